@@ -1,0 +1,767 @@
+//! Flags: rules over shares, control, tenure and attributes that point at concentrations of
+//! power, each with a severity, a plain sentence, the number behind it and its legal sources.
+
+use std::fmt;
+
+use super::{Analysis, BodyAnalysis, Position};
+use crate::model::{Body, BodyId, Dataset, EdgeKind, Lang, Liability, Registration, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub body: BodyId,
+    pub actor: Option<BodyId>,
+    pub channel: Option<String>,
+    pub value: f64,
+    pub message: String,
+    pub sources: Vec<String>,
+}
+
+impl Flag {
+    /// What identifies a flag across two analyses (for before/after comparisons).
+    pub fn key(&self) -> (&'static str, &str, Option<&str>, Option<&str>) {
+        (
+            self.rule,
+            &self.body,
+            self.actor.as_deref(),
+            self.channel.as_deref(),
+        )
+    }
+}
+
+/// A rule's id, how to read it and what raises it; the README and the TUI help list these.
+pub struct Rule {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub raised_when: &'static str,
+}
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "independent_majority",
+        title: "A principal holds a majority of a body meant to be independent",
+        raised_when: "a body marked `independent` has one principal (other than the electorate) with integrated control above 50% (high)",
+    },
+    Rule {
+        id: "independent_largest_bloc",
+        title: "A principal holds the largest bloc of a body meant to be independent",
+        raised_when: "no majority, but one principal (other than the electorate) holds the largest share, at least a third (medium)",
+    },
+    Rule {
+        id: "appoint_dismiss_at_will",
+        title: "The same actor picks and can dismiss at will",
+        raised_when: "an actor proposes a channel's holders and can dismiss them at will: they serve at its pleasure (high for independent bodies, low otherwise)",
+    },
+    Rule {
+        id: "removable_at_will",
+        title: "Members of an independent body removable at will",
+        raised_when: "an actor that does not pick them can dismiss members of an independent body at will (high)",
+    },
+    Rule {
+        id: "self_confirmation",
+        title: "Appointment confirmed by a body the appointer partly fills",
+        raised_when: "the proposer of a channel holds a stake (direct seats or integrated control) in the body whose consent the channel needs (high from 50%, medium below)",
+    },
+    Rule {
+        id: "overseer_formed_by_overseen",
+        title: "An overseer formed by the body it oversees",
+        raised_when: "a body that holds to account, audits, investigates, impeaches, reviews or can vote no confidence in another is, for at least 25%, filled by that body or by the principals that control it (high from 50%)",
+    },
+    Rule {
+        id: "dissolves_elected_body",
+        title: "Power to dissolve an elected body",
+        raised_when: "an actor other than the voters can dissolve a body the voters fill for at least half (medium)",
+    },
+    Rule {
+        id: "consent_under_threat",
+        title: "Consent given under threat of dissolution",
+        raised_when: "a veto holder may be dissolved by the proposer for refusing its consent (high); the weight `consent_under_threat` counts such consents",
+    },
+    Rule {
+        id: "imperative_mandate",
+        title: "Imperative mandate",
+        raised_when: "a seat is lost on leaving the nominating party, so the party holds it between elections (medium)",
+    },
+    Rule {
+        id: "unaccountable",
+        title: "A body that answers to no one",
+        raised_when: "no edge holds the body to account, dismisses, impeaches, audits, investigates or dissolves it, and the voters do not elect it (medium; low for independent bodies)",
+    },
+    Rule {
+        id: "non_partisan_gap",
+        title: "A post not covered by the non-partisanship rule",
+        raised_when: "an independent body, or the head of state's administration, is not required to be non-partisan (medium)",
+    },
+    Rule {
+        id: "relatives_ban_gap",
+        title: "A senior post not covered by the relatives ban",
+        raised_when: "a body marked `senior_post` is not covered by a ban on its holder's relatives in leading posts (low)",
+    },
+    Rule {
+        id: "party_registration_permit",
+        title: "Party registration by permit",
+        raised_when: "parties exist only once the state registers them, so the registering authority can keep a party out (medium)",
+    },
+    Rule {
+        id: "judicial_liability_gap",
+        title: "Judges without financial liability",
+        raised_when: "a court's declared liability of judges lacks financial liability for unlawful decisions (low)",
+    },
+];
+
+const LARGEST_BLOC_MIN: f64 = 1.0 / 3.0;
+const OVERSIGHT_STAKE_MIN: f64 = 0.25;
+
+pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
+    let mut ctx = Ctx {
+        dataset,
+        analysis,
+        out: Vec::new(),
+    };
+    for (body, a) in dataset.bodies.iter().zip(&analysis.bodies) {
+        if body.channels.is_empty() {
+            continue;
+        }
+        ctx.independence(body, a);
+        ctx.tenure(body, a);
+        ctx.confirmation(body, a);
+        ctx.mandates(body, a);
+        ctx.accountability(body, a);
+        ctx.attributes(body);
+    }
+    ctx.oversight();
+    ctx.dissolution();
+    let mut flags = ctx.out;
+    flags.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| a.body.cmp(&b.body))
+            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.actor.cmp(&b.actor))
+            .then_with(|| a.channel.cmp(&b.channel))
+    });
+    flags
+}
+
+struct Ctx<'a> {
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
+    out: Vec<Flag>,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn seats(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+impl Ctx<'_> {
+    fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.dataset.name(id, Lang::En)
+    }
+
+    fn is_root(&self, id: &str) -> bool {
+        self.dataset
+            .body(id)
+            .is_some_and(|b| b.channels.is_empty())
+    }
+
+    fn body_analysis(&self, id: &str) -> Option<&BodyAnalysis> {
+        self.analysis.body(id)
+    }
+
+    /// The stake `holder` has in `body`: its direct seats as a fraction, or its integrated
+    /// control when it is a principal, whichever is larger.
+    fn stake(&self, holder: &str, body: &str) -> f64 {
+        let Some(b) = self.dataset.body(body) else {
+            return 0.0;
+        };
+        let Some(a) = self.body_analysis(body) else {
+            return 0.0;
+        };
+        let direct = a.direct.get(holder).copied().unwrap_or(0.0) / f64::from(b.seats);
+        direct.max(a.control_of(holder))
+    }
+
+    fn independence(&mut self, body: &Body, a: &BodyAnalysis) {
+        if !body.independent {
+            return;
+        }
+        let Some((p, share)) = a.largest() else {
+            return;
+        };
+        if self.is_root(p) {
+            return;
+        }
+        let second = a
+            .control
+            .iter()
+            .filter(|(k, _)| k.as_str() != p)
+            .map(|(_, v)| *v)
+            .fold(0.0, f64::max);
+        let via = a.via.get(p);
+        let direct = via.and_then(|v| v.get(p)).copied().unwrap_or(0.0);
+        let mut through: Vec<(&str, f64)> = via
+            .map(|v| {
+                v.iter()
+                    .filter(|(k, _)| k.as_str() != p)
+                    .map(|(k, x)| (k.as_str(), *x))
+                    .collect()
+            })
+            .unwrap_or_default();
+        through.sort_by(|x, y| y.1.total_cmp(&x.1));
+        let through_text = if through.is_empty() {
+            String::new()
+        } else {
+            let parts: Vec<String> = through
+                .iter()
+                .map(|(k, x)| format!("{} through the {}", pct(*x), self.name(k)))
+                .collect();
+            format!(": {} directly, {}", pct(direct), parts.join(", "))
+        };
+        let sources = body.channels.iter().map(|c| c.source.clone()).collect();
+        let (rule, severity, what) = if share > 0.5 {
+            ("independent_majority", Severity::High, "a majority")
+        } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
+            ("independent_largest_bloc", Severity::Medium, "the largest bloc")
+        } else {
+            return;
+        };
+        self.out.push(Flag {
+            rule,
+            severity,
+            body: body.id.clone(),
+            actor: Some(p.to_string()),
+            channel: None,
+            value: share,
+            message: format!(
+                "The {} holds {what} of the {}, a body meant to be independent: {} of its integrated control{through_text}.",
+                self.name(p),
+                self.name(&body.id),
+                pct(share),
+            ),
+            sources,
+        });
+    }
+
+    fn tenure(&mut self, body: &Body, a: &BodyAnalysis) {
+        // Group by remover so that one actor gets one flag per body.
+        let mut removers: Vec<&str> = a
+            .channels
+            .iter()
+            .flat_map(|c| c.removers.iter().map(String::as_str))
+            .collect();
+        removers.sort_unstable();
+        removers.dedup();
+        for r in removers {
+            let edges: Vec<&crate::model::Edge> = self
+                .dataset
+                .edges
+                .iter()
+                .filter(|e| e.kind == EdgeKind::DismissAtWill && e.to == body.id && e.from == r)
+                .collect();
+            if edges.is_empty() {
+                continue; // imperative mandates have their own rule
+            }
+            let mut picked = 0u32;
+            let mut covered = 0u32;
+            let mut sources = Vec::new();
+            for (c, ch) in a.channels.iter().zip(&body.channels) {
+                if !c.removers.iter().any(|x| x == r) {
+                    continue;
+                }
+                covered += c.seats;
+                if c.proposer == r {
+                    picked += c.seats;
+                    push_unique(&mut sources, &ch.source);
+                }
+            }
+            for e in &edges {
+                push_unique(&mut sources, &e.source);
+            }
+            let scope = if covered == body.seats {
+                if body.seats == 1 {
+                    "its holder".to_string()
+                } else {
+                    format!("all {} seats", body.seats)
+                }
+            } else {
+                format!("{covered} of its {} seats", body.seats)
+            };
+            if picked > 0 {
+                self.out.push(Flag {
+                    rule: "appoint_dismiss_at_will",
+                    severity: if body.independent {
+                        Severity::High
+                    } else {
+                        Severity::Low
+                    },
+                    body: body.id.clone(),
+                    actor: Some(r.to_string()),
+                    channel: None,
+                    value: f64::from(picked),
+                    message: format!(
+                        "The {} picks {} and can dismiss {scope} of the {} at will: they serve at its pleasure.",
+                        self.name(r),
+                        if picked == body.seats && body.seats == 1 {
+                            "the holder".to_string()
+                        } else {
+                            format!("{picked} of {} seats", body.seats)
+                        },
+                        self.name(&body.id),
+                    ),
+                    sources,
+                });
+            } else if body.independent {
+                self.out.push(Flag {
+                    rule: "removable_at_will",
+                    severity: Severity::High,
+                    body: body.id.clone(),
+                    actor: Some(r.to_string()),
+                    channel: None,
+                    value: f64::from(covered),
+                    message: format!(
+                        "The {} can dismiss {scope} of the {}, a body meant to be independent, at will.",
+                        self.name(r),
+                        self.name(&body.id),
+                    ),
+                    sources,
+                });
+            }
+        }
+    }
+
+    fn confirmation(&mut self, body: &Body, a: &BodyAnalysis) {
+        for (c, ch) in a.channels.iter().zip(&body.channels) {
+            for share in &c.shares {
+                if !share.position.is_veto() || share.actor == c.proposer {
+                    continue;
+                }
+                let stake = self.stake(&c.proposer, &share.actor);
+                if stake > 1e-9 {
+                    let mut sources = vec![ch.source.clone()];
+                    if let Some(rb) = self.dataset.body(&share.actor) {
+                        for rc in &rb.channels {
+                            if rc.steps.iter().any(|s| s.actor == c.proposer) {
+                                push_unique(&mut sources, &rc.source);
+                            }
+                        }
+                    }
+                    self.out.push(Flag {
+                        rule: "self_confirmation",
+                        severity: if stake >= 0.5 {
+                            Severity::High
+                        } else {
+                            Severity::Medium
+                        },
+                        body: body.id.clone(),
+                        actor: Some(c.proposer.clone()),
+                        channel: Some(c.channel.clone()),
+                        value: stake,
+                        message: format!(
+                            "The {}'s pick{} for {} ({} seat{}) {} confirmed by the {}, of which the {} itself holds {}.",
+                            self.name(&c.proposer),
+                            if c.seats == 1 { "" } else { "s" },
+                            self.name(&body.id),
+                            c.seats,
+                            if c.seats == 1 { "" } else { "s" },
+                            if c.seats == 1 { "is" } else { "are" },
+                            self.name(&share.actor),
+                            self.name(&c.proposer),
+                            pct(stake),
+                        ),
+                        sources,
+                    });
+                }
+                if share.position == Position::RatifyUnderThreat {
+                    let edge = self.dataset.edges.iter().find(|e| {
+                        e.kind == EdgeKind::Dissolve
+                            && e.after_refusals.is_some()
+                            && e.from == c.proposer
+                            && e.to == share.actor
+                    });
+                    let refusals = edge.and_then(|e| e.after_refusals).unwrap_or(1);
+                    let mut sources = vec![ch.source.clone()];
+                    if let Some(e) = edge {
+                        push_unique(&mut sources, &e.source);
+                    }
+                    self.out.push(Flag {
+                        rule: "consent_under_threat",
+                        severity: Severity::High,
+                        body: body.id.clone(),
+                        actor: Some(share.actor.clone()),
+                        channel: Some(c.channel.clone()),
+                        value: f64::from(c.seats),
+                        message: format!(
+                            "The {} consents to the {}'s picks for {} ({} seat{}) under threat: refusing {} lets the {} dissolve it.",
+                            self.name(&share.actor),
+                            self.name(&c.proposer),
+                            self.name(&body.id),
+                            c.seats,
+                            if c.seats == 1 { "" } else { "s" },
+                            match refusals {
+                                1 => "once".to_string(),
+                                2 => "twice".to_string(),
+                                n => format!("{n} times"),
+                            },
+                            self.name(&c.proposer),
+                        ),
+                        sources,
+                    });
+                }
+            }
+        }
+    }
+
+    fn mandates(&mut self, body: &Body, a: &BodyAnalysis) {
+        for (c, ch) in a.channels.iter().zip(&body.channels) {
+            if ch.mandate != crate::model::Mandate::Imperative {
+                continue;
+            }
+            let party = ch
+                .steps
+                .iter()
+                .find(|s| s.role == crate::model::StepRole::Nominate)
+                .map(|s| s.actor.clone());
+            self.out.push(Flag {
+                rule: "imperative_mandate",
+                severity: Severity::Medium,
+                body: body.id.clone(),
+                actor: party.clone(),
+                channel: Some(c.channel.clone()),
+                value: f64::from(c.seats),
+                message: format!(
+                    "{} of the {}'s {} seats are lost on leaving the nominating party: {} holds them between elections, not the voters.",
+                    c.seats,
+                    self.name(&body.id),
+                    body.seats,
+                    party
+                        .as_deref()
+                        .map(|p| format!("the {}", self.name(p)))
+                        .unwrap_or_else(|| "the party".to_string()),
+                ),
+                sources: vec![ch.source.clone()],
+            });
+        }
+    }
+
+    fn accountability(&mut self, body: &Body, a: &BodyAnalysis) {
+        let answers = self
+            .dataset
+            .edges
+            .iter()
+            .any(|e| e.to == body.id && e.from != body.id && e.kind.is_accountability())
+            || !a.removable_at_will_by.is_empty();
+        let elected = body.channels.iter().any(|c| {
+            c.steps
+                .iter()
+                .any(|s| s.role.decides() && self.is_root(&s.actor))
+        });
+        if answers || elected {
+            return;
+        }
+        self.out.push(Flag {
+            rule: "unaccountable",
+            severity: if body.independent {
+                Severity::Low
+            } else {
+                Severity::Medium
+            },
+            body: body.id.clone(),
+            actor: None,
+            channel: None,
+            value: 0.0,
+            message: format!(
+                "The {} answers to no one: no body holds it to account, dismisses, impeaches, audits or dissolves it, and the voters do not elect it.",
+                self.name(&body.id)
+            ),
+            sources: vec![body.source.clone()],
+        });
+    }
+
+    fn attributes(&mut self, body: &Body) {
+        let is_admin = body.role == Some(Role::Administration);
+        if (body.independent || is_admin) && !body.non_partisan {
+            self.out.push(Flag {
+                rule: "non_partisan_gap",
+                severity: Severity::Medium,
+                body: body.id.clone(),
+                actor: None,
+                channel: None,
+                value: 0.0,
+                message: format!(
+                    "Members of the {} may belong to a political party: the non-partisanship rule does not cover {}.",
+                    self.name(&body.id),
+                    if is_admin {
+                        "the head of state's own administration"
+                    } else {
+                        "this body meant to be independent"
+                    }
+                ),
+                sources: vec![body.attribute_source("non_partisan").to_string()],
+            });
+        }
+        if body.senior_post && !body.relatives_ban {
+            self.out.push(Flag {
+                rule: "relatives_ban_gap",
+                severity: Severity::Low,
+                body: body.id.clone(),
+                actor: None,
+                channel: None,
+                value: 0.0,
+                message: format!(
+                    "Relatives of the {}'s holder{} are not barred from leading state posts.",
+                    self.name(&body.id),
+                    if body.seats == 1 { "" } else { "s" }
+                ),
+                sources: vec![body.attribute_source("relatives_ban").to_string()],
+            });
+        }
+        if body.registration == Some(Registration::Permit) {
+            let gatekeeper = body
+                .channels
+                .iter()
+                .flat_map(|c| &c.steps)
+                .find(|s| s.role == crate::model::StepRole::Consent)
+                .map(|s| s.actor.clone());
+            self.out.push(Flag {
+                rule: "party_registration_permit",
+                severity: Severity::Medium,
+                body: body.id.clone(),
+                actor: gatekeeper.clone(),
+                channel: None,
+                value: 0.0,
+                message: format!(
+                    "The {} exist only once the state registers them by permit: {} can keep a party out of politics.",
+                    self.name(&body.id),
+                    gatekeeper
+                        .as_deref()
+                        .map(|g| format!("the {}", self.name(g)))
+                        .unwrap_or_else(|| "the registering authority".to_string())
+                ),
+                sources: vec![body.attribute_source("registration").to_string()],
+            });
+        }
+        if let Some(liability) = &body.liability {
+            if !liability.contains(&Liability::Financial) {
+                let kinds: Vec<&str> = liability.iter().map(|l| l.as_str()).collect();
+                self.out.push(Flag {
+                    rule: "judicial_liability_gap",
+                    severity: Severity::Low,
+                    body: body.id.clone(),
+                    actor: None,
+                    channel: None,
+                    value: 0.0,
+                    message: format!(
+                        "Judges of the {} bear {} liability but none financial for unlawful decisions.",
+                        self.name(&body.id),
+                        if kinds.is_empty() {
+                            "no".to_string()
+                        } else {
+                            kinds.join(" and ")
+                        }
+                    ),
+                    sources: vec![body.attribute_source("liability").to_string()],
+                });
+            }
+        }
+    }
+
+    fn oversight(&mut self) {
+        for e in &self.dataset.edges {
+            if !e.kind.is_oversight() || e.from == e.to {
+                continue;
+            }
+            let (Some(overseer), Some(oa)) = (self.dataset.body(&e.from), self.body_analysis(&e.from))
+            else {
+                continue;
+            };
+            if overseer.channels.is_empty() {
+                continue;
+            }
+            let Some(ta) = self.body_analysis(&e.to) else {
+                continue;
+            };
+            let direct = self.stake(&e.to, &e.from);
+            // The share of the overseer held by the same principals that hold the overseen
+            // (the voters excluded: answering to them is the point of elections).
+            let common: f64 = oa
+                .control
+                .iter()
+                .filter(|(p, _)| !self.is_root(p) && p.as_str() != e.from)
+                .map(|(p, v)| v.min(ta.control_of(p)))
+                .sum();
+            let value = direct.max(common);
+            if value < OVERSIGHT_STAKE_MIN {
+                continue;
+            }
+            let how = if direct >= common {
+                format!("the {} itself holds {} of it", self.name(&e.to), pct(direct))
+            } else {
+                let top = oa
+                    .control
+                    .iter()
+                    .filter(|(p, _)| !self.is_root(p))
+                    .map(|(p, v)| (p, v.min(ta.control_of(p))))
+                    .max_by(|x, y| x.1.total_cmp(&y.1))
+                    .map(|(p, _)| p.as_str())
+                    .unwrap_or_default();
+                format!(
+                    "the {} controls {} of it and {} of the {}",
+                    self.name(top),
+                    pct(oa.control_of(top)),
+                    pct(ta.control_of(top)),
+                    self.name(&e.to)
+                )
+            };
+            let verb = match e.kind {
+                EdgeKind::HoldsToAccount => "holds to account",
+                EdgeKind::Audits => "audits",
+                EdgeKind::Investigates => "investigates",
+                EdgeKind::Impeach => "can impeach",
+                EdgeKind::NoConfidence => "can vote no confidence in",
+                EdgeKind::Reviews => "reviews the acts of",
+                _ => "oversees",
+            };
+            let mut sources = vec![e.source.clone()];
+            for c in &overseer.channels {
+                push_unique(&mut sources, &c.source);
+            }
+            self.out.push(Flag {
+                rule: "overseer_formed_by_overseen",
+                severity: if value >= 0.5 {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+                body: e.from.clone(),
+                actor: Some(e.to.clone()),
+                channel: None,
+                value,
+                message: format!(
+                    "The {} {verb} the {}, yet {how}.",
+                    self.name(&e.from),
+                    self.name(&e.to),
+                ),
+                sources,
+            });
+        }
+    }
+
+    fn dissolution(&mut self) {
+        for e in &self.dataset.edges {
+            if e.kind != EdgeKind::Dissolve || e.from == e.to || self.is_root(&e.from) {
+                continue;
+            }
+            let Some(ta) = self.body_analysis(&e.to) else {
+                continue;
+            };
+            let voters: f64 = ta
+                .control
+                .iter()
+                .filter(|(p, _)| self.is_root(p))
+                .map(|(_, v)| *v)
+                .sum();
+            if voters < 0.5 {
+                continue;
+            }
+            self.out.push(Flag {
+                rule: "dissolves_elected_body",
+                severity: Severity::Medium,
+                body: e.to.clone(),
+                actor: Some(e.from.clone()),
+                channel: None,
+                value: voters,
+                message: format!(
+                    "The {} can dissolve the {}, which the voters fill ({} of its control){}.",
+                    self.name(&e.from),
+                    self.name(&e.to),
+                    pct(voters),
+                    e.threshold
+                        .as_deref()
+                        .map(|t| format!("; conditions: {t}"))
+                        .unwrap_or_default()
+                ),
+                sources: vec![e.source.clone()],
+            });
+        }
+    }
+}
+
+/// A short rendering of a seat count, for messages elsewhere.
+pub fn fmt_seats(x: f64) -> String {
+    seats(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze, tests::tiny_dataset};
+
+    #[test]
+    fn tiny_dataset_flags() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let rules: Vec<(&str, &str)> = a.flags.iter().map(|f| (f.rule, f.body.as_str())).collect();
+        assert!(rules.contains(&("independent_majority", "court")), "{rules:?}");
+        assert!(rules.contains(&("appoint_dismiss_at_will", "court")), "{rules:?}");
+        assert!(rules.contains(&("self_confirmation", "court")), "{rules:?}");
+        let maj = a.flags.iter().find(|f| f.rule == "independent_majority").unwrap();
+        assert!((maj.value - 0.6).abs() < 1e-12);
+        assert!(
+            maj.message.contains("60.0%") && maj.message.contains("through the Senate"),
+            "{}",
+            maj.message
+        );
+        let conf = a.flags.iter().find(|f| f.rule == "self_confirmation").unwrap();
+        assert!((conf.value - 0.2).abs() < 1e-12, "{}", conf.value);
+        for f in &a.flags {
+            assert!(!f.sources.is_empty(), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_unique() {
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}

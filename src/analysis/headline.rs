@@ -1,0 +1,98 @@
+//! The headline check: how much of the constitutional court the head of state controls,
+//! directly and through the bodies he partly fills, and how that moves with the weights.
+
+use super::{Analysis, Options, analyze};
+use crate::model::{BodyId, Dataset, Role};
+
+/// Consent weights the headline is recomputed at, from "consent counts nothing" to "consent
+/// counts double".
+pub const CONSENT_STEPS: [f64; 5] = [0.0, 0.25, 0.5, 1.0, 2.0];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub principal: BodyId,
+    pub body: BodyId,
+    pub seats: u32,
+    /// Seats of channels in which the principal picks the candidate.
+    pub picked: u32,
+    /// The principal's own direct share (fraction of seats under the weights).
+    pub direct: f64,
+    /// Control arriving through each intermediary body, largest first.
+    pub through: Vec<(BodyId, f64)>,
+    pub total: f64,
+    /// (consent weight, total) pairs; the other options as in force, with
+    /// `consent_under_threat` scaled in proportion.
+    pub sensitivity: Vec<(f64, f64)>,
+}
+
+impl Headline {
+    pub fn through_total(&self) -> f64 {
+        self.through.iter().map(|(_, x)| x).sum()
+    }
+}
+
+/// The head of state's control of the body in the constitutional-review role, if the dataset
+/// has both.
+pub fn headline(dataset: &Dataset, options: &Options, analysis: &Analysis) -> Option<Headline> {
+    let principal = dataset.head_of_state()?.id.clone();
+    let body = dataset
+        .bodies
+        .iter()
+        .find(|b| b.role == Some(Role::ConstitutionalReview))?;
+    of(dataset, options, analysis, &principal, &body.id)
+}
+
+/// The same figures for any principal and body.
+pub fn of(
+    dataset: &Dataset,
+    options: &Options,
+    analysis: &Analysis,
+    principal: &str,
+    body: &str,
+) -> Option<Headline> {
+    let b = dataset.body(body)?;
+    let a = analysis.body(body)?;
+    let via = a.via.get(principal);
+    let direct = via
+        .and_then(|v| v.get(principal))
+        .copied()
+        .unwrap_or(0.0);
+    let mut through: Vec<(BodyId, f64)> = via
+        .map(|v| {
+            v.iter()
+                .filter(|(k, x)| k.as_str() != principal && **x > 0.0)
+                .map(|(k, x)| (k.clone(), *x))
+                .collect()
+        })
+        .unwrap_or_default();
+    through.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let sensitivity = CONSENT_STEPS
+        .iter()
+        .filter_map(|&w| {
+            let mut o = options.clone();
+            o.weights.consent = w;
+            // A threatened consent keeps its ratio to a free one as the latter varies.
+            o.weights.consent_under_threat = if options.weights.consent > 0.0 {
+                options.weights.consent_under_threat / options.weights.consent * w
+            } else {
+                options.weights.consent_under_threat.min(w)
+            };
+            let total = if w == options.weights.consent {
+                a.control_of(principal)
+            } else {
+                analyze(dataset, &o).ok()?.body(body)?.control_of(principal)
+            };
+            Some((w, total))
+        })
+        .collect();
+    Some(Headline {
+        principal: principal.to_string(),
+        body: body.to_string(),
+        seats: b.seats,
+        picked: a.picked_by(principal),
+        direct,
+        through,
+        total: a.control_of(principal),
+        sensitivity,
+    })
+}

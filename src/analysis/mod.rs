@@ -1,0 +1,462 @@
+//! Who controls whom: direct shares, integrated control, veto points, tenure, flags and the
+//! system summary. Pure functions of a `Dataset` and `Options`; no I/O, no terminal.
+
+pub mod control;
+pub mod flags;
+pub mod headline;
+pub mod shares;
+pub mod summary;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use crate::model::{BodyId, Dataset, EdgeKind, Weights};
+
+pub use flags::{Flag, Severity};
+pub use headline::Headline;
+pub use shares::{ChannelShares, Position, Share};
+pub use summary::{PrincipalSummary, SystemSummary};
+
+/// What the user may change about the analysis: the role weights and the principals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub weights: Weights,
+    pub principals: Vec<BodyId>,
+}
+
+impl Options {
+    /// The dataset's own defaults.
+    pub fn of(dataset: &Dataset) -> Options {
+        Options {
+            weights: dataset.weights,
+            principals: dataset.principals.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnalysisError {
+    UnknownPrincipal { id: String, suggestion: Option<String> },
+    /// Bodies whose chain of channels reaches no principal under these options.
+    Unreachable(Vec<BodyId>),
+    NoConvergence { sweeps: usize, change: f64 },
+}
+
+impl fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnalysisError::UnknownPrincipal { id, suggestion } => {
+                write!(f, "unknown principal '{id}'")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean '{s}'?")?;
+                }
+                Ok(())
+            }
+            AnalysisError::Unreachable(ids) => write!(
+                f,
+                "with these principals and weights the chain of channels from {} never reaches a principal; add a principal that fills them",
+                ids.join(", ")
+            ),
+            AnalysisError::NoConvergence { sweeps, change } => write!(
+                f,
+                "the control computation did not converge after {sweeps} sweeps (last change {change:e})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnalysisError {}
+
+/// Everything the tool computes about one body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyAnalysis {
+    pub id: BodyId,
+    pub channels: Vec<ChannelShares>,
+    /// Seats held by each actor under the weights; sums to the body's seats.
+    pub direct: BTreeMap<BodyId, f64>,
+    /// Integrated control by principal; sums to 1.
+    pub control: BTreeMap<BodyId, f64>,
+    /// For each principal, the part of its control that arrives through each immediate actor
+    /// (the principal itself for its direct share); sums to `control[p]`.
+    pub via: BTreeMap<BodyId, BTreeMap<BodyId, f64>>,
+    /// Actors whose approval some channel needs.
+    pub vetoes: Vec<BodyId>,
+    pub removable_at_will_by: Vec<BodyId>,
+    pub removable_for_cause_by: Vec<BodyId>,
+    /// Herfindahl-Hirschman index of `control`.
+    pub hhi: f64,
+}
+
+impl BodyAnalysis {
+    /// The principal with the largest control and its share (ties broken by id).
+    pub fn largest(&self) -> Option<(&str, f64)> {
+        self.control
+            .iter()
+            .filter(|(_, v)| **v > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(k, v)| (k.as_str(), *v))
+    }
+
+    pub fn control_of(&self, principal: &str) -> f64 {
+        self.control.get(principal).copied().unwrap_or(0.0)
+    }
+
+    /// Seats of channels in which `actor` picks the candidate.
+    pub fn picked_by(&self, actor: &str) -> u32 {
+        self.channels
+            .iter()
+            .filter(|c| c.proposer == actor)
+            .map(|c| c.seats)
+            .sum()
+    }
+}
+
+/// The complete analysis of a dataset under some options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub options: Options,
+    /// The principals in force: the chosen ones plus every body nobody fills.
+    pub principals: Vec<BodyId>,
+    /// One entry per body, in dataset order.
+    pub bodies: Vec<BodyAnalysis>,
+    pub flags: Vec<Flag>,
+    pub summary: SystemSummary,
+    pub sweeps: usize,
+    pub residual: f64,
+}
+
+impl Analysis {
+    pub fn body(&self, id: &str) -> Option<&BodyAnalysis> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+
+    pub fn flags_of<'a>(&'a self, body: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
+        self.flags.iter().filter(move |f| f.body == body)
+    }
+}
+
+/// Runs the whole analysis.
+pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
+    let index: HashMap<&str, usize> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    for p in &options.principals {
+        if !index.contains_key(p.as_str()) {
+            return Err(AnalysisError::UnknownPrincipal {
+                id: p.clone(),
+                suggestion: crate::model::diag::did_you_mean(
+                    p,
+                    dataset.bodies.iter().map(|b| b.id.as_str()),
+                )
+                .map(str::to_string),
+            });
+        }
+    }
+    let principals = effective_principals(dataset, &options.principals);
+    let absorbing: Vec<bool> = dataset
+        .bodies
+        .iter()
+        .map(|b| principals.contains(&b.id))
+        .collect();
+
+    let mut channels = Vec::with_capacity(dataset.bodies.len());
+    let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
+    for body in &dataset.bodies {
+        let cs: Vec<ChannelShares> = body
+            .channels
+            .iter()
+            .map(|c| shares::channel_shares(dataset, body, c, &options.weights))
+            .collect();
+        let direct = shares::direct_shares(&cs);
+        let seats = f64::from(body.seats);
+        rows.push(
+            direct
+                .iter()
+                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
+                .collect(),
+        );
+        channels.push((cs, direct));
+    }
+
+    let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
+        control::SolveError::Unreachable(ids) => AnalysisError::Unreachable(
+            ids.into_iter()
+                .map(|i| dataset.bodies[i].id.clone())
+                .collect(),
+        ),
+        control::SolveError::NoConvergence { sweeps, change } => {
+            AnalysisError::NoConvergence { sweeps, change }
+        }
+    })?;
+    let cols: Vec<&str> = dataset
+        .bodies
+        .iter()
+        .zip(&absorbing)
+        .filter(|(_, a)| **a)
+        .map(|(b, _)| b.id.as_str())
+        .collect();
+
+    let mut bodies = Vec::with_capacity(dataset.bodies.len());
+    for ((body, (cs, direct)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
+        let mut control: BTreeMap<BodyId, f64> =
+            principals.iter().map(|p| (p.clone(), 0.0)).collect();
+        let mut via: BTreeMap<BodyId, BTreeMap<BodyId, f64>> = BTreeMap::new();
+        if row.is_empty() {
+            // A root: nobody fills it, so it answers only to itself.
+            control.insert(body.id.clone(), 1.0);
+            via.entry(body.id.clone())
+                .or_default()
+                .insert(body.id.clone(), 1.0);
+        }
+        for &(j, p) in row {
+            for (k, col) in cols.iter().enumerate() {
+                let part = p * solution.h[j][k];
+                if part > 0.0 {
+                    *control.entry(col.to_string()).or_default() += part;
+                    *via.entry(col.to_string())
+                        .or_default()
+                        .entry(dataset.bodies[j].id.clone())
+                        .or_default() += part;
+                }
+            }
+        }
+        let hhi = control.values().map(|v| v * v).sum();
+        let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
+        let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
+        let for_cause = sorted_unique(
+            dataset
+                .edges
+                .iter()
+                .filter(|e| {
+                    e.to == body.id
+                        && matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach)
+                })
+                .map(|e| e.from.clone()),
+        );
+        bodies.push(BodyAnalysis {
+            id: body.id.clone(),
+            channels: cs,
+            direct,
+            control,
+            via,
+            vetoes,
+            removable_at_will_by: at_will,
+            removable_for_cause_by: for_cause,
+            hhi,
+        });
+    }
+
+    let mut analysis = Analysis {
+        options: options.clone(),
+        principals,
+        bodies,
+        flags: Vec::new(),
+        summary: SystemSummary::default(),
+        sweeps: solution.sweeps,
+        residual: solution.residual,
+    };
+    analysis.summary = summary::summarize(dataset, &analysis);
+    analysis.flags = flags::evaluate(dataset, &analysis);
+    Ok(analysis)
+}
+
+/// The chosen principals plus every body that nobody fills (the walk cannot go beyond it),
+/// in dataset order.
+pub fn effective_principals(dataset: &Dataset, chosen: &[BodyId]) -> Vec<BodyId> {
+    dataset
+        .bodies
+        .iter()
+        .filter(|b| b.channels.is_empty() || chosen.contains(&b.id))
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+/// Bodies whose chain of channels reaches no principal, each with the bodies it is filled
+/// through (for the loader's message).
+pub fn unreachable_bodies(
+    dataset: &Dataset,
+    principals: &[BodyId],
+    weights: &Weights,
+) -> Vec<(BodyId, Vec<BodyId>)> {
+    let principals = effective_principals(dataset, principals);
+    let index: HashMap<&str, usize> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    let rows: control::Rows = dataset
+        .bodies
+        .iter()
+        .map(|b| {
+            let cs: Vec<ChannelShares> = b
+                .channels
+                .iter()
+                .map(|c| shares::channel_shares(dataset, b, c, weights))
+                .collect();
+            shares::direct_shares(&cs)
+                .iter()
+                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, *s)))
+                .collect()
+        })
+        .collect();
+    let absorbing: Vec<bool> = dataset
+        .bodies
+        .iter()
+        .map(|b| principals.contains(&b.id))
+        .collect();
+    let stuck = control::unreachable(&rows, &absorbing);
+    stuck
+        .iter()
+        .map(|&i| {
+            let through: BTreeSet<BodyId> = rows[i]
+                .iter()
+                .map(|&(j, _)| dataset.bodies[j].id.clone())
+                .collect();
+            (dataset.bodies[i].id.clone(), through.into_iter().collect())
+        })
+        .collect()
+}
+
+fn sorted_unique(items: impl Iterator<Item = BodyId>) -> Vec<BodyId> {
+    items.collect::<BTreeSet<_>>().into_iter().collect()
+}
+
+/// How a principal's control of a body moves as one weight varies (the robustness check).
+pub fn sensitivity(
+    dataset: &Dataset,
+    options: &Options,
+    body: &str,
+    principal: &str,
+    weight: &str,
+    values: &[f64],
+) -> Vec<(f64, Option<f64>)> {
+    values
+        .iter()
+        .map(|&v| {
+            let mut o = options.clone();
+            let share = o
+                .weights
+                .set(weight, v)
+                .ok()
+                .and_then(|_| analyze(dataset, &o).ok())
+                .and_then(|a| a.body(body).map(|b| b.control_of(principal)));
+            (v, share)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    /// Principals V (voters) and P (president, elected by V). Senate S: 8 seats elected by
+    /// local councils L (elected by V), 2 appointed by P. Court C: chair by P with S's consent,
+    /// 1 judge by P, 1 by S.
+    pub(crate) const TINY: &str = r#"(
+        id: "tiny", title: "Tiny", jurisdiction: "Test", as_of: "2024-01-01",
+        principals: ["voters", "president", "councils"],
+        bodies: [
+            (id: "voters", name: (en: "Voters", ru: "Избиратели", kk: "Сайлаушылар"), branch: electorate, seats: 1, source: "art. 1"),
+            (id: "president", name: (en: "President", ru: "Президент", kk: "Президент"), branch: executive, role: head_of_state, seats: 1, source: "art. 2",
+             channels: [(id: "election", seats: 1, steps: [(actor: "voters", role: elect)], source: "art. 2")]),
+            (id: "councils", name: (en: "Councils", ru: "Советы", kk: "Кеңестер"), branch: local, seats: 1, source: "art. 3",
+             channels: [(id: "election", seats: 1, steps: [(actor: "voters", role: elect)], source: "art. 3")]),
+            (id: "senate", name: (en: "Senate", ru: "Сенат", kk: "Сенат"), branch: legislative, seats: 10, source: "art. 4",
+             channels: [
+                (id: "elected", seats: 8, steps: [(actor: "councils", role: elect)], source: "art. 4(1)"),
+                (id: "appointed", seats: 2, steps: [(actor: "president", role: appoint)], source: "art. 4(2)"),
+             ]),
+            (id: "court", name: (en: "Court", ru: "Суд", kk: "Сот"), branch: judicial, seats: 3, independent: true, source: "art. 5",
+             channels: [
+                (id: "chair", seats: 1, steps: [(actor: "president", role: appoint), (actor: "senate", role: consent)], source: "art. 5(1)"),
+                (id: "president_judges", seats: 1, steps: [(actor: "president", role: appoint)], source: "art. 5(2)"),
+                (id: "senate_judges", seats: 1, steps: [(actor: "senate", role: appoint)], source: "art. 5(3)"),
+             ]),
+        ],
+        edges: [
+            (from: "president", to: "court", kind: dismiss_at_will, channel: "chair", source: "art. 5(4)"),
+            (from: "president", to: "senate", kind: dismiss_at_will, channel: "appointed", source: "art. 4(3)"),
+        ],
+    )"#;
+
+    pub(crate) fn tiny_dataset() -> Dataset {
+        load_str("tiny.ron", TINY).unwrap_or_else(|e| panic!("{}", e.report))
+    }
+
+    #[test]
+    fn hand_computed_court_control() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let court = a.body("court").unwrap();
+        // Direct: President 0.5 + 1 = 1.5 seats; Senate 0.5 + 1 = 1.5 seats.
+        assert!((court.direct["president"] - 1.5).abs() < 1e-12);
+        assert!((court.direct["senate"] - 1.5).abs() < 1e-12);
+        // The Senate is 20% President, 80% councils: President = (1.5 + 1.5 * 0.2) / 3 = 0.6.
+        assert!((court.control["president"] - 0.6).abs() < 1e-12);
+        assert!((court.control["councils"] - 0.4).abs() < 1e-12);
+        assert!((court.via["president"]["president"] - 0.5).abs() < 1e-12);
+        assert!((court.via["president"]["senate"] - 0.1).abs() < 1e-12);
+        assert_eq!(court.vetoes, vec!["senate"]);
+        assert_eq!(court.removable_at_will_by, vec!["president"]);
+        assert!((court.hhi - (0.36 + 0.16)).abs() < 1e-12);
+        assert_eq!(court.picked_by("president"), 2);
+    }
+
+    #[test]
+    fn control_sums_to_one_everywhere() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        for b in &a.bodies {
+            let total: f64 = b.control.values().sum();
+            assert!((total - 1.0).abs() < 1e-9, "{}: {total}", b.id);
+            let seats: f64 = b.direct.values().sum();
+            let body = ds.body(&b.id).unwrap();
+            if !body.channels.is_empty() {
+                assert!((seats - f64::from(body.seats)).abs() < 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn at_will_removal_can_count_as_control() {
+        let ds = tiny_dataset();
+        let mut o = Options::of(&ds);
+        o.weights.at_will_removal = 1.0;
+        let a = analyze(&ds, &o).unwrap();
+        // The Chair now serves wholly at the President's pleasure: (1 + 1 + 1 * 0.2) / 3.
+        let court = a.body("court").unwrap();
+        assert!((court.control["president"] - 2.2 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn consent_weight_moves_the_number() {
+        let ds = tiny_dataset();
+        let s = sensitivity(&ds, &Options::of(&ds), "court", "president", "consent", &[0.0, 1.0]);
+        assert!((s[0].1.unwrap() - (2.0 + 0.2) / 3.0).abs() < 1e-12);
+        assert!((s[1].1.unwrap() - 0.6).abs() < 1e-12);
+    }
+
+    #[test]
+    fn changing_principals_changes_where_the_walk_stops() {
+        let ds = tiny_dataset();
+        let mut o = Options::of(&ds);
+        o.principals.push("senate".into());
+        let a = analyze(&ds, &o).unwrap();
+        let court = a.body("court").unwrap();
+        assert!((court.control["senate"] - 0.5).abs() < 1e-12);
+        let err = analyze(
+            &ds,
+            &Options {
+                principals: vec!["presidnt".into()],
+                ..o
+            },
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("did you mean 'president'"), "{err}");
+    }
+}

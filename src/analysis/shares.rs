@@ -1,0 +1,268 @@
+//! Direct shares: how each channel's seats are split among the actors of its steps.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Body, BodyId, Channel, Dataset, EdgeKind, Mandate, StepRole, Weights};
+
+/// The part an actor plays in a channel, which decides the weight it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Position {
+    /// A non-binding recommendation (`recommend`).
+    Recommend,
+    /// Picks the candidate (`propose`).
+    Propose,
+    /// Must approve the pick: a veto point (`consent`).
+    Ratify,
+    /// Must approve, but may be dissolved by the proposer for refusing
+    /// (`consent_under_threat`).
+    RatifyUnderThreat,
+    /// Can dismiss the seat's holder at will (`at_will_removal`).
+    RemoveAtWill,
+}
+
+impl Position {
+    pub fn weight_name(self) -> &'static str {
+        match self {
+            Position::Recommend => "recommend",
+            Position::Propose => "propose",
+            Position::Ratify => "consent",
+            Position::RatifyUnderThreat => "consent_under_threat",
+            Position::RemoveAtWill => "at_will_removal",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Recommend => "recommends",
+            Position::Propose => "proposes",
+            Position::Ratify => "ratifies",
+            Position::RatifyUnderThreat => "ratifies under threat of dissolution",
+            Position::RemoveAtWill => "can remove at will",
+        }
+    }
+
+    pub fn is_veto(self) -> bool {
+        matches!(self, Position::Ratify | Position::RatifyUnderThreat)
+    }
+}
+
+/// One actor's part of one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub actor: BodyId,
+    pub position: Position,
+    /// Seats (possibly fractional) this actor holds of the channel under the weights.
+    pub seats: f64,
+}
+
+/// The split of one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelShares {
+    pub channel: String,
+    pub seats: u32,
+    pub shares: Vec<Share>,
+    /// The actor who picks the candidates.
+    pub proposer: BodyId,
+    /// Actors whose approval the channel needs.
+    pub vetoes: Vec<BodyId>,
+    /// Actors that can dismiss these seats' holders at will.
+    pub removers: Vec<BodyId>,
+}
+
+/// Whether the proposer may dissolve the ratifier for refusing consent.
+pub fn consent_under_threat(dataset: &Dataset, proposer: &str, ratifier: &str) -> bool {
+    dataset.edges.iter().any(|e| {
+        e.kind == EdgeKind::Dissolve
+            && e.after_refusals.is_some()
+            && e.from == proposer
+            && e.to == ratifier
+    })
+}
+
+/// Actors that can dismiss the holders of `channel` of `body` at will: explicit
+/// `dismiss_at_will` edges, and under an imperative mandate the nominating party.
+pub fn at_will_removers(dataset: &Dataset, body: &Body, channel: &Channel) -> Vec<BodyId> {
+    let mut out: Vec<BodyId> = dataset
+        .edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::DismissAtWill && e.to == body.id && e.covers(&channel.id))
+        .map(|e| e.from.clone())
+        .collect();
+    if channel.mandate == Mandate::Imperative {
+        if let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate) {
+            out.push(n.actor.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Splits a channel's seats among its actors under `weights`.
+pub fn channel_shares(
+    dataset: &Dataset,
+    body: &Body,
+    channel: &Channel,
+    weights: &Weights,
+) -> ChannelShares {
+    let nominated = channel.steps.iter().any(|s| s.role == StepRole::Nominate);
+    let proposer = channel
+        .proposer()
+        .map(|s| s.actor.clone())
+        .unwrap_or_default();
+    let mut parts: Vec<(BodyId, Position, f64)> = Vec::new();
+    for step in &channel.steps {
+        let position = match step.role {
+            StepRole::Recommend => Position::Recommend,
+            StepRole::Nominate => Position::Propose,
+            StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio if nominated => {
+                // The formal act on one's own nomination adds nothing to the pick.
+                if step.actor == proposer {
+                    continue;
+                }
+                Position::Ratify
+            }
+            StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio => Position::Propose,
+            StepRole::Consent => Position::Ratify,
+        };
+        let position = if position == Position::Ratify
+            && consent_under_threat(dataset, &proposer, &step.actor)
+        {
+            Position::RatifyUnderThreat
+        } else {
+            position
+        };
+        let w = match position {
+            Position::Recommend => weights.recommend,
+            Position::Propose => weights.propose,
+            Position::Ratify => weights.consent,
+            Position::RatifyUnderThreat => weights.consent_under_threat,
+            Position::RemoveAtWill => weights.at_will_removal,
+        };
+        parts.push((step.actor.clone(), position, w));
+    }
+    let removers = at_will_removers(dataset, body, channel);
+    let seats = f64::from(channel.seats);
+    let removal = if removers.is_empty() {
+        0.0
+    } else {
+        weights.at_will_removal.clamp(0.0, 1.0)
+    };
+    let total: f64 = parts.iter().map(|p| p.2).sum();
+    let mut shares: Vec<Share> = parts
+        .iter()
+        .map(|(actor, position, w)| Share {
+            actor: actor.clone(),
+            position: *position,
+            seats: if total > 0.0 {
+                seats * (1.0 - removal) * w / total
+            } else {
+                0.0
+            },
+        })
+        .collect();
+    if removal > 0.0 {
+        let each = seats * removal / removers.len() as f64;
+        shares.extend(removers.iter().map(|r| Share {
+            actor: r.clone(),
+            position: Position::RemoveAtWill,
+            seats: each,
+        }));
+    }
+    let mut vetoes: Vec<BodyId> = parts
+        .iter()
+        .filter(|p| p.1.is_veto())
+        .map(|p| p.0.clone())
+        .collect();
+    vetoes.sort();
+    vetoes.dedup();
+    ChannelShares {
+        channel: channel.id.clone(),
+        seats: channel.seats,
+        shares,
+        proposer,
+        vetoes,
+        removers,
+    }
+}
+
+/// Seats of `body` held by each actor, summed over its channels.
+pub fn direct_shares(channels: &[ChannelShares]) -> BTreeMap<BodyId, f64> {
+    let mut out: BTreeMap<BodyId, f64> = BTreeMap::new();
+    for c in channels {
+        for s in &c.shares {
+            if s.seats > 0.0 {
+                *out.entry(s.actor.clone()).or_default() += s.seats;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Confidence, Step};
+
+    fn channel(steps: &[(&str, StepRole)]) -> Channel {
+        Channel {
+            id: "c".into(),
+            label: String::new(),
+            seats: 1,
+            steps: steps
+                .iter()
+                .map(|(a, r)| Step {
+                    actor: a.to_string(),
+                    role: *r,
+                    threshold: None,
+                    note: String::new(),
+                })
+                .collect(),
+            mandate: Mandate::Free,
+            source: "x".into(),
+            confidence: Confidence::High,
+            note: String::new(),
+        }
+    }
+
+    fn split(steps: &[(&str, StepRole)], weights: &Weights) -> BTreeMap<BodyId, f64> {
+        let ds = crate::analysis::tests::tiny_dataset();
+        let body = ds.bodies[0].clone();
+        let c = channel(steps);
+        direct_shares(&[channel_shares(&ds, &body, &c, weights)])
+    }
+
+    #[test]
+    fn equivalent_procedures_get_equal_shares() {
+        let w = Weights::default();
+        let appoint_with_consent = split(&[("a", StepRole::Appoint), ("b", StepRole::Consent)], &w);
+        let elect_on_nomination = split(&[("a", StepRole::Nominate), ("b", StepRole::Elect)], &w);
+        assert_eq!(appoint_with_consent, elect_on_nomination);
+        assert_eq!(appoint_with_consent["a"], 0.5);
+        let w = Weights {
+            consent: 0.5,
+            ..Weights::default()
+        };
+        let a = split(&[("a", StepRole::Appoint), ("b", StepRole::Consent)], &w);
+        let b = split(&[("a", StepRole::Nominate), ("b", StepRole::Elect)], &w);
+        assert_eq!(a, b);
+        assert!((a["a"] - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn recommendation_counts_for_less_and_own_appointment_is_not_double_counted() {
+        let w = Weights::default();
+        let s = split(
+            &[("r", StepRole::Recommend), ("a", StepRole::Nominate), ("b", StepRole::Elect)],
+            &w,
+        );
+        assert!((s["r"] - 0.25 / 2.25).abs() < 1e-12);
+        assert!((s["a"] - 1.0 / 2.25).abs() < 1e-12);
+        let s = split(
+            &[("a", StepRole::Nominate), ("b", StepRole::Consent), ("a", StepRole::Appoint)],
+            &w,
+        );
+        assert_eq!(s["a"], 0.5);
+        assert_eq!(s["b"], 0.5);
+    }
+}

@@ -1,0 +1,300 @@
+//! The command line: argument definitions (clap) and dispatch. `main.rs` only calls [`main`].
+//!
+//! Exit codes: 0 success; 1 invalid data (a dataset or reform file that does not validate, or
+//! an analysis that cannot be computed); 2 a usage error (clap's own); 3 an I/O error (an
+//! export that could not be written).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::analysis::{self, Analysis, Options};
+use crate::data;
+use crate::model::{Dataset, Lang, load};
+use crate::report::{self, json, text};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bilik",
+    version,
+    about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
+    long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command shares.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// The dataset: the id of an embedded one (see `bilik datasets`) or a path to a RON file.
+    #[arg(long, short = 'd', global = true, value_name = "ID|FILE", default_value = data::DEFAULT)]
+    pub data: String,
+    /// Role weights to change, e.g. `consent=0.5,recommend=0`. Weights: recommend, propose,
+    /// consent, consent_under_threat, at_will_removal.
+    #[arg(long, short = 'w', global = true, value_name = "ROLE=VALUE,...")]
+    pub weights: Option<String>,
+    /// A principal (repeatable); replaces the dataset's own list. Bodies nobody fills, such as
+    /// the electorate, are always principals.
+    #[arg(long = "principal", short = 'p', global = true, value_name = "ID")]
+    pub principals: Vec<String>,
+    /// The language of body names in reports.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Colour in diagnostics: auto (when stderr is a terminal and NO_COLOR is unset), always,
+    /// never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ru,
+    Kk,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ru => Lang::Ru,
+            LangArg::Kk => Lang::Kk,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the readable report: principals, the headline, each body's composition and
+    /// control, and the flags with their sources.
+    Summary,
+    /// Validate dataset files; print every problem with file, line and column. Exits 1 if any
+    /// file is invalid.
+    Check {
+        /// Dataset files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export the analysis in a machine-readable or publishable format.
+    Export(ExportArgs),
+    /// List the embedded datasets.
+    Datasets,
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) generated from these definitions.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The `bilik.summary/1` JSON contract.
+    Json,
+}
+
+/// An error at the edge, with the exit code it maps to.
+#[derive(Debug)]
+pub enum Failure {
+    /// Already printed diagnostics (data problems).
+    Data(String),
+    Io(String),
+}
+
+impl Failure {
+    fn code(&self) -> u8 {
+        match self {
+            Failure::Data(_) => 1,
+            Failure::Io(_) => 3,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(f) => {
+            let message = match &f {
+                Failure::Data(m) | Failure::Io(m) => m,
+            };
+            if !message.is_empty() {
+                eprintln!("bilik: {message}");
+            }
+            ExitCode::from(f.code())
+        }
+    }
+}
+
+fn color_for_stderr(c: ColorArg) -> bool {
+    match c {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// The dataset and analysis options the global flags select.
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub options: Options,
+}
+
+pub fn load(global: &Global) -> Result<Loaded, Failure> {
+    let dataset = data::resolve(&global.data).map_err(|e| {
+        eprint!("{}", e.report.render(color_for_stderr(global.color)));
+        Failure::Data(e.to_string())
+    })?;
+    let mut options = Options::of(&dataset);
+    if let Some(spec) = &global.weights {
+        options
+            .weights
+            .apply_spec(spec)
+            .map_err(|e| Failure::Data(format!("--weights: {e}")))?;
+    }
+    if !global.principals.is_empty() {
+        options.principals = global.principals.clone();
+    }
+    Ok(Loaded { dataset, options })
+}
+
+pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
+    analysis::analyze(&loaded.dataset, &loaded.options).map_err(|e| Failure::Data(e.to_string()))
+}
+
+fn io(e: std::io::Error, what: &str) -> Failure {
+    Failure::Io(format!("{what}: {e}"))
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let global = cli.global;
+    match cli.command {
+        None => {
+            let loaded = load(&global)?;
+            let analysis = analyze(&loaded)?;
+            let out = text::summary(&loaded.dataset, &analysis, &[], global.lang.into());
+            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Summary) => {
+            let loaded = load(&global)?;
+            let analysis = analyze(&loaded)?;
+            let out = text::summary(&loaded.dataset, &analysis, &[], global.lang.into());
+            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
+        Some(Command::Export(args)) => {
+            let loaded = load(&global)?;
+            let analysis = analyze(&loaded)?;
+            let body = match args.format {
+                Format::Json => json::to_string(&json::summary(&loaded.dataset, &analysis, &[])),
+            };
+            match &args.output {
+                Some(path) => report::write_atomic(path, body.as_bytes())
+                    .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
+                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Datasets) => {
+            let mut out = String::new();
+            for e in data::EMBEDDED {
+                let title = load::load_str(e.path, e.text)
+                    .map(|d| format!("{} (law as of {})", d.meta.title, d.meta.as_of))
+                    .unwrap_or_else(|err| err.to_string());
+                out.push_str(&format!("{:<10} {title}\n", e.id));
+            }
+            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
+            report::write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| io(e, "man page"))?;
+            report::write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `bilik check`: every problem of every file, then a one-line verdict per file.
+fn check(files: &[PathBuf], color: bool) -> ExitCode {
+    let mut bad = 0;
+    for f in files {
+        let checked = load::check_file(f);
+        if !checked.report.diagnostics.is_empty() {
+            eprint!("{}", checked.report.render(color));
+        }
+        let errors = checked.report.errors();
+        let warnings = checked.report.diagnostics.len() - errors;
+        if errors > 0 {
+            bad += 1;
+            eprintln!(
+                "{}: invalid, {errors} error{}{}",
+                f.display(),
+                if errors == 1 { "" } else { "s" },
+                if warnings > 0 { format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+            );
+        } else if let Some(d) = &checked.dataset {
+            println!(
+                "{}: ok, {} bodies, {} channels, {} edges{}",
+                f.display(),
+                d.bodies.len(),
+                d.bodies.iter().map(|b| b.channels.len()).sum::<usize>(),
+                d.edges.len(),
+                if warnings > 0 { format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+            );
+        }
+    }
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,88 @@
+//! The datasets embedded in the binary, and how `--data ID|FILE` finds one.
+
+use std::path::Path;
+
+use crate::model::diag::{Diagnostic, FileReport, did_you_mean};
+use crate::model::{Dataset, LoadError, load};
+
+/// A dataset compiled into the binary.
+pub struct Embedded {
+    pub id: &'static str,
+    /// The path it has in the repository, used in messages.
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+pub const EMBEDDED: &[Embedded] = &[Embedded {
+    id: "kz-2022",
+    path: "data/kz-2022.ron",
+    text: include_str!("../data/kz-2022.ron"),
+}];
+
+/// The dataset `bilik` opens when none is named.
+pub const DEFAULT: &str = "kz-2022";
+
+pub fn embedded(id: &str) -> Option<&'static Embedded> {
+    EMBEDDED.iter().find(|e| e.id == id)
+}
+
+/// Loads an embedded dataset by id, or a file by path.
+pub fn resolve(spec: &str) -> Result<Dataset, LoadError> {
+    if let Some(e) = embedded(spec) {
+        return load::load_str(e.path, e.text);
+    }
+    let path = Path::new(spec);
+    if !path.exists() && !spec.contains(['/', '\\', '.']) {
+        let hint = did_you_mean(spec, EMBEDDED.iter().map(|e| e.id));
+        let ids: Vec<&str> = EMBEDDED.iter().map(|e| e.id).collect();
+        let d = Diagnostic::error(
+            "unknown-dataset",
+            format!("no embedded dataset is called '{spec}' and no such file exists"),
+        )
+        .help_maybe(hint.map(|h| format!("did you mean '{h}'?")))
+        .note(format!("embedded datasets: {}", ids.join(", ")));
+        return Err(LoadError {
+            report: FileReport {
+                path: spec.to_string(),
+                text: String::new(),
+                diagnostics: vec![d],
+            },
+        });
+    }
+    load::load_file(path)
+}
+
+/// The default dataset, which is tested to load.
+pub fn default_dataset() -> Dataset {
+    match resolve(DEFAULT) {
+        Ok(d) => d,
+        // The embedded data is checked by the test suite; reaching this is a build defect.
+        Err(e) => panic!("embedded dataset {DEFAULT} is invalid:\n{}", e.report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_dataset_loads_without_diagnostics() {
+        for e in EMBEDDED {
+            let checked = load::check_str(e.path, e.text);
+            assert!(
+                checked.report.diagnostics.is_empty(),
+                "{}:\n{}",
+                e.id,
+                checked.report
+            );
+            assert_eq!(checked.dataset.unwrap().meta.id, e.id);
+        }
+    }
+
+    #[test]
+    fn unknown_ids_get_a_suggestion() {
+        let err = resolve("kz-2023").unwrap_err();
+        let text = err.report.render(false);
+        assert!(text.contains("did you mean 'kz-2022'"), "{text}");
+    }
+}

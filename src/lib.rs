@@ -1,0 +1,20 @@
+//! bilik maps the separation of powers in a state as a graph: which body appoints, nominates,
+//! confirms, dismisses or dissolves which, and how concentrated that power is.
+//!
+//! # Layers
+//!
+//! The crate is layered, and each layer depends only on those above it:
+//!
+//! 1. [`model`]: the data model and the RON loader with its diagnostics;
+//! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
+//! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
+//! 4. [`cli`]: the command line; the terminal UI.
+//!
+//! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
+//! module and `main.rs` touch the terminal, so everything else is testable as plain data.
+
+pub mod analysis;
+pub mod cli;
+pub mod data;
+pub mod model;
+pub mod report;

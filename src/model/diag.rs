@@ -1,0 +1,222 @@
+//! Diagnostics for data files: what is wrong, where (file, line, column) and how to fix it.
+//!
+//! Rendering goes through `codespan-reporting`, which prints the offending line with a marker
+//! under the span, like rustc does.
+
+use std::fmt;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+/// One problem in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: Level,
+    /// A stable short name of the problem, e.g. `unknown-id`; tests and tools match on it.
+    pub code: &'static str,
+    pub message: String,
+    /// Byte range in the file, when the problem has a place.
+    pub span: Option<Range<usize>>,
+    /// What the marker under the span says.
+    pub label: String,
+    /// Help and context lines.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Error,
+            code,
+            message: message.into(),
+            span: None,
+            label: String::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, span: Option<Range<usize>>, label: impl Into<String>) -> Self {
+        self.span = span;
+        self.label = label.into();
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn help_maybe(self, help: Option<String>) -> Self {
+        match help {
+            Some(h) => self.note(format!("help: {h}")),
+            None => self,
+        }
+    }
+}
+
+/// All diagnostics of one file, with the file's text so that they can be rendered.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .count()
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+
+    /// `path:line:col` of a diagnostic, or the bare path when it has no place.
+    pub fn location(&self, d: &Diagnostic) -> String {
+        match &d.span {
+            Some(span) => {
+                let (line, col) = self.line_col(span.start);
+                format!("{}:{line}:{col}", self.path)
+            }
+            None => self.path.clone(),
+        }
+    }
+
+    /// Renders every diagnostic with the offending source line, coloured or not.
+    pub fn render(&self, color: bool) -> String {
+        let file = SimpleFile::new(self.path.as_str(), self.text.as_str());
+        let mut out = termcolor::Buffer::no_color();
+        let mut colored = termcolor::Buffer::ansi();
+        let writer: &mut termcolor::Buffer = if color { &mut colored } else { &mut out };
+        let config = term::Config::default();
+        for d in &self.diagnostics {
+            let mut cs = match d.level {
+                Level::Error => CsDiagnostic::error(),
+                Level::Warning => CsDiagnostic::warning(),
+            }
+            .with_code(d.code)
+            .with_message(&d.message);
+            if let Some(span) = &d.span {
+                let span = clamp(span.clone(), self.text.len());
+                cs = cs.with_labels(vec![Label::primary((), span).with_message(&d.label)]);
+            }
+            cs = cs.with_notes(d.notes.clone());
+            // Writing into an in-memory buffer cannot fail for I/O reasons; a failure would
+            // only mean a span outside the file, which `clamp` rules out.
+            let _ = term::emit_to_write_style(writer, &config, &file, &cs);
+        }
+        String::from_utf8_lossy(writer.as_slice()).into_owned()
+    }
+}
+
+impl fmt::Display for FileReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
+    let start = span.start.min(len);
+    let end = span.end.clamp(start, len);
+    start..end
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut offset = offset;
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+/// Byte offset of a 1-based line and column (in characters).
+pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[start..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    rest[..line_end]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map(|(i, _)| start + i)
+        .unwrap_or(start + line_end)
+}
+
+/// The closest candidate to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nСенат x";
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 7));
+        assert_eq!(offset_of(text, 2, 7), x);
+        assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn suggestions_find_typos_and_ignore_strangers() {
+        let ids = ["president", "senate", "senate_chair"];
+        assert_eq!(did_you_mean("presidnet", ids), Some("president"));
+        assert_eq!(did_you_mean("senat", ids), Some("senate"));
+        assert_eq!(did_you_mean("zzzz", ids), None);
+    }
+
+    #[test]
+    fn render_shows_location_and_line() {
+        let report = FileReport {
+            path: "x.ron".into(),
+            text: "(\n  actor: \"presidnt\",\n)".into(),
+            diagnostics: vec![
+                Diagnostic::error("unknown-id", "unknown body 'presidnt'")
+                    .at(Some(11..21), "no body has this id")
+                    .note("help: did you mean 'president'?"),
+            ],
+        };
+        let text = report.render(false);
+        assert!(text.contains("x.ron:2:10"), "{text}");
+        assert!(text.contains("actor: \"presidnt\""), "{text}");
+        assert!(text.contains("did you mean 'president'"), "{text}");
+    }
+}

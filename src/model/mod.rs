@@ -1,0 +1,558 @@
+//! The domain model: bodies, the seat channels that fill them and the power edges between them.
+//!
+//! Values of these types have passed validation (`load`): every id they name exists, every
+//! channel and edge is sourced, channels add up to their body's seats and every body reaches a
+//! principal. Reforms (`crate::reform`) change a `Dataset` and validate it again.
+
+pub mod diag;
+pub mod load;
+pub mod raw;
+pub mod spans;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use load::{LoadError, load_file, load_str};
+
+/// A stable body id such as `constitutional_court`.
+pub type BodyId = String;
+
+/// Names of a body in the three languages the tool shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    pub en: String,
+    pub ru: String,
+    pub kk: String,
+}
+
+/// Which language names are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+    Kk,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Kk];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ru,
+            Lang::Ru => Lang::Kk,
+            Lang::Kk => Lang::En,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == s)
+    }
+}
+
+impl Names {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+        }
+    }
+}
+
+/// Declares a closed vocabulary read from RON as snake_case strings, with its list of
+/// accepted spellings (used by the loader's did-you-mean and by the docs).
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn names() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.as_str()).collect()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// The branch a body belongs to; the TUI groups bodies by it.
+    Branch {
+        Electorate => "electorate",
+        Executive => "executive",
+        Legislative => "legislative",
+        Judicial => "judicial",
+        Oversight => "oversight",
+        Electoral => "electoral",
+        Local => "local",
+        Society => "society",
+    }
+}
+
+vocabulary! {
+    /// What a body does, so that bodies of different states can be lined up by role.
+    Role {
+        Electorate => "electorate",
+        HeadOfState => "head_of_state",
+        ViceHeadOfState => "vice_head_of_state",
+        HeadOfGovernment => "head_of_government",
+        Government => "government",
+        Administration => "administration",
+        Legislature => "legislature",
+        UpperChamber => "upper_chamber",
+        LowerChamber => "lower_chamber",
+        ChamberChair => "chamber_chair",
+        ConstitutionalReview => "constitutional_review",
+        SupremeCourt => "supreme_court",
+        LowerCourts => "lower_courts",
+        JudicialCouncil => "judicial_council",
+        Prosecution => "prosecution",
+        Audit => "audit",
+        Elections => "elections",
+        CentralBank => "central_bank",
+        Ombudsman => "ombudsman",
+        Security => "security",
+        Advisory => "advisory",
+        Parties => "parties",
+        LocalExecutive => "local_executive",
+        LocalCouncil => "local_council",
+        Other => "other",
+    }
+}
+
+vocabulary! {
+    /// A step's part in filling a seat.
+    StepRole {
+        /// A non-binding recommendation.
+        Recommend => "recommend",
+        /// A binding proposal of the candidate that another actor then decides on.
+        Nominate => "nominate",
+        /// The formal act that fills the seat.
+        Appoint => "appoint",
+        /// Filling the seat by a vote.
+        Elect => "elect",
+        /// Approval that the appointment needs: a veto point.
+        Consent => "consent",
+        /// The seat is held by virtue of another office.
+        ExOfficio => "ex_officio",
+    }
+}
+
+vocabulary! {
+    /// Power edges that fill no seat.
+    EdgeKind {
+        DismissAtWill => "dismiss_at_will",
+        DismissForCause => "dismiss_for_cause",
+        Dissolve => "dissolve",
+        Impeach => "impeach",
+        HoldsToAccount => "holds_to_account",
+        NoConfidence => "no_confidence",
+        Audits => "audits",
+        Investigates => "investigates",
+        Reviews => "reviews",
+        Vetoes => "vetoes",
+        Overrides => "overrides",
+        Directs => "directs",
+        Petitions => "petitions",
+    }
+}
+
+vocabulary! {
+    /// How sure the dataset author is of a fact.
+    Confidence {
+        High => "high",
+        Medium => "medium",
+        Low => "low",
+    }
+}
+
+vocabulary! {
+    /// Whether a deputy keeps the seat on leaving the party that nominated them.
+    Mandate {
+        Free => "free",
+        /// The seat is lost on leaving or expulsion from the nominating party.
+        Imperative => "imperative",
+    }
+}
+
+vocabulary! {
+    /// How political parties are registered.
+    Registration {
+        /// The state may refuse registration.
+        Permit => "permit",
+        /// A party exists once it notifies the state.
+        Notification => "notification",
+    }
+}
+
+vocabulary! {
+    /// Kinds of personal liability of judges and officials.
+    Liability {
+        Disciplinary => "disciplinary",
+        Criminal => "criminal",
+        Financial => "financial",
+    }
+}
+
+impl EdgeKind {
+    /// Edges through which a body answers to someone.
+    pub fn is_accountability(self) -> bool {
+        matches!(
+            self,
+            EdgeKind::DismissAtWill
+                | EdgeKind::DismissForCause
+                | EdgeKind::Dissolve
+                | EdgeKind::Impeach
+                | EdgeKind::HoldsToAccount
+                | EdgeKind::NoConfidence
+                | EdgeKind::Audits
+                | EdgeKind::Investigates
+        )
+    }
+
+    /// Edges of oversight: the `from` body checks the `to` body.
+    pub fn is_oversight(self) -> bool {
+        matches!(
+            self,
+            EdgeKind::HoldsToAccount
+                | EdgeKind::Audits
+                | EdgeKind::Investigates
+                | EdgeKind::Impeach
+                | EdgeKind::NoConfidence
+                | EdgeKind::Reviews
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub jurisdiction: String,
+    pub as_of: String,
+    pub note: String,
+    pub sources: Vec<Source>,
+}
+
+/// The role weights: how a channel's seats are split among the actors of its steps.
+///
+/// The weights are positional, so that formally equivalent procedures get equal treatment:
+/// "A appoints with B's consent" and "B elects on A's nomination" are both a proposal by A
+/// (weight `propose`) ratified by B (weight `consent`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// A non-binding recommendation.
+    pub recommend: f64,
+    /// The actor who picks the candidate: the nominator, or the appointer or elector when
+    /// nobody nominates.
+    pub propose: f64,
+    /// An actor whose approval the pick needs: a consent, or an election or appointment of a
+    /// candidate someone else nominated.
+    pub consent: f64,
+    /// A consent whose holder may be dissolved by the proposer for refusing it.
+    pub consent_under_threat: f64,
+    /// The fraction of a channel's seats that counts for an actor who can dismiss its holders
+    /// at will (0 = removal is only flagged, 1 = the holder serves wholly at that actor's
+    /// pleasure).
+    pub at_will_removal: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            recommend: 0.25,
+            propose: 1.0,
+            consent: 1.0,
+            consent_under_threat: 0.5,
+            at_will_removal: 0.0,
+        }
+    }
+}
+
+/// The largest value a weight may take; larger values say nothing a ratio of smaller ones
+/// cannot, and bounding them keeps the arithmetic well away from overflow.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+impl Weights {
+    pub const NAMES: [&'static str; 5] = [
+        "recommend",
+        "propose",
+        "consent",
+        "consent_under_threat",
+        "at_will_removal",
+    ];
+
+    pub fn get(&self, name: &str) -> Option<f64> {
+        Some(match name {
+            "recommend" => self.recommend,
+            "propose" => self.propose,
+            "consent" => self.consent,
+            "consent_under_threat" => self.consent_under_threat,
+            "at_will_removal" => self.at_will_removal,
+            _ => return None,
+        })
+    }
+
+    /// Sets a weight by name after checking its range; the error says what is allowed.
+    pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+        if !value.is_finite() || value < 0.0 {
+            return Err(format!("weight '{name}' must be a number >= 0, not {value}"));
+        }
+        if name == "at_will_removal" && value > 1.0 {
+            return Err(format!(
+                "weight 'at_will_removal' is a fraction from 0 to 1, not {value}"
+            ));
+        }
+        if value > MAX_WEIGHT {
+            return Err(format!(
+                "weight '{name}' must be at most {MAX_WEIGHT}, not {value}"
+            ));
+        }
+        if name == "propose" && value == 0.0 {
+            return Err(
+                "weight 'propose' must be above 0: a seat must go to whoever picks the candidate"
+                    .to_string(),
+            );
+        }
+        let slot = match name {
+            "recommend" => &mut self.recommend,
+            "propose" => &mut self.propose,
+            "consent" => &mut self.consent,
+            "consent_under_threat" => &mut self.consent_under_threat,
+            "at_will_removal" => &mut self.at_will_removal,
+            _ => {
+                let hint = crate::model::diag::did_you_mean(name, Weights::NAMES.iter().copied())
+                    .map(|s| format!("; did you mean '{s}'?"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "unknown weight '{name}'{hint} (weights: {})",
+                    Weights::NAMES.join(", ")
+                ));
+            }
+        };
+        *slot = value;
+        Ok(())
+    }
+
+    /// Name-value pairs in a fixed order, for reports.
+    pub fn pairs(&self) -> Vec<(&'static str, f64)> {
+        Weights::NAMES
+            .iter()
+            .map(|n| (*n, self.get(n).unwrap_or_default()))
+            .collect()
+    }
+
+    /// Parses `consent=0.5,recommend=0` on top of `self`.
+    pub fn apply_spec(&mut self, spec: &str) -> Result<(), String> {
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (name, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("'{part}' is not of the form name=value"))?;
+            let value: f64 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("'{}' is not a number (in '{part}')", value.trim()))?;
+            self.set(name.trim(), value)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub actor: BodyId,
+    pub role: StepRole,
+    pub threshold: Option<String>,
+    pub note: String,
+}
+
+/// How a group of a body's seats is filled: a chain of steps with its legal source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    pub id: String,
+    pub label: String,
+    pub seats: u32,
+    pub steps: Vec<Step>,
+    pub mandate: Mandate,
+    pub source: String,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
+impl Channel {
+    /// The step that picks the candidate: the nomination, or else the deciding step.
+    pub fn proposer(&self) -> Option<&Step> {
+        self.steps
+            .iter()
+            .find(|s| s.role == StepRole::Nominate)
+            .or_else(|| self.steps.iter().find(|s| s.role.decides()))
+    }
+}
+
+impl StepRole {
+    /// Roles that fill the seat (one per channel).
+    pub fn decides(self) -> bool {
+        matches!(self, StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub id: BodyId,
+    pub names: Names,
+    pub branch: Branch,
+    pub role: Option<Role>,
+    pub seats: u32,
+    /// The size is not fixed by law; `seats` is a modelling unit.
+    pub seats_nominal: bool,
+    pub independent: bool,
+    pub non_partisan: bool,
+    pub relatives_ban: bool,
+    pub senior_post: bool,
+    pub term_years: Option<f64>,
+    pub registration: Option<Registration>,
+    pub liability: Option<Vec<Liability>>,
+    pub source: String,
+    pub attribute_sources: BTreeMap<String, String>,
+    pub confidence: Confidence,
+    pub note: String,
+    pub channels: Vec<Channel>,
+}
+
+impl Body {
+    pub fn name(&self, lang: Lang) -> &str {
+        self.names.get(lang)
+    }
+
+    /// The citation behind an attribute, falling back to the body's own source.
+    pub fn attribute_source(&self, attribute: &str) -> &str {
+        self.attribute_sources
+            .get(attribute)
+            .map(String::as_str)
+            .unwrap_or(&self.source)
+    }
+
+    pub fn channel(&self, id: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub from: BodyId,
+    pub to: BodyId,
+    pub kind: EdgeKind,
+    /// The channel of `to` the edge applies to (e.g. only the Chair); `None` for all seats.
+    pub channel: Option<String>,
+    /// For `dissolve`: the body may be dissolved after refusing consent this many times.
+    pub after_refusals: Option<u32>,
+    pub threshold: Option<String>,
+    pub source: String,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
+impl Edge {
+    /// Whether the edge covers seats of `channel` of its target.
+    pub fn covers(&self, channel: &str) -> bool {
+        self.channel.as_deref().is_none_or(|c| c == channel)
+    }
+
+    /// The identity reforms address an edge by.
+    pub fn key(&self) -> (String, EdgeKind, String, Option<String>) {
+        (
+            self.from.clone(),
+            self.kind,
+            self.to.clone(),
+            self.channel.clone(),
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub weights: Weights,
+    /// The principals the dataset names, or those derived by the default rule.
+    pub principals: Vec<BodyId>,
+    pub bodies: Vec<Body>,
+    pub edges: Vec<Edge>,
+}
+
+impl Dataset {
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+
+    pub fn body_mut(&mut self, id: &str) -> Option<&mut Body> {
+        self.bodies.iter_mut().find(|b| b.id == id)
+    }
+
+    /// The name of a body in `lang`, or its id when it is unknown.
+    pub fn name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.body(id).map(|b| b.name(lang)).unwrap_or(id)
+    }
+
+    /// The body whose role is head of state, if any.
+    pub fn head_of_state(&self) -> Option<&Body> {
+        self.bodies
+            .iter()
+            .find(|b| b.role == Some(Role::HeadOfState))
+    }
+
+    /// The default principal rule: bodies nobody fills (such as the electorate), and bodies
+    /// every one of whose channels the electorate decides directly.
+    pub fn default_principals(&self) -> Vec<BodyId> {
+        let roots: Vec<&str> = self
+            .bodies
+            .iter()
+            .filter(|b| b.channels.is_empty())
+            .map(|b| b.id.as_str())
+            .collect();
+        self.bodies
+            .iter()
+            .filter(|b| {
+                b.channels.is_empty()
+                    || b.channels.iter().all(|c| {
+                        c.steps
+                            .iter()
+                            .any(|s| s.role.decides() && roots.contains(&s.actor.as_str()))
+                    })
+            })
+            .map(|b| b.id.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,174 @@
+//! The RON file format, exactly as written on disk.
+//!
+//! These types are deliberately loose: ids, roles, kinds and branches are plain strings and
+//! most fields are optional, so that the loader can report *every* problem of a dataset in one
+//! run (with a did-you-mean) instead of stopping at the first one serde meets. `load.rs`
+//! converts them, with validation, into the domain types of `model::mod`.
+//!
+//! The format is documented for dataset authors in `docs/data-format.md`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
+use serde::Deserialize;
+
+/// A vocabulary word written bare in RON (`role: appoint`, `branch: judicial`).
+///
+/// Read as text so that the loader, not serde, decides whether it is known: it can then
+/// report every unknown word of a file at once, each with a did-you-mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word(pub String);
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Word {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name(String);
+        impl<'de> Deserialize<'de> for Name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = Name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a word written without quotes, such as `appoint`")
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
+                        Ok(Name(v.to_string()))
+                    }
+                }
+                d.deserialize_identifier(V)
+            }
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Word;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a word written without quotes, such as `appoint`")
+            }
+            fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Word, A::Error> {
+                let (name, variant): (Name, _) = data.variant()?;
+                variant.unit_variant()?;
+                Ok(Word(name.0))
+            }
+        }
+        d.deserialize_enum("word", &[], V)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub jurisdiction: Option<String>,
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
+    pub principals: Option<Vec<String>>,
+    #[serde(default)]
+    pub bodies: Vec<RawBody>,
+    #[serde(default)]
+    pub edges: Vec<RawEdge>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    pub en: Option<String>,
+    pub ru: Option<String>,
+    pub kk: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBody {
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: RawNames,
+    pub branch: Option<Word>,
+    pub role: Option<Word>,
+    pub seats: Option<i64>,
+    #[serde(default)]
+    pub seats_nominal: bool,
+    #[serde(default)]
+    pub independent: bool,
+    #[serde(default)]
+    pub non_partisan: bool,
+    #[serde(default)]
+    pub relatives_ban: bool,
+    #[serde(default)]
+    pub senior_post: bool,
+    pub term_years: Option<f64>,
+    pub registration: Option<Word>,
+    pub liability: Option<Vec<Word>>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub attribute_sources: BTreeMap<String, String>,
+    pub confidence: Option<Word>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub channels: Vec<RawChannel>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChannel {
+    pub id: Option<String>,
+    #[serde(default)]
+    pub label: String,
+    pub seats: Option<i64>,
+    #[serde(default)]
+    pub steps: Vec<RawStep>,
+    pub mandate: Option<Word>,
+    pub source: Option<String>,
+    pub confidence: Option<Word>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub actor: Option<String>,
+    pub role: Option<Word>,
+    pub threshold: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdge {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub kind: Option<Word>,
+    pub channel: Option<String>,
+    pub after_refusals: Option<i64>,
+    pub threshold: Option<String>,
+    pub source: Option<String>,
+    pub confidence: Option<Word>,
+    #[serde(default)]
+    pub note: String,
+}

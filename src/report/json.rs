@@ -1,0 +1,343 @@
+//! The JSON contract `bilik.summary/1`: the machine-readable summary other tools rely on.
+//!
+//! Separate serialisable types, built once from the analysis, so that the domain types carry
+//! no serde quirks. Floats are rounded to 4 decimals and everything is sorted, so the same
+//! inputs give byte-identical output.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Headline, headline};
+use crate::model::{Dataset, Lang};
+
+pub const SCHEMA: &str = "bilik.summary/1";
+
+/// Rounds to 4 decimals, without a negative zero.
+pub fn r4(x: f64) -> f64 {
+    let r = (x * 1e4).round() / 1e4;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+fn r4_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    m.iter().map(|(k, v)| (k.clone(), r4(*v))).collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub schema: &'static str,
+    pub dataset: DatasetOut,
+    pub reforms: Vec<String>,
+    pub weights: BTreeMap<String, f64>,
+    pub principals: Vec<String>,
+    pub summary: SystemOut,
+    pub headline: Option<HeadlineOut>,
+    pub bodies: Vec<BodyOut>,
+    pub edges: Vec<EdgeOut>,
+    pub flags: Vec<FlagOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatasetOut {
+    pub id: String,
+    pub title: String,
+    pub jurisdiction: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SystemOut {
+    pub system_hhi: f64,
+    pub mean_body_hhi: f64,
+    pub independent_bodies: usize,
+    pub principals: Vec<PrincipalOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrincipalOut {
+    pub id: String,
+    pub seats_reached: f64,
+    pub bodies_majority: usize,
+    pub bodies_largest: usize,
+    pub independent_seat_share: f64,
+    pub independent_mean: f64,
+    pub independent_majority: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeadlineOut {
+    pub principal: String,
+    pub body: String,
+    pub seats: u32,
+    pub picked_seats: u32,
+    pub direct: f64,
+    pub through: BTreeMap<String, f64>,
+    pub total: f64,
+    pub by_consent_weight: Vec<ConsentPoint>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsentPoint {
+    pub consent: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Names {
+    pub en: String,
+    pub ru: String,
+    pub kk: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BodyOut {
+    pub id: String,
+    pub names: Names,
+    pub branch: String,
+    pub role: Option<String>,
+    pub seats: u32,
+    pub seats_nominal: bool,
+    pub independent: bool,
+    pub non_partisan: bool,
+    pub confidence: String,
+    pub direct: BTreeMap<String, f64>,
+    pub control: BTreeMap<String, f64>,
+    pub vetoes: Vec<String>,
+    pub removable_at_will_by: Vec<String>,
+    pub removable_for_cause_by: Vec<String>,
+    pub hhi: f64,
+    pub channels: Vec<ChannelOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelOut {
+    pub id: String,
+    pub label: String,
+    pub seats: u32,
+    pub steps: Vec<StepOut>,
+    pub mandate: String,
+    pub source: String,
+    pub confidence: String,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepOut {
+    pub actor: String,
+    pub role: String,
+    pub position: String,
+    pub seats: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EdgeOut {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub channel: Option<String>,
+    pub seats: Option<u32>,
+    pub share: Option<f64>,
+    pub source: String,
+    pub confidence: String,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlagOut {
+    pub rule: String,
+    pub severity: String,
+    pub body: String,
+    pub actor: Option<String>,
+    pub channel: Option<String>,
+    pub value: f64,
+    pub message: String,
+    pub sources: Vec<String>,
+}
+
+pub fn headline_out(h: &Headline) -> HeadlineOut {
+    HeadlineOut {
+        principal: h.principal.clone(),
+        body: h.body.clone(),
+        seats: h.seats,
+        picked_seats: h.picked,
+        direct: r4(h.direct),
+        through: h.through.iter().map(|(k, v)| (k.clone(), r4(*v))).collect(),
+        total: r4(h.total),
+        by_consent_weight: h
+            .sensitivity
+            .iter()
+            .map(|(w, t)| ConsentPoint {
+                consent: r4(*w),
+                total: r4(*t),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the contract document for `dataset` under `analysis`, with `reforms` active.
+pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Summary {
+    let mut bodies: Vec<BodyOut> = dataset
+        .bodies
+        .iter()
+        .zip(&analysis.bodies)
+        .map(|(b, a)| BodyOut {
+            id: b.id.clone(),
+            names: Names {
+                en: b.name(Lang::En).to_string(),
+                ru: b.name(Lang::Ru).to_string(),
+                kk: b.name(Lang::Kk).to_string(),
+            },
+            branch: b.branch.to_string(),
+            role: b.role.map(|r| r.to_string()),
+            seats: b.seats,
+            seats_nominal: b.seats_nominal,
+            independent: b.independent,
+            non_partisan: b.non_partisan,
+            confidence: b.confidence.to_string(),
+            direct: r4_map(&a.direct),
+            control: r4_map(&a.control),
+            vetoes: a.vetoes.clone(),
+            removable_at_will_by: a.removable_at_will_by.clone(),
+            removable_for_cause_by: a.removable_for_cause_by.clone(),
+            hhi: r4(a.hhi),
+            channels: b
+                .channels
+                .iter()
+                .zip(&a.channels)
+                .map(|(c, cs)| ChannelOut {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    seats: c.seats,
+                    steps: c
+                        .steps
+                        .iter()
+                        .map(|s| {
+                            let share = cs.shares.iter().find(|x| x.actor == s.actor);
+                            StepOut {
+                                actor: s.actor.clone(),
+                                role: s.role.to_string(),
+                                position: share
+                                    .map(|x| x.position.weight_name().to_string())
+                                    .unwrap_or_else(|| "propose".to_string()),
+                                seats: r4(cs
+                                    .shares
+                                    .iter()
+                                    .filter(|x| x.actor == s.actor)
+                                    .map(|x| x.seats)
+                                    .sum()),
+                            }
+                        })
+                        .collect(),
+                    mandate: c.mandate.to_string(),
+                    source: c.source.clone(),
+                    confidence: c.confidence.to_string(),
+                    note: c.note.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    bodies.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut edges: Vec<EdgeOut> = Vec::new();
+    for (b, a) in dataset.bodies.iter().zip(&analysis.bodies) {
+        for (c, cs) in b.channels.iter().zip(&a.channels) {
+            for s in &c.steps {
+                edges.push(EdgeOut {
+                    from: s.actor.clone(),
+                    to: b.id.clone(),
+                    kind: s.role.to_string(),
+                    channel: Some(c.id.clone()),
+                    seats: Some(c.seats),
+                    share: Some(r4(cs
+                        .shares
+                        .iter()
+                        .filter(|x| x.actor == s.actor && x.position != crate::analysis::Position::RemoveAtWill)
+                        .map(|x| x.seats)
+                        .sum())),
+                    source: c.source.clone(),
+                    confidence: c.confidence.to_string(),
+                    note: c.note.clone(),
+                });
+            }
+        }
+    }
+    for e in &dataset.edges {
+        edges.push(EdgeOut {
+            from: e.from.clone(),
+            to: e.to.clone(),
+            kind: e.kind.to_string(),
+            channel: e.channel.clone(),
+            seats: None,
+            share: None,
+            source: e.source.clone(),
+            confidence: e.confidence.to_string(),
+            note: e.note.clone(),
+        });
+    }
+    edges.sort_by(|a, b| {
+        (&a.from, &a.to, &a.kind, &a.channel).cmp(&(&b.from, &b.to, &b.kind, &b.channel))
+    });
+
+    let options = &analysis.options;
+    Summary {
+        schema: SCHEMA,
+        dataset: DatasetOut {
+            id: dataset.meta.id.clone(),
+            title: dataset.meta.title.clone(),
+            jurisdiction: dataset.meta.jurisdiction.clone(),
+            as_of: dataset.meta.as_of.clone(),
+        },
+        reforms: reforms.to_vec(),
+        weights: options
+            .weights
+            .pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), r4(v)))
+            .collect(),
+        principals: analysis.principals.clone(),
+        summary: SystemOut {
+            system_hhi: r4(analysis.summary.system_hhi),
+            mean_body_hhi: r4(analysis.summary.mean_body_hhi),
+            independent_bodies: analysis.summary.independent_bodies,
+            principals: analysis
+                .summary
+                .principals
+                .iter()
+                .map(|p| PrincipalOut {
+                    id: p.id.clone(),
+                    seats_reached: r4(p.seats_reached),
+                    bodies_majority: p.bodies_majority,
+                    bodies_largest: p.bodies_largest,
+                    independent_seat_share: r4(p.independent_seat_share),
+                    independent_mean: r4(p.independent_mean),
+                    independent_majority: p.independent_majority,
+                })
+                .collect(),
+        },
+        headline: headline::headline(dataset, options, analysis).map(|h| headline_out(&h)),
+        bodies,
+        edges,
+        flags: analysis
+            .flags
+            .iter()
+            .map(|f| FlagOut {
+                rule: f.rule.to_string(),
+                severity: f.severity.to_string(),
+                body: f.body.clone(),
+                actor: f.actor.clone(),
+                channel: f.channel.clone(),
+                value: r4(f.value),
+                message: f.message.clone(),
+                sources: f.sources.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The document as pretty-printed JSON with a final newline.
+pub fn to_string(doc: &impl Serialize) -> String {
+    // Serialising plain structs of strings, numbers and maps with string keys cannot fail.
+    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

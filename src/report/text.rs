@@ -1,0 +1,289 @@
+//! The readable report of `bilik summary`: principals, the headline, each body's composition
+//! and control, and the flags with their sources.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::analysis::{Analysis, Headline, headline};
+use crate::model::{Branch, Dataset, Lang};
+
+/// Formats a fraction as a percentage with one decimal.
+pub fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Formats a seat count: whole numbers bare, fractions with two decimals.
+pub fn seats(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// Pads `s` with spaces to `width` terminal columns (Cyrillic and Kazakh letters are one
+/// column each, but this stays right for wide characters too).
+pub fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    if w >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - w))
+    }
+}
+
+/// A plain-text table with columns padded by display width.
+pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(c.width());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let mut out = String::from("  ");
+        for (i, c) in cells.iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            if right.get(i).copied().unwrap_or(false) {
+                out.push_str(&" ".repeat(w.saturating_sub(c.width())));
+                out.push_str(c);
+            } else {
+                out.push_str(&pad(c, w));
+            }
+            if i + 1 < cells.len() {
+                out.push_str("  ");
+            }
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    out.push_str(&line(widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+/// The headline block: the head of state's control of the constitutional court.
+pub fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
+    let name = |id: &str| dataset.name(id, lang).to_string();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "HEADLINE: how much of the {} does the {} control?",
+        name(&h.body),
+        name(&h.principal)
+    );
+    let _ = writeln!(
+        out,
+        "  The {} picks {} of the {} seats.",
+        name(&h.principal),
+        h.picked,
+        h.seats
+    );
+    let mut rows = vec![vec![
+        "directly (own weighted share of seats)".to_string(),
+        pct(h.direct),
+    ]];
+    for (via, x) in &h.through {
+        rows.push(vec![format!("through the {}", name(via)), format!("+{}", pct(*x))]);
+    }
+    rows.push(vec!["total integrated control".to_string(), pct(h.total)]);
+    out.push_str(&table(&["", ""], &rows, &[false, true]).lines().skip(2).map(|l| format!("{l}\n")).collect::<String>());
+    let steps: Vec<String> = h
+        .sensitivity
+        .iter()
+        .map(|(w, t)| format!("consent {} -> {}", seats(*w), pct(*t)))
+        .collect();
+    let _ = writeln!(out, "  As the consent weight varies: {}", steps.join(", "));
+    out
+}
+
+/// The full readable report.
+pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: Lang) -> String {
+    let name = |id: &str| dataset.name(id, lang).to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", dataset.meta.title);
+    let _ = writeln!(
+        out,
+        "dataset {} · {} · law as of {}{}",
+        dataset.meta.id,
+        dataset.meta.jurisdiction,
+        dataset.meta.as_of,
+        if reforms.is_empty() {
+            String::new()
+        } else {
+            format!(" · reforms {}", reforms.join("+"))
+        }
+    );
+    let weights: Vec<String> = analysis
+        .options
+        .weights
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{k} {}", seats(*v)))
+        .collect();
+    let _ = writeln!(out, "weights: {}", weights.join(", "));
+    let _ = writeln!(
+        out,
+        "principals: {}",
+        analysis
+            .principals
+            .iter()
+            .map(|p| name(p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    out.push('\n');
+
+    if let Some(h) = headline::headline(dataset, &analysis.options, analysis) {
+        out.push_str(&headline_block(dataset, &h, lang));
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "PRINCIPALS");
+    let rows: Vec<Vec<String>> = analysis
+        .summary
+        .principals
+        .iter()
+        .map(|p| {
+            vec![
+                name(&p.id),
+                seats(p.seats_reached),
+                p.bodies_majority.to_string(),
+                p.bodies_largest.to_string(),
+                pct(p.independent_seat_share),
+                pct(p.independent_mean),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &[
+            "principal",
+            "seats reached",
+            "majorities",
+            "largest bloc",
+            "indep. seats",
+            "indep. mean",
+        ],
+        &rows,
+        &[false, true, true, true, true, true],
+    ));
+    let _ = writeln!(
+        out,
+        "  System HHI over independent bodies' seats: {:.3}   mean body HHI: {:.3}   independent bodies: {}",
+        analysis.summary.system_hhi, analysis.summary.mean_body_hhi, analysis.summary.independent_bodies
+    );
+    out.push('\n');
+
+    let _ = writeln!(out, "BODIES");
+    for branch in Branch::ALL {
+        let members: Vec<_> = dataset
+            .bodies
+            .iter()
+            .zip(&analysis.bodies)
+            .filter(|(b, _)| b.branch == *branch)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "── {branch} ──");
+        for (b, a) in members {
+            let mut tags = vec![format!(
+                "{} seat{}{}",
+                b.seats,
+                if b.seats == 1 { "" } else { "s" },
+                if b.seats_nominal { " (nominal)" } else { "" }
+            )];
+            if b.independent {
+                tags.push("independent".into());
+            }
+            if let Some(t) = b.term_years {
+                tags.push(format!("{} years", seats(t)));
+            }
+            let _ = writeln!(out, "{} [{}] ({})", name(&b.id), b.id, tags.join(", "));
+            for c in &b.channels {
+                let chain: Vec<String> = c
+                    .steps
+                    .iter()
+                    .map(|s| format!("{} {}", name(&s.actor), s.role))
+                    .collect();
+                let label = if c.label.is_empty() { &c.id } else { &c.label };
+                let _ = writeln!(
+                    out,
+                    "    {} ({}): {}  [{}]{}",
+                    label,
+                    c.seats,
+                    chain.join(" -> "),
+                    c.source,
+                    if c.confidence == crate::model::Confidence::High {
+                        String::new()
+                    } else {
+                        format!(" ({} confidence)", c.confidence)
+                    }
+                );
+            }
+            if b.channels.is_empty() {
+                let _ = writeln!(out, "    filled by no one: a root principal");
+                continue;
+            }
+            let direct: Vec<String> = a
+                .direct
+                .iter()
+                .map(|(k, v)| format!("{} {}", name(k), seats(*v)))
+                .collect();
+            let _ = writeln!(out, "    direct seats: {}", direct.join(", "));
+            let mut control: Vec<(&String, &f64)> =
+                a.control.iter().filter(|(_, v)| **v > 0.00005).collect();
+            control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
+            let control: Vec<String> = control
+                .iter()
+                .map(|(k, v)| format!("{} {}", name(k), pct(**v)))
+                .collect();
+            let _ = writeln!(out, "    control: {}   HHI {:.3}", control.join(", "), a.hhi);
+            if !a.vetoes.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    veto points: {}",
+                    a.vetoes.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                );
+            }
+            if !a.removable_at_will_by.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    removable at will by: {}",
+                    a.removable_at_will_by.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                );
+            }
+            if !a.removable_for_cause_by.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    removable for cause by: {}",
+                    a.removable_for_cause_by.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                );
+            }
+            let n = analysis.flags_of(&b.id).count();
+            if n > 0 {
+                let _ = writeln!(out, "    flags: {n} (see below)");
+            }
+        }
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "FLAGS ({})", analysis.flags.len());
+    for f in &analysis.flags {
+        let _ = writeln!(
+            out,
+            "  [{}] {} · {}: {}",
+            f.severity,
+            f.rule,
+            name(&f.body),
+            f.message
+        );
+        let _ = writeln!(out, "      sources: {}", f.sources.join("; "));
+    }
+    out
+}
