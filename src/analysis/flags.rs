@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
-use crate::model::{Body, BodyId, Dataset, EdgeKind, Lang, Liability, Registration, Role};
+use crate::model::{Body, BodyId, Branch, Channel, Dataset, EdgeKind, Lang, Liability, Registration, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -246,16 +246,19 @@ impl Ctx<'_> {
             })
             .unwrap_or_default();
         through.sort_by(|x, y| y.1.total_cmp(&x.1));
-        let through_text = if through.is_empty() {
+        let breakdown = if through.is_empty() {
             String::new()
         } else {
             let parts: Vec<String> = through
                 .iter()
                 .map(|(k, x)| format!("{} through the {}", pct(*x), self.name(k)))
                 .collect();
-            format!(": {} directly, {}", pct(direct), parts.join(", "))
+            format!(" ({} directly, {})", pct(direct), parts.join(", "))
         };
-        let sources = body.channels.iter().map(|c| c.source.clone()).collect();
+        let mut sources = Vec::new();
+        for c in &body.channels {
+            push_unique(&mut sources, &c.source);
+        }
         let (rule, severity, what) = if share > 0.5 {
             ("independent_majority", Severity::High, "a majority")
         } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
@@ -271,7 +274,7 @@ impl Ctx<'_> {
             channel: None,
             value: share,
             message: format!(
-                "The {} holds {what} of the {}, a body meant to be independent: {} of its integrated control{through_text}.",
+                "The {} holds {what} of the {}, a body meant to be independent: {} of its integrated control{breakdown}.",
                 self.name(p),
                 self.name(&body.id),
                 pct(share),
@@ -290,6 +293,9 @@ impl Ctx<'_> {
         removers.sort_unstable();
         removers.dedup();
         for r in removers {
+            if self.is_root(r) {
+                continue; // voters recalling their own deputies concentrate nothing
+            }
             let edges: Vec<&crate::model::Edge> = self
                 .dataset
                 .edges
@@ -315,15 +321,7 @@ impl Ctx<'_> {
             for e in &edges {
                 push_unique(&mut sources, &e.source);
             }
-            let scope = if covered == body.seats {
-                if body.seats == 1 {
-                    "its holder".to_string()
-                } else {
-                    format!("all {} seats", body.seats)
-                }
-            } else {
-                format!("{covered} of its {} seats", body.seats)
-            };
+            let single = body.seats == 1;
             if picked > 0 {
                 self.out.push(Flag {
                     rule: "appoint_dismiss_at_will",
@@ -336,16 +334,20 @@ impl Ctx<'_> {
                     actor: Some(r.to_string()),
                     channel: None,
                     value: f64::from(picked),
-                    message: format!(
-                        "The {} picks {} and can dismiss {scope} of the {} at will: they serve at its pleasure.",
-                        self.name(r),
-                        if picked == body.seats && body.seats == 1 {
-                            "the holder".to_string()
-                        } else {
-                            format!("{picked} of {} seats", body.seats)
-                        },
-                        self.name(&body.id),
-                    ),
+                    message: if single {
+                        format!(
+                            "The {r_name} picks the {b_name} and can dismiss the holder at will: the post is held at the {r_name}'s pleasure.",
+                            r_name = self.name(r),
+                            b_name = self.name(&body.id),
+                        )
+                    } else {
+                        format!(
+                            "The {r_name} picks {picked} of the {b_name}'s {} seats and can dismiss the holders of {covered} at will: they serve at the {r_name}'s pleasure.",
+                            body.seats,
+                            r_name = self.name(r),
+                            b_name = self.name(&body.id),
+                        )
+                    },
                     sources,
                 });
             } else if body.independent {
@@ -356,11 +358,20 @@ impl Ctx<'_> {
                     actor: Some(r.to_string()),
                     channel: None,
                     value: f64::from(covered),
-                    message: format!(
-                        "The {} can dismiss {scope} of the {}, a body meant to be independent, at will.",
-                        self.name(r),
-                        self.name(&body.id),
-                    ),
+                    message: if single {
+                        format!(
+                            "The {} can dismiss the {}, a post meant to be independent, at will.",
+                            self.name(r),
+                            self.name(&body.id),
+                        )
+                    } else {
+                        format!(
+                            "The {} can dismiss the holders of {covered} of the {}'s {} seats, a body meant to be independent, at will.",
+                            self.name(r),
+                            self.name(&body.id),
+                            body.seats,
+                        )
+                    },
                     sources,
                 });
             }
@@ -395,10 +406,11 @@ impl Ctx<'_> {
                         channel: Some(c.channel.clone()),
                         value: stake,
                         message: format!(
-                            "The {}'s pick{} for {} ({} seat{}) {} confirmed by the {}, of which the {} itself holds {}.",
+                            "The {}'s pick{} for the {} ({}, {} seat{}) {} confirmed by the {}, of which the {} holds {}.",
                             self.name(&c.proposer),
                             if c.seats == 1 { "" } else { "s" },
                             self.name(&body.id),
+                            channel_label(ch),
                             c.seats,
                             if c.seats == 1 { "" } else { "s" },
                             if c.seats == 1 { "is" } else { "are" },
@@ -429,10 +441,11 @@ impl Ctx<'_> {
                         channel: Some(c.channel.clone()),
                         value: f64::from(c.seats),
                         message: format!(
-                            "The {} consents to the {}'s picks for {} ({} seat{}) under threat: refusing {} lets the {} dissolve it.",
+                            "The {} consents to the {}'s picks for the {} ({}, {} seat{}) under threat: refusing {} lets the {} dissolve it.",
                             self.name(&share.actor),
                             self.name(&c.proposer),
                             self.name(&body.id),
+                            channel_label(ch),
                             c.seats,
                             if c.seats == 1 { "" } else { "s" },
                             match refusals {
@@ -467,14 +480,14 @@ impl Ctx<'_> {
                 channel: Some(c.channel.clone()),
                 value: f64::from(c.seats),
                 message: format!(
-                    "{} of the {}'s {} seats are lost on leaving the nominating party: {} holds them between elections, not the voters.",
+                    "{} of the {}'s {} seats are lost on leaving the party that nominated their holder{}: between elections the party, not the voters, holds them.",
                     c.seats,
                     self.name(&body.id),
                     body.seats,
                     party
                         .as_deref()
-                        .map(|p| format!("the {}", self.name(p)))
-                        .unwrap_or_else(|| "the party".to_string()),
+                        .map(|p| format!(" ({})", self.name(p)))
+                        .unwrap_or_default(),
                 ),
                 sources: vec![ch.source.clone()],
             });
@@ -493,7 +506,7 @@ impl Ctx<'_> {
                 .iter()
                 .any(|s| s.role.decides() && self.is_root(&s.actor))
         });
-        if answers || elected {
+        if answers || elected || matches!(body.branch, Branch::Society | Branch::Electorate) {
             return;
         }
         self.out.push(Flag {
@@ -526,7 +539,8 @@ impl Ctx<'_> {
                 channel: None,
                 value: 0.0,
                 message: format!(
-                    "Members of the {} may belong to a political party: the non-partisanship rule does not cover {}.",
+                    "{} the {} may belong to a political party: the non-partisanship rule does not cover {}.",
+                    if body.seats == 1 { "The holder of" } else { "Members of" },
                     self.name(&body.id),
                     if is_admin {
                         "the head of state's own administration"
@@ -546,9 +560,8 @@ impl Ctx<'_> {
                 channel: None,
                 value: 0.0,
                 message: format!(
-                    "Relatives of the {}'s holder{} are not barred from leading state posts.",
+                    "The ban on relatives in leading state posts does not cover the {}.",
                     self.name(&body.id),
-                    if body.seats == 1 { "" } else { "s" }
                 ),
                 sources: vec![body.attribute_source("relatives_ban").to_string()],
             });
@@ -568,7 +581,7 @@ impl Ctx<'_> {
                 channel: None,
                 value: 0.0,
                 message: format!(
-                    "The {} exist only once the state registers them by permit: {} can keep a party out of politics.",
+                    "{} exist only once the state registers them by permit: {} can keep a party out of politics.",
                     self.name(&body.id),
                     gatekeeper
                         .as_deref()
@@ -632,7 +645,7 @@ impl Ctx<'_> {
                 continue;
             }
             let how = if direct >= common {
-                format!("the {} itself holds {} of it", self.name(&e.to), pct(direct))
+                format!("the {} holds {} of it", self.name(&e.to), pct(direct))
             } else {
                 let top = oa
                     .control
@@ -722,6 +735,10 @@ impl Ctx<'_> {
             });
         }
     }
+}
+
+fn channel_label(c: &Channel) -> &str {
+    if c.label.is_empty() { &c.id } else { &c.label }
 }
 
 /// A short rendering of a seat count, for messages elsewhere.

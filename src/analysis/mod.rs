@@ -29,7 +29,7 @@ impl Options {
     pub fn of(dataset: &Dataset) -> Options {
         Options {
             weights: dataset.weights,
-            principals: dataset.principals.clone(),
+            principals: dataset.principals(),
         }
     }
 }

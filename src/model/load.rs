@@ -423,15 +423,15 @@ impl Validator<'_> {
                         failed = true;
                     }
                 }
-                out
+                Some(out)
             }
-            None => Vec::new(),
+            None => None,
         };
 
         if failed || self.out.iter().any(|d| d.level == super::diag::Level::Error) {
             return None;
         }
-        let mut dataset = Dataset {
+        let dataset = Dataset {
             meta: Meta {
                 id: id?,
                 title: title?,
@@ -445,9 +445,6 @@ impl Validator<'_> {
             bodies,
             edges,
         };
-        if raw.principals.is_none() {
-            dataset.principals = dataset.default_principals();
-        }
         self.reachability(&dataset, &ids);
         if self.out.iter().any(|d| d.level == super::diag::Level::Error) {
             return None;
@@ -805,7 +802,8 @@ impl Validator<'_> {
 
     /// Every body's chain of channels must reach a principal, or its control is undefined.
     fn reachability(&mut self, dataset: &Dataset, ids: &HashMap<String, usize>) {
-        let unreachable = crate::analysis::unreachable_bodies(dataset, &dataset.principals, &dataset.weights);
+        let principals = dataset.principals();
+        let unreachable = crate::analysis::unreachable_bodies(dataset, &principals, &dataset.weights);
         for (body, cycle) in unreachable {
             let i = ids.get(&body).copied().unwrap_or_default();
             let d = Diagnostic::error(
@@ -816,7 +814,7 @@ impl Validator<'_> {
             .note(format!("it is filled only through: {}", cycle.join(", ")))
             .note(format!(
                 "principals: {}; add the body that ultimately fills these seats, or name a principal with `principals: [...]`",
-                dataset.principals.join(", ")
+                principals.join(", ")
             ));
             self.push(d);
         }
@@ -881,7 +879,7 @@ mod tests {
     fn a_valid_dataset_loads_with_default_principals() {
         let d = load_str("mini.ron", MINI).unwrap_or_else(|e| panic!("{}", e.report));
         assert_eq!(d.bodies.len(), 3);
-        assert_eq!(d.principals, vec!["electorate", "president"]);
+        assert_eq!(d.principals(), vec!["electorate", "president"]);
         assert_eq!(d.body("court").unwrap().channels[0].steps[1].role, StepRole::Consent);
     }
 

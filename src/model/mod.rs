@@ -506,8 +506,9 @@ impl Edge {
 pub struct Dataset {
     pub meta: Meta,
     pub weights: Weights,
-    /// The principals the dataset names, or those derived by the default rule.
-    pub principals: Vec<BodyId>,
+    /// The principals the dataset names; `None` means the default rule
+    /// ([`Dataset::default_principals`]), re-applied whenever the dataset changes.
+    pub principals: Option<Vec<BodyId>>,
     pub bodies: Vec<Body>,
     pub edges: Vec<Edge>,
 }
@@ -524,6 +525,14 @@ impl Dataset {
     /// The name of a body in `lang`, or its id when it is unknown.
     pub fn name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
         self.body(id).map(|b| b.name(lang)).unwrap_or(id)
+    }
+
+    /// The principals in force: the dataset's own list or the default rule.
+    pub fn principals(&self) -> Vec<BodyId> {
+        match &self.principals {
+            Some(p) => p.clone(),
+            None => self.default_principals(),
+        }
     }
 
     /// The body whose role is head of state, if any.
