@@ -269,7 +269,14 @@ fn check(files: &[PathBuf], color: bool) -> ExitCode {
                 "{}: invalid, {errors} error{}{}",
                 f.display(),
                 if errors == 1 { "" } else { "s" },
-                if warnings > 0 { format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+                if warnings > 0 {
+                    format!(
+                        ", {warnings} warning{}",
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                }
             );
         } else if let Some(d) = &checked.dataset {
             println!(
@@ -278,7 +285,14 @@ fn check(files: &[PathBuf], color: bool) -> ExitCode {
                 d.bodies.len(),
                 d.bodies.iter().map(|b| b.channels.len()).sum::<usize>(),
                 d.edges.len(),
-                if warnings > 0 { format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+                if warnings > 0 {
+                    format!(
+                        ", {warnings} warning{}",
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                }
             );
         }
     }

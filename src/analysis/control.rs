@@ -42,7 +42,10 @@ pub struct Solution {
 pub enum SolveError {
     /// These transient bodies cannot reach any principal.
     Unreachable(Vec<usize>),
-    NoConvergence { sweeps: usize, change: f64 },
+    NoConvergence {
+        sweeps: usize,
+        change: f64,
+    },
 }
 
 /// Bodies from which no absorbing body can be reached along positive rows.
@@ -145,7 +148,12 @@ mod tests {
     fn a_two_body_cycle_matches_the_hand_computation() {
         // 0 = P, 1 = Q (principals); 2 = A: half P, half B; 3 = B: half Q, half A.
         // h(A) = P/2 + h(B)/2, h(B) = Q/2 + h(A)/2  =>  h(A) = 2/3 P + 1/3 Q.
-        let rows: Rows = vec![vec![], vec![], vec![(0, 0.5), (3, 0.5)], vec![(1, 0.5), (2, 0.5)]];
+        let rows: Rows = vec![
+            vec![],
+            vec![],
+            vec![(0, 0.5), (3, 0.5)],
+            vec![(1, 0.5), (2, 0.5)],
+        ];
         let abs = [true, true, false, false];
         let s = solve(&rows, &abs).unwrap();
         assert!((s.h[2][0] - 2.0 / 3.0).abs() < 1e-10);

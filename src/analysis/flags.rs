@@ -4,7 +4,9 @@
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
-use crate::model::{Body, BodyId, Branch, Channel, Dataset, EdgeKind, Lang, Liability, Registration, Role};
+use crate::model::{
+    Body, BodyId, Branch, Channel, Dataset, EdgeKind, Lang, Liability, Registration, Role,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -197,9 +199,7 @@ impl Ctx<'_> {
     }
 
     fn is_root(&self, id: &str) -> bool {
-        self.dataset
-            .body(id)
-            .is_some_and(|b| b.channels.is_empty())
+        self.dataset.body(id).is_some_and(|b| b.channels.is_empty())
     }
 
     fn body_analysis(&self, id: &str) -> Option<&BodyAnalysis> {
@@ -262,7 +262,11 @@ impl Ctx<'_> {
         let (rule, severity, what) = if share > 0.5 {
             ("independent_majority", Severity::High, "a majority")
         } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
-            ("independent_largest_bloc", Severity::Medium, "the largest bloc")
+            (
+                "independent_largest_bloc",
+                Severity::Medium,
+                "the largest bloc",
+            )
         } else {
             return;
         };
@@ -591,28 +595,28 @@ impl Ctx<'_> {
                 sources: vec![body.attribute_source("registration").to_string()],
             });
         }
-        if let Some(liability) = &body.liability {
-            if !liability.contains(&Liability::Financial) {
-                let kinds: Vec<&str> = liability.iter().map(|l| l.as_str()).collect();
-                self.out.push(Flag {
-                    rule: "judicial_liability_gap",
-                    severity: Severity::Low,
-                    body: body.id.clone(),
-                    actor: None,
-                    channel: None,
-                    value: 0.0,
-                    message: format!(
-                        "Judges of the {} bear {} liability but none financial for unlawful decisions.",
-                        self.name(&body.id),
-                        if kinds.is_empty() {
-                            "no".to_string()
-                        } else {
-                            kinds.join(" and ")
-                        }
-                    ),
-                    sources: vec![body.attribute_source("liability").to_string()],
-                });
-            }
+        if let Some(liability) = &body.liability
+            && !liability.contains(&Liability::Financial)
+        {
+            let kinds: Vec<&str> = liability.iter().map(|l| l.as_str()).collect();
+            self.out.push(Flag {
+                rule: "judicial_liability_gap",
+                severity: Severity::Low,
+                body: body.id.clone(),
+                actor: None,
+                channel: None,
+                value: 0.0,
+                message: format!(
+                    "Judges of the {} bear {} liability but none financial for unlawful decisions.",
+                    self.name(&body.id),
+                    if kinds.is_empty() {
+                        "no".to_string()
+                    } else {
+                        kinds.join(" and ")
+                    }
+                ),
+                sources: vec![body.attribute_source("liability").to_string()],
+            });
         }
     }
 
@@ -621,7 +625,8 @@ impl Ctx<'_> {
             if !e.kind.is_oversight() || e.from == e.to {
                 continue;
             }
-            let (Some(overseer), Some(oa)) = (self.dataset.body(&e.from), self.body_analysis(&e.from))
+            let (Some(overseer), Some(oa)) =
+                (self.dataset.body(&e.from), self.body_analysis(&e.from))
             else {
                 continue;
             };
@@ -756,17 +761,31 @@ mod tests {
         let ds = tiny_dataset();
         let a = analyze(&ds, &Options::of(&ds)).unwrap();
         let rules: Vec<(&str, &str)> = a.flags.iter().map(|f| (f.rule, f.body.as_str())).collect();
-        assert!(rules.contains(&("independent_majority", "court")), "{rules:?}");
-        assert!(rules.contains(&("appoint_dismiss_at_will", "court")), "{rules:?}");
+        assert!(
+            rules.contains(&("independent_majority", "court")),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("appoint_dismiss_at_will", "court")),
+            "{rules:?}"
+        );
         assert!(rules.contains(&("self_confirmation", "court")), "{rules:?}");
-        let maj = a.flags.iter().find(|f| f.rule == "independent_majority").unwrap();
+        let maj = a
+            .flags
+            .iter()
+            .find(|f| f.rule == "independent_majority")
+            .unwrap();
         assert!((maj.value - 0.6).abs() < 1e-12);
         assert!(
             maj.message.contains("60.0%") && maj.message.contains("through the Senate"),
             "{}",
             maj.message
         );
-        let conf = a.flags.iter().find(|f| f.rule == "self_confirmation").unwrap();
+        let conf = a
+            .flags
+            .iter()
+            .find(|f| f.rule == "self_confirmation")
+            .unwrap();
         assert!((conf.value - 0.2).abs() < 1e-12, "{}", conf.value);
         for f in &a.flags {
             assert!(!f.sources.is_empty(), "{f:?}");
@@ -780,5 +799,20 @@ mod tests {
         let n = ids.len();
         ids.dedup();
         assert_eq!(ids.len(), n);
+    }
+}
+
+#[cfg(test)]
+mod docs {
+    #[test]
+    fn the_readme_documents_every_rule() {
+        let readme = include_str!("../../README.md");
+        for rule in super::RULES {
+            assert!(
+                readme.contains(&format!("| `{}` | {} |", rule.id, rule.raised_when)),
+                "README lacks the row of `{}`",
+                rule.id
+            );
+        }
     }
 }

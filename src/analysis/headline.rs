@@ -53,10 +53,7 @@ pub fn of(
     let b = dataset.body(body)?;
     let a = analysis.body(body)?;
     let via = a.via.get(principal);
-    let direct = via
-        .and_then(|v| v.get(principal))
-        .copied()
-        .unwrap_or(0.0);
+    let direct = via.and_then(|v| v.get(principal)).copied().unwrap_or(0.0);
     let mut through: Vec<(BodyId, f64)> = via
         .map(|v| {
             v.iter()

@@ -36,10 +36,16 @@ impl Options {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnalysisError {
-    UnknownPrincipal { id: String, suggestion: Option<String> },
+    UnknownPrincipal {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// Bodies whose chain of channels reaches no principal under these options.
     Unreachable(Vec<BodyId>),
-    NoConvergence { sweeps: usize, change: f64 },
+    NoConvergence {
+        sweeps: usize,
+        change: f64,
+    },
 }
 
 impl fmt::Display for AnalysisError {
@@ -436,7 +442,14 @@ pub(crate) mod tests {
     #[test]
     fn consent_weight_moves_the_number() {
         let ds = tiny_dataset();
-        let s = sensitivity(&ds, &Options::of(&ds), "court", "president", "consent", &[0.0, 1.0]);
+        let s = sensitivity(
+            &ds,
+            &Options::of(&ds),
+            "court",
+            "president",
+            "consent",
+            &[0.0, 1.0],
+        );
         assert!((s[0].1.unwrap() - (2.0 + 0.2) / 3.0).abs() < 1e-12);
         assert!((s[1].1.unwrap() - 0.6).abs() < 1e-12);
     }
@@ -457,6 +470,9 @@ pub(crate) mod tests {
             },
         )
         .unwrap_err();
-        assert!(err.to_string().contains("did you mean 'president'"), "{err}");
+        assert!(
+            err.to_string().contains("did you mean 'president'"),
+            "{err}"
+        );
     }
 }

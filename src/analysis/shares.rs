@@ -88,10 +88,10 @@ pub fn at_will_removers(dataset: &Dataset, body: &Body, channel: &Channel) -> Ve
         .filter(|e| e.kind == EdgeKind::DismissAtWill && e.to == body.id && e.covers(&channel.id))
         .map(|e| e.from.clone())
         .collect();
-    if channel.mandate == Mandate::Imperative {
-        if let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate) {
-            out.push(n.actor.clone());
-        }
+    if channel.mandate == Mandate::Imperative
+        && let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate)
+    {
+        out.push(n.actor.clone());
     }
     out.sort();
     out.dedup();
@@ -253,13 +253,21 @@ mod tests {
     fn recommendation_counts_for_less_and_own_appointment_is_not_double_counted() {
         let w = Weights::default();
         let s = split(
-            &[("r", StepRole::Recommend), ("a", StepRole::Nominate), ("b", StepRole::Elect)],
+            &[
+                ("r", StepRole::Recommend),
+                ("a", StepRole::Nominate),
+                ("b", StepRole::Elect),
+            ],
             &w,
         );
         assert!((s["r"] - 0.25 / 2.25).abs() < 1e-12);
         assert!((s["a"] - 1.0 / 2.25).abs() < 1e-12);
         let s = split(
-            &[("a", StepRole::Nominate), ("b", StepRole::Consent), ("a", StepRole::Appoint)],
+            &[
+                ("a", StepRole::Nominate),
+                ("b", StepRole::Consent),
+                ("a", StepRole::Appoint),
+            ],
             &w,
         );
         assert_eq!(s["a"], 0.5);

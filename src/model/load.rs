@@ -120,7 +120,10 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagno
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "too-large",
-            format!("the text is {} bytes; data files are limited to {MAX_FILE_BYTES} bytes", text.len()),
+            format!(
+                "the text is {} bytes; data files are limited to {MAX_FILE_BYTES} bytes",
+                text.len()
+            ),
         ));
     }
     ron_options().from_str(text).map_err(|e| {
@@ -133,7 +136,19 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagno
 }
 
 fn syntax_help(code: &ron::Error) -> Option<String> {
+    if let ron::Error::NoSuchStructField {
+        expected, found, ..
+    } = code
+    {
+        return Some(match did_you_mean(found, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the fields are: {}", expected.join(", ")),
+        });
+    }
     let text = code.to_string();
+    if text.contains("Expected identifier") {
+        return Some("vocabulary words (branches, roles, kinds, confidence) are written without quotes, e.g. `role: appoint`".into());
+    }
     if text.contains("Unexpected missing field") || text.contains("missing field") {
         Some("every field a struct needs is listed in docs/data-format.md".into())
     } else if text.contains("Unexpected field") || text.contains("unknown field") {
@@ -199,12 +214,21 @@ impl Validator<'_> {
 
     fn missing(&mut self, path: &str, what: &str, why: &str) {
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
-            .at(self.spans.nearest_head(path, self.text), format!("needs `{}`", last_segment(path)))
+            .at(
+                self.spans.nearest_head(path, self.text),
+                format!("needs `{}`", last_segment(path)),
+            )
             .note(why.to_string());
         self.push(d);
     }
 
-    fn required_text(&mut self, value: Option<String>, path: &str, what: &str, why: &str) -> Found<String> {
+    fn required_text(
+        &mut self,
+        value: Option<String>,
+        path: &str,
+        what: &str,
+        why: &str,
+    ) -> Found<String> {
         match value {
             Some(v) if !v.trim().is_empty() => Some(v),
             Some(_) => {
@@ -250,7 +274,8 @@ impl Validator<'_> {
         if let Some(v) = parse(value) {
             return Some(v);
         }
-        let hint = did_you_mean(value, names.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        let hint =
+            did_you_mean(value, names.iter().copied()).map(|s| format!("did you mean `{s}`?"));
         let d = Diagnostic::error(code, format!("unknown {what} `{value}`"))
             .at(self.at(path), format!("not a {what}"))
             .help_maybe(hint)
@@ -273,7 +298,13 @@ impl Validator<'_> {
         }
     }
 
-    fn uncertain_without_note(&mut self, confidence: Confidence, note: &str, path: &str, what: &str) {
+    fn uncertain_without_note(
+        &mut self,
+        confidence: Confidence,
+        note: &str,
+        path: &str,
+        what: &str,
+    ) {
         if confidence != Confidence::High && note.trim().is_empty() {
             let d = Diagnostic::warning(
                 "unexplained-uncertainty",
@@ -288,7 +319,11 @@ impl Validator<'_> {
     fn seats(&mut self, value: Option<i64>, path: &str, what: &str) -> Found<u32> {
         match value {
             None => {
-                self.missing(&format!("{path}.seats"), &format!("{what}'s number of seats"), "a body or channel must say how many seats it has (1 for a single office)");
+                self.missing(
+                    &format!("{path}.seats"),
+                    &format!("{what}'s number of seats"),
+                    "a body or channel must say how many seats it has (1 for a single office)",
+                );
                 None
             }
             Some(n) if n <= 0 => {
@@ -299,8 +334,10 @@ impl Validator<'_> {
                 None
             }
             Some(n) if n > MAX_SEATS => {
-                let d = Diagnostic::error("too-many-seats", format!("{what} has {n} seats"))
-                    .at(self.at(&format!("{path}.seats")), format!("at most {MAX_SEATS}"));
+                let d = Diagnostic::error("too-many-seats", format!("{what} has {n} seats")).at(
+                    self.at(&format!("{path}.seats")),
+                    format!("at most {MAX_SEATS}"),
+                );
                 self.push(d);
                 None
             }
@@ -311,14 +348,27 @@ impl Validator<'_> {
     fn dataset(&mut self, raw: RawDataset) -> Found<Dataset> {
         let id = self.required_text(raw.id, "id", "the dataset id", "e.g. `id: \"kz-2022\"`");
         let title = self.required_text(raw.title, "title", "the dataset title", "a one-line title");
-        let jurisdiction = self.required_text(raw.jurisdiction, "jurisdiction", "the jurisdiction", "e.g. `jurisdiction: \"Kazakhstan\"`");
-        let as_of = self.required_text(raw.as_of, "as_of", "the date the law is taken as of", "e.g. `as_of: \"2024-01-01\"`");
-        if let Some(date) = &as_of {
-            if !is_iso_date(date) {
-                let d = Diagnostic::error("bad-date", format!("`{date}` is not a date of the form YYYY-MM-DD"))
-                    .at(self.at("as_of"), "expected YYYY-MM-DD");
-                self.push(d);
-            }
+        let jurisdiction = self.required_text(
+            raw.jurisdiction,
+            "jurisdiction",
+            "the jurisdiction",
+            "e.g. `jurisdiction: \"Kazakhstan\"`",
+        );
+        let as_of = self.required_text(
+            raw.as_of,
+            "as_of",
+            "the date the law is taken as of",
+            "e.g. `as_of: \"2024-01-01\"`",
+        );
+        if let Some(date) = &as_of
+            && !is_iso_date(date)
+        {
+            let d = Diagnostic::error(
+                "bad-date",
+                format!("`{date}` is not a date of the form YYYY-MM-DD"),
+            )
+            .at(self.at("as_of"), "expected YYYY-MM-DD");
+            self.push(d);
         }
         if let Some(id) = &id {
             self.check_id(id, "id", "dataset id", true);
@@ -327,8 +377,9 @@ impl Validator<'_> {
         let mut source_ids = BTreeSet::new();
         for (i, s) in raw.sources.iter().enumerate() {
             if !source_ids.insert(s.id.clone()) {
-                let d = Diagnostic::error("duplicate-id", format!("source `{}` is listed twice", s.id))
-                    .at(self.at(&format!("sources[{i}].id")), "second listing");
+                let d =
+                    Diagnostic::error("duplicate-id", format!("source `{}` is listed twice", s.id))
+                        .at(self.at(&format!("sources[{i}].id")), "second listing");
                 self.push(d);
             }
         }
@@ -347,7 +398,11 @@ impl Validator<'_> {
         for (name, value) in &raw.weights {
             if let Err(message) = weights.set(name, *value) {
                 let hint = did_you_mean(name, Weights::NAMES.iter().copied()).filter(|s| s != name);
-                let code = if Weights::NAMES.contains(&name.as_str()) { "bad-weight" } else { "unknown-weight" };
+                let code = if Weights::NAMES.contains(&name.as_str()) {
+                    "bad-weight"
+                } else {
+                    "unknown-weight"
+                };
                 let d = Diagnostic::error(code, message)
                     .at(self.spans.key(&format!("weights.{name}")), "here")
                     .help_maybe(hint.map(|h| format!("did you mean `{h}`?")));
@@ -360,14 +415,26 @@ impl Validator<'_> {
         for (i, b) in raw.bodies.iter().enumerate() {
             let path = format!("bodies[{i}]");
             match &b.id {
-                None => self.missing(&format!("{path}.id"), "a body's id", "every body needs a stable id such as `constitutional_court`"),
+                None => self.missing(
+                    &format!("{path}.id"),
+                    "a body's id",
+                    "every body needs a stable id such as `constitutional_court`",
+                ),
                 Some(id) => {
                     self.check_id(id, &format!("{path}.id"), "body id", false);
                     if let Some(first) = ids.get(id) {
-                        let (line, _) = super::diag::line_col(self.text, self.at(&format!("bodies[{first}].id")).map(|r| r.start).unwrap_or(0));
-                        let d = Diagnostic::error("duplicate-id", format!("body id `{id}` is used twice"))
-                            .at(self.at(&format!("{path}.id")), "second use")
-                            .note(format!("first used on line {line}"));
+                        let (line, _) = super::diag::line_col(
+                            self.text,
+                            self.at(&format!("bodies[{first}].id"))
+                                .map(|r| r.start)
+                                .unwrap_or(0),
+                        );
+                        let d = Diagnostic::error(
+                            "duplicate-id",
+                            format!("body id `{id}` is used twice"),
+                        )
+                        .at(self.at(&format!("{path}.id")), "second use")
+                        .note(format!("first used on line {line}"));
                         self.push(d);
                     } else {
                         ids.insert(id.clone(), i);
@@ -391,17 +458,26 @@ impl Validator<'_> {
         }
 
         let mut edges = Vec::new();
-        let mut edge_keys: HashMap<(String, EdgeKind, String, Option<String>), usize> = HashMap::new();
+        let mut edge_keys: HashMap<(String, EdgeKind, String, Option<String>), usize> =
+            HashMap::new();
         for (i, e) in raw.edges.iter().enumerate() {
             match self.edge(e, i, &known, &raw.bodies, &ids) {
                 Some(edge) => {
                     if let Some(first) = edge_keys.get(&edge.key()) {
                         let d = Diagnostic::error(
                             "duplicate-edge",
-                            format!("the edge {} -{}-> {} is listed twice", edge.from, edge.kind, edge.to),
+                            format!(
+                                "the edge {} -{}-> {} is listed twice",
+                                edge.from, edge.kind, edge.to
+                            ),
                         )
-                        .at(self.spans.nearest_head(&format!("edges[{i}]"), self.text), "second listing")
-                        .note(format!("first listed as edges[{first}]; merge their sources into one edge"));
+                        .at(
+                            self.spans.nearest_head(&format!("edges[{i}]"), self.text),
+                            "second listing",
+                        )
+                        .note(format!(
+                            "first listed as edges[{first}]; merge their sources into one edge"
+                        ));
                         self.push(d);
                         failed = true;
                     } else {
@@ -428,7 +504,12 @@ impl Validator<'_> {
             None => None,
         };
 
-        if failed || self.out.iter().any(|d| d.level == super::diag::Level::Error) {
+        if failed
+            || self
+                .out
+                .iter()
+                .any(|d| d.level == super::diag::Level::Error)
+        {
             return None;
         }
         let dataset = Dataset {
@@ -446,7 +527,11 @@ impl Validator<'_> {
             edges,
         };
         self.reachability(&dataset, &ids);
-        if self.out.iter().any(|d| d.level == super::diag::Level::Error) {
+        if self
+            .out
+            .iter()
+            .any(|d| d.level == super::diag::Level::Error)
+        {
             return None;
         }
         Some(dataset)
@@ -455,7 +540,9 @@ impl Validator<'_> {
     fn check_id(&mut self, id: &str, path: &str, what: &str, allow_dash: bool) {
         let ok = !id.is_empty()
             && id.len() <= 64
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dash && c == '-'));
+            && id.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dash && c == '-')
+            });
         if !ok {
             let d = Diagnostic::error("bad-id", format!("`{id}` is not a valid {what}"))
                 .at(self.at(path), "invalid id")
@@ -495,15 +582,33 @@ impl Validator<'_> {
         }
         let branch = match &b.branch {
             None => {
-                self.missing(&format!("{path}.branch"), &format!("{what}'s branch"), &format!("branches: {}", Branch::names().join(", ")));
+                self.missing(
+                    &format!("{path}.branch"),
+                    &format!("{what}'s branch"),
+                    &format!("branches: {}", Branch::names().join(", ")),
+                );
                 None
             }
-            Some(v) => self.vocab(Some(v), &format!("{path}.branch"), "branch", "unknown-branch", Branch::parse, &Branch::names()),
+            Some(v) => self.vocab(
+                Some(v),
+                &format!("{path}.branch"),
+                "branch",
+                "unknown-branch",
+                Branch::parse,
+                &Branch::names(),
+            ),
         };
         let role = match &b.role {
             None => Some(None),
             Some(v) => self
-                .vocab(Some(v), &format!("{path}.role"), "body role", "unknown-body-role", Role::parse, &Role::names())
+                .vocab(
+                    Some(v),
+                    &format!("{path}.role"),
+                    "body role",
+                    "unknown-body-role",
+                    Role::parse,
+                    &Role::names(),
+                )
                 .map(Some),
         };
         let seats = self.seats(b.seats, &path, &what);
@@ -517,17 +622,26 @@ impl Validator<'_> {
         if let Some(c) = confidence {
             self.uncertain_without_note(c, &b.note, &path, &what);
         }
-        if let Some(t) = b.term_years {
-            if !t.is_finite() || t <= 0.0 || t > 100.0 {
-                let d = Diagnostic::error("bad-term", format!("{what} has a term of {t} years"))
-                    .at(self.at(&format!("{path}.term_years")), "expected a number of years from 0 to 100");
-                self.push(d);
-            }
+        if let Some(t) = b.term_years
+            && (!t.is_finite() || t <= 0.0 || t > 100.0)
+        {
+            let d = Diagnostic::error("bad-term", format!("{what} has a term of {t} years")).at(
+                self.at(&format!("{path}.term_years")),
+                "expected a number of years from 0 to 100",
+            );
+            self.push(d);
         }
         let registration = match &b.registration {
             None => Some(None),
             Some(v) => self
-                .vocab(Some(v), &format!("{path}.registration"), "registration regime", "unknown-registration", Registration::parse, &Registration::names())
+                .vocab(
+                    Some(v),
+                    &format!("{path}.registration"),
+                    "registration regime",
+                    "unknown-registration",
+                    Registration::parse,
+                    &Registration::names(),
+                )
                 .map(Some),
         };
         let liability = match &b.liability {
@@ -536,7 +650,14 @@ impl Validator<'_> {
                 let mut out = Vec::new();
                 let mut ok = true;
                 for (j, v) in list.iter().enumerate() {
-                    match self.vocab(Some(v), &format!("{path}.liability[{j}]"), "liability", "unknown-liability", Liability::parse, &Liability::names()) {
+                    match self.vocab(
+                        Some(v),
+                        &format!("{path}.liability[{j}]"),
+                        "liability",
+                        "unknown-liability",
+                        Liability::parse,
+                        &Liability::names(),
+                    ) {
                         Some(l) => out.push(l),
                         None => ok = false,
                     }
@@ -546,11 +667,18 @@ impl Validator<'_> {
         };
         for key in b.attribute_sources.keys() {
             if !ATTRIBUTES.contains(&key.as_str()) {
-                let hint = did_you_mean(key, ATTRIBUTES.iter().copied()).map(|s| format!("did you mean `{s}`?"));
-                let d = Diagnostic::error("unknown-attribute", format!("`{key}` is not a body attribute"))
-                    .at(self.spans.key(&format!("{path}.attribute_sources.{key}")), "unknown attribute")
-                    .help_maybe(hint)
-                    .note(format!("attributes: {}", ATTRIBUTES.join(", ")));
+                let hint = did_you_mean(key, ATTRIBUTES.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"));
+                let d = Diagnostic::error(
+                    "unknown-attribute",
+                    format!("`{key}` is not a body attribute"),
+                )
+                .at(
+                    self.spans.key(&format!("{path}.attribute_sources.{key}")),
+                    "unknown attribute",
+                )
+                .help_maybe(hint)
+                .note(format!("attributes: {}", ATTRIBUTES.join(", ")));
                 self.push(d);
             }
         }
@@ -560,13 +688,16 @@ impl Validator<'_> {
         let mut channels_ok = true;
         for (j, c) in b.channels.iter().enumerate() {
             let cpath = format!("{path}.channels[{j}]");
-            if let Some(cid) = &c.id {
-                if channel_ids.insert(cid.clone(), j).is_some() {
-                    let d = Diagnostic::error("duplicate-id", format!("{what} has two channels with id `{cid}`"))
-                        .at(self.at(&format!("{cpath}.id")), "second use");
-                    self.push(d);
-                    channels_ok = false;
-                }
+            if let Some(cid) = &c.id
+                && channel_ids.insert(cid.clone(), j).is_some()
+            {
+                let d = Diagnostic::error(
+                    "duplicate-id",
+                    format!("{what} has two channels with id `{cid}`"),
+                )
+                .at(self.at(&format!("{cpath}.id")), "second use");
+                self.push(d);
+                channels_ok = false;
             }
             match self.channel(c, &cpath, &what, known) {
                 Some(ch) => channels.push(ch),
@@ -576,10 +707,15 @@ impl Validator<'_> {
         if let (Some(total), true) = (seats, channels_ok) {
             let sum: u64 = channels.iter().map(|c| u64::from(c.seats)).sum();
             if !channels.is_empty() && sum != u64::from(total) {
-                let parts: Vec<String> = channels.iter().map(|c| format!("{} {}", c.id, c.seats)).collect();
+                let parts: Vec<String> = channels
+                    .iter()
+                    .map(|c| format!("{} {}", c.id, c.seats))
+                    .collect();
                 let d = Diagnostic::error(
                     "seats-mismatch",
-                    format!("the channels of {what} add up to {sum} seats, but the body has {total}"),
+                    format!(
+                        "the channels of {what} add up to {sum} seats, but the body has {total}"
+                    ),
                 )
                 .at(self.at(&format!("{path}.seats")), format!("{total} seats"))
                 .note(format!("channels: {} = {sum}", parts.join(" + ")));
@@ -594,7 +730,11 @@ impl Validator<'_> {
         let [en, ru, kk] = <[Option<String>; 3]>::try_from(names).ok()?;
         Some(Body {
             id,
-            names: Names { en: en?, ru: ru?, kk: kk? },
+            names: Names {
+                en: en?,
+                ru: ru?,
+                kk: kk?,
+            },
             branch: branch?,
             role: role?,
             seats: seats?,
@@ -614,7 +754,13 @@ impl Validator<'_> {
         })
     }
 
-    fn channel(&mut self, c: &RawChannel, path: &str, body: &str, known: &[&str]) -> Found<Channel> {
+    fn channel(
+        &mut self,
+        c: &RawChannel,
+        path: &str,
+        body: &str,
+        known: &[&str],
+    ) -> Found<Channel> {
         let id = match &c.id {
             None => {
                 self.missing(&format!("{path}.id"), &format!("a channel of {body} has no id;"), "channels need an id (e.g. `id: \"chair\"`) so that edges and reforms can name them");
@@ -640,17 +786,34 @@ impl Validator<'_> {
             let spath = format!("{path}.steps[{k}]");
             let actor = match &s.actor {
                 None => {
-                    self.missing(&format!("{spath}.actor"), "a step's actor", "each step names the body that acts, e.g. `actor: \"senate\"`");
+                    self.missing(
+                        &format!("{spath}.actor"),
+                        "a step's actor",
+                        "each step names the body that acts, e.g. `actor: \"senate\"`",
+                    );
                     None
                 }
-                Some(a) => self.reference(a, &format!("{spath}.actor"), known, "actor").then(|| a.clone()),
+                Some(a) => self
+                    .reference(a, &format!("{spath}.actor"), known, "actor")
+                    .then(|| a.clone()),
             };
             let role = match &s.role {
                 None => {
-                    self.missing(&format!("{spath}.role"), "a step's role", &format!("roles: {}", StepRole::names().join(", ")));
+                    self.missing(
+                        &format!("{spath}.role"),
+                        "a step's role",
+                        &format!("roles: {}", StepRole::names().join(", ")),
+                    );
                     None
                 }
-                Some(r) => self.vocab(Some(r), &format!("{spath}.role"), "role", "unknown-role", StepRole::parse, &StepRole::names()),
+                Some(r) => self.vocab(
+                    Some(r),
+                    &format!("{spath}.role"),
+                    "role",
+                    "unknown-role",
+                    StepRole::parse,
+                    &StepRole::names(),
+                ),
             };
             match (actor, role) {
                 (Some(actor), Some(role)) => steps.push(Step {
@@ -663,20 +826,38 @@ impl Validator<'_> {
             }
         }
         if ok {
-            let nominations = steps.iter().filter(|s| s.role == StepRole::Nominate).count();
+            let nominations = steps
+                .iter()
+                .filter(|s| s.role == StepRole::Nominate)
+                .count();
             let deciders = steps.iter().filter(|s| s.role.decides()).count();
             let problem = if nominations > 1 {
-                Some(("two-nominations", "has more than one `nominate` step", "a seat has one proposer; a further non-binding proposal is a `recommend` step"))
+                Some((
+                    "two-nominations",
+                    "has more than one `nominate` step",
+                    "a seat has one proposer; a further non-binding proposal is a `recommend` step",
+                ))
             } else if deciders > 1 {
-                Some(("two-deciders", "has more than one deciding step (appoint, elect, ex_officio)", "one step fills the seat; approvals by others are `consent` steps"))
+                Some((
+                    "two-deciders",
+                    "has more than one deciding step (appoint, elect, ex_officio)",
+                    "one step fills the seat; approvals by others are `consent` steps",
+                ))
             } else if nominations + deciders == 0 {
-                Some(("no-proposer", "has no step that picks the candidate", "a channel needs a `nominate`, `appoint`, `elect` or `ex_officio` step; `recommend` and `consent` alone fill no seat"))
+                Some((
+                    "no-proposer",
+                    "has no step that picks the candidate",
+                    "a channel needs a `nominate`, `appoint`, `elect` or `ex_officio` step; `recommend` and `consent` alone fill no seat",
+                ))
             } else {
                 None
             };
             if let Some((code, message, help)) = problem {
                 let d = Diagnostic::error(code, format!("{what} {message}"))
-                    .at(self.spans.nearest_head(&format!("{path}.steps"), self.text), "steps")
+                    .at(
+                        self.spans.nearest_head(&format!("{path}.steps"), self.text),
+                        "steps",
+                    )
                     .note(help.to_string());
                 self.push(d);
                 ok = false;
@@ -684,7 +865,14 @@ impl Validator<'_> {
         }
         let mandate = match &c.mandate {
             None => Some(Mandate::Free),
-            Some(m) => self.vocab(Some(m), &format!("{path}.mandate"), "mandate", "unknown-mandate", Mandate::parse, &Mandate::names()),
+            Some(m) => self.vocab(
+                Some(m),
+                &format!("{path}.mandate"),
+                "mandate",
+                "unknown-mandate",
+                Mandate::parse,
+                &Mandate::names(),
+            ),
         };
         let source = self.source(c.source.clone(), &format!("{path}.source"), &what);
         let confidence = self.confidence(c.confidence.as_deref(), &format!("{path}.confidence"));
@@ -717,24 +905,47 @@ impl Validator<'_> {
         let path = format!("edges[{i}]");
         let from = match &e.from {
             None => {
-                self.missing(&format!("{path}.from"), "an edge's `from`", "the body that holds the power");
+                self.missing(
+                    &format!("{path}.from"),
+                    "an edge's `from`",
+                    "the body that holds the power",
+                );
                 None
             }
-            Some(f) => self.reference(f, &format!("{path}.from"), known, "edge source").then(|| f.clone()),
+            Some(f) => self
+                .reference(f, &format!("{path}.from"), known, "edge source")
+                .then(|| f.clone()),
         };
         let to = match &e.to {
             None => {
-                self.missing(&format!("{path}.to"), "an edge's `to`", "the body the power is over");
+                self.missing(
+                    &format!("{path}.to"),
+                    "an edge's `to`",
+                    "the body the power is over",
+                );
                 None
             }
-            Some(t) => self.reference(t, &format!("{path}.to"), known, "edge target").then(|| t.clone()),
+            Some(t) => self
+                .reference(t, &format!("{path}.to"), known, "edge target")
+                .then(|| t.clone()),
         };
         let kind = match &e.kind {
             None => {
-                self.missing(&format!("{path}.kind"), "an edge's kind", &format!("kinds: {}", EdgeKind::names().join(", ")));
+                self.missing(
+                    &format!("{path}.kind"),
+                    "an edge's kind",
+                    &format!("kinds: {}", EdgeKind::names().join(", ")),
+                );
                 None
             }
-            Some(k) => self.vocab(Some(k), &format!("{path}.kind"), "edge kind", "unknown-kind", EdgeKind::parse, &EdgeKind::names()),
+            Some(k) => self.vocab(
+                Some(k),
+                &format!("{path}.kind"),
+                "edge kind",
+                "unknown-kind",
+                EdgeKind::parse,
+                &EdgeKind::names(),
+            ),
         };
         let what = format!(
             "edge {} -{}-> {}",
@@ -749,31 +960,46 @@ impl Validator<'_> {
                 .map(|b| b.channels.iter().filter_map(|c| c.id.as_deref()).collect())
                 .unwrap_or_default();
             if !channels.contains(&channel.as_str()) {
-                let hint = did_you_mean(channel, channels.iter().copied()).map(|s| format!("did you mean `{s}`?"));
-                let d = Diagnostic::error("unknown-channel", format!("`{to}` has no channel `{channel}`"))
-                    .at(self.at(&format!("{path}.channel")), "no such channel")
-                    .help_maybe(hint)
-                    .note(if channels.is_empty() {
-                        format!("`{to}` has no channels")
-                    } else {
-                        format!("channels of `{to}`: {}", channels.join(", "))
-                    });
+                let hint = did_you_mean(channel, channels.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"));
+                let d = Diagnostic::error(
+                    "unknown-channel",
+                    format!("`{to}` has no channel `{channel}`"),
+                )
+                .at(self.at(&format!("{path}.channel")), "no such channel")
+                .help_maybe(hint)
+                .note(if channels.is_empty() {
+                    format!("`{to}` has no channels")
+                } else {
+                    format!("channels of `{to}`: {}", channels.join(", "))
+                });
                 self.push(d);
                 ok = false;
             }
         }
         let after_refusals = match (e.after_refusals, kind) {
             (None, _) => Some(None),
-            (Some(n), Some(EdgeKind::Dissolve)) if (1..=100).contains(&n) => Some(u32::try_from(n).ok()),
+            (Some(n), Some(EdgeKind::Dissolve)) if (1..=100).contains(&n) => {
+                Some(u32::try_from(n).ok())
+            }
             (Some(n), Some(EdgeKind::Dissolve)) => {
                 let d = Diagnostic::error("bad-refusals", format!("{what}: after_refusals is {n}"))
-                    .at(self.at(&format!("{path}.after_refusals")), "expected 1 to 100");
+                    .at(
+                        self.at(&format!("{path}.after_refusals")),
+                        "expected 1 to 100",
+                    );
                 self.push(d);
                 None
             }
             (Some(_), Some(k)) => {
-                let d = Diagnostic::error("bad-refusals", format!("{what}: `after_refusals` applies only to `dissolve` edges, not `{k}`"))
-                    .at(self.spans.key(&format!("{path}.after_refusals")), "only for dissolve");
+                let d = Diagnostic::error(
+                    "bad-refusals",
+                    format!("{what}: `after_refusals` applies only to `dissolve` edges, not `{k}`"),
+                )
+                .at(
+                    self.spans.key(&format!("{path}.after_refusals")),
+                    "only for dissolve",
+                );
                 self.push(d);
                 None
             }
@@ -803,7 +1029,8 @@ impl Validator<'_> {
     /// Every body's chain of channels must reach a principal, or its control is undefined.
     fn reachability(&mut self, dataset: &Dataset, ids: &HashMap<String, usize>) {
         let principals = dataset.principals();
-        let unreachable = crate::analysis::unreachable_bodies(dataset, &principals, &dataset.weights);
+        let unreachable =
+            crate::analysis::unreachable_bodies(dataset, &principals, &dataset.weights);
         for (body, cycle) in unreachable {
             let i = ids.get(&body).copied().unwrap_or_default();
             let d = Diagnostic::error(
@@ -834,7 +1061,10 @@ pub const ATTRIBUTES: [&str; 8] = [
 ];
 
 fn last_segment(path: &str) -> &str {
-    path.rsplit(['.', '[']).next().unwrap_or(path).trim_end_matches(']')
+    path.rsplit(['.', '['])
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(']')
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -880,13 +1110,19 @@ mod tests {
         let d = load_str("mini.ron", MINI).unwrap_or_else(|e| panic!("{}", e.report));
         assert_eq!(d.bodies.len(), 3);
         assert_eq!(d.principals(), vec!["electorate", "president"]);
-        assert_eq!(d.body("court").unwrap().channels[0].steps[1].role, StepRole::Consent);
+        assert_eq!(
+            d.body("court").unwrap().channels[0].steps[1].role,
+            StepRole::Consent
+        );
     }
 
     #[test]
     fn every_problem_is_reported_in_one_run() {
         let broken = MINI
-            .replace("(actor: \"president\", role: appoint)]", "(actor: \"presidnet\", role: apoint)]")
+            .replace(
+                "(actor: \"president\", role: appoint)]",
+                "(actor: \"presidnet\", role: apoint)]",
+            )
             .replace("source: \"art. 3(3)\"", "source: \"\"")
             .replace("seats: 3,", "seats: 4,");
         let found = codes(&broken);
@@ -901,8 +1137,16 @@ mod tests {
         let checked = check_str("t.ron", &broken);
         let d = &checked.report.diagnostics[0];
         assert_eq!(d.code, "seats-mismatch");
-        assert!(d.message.contains("add up to 3 seats, but the body has 4"), "{}", d.message);
-        assert!(checked.report.location(d).starts_with("t.ron:10:"), "{}", checked.report.location(d));
+        assert!(
+            d.message.contains("add up to 3 seats, but the body has 4"),
+            "{}",
+            d.message
+        );
+        assert!(
+            checked.report.location(d).starts_with("t.ron:10:"),
+            "{}",
+            checked.report.location(d)
+        );
     }
 
     #[test]
@@ -910,7 +1154,11 @@ mod tests {
         let checked = check_str("t.ron", "(\n  id: \"x\",\n  title: oops\"\n)");
         let d = &checked.report.diagnostics[0];
         assert_eq!(d.code, "syntax");
-        assert!(checked.report.location(d).starts_with("t.ron:3:"), "{}", checked.report.location(d));
+        assert!(
+            checked.report.location(d).starts_with("t.ron:3:"),
+            "{}",
+            checked.report.location(d)
+        );
     }
 
     #[test]

@@ -329,7 +329,9 @@ impl Weights {
     /// Sets a weight by name after checking its range; the error says what is allowed.
     pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
         if !value.is_finite() || value < 0.0 {
-            return Err(format!("weight '{name}' must be a number >= 0, not {value}"));
+            return Err(format!(
+                "weight '{name}' must be a number >= 0, not {value}"
+            ));
         }
         if name == "at_will_removal" && value > 1.0 {
             return Err(format!(
@@ -425,7 +427,10 @@ impl Channel {
 impl StepRole {
     /// Roles that fill the seat (one per channel).
     pub fn decides(self) -> bool {
-        matches!(self, StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio)
+        matches!(
+            self,
+            StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio
+        )
     }
 }
 

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 
 /// A vocabulary word written bare in RON (`role: appoint`, `branch: judicial`).
 ///
@@ -62,7 +62,7 @@ impl<'de> Deserialize<'de> for Word {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Dataset")]
 pub struct RawDataset {
     pub id: Option<String>,
     pub title: Option<String>,
@@ -82,7 +82,7 @@ pub struct RawDataset {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Source")]
 pub struct RawSource {
     pub id: String,
     pub title: String,
@@ -93,7 +93,7 @@ pub struct RawSource {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Names")]
 pub struct RawNames {
     pub en: Option<String>,
     pub ru: Option<String>,
@@ -101,7 +101,7 @@ pub struct RawNames {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Body")]
 pub struct RawBody {
     pub id: Option<String>,
     #[serde(default)]
@@ -133,7 +133,7 @@ pub struct RawBody {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Channel")]
 pub struct RawChannel {
     pub id: Option<String>,
     #[serde(default)]
@@ -149,7 +149,7 @@ pub struct RawChannel {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Step")]
 pub struct RawStep {
     pub actor: Option<String>,
     pub role: Option<Word>,
@@ -159,7 +159,7 @@ pub struct RawStep {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Edge")]
 pub struct RawEdge {
     pub from: Option<String>,
     pub to: Option<String>,

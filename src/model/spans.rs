@@ -214,7 +214,9 @@ impl Scanner<'_> {
             let raw = std::str::from_utf8(&self.text[key_range.clone()]).ok()?;
             let key = raw.trim_matches('"');
             let child = join(path, key);
-            self.index.keys.insert(child.clone(), key_start..key_range.end);
+            self.index
+                .keys
+                .insert(child.clone(), key_start..key_range.end);
             if !self.eat(b':') {
                 return None;
             }
@@ -229,7 +231,10 @@ impl Scanner<'_> {
     fn group(&mut self, path: &str) -> Option<()> {
         self.skip_trivia();
         let save = self.pos;
-        let is_struct = if self.peek().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') {
+        let is_struct = if self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+        {
             self.ident();
             let colon = self.eat(b':');
             self.pos = save;
@@ -356,7 +361,9 @@ Dataset(
 
     fn text_at(path: &str) -> &'static str {
         let index = SpanIndex::build(DOC);
-        let r = index.value(path).unwrap_or_else(|| panic!("no span for {path}"));
+        let r = index
+            .value(path)
+            .unwrap_or_else(|| panic!("no span for {path}"));
         &DOC[r]
     }
 
@@ -382,7 +389,17 @@ Dataset(
 
     #[test]
     fn garbage_never_panics() {
-        for text in ["", "(", "[[[", "\"", "r#\"", "(a: ", "{\"k\" 1}", "#![", "/*"] {
+        for text in [
+            "",
+            "(",
+            "[[[",
+            "\"",
+            "r#\"",
+            "(a: ",
+            "{\"k\" 1}",
+            "#![",
+            "/*",
+        ] {
             let _ = SpanIndex::build(text);
         }
     }

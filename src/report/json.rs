@@ -251,7 +251,10 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
                     share: Some(r4(cs
                         .shares
                         .iter()
-                        .filter(|x| x.actor == s.actor && x.position != crate::analysis::Position::RemoveAtWill)
+                        .filter(|x| {
+                            x.actor == s.actor
+                                && x.position != crate::analysis::Position::RemoveAtWill
+                        })
                         .map(|x| x.seats)
                         .sum())),
                     source: c.source.clone(),

@@ -60,7 +60,15 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
         out.trim_end().to_string() + "\n"
     };
     let mut out = line(header.to_vec());
-    out.push_str(&line(widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
     for r in rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
     }
@@ -89,10 +97,19 @@ pub fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
         pct(h.direct),
     ]];
     for (via, x) in &h.through {
-        rows.push(vec![format!("through the {}", name(via)), format!("+{}", pct(*x))]);
+        rows.push(vec![
+            format!("through the {}", name(via)),
+            format!("+{}", pct(*x)),
+        ]);
     }
     rows.push(vec!["total integrated control".to_string(), pct(h.total)]);
-    out.push_str(&table(&["", ""], &rows, &[false, true]).lines().skip(2).map(|l| format!("{l}\n")).collect::<String>());
+    out.push_str(
+        &table(&["", ""], &rows, &[false, true])
+            .lines()
+            .skip(2)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
     let steps: Vec<String> = h
         .sensitivity
         .iter()
@@ -175,7 +192,9 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang:
     let _ = writeln!(
         out,
         "  System HHI over independent bodies' seats: {:.3}   mean body HHI: {:.3}   independent bodies: {}",
-        analysis.summary.system_hhi, analysis.summary.mean_body_hhi, analysis.summary.independent_bodies
+        analysis.summary.system_hhi,
+        analysis.summary.mean_body_hhi,
+        analysis.summary.independent_bodies
     );
     out.push('\n');
 
@@ -243,26 +262,43 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang:
                 .iter()
                 .map(|(k, v)| format!("{} {}", name(k), pct(**v)))
                 .collect();
-            let _ = writeln!(out, "    control: {}   HHI {:.3}", control.join(", "), a.hhi);
+            let _ = writeln!(
+                out,
+                "    control: {}   HHI {:.3}",
+                control.join(", "),
+                a.hhi
+            );
             if !a.vetoes.is_empty() {
                 let _ = writeln!(
                     out,
                     "    veto points: {}",
-                    a.vetoes.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                    a.vetoes
+                        .iter()
+                        .map(|v| name(v))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             if !a.removable_at_will_by.is_empty() {
                 let _ = writeln!(
                     out,
                     "    removable at will by: {}",
-                    a.removable_at_will_by.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                    a.removable_at_will_by
+                        .iter()
+                        .map(|v| name(v))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             if !a.removable_for_cause_by.is_empty() {
                 let _ = writeln!(
                     out,
                     "    removable for cause by: {}",
-                    a.removable_for_cause_by.iter().map(|v| name(v)).collect::<Vec<_>>().join(", ")
+                    a.removable_for_cause_by
+                        .iter()
+                        .map(|v| name(v))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             let n = analysis.flags_of(&b.id).count();
