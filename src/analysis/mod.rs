@@ -2,6 +2,7 @@
 //! system summary. Pure functions of a `Dataset` and `Options`; no I/O, no terminal.
 
 pub mod control;
+pub mod diff;
 pub mod flags;
 pub mod headline;
 pub mod shares;
