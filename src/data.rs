@@ -13,11 +13,18 @@ pub struct Embedded {
     pub text: &'static str,
 }
 
-pub const EMBEDDED: &[Embedded] = &[Embedded {
-    id: "kz-2022",
-    path: "data/kz-2022.ron",
-    text: include_str!("../data/kz-2022.ron"),
-}];
+pub const EMBEDDED: &[Embedded] = &[
+    Embedded {
+        id: "kz-2022",
+        path: "data/kz-2022.ron",
+        text: include_str!("../data/kz-2022.ron"),
+    },
+    Embedded {
+        id: "kz-2026",
+        path: "data/kz-2026.ron",
+        text: include_str!("../data/kz-2026.ron"),
+    },
+];
 
 /// The dataset `bilik` opens when none is named.
 pub const DEFAULT: &str = "kz-2022";
