@@ -8,7 +8,9 @@
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`cli`]: the command line; the terminal UI.
+//! 4. [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
+//!    state, as bytes, for the command line and the TUI alike;
+//! 5. [`cli`]: the command line; the terminal UI.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -16,5 +18,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod model;
 pub mod report;
