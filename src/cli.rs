@@ -12,8 +12,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Analysis, Options};
 use crate::data;
+use crate::export;
 use crate::model::{Dataset, Lang, load};
-use crate::report::{self, json, text};
+use crate::report::{self, text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,7 +22,7 @@ use crate::report::{self, json, text};
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -107,6 +108,10 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// The table of a CSV export (one table per file); required with --format csv and
+    /// refused otherwise.
+    #[arg(long, short = 't', value_enum)]
+    pub table: Option<TableArg>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -114,8 +119,57 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A report for a paper: GitHub-flavoured Markdown.
+    Md,
     /// The `bilik.summary/1` JSON contract.
     Json,
+    /// Graphviz source (render with `dot -Tsvg`).
+    Dot,
+    /// A picture, drawn without Graphviz.
+    Svg,
+    /// A Mermaid flowchart (GitHub renders it).
+    Mermaid,
+    /// One table as CSV; needs --table.
+    Csv,
+    /// The graph with every attribute, for Gephi, yEd and networkx.
+    Graphml,
+}
+
+impl From<Format> for export::Format {
+    fn from(f: Format) -> export::Format {
+        match f {
+            Format::Md => export::Format::Md,
+            Format::Json => export::Format::Json,
+            Format::Dot => export::Format::Dot,
+            Format::Svg => export::Format::Svg,
+            Format::Mermaid => export::Format::Mermaid,
+            Format::Csv => export::Format::Csv,
+            Format::Graphml => export::Format::Graphml,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per body, names in English, Russian and Kazakh.
+    Bodies,
+    /// One row per channel step and power edge.
+    Edges,
+    /// One row per body and principal: integrated control.
+    Control,
+    /// One row per flag, with its sources.
+    Flags,
+}
+
+impl From<TableArg> for export::Table {
+    fn from(t: TableArg) -> export::Table {
+        match t {
+            TableArg::Bodies => export::Table::Bodies,
+            TableArg::Edges => export::Table::Edges,
+            TableArg::Control => export::Table::Control,
+            TableArg::Flags => export::Table::Flags,
+        }
+    }
 }
 
 /// An error at the edge, with the exit code it maps to.
@@ -124,12 +178,15 @@ pub enum Failure {
     /// Already printed diagnostics (data problems).
     Data(String),
     Io(String),
+    /// Options that clap accepts one by one but not together.
+    Usage(String),
 }
 
 impl Failure {
     fn code(&self) -> u8 {
         match self {
             Failure::Data(_) => 1,
+            Failure::Usage(_) => 2,
             Failure::Io(_) => 3,
         }
     }
@@ -141,7 +198,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(f) => {
             let message = match &f {
-                Failure::Data(m) | Failure::Io(m) => m,
+                Failure::Data(m) | Failure::Io(m) | Failure::Usage(m) => m,
             };
             if !message.is_empty() {
                 eprintln!("bilik: {message}");
@@ -213,15 +270,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
         Some(Command::Export(args)) => {
+            let format = export::Format::from(args.format);
+            let options = export::RenderOptions {
+                table: args.table.map(export::Table::from),
+            };
+            export::validate(format, &options).map_err(|e| Failure::Usage(e.to_string()))?;
             let loaded = load(&global)?;
             let analysis = analyze(&loaded)?;
-            let body = match args.format {
-                Format::Json => json::to_string(&json::summary(&loaded.dataset, &analysis, &[])),
-            };
+            let snapshot = export::Snapshot::new(&loaded.dataset, &analysis, global.lang.into());
+            let body = export::render(format, &snapshot, &options)
+                .map_err(|e| Failure::Data(e.to_string()))?;
             match &args.output {
-                Some(path) => report::write_atomic(path, body.as_bytes())
+                Some(path) => report::write_atomic(path, &body)
                     .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+                None => report::write_stdout(&body).map_err(|e| io(e, "stdout"))?,
             }
             Ok(ExitCode::SUCCESS)
         }
