@@ -2,12 +2,14 @@
 //!
 //! `cli` drives the real `bilik` binary; `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
-//! export; `datasets` pins legal facts of the shipped data; `properties` holds proptest
-//! invariants of the analysis and the loader.
+//! export; `export` checks every export format with real readers (and snapshots them);
+//! `datasets` pins legal facts of the shipped data; `properties` holds proptest invariants of
+//! the analysis and the loader.
 
 mod cli;
 mod common;
 mod contract;
 mod datasets;
+mod export;
 mod fixtures;
 mod properties;
