@@ -24,6 +24,11 @@ pub const EMBEDDED: &[Embedded] = &[
         path: "data/kz-2026.ron",
         text: include_str!("../data/kz-2026.ron"),
     },
+    Embedded {
+        id: "tr",
+        path: "data/tr.ron",
+        text: include_str!("../data/tr.ron"),
+    },
 ];
 
 /// The dataset `bilik` opens when none is named.

@@ -2,3 +2,4 @@
 
 mod kz_2022;
 mod kz_2026;
+mod tr;
