@@ -15,6 +15,11 @@ pub struct Embedded {
 
 pub const EMBEDDED: &[Embedded] = &[
     Embedded {
+        id: "kz-2017",
+        path: "data/kz-2017.ron",
+        text: include_str!("../data/kz-2017.ron"),
+    },
+    Embedded {
         id: "kz-2022",
         path: "data/kz-2022.ron",
         text: include_str!("../data/kz-2022.ron"),
