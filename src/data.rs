@@ -30,6 +30,16 @@ pub const EMBEDDED: &[Embedded] = &[
         text: include_str!("../data/kz-2026.ron"),
     },
     Embedded {
+        id: "us",
+        path: "data/us.ron",
+        text: include_str!("../data/us.ron"),
+    },
+    Embedded {
+        id: "fr",
+        path: "data/fr.ron",
+        text: include_str!("../data/fr.ron"),
+    },
+    Embedded {
         id: "tr",
         path: "data/tr.ron",
         text: include_str!("../data/tr.ron"),

@@ -4,3 +4,5 @@ mod kz_2017;
 mod kz_2022;
 mod kz_2026;
 mod tr;
+mod fr;
+mod us;
