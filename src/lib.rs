@@ -8,7 +8,7 @@
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`cli`]: the command line; the terminal UI.
+//! 4. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -18,3 +18,4 @@ pub mod cli;
 pub mod data;
 pub mod model;
 pub mod report;
+pub mod tui;

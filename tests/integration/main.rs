@@ -11,3 +11,4 @@ mod contract;
 mod datasets;
 mod fixtures;
 mod properties;
+mod tui;
