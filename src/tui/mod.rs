@@ -72,6 +72,11 @@ pub fn run(mut app: App) -> io::Result<()> {
         );
         loop {
             terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            // A test seam, only in debug builds: proves the panic hook restores the terminal.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
+                panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
+            }
             // Block for the first event, then drain what queued up, so that a burst of wheel
             // turns costs one redraw.
             let mut quit = false;

@@ -153,3 +153,36 @@ fn cyrillic_layout_keys_and_a_tiny_terminal() {
     let end = t.wait("the exit", |s| s.contains("EXIT:"));
     assert!(end.contains("EXIT:0"), "{end}");
 }
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let command = format!(
+        "BILIK_DEBUG_PANIC=1 {}; echo \"EXIT:$?\"; sleep 60",
+        env!("CARGO_BIN_EXE_bilik")
+    );
+    let Some(t) = Tmux::start(100, 30, &command) else {
+        return;
+    };
+    let end = t.wait("the exit", |s| s.contains("EXIT:"));
+    assert!(end.contains("EXIT:101"), "a panic exits 101: {end}");
+    assert!(
+        end.contains("BILIK_DEBUG_PANIC is set"),
+        "the panic message is readable: {end}"
+    );
+    assert_eq!(
+        t.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    assert_eq!(
+        t.tmux(&["display", "-p", "-t", "main", "#{cursor_flag}"])
+            .trim(),
+        "1"
+    );
+    assert_eq!(
+        t.tmux(&["display", "-p", "-t", "main", "#{mouse_any_flag}"])
+            .trim(),
+        "0",
+        "mouse released"
+    );
+}
