@@ -10,7 +10,7 @@
 //! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
 //! 4. [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
 //!    state, as bytes, for the command line and the TUI alike;
-//! 5. [`cli`]: the command line; the terminal UI.
+//! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -21,3 +21,4 @@ pub mod data;
 pub mod export;
 pub mod model;
 pub mod report;
+pub mod tui;

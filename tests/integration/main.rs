@@ -13,3 +13,4 @@ mod datasets;
 mod export;
 mod fixtures;
 mod properties;
+mod tui;
