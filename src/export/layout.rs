@@ -32,7 +32,7 @@ const DUMMY_WIDTH: f64 = 6.0;
 /// to tell them apart.
 const PORT_SPACING: f64 = 7.0;
 /// What moving a body one layer further from its appointer costs, in pixels of layer width.
-const LAYER_MOVE_COST: f64 = 260.0;
+const LAYER_MOVE_COST: f64 = 400.0;
 /// The part of a body's side that ports use: the rounded corners stay free.
 const PORT_SPAN: f64 = 0.86;
 const SWEEPS: usize = 24;
@@ -358,10 +358,10 @@ fn ranks(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
 }
 
 /// Moves bodies that fill no seats (the leaves of the appointment graph) down to narrower
-/// layers: longest-path layering stacks them all just below their appointers, which makes
-/// one layer as wide as the whole state.
+/// layers, or to one new layer below the rest: longest-path layering stacks them all just
+/// below their appointers, which can make one layer as wide as the whole state.
 fn balance(rank: &mut [usize], sizes: &[(f64, f64)], edges: &[(usize, usize, bool)]) {
-    let deepest = rank.iter().copied().max().unwrap_or(0);
+    let deepest = rank.iter().copied().max().unwrap_or(0) + 1;
     let mut width = vec![0.0; deepest + 1];
     for (i, r) in rank.iter().enumerate() {
         width[*r] += sizes[i].0 + NODE_GAP;

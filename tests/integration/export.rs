@@ -888,6 +888,61 @@ fn escaping_survives_every_format() {
 }
 
 #[test]
+fn every_embedded_dataset_exports_in_every_format() {
+    let dot = have("dot", "-V");
+    for e in bilik::data::EMBEDDED {
+        let d = bilik::data::resolve(e.id).unwrap_or_else(|err| panic!("{}", err.report));
+        let a = analysed(&d);
+        let s = Snapshot::new(&d, &a, Lang::Ru);
+        for (name, format, options) in every_format() {
+            let bytes = export::render(format, &s, &options).unwrap();
+            assert!(!bytes.is_empty(), "{}: {name}", e.id);
+        }
+        let svg = text(Format::Svg, &s, RenderOptions::default());
+        let texts = svg_texts(&svg);
+        for b in &d.bodies {
+            assert!(
+                texts.iter().any(|t| t == b.name(Lang::Ru)),
+                "{}: {}",
+                e.id,
+                b.id
+            );
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&text(Format::Json, &s, RenderOptions::default())).unwrap();
+        assert_eq!(
+            crate::contract::problems(&json),
+            Vec::<String>::new(),
+            "{}",
+            e.id
+        );
+        roxmltree::Document::parse(&text(Format::Graphml, &s, RenderOptions::default()))
+            .unwrap_or_else(|err| panic!("{}: {err}", e.id));
+        if dot {
+            let mut child = Command::new("dot")
+                .arg("-Tsvg")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::io::Write::write_all(
+                &mut child.stdin.take().unwrap(),
+                &export::render(Format::Dot, &s, &RenderOptions::default()).unwrap(),
+            )
+            .unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "{}: dot said {}",
+                e.id,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+#[test]
 fn the_readme_svg_is_the_current_export() {
     // The picture in the README is generated; this keeps it from going stale.
     let states = States::new();
