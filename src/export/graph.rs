@@ -50,10 +50,9 @@ impl Kind {
 
     pub fn class(self) -> Class {
         match self {
-            Kind::Step(StepRole::Nominate | StepRole::Appoint | StepRole::Elect) => {
-                Class::Appointment
-            }
-            Kind::Step(StepRole::ExOfficio) => Class::Appointment,
+            Kind::Step(
+                StepRole::Nominate | StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio,
+            ) => Class::Appointment,
             Kind::Step(StepRole::Recommend) => Class::Recommendation,
             Kind::Step(StepRole::Consent) => Class::Consent,
             Kind::Power(EdgeKind::DismissAtWill) => Class::DismissalAtWill,

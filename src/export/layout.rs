@@ -36,6 +36,7 @@ const LAYER_MOVE_COST: f64 = 400.0;
 /// The part of a body's side that ports use: the rounded corners stay free.
 const PORT_SPAN: f64 = 0.86;
 const SWEEPS: usize = 24;
+const SWAP_PASSES: usize = 3;
 const PLACEMENT_ROUNDS: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -434,7 +435,6 @@ fn order(layers: &mut [Vec<usize>], slots: &Slots) {
                 pos[*s] = i;
             }
         }
-        transpose(layers, slots, &mut pos);
         let c = crossings(layers, slots, &pos);
         if c < best_crossings {
             best_crossings = c;
@@ -442,20 +442,37 @@ fn order(layers: &mut [Vec<usize>], slots: &Slots) {
         }
     }
     layers.clone_from_slice(&best);
+    // Local swaps finish what the sweeps left, once: on every sweep they would cost more than
+    // the sweeps themselves on large states.
+    index(layers, &mut pos);
+    transpose(layers, slots, &mut pos);
 }
 
-/// Crossings between the edges of `u` and `v` (of one layer) when `u` is left of `v`.
+/// Crossings between the edges of `u` and `v` (of one layer) when `u` is left of `v`: the
+/// pairs of a neighbour of `u` and a neighbour of `v`, in the same adjacent layer, that are
+/// the other way round.
 fn pair_crossings(slots: &Slots, pos: &[usize], u: usize, v: usize) -> usize {
     let mut c = 0;
     for (nu, nv) in [
         (&slots.up[u], &slots.up[v]),
         (&slots.down[u], &slots.down[v]),
     ] {
-        for a in nu {
-            for b in nv {
-                if pos[*a] > pos[*b] {
-                    c += 1;
+        if nu.len() * nv.len() <= 64 {
+            for a in nu {
+                c += nv.iter().filter(|b| pos[*a] > pos[**b]).count();
+            }
+        } else {
+            // Busy bodies: count with two sorted lists instead of every pair.
+            let mut a: Vec<usize> = nu.iter().map(|x| pos[*x]).collect();
+            let mut b: Vec<usize> = nv.iter().map(|x| pos[*x]).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            let mut below = 0;
+            for x in a {
+                while below < b.len() && b[below] < x {
+                    below += 1;
                 }
+                c += below;
             }
         }
     }
@@ -487,19 +504,44 @@ fn transpose(layers: &mut [Vec<usize>], slots: &Slots, pos: &mut [usize]) {
 fn crossings(layers: &[Vec<usize>], slots: &Slots, pos: &[usize]) -> usize {
     let mut total = 0;
     for layer in layers {
-        let segs: Vec<(usize, usize)> = layer
+        // Segments in the order of their upper ends; two cross when their lower ends are the
+        // other way round, so the crossings are the inversions of the lower ends.
+        let mut segs: Vec<(usize, usize)> = layer
             .iter()
             .flat_map(|&u| slots.down[u].iter().map(move |&l| (pos[u], pos[l])))
             .collect();
-        for (i, a) in segs.iter().enumerate() {
-            for b in &segs[i + 1..] {
-                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
-                    total += 1;
-                }
-            }
-        }
+        segs.sort_unstable();
+        let mut lower: Vec<usize> = segs.iter().map(|s| s.1).collect();
+        total += inversions(&mut lower);
+        // Segments sharing an upper end never cross; the sort by (upper, lower) already
+        // counts none between them.
     }
     total
+}
+
+/// Counts the pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts `v`.
+fn inversions(v: &mut [usize]) -> usize {
+    if v.len() < 2 {
+        return 0;
+    }
+    let mid = v.len() / 2;
+    let mut count = inversions(&mut v[..mid]) + inversions(&mut v[mid..]);
+    let mut merged = Vec::with_capacity(v.len());
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < v.len() {
+        if v[i] <= v[j] {
+            merged.push(v[i]);
+            i += 1;
+        } else {
+            merged.push(v[j]);
+            count += mid - i;
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&v[i..mid]);
+    merged.extend_from_slice(&v[j..]);
+    v.copy_from_slice(&merged);
+    count
 }
 
 /// Horizontal centres of all slots: each wants the mean of its neighbours' centres. Two
@@ -557,7 +599,8 @@ fn placement(layers: &mut [Vec<usize>], slots: &Slots) -> Vec<f64> {
                     Some(_) => 4.0,
                 });
             }
-            for _ in 0..layer.len() {
+            // A few passes per round: later rounds continue where these stop.
+            for _ in 0..SWAP_PASSES {
                 let mut swapped = false;
                 for i in 0..layer.len().saturating_sub(1) {
                     let (u, v) = (layer[i], layer[i + 1]);
@@ -794,6 +837,43 @@ mod tests {
         // A source whose only child is deep moves down next to it.
         let r = ranks(4, &[(0, 1, true), (1, 2, true), (3, 2, true)]);
         assert_eq!(r, vec![0, 1, 2, 1]);
+    }
+
+    #[test]
+    fn pair_crossings_agree_for_small_and_busy_bodies() {
+        // Slot 0 and 1 in one layer; 2..=21 below them, in order.
+        let mut slots = Slots {
+            layer: vec![0, 0],
+            width: vec![10.0, 10.0],
+            edge: vec![None, None],
+            up: vec![Vec::new(), Vec::new()],
+            down: vec![Vec::new(), Vec::new()],
+        };
+        for _ in 0..20 {
+            slots.push(1, 10.0, None);
+        }
+        let pos: Vec<usize> = (0..22).map(|i| if i < 2 { i } else { i - 2 }).collect();
+        let brute = |u: &[usize], v: &[usize]| {
+            u.iter()
+                .map(|a| v.iter().filter(|b| pos[*a] > pos[**b]).count())
+                .sum::<usize>()
+        };
+        slots.down[0] = (2..22).step_by(2).collect();
+        slots.down[1] = (3..22).step_by(3).collect();
+        let expected = brute(&slots.down[0], &slots.down[1]);
+        assert_eq!(pair_crossings(&slots, &pos, 0, 1), expected);
+        slots.down[0].truncate(3);
+        slots.down[1].truncate(3);
+        let expected = brute(&slots.down[0], &slots.down[1]);
+        assert_eq!(pair_crossings(&slots, &pos, 0, 1), expected);
+    }
+
+    #[test]
+    fn crossings_are_the_inversions_of_lower_ends() {
+        let mut v = vec![3, 1, 2, 0];
+        assert_eq!(inversions(&mut v), 5);
+        assert_eq!(v, vec![0, 1, 2, 3]);
+        assert_eq!(inversions(&mut [0, 0, 1]), 0);
     }
 
     #[test]

@@ -82,9 +82,10 @@ fn stroke_width(class: Class, change: Change) -> f64 {
     }
 }
 
-fn arrow_color(a: &Arrow) -> &'static str {
-    match a.change {
-        Change::Same => a.class.color(),
+/// An arrow's colour: its kind's, unless a reform added, changed or removed it.
+fn change_color(class: Class, change: Change) -> &'static str {
+    match change {
+        Change::Same => class.color(),
         Change::Added => ADDED_COLOR,
         Change::Changed => CHANGED_COLOR,
         Change::Removed => REMOVED_COLOR,
@@ -245,10 +246,10 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
 
 /// Places the seat labels along their arrows' last curves, each where it overlaps neither a
 /// body nor a label placed before it (or, failing that, at its first choice).
-fn place_labels<'a, 'b>(
-    drawn: &'b [(&'a Arrow<'a>, usize, usize)],
+fn place_labels<'a>(
+    drawn: &[(&'a Arrow<'a>, usize, usize)],
     laid: &layout::Output,
-) -> Vec<(Pt, &'b (&'a Arrow<'a>, usize, usize), String)> {
+) -> Vec<(Pt, &'a Arrow<'a>, String)> {
     // Near the target first, where ports give each label its room.
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
     let mut taken: Vec<Rect> = laid.boxes.clone();
@@ -269,7 +270,7 @@ fn place_labels<'a, 'b>(
             .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(*p))))
             .unwrap_or_else(|| route.label_at(CHOICES[0]));
         taken.push(boxed(at));
-        out.push((at, d, text));
+        out.push((at, d.0, text));
     }
     out
 }
@@ -279,12 +280,7 @@ fn label_width(text: &str) -> f64 {
 }
 
 fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
-    let color = match change {
-        Change::Same => class.color(),
-        Change::Added => ADDED_COLOR,
-        Change::Changed => CHANGED_COLOR,
-        Change::Removed => REMOVED_COLOR,
-    };
+    let color = change_color(class, change);
     let _ = writeln!(
         out,
         "<path d=\"M{},{} L{},{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"/>",
@@ -300,59 +296,34 @@ fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
     );
 }
 
-pub fn render(s: &Snapshot) -> String {
-    let g = Graph::new(s);
-    let arrows = g.arrows();
-    let lang = s.lang;
-
-    // Bodies grouped by branch, so that layers start out with each branch together.
-    let mut nodes: Vec<&Node> = g.nodes.iter().collect();
-    nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
-    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
-    let sizes: Vec<(f64, f64)> = nodes
-        .iter()
-        .map(|n| {
-            let l = lines(&g, n, lang);
-            let badge = match n.change {
-                Change::Added => ADDED_BADGE,
-                Change::Changed => CHANGED_BADGE,
-                _ => "",
-            };
-            let w = text_width(&l.name, NAME_SIZE, true)
-                .max(text_width(
-                    &format!("{} · {badge}", l.facts),
-                    SMALL_SIZE,
-                    true,
-                ))
-                .max(text_width(&l.control, SMALL_SIZE, false))
-                + 2.0 * NODE_PADDING;
-            (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT)
-        })
-        .collect();
-    let drawn: Vec<(&Arrow, usize, usize)> = arrows
-        .iter()
-        .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
-        .collect();
-    let input = Input {
-        sizes,
-        edges: drawn
-            .iter()
-            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
-            .collect(),
-        labels: drawn
-            .iter()
-            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
-            .collect(),
+/// The width and height of a body's box: room for its three lines of text.
+fn node_size(g: &Graph, n: &Node, lang: Lang) -> (f64, f64) {
+    let l = lines(g, n, lang);
+    let badge = match n.change {
+        Change::Added => ADDED_BADGE,
+        Change::Changed => CHANGED_BADGE,
+        _ => "",
     };
-    let laid = layout::layout(&input);
+    let w = text_width(&l.name, NAME_SIZE, true)
+        .max(text_width(
+            &format!("{} · {badge}", l.facts),
+            SMALL_SIZE,
+            true,
+        ))
+        .max(text_width(&l.control, SMALL_SIZE, false))
+        + 2.0 * NODE_PADDING;
+    (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT)
+}
 
-    // Title block.
+struct TitleLine {
+    text: String,
+    size: f64,
+    bold: bool,
+}
+
+/// The dataset, its date, the reforms and weights in force, and the headline.
+fn title(s: &Snapshot) -> Vec<TitleLine> {
     let ds = s.dataset;
-    let reforms = if s.reforms.is_empty() {
-        "none".to_string()
-    } else {
-        s.reforms.join(", ")
-    };
     let weights: Vec<String> = s
         .analysis
         .options
@@ -361,22 +332,27 @@ pub fn render(s: &Snapshot) -> String {
         .iter()
         .map(|(k, v)| format!("{k} {}", seats(*v)))
         .collect();
-    let mut title_lines = vec![
-        (ds.meta.title.clone(), 18.0, true),
-        (
-            format!(
-                "{} · {} · law as of {} · reforms: {reforms} · weights: {}",
+    let mut out = vec![
+        TitleLine {
+            text: ds.meta.title.clone(),
+            size: 18.0,
+            bold: true,
+        },
+        TitleLine {
+            text: format!(
+                "{} · {} · law as of {} · reforms: {} · weights: {}",
                 ds.meta.id,
                 ds.meta.jurisdiction,
                 ds.meta.as_of,
+                reforms_text(s),
                 weights.join(", ")
             ),
-            11.5,
-            false,
-        ),
+            size: 11.5,
+            bold: false,
+        },
     ];
     if let Some(h) = headline::headline(ds, &s.analysis.options, s.analysis) {
-        let name = |id: &str| ds.name(id, lang).to_string();
+        let name = |id: &str| ds.name(id, s.lang).to_string();
         let before = s.baseline.and_then(|(bd, ba)| {
             headline::headline(bd, &ba.options, ba)
                 .filter(|b| b.body == h.body && b.principal == h.principal)
@@ -392,88 +368,286 @@ pub fn render(s: &Snapshot) -> String {
         if let Some(b) = before {
             let _ = write!(text, "; {} before the reforms", pct(b.total));
         }
-        title_lines.push((text, 12.5, true));
+        out.push(TitleLine {
+            text,
+            size: 12.5,
+            bold: true,
+        });
     }
+    out
+}
 
-    // Legend columns: (heading, rows); a row is drawn by a closure-free enum.
-    enum Row {
-        Swatch(String, String),
-        Line(Class, Change, String),
-        Text(String),
+fn reforms_text(s: &Snapshot) -> String {
+    if s.reforms.is_empty() {
+        "none".to_string()
+    } else {
+        s.reforms.join(", ")
     }
-    let mut columns: Vec<(String, Vec<Row>)> = Vec::new();
-    let mut principals: Vec<Row> = g
-        .principals
-        .iter()
-        .map(|p| {
-            let name = g.node(p).map_or(*p, |n| n.body.name(lang));
-            Row::Swatch(
-                g.principal_color(p).unwrap_or("#cccccc").to_string(),
-                name.to_string(),
-            )
-        })
-        .collect();
-    principals.push(Row::Text(
-        "fill: the principal with the largest share (paler = smaller)".into(),
-    ));
-    principals.push(Row::Text("bar: integrated control by principal".into()));
-    principals.push(Row::Text("double border: a principal".into()));
-    columns.push(("Principals".into(), principals));
-    let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
-    columns.push((
-        "Arrows".into(),
-        Class::ALL
+}
+
+enum Row {
+    Swatch(String, String),
+    Line(Class, Change, String),
+    Text(String),
+}
+
+/// The legend: columns of rows under a heading each.
+struct Legend {
+    columns: Vec<(String, Vec<Row>)>,
+    widths: Vec<f64>,
+}
+
+const LEGEND_ROW: f64 = 17.0;
+const LEGEND_GAP: f64 = 40.0;
+
+impl Legend {
+    fn new(g: &Graph, arrows: &[Arrow], lang: Lang) -> Legend {
+        let mut principals: Vec<Row> = g
+            .principals
+            .iter()
+            .map(|p| {
+                let name = g.node(p).map_or(*p, |n| n.body.name(lang));
+                Row::Swatch(
+                    g.principal_color(p).unwrap_or("#cccccc").to_string(),
+                    name.to_string(),
+                )
+            })
+            .collect();
+        principals.push(Row::Text(
+            "fill: the principal with the largest share (paler = smaller)".into(),
+        ));
+        principals.push(Row::Text("bar: integrated control by principal".into()));
+        principals.push(Row::Text("double border: a principal".into()));
+        let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
+        let kinds = Class::ALL
             .iter()
             .filter(|c| present.contains(c))
             .map(|c| Row::Line(*c, Change::Same, c.legend().to_string()))
-            .collect(),
-    ));
-    let mut changes = Vec::new();
-    for (change, text) in [
-        (Change::Added, "added by reform"),
-        (
-            Change::Changed,
-            "changed by reform (seats, channels or attributes)",
-        ),
-        (Change::Removed, "removed by reform"),
-    ] {
-        if g.nodes.iter().any(|n| n.change == change) || arrows.iter().any(|a| a.change == change) {
-            changes.push(Row::Line(Class::Appointment, change, text.to_string()));
-        }
-    }
-    if !changes.is_empty() {
-        columns.push(("Reforms".into(), changes));
-    }
-    let row_height = 17.0;
-    let column_widths: Vec<f64> = columns
-        .iter()
-        .map(|(h, rows)| {
-            rows.iter()
-                .map(|r| match r {
-                    Row::Swatch(_, t) => 26.0 + text_width(t, 11.0, false),
-                    Row::Line(_, _, t) => 56.0 + text_width(t, 11.0, false),
-                    Row::Text(t) => text_width(t, 11.0, false),
-                })
-                .fold(text_width(h, 12.0, true), f64::max)
+            .collect();
+        let mut columns = vec![
+            ("Principals".to_string(), principals),
+            ("Arrows".to_string(), kinds),
+        ];
+        let changes: Vec<Row> = [
+            (Change::Added, "added by reform"),
+            (
+                Change::Changed,
+                "changed by reform (seats, channels or attributes)",
+            ),
+            (Change::Removed, "removed by reform"),
+        ]
+        .into_iter()
+        .filter(|(change, _)| {
+            g.nodes.iter().any(|n| n.change == *change)
+                || arrows.iter().any(|a| a.change == *change)
         })
+        .map(|(change, text)| Row::Line(Class::Appointment, change, text.to_string()))
         .collect();
-    let legend_rows = columns.iter().map(|c| c.1.len()).max().unwrap_or(0) as f64;
-    let legend_width: f64 = column_widths.iter().sum::<f64>() + 40.0 * columns.len() as f64;
-    let legend_height = 30.0 + legend_rows * row_height + 12.0;
+        if !changes.is_empty() {
+            columns.push(("Reforms".to_string(), changes));
+        }
+        let widths = columns
+            .iter()
+            .map(|(h, rows)| {
+                rows.iter()
+                    .map(|r| match r {
+                        Row::Swatch(_, t) => 26.0 + text_width(t, 11.0, false),
+                        Row::Line(_, _, t) => 56.0 + text_width(t, 11.0, false),
+                        Row::Text(t) => text_width(t, 11.0, false),
+                    })
+                    .fold(text_width(h, 12.0, true), f64::max)
+            })
+            .collect();
+        Legend { columns, widths }
+    }
 
-    let title_height: f64 = title_lines.iter().map(|l| l.1 * 1.6).sum::<f64>() + 16.0;
-    let title_width = title_lines
+    fn width(&self) -> f64 {
+        self.widths.iter().sum::<f64>() + LEGEND_GAP * self.columns.len() as f64
+    }
+
+    fn height(&self) -> f64 {
+        let rows = self.columns.iter().map(|c| c.1.len()).max().unwrap_or(0);
+        42.0 + rows as f64 * LEGEND_ROW
+    }
+
+    /// The arrow samples' colours and heads, for the markers.
+    fn lines(&self) -> impl Iterator<Item = (Class, Change)> + '_ {
+        self.columns
+            .iter()
+            .flat_map(|c| &c.1)
+            .filter_map(|r| match r {
+                Row::Line(class, change, _) => Some((*class, *change)),
+                _ => None,
+            })
+    }
+
+    fn draw(&self, out: &mut String, top: f64, width: f64) {
+        out.push_str("<g class=\"legend\">\n");
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#fafafa\" stroke=\"#cccccc\"/>",
+            num(MARGIN),
+            num(top),
+            num(width),
+            num(self.height())
+        );
+        let mut x = MARGIN + 20.0;
+        for ((heading, rows), w) in self.columns.iter().zip(&self.widths) {
+            let mut y = top + 22.0;
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>",
+                num(x),
+                num(y),
+                xml(heading)
+            );
+            for row in rows {
+                y += LEGEND_ROW;
+                let (text, text_x, color) = match row {
+                    Row::Swatch(color, text) => {
+                        let _ = writeln!(
+                            out,
+                            "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
+                            num(x),
+                            num(y - 9.5)
+                        );
+                        (text, x + 26.0, "#1a1a1a")
+                    }
+                    Row::Line(class, change, text) => {
+                        line_sample(out, x, y - 4.0, *class, *change);
+                        (text, x + 56.0, "#1a1a1a")
+                    }
+                    Row::Text(text) => (text, x, "#424242"),
+                };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{color}\">{}</text>",
+                    num(text_x),
+                    num(y),
+                    xml(text)
+                );
+            }
+            x += w + LEGEND_GAP;
+        }
+        out.push_str("</g>\n");
+    }
+}
+
+/// One arrowhead marker per colour and head shape in use.
+fn draw_markers(out: &mut String, used: BTreeSet<(&'static str, bool)>) {
+    out.push_str("<defs>\n");
+    for (color, open) in used {
+        let (fill, stroke) = if open {
+            ("#ffffff", color)
+        } else {
+            (color, "none")
+        };
+        let _ = writeln!(
+            out,
+            "<marker id=\"{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0.5,0.8 L9.5,5 L0.5,9.2 z\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"/></marker>",
+            marker_id(color, open)
+        );
+    }
+    out.push_str("</defs>\n");
+}
+
+fn draw_title(out: &mut String, lines: &[TitleLine]) {
+    out.push_str("<g class=\"title\">\n");
+    let mut y = MARGIN;
+    for l in lines {
+        y += l.size * 1.25;
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{} fill=\"#1a1a1a\">{}</text>",
+            num(MARGIN),
+            num(y),
+            l.size,
+            if l.bold { " font-weight=\"bold\"" } else { "" },
+            xml(&l.text)
+        );
+        y += l.size * 0.35;
+    }
+    out.push_str("</g>\n");
+}
+
+fn draw_arrows(
+    out: &mut String,
+    drawn: &[(&Arrow, usize, usize)],
+    laid: &layout::Output,
+    s: &Snapshot,
+) {
+    out.push_str("<g class=\"arrows\">\n");
+    // Removed arrows first, so that the state's own arrows are drawn over them.
+    let mut order: Vec<usize> = (0..drawn.len()).collect();
+    order.sort_by_key(|i| (drawn[*i].0.change != Change::Removed, *i));
+    let name = |id: &str| {
+        s.dataset
+            .body(id)
+            .or_else(|| s.baseline.and_then(|(b, _)| b.body(id)))
+            .map_or(id.to_string(), |b| b.name(s.lang).to_string())
+    };
+    for i in order {
+        let a = drawn[i].0;
+        let color = change_color(a.class, a.change);
+        let _ = writeln!(
+            out,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"><title>{}</title></path>",
+            laid.routes[i].path(),
+            stroke_width(a.class, a.change),
+            dash(a.class)
+                .map(|d| format!(" stroke-dasharray=\"{d}\""))
+                .unwrap_or_default(),
+            marker_id(color, a.class == Class::Other),
+            xml(&format!(
+                "{} → {}\n{}",
+                name(a.from),
+                name(a.to),
+                a.details()
+            ))
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+pub fn render(s: &Snapshot) -> String {
+    let g = Graph::new(s);
+    let arrows = g.arrows();
+
+    // Bodies grouped by branch, so that layers start out with each branch together.
+    let mut nodes: Vec<&Node> = g.nodes.iter().collect();
+    nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
+    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    let drawn: Vec<(&Arrow, usize, usize)> = arrows
         .iter()
-        .map(|l| text_width(&l.0, l.1, l.2))
+        .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
+        .collect();
+    let laid = layout::layout(&Input {
+        sizes: nodes.iter().map(|n| node_size(&g, n, s.lang)).collect(),
+        edges: drawn
+            .iter()
+            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
+            .collect(),
+        labels: drawn
+            .iter()
+            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
+            .collect(),
+    });
+
+    let title = title(s);
+    let legend = Legend::new(&g, &arrows, s.lang);
+    let title_height: f64 = title.iter().map(|l| l.size * 1.6).sum::<f64>() + 16.0;
+    let title_width = title
+        .iter()
+        .map(|l| text_width(&l.text, l.size, l.bold))
         .fold(0.0, f64::max);
-    // Room for the badges above the first layer and the dips below the last.
     let graph_top = MARGIN + title_height + 14.0;
+    // Room for the dips of arrows within the last layer.
     let graph_height = laid.height + LAYER_GAP * 0.45;
-    let inner = laid.width.max(legend_width).max(title_width);
+    let inner = laid.width.max(legend.width()).max(title_width);
     let width = (inner + 2.0 * MARGIN).ceil();
     let graph_left = MARGIN + (inner - laid.width) / 2.0;
     let legend_top = graph_top + graph_height + 10.0;
-    let height = (legend_top + legend_height + MARGIN).ceil();
+    let height = (legend_top + legend.height() + MARGIN).ceil();
 
     let mut out = String::new();
     let _ = writeln!(
@@ -484,56 +658,21 @@ pub fn render(s: &Snapshot) -> String {
         out,
         "<title>{}</title>",
         xml(&format!(
-            "{} ({}, reforms: {reforms})",
-            ds.meta.title, ds.meta.id
+            "{} ({}, reforms: {})",
+            s.dataset.meta.title,
+            s.dataset.meta.id,
+            reforms_text(s)
         ))
     );
-    out.push_str("<defs>\n");
-    let mut markers: BTreeSet<(String, bool)> = drawn
+    let markers = drawn
         .iter()
-        .map(|(a, _, _)| (arrow_color(a).to_string(), a.class == Class::Other))
+        .map(|(a, _, _)| (a.class, a.change))
+        .chain(legend.lines())
+        .map(|(class, change)| (change_color(class, change), class == Class::Other))
         .collect();
-    for row in columns.iter().flat_map(|c| &c.1) {
-        if let Row::Line(class, change, _) = row {
-            let color = match change {
-                Change::Same => class.color(),
-                Change::Added => ADDED_COLOR,
-                Change::Changed => CHANGED_COLOR,
-                Change::Removed => REMOVED_COLOR,
-            };
-            markers.insert((color.to_string(), *class == Class::Other));
-        }
-    }
-    for (color, open) in &markers {
-        let (fill, stroke) = if *open {
-            ("#ffffff", color.as_str())
-        } else {
-            (color.as_str(), "none")
-        };
-        let _ = writeln!(
-            out,
-            "<marker id=\"{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0.5,0.8 L9.5,5 L0.5,9.2 z\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"/></marker>",
-            marker_id(color, *open)
-        );
-    }
-    out.push_str("</defs>\n");
+    draw_markers(&mut out, markers);
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-
-    out.push_str("<g class=\"title\">\n");
-    let mut y = MARGIN;
-    for (text, size, bold) in &title_lines {
-        y += size * 1.25;
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{size}\"{} fill=\"#1a1a1a\">{}</text>",
-            num(MARGIN),
-            num(y),
-            if *bold { " font-weight=\"bold\"" } else { "" },
-            xml(text)
-        );
-        y += size * 0.35;
-    }
-    out.push_str("</g>\n");
+    draw_title(&mut out, &title);
 
     let _ = writeln!(
         out,
@@ -541,108 +680,25 @@ pub fn render(s: &Snapshot) -> String {
         num(graph_left),
         num(graph_top)
     );
-    out.push_str("<g class=\"arrows\">\n");
-    // Removed arrows first, so that the state's own arrows are drawn over them.
-    let mut by_layer: Vec<usize> = (0..drawn.len()).collect();
-    by_layer.sort_by_key(|i| (drawn[*i].0.change != Change::Removed, *i));
-    for i in &by_layer {
-        let (a, _, _) = drawn[*i];
-        let color = arrow_color(a);
-        let _ = writeln!(
-            out,
-            "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"><title>{}</title></path>",
-            laid.routes[*i].path(),
-            stroke_width(a.class, a.change),
-            dash(a.class)
-                .map(|d| format!(" stroke-dasharray=\"{d}\""))
-                .unwrap_or_default(),
-            marker_id(color, a.class == Class::Other),
-            xml(&format!(
-                "{} → {}\n{}",
-                ds.name(a.from, lang),
-                ds.name(a.to, lang),
-                a.details()
-            ))
-        );
-    }
-    out.push_str("</g>\n<g class=\"bodies\">\n");
+    draw_arrows(&mut out, &drawn, &laid, s);
+    out.push_str("<g class=\"bodies\">\n");
     for (i, n) in nodes.iter().enumerate() {
-        draw_node(&mut out, &g, n, &laid.boxes[i], lang);
+        draw_node(&mut out, &g, n, &laid.boxes[i], s.lang);
     }
     out.push_str("</g>\n<g class=\"labels\">\n");
-    for (p, (a, _, _), text) in place_labels(&drawn, &laid) {
+    for (p, a, text) in place_labels(&drawn, &laid) {
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{LABEL_SIZE}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>",
             num(p.x),
             num(p.y + LABEL_SIZE * 0.35),
-            arrow_color(a),
+            change_color(a.class, a.change),
             xml(&text)
         );
     }
     out.push_str("</g>\n</g>\n");
-
-    out.push_str("<g class=\"legend\">\n");
-    let _ = writeln!(
-        out,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#fafafa\" stroke=\"#cccccc\"/>",
-        num(MARGIN),
-        num(legend_top),
-        num(inner),
-        num(legend_height)
-    );
-    let mut x = MARGIN + 20.0;
-    for ((heading, rows), w) in columns.iter().zip(&column_widths) {
-        let mut y = legend_top + 22.0;
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>",
-            num(x),
-            num(y),
-            xml(heading)
-        );
-        for row in rows {
-            y += row_height;
-            match row {
-                Row::Swatch(color, text) => {
-                    let _ = writeln!(
-                        out,
-                        "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
-                        num(x),
-                        num(y - 9.5)
-                    );
-                    let _ = writeln!(
-                        out,
-                        "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#1a1a1a\">{}</text>",
-                        num(x + 26.0),
-                        num(y),
-                        xml(text)
-                    );
-                }
-                Row::Line(class, change, text) => {
-                    line_sample(&mut out, x, y - 4.0, *class, *change);
-                    let _ = writeln!(
-                        out,
-                        "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#1a1a1a\">{}</text>",
-                        num(x + 56.0),
-                        num(y),
-                        xml(text)
-                    );
-                }
-                Row::Text(text) => {
-                    let _ = writeln!(
-                        out,
-                        "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#424242\">{}</text>",
-                        num(x),
-                        num(y),
-                        xml(text)
-                    );
-                }
-            }
-        }
-        x += w + 40.0;
-    }
-    out.push_str("</g>\n</svg>\n");
+    legend.draw(&mut out, legend_top, inner);
+    out.push_str("</svg>\n");
     out
 }
 
