@@ -499,3 +499,134 @@ pub fn explain_role(a: &Entry, b: &Entry, role: Role) -> RoleChange {
         reasons,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Options;
+    use crate::compare::indicators::tests::mini;
+
+    fn entry(ds: crate::model::Dataset) -> Entry {
+        let o = Options::of(&ds);
+        Entry::analyze(ds, &o).unwrap()
+    }
+
+    /// mini, then a reform: Parliament's judge becomes the President's, with Parliament's
+    /// consent under a new article, and the auditor is renamed (same role, new id).
+    fn pair() -> (Entry, Entry) {
+        let before = mini();
+        let mut after = before.clone();
+        after.meta.id = "mini-2".into();
+        let court = after.body_mut("court").unwrap();
+        let judge = &mut court.channels[2];
+        judge.steps = vec![
+            crate::model::Step {
+                actor: "president".into(),
+                role: crate::model::StepRole::Appoint,
+                threshold: None,
+                note: String::new(),
+            },
+            crate::model::Step {
+                actor: "parliament".into(),
+                role: crate::model::StepRole::Consent,
+                threshold: None,
+                note: String::new(),
+            },
+        ];
+        judge.source = "new art. 4(3)".into();
+        after.body_mut("auditor").unwrap().id = "audit_office".into();
+        (entry(before), entry(after))
+    }
+
+    #[test]
+    fn a_role_change_names_what_moved_with_both_sources() {
+        let (a, b) = pair();
+        let ch = explain_role(&a, &b, Role::ConstitutionalReview);
+        assert_eq!(ch.held, (Some(0.5), Some(2.0 / 3.0)));
+        let kinds: Vec<&ReasonKind> = ch.reasons.iter().map(|r| &r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &ReasonKind::HeadPicks,
+                &ReasonKind::Consent {
+                    actor: "parliament".into(),
+                    under_threat: (false, false)
+                },
+                &ReasonKind::OtherPicks {
+                    actor: "parliament".into()
+                },
+            ]
+        );
+        let picks = &ch.reasons[0];
+        assert_eq!(picks.before.unwrap().seats, Some((2, 3)));
+        assert_eq!(picks.after.unwrap().seats, Some((3, 3)));
+        assert_eq!(picks.sources_before, ["art. 4(1)", "art. 4(2)"]);
+        assert_eq!(
+            picks.sources_after,
+            ["art. 4(1)", "art. 4(2)", "new art. 4(3)"]
+        );
+        let consent = &ch.reasons[1];
+        assert_eq!(consent.before.unwrap().seats, Some((1, 3)));
+        assert_eq!(consent.after.unwrap().seats, Some((2, 3)));
+        let gone = &ch.reasons[2];
+        assert_eq!(gone.after, None);
+        assert_eq!(gone.sources_before, ["art. 4(3)"]);
+    }
+
+    #[test]
+    fn bodies_are_matched_by_role_not_id_and_unchanged_roles_say_so() {
+        let (a, b) = pair();
+        let ch = explain_role(&a, &b, Role::Audit);
+        assert_eq!(ch.before[0].id, "auditor");
+        assert_eq!(ch.after[0].id, "audit_office");
+        assert!(ch.reasons.is_empty() && ch.is_empty());
+        let all = explain(&a, &b);
+        // Every independent role either side has, changed or not; nothing else here changed.
+        let roles: Vec<Role> = all.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::ConstitutionalReview,
+                Role::Prosecution,
+                Role::Audit,
+                Role::CentralBank
+            ]
+        );
+    }
+
+    #[test]
+    fn removal_at_will_and_a_new_threat_are_reasons() {
+        let (a, _) = pair();
+        let mut ds = a.dataset.clone();
+        ds.meta.id = "mini-3".into();
+        ds.edges.retain(|e| e.to != "bank");
+        ds.edges.push(crate::model::Edge {
+            from: "president".into(),
+            to: "parliament".into(),
+            kind: EdgeKind::Dissolve,
+            channel: None,
+            after_refusals: Some(2),
+            threshold: None,
+            source: "art. 9".into(),
+            confidence: crate::model::Confidence::High,
+            note: String::new(),
+        });
+        let b = entry(ds);
+        let ch = explain_role(&a, &b, Role::CentralBank);
+        let kinds: Vec<&ReasonKind> = ch.reasons.iter().map(|r| &r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &ReasonKind::Consent {
+                    actor: "parliament".into(),
+                    under_threat: (false, true)
+                },
+                &ReasonKind::AtWill,
+            ]
+        );
+        // The consent covers the same seat on both sides; it changed in kind only.
+        assert_eq!(ch.reasons[0].before, ch.reasons[0].after);
+        assert_eq!(ch.reasons[1].sources_before, ["art. 7(2)"]);
+        assert_eq!(ch.reasons[1].after, None);
+    }
+}

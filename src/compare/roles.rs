@@ -191,3 +191,72 @@ pub fn series(entries: &[Entry]) -> Vec<Vec<usize>> {
     }
     groups
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Options;
+    use crate::compare::indicators::tests::mini;
+
+    fn entry(id: &str, jurisdiction: &str, as_of: &str) -> Entry {
+        let mut ds = mini();
+        ds.meta.id = id.into();
+        ds.meta.jurisdiction = jurisdiction.into();
+        ds.meta.as_of = as_of.into();
+        let o = Options::of(&ds);
+        Entry::analyze(ds, &o).unwrap()
+    }
+
+    #[test]
+    fn bodies_line_up_by_role() {
+        let a = entry("a", "X", "2020-01-01");
+        // The same role under another id still lines up.
+        let mut ds = mini();
+        ds.meta.id = "b".into();
+        ds.body_mut("auditor").unwrap().id = "audit_office".into();
+        let o = Options::of(&ds);
+        let b = Entry::analyze(ds, &o).unwrap();
+        let t = by_role(&[a, b]);
+        assert_eq!(t.datasets, ["a", "b"]);
+        let audit = t.row(Role::Audit).unwrap();
+        assert!(audit.independent_class);
+        assert_eq!(audit.cells[0][0].id, "auditor");
+        assert_eq!(audit.cells[1][0].id, "audit_office");
+        let roles: Vec<Role> = t.rows.iter().map(|r| r.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::ConstitutionalReview,
+                Role::Prosecution,
+                Role::Audit,
+                Role::CentralBank,
+                Role::HeadOfState,
+                Role::Legislature
+            ]
+        );
+        let court = &t.row(Role::ConstitutionalReview).unwrap().cells[0][0];
+        assert_eq!((court.head_control, court.head_held), (0.5, 0.5));
+        assert_eq!(court.vetoes, ["parliament"]);
+        let bank = &t.row(Role::CentralBank).unwrap().cells[0][0];
+        assert!(bank.removable_at_will_by_head);
+        assert_eq!(bank.head_held, 1.0);
+    }
+
+    #[test]
+    fn series_group_a_jurisdiction_by_date() {
+        let entries = vec![
+            entry("x-2022", "X", "2022-01-01"),
+            entry("y", "Y", "2020-01-01"),
+            entry("x-2017", "X", "2017-01-01"),
+            entry("x-2026", "X", "2026-07-01"),
+        ];
+        assert_eq!(series(&entries), vec![vec![2, 0, 3]]);
+        let members: Vec<&Entry> = series(&entries)[0].iter().map(|&i| &entries[i]).collect();
+        let t = timeline(&members);
+        assert_eq!(t.jurisdiction, "X");
+        assert_eq!(t.datasets, ["x-2017", "x-2022", "x-2026"]);
+        assert_eq!(t.headline, vec![0.625; 3]);
+        let bank = t.rows.iter().find(|r| r.role == Role::CentralBank).unwrap();
+        assert!(bank.points.iter().all(|p| p.as_ref().unwrap().held == 1.0));
+    }
+}
