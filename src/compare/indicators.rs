@@ -254,11 +254,7 @@ pub fn indicators(dataset: &Dataset, analysis: &Analysis) -> Result<Indicators, 
     let removable_at_will: Vec<BodyId> = analysis
         .bodies
         .iter()
-        .filter(|a| {
-            a.channels
-                .iter()
-                .any(|c| c.removers.iter().any(|r| *r == head))
-        })
+        .filter(|a| a.channels.iter().any(|c| c.removers.contains(&head)))
         .map(|a| a.id.clone())
         .collect();
 
@@ -572,8 +568,7 @@ pub(crate) mod tests {
         let court = ds.bodies.iter().position(|b| b.id == "court").unwrap();
         let after = with_consent(&ds, (court, 1), "parliament");
         assert!(
-            measure(&after).head_of_state_concentration
-                < measure(&ds).head_of_state_concentration
+            measure(&after).head_of_state_concentration < measure(&ds).head_of_state_concentration
         );
     }
 
@@ -604,7 +599,11 @@ pub(crate) mod tests {
             "central_bank",
             "other",
         ]);
-        let channel = (0usize..8, prop::collection::vec((0usize..8, 0u8..3), 0..3), 1u32..4);
+        let channel = (
+            0usize..8,
+            prop::collection::vec((0usize..8, 0u8..3), 0..3),
+            1u32..4,
+        );
         let body = (roles, prop::collection::vec(channel, 1..4));
         (
             prop::collection::vec(body, 1..6),

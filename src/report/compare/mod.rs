@@ -318,6 +318,10 @@ fn timeline_block(out: &mut String, c: &Comparison, t: &Timeline, lang: Lang) {
     out.push_str(&grid("", &ids, &rows));
 }
 
+/// One line of the role-by-role block: the aligned columns (dataset, figures, "at will") and
+/// the free text that closes the line.
+type RoleLine = (Vec<String>, String);
+
 /// The readable comparison: the indicator table, the hold and control of each independent
 /// role, veto points and removal at will, the role-by-role table, the timelines and why each
 /// role moved between consecutive datasets of a timeline.
@@ -426,7 +430,7 @@ pub fn text(c: &Comparison, lang: Lang) -> String {
     );
     // The figures come first, in columns shared by every role; the names, whose lengths vary
     // most, close each line.
-    let mut blocks: Vec<(String, Vec<(Vec<String>, String)>)> = Vec::new();
+    let mut blocks: Vec<(String, Vec<RoleLine>)> = Vec::new();
     for row in &c.roles.rows {
         let title = format!(
             "{}{}",
@@ -437,7 +441,7 @@ pub fn text(c: &Comparison, lang: Lang) -> String {
                 ""
             }
         );
-        let mut lines: Vec<(Vec<String>, String)> = Vec::new();
+        let mut lines: Vec<RoleLine> = Vec::new();
         for (e, cells) in c.entries.iter().zip(&row.cells) {
             if cells.is_empty() {
                 lines.push((
