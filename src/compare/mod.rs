@@ -156,8 +156,10 @@ impl Entry {
 /// Why each role moved between two consecutive datasets of a timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairChanges {
-    pub from: String,
-    pub to: String,
+    /// Indices into [`Comparison::entries`] (not ids: a dataset and its reformed state may
+    /// share one).
+    pub from: usize,
+    pub to: usize,
     pub roles: Vec<RoleChange>,
 }
 
@@ -167,7 +169,9 @@ pub struct Comparison {
     /// The datasets, in the order given.
     pub entries: Vec<Entry>,
     pub roles: RoleTable,
-    /// One per jurisdiction with two or more datasets, ordered by `as_of`.
+    /// For every jurisdiction with two or more datasets, the indices of its entries ordered by
+    /// `as_of`; `timelines[k]` is the timeline of `series[k]`.
+    pub series: Vec<Vec<usize>>,
     pub timelines: Vec<Timeline>,
     /// For each timeline, each consecutive pair.
     pub changes: Vec<PairChanges>,
@@ -176,28 +180,65 @@ pub struct Comparison {
 impl Comparison {
     pub fn new(entries: Vec<Entry>) -> Comparison {
         let roles = by_role(&entries);
+        let series = roles::series(&entries);
         let mut timelines = Vec::new();
         let mut changes = Vec::new();
-        for series in roles::series(&entries) {
-            let members: Vec<&Entry> = series.iter().map(|&i| &entries[i]).collect();
-            timelines.push(timeline(&members));
+        for members in &series {
+            let of: Vec<&Entry> = members.iter().map(|&i| &entries[i]).collect();
+            timelines.push(timeline(&of));
             for pair in members.windows(2) {
                 changes.push(PairChanges {
-                    from: pair[0].id().to_string(),
-                    to: pair[1].id().to_string(),
-                    roles: explain(pair[0], pair[1]),
+                    from: pair[0],
+                    to: pair[1],
+                    roles: explain(&entries[pair[0]], &entries[pair[1]]),
                 });
             }
         }
         Comparison {
             entries,
             roles,
+            series,
             timelines,
             changes,
         }
     }
 
+    /// The first entry with dataset id `id`.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::indicators::tests::mini;
+
+    #[test]
+    fn a_dataset_and_its_reformed_state_compare_by_position() {
+        let before = mini();
+        // A reform that takes the bank's governor out of the President's at-will removal keeps
+        // the dataset's id, as the TUI's reformed state does.
+        let mut after = before.clone();
+        after.edges.retain(|e| e.to != "bank");
+        let entries: Vec<Entry> = [before, after]
+            .into_iter()
+            .map(|d| {
+                let o = Options::of(&d);
+                Entry::analyze(d, &o).unwrap()
+            })
+            .collect();
+        let c = Comparison::new(entries);
+        assert_eq!(c.series, vec![vec![0, 1]]);
+        assert_eq!(c.timelines[0].headline, vec![0.625, 0.5]);
+        assert_eq!((c.changes[0].from, c.changes[0].to), (0, 1));
+        let bank = c.changes[0]
+            .roles
+            .iter()
+            .find(|r| r.role == Role::CentralBank)
+            .unwrap();
+        assert_eq!(bank.held, (Some(1.0), Some(0.5)));
+        assert_eq!(bank.reasons.len(), 1);
+        assert_eq!(bank.reasons[0].kind, ReasonKind::AtWill);
     }
 }

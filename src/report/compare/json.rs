@@ -492,8 +492,8 @@ pub fn document(c: &Comparison) -> Doc {
             .changes
             .iter()
             .map(|p| PairOut {
-                from: p.from.clone(),
-                to: p.to.clone(),
+                from: c.entries[p.from].id().to_string(),
+                to: c.entries[p.to].id().to_string(),
                 roles: p.roles.iter().map(change_out).collect(),
             })
             .collect(),

@@ -201,14 +201,12 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
     }
 
     for pair in &c.changes {
-        let (Some(a), Some(b)) = (c.entry(&pair.from), c.entry(&pair.to)) else {
-            continue;
-        };
+        let (a, b) = (&c.entries[pair.from], &c.entries[pair.to]);
         let head = b
             .dataset
             .name(&b.indicators.head_of_state, lang)
             .to_string();
-        let _ = writeln!(out, "\n## Why: {} → {}\n", pair.from, pair.to);
+        let _ = writeln!(out, "\n## Why: {} → {}\n", a.id(), b.id());
         let mut roles: Vec<_> = pair.roles.iter().collect();
         // Independent roles first, as in the text form.
         roles.sort_by_key(|r| !INDEPENDENT_ROLES.contains(&r.role));

@@ -283,9 +283,11 @@ fn grid(header: &str, ids: &[&str], rows: &[(String, Vec<String>)]) -> String {
     table(&head, &body, &right)
 }
 
-fn timeline_block(out: &mut String, c: &Comparison, t: &Timeline, lang: Lang) {
-    let head = c
-        .entry(&t.datasets[0])
+fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
+    let t: &Timeline = &c.timelines[k];
+    let head = c.series[k]
+        .first()
+        .map(|&i| &c.entries[i])
         .map(|e| {
             e.dataset
                 .name(&e.indicators.head_of_state, lang)
@@ -495,16 +497,14 @@ pub fn text(c: &Comparison, lang: Lang) -> String {
     }
     out.push('\n');
 
-    for t in &c.timelines {
-        timeline_block(&mut out, c, t, lang);
+    for k in 0..c.timelines.len() {
+        timeline_block(&mut out, c, k, lang);
         out.push('\n');
     }
 
     for pair in &c.changes {
-        let (Some(a), Some(b)) = (c.entry(&pair.from), c.entry(&pair.to)) else {
-            continue;
-        };
-        let _ = writeln!(out, "WHY: {} -> {}", pair.from, pair.to);
+        let (a, b) = (&c.entries[pair.from], &c.entries[pair.to]);
+        let _ = writeln!(out, "WHY: {} -> {}", a.id(), b.id());
         let (independent, other): (Vec<&RoleChange>, Vec<&RoleChange>) = pair
             .roles
             .iter()
