@@ -119,6 +119,49 @@ pub struct Indicators {
 }
 
 impl Indicators {
+    /// The names of [`Indicators::scalars`], in order (the JSON keys and CSV columns).
+    pub const SCALARS: [&'static str; 15] = [
+        "head_of_state_concentration",
+        "picks",
+        "veto_discount",
+        "at_will",
+        "head_of_state_concentration_unified",
+        "integrated_control",
+        "independent_roles",
+        "independent_bodies",
+        "majority",
+        "largest_bloc",
+        "picked_share",
+        "consented_share",
+        "independent_removable_at_will",
+        "hhi_by_role",
+        "hhi_by_seat",
+    ];
+
+    /// The scalar indicators by their JSON names, in the order reports show them: what a view
+    /// lays side by side and compares across datasets to highlight differences.
+    pub fn scalars(&self) -> Vec<(&'static str, f64)> {
+        let count = |n: usize| n as f64;
+        let values = [
+            self.head_of_state_concentration,
+            self.picks,
+            self.veto_discount,
+            self.at_will,
+            self.unified,
+            self.integrated_control,
+            count(self.classes.len()),
+            count(self.bodies.len()),
+            count(self.majority),
+            count(self.largest_bloc),
+            self.picked_share,
+            self.consented_share,
+            count(self.independent_removable_at_will.len()),
+            self.hhi_by_role,
+            self.hhi_by_seat,
+        ];
+        Self::SCALARS.into_iter().zip(values).collect()
+    }
+
     pub fn class(&self, role: Role) -> Option<&ClassIndicator> {
         self.classes.iter().find(|c| c.role == role)
     }

@@ -2,35 +2,17 @@
 //! independent role, ready for a statistics package. Floats have at most 4 decimals; a role a
 //! dataset lacks is an empty cell.
 
-use crate::compare::{Comparison, INDEPENDENT_ROLES};
+use crate::compare::{Comparison, INDEPENDENT_ROLES, Indicators};
 use crate::report::json::r4;
 
-/// The header, in column order.
+/// The header, in column order: the dataset, then [`Indicators::scalars`], then the hold and
+/// integrated control of each independent role.
 pub fn header() -> Vec<String> {
-    let mut h: Vec<String> = [
-        "dataset",
-        "jurisdiction",
-        "as_of",
-        "head_of_state",
-        "head_of_state_concentration",
-        "picks",
-        "veto_discount",
-        "at_will",
-        "head_of_state_concentration_unified",
-        "integrated_control",
-        "independent_roles",
-        "independent_bodies",
-        "majority",
-        "largest_bloc",
-        "picked_share",
-        "consented_share",
-        "independent_removable_at_will",
-        "hhi_by_role",
-        "hhi_by_seat",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut h: Vec<String> = ["dataset", "jurisdiction", "as_of", "head_of_state"]
+        .into_iter()
+        .chain(Indicators::SCALARS)
+        .map(str::to_string)
+        .collect();
     for r in INDEPENDENT_ROLES {
         h.push(format!("held_{r}"));
         h.push(format!("control_{r}"));
@@ -55,22 +37,8 @@ pub fn to_string(c: &Comparison) -> std::io::Result<String> {
             e.dataset.meta.jurisdiction.clone(),
             e.dataset.meta.as_of.clone(),
             i.head_of_state.clone(),
-            num(i.head_of_state_concentration),
-            num(i.picks),
-            num(i.veto_discount),
-            num(i.at_will),
-            num(i.unified),
-            num(i.integrated_control),
-            i.classes.len().to_string(),
-            i.bodies.len().to_string(),
-            i.majority.to_string(),
-            i.largest_bloc.to_string(),
-            num(i.picked_share),
-            num(i.consented_share),
-            i.independent_removable_at_will.len().to_string(),
-            num(i.hhi_by_role),
-            num(i.hhi_by_seat),
         ];
+        row.extend(i.scalars().into_iter().map(|(_, x)| num(x)));
         for r in INDEPENDENT_ROLES {
             match i.class(r) {
                 Some(c) => {
