@@ -191,6 +191,14 @@ pub fn aligned_principals(dataset: &Dataset, analysis: &Analysis, head: &str) ->
 
 /// Computes the indicator set of `dataset` under an analysis already run on it.
 pub fn indicators(dataset: &Dataset, analysis: &Analysis) -> Result<Indicators, CompareError> {
+    measure(dataset, analysis).map(|(i, _)| i)
+}
+
+/// The indicator set and the head of state's hold on every body, in dataset order.
+pub(crate) fn measure(
+    dataset: &Dataset,
+    analysis: &Analysis,
+) -> Result<(Indicators, Vec<f64>), CompareError> {
     let head = dataset
         .head_of_state()
         .ok_or_else(|| CompareError::NoHeadOfState(dataset.meta.id.clone()))?
@@ -317,7 +325,7 @@ pub fn indicators(dataset: &Dataset, analysis: &Analysis) -> Result<Indicators, 
         })
         .collect();
 
-    Ok(Indicators {
+    let indicators = Indicators {
         head_of_state_concentration: head_held,
         picks: head_picks,
         veto_discount: head_picks - head_vetted,
@@ -347,7 +355,8 @@ pub fn indicators(dataset: &Dataset, analysis: &Analysis) -> Result<Indicators, 
         classes,
         roles,
         bodies,
-    })
+    };
+    Ok((indicators, held))
 }
 
 fn body_indicator(

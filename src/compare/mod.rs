@@ -137,9 +137,7 @@ impl Entry {
 
     /// Measures a dataset already analysed (the TUI's cached baseline or reformed state).
     pub fn from_analysis(dataset: Dataset, analysis: Analysis) -> Result<Entry, CompareError> {
-        let indicators = indicators(&dataset, &analysis)?;
-        let head = vec![indicators.head_of_state.clone()];
-        let held = hold::holds(&dataset, &analysis, &head, hold::Parts::HELD);
+        let (indicators, held) = indicators::measure(&dataset, &analysis)?;
         Ok(Entry {
             dataset,
             analysis,
