@@ -237,6 +237,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => {
             let loaded = load(&global)?;
+            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                return explore(loaded, &global);
+            }
             let analysis = analyze(&loaded)?;
             let out = text::summary(&loaded.dataset, &analysis, &[], global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
@@ -337,6 +340,29 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
         entries.push(entry);
     }
     Ok(Comparison::new(entries))
+}
+
+/// Opens the terminal explorer on the loaded dataset.
+fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
+    use crate::tui;
+    let config = tui::config::load(
+        tui::config::path().as_deref(),
+        tui::theme::Theme::from_env(),
+    );
+    let app = tui::App::new(tui::AppOptions {
+        dataset: loaded.dataset,
+        options: loaded.options,
+        lang: global.lang.into(),
+        keymap: config.keymap,
+        theme: config.theme,
+        message: config.problem.map(|text| tui::app::Status {
+            text,
+            kind: tui::app::StatusKind::Error,
+        }),
+    })
+    .map_err(|e| Failure::Data(e.to_string()))?;
+    tui::run(app).map_err(|e| io(e, "terminal"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `bilik check`: every problem of every file, then a one-line verdict per file.

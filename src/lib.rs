@@ -10,7 +10,7 @@
 //!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
 //!    the head of state's hold moved between two of them;
 //! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`cli`]: the command line; the terminal UI.
+//! 4. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -21,3 +21,4 @@ pub mod compare;
 pub mod data;
 pub mod model;
 pub mod report;
+pub mod tui;

@@ -12,3 +12,4 @@ mod contract;
 mod datasets;
 mod fixtures;
 mod properties;
+mod tui;
