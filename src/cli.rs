@@ -125,7 +125,8 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Datasets to compare: embedded ids or RON files, in the order of the columns. Default:
-    /// every embedded dataset. `--weights` and `--principal` apply to each.
+    /// every embedded dataset. `--weights` and `--principal` apply to each; `--data` is not
+    /// read.
     #[arg(value_name = "ID|FILE")]
     pub datasets: Vec<String>,
     /// The output format.
