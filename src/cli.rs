@@ -11,10 +11,11 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Analysis, Options};
+use crate::compare::{Comparison, Entry};
 use crate::data;
 use crate::export;
 use crate::model::{Dataset, Lang, load};
-use crate::report::{self, text};
+use crate::report::{self, json, text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,7 +23,7 @@ use crate::report::{self, text};
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -94,6 +95,9 @@ pub enum Command {
     Export(ExportArgs),
     /// List the embedded datasets.
     Datasets,
+    /// Compare datasets side by side: the head of state's hold on the independent bodies,
+    /// bodies lined up by role, and why each role moved between datasets of one state.
+    Compare(CompareArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -172,13 +176,40 @@ impl From<TableArg> for export::Table {
     }
 }
 
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Datasets to compare: embedded ids or RON files, in the order of the columns. Default:
+    /// every embedded dataset. `--weights` and `--principal` apply to each; `--data` is not
+    /// read.
+    #[arg(value_name = "ID|FILE")]
+    pub datasets: Vec<String>,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Tables to read in a terminal.
+    Text,
+    /// The `bilik.compare/1` JSON contract.
+    Json,
+    /// Markdown tables and sections.
+    Md,
+    /// One row per dataset (RFC 4180).
+    Csv,
+}
+
 /// An error at the edge, with the exit code it maps to.
 #[derive(Debug)]
 pub enum Failure {
     /// Already printed diagnostics (data problems).
     Data(String),
     Io(String),
-    /// Options that clap accepts one by one but not together.
+    /// Arguments that parse but make no sense together.
     Usage(String),
 }
 
@@ -226,7 +257,12 @@ pub struct Loaded {
 }
 
 pub fn load(global: &Global) -> Result<Loaded, Failure> {
-    let dataset = data::resolve(&global.data).map_err(|e| {
+    load_spec(global, &global.data)
+}
+
+/// Loads the dataset `spec` (an embedded id or a file) under the global weights and principals.
+pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
+    let dataset = data::resolve(spec).map_err(|e| {
         eprint!("{}", e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
@@ -301,6 +337,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Compare(args)) => {
+            let comparison = compare(&global, &args.datasets)?;
+            let lang = global.lang.into();
+            let body = match args.format {
+                CompareFormat::Text => report::compare::text(&comparison, lang),
+                CompareFormat::Md => report::compare::md::markdown(&comparison, lang),
+                CompareFormat::Json => {
+                    json::to_string(&report::compare::json::document(&comparison))
+                }
+                CompareFormat::Csv => {
+                    report::compare::csv::to_string(&comparison).map_err(|e| io(e, "CSV"))?
+                }
+            };
+            let body = if body.ends_with('\n') {
+                body
+            } else {
+                body + "\n"
+            };
+            match &args.output {
+                Some(path) => report::write_atomic(path, body.as_bytes())
+                    .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
+                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
@@ -316,6 +377,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Loads, analyses and measures the datasets `specs` (every embedded dataset when empty).
+pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure> {
+    let specs: Vec<String> = if specs.is_empty() {
+        data::EMBEDDED.iter().map(|e| e.id.to_string()).collect()
+    } else {
+        specs.to_vec()
+    };
+    let mut entries: Vec<Entry> = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        let loaded = load_spec(global, spec)?;
+        if let Some(twin) = entries.iter().find(|e| e.id() == loaded.dataset.meta.id) {
+            return Err(Failure::Usage(format!(
+                "'{spec}' is dataset '{}' again; each dataset may be compared once",
+                twin.id()
+            )));
+        }
+        let entry = Entry::analyze(loaded.dataset, &loaded.options)
+            .map_err(|e| Failure::Data(e.to_string()))?;
+        entries.push(entry);
+    }
+    Ok(Comparison::new(entries))
 }
 
 /// Opens the terminal explorer on the loaded dataset.

@@ -7,6 +7,8 @@
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
+//!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
+//!    the head of state's hold moved between two of them;
 //! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
 //! 4. [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
 //!    state, as bytes, for the command line and the TUI alike;
@@ -17,6 +19,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod export;
 pub mod model;
