@@ -54,7 +54,8 @@ impl Kind {
                 StepRole::Nominate | StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio,
             ) => Class::Appointment,
             Kind::Step(StepRole::Recommend) => Class::Recommendation,
-            Kind::Step(StepRole::Consent) => Class::Consent,
+            // A binding shortlist is a consent given in advance (the analysis ratifies with it).
+            Kind::Step(StepRole::Consent | StepRole::Shortlist) => Class::Consent,
             Kind::Power(EdgeKind::DismissAtWill) => Class::DismissalAtWill,
             Kind::Power(EdgeKind::DismissForCause | EdgeKind::Impeach) => Class::DismissalForCause,
             Kind::Power(EdgeKind::Dissolve) => Class::Dissolution,
@@ -79,7 +80,7 @@ pub enum Class {
     Appointment,
     /// A non-binding recommendation (thin).
     Recommendation,
-    /// A consent the appointment needs: a veto point (dashed).
+    /// A consent the appointment needs, or a binding shortlist: a veto point (dashed).
     Consent,
     /// Dismissal at will (red).
     DismissalAtWill,
@@ -123,7 +124,7 @@ impl Class {
         match self {
             Class::Appointment => "nominates, appoints or elects (label: seats)",
             Class::Recommendation => "recommends (label: seats)",
-            Class::Consent => "consents: a veto point (label: seats)",
+            Class::Consent => "consents or shortlists: a veto point (label: seats)",
             Class::DismissalAtWill => "dismisses at will",
             Class::DismissalForCause => "dismisses for cause, impeaches",
             Class::Dissolution => "dissolves",
