@@ -181,6 +181,15 @@ fn column_label(app: &App, c: &Comparison, i: usize) -> String {
     }
 }
 
+/// A column heading that fits `width`: `kz-2022` becomes `kz22` in narrow columns.
+fn heading(label: &str, width: usize) -> String {
+    if label.chars().count() <= width {
+        label.to_string()
+    } else {
+        label.replace("-20", "").replace('-', "")
+    }
+}
+
 /// The right pane's lines for a pane `width` columns wide.
 pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -203,7 +212,7 @@ pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
             spans.push(Span::styled(
                 format!(
                     "{:>col$}",
-                    fit(&column_label(app, c, i), col - 1).trim_end()
+                    fit(&heading(&column_label(app, c, i), col - 1), col - 1).trim_end()
                 ),
                 t.title,
             ));
