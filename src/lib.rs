@@ -17,4 +17,5 @@ pub mod analysis;
 pub mod cli;
 pub mod data;
 pub mod model;
+pub mod reform;
 pub mod report;
