@@ -231,8 +231,9 @@ pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
 }
 
 /// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
-/// embedded ones.
-pub fn presets(global: &Global, dataset: &Dataset) -> Result<PresetSet, Failure> {
+/// embedded ones. `warn` also prints the pairs of presets that cannot be active together
+/// (for `bilik reforms`; elsewhere only the pair actually chosen matters, and is an error).
+pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetSet, Failure> {
     let color = color_for_stderr(global.color);
     let Some(path) = &global.reforms_file else {
         return Ok(reform::embedded(&dataset.meta.id));
@@ -241,7 +242,12 @@ pub fn presets(global: &Global, dataset: &Dataset) -> Result<PresetSet, Failure>
         eprint!("{}", e.report.render(color));
         Failure::Data(e.to_string())
     })?;
-    let report = reform::check(&set, dataset);
+    let mut report = reform::check(&set, dataset);
+    if !warn {
+        report
+            .diagnostics
+            .retain(|d| d.level == crate::model::diag::Level::Error);
+    }
     if !report.diagnostics.is_empty() {
         eprint!("{}", report.render(color));
     }
@@ -267,7 +273,7 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
     if global.reforms.is_empty() && global.reforms_file.is_none() {
         return Ok((loaded, Vec::new()));
     }
-    let set = presets(global, &loaded.dataset)?;
+    let set = presets(global, &loaded.dataset, false)?;
     let active = set
         .order(&global.reforms)
         .map_err(|e| reform_failure(global, &set, e))?;
@@ -339,14 +345,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Reforms) => {
             let loaded = load(&global)?;
-            let set = presets(&global, &loaded.dataset)?;
+            let set = presets(&global, &loaded.dataset, true)?;
             let out = reform_list(&set, global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
             let loaded = load(&global)?;
-            let set = presets(&global, &loaded.dataset)?;
+            let set = presets(&global, &loaded.dataset, false)?;
             let active = set
                 .order(&global.reforms)
                 .map_err(|e| reform_failure(&global, &set, e))?;

@@ -93,12 +93,7 @@ fn edge_label(e: &crate::model::Edge) -> String {
 }
 
 /// Compares `after` with `before`.
-pub fn diff(
-    before_ds: &Dataset,
-    before: &Analysis,
-    after_ds: &Dataset,
-    after: &Analysis,
-) -> Diff {
+pub fn diff(before_ds: &Dataset, before: &Analysis, after_ds: &Dataset, after: &Analysis) -> Diff {
     let mut bodies = Vec::new();
     let ids: BTreeSet<&str> = before_ds
         .bodies
@@ -142,13 +137,17 @@ pub fn diff(
         let channels_changed: Vec<String> = bch
             .iter()
             .filter(|(k, c)| {
-                ach.get(*k)
-                    .is_some_and(|a| a.seats != c.seats || a.steps != c.steps || a.mandate != c.mandate)
+                ach.get(*k).is_some_and(|a| {
+                    a.seats != c.seats || a.steps != c.steps || a.mandate != c.mandate
+                })
             })
             .map(|(k, _)| k.to_string())
             .collect();
         let seats = (bd.map(|b| b.seats), ad.map(|b| b.seats));
-        let hhi = (ba.map(|a| a.hhi).unwrap_or(0.0), aa.map(|a| a.hhi).unwrap_or(0.0));
+        let hhi = (
+            ba.map(|a| a.hhi).unwrap_or(0.0),
+            aa.map(|a| a.hhi).unwrap_or(0.0),
+        );
         let attributes_changed = matches!((bd, ad), (Some(b), Some(a)) if b != a);
         if change != BodyChange::Changed
             || !direct.is_empty()
@@ -244,6 +243,10 @@ mod tests {
         // 20%, (0.5 + 0.3) / 3.
         assert!((p0 - 0.6).abs() < 1e-12, "{p0}");
         assert!((p1 - 0.8 / 3.0).abs() < 1e-12, "{p1}");
-        assert!(d.flags_cleared.iter().any(|f| f.rule == "independent_majority"));
+        assert!(
+            d.flags_cleared
+                .iter()
+                .any(|f| f.rule == "independent_majority")
+        );
     }
 }

@@ -537,3 +537,112 @@ pub fn compare(
         headline,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kz() -> (Dataset, PresetSet) {
+        (crate::data::default_dataset(), embedded("kz-2022"))
+    }
+
+    #[test]
+    fn the_article_s_eleven_proposals_are_embedded_in_order() {
+        let (_, set) = kz();
+        let ids: Vec<String> = (1..=11).map(|n| format!("P{n}")).collect();
+        assert_eq!(set.ids(), ids);
+        assert_eq!(set.path, "data/reforms/kz-adilet-2024.ron");
+        for (n, p) in (1..).zip(&set.presets) {
+            let a = p
+                .article
+                .unwrap_or_else(|| panic!("{} has no article reference", p.id));
+            assert_eq!(a.proposal, n, "{}", p.id);
+            assert!(
+                a.first_line <= a.last_line && a.last_line <= 436,
+                "{}",
+                p.id
+            );
+            for lang in Lang::ALL {
+                assert!(!p.title(lang).trim().is_empty(), "{} {lang:?}", p.id);
+            }
+            assert!(
+                !p.description.is_empty() && !p.operations.is_empty(),
+                "{}",
+                p.id
+            );
+        }
+        // Their line ranges follow the article and do not overlap.
+        for w in set.presets.windows(2) {
+            assert!(w[0].article.unwrap().last_line < w[1].article.unwrap().first_line);
+        }
+        assert!(embedded("kz-2026").is_empty());
+    }
+
+    #[test]
+    fn the_embedded_presets_pass_their_own_check() {
+        let (base, set) = kz();
+        let report = check(&set, &base);
+        assert!(report.diagnostics.is_empty(), "{report}");
+    }
+
+    #[test]
+    fn a_scenario_keeps_file_order_and_restores_the_baseline() {
+        let (base, set) = kz();
+        let mut s = Scenario::new(base.clone(), set.clone());
+        assert!(s.toggle("P10"));
+        assert!(s.toggle("P5"));
+        assert_eq!(s.active, vec!["P5", "P10"]);
+        let both = s.reformed().unwrap();
+        assert!(!s.toggle("P5"));
+        assert!(!s.is_active("P5") && s.is_active("P10"));
+        assert_eq!(
+            s.reformed().unwrap(),
+            apply(&base, &set, &["P10".into()]).unwrap()
+        );
+        s.toggle("P5");
+        assert_eq!(s.reformed().unwrap(), both);
+        s.reset();
+        assert_eq!(s.reformed().unwrap(), base);
+        s.toggle("P12");
+        let e = s.reformed().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no reform preset `P12` for dataset `kz-2022`; did you mean `P1`? (presets: P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11)"
+        );
+    }
+
+    #[test]
+    fn ids_are_put_in_file_order_and_suggested_whatever_their_case() {
+        let (_, set) = kz();
+        let order = set
+            .order(&["P10".into(), "P2".into(), "P10".into()])
+            .unwrap();
+        assert_eq!(order, vec!["P2", "P10"]);
+        match set.order(&["p5".into()]) {
+            Err(ReformError::UnknownPreset { suggestion, .. }) => {
+                assert_eq!(suggestion.as_deref(), Some("P5"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_headline_moves_with_p5_and_p10() {
+        let (base, set) = kz();
+        let headline = |active: &[&str]| {
+            let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
+            let after = apply(&base, &set, &active).unwrap();
+            compare(&base, &after, &base.weights, None)
+                .unwrap()
+                .headline
+                .1
+                .unwrap()
+        };
+        let h = headline(&["P5"]);
+        assert!((h.total - 5.25 / 11.0).abs() < 1e-9, "{}", h.total);
+        assert_eq!(h.through.len(), 1, "{:?}", h.through);
+        assert_eq!(h.through[0].0, "senate_chair");
+        assert!((h.through[0].1 - 0.75 / 11.0).abs() < 1e-9);
+        assert_eq!(headline(&["P10"]).total, 0.0);
+    }
+}

@@ -427,27 +427,34 @@ pub fn markdown(v: &DiffView) -> String {
     let _ = writeln!(out, "## Bodies that changed ({})\n", d.bodies.len());
     for b in &d.bodies {
         let _ = writeln!(out, "### {} (`{}`)\n", cell(v.name(&b.id)), b.id);
-        match b.change {
-            BodyChange::Added => out.push_str("- added\n"),
-            BodyChange::Removed => out.push_str("- removed\n"),
-            BodyChange::Changed => {}
-        }
-        for fact in seat_change(b).into_iter().chain(channel_changes(b)) {
-            let _ = writeln!(out, "- {fact}");
-        }
+        let mut facts: Vec<String> = match b.change {
+            BodyChange::Added => vec!["added".to_string()],
+            BodyChange::Removed => vec!["removed".to_string()],
+            BodyChange::Changed => Vec::new(),
+        };
+        facts.extend(
+            seat_change(b)
+                .into_iter()
+                .chain(channel_changes(b))
+                .map(|f| f.replace(" -> ", " → ")),
+        );
         for (name, before, after) in v.attributes(&b.id) {
             match name {
                 "seats" => {}
-                "note" => out.push_str("- note rewritten\n"),
-                _ => {
-                    let _ = writeln!(out, "- {name}: {} → {}", cell(&before), cell(&after));
-                }
+                "note" => facts.push("note rewritten".to_string()),
+                _ => facts.push(format!("{name}: {} → {}", cell(&before), cell(&after))),
             }
         }
+        for f in &facts {
+            let _ = writeln!(out, "- {f}");
+        }
         if b.change == BodyChange::Changed && !b.control.is_empty() {
+            if !facts.is_empty() {
+                out.push('\n');
+            }
             let _ = writeln!(
                 out,
-                "\n| principal | control before | after | change |\n|---|---:|---:|---:|"
+                "| principal | control before | after | change |\n|---|---:|---:|---:|"
             );
             for (k, (x, y)) in &b.control {
                 let _ = writeln!(

@@ -44,14 +44,20 @@ fn kurultai_is_145_party_list_seats_with_an_imperative_mandate() {
     assert_eq!(ch.mandate, Mandate::Imperative);
     assert_eq!(
         steps(&d, "kurultai", &ch.id),
-        vec![("political_parties", StepRole::Nominate), ("electorate", StepRole::Elect)]
+        vec![
+            ("political_parties", StepRole::Nominate),
+            ("electorate", StepRole::Elect)
+        ]
     );
     // Parties exist by permit of the Government (Ministry of Justice): statutory.
     let parties = d.body("political_parties").unwrap();
     assert_eq!(parties.registration, Some(Registration::Permit));
     assert_eq!(
         steps(&d, "political_parties", "registration"),
-        vec![("electorate", StepRole::Nominate), ("government", StepRole::Consent)]
+        vec![
+            ("electorate", StepRole::Nominate),
+            ("government", StepRole::Consent)
+        ]
     );
 }
 
@@ -61,18 +67,27 @@ fn vice_president_prime_minister_and_kurultai_chair_are_presidential_picks_the_k
     // Art. 46(2), 49(1): VP with the Kurultai's consent; released by the President at will.
     assert_eq!(
         steps(&d, "vice_president", "appointment"),
-        vec![("president", StepRole::Appoint), ("kurultai", StepRole::Consent)]
+        vec![
+            ("president", StepRole::Appoint),
+            ("kurultai", StepRole::Consent)
+        ]
     );
     assert!(edge(&d, "president", EdgeKind::DismissAtWill, "vice_president").is_some());
     // Art. 46(4): PM with the Kurultai's consent.
     assert_eq!(
         steps(&d, "prime_minister", "appointment"),
-        vec![("president", StepRole::Appoint), ("kurultai", StepRole::Consent)]
+        vec![
+            ("president", StepRole::Appoint),
+            ("kurultai", StepRole::Consent)
+        ]
     );
     // Art. 57(1): the Chair is nominated by the President and elected by the Kurultai.
     assert_eq!(
         steps(&d, "kurultai_chair", "election"),
-        vec![("president", StepRole::Nominate), ("kurultai", StepRole::Elect)]
+        vec![
+            ("president", StepRole::Nominate),
+            ("kurultai", StepRole::Elect)
+        ]
     );
 }
 
@@ -82,7 +97,11 @@ fn president_may_dissolve_the_kurultai_after_a_repeated_refusal() {
     let d = dataset();
     let e = edge(&d, "president", EdgeKind::Dissolve, "kurultai").expect("dissolve edge");
     assert_eq!(e.after_refusals, Some(2));
-    assert!(e.source.contains("62(2)") && e.source.contains("62(1)"), "{}", e.source);
+    assert!(
+        e.source.contains("62(2)") && e.source.contains("62(1)"),
+        "{}",
+        e.source
+    );
     let a = analyze(&d, &Options::of(&d)).unwrap();
     for (body, channel) in [
         ("constitutional_court", "judges"),
@@ -109,15 +128,26 @@ fn constitutional_court_chair_by_the_president_alone_and_ten_judges_with_kurulta
     assert_eq!(court.term_years, Some(8.0));
     assert!(court.independent && court.non_partisan);
     assert_eq!(court.channel("chair").unwrap().seats, 1);
-    assert_eq!(steps(&d, "constitutional_court", "chair"), vec![("president", StepRole::Appoint)]);
+    assert_eq!(
+        steps(&d, "constitutional_court", "chair"),
+        vec![("president", StepRole::Appoint)]
+    );
     assert_eq!(court.channel("judges").unwrap().seats, 10);
     assert_eq!(
         steps(&d, "constitutional_court", "judges"),
-        vec![("president", StepRole::Appoint), ("kurultai", StepRole::Consent)]
+        vec![
+            ("president", StepRole::Appoint),
+            ("kurultai", StepRole::Consent)
+        ]
     );
     // The President releases the Chair and the judges (Art. 46(5), 46(8)); no grounds stated.
-    let release = edge(&d, "president", EdgeKind::DismissAtWill, "constitutional_court")
-        .expect("release edge");
+    let release = edge(
+        &d,
+        "president",
+        EdgeKind::DismissAtWill,
+        "constitutional_court",
+    )
+    .expect("release edge");
     assert_eq!(release.channel, None);
 }
 
@@ -127,8 +157,16 @@ fn president_controls_23_of_33_of_the_constitutional_court() {
     let d = dataset();
     let a = analyze(&d, &Options::of(&d)).unwrap();
     let cc = a.body("constitutional_court").unwrap();
-    assert!(close(cc.control_of("president"), 23.0 / 33.0), "{}", cc.control_of("president"));
-    assert!(close(cc.control_of("kurultai"), 10.0 / 33.0), "{}", cc.control_of("kurultai"));
+    assert!(
+        close(cc.control_of("president"), 23.0 / 33.0),
+        "{}",
+        cc.control_of("president")
+    );
+    assert!(
+        close(cc.control_of("kurultai"), 10.0 / 33.0),
+        "{}",
+        cc.control_of("kurultai")
+    );
     assert!(cc.removable_at_will_by.iter().any(|r| r == "president"));
     assert_eq!(cc.vetoes, vec!["kurultai".to_string()]);
     let flag = a
@@ -143,30 +181,55 @@ fn president_controls_23_of_33_of_the_constitutional_court() {
     let mut o = Options::of(&d);
     o.weights.consent_under_threat = 1.0;
     let a = analyze(&d, &o).unwrap();
-    let control = a.body("constitutional_court").unwrap().control_of("president");
+    let control = a
+        .body("constitutional_court")
+        .unwrap()
+        .control_of("president");
     assert!(close(control, 6.0 / 11.0), "{control}");
 }
 
 #[test]
 fn art_46_5_officials_are_appointed_by_the_president_alone() {
     let d = dataset();
-    for body in ["national_bank", "prosecutor_general", "national_security_committee"] {
+    for body in [
+        "national_bank",
+        "prosecutor_general",
+        "national_security_committee",
+    ] {
         assert_eq!(d.body(body).unwrap().channels.len(), 1, "{body}");
         let ch = &d.body(body).unwrap().channels[0].id;
-        assert_eq!(steps(&d, body, ch), vec![("president", StepRole::Appoint)], "{body}");
-        assert!(edge(&d, "president", EdgeKind::DismissAtWill, body).is_some(), "{body}");
+        assert_eq!(
+            steps(&d, body, ch),
+            vec![("president", StepRole::Appoint)],
+            "{body}"
+        );
+        assert!(
+            edge(&d, "president", EdgeKind::DismissAtWill, body).is_some(),
+            "{body}"
+        );
     }
     assert_eq!(
         steps(&d, "human_rights_commissioner", "appointment"),
         vec![("president", StepRole::Appoint)]
     );
-    for body in ["central_election_commission", "supreme_audit_chamber", "supreme_judicial_council"] {
-        assert_eq!(steps(&d, body, "chair"), vec![("president", StepRole::Appoint)], "{body}");
+    for body in [
+        "central_election_commission",
+        "supreme_audit_chamber",
+        "supreme_judicial_council",
+    ] {
+        assert_eq!(
+            steps(&d, body, "chair"),
+            vec![("president", StepRole::Appoint)],
+            "{body}"
+        );
     }
     // Supreme Court Chair: by the President on the Council's recommendation, no Kurultai role.
     assert_eq!(
         steps(&d, "supreme_court", "chair"),
-        vec![("supreme_judicial_council", StepRole::Recommend), ("president", StepRole::Appoint)]
+        vec![
+            ("supreme_judicial_council", StepRole::Recommend),
+            ("president", StepRole::Appoint)
+        ]
     );
     // CEC = Chair + 6, SAC = Chair + 8 members, with the Kurultai's consent (Art. 46(8)).
     let cec = d.body("central_election_commission").unwrap();
@@ -176,7 +239,10 @@ fn art_46_5_officials_are_appointed_by_the_president_alone() {
     for body in ["central_election_commission", "supreme_audit_chamber"] {
         assert_eq!(
             steps(&d, body, "members"),
-            vec![("president", StepRole::Appoint), ("kurultai", StepRole::Consent)],
+            vec![
+                ("president", StepRole::Appoint),
+                ("kurultai", StepRole::Consent)
+            ],
             "{body}"
         );
     }
@@ -216,7 +282,11 @@ fn party_ban_and_relatives_ban_follow_articles_26_45_and_49() {
     ] {
         assert!(d.body(body).unwrap().non_partisan, "{body}");
     }
-    for body in ["national_bank", "human_rights_commissioner", "presidential_administration"] {
+    for body in [
+        "national_bank",
+        "human_rights_commissioner",
+        "presidential_administration",
+    ] {
         assert!(!d.body(body).unwrap().non_partisan, "{body}");
     }
     // Art. 45(2) bars only the President's relatives.
@@ -237,7 +307,10 @@ fn local_government_and_oversight_edges() {
     // Art. 89(4)-(5): akims with maslikhat consent, dismissed at will, no confidence.
     assert_eq!(
         steps(&d, "regional_akims", "appointment"),
-        vec![("president", StepRole::Appoint), ("maslikhats", StepRole::Consent)]
+        vec![
+            ("president", StepRole::Appoint),
+            ("maslikhats", StepRole::Consent)
+        ]
     );
     assert!(edge(&d, "president", EdgeKind::DismissAtWill, "regional_akims").is_some());
     assert!(edge(&d, "maslikhats", EdgeKind::NoConfidence, "regional_akims").is_some());
@@ -246,9 +319,33 @@ fn local_government_and_oversight_edges() {
     assert!(edge(&d, "kurultai", EdgeKind::NoConfidence, "government").is_some());
     // Art. 56(15): the Kurultai hears the audit chamber; Art. 84(2): the prosecution answers
     // only to the President.
-    assert!(edge(&d, "kurultai", EdgeKind::HoldsToAccount, "supreme_audit_chamber").is_some());
-    assert!(edge(&d, "president", EdgeKind::HoldsToAccount, "prosecutor_general").is_some());
-    assert!(edge(&d, "kurultai", EdgeKind::HoldsToAccount, "prosecutor_general").is_none());
+    assert!(
+        edge(
+            &d,
+            "kurultai",
+            EdgeKind::HoldsToAccount,
+            "supreme_audit_chamber"
+        )
+        .is_some()
+    );
+    assert!(
+        edge(
+            &d,
+            "president",
+            EdgeKind::HoldsToAccount,
+            "prosecutor_general"
+        )
+        .is_some()
+    );
+    assert!(
+        edge(
+            &d,
+            "kurultai",
+            EdgeKind::HoldsToAccount,
+            "prosecutor_general"
+        )
+        .is_none()
+    );
     // Art. 73: who may petition the Constitutional Court.
     for from in [
         "president",
@@ -282,8 +379,14 @@ fn president_holds_a_majority_of_every_independent_body() {
         let control = a.body(id).unwrap().control_of("president");
         assert!(control > 0.5, "{id}: {control}");
     }
-    let cec = a.body("central_election_commission").unwrap().control_of("president");
+    let cec = a
+        .body("central_election_commission")
+        .unwrap()
+        .control_of("president");
     assert!(close(cec, 5.0 / 7.0), "{cec}");
-    let sac = a.body("supreme_audit_chamber").unwrap().control_of("president");
+    let sac = a
+        .body("supreme_audit_chamber")
+        .unwrap()
+        .control_of("president");
     assert!(close(sac, 19.0 / 27.0), "{sac}");
 }
