@@ -7,8 +7,9 @@
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
-//! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`cli`]: the command line; the terminal UI.
+//! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
+//! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
+//! 5. [`cli`]: the command line; the terminal UI.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.

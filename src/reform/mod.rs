@@ -579,6 +579,21 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_describes_every_embedded_preset() {
+        let readme = include_str!("../../README.md");
+        for p in &kz().1.presets {
+            assert!(
+                readme.contains(&format!("| {} | ", p.id)),
+                "README lacks {}",
+                p.id
+            );
+        }
+        for op in load::OPERATIONS {
+            assert!(readme.contains(&format!("`{op}")), "README lacks `{op}`");
+        }
+    }
+
+    #[test]
     fn the_embedded_presets_pass_their_own_check() {
         let (base, set) = kz();
         let report = check(&set, &base);
