@@ -117,13 +117,15 @@ pub fn ron_options() -> ron::Options {
 
 /// Parses RON text into `T`, turning a syntax error into a located diagnostic.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
-    parse_ron_with(text, ron_options())
+    parse_ron_with(text, ron_options(), |_| "syntax")
 }
 
-/// [`parse_ron`] with other RON options (reform files also unwrap variant newtypes).
+/// [`parse_ron`] with other RON options (reform files also unwrap variant newtypes), and the
+/// diagnostic's code chosen by the kind of error (`syntax` for a dataset).
 pub(crate) fn parse_ron_with<T: serde::de::DeserializeOwned>(
     text: &str,
     options: ron::Options,
+    code: fn(&ron::Error) -> &'static str,
 ) -> Result<T, Diagnostic> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -137,7 +139,7 @@ pub(crate) fn parse_ron_with<T: serde::de::DeserializeOwned>(
     options.from_str(text).map_err(|e| {
         let start = offset_of(text, e.span.start.line, e.span.start.col);
         let end = offset_of(text, e.span.end.line, e.span.end.col).max(start + 1);
-        Diagnostic::error("syntax", format!("syntax error: {}", e.code))
+        Diagnostic::error(code(&e.code), format!("syntax error: {}", e.code))
             .at(Some(start..end.min(text.len().max(start))), "here")
             .help_maybe(syntax_help(&e.code))
     })

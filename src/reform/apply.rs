@@ -871,6 +871,16 @@ fn no_edge(d: &Dataset, key: &crate::model::EdgeKey) -> Box<Miss> {
     })
 }
 
+/// An edge named with a misspelt body is better reported as an unknown body, with a suggestion.
+fn endpoints(d: &Dataset, key: &crate::model::EdgeKey) -> Result<(), Box<Miss>> {
+    for (id, field) in [(&key.0, "from"), (&key.2, "to")] {
+        if d.body(id).is_none() {
+            return Err(no_body(d, id, field));
+        }
+    }
+    Ok(())
+}
+
 fn exists(element: Element, what: String, field: Option<&'static str>) -> Box<Miss> {
     Box::new(Miss {
         code: "already-exists",
@@ -1058,6 +1068,7 @@ fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>> {
             d.edges.push(e.clone());
         }
         Change::RemoveEdge { key } => {
+            endpoints(d, key)?;
             let i = d
                 .edges
                 .iter()
@@ -1066,6 +1077,7 @@ fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>> {
             d.edges.remove(i);
         }
         Change::ChangeEdge { key, set } => {
+            endpoints(d, key)?;
             let Some(i) = d.edges.iter().position(|e| &e.key() == key) else {
                 return Err(no_edge(d, key));
             };
@@ -1267,6 +1279,10 @@ mod tests {
             ),
             ("C", r#"change_body(id: "senate", seats: 12, source: "s")"#),
             ("D", r#"remove_body(id: "councils")"#),
+            (
+                "E",
+                r#"remove_edge(from: "presidnet", kind: dismiss_at_will, to: "court", channel: "chair")"#,
+            ),
         ]);
         let failure = |id: &str| {
             let e = apply(&base, &s, &ids(&[id])).unwrap_err();
@@ -1296,6 +1312,10 @@ mod tests {
         );
         assert!(text.contains("preset C:"), "{text}");
         assert_eq!(f.op.as_ref().map(|o| o.preset.as_str()), Some("C"));
+        let (f, text) = failure("E");
+        assert_eq!(f.code, "unknown-id");
+        assert!(text.contains("t.ron:6:96"), "{text}");
+        assert!(text.contains("did you mean `president`?"), "{text}");
         let (f, _) = failure("D");
         assert_eq!(f.code, "unknown-id");
         assert!(

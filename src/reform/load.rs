@@ -43,15 +43,17 @@ pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
         text: text.to_string(),
         diagnostics: Vec::new(),
     };
+    // Operations are written `add_edge(from: ...)`, without a second pair of parentheses
+    // around the fields of the variant.
     let options = ron_options().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES);
-    let raw: RawPresetFile = match parse_ron_with(text, options) {
+    let code = |e: &ron::Error| match e {
+        // The only enum of the format is the operation.
+        ron::Error::NoSuchEnumVariant { .. } => "unknown-operation",
+        _ => "syntax",
+    };
+    let raw: RawPresetFile = match parse_ron_with(text, options, code) {
         Ok(raw) => raw,
-        Err(mut d) => {
-            if d.message.contains("variant named") {
-                d.code = "unknown-operation";
-                d.notes
-                    .push(format!("operations: {}", OPERATIONS.join(", ")));
-            }
+        Err(d) => {
             report.diagnostics.push(d);
             return Err(LoadError { report });
         }
@@ -86,22 +88,6 @@ pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
         }
     }
 }
-
-/// The operation names, for messages.
-pub const OPERATIONS: [&str; 12] = [
-    "add_body",
-    "remove_body",
-    "rename_body",
-    "change_body",
-    "add_channel",
-    "remove_channel",
-    "change_channel",
-    "add_edge",
-    "remove_edge",
-    "change_edge",
-    "set_principals",
-    "default_principals",
-];
 
 fn file(v: &mut Validator, raw: RawPresetFile) -> Found<PresetSet> {
     let dataset = v.required_text(
