@@ -304,6 +304,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => {
             let (loaded, active) = reformed(&global, load(&global)?)?;
+            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                return explore(loaded, &global);
+            }
             let analysis = analyze(&loaded)?;
             let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
@@ -428,6 +431,29 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.\n",
     );
     out
+}
+
+/// Opens the terminal explorer on the loaded dataset.
+fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
+    use crate::tui;
+    let config = tui::config::load(
+        tui::config::path().as_deref(),
+        tui::theme::Theme::from_env(),
+    );
+    let app = tui::App::new(tui::AppOptions {
+        dataset: loaded.dataset,
+        options: loaded.options,
+        lang: global.lang.into(),
+        keymap: config.keymap,
+        theme: config.theme,
+        message: config.problem.map(|text| tui::app::Status {
+            text,
+            kind: tui::app::StatusKind::Error,
+        }),
+    })
+    .map_err(|e| Failure::Data(e.to_string()))?;
+    tui::run(app).map_err(|e| io(e, "terminal"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `bilik check`: every problem of every file, then a one-line verdict per file.

@@ -15,6 +15,11 @@ pub struct Embedded {
 
 pub const EMBEDDED: &[Embedded] = &[
     Embedded {
+        id: "kz-2017",
+        path: "data/kz-2017.ron",
+        text: include_str!("../data/kz-2017.ron"),
+    },
+    Embedded {
         id: "kz-2022",
         path: "data/kz-2022.ron",
         text: include_str!("../data/kz-2022.ron"),
@@ -23,6 +28,21 @@ pub const EMBEDDED: &[Embedded] = &[
         id: "kz-2026",
         path: "data/kz-2026.ron",
         text: include_str!("../data/kz-2026.ron"),
+    },
+    Embedded {
+        id: "us",
+        path: "data/us.ron",
+        text: include_str!("../data/us.ron"),
+    },
+    Embedded {
+        id: "fr",
+        path: "data/fr.ron",
+        text: include_str!("../data/fr.ron"),
+    },
+    Embedded {
+        id: "tr",
+        path: "data/tr.ron",
+        text: include_str!("../data/tr.ron"),
     },
 ];
 

@@ -9,7 +9,7 @@
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 5. [`cli`]: the command line; the terminal UI.
+//! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -20,3 +20,4 @@ pub mod data;
 pub mod model;
 pub mod reform;
 pub mod report;
+pub mod tui;

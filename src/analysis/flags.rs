@@ -1,11 +1,12 @@
 //! Flags: rules over shares, control, tenure and attributes that point at concentrations of
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
 use crate::model::{
-    Body, BodyId, Branch, Channel, Dataset, EdgeKind, Lang, Liability, Registration, Role,
+    Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -139,9 +140,15 @@ const LARGEST_BLOC_MIN: f64 = 1.0 / 3.0;
 const OVERSIGHT_STAKE_MIN: f64 = 0.25;
 
 pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
+    let mut incoming: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    for e in &dataset.edges {
+        incoming.entry(e.to.as_str()).or_default().push(e);
+    }
     let mut ctx = Ctx {
         dataset,
         analysis,
+        bodies: dataset.bodies.iter().map(|b| (b.id.as_str(), b)).collect(),
+        incoming,
         out: Vec::new(),
     };
     for (body, a) in dataset.bodies.iter().zip(&analysis.bodies) {
@@ -172,6 +179,9 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
 struct Ctx<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
+    /// Lookups by id and edges by target, so that the rules stay linear in the dataset's size.
+    bodies: HashMap<&'a str, &'a Body>,
+    incoming: HashMap<&'a str, Vec<&'a Edge>>,
     out: Vec<Flag>,
 }
 
@@ -193,13 +203,21 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.dataset.name(id, Lang::En)
+        self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id)
+    }
+
+    fn body(&self, id: &str) -> Option<&'a Body> {
+        self.bodies.get(id).copied()
+    }
+
+    fn edges_to(&self, id: &str) -> impl Iterator<Item = &'a Edge> + use<'a, '_> {
+        self.incoming.get(id).into_iter().flatten().copied()
     }
 
     fn is_root(&self, id: &str) -> bool {
-        self.dataset.body(id).is_some_and(|b| b.channels.is_empty())
+        self.body(id).is_some_and(|b| b.channels.is_empty())
     }
 
     fn body_analysis(&self, id: &str) -> Option<&BodyAnalysis> {
@@ -209,7 +227,7 @@ impl Ctx<'_> {
     /// The stake `holder` has in `body`: its direct seats as a fraction, or its integrated
     /// control when it is a principal, whichever is larger.
     fn stake(&self, holder: &str, body: &str) -> f64 {
-        let Some(b) = self.dataset.body(body) else {
+        let Some(b) = self.body(body) else {
             return 0.0;
         };
         let Some(a) = self.body_analysis(body) else {
@@ -300,11 +318,9 @@ impl Ctx<'_> {
             if self.is_root(r) {
                 continue; // voters recalling their own deputies concentrate nothing
             }
-            let edges: Vec<&crate::model::Edge> = self
-                .dataset
-                .edges
-                .iter()
-                .filter(|e| e.kind == EdgeKind::DismissAtWill && e.to == body.id && e.from == r)
+            let edges: Vec<&Edge> = self
+                .edges_to(&body.id)
+                .filter(|e| e.kind == EdgeKind::DismissAtWill && e.from == r)
                 .collect();
             if edges.is_empty() {
                 continue; // imperative mandates have their own rule
@@ -391,7 +407,7 @@ impl Ctx<'_> {
                 let stake = self.stake(&c.proposer, &share.actor);
                 if stake > 1e-9 {
                     let mut sources = vec![ch.source.clone()];
-                    if let Some(rb) = self.dataset.body(&share.actor) {
+                    if let Some(rb) = self.body(&share.actor) {
                         for rc in &rb.channels {
                             if rc.steps.iter().any(|s| s.actor == c.proposer) {
                                 push_unique(&mut sources, &rc.source);
@@ -426,11 +442,10 @@ impl Ctx<'_> {
                     });
                 }
                 if share.position == Position::RatifyUnderThreat {
-                    let edge = self.dataset.edges.iter().find(|e| {
+                    let edge = self.edges_to(&share.actor).find(|e| {
                         e.kind == EdgeKind::Dissolve
                             && e.after_refusals.is_some()
                             && e.from == c.proposer
-                            && e.to == share.actor
                     });
                     let refusals = edge.and_then(|e| e.after_refusals).unwrap_or(1);
                     let mut sources = vec![ch.source.clone()];
@@ -500,10 +515,8 @@ impl Ctx<'_> {
 
     fn accountability(&mut self, body: &Body, a: &BodyAnalysis) {
         let answers = self
-            .dataset
-            .edges
-            .iter()
-            .any(|e| e.to == body.id && e.from != body.id && e.kind.is_accountability())
+            .edges_to(&body.id)
+            .any(|e| e.from != body.id && e.kind.is_accountability())
             || !a.removable_at_will_by.is_empty();
         let elected = body.channels.iter().any(|c| {
             c.steps

@@ -122,6 +122,8 @@ impl BodyAnalysis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub options: Options,
+    /// Position of each body in `bodies`, for lookups by id.
+    pub index: HashMap<BodyId, usize>,
     /// The principals in force: the chosen ones plus every body nobody fills.
     pub principals: Vec<BodyId>,
     /// One entry per body, in dataset order.
@@ -134,7 +136,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn body(&self, id: &str) -> Option<&BodyAnalysis> {
-        self.bodies.iter().find(|b| b.id == id)
+        self.index.get(id).and_then(|&i| self.bodies.get(i))
     }
 
     pub fn flags_of<'a>(&'a self, body: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
@@ -169,13 +171,14 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         .map(|b| principals.contains(&b.id))
         .collect();
 
+    let edges = shares::EdgeIndex::new(dataset);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
     for body in &dataset.bodies {
         let cs: Vec<ChannelShares> = body
             .channels
             .iter()
-            .map(|c| shares::channel_shares(dataset, body, c, &options.weights))
+            .map(|c| shares::channel_shares_indexed(&edges, body, c, &options.weights))
             .collect();
         let direct = shares::direct_shares(&cs);
         let seats = f64::from(body.seats);
@@ -206,6 +209,12 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         .map(|(b, _)| b.id.as_str())
         .collect();
 
+    let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in &dataset.edges {
+        if matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach) {
+            removal_for_cause.entry(&e.to).or_default().push(&e.from);
+        }
+    }
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
     for ((body, (cs, direct)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
         let mut control: BTreeMap<BodyId, f64> =
@@ -234,14 +243,11 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
         let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
         let for_cause = sorted_unique(
-            dataset
-                .edges
-                .iter()
-                .filter(|e| {
-                    e.to == body.id
-                        && matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach)
-                })
-                .map(|e| e.from.clone()),
+            removal_for_cause
+                .get(body.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string()),
         );
         bodies.push(BodyAnalysis {
             id: body.id.clone(),
@@ -258,6 +264,12 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
 
     let mut analysis = Analysis {
         options: options.clone(),
+        index: dataset
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect(),
         principals,
         bodies,
         flags: Vec::new(),
@@ -295,6 +307,7 @@ pub fn unreachable_bodies(
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
+    let edges = shares::EdgeIndex::new(dataset);
     let rows: control::Rows = dataset
         .bodies
         .iter()
@@ -302,7 +315,7 @@ pub fn unreachable_bodies(
             let cs: Vec<ChannelShares> = b
                 .channels
                 .iter()
-                .map(|c| shares::channel_shares(dataset, b, c, weights))
+                .map(|c| shares::channel_shares_indexed(&edges, b, c, weights))
                 .collect();
             shares::direct_shares(&cs)
                 .iter()

@@ -1,8 +1,8 @@
 //! Direct shares: how each channel's seats are split among the actors of its steps.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::model::{Body, BodyId, Channel, Dataset, EdgeKind, Mandate, StepRole, Weights};
+use crate::model::{Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Weights};
 
 /// The part an actor plays in a channel, which decides the weight it gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,38 +69,85 @@ pub struct ChannelShares {
     pub removers: Vec<BodyId>,
 }
 
-/// Whether the proposer may dissolve the ratifier for refusing consent.
-pub fn consent_under_threat(dataset: &Dataset, proposer: &str, ratifier: &str) -> bool {
-    dataset.edges.iter().any(|e| {
-        e.kind == EdgeKind::Dissolve
-            && e.after_refusals.is_some()
-            && e.from == proposer
-            && e.to == ratifier
-    })
+/// The edges that bear on how seats are split, indexed once per analysis so that splitting
+/// every channel stays linear in the size of the dataset.
+pub struct EdgeIndex<'a> {
+    /// (proposer, ratifier) pairs where the proposer may dissolve the ratifier for refusing.
+    threats: HashSet<(&'a str, &'a str)>,
+    /// `dismiss_at_will` edges by target body.
+    at_will: HashMap<&'a str, Vec<&'a Edge>>,
 }
 
-/// Actors that can dismiss the holders of `channel` of `body` at will: explicit
-/// `dismiss_at_will` edges, and under an imperative mandate the nominating party.
-pub fn at_will_removers(dataset: &Dataset, body: &Body, channel: &Channel) -> Vec<BodyId> {
-    let mut out: Vec<BodyId> = dataset
-        .edges
-        .iter()
-        .filter(|e| e.kind == EdgeKind::DismissAtWill && e.to == body.id && e.covers(&channel.id))
-        .map(|e| e.from.clone())
-        .collect();
-    if channel.mandate == Mandate::Imperative
-        && let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate)
-    {
-        out.push(n.actor.clone());
+impl<'a> EdgeIndex<'a> {
+    pub fn new(dataset: &'a Dataset) -> Self {
+        let mut index = EdgeIndex {
+            threats: HashSet::new(),
+            at_will: HashMap::new(),
+        };
+        for e in &dataset.edges {
+            match e.kind {
+                EdgeKind::Dissolve if e.after_refusals.is_some() => {
+                    index.threats.insert((e.from.as_str(), e.to.as_str()));
+                }
+                EdgeKind::DismissAtWill => {
+                    index.at_will.entry(e.to.as_str()).or_default().push(e);
+                }
+                _ => {}
+            }
+        }
+        index
     }
-    out.sort();
-    out.dedup();
-    out
+
+    /// Whether the proposer may dissolve the ratifier for refusing consent.
+    pub fn consent_under_threat(&self, proposer: &str, ratifier: &str) -> bool {
+        self.threats.contains(&(proposer, ratifier))
+    }
+
+    /// Actors that can dismiss the holders of `channel` of `body` at will: explicit
+    /// `dismiss_at_will` edges, and under an imperative mandate the nominating party.
+    pub fn at_will_removers(&self, body: &Body, channel: &Channel) -> Vec<BodyId> {
+        let mut out: Vec<BodyId> = self
+            .at_will
+            .get(body.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.covers(&channel.id))
+            .map(|e| e.from.clone())
+            .collect();
+        if channel.mandate == Mandate::Imperative
+            && let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate)
+        {
+            out.push(n.actor.clone());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether the proposer may dissolve the ratifier for refusing consent.
+pub fn consent_under_threat(dataset: &Dataset, proposer: &str, ratifier: &str) -> bool {
+    EdgeIndex::new(dataset).consent_under_threat(proposer, ratifier)
+}
+
+/// Actors that can dismiss the holders of `channel` of `body` at will.
+pub fn at_will_removers(dataset: &Dataset, body: &Body, channel: &Channel) -> Vec<BodyId> {
+    EdgeIndex::new(dataset).at_will_removers(body, channel)
 }
 
 /// Splits a channel's seats among its actors under `weights`.
 pub fn channel_shares(
     dataset: &Dataset,
+    body: &Body,
+    channel: &Channel,
+    weights: &Weights,
+) -> ChannelShares {
+    channel_shares_indexed(&EdgeIndex::new(dataset), body, channel, weights)
+}
+
+/// [`channel_shares`] with the dataset's edges indexed once by the caller.
+pub fn channel_shares_indexed(
+    edges: &EdgeIndex<'_>,
     body: &Body,
     channel: &Channel,
     weights: &Weights,
@@ -125,13 +172,12 @@ pub fn channel_shares(
             StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio => Position::Propose,
             StepRole::Consent => Position::Ratify,
         };
-        let position = if position == Position::Ratify
-            && consent_under_threat(dataset, &proposer, &step.actor)
-        {
-            Position::RatifyUnderThreat
-        } else {
-            position
-        };
+        let position =
+            if position == Position::Ratify && edges.consent_under_threat(&proposer, &step.actor) {
+                Position::RatifyUnderThreat
+            } else {
+                position
+            };
         let w = match position {
             Position::Recommend => weights.recommend,
             Position::Propose => weights.propose,
@@ -141,7 +187,7 @@ pub fn channel_shares(
         };
         parts.push((step.actor.clone(), position, w));
     }
-    let removers = at_will_removers(dataset, body, channel);
+    let removers = edges.at_will_removers(body, channel);
     let seats = f64::from(channel.seats);
     let removal = if removers.is_empty() {
         0.0

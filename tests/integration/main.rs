@@ -13,3 +13,4 @@ mod datasets;
 mod fixtures;
 mod properties;
 mod reforms;
+mod tui;

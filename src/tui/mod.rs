@@ -1,0 +1,105 @@
+//! The interactive terminal explorer (ratatui + crossterm).
+//!
+//! The only module besides `main.rs` that touches the terminal. It follows the Elm
+//! architecture: terminal events become [`app::Action`]s, [`app::update`] is the one place the
+//! state changes, and rendering (`views`) borrows the state immutably and reads the cached
+//! analysis. Every interaction is therefore testable without a terminal.
+
+pub mod app;
+pub mod config;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod views;
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::{cursor, execute};
+
+pub use app::{Action, App, AppOptions, Effect, update};
+
+/// The views, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum View {
+    Bodies,
+    Graph,
+    Matrix,
+    Flags,
+    Weights,
+}
+
+impl View {
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Bodies => "Bodies",
+            View::Graph => "Graph",
+            View::Matrix => "Matrix",
+            View::Flags => "Flags",
+            View::Weights => "Weights",
+        }
+    }
+}
+
+/// Puts the terminal back: raw mode off, main screen, cursor shown, mouse released. Safe to
+/// call more than once.
+pub fn restore() {
+    ratatui::restore();
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Runs the explorer until the user quits. The terminal is restored on every way out: quit,
+/// error, and panic (a hook installed before ratatui's own).
+pub fn run(mut app: App) -> io::Result<()> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> io::Result<()> {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        let size = terminal.size()?;
+        update(
+            &mut app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        loop {
+            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            // A test seam, only in debug builds: proves the panic hook restores the terminal.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
+                panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
+            }
+            // Block for the first event, then drain what queued up, so that a burst of wheel
+            // turns costs one redraw.
+            let mut quit = false;
+            let mut next = Some(event::read()?);
+            while let Some(ev) = next.take() {
+                if let Some(action) = app::action_from_event(&app, &ev)
+                    && update(&mut app, action) == Effect::Quit
+                {
+                    quit = true;
+                    break;
+                }
+                if event::poll(Duration::ZERO)? {
+                    next = Some(event::read()?);
+                }
+            }
+            if quit {
+                return Ok(());
+            }
+        }
+    })();
+    restore();
+    result
+}
+
+#[cfg(test)]
+mod tests;

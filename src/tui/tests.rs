@@ -1,0 +1,470 @@
+//! The explorer without a terminal: key sequences through `update`, and every view rendered
+//! to a `TestBackend` and compared as an insta snapshot.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+use super::app::{Action, App, AppOptions, Effect, Pane, action_from_event, update};
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::{View, views};
+use crate::analysis::Options;
+use crate::model::Lang;
+
+pub(crate) fn app_for(dataset: &str, width: u16, height: u16, theme: Theme) -> App {
+    let dataset = crate::data::resolve(dataset).unwrap_or_else(|e| panic!("{}", e.report));
+    let options = Options::of(&dataset);
+    let mut app = App::new(AppOptions {
+        dataset,
+        options,
+        lang: Lang::En,
+        keymap: Keymap::default(),
+        theme,
+        message: None,
+    })
+    .unwrap();
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+fn app(width: u16, height: u16) -> App {
+    app_for("kz-2022", width, height, Theme::colored())
+}
+
+/// Feeds keys written as in the config file (`j`, `enter`, `ctrl-d`); a bare string of
+/// several characters is typed one character at a time.
+fn keys(app: &mut App, keys: &[&str]) -> Effect {
+    let mut effect = Effect::None;
+    for k in keys {
+        let events: Vec<KeyEvent> = match super::keymap::Key::parse(k) {
+            Ok(key) => vec![KeyEvent::new(
+                key.code,
+                if key.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                },
+            )],
+            Err(_) => k
+                .chars()
+                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                .collect(),
+        };
+        for e in events {
+            if let Some(action) = action_from_event(app, &Event::Key(e)) {
+                effect = update(app, action);
+            }
+        }
+    }
+    effect
+}
+
+fn render(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A buffer with its styles: each row as runs of `[fg/bg/modifiers]text`.
+fn styled(buf: &Buffer, rows: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    for y in rows {
+        let mut current = None;
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            let key = (cell.fg, cell.bg, cell.modifier);
+            if current != Some(key) {
+                out.push_str(&format!(
+                    "[{}/{}/{}]",
+                    color(cell.fg),
+                    color(cell.bg),
+                    mods(cell.modifier)
+                ));
+                current = Some(key);
+            }
+            out.push_str(cell.symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn color(c: Color) -> String {
+    match c {
+        Color::Reset => "-".into(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        other => format!("{other:?}"),
+    }
+}
+
+fn mods(m: Modifier) -> String {
+    if m.is_empty() {
+        "-".into()
+    } else {
+        format!("{m:?}")
+            .replace("Modifier(", "")
+            .replace(')', "")
+            .replace(" | ", "+")
+    }
+}
+
+#[test]
+fn starts_on_the_constitutional_court() {
+    let a = app(80, 24);
+    assert_eq!(a.view, View::Bodies);
+    assert_eq!(a.selected, "constitutional_court");
+    let screen = text(&render(&a));
+    assert!(screen.contains("Constitutional Court"), "{screen}");
+    assert!(screen.contains("53%"), "{screen}");
+}
+
+#[test]
+fn vim_keys_arrows_and_cyrillic_move_the_selection() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["j"]);
+    assert_eq!(a.selected, "supreme_court");
+    keys(&mut a, &["down", "k"]);
+    assert_eq!(a.selected, "supreme_court");
+    keys(&mut a, &["о"]); // Cyrillic о sits where j is
+    assert_eq!(a.selected, "local_courts");
+    keys(&mut a, &["g"]);
+    assert_eq!(a.selected, "electorate");
+    keys(&mut a, &["G"]);
+    assert_eq!(a.selected, a.body_at(a.order.len() - 1).unwrap().id);
+    keys(&mut a, &["g", "ctrl-d"]);
+    assert!(a.selected_index() > 3, "half a page down");
+}
+
+#[test]
+fn tab_number_keys_and_quit() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["tab"]);
+    assert_eq!(a.view, View::Graph);
+    keys(&mut a, &["backtab", "backtab"]);
+    assert_eq!(a.view, View::Weights);
+    keys(&mut a, &["3"]);
+    assert_eq!(a.view, View::Matrix);
+    keys(&mut a, &["ә"]); // Kazakh layout: ә is on the 2 key
+    assert_eq!(a.view, View::Graph);
+    keys(&mut a, &["?"]);
+    assert!(a.help.is_some());
+    assert_eq!(
+        keys(&mut a, &["esc"]),
+        Effect::None,
+        "Esc closes the help first"
+    );
+    assert!(a.help.is_none());
+    assert_eq!(keys(&mut a, &["q"]), Effect::Quit);
+    assert_eq!(keys(&mut a, &["й"]), Effect::Quit);
+    assert_eq!(keys(&mut a, &["ctrl-c"]), Effect::Quit);
+}
+
+#[test]
+fn search_finds_names_in_any_language_and_cycles() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["/", "Сенат", "enter"]);
+    assert_eq!(a.selected, "senate");
+    assert_eq!(a.search.matches, vec!["senate", "senate_chair"]);
+    keys(&mut a, &["n"]);
+    assert_eq!(a.selected, "senate_chair");
+    keys(&mut a, &["n"]);
+    assert_eq!(a.selected, "senate");
+    keys(&mut a, &["N"]);
+    assert_eq!(a.selected, "senate_chair");
+    // Kazakh, and typed letters are text in the prompt, not keys (j does not move).
+    keys(&mut a, &["/", "Жоғарғы", "enter"]);
+    assert_eq!(a.selected, "supreme_court");
+    keys(&mut a, &["/", "mazhilis_ch", "enter"]);
+    assert_eq!(a.selected, "mazhilis_chair");
+    keys(&mut a, &["/", "zzz", "enter"]);
+    assert_eq!(a.selected, "mazhilis_chair");
+    assert!(a.status.as_ref().unwrap().text.contains("no body matches"));
+    keys(&mut a, &["/", "j", "esc"]);
+    assert_eq!(a.search.prompt, None);
+    assert_eq!(a.selected, "mazhilis_chair");
+}
+
+#[test]
+fn language_switch_renames_everything() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["L"]);
+    assert_eq!(a.lang, Lang::Ru);
+    assert!(text(&render(&a)).contains("Конституционный Суд"));
+    keys(&mut a, &["L"]);
+    assert_eq!(a.lang, Lang::Kk);
+    assert!(text(&render(&a)).contains("Конституциялық Сот"));
+    keys(&mut a, &["L"]);
+    assert_eq!(a.lang, Lang::En);
+}
+
+#[test]
+fn enter_follows_a_link_and_backspace_comes_back() {
+    let mut a = app(100, 30);
+    keys(&mut a, &["l"]);
+    assert_eq!(a.bodies.focus, Pane::Detail);
+    // The first link of the Court's detail is the President, who appoints the Chair.
+    keys(&mut a, &["enter"]);
+    assert_eq!(a.selected, "president");
+    assert_eq!(a.history, vec!["constitutional_court"]);
+    keys(&mut a, &["backspace"]);
+    assert_eq!(a.selected, "constitutional_court");
+    assert!(a.history.is_empty());
+}
+
+#[test]
+fn changing_a_weight_moves_every_number() {
+    let mut a = app(100, 30);
+    let court = |a: &App| {
+        a.analysis
+            .body("constitutional_court")
+            .unwrap()
+            .control_of("president")
+    };
+    assert!((court(&a) - 0.5273).abs() < 1e-4);
+    keys(&mut a, &["5", "j", "j"]);
+    assert_eq!(a.weights.row, 2, "the consent row");
+    keys(&mut a, &["-", "-", "-", "-", "-"]);
+    assert!((a.options.weights.consent - 0.5).abs() < 1e-9);
+    assert!((court(&a) - 0.5818).abs() < 1e-4, "{}", court(&a));
+    let screen = text(&render(&a));
+    assert!(screen.contains("58.2%"), "{screen}");
+    assert!(
+        screen.contains("consent = 0.50"),
+        "the message of the change: {screen}"
+    );
+    keys(&mut a, &["k"]);
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains("weights changed: consent 0.5"),
+        "the status line: {screen}"
+    );
+    keys(&mut a, &["r"]);
+    assert!((court(&a) - 0.5273).abs() < 1e-4);
+}
+
+#[test]
+fn principals_can_be_toggled_and_bad_choices_are_refused() {
+    let mut a = app(100, 30);
+    let n = crate::model::Weights::NAMES.len();
+    let senate = a
+        .dataset
+        .bodies
+        .iter()
+        .position(|b| b.id == "senate")
+        .unwrap();
+    keys(&mut a, &["5"]);
+    for _ in 0..(n + senate) {
+        keys(&mut a, &["j"]);
+    }
+    keys(&mut a, &["space"]);
+    assert!(a.analysis.principals.contains(&"senate".to_string()));
+    let via = &a.analysis.body("constitutional_court").unwrap().via["president"];
+    assert!(
+        !via.contains_key("senate"),
+        "the walk now stops at the Senate"
+    );
+    keys(&mut a, &["space"]);
+    assert!(!a.analysis.principals.contains(&"senate".to_string()));
+}
+
+#[test]
+fn graph_moves_between_neighbours() {
+    let mut a = app(100, 30);
+    keys(&mut a, &["2"]);
+    let (left, right) = super::views::graph::neighbours(&a);
+    assert_eq!(left[0].target, "president");
+    assert!(right.iter().any(|i| i.target == "mazhilis"));
+    keys(&mut a, &["j", "enter"]);
+    assert_eq!(a.selected, left[1].target);
+    keys(&mut a, &["backspace", "l", "enter"]);
+    assert_eq!(a.selected, right[0].target);
+    keys(&mut a, &["o"]);
+    assert!(a.graph.overview);
+}
+
+#[test]
+fn matrix_sorts_by_column_and_flags_by_key() {
+    let mut a = app(100, 30);
+    keys(&mut a, &["3", "s"]);
+    assert_eq!(a.matrix.sort, Some((1, true)));
+    let first = a.matrix_rows()[0];
+    assert_eq!(a.dataset.bodies[first].id, "electorate");
+    keys(&mut a, &["l", "s"]);
+    let first = a.matrix_rows()[0];
+    assert!(
+        (a.analysis.bodies[first].control_of("president") - 1.0).abs() < 1e-9,
+        "sorted by the President's column"
+    );
+    keys(&mut a, &["4", "s"]);
+    assert_eq!(a.flags.sort, super::app::FlagSort::Body);
+    keys(&mut a, &["enter"]);
+    assert_eq!(a.view, View::Bodies);
+}
+
+#[test]
+fn mouse_clicks_select_and_the_wheel_scrolls() {
+    let mut a = app(100, 30);
+    let tabs = super::layout::tabs(super::layout::screen(a.size).tabs);
+    let (_, _, flags_tab) = tabs.iter().find(|t| t.0 == View::Flags).unwrap();
+    update(
+        &mut a,
+        Action::Click {
+            column: flags_tab.x + 1,
+            row: 0,
+        },
+    );
+    assert_eq!(a.view, View::Flags);
+    update(&mut a, Action::Click { column: 2, row: 0 });
+    assert_eq!(a.view, View::Bodies);
+    // Row 3 of the list: header, Electorate, header, President.
+    update(&mut a, Action::Click { column: 4, row: 5 });
+    assert_eq!(a.selected, "president");
+    update(
+        &mut a,
+        Action::Scroll {
+            column: 4,
+            row: 5,
+            down: true,
+        },
+    );
+    assert_eq!(a.selected_index(), 4);
+}
+
+#[test]
+fn no_size_from_1x1_to_200x60_panics() {
+    let mut a = app(80, 24);
+    let widths: Vec<u16> = (1..=200).collect();
+    let heights: Vec<u16> = (1..=60).collect();
+    for view in [
+        View::Bodies,
+        View::Graph,
+        View::Matrix,
+        View::Flags,
+        View::Weights,
+    ] {
+        a.view = view;
+        for &w in &widths {
+            for &h in &heights {
+                update(
+                    &mut a,
+                    Action::Resize {
+                        width: w,
+                        height: h,
+                    },
+                );
+                let area = ratatui::layout::Rect::new(0, 0, w, h);
+                let mut buf = Buffer::empty(area);
+                ratatui::widgets::Widget::render(&a, area, &mut buf);
+            }
+        }
+    }
+    a.graph.overview = true;
+    a.view = View::Graph;
+    for (w, h) in [(1, 1), (20, 5), (59, 14), (60, 15), (200, 60)] {
+        update(
+            &mut a,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        let _ = render(&a);
+    }
+}
+
+#[test]
+fn a_small_terminal_gets_a_clear_message() {
+    let a = app(50, 12);
+    let screen = text(&render(&a));
+    assert!(screen.contains("Terminal too small"), "{screen}");
+    assert!(screen.contains("bilik needs 60x15"), "{screen}");
+}
+
+fn snapshot_views(width: u16, height: u16) {
+    let mut a = app(width, height);
+    for (name, setup) in [
+        ("bodies", vec!["1"]),
+        ("bodies_detail", vec!["1", "l", "j", "j"]),
+        ("graph", vec!["2"]),
+        ("graph_overview", vec!["2", "o"]),
+        ("matrix", vec!["3"]),
+        ("flags", vec!["4"]),
+        ("weights", vec!["5"]),
+        ("help", vec!["1", "?"]),
+        ("search", vec!["1", "/", "Сен"]),
+    ] {
+        let mut b = app(width, height);
+        keys(&mut b, &setup);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&render(&b)));
+    }
+    keys(&mut a, &["L", "L"]);
+    insta::assert_snapshot!(format!("bodies_kazakh_{width}x{height}"), text(&render(&a)));
+}
+
+#[test]
+fn snapshots_at_80x24() {
+    snapshot_views(80, 24);
+}
+
+#[test]
+fn snapshots_at_160x48() {
+    snapshot_views(160, 48);
+}
+
+#[test]
+fn style_snapshot_where_colour_carries_meaning() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["3"]);
+    insta::assert_snapshot!("matrix_styles_80x24", styled(&render(&a), 0..8));
+    keys(&mut a, &["4"]);
+    insta::assert_snapshot!("flags_styles_80x24", styled(&render(&a), 1..6));
+}
+
+#[test]
+fn monochrome_keeps_selection_and_severity_visible() {
+    let mut a = app_for("kz-2022", 80, 24, Theme::monochrome());
+    keys(&mut a, &["4"]);
+    let buf = render(&a);
+    let mut colours = std::collections::BTreeSet::new();
+    for cell in buf.content() {
+        colours.insert((color(cell.fg), color(cell.bg)));
+    }
+    assert_eq!(colours.len(), 1, "no colour at all: {colours:?}");
+    // The selected flag row is reversed; HIGH is bold and underlined.
+    assert!(buf[(1, 3)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        buf[(1, 4)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    insta::assert_snapshot!("flags_monochrome_80x24", styled(&buf, 1..6));
+}
+
+#[test]
+fn every_view_renders_every_dataset() {
+    for id in crate::data::EMBEDDED.iter().map(|e| e.id) {
+        let mut a = app_for(id, 120, 40, Theme::colored());
+        for v in ["1", "2", "3", "4", "5"] {
+            keys(&mut a, &[v]);
+            let screen = text(&render(&a));
+            assert!(screen.contains(&a.dataset.meta.id), "{id} {v}\n{screen}");
+        }
+        let _ = views::fit("", 0);
+    }
+}

@@ -1,0 +1,653 @@
+//! The Bodies view: every body grouped by branch on the left; on the right the selected body's
+//! composition with sources, its control by principal, veto points, tenure, powers and flags.
+//!
+//! ```text
+//!  ┌ Bodies ───────────────┐┌ Constitutional Court ──────────────────────────┐
+//!  │── Judicial ──         ││ judicial · 11 seats · 8 years · independent    │
+//!  │⚑ Constitutional C ███ ││ COMPOSITION                                    │
+//!  │  Supreme Court    ██▌ ││  Chair · 1 seat · Constitution art. 71(2) ...  │
+//!  └───────────────────────┘└────────────────────────────────────────────────┘
+//! ```
+//!
+//! In the detail pane every line that names another body is a link: move to it and press Enter
+//! to jump there; Backspace comes back.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{bar, block, fit, pct};
+use crate::analysis::Position;
+use crate::model::{BodyId, Confidence, EdgeKind};
+use crate::tui::app::{App, Pane, scroll_to, select_display, step};
+use crate::tui::keymap::Command;
+use crate::tui::layout::{self, ListRow};
+
+/// The detail pane's content at a given width: lines, and the body each line links to.
+pub struct Detail {
+    pub lines: Vec<Line<'static>>,
+    pub links: Vec<(usize, BodyId)>,
+}
+
+struct Builder<'a> {
+    app: &'a App,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    links: Vec<(usize, BodyId)>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    fn link(&mut self, line: Line<'static>, target: &str) {
+        self.links.push((self.lines.len(), target.to_string()));
+        self.lines.push(line);
+    }
+
+    fn heading(&mut self, text: &str) {
+        if !self.lines.is_empty() {
+            self.push(Line::from(""));
+        }
+        self.push(Line::from(Span::styled(
+            text.to_string(),
+            self.app.theme.title,
+        )));
+    }
+
+    /// Word-wrapped text with a hanging indent.
+    fn wrapped(&mut self, indent: usize, text: &str, style: Style) {
+        for l in wrap(text, self.width.saturating_sub(indent).max(10)) {
+            self.push(Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(l, style),
+            ]));
+        }
+    }
+}
+
+/// Greedy word wrap by display width.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if candidate.width() > width && !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+        while line.width() > width {
+            let cut: String = fit(&line, width).trim_end_matches(['…', ' ']).to_string();
+            let cut_len = cut.len().max(1);
+            let rest = line[cut_len.min(line.len())..].to_string();
+            out.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+fn role_verb(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::DismissAtWill => "dismisses at will",
+        EdgeKind::DismissForCause => "dismisses for cause",
+        EdgeKind::Dissolve => "dissolves",
+        EdgeKind::Impeach => "can impeach",
+        EdgeKind::HoldsToAccount => "holds to account",
+        EdgeKind::NoConfidence => "can vote no confidence in",
+        EdgeKind::Audits => "audits",
+        EdgeKind::Investigates => "investigates",
+        EdgeKind::Reviews => "reviews the acts of",
+        EdgeKind::Vetoes => "can veto",
+        EdgeKind::Overrides => "can override the veto of",
+        EdgeKind::Directs => "directs",
+        EdgeKind::Petitions => "may petition",
+    }
+}
+
+/// Builds the detail of the selected body for a pane `width` columns wide.
+pub fn detail(app: &App, width: usize) -> Detail {
+    let mut b = Builder {
+        app,
+        width,
+        lines: Vec::new(),
+        links: Vec::new(),
+    };
+    let t = &app.theme;
+    let Some(body) = app.dataset.body(&app.selected) else {
+        return Detail {
+            lines: b.lines,
+            links: b.links,
+        };
+    };
+    let Some(a) = app.analysis.body(&body.id) else {
+        return Detail {
+            lines: b.lines,
+            links: b.links,
+        };
+    };
+    let mut facts = vec![body.branch.to_string()];
+    if let Some(r) = body.role {
+        facts.push(r.to_string().replace('_', " "));
+    }
+    facts.push(format!(
+        "{} seat{}{}",
+        body.seats,
+        if body.seats == 1 { "" } else { "s" },
+        if body.seats_nominal { " (nominal)" } else { "" }
+    ));
+    if let Some(term) = body.term_years {
+        facts.push(format!("{} years", super::num(term)));
+    }
+    if body.independent {
+        facts.push("independent".into());
+    }
+    if body.non_partisan {
+        facts.push("non-partisan".into());
+    }
+    b.wrapped(0, &format!("[{}] {}", body.id, facts.join(" · ")), t.base);
+    if app.analysis.principals.contains(&body.id) {
+        b.push(Line::from(Span::styled(
+            "a principal: the walk up the appointment chain stops here",
+            t.accent,
+        )));
+    }
+    b.wrapped(0, &format!("Source: {}", body.source), t.dim);
+    if body.confidence != Confidence::High {
+        b.wrapped(
+            0,
+            &format!("Confidence {}: {}", body.confidence, body.note),
+            t.medium,
+        );
+    }
+
+    if !body.channels.is_empty() {
+        b.heading("COMPOSITION");
+        let name_w = 24.min(width / 3).max(8);
+        for (c, cs) in body.channels.iter().zip(&a.channels) {
+            let label = if c.label.is_empty() { &c.id } else { &c.label };
+            b.push(Line::from(vec![
+                Span::styled(
+                    format!("▸ {label}"),
+                    Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+                Span::raw(format!(
+                    " · {} seat{}",
+                    c.seats,
+                    if c.seats == 1 { "" } else { "s" }
+                )),
+                Span::styled(
+                    if c.mandate == crate::model::Mandate::Imperative {
+                        " · imperative mandate"
+                    } else {
+                        ""
+                    },
+                    t.medium,
+                ),
+                Span::styled(
+                    if c.confidence == Confidence::High {
+                        String::new()
+                    } else {
+                        format!(" · {} confidence", c.confidence)
+                    },
+                    t.medium,
+                ),
+            ]));
+            for s in &c.steps {
+                let share: f64 = cs
+                    .shares
+                    .iter()
+                    .filter(|x| x.actor == s.actor && x.position != Position::RemoveAtWill)
+                    .map(|x| x.seats)
+                    .sum();
+                let veto = cs.vetoes.contains(&s.actor);
+                b.link(
+                    Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(fit(app.name(&s.actor), name_w), t.link),
+                        Span::raw(format!(" {:<10}", s.role.to_string())),
+                        Span::raw(format!("{:>6} ", crate::report::text::seats(share))),
+                        Span::styled(if veto { "veto" } else { "" }, t.consent),
+                    ]),
+                    &s.actor,
+                );
+            }
+            for r in &cs.removers {
+                let share: f64 = cs
+                    .shares
+                    .iter()
+                    .filter(|x| x.actor == *r && x.position == Position::RemoveAtWill)
+                    .map(|x| x.seats)
+                    .sum();
+                let counted = if share > 0.0 {
+                    format!("{:>6} ", crate::report::text::seats(share))
+                } else {
+                    "       ".to_string()
+                };
+                b.link(
+                    Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(fit(app.name(r), name_w), t.link),
+                        Span::styled(format!(" {:<10}", "removes"), t.dismiss),
+                        Span::raw(counted),
+                        Span::styled("at will", t.dismiss),
+                    ]),
+                    r,
+                );
+            }
+            b.wrapped(4, &c.source, t.dim);
+            if !c.note.is_empty() {
+                b.wrapped(4, &c.note, t.dim);
+            }
+        }
+
+        b.heading(&format!("CONTROL BY PRINCIPAL · HHI {:.3}", a.hhi));
+        let mut control: Vec<(&String, &f64)> =
+            a.control.iter().filter(|(_, v)| **v > 0.00005).collect();
+        control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
+        let name_w = 22.min(width / 3).max(8);
+        let bar_w = 12.min(width.saturating_sub(name_w + 10) / 2).max(4);
+        for (p, v) in control {
+            b.link(
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(fit(app.name(p), name_w), t.link),
+                    Span::raw(" "),
+                    Span::styled(bar(*v, bar_w), t.bar),
+                    Span::raw(format!(" {:>6}", pct(*v))),
+                ]),
+                p,
+            );
+            if let Some(via) = a.via.get(p.as_str()) {
+                let mut parts: Vec<(&String, &f64)> = via.iter().collect();
+                parts.sort_by(|x, y| y.1.total_cmp(x.1));
+                if parts.len() > 1 || parts.first().is_some_and(|(k, _)| *k != p) {
+                    let text: Vec<String> = parts
+                        .iter()
+                        .map(|(k, x)| {
+                            if *k == p {
+                                format!("{} directly", pct(**x))
+                            } else {
+                                format!("{} through the {}", pct(**x), app.name(k))
+                            }
+                        })
+                        .collect();
+                    b.wrapped(3, &text.join(", "), t.dim);
+                }
+            }
+        }
+    }
+
+    let list = |ids: &[String]| -> String {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.iter()
+                .map(|i| app.name(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    b.heading("VETO POINTS AND TENURE");
+    b.wrapped(
+        1,
+        &format!("Consent needed from: {}", list(&a.vetoes)),
+        t.base,
+    );
+    b.wrapped(
+        1,
+        &format!("Removable at will by: {}", list(&a.removable_at_will_by)),
+        t.base,
+    );
+    b.wrapped(
+        1,
+        &format!(
+            "Removable for cause by: {}",
+            list(&a.removable_for_cause_by)
+        ),
+        t.base,
+    );
+
+    // What this body does to others.
+    let mut fills: Vec<(String, String)> = Vec::new();
+    for other in &app.dataset.bodies {
+        for c in &other.channels {
+            for s in c.steps.iter().filter(|s| s.actor == body.id) {
+                let label = if c.label.is_empty() { &c.id } else { &c.label };
+                fills.push((
+                    other.id.clone(),
+                    format!(
+                        "{} · {label} ({}): {}",
+                        app.name(&other.id),
+                        c.seats,
+                        s.role
+                    ),
+                ));
+            }
+        }
+    }
+    let outgoing: Vec<&crate::model::Edge> = app
+        .dataset
+        .edges
+        .iter()
+        .filter(|e| e.from == body.id)
+        .collect();
+    if !fills.is_empty() || !outgoing.is_empty() {
+        b.heading("POWERS");
+        for (target, text) in fills {
+            b.link(
+                Line::from(vec![
+                    Span::styled(" ━▶ ", t.appoint),
+                    Span::styled(fit(&text, width.saturating_sub(5)), t.link),
+                ]),
+                &target,
+            );
+        }
+        for e in outgoing {
+            let scope = e
+                .channel
+                .as_ref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            b.link(
+                Line::from(vec![
+                    Span::styled(format!(" {} ", glyph(e.kind)), app.theme.edge(e.kind)),
+                    Span::styled(
+                        fit(
+                            &format!("{} the {}{scope}", role_verb(e.kind), app.name(&e.to)),
+                            width.saturating_sub(4),
+                        ),
+                        t.link,
+                    ),
+                ]),
+                &e.to,
+            );
+        }
+    }
+    let incoming: Vec<&crate::model::Edge> = app
+        .dataset
+        .edges
+        .iter()
+        .filter(|e| e.to == body.id)
+        .collect();
+    if !incoming.is_empty() {
+        b.heading("ANSWERS TO");
+        for e in incoming {
+            let scope = e
+                .channel
+                .as_ref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            b.link(
+                Line::from(vec![
+                    Span::styled(format!(" {} ", glyph(e.kind)), app.theme.edge(e.kind)),
+                    Span::styled(
+                        fit(
+                            &format!("the {} {}{scope}", app.name(&e.from), role_verb(e.kind)),
+                            width.saturating_sub(4),
+                        ),
+                        t.link,
+                    ),
+                ]),
+                &e.from,
+            );
+            b.wrapped(4, &e.source, t.dim);
+        }
+    }
+
+    let flags: Vec<&crate::analysis::Flag> = app.analysis.flags_of(&body.id).collect();
+    if !flags.is_empty() {
+        b.heading(&format!("FLAGS ({})", flags.len()));
+        for f in flags {
+            let head = Line::from(vec![
+                Span::styled(
+                    format!(" {:<6}", f.severity.as_str().to_uppercase()),
+                    app.theme.severity(f.severity),
+                ),
+                Span::styled(f.rule.to_string(), t.accent),
+            ]);
+            match &f.actor {
+                Some(actor) => b.link(head, actor),
+                None => b.push(head),
+            }
+            b.wrapped(3, &f.message, t.base);
+            b.wrapped(3, &format!("sources: {}", f.sources.join("; ")), t.dim);
+        }
+    }
+    if !body.note.is_empty() && body.confidence == Confidence::High {
+        b.heading("NOTE");
+        b.wrapped(1, &body.note, t.dim);
+    }
+    Detail {
+        lines: b.lines,
+        links: b.links,
+    }
+}
+
+pub fn glyph(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::DismissAtWill => "✕",
+        EdgeKind::DismissForCause => "⊗",
+        EdgeKind::Dissolve => "⊘",
+        EdgeKind::Impeach => "⚖",
+        EdgeKind::HoldsToAccount => "⋯",
+        EdgeKind::NoConfidence => "⊥",
+        EdgeKind::Audits => "§",
+        EdgeKind::Investigates => "?",
+        EdgeKind::Reviews => "⚖",
+        EdgeKind::Vetoes => "✋",
+        EdgeKind::Overrides => "↺",
+        EdgeKind::Directs => "→",
+        EdgeKind::Petitions => "✉",
+    }
+}
+
+fn detail_width(app: &App) -> usize {
+    layout::inner(layout::bodies_split(layout::screen(app.size).main).1).width as usize
+}
+
+pub fn command(app: &mut App, c: Command) {
+    match (app.bodies.focus, c) {
+        (Pane::List, Command::Right | Command::Activate) | (Pane::Detail, Command::Right) => {
+            app.bodies.focus = Pane::Detail;
+        }
+        (Pane::Detail, Command::Left) | (Pane::List, Command::Left) => {
+            app.bodies.focus = Pane::List;
+        }
+        (Pane::List, _) => {
+            let page = layout::list_height(app.size);
+            let next = step(app.selected_index(), app.order.len(), c, page);
+            select_display(app, next);
+        }
+        (Pane::Detail, Command::Activate) => {
+            let d = detail(app, detail_width(app));
+            if let Some((_, target)) = d.links.get(app.bodies.link) {
+                let target = target.clone();
+                if target == app.selected {
+                    app.status = Some(crate::tui::app::Status {
+                        text: "that is this body".into(),
+                        kind: crate::tui::app::StatusKind::Info,
+                    });
+                } else {
+                    app.jump_to(&target);
+                }
+            }
+        }
+        (Pane::Detail, _) => {
+            let d = detail(app, detail_width(app));
+            let height = layout::detail_height(app.size);
+            if d.links.is_empty() {
+                let max = d.lines.len().saturating_sub(height);
+                app.bodies.detail_offset = step(app.bodies.detail_offset, max + 1, c, height);
+                return;
+            }
+            // Pages jump by lines, then land on the nearest link.
+            let link = match c {
+                Command::PageDown
+                | Command::PageUp
+                | Command::HalfPageDown
+                | Command::HalfPageUp => {
+                    let current = d.links[app.bodies.link.min(d.links.len() - 1)].0;
+                    let target_line = step(current, d.lines.len(), c, height);
+                    d.links
+                        .iter()
+                        .position(|(l, _)| *l >= target_line)
+                        .unwrap_or(d.links.len() - 1)
+                }
+                _ => step(app.bodies.link, d.links.len(), c, height),
+            };
+            app.bodies.link = link;
+            let line = d.links[link].0;
+            let mut offset = scroll_to(app.bodies.detail_offset, line, height);
+            if link == d.links.len() - 1
+                && matches!(c, Command::Down | Command::Bottom | Command::PageDown)
+            {
+                // Past the last link there may be text (flag sources, notes): show it.
+                offset = offset.max(d.lines.len().saturating_sub(height)).min(line);
+            }
+            if link == 0 && matches!(c, Command::Top) {
+                offset = 0;
+            }
+            app.bodies.detail_offset = offset;
+        }
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let (list_area, detail_area) = layout::bodies_split(area);
+    list(app, list_area, buf);
+    detail_pane(app, detail_area, buf);
+}
+
+fn list(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let focused = app.bodies.focus == Pane::List;
+    let blk = block(app, format!(" Bodies ({}) ", app.order.len()), focused);
+    let inner = blk.inner(area);
+    blk.render(area, buf);
+    let rows = layout::body_list_rows(app);
+    let height = inner.height as usize;
+    let w = inner.width as usize;
+    let selected = app.selected_index();
+    let name_w = w.saturating_sub(14);
+    for (i, row) in rows
+        .iter()
+        .skip(app.bodies.list_offset)
+        .take(height)
+        .enumerate()
+    {
+        let y = inner.y + i as u16;
+        let line = match row {
+            ListRow::Header(branch) => Line::from(Span::styled(
+                fit(&format!("── {} ──", capitalize(branch.as_str())), w),
+                t.title,
+            )),
+            ListRow::Body(display) => {
+                let Some(body) = app.body_at(*display) else {
+                    continue;
+                };
+                let a = app.analysis.body(&body.id);
+                let (marker, mstyle) = match app.worst_flag(&body.id) {
+                    Some(s) => ("⚑ ", t.severity(s)),
+                    None => ("  ", t.base),
+                };
+                let (barstr, share) = match a.and_then(|a| a.largest()) {
+                    Some((_, v)) if !body.channels.is_empty() => {
+                        (bar(v, 6), format!("{:>3.0}%", v * 100.0))
+                    }
+                    _ => ("  root".to_string(), "    ".to_string()),
+                };
+                let style = if *display == selected {
+                    if focused {
+                        t.selected
+                    } else {
+                        t.selected_unfocused
+                    }
+                } else {
+                    t.base
+                };
+                let mut line = Line::from(vec![
+                    Span::styled(marker, mstyle),
+                    Span::raw(fit(body.name(app.lang), name_w)),
+                    Span::raw(" "),
+                    Span::styled(barstr, t.bar),
+                    Span::raw(" "),
+                    Span::raw(share),
+                ]);
+                if *display == selected {
+                    line = line.style(style);
+                    for span in line.spans.iter_mut() {
+                        span.style = span.style.patch(style);
+                    }
+                }
+                line
+            }
+        };
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+fn detail_pane(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.bodies.focus == Pane::Detail;
+    let title = app
+        .dataset
+        .body(&app.selected)
+        .map(|b| format!(" {} ", b.name(app.lang)))
+        .unwrap_or_default();
+    let blk = block(app, Span::styled(title, app.theme.title), focused);
+    let inner = blk.inner(area);
+    blk.render(area, buf);
+    let d = detail(app, inner.width as usize);
+    let selected_line = d.links.get(app.bodies.link).map(|(l, _)| *l);
+    let mut lines = d.lines;
+    if focused && let Some(l) = selected_line.and_then(|l| lines.get_mut(l)) {
+        let s = app.theme.selected;
+        for span in l.spans.iter_mut() {
+            span.style = span.style.patch(s);
+        }
+    }
+    Paragraph::new(lines)
+        .scroll((app.bodies.detail_offset as u16, 0))
+        .render(inner, buf);
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_respects_width_and_keeps_words() {
+        let lines = wrap(
+            "The President holds a majority of the Constitutional Court",
+            20,
+        );
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "The President holds a majority of the Constitutional Court"
+        );
+        let long = wrap("Конституциялық_Соттың_төрағасы_және_судьялары", 10);
+        assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
+    }
+}
