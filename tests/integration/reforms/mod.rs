@@ -1,11 +1,13 @@
 //! Reform presets: each of P1-P11 applied alone against kz-2022 with the change it must make,
 //! all eleven together, the headline of F11 under P5 and P10, conflicts, the command line
-//! (`bilik reforms`, `bilik diff`, `--reform`), broken preset files and the toggle property.
+//! (`bilik reforms`, `bilik diff`, `--reform`), broken preset files, the toggle property, and
+//! the 2022 referendum written as presets over kz-2017.
 
 mod cli;
 mod fixtures;
 mod presets;
 mod properties;
+mod referendum;
 
 use bilik::analysis::Flag;
 use bilik::model::Dataset;
