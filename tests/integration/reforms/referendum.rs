@@ -6,9 +6,13 @@ use bilik::reform;
 
 use crate::common::fixture;
 
-/// Each channel of a body: id, seats and its chain of (actor, role).
-fn composition(d: &Dataset, body: &str) -> Vec<(String, u32, Vec<(String, StepRole)>)> {
-    d.body(body)
+/// A channel as compared here: id, seats and its chain of (actor, role).
+type Composition = Vec<(String, u32, Vec<(String, StepRole)>)>;
+
+/// The channels of a body, sorted by id.
+fn composition(d: &Dataset, body: &str) -> Composition {
+    let mut out: Composition = d
+        .body(body)
         .unwrap()
         .channels
         .iter()
@@ -16,14 +20,9 @@ fn composition(d: &Dataset, body: &str) -> Vec<(String, u32, Vec<(String, StepRo
             let steps = c.steps.iter().map(|s| (s.actor.clone(), s.role)).collect();
             (c.id.clone(), c.seats, steps)
         })
-        .collect()
-}
-
-fn sorted(
-    mut v: Vec<(String, u32, Vec<(String, StepRole)>)>,
-) -> Vec<(String, u32, Vec<(String, StepRole)>)> {
-    v.sort();
-    v
+        .collect();
+    out.sort();
+    out
 }
 
 #[test]
@@ -43,8 +42,8 @@ fn the_2022_referendum_as_presets_over_kz_2017_gives_kz_2022() {
             "{body}"
         );
         assert_eq!(
-            sorted(composition(&after, body)),
-            sorted(composition(&target, body)),
+            composition(&after, body),
+            composition(&target, body),
             "{body}"
         );
     }
