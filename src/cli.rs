@@ -267,18 +267,28 @@ fn reform_failure(global: &Global, set: &PresetSet, e: ReformError) -> Failure {
     Failure::Data(String::new())
 }
 
+/// The presets, the ids of `--reform` in the order they apply, and the baseline with them
+/// applied.
+fn apply_reforms(
+    global: &Global,
+    baseline: &Dataset,
+) -> Result<(PresetSet, Vec<String>, Dataset), Failure> {
+    let set = presets(global, baseline, false)?;
+    let active = set
+        .order(&global.reforms)
+        .map_err(|e| reform_failure(global, &set, e))?;
+    let after =
+        reform::apply(baseline, &set, &active).map_err(|e| reform_failure(global, &set, e))?;
+    Ok((set, active, after))
+}
+
 /// The dataset with the reforms of `--reform` applied, and their ids in the order applied.
 /// Unless the user named the principals, the reformed dataset's own are in force.
 pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>), Failure> {
     if global.reforms.is_empty() && global.reforms_file.is_none() {
         return Ok((loaded, Vec::new()));
     }
-    let set = presets(global, &loaded.dataset, false)?;
-    let active = set
-        .order(&global.reforms)
-        .map_err(|e| reform_failure(global, &set, e))?;
-    let dataset = reform::apply(&loaded.dataset, &set, &active)
-        .map_err(|e| reform_failure(global, &set, e))?;
+    let (_, active, dataset) = apply_reforms(global, &loaded.dataset)?;
     let mut options = loaded.options;
     if global.principals.is_empty() {
         options.principals = dataset.principals();
@@ -355,12 +365,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Diff(args)) => {
             let loaded = load(&global)?;
-            let set = presets(&global, &loaded.dataset, false)?;
-            let active = set
-                .order(&global.reforms)
-                .map_err(|e| reform_failure(&global, &set, e))?;
-            let after = reform::apply(&loaded.dataset, &set, &active)
-                .map_err(|e| reform_failure(&global, &set, e))?;
+            let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
             let comparison =
                 reform::compare(&loaded.dataset, &after, &loaded.options.weights, chosen)

@@ -478,7 +478,8 @@ impl Scenario {
         self.active.clear();
     }
 
-    /// The baseline with the active presets applied.
+    /// The baseline with the active presets applied. It is recomputed on every call (a few
+    /// milliseconds): a view should keep the result until the active set changes.
     pub fn reformed(&self) -> Result<Dataset, ReformError> {
         apply(&self.baseline, &self.set, &self.active)
     }

@@ -1,5 +1,6 @@
 //! Switching presets on and off, in any order, leaves exactly the state the active set
-//! defines: off again means the baseline again.
+//! defines: off again means the baseline again. And any of the 2048 subsets of the eleven
+//! presets can be active together.
 
 use std::collections::BTreeSet;
 
@@ -40,5 +41,22 @@ proptest! {
         scenario.reset();
         prop_assert_eq!(&scenario.reformed().unwrap(), &base);
         prop_assert_eq!(analyze(&base, &Options::of(&base)).unwrap(), analyze(&scenario.reformed().unwrap(), &Options::of(&base)).unwrap());
+    }
+}
+
+#[test]
+fn every_subset_of_the_eleven_applies_and_is_analysed() {
+    let base = baseline();
+    let set = presets();
+    let ids: Vec<String> = set.ids().iter().map(|s| s.to_string()).collect();
+    for mask in 0u32..(1 << ids.len()) {
+        let active: Vec<String> = (0..ids.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| ids[i].clone())
+            .collect();
+        let after =
+            reform::apply(&base, &set, &active).unwrap_or_else(|e| panic!("{active:?}: {e}"));
+        let a = analyze(&after, &Options::of(&after));
+        assert!(a.is_ok(), "{active:?}: {:?}", a.err());
     }
 }
