@@ -608,6 +608,35 @@ mod tests {
     }
 
     #[test]
+    fn every_embedded_change_cites_its_proposal_and_what_it_would_amend() {
+        for p in &kz().1.presets {
+            let a = p.article.unwrap();
+            let cite = format!(
+                "Proposal {} (article l. {}-{})",
+                p.id, a.first_line, a.last_line
+            );
+            for op in &p.operations {
+                let (source, amends) = match &op.change {
+                    Change::AddChannel { channel, .. } => (&channel.source, true),
+                    Change::ChangeChannel { set, .. } => (&set.source, true),
+                    Change::AddEdge(e) => (&e.source, true),
+                    Change::ChangeEdge { set, .. } => (&set.source, true),
+                    Change::AddBody(b) => (&b.source, false),
+                    // A rewritten note needs no amendment; an attribute does.
+                    Change::ChangeBody { set, source, .. } => (source, set.note.is_none()),
+                    _ => continue,
+                };
+                assert!(source.starts_with(&cite), "{}: {op}: {source}", p.id);
+                assert!(
+                    !amends || source.contains("would amend") || source.contains("would extend"),
+                    "{}: {op}: {source}",
+                    p.id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_embedded_presets_pass_their_own_check() {
         let (base, set) = kz();
         let report = check(&set, &base);
