@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Analysis, Options};
+use crate::compare::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang, load};
 use crate::reform::{self, PresetSet, ReformError};
@@ -22,7 +23,7 @@ use crate::report::{self, diff, json, text};
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -113,6 +114,9 @@ pub enum Command {
     /// Print what the reforms chosen with --reform change, against the baseline: the
     /// headline, bodies, flags raised and cleared, powers, principals.
     Diff(DiffArgs),
+    /// Compare datasets side by side: the head of state's hold on the independent bodies,
+    /// bodies lined up by role, and why each role moved between datasets of one state.
+    Compare(CompareArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -158,18 +162,48 @@ pub enum DiffFormat {
     Md,
 }
 
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Datasets to compare: embedded ids or RON files, in the order of the columns. Default:
+    /// every embedded dataset. `--weights` and `--principal` apply to each; `--data` is not
+    /// read.
+    #[arg(value_name = "ID|FILE")]
+    pub datasets: Vec<String>,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Tables to read in a terminal.
+    Text,
+    /// The `bilik.compare/1` JSON contract.
+    Json,
+    /// Markdown tables and sections.
+    Md,
+    /// One row per dataset (RFC 4180).
+    Csv,
+}
+
 /// An error at the edge, with the exit code it maps to.
 #[derive(Debug)]
 pub enum Failure {
     /// Already printed diagnostics (data problems).
     Data(String),
     Io(String),
+    /// Arguments that parse but make no sense together.
+    Usage(String),
 }
 
 impl Failure {
     fn code(&self) -> u8 {
         match self {
             Failure::Data(_) => 1,
+            Failure::Usage(_) => 2,
             Failure::Io(_) => 3,
         }
     }
@@ -181,7 +215,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(f) => {
             let message = match &f {
-                Failure::Data(m) | Failure::Io(m) => m,
+                Failure::Data(m) | Failure::Io(m) | Failure::Usage(m) => m,
             };
             if !message.is_empty() {
                 eprintln!("bilik: {message}");
@@ -209,7 +243,12 @@ pub struct Loaded {
 }
 
 pub fn load(global: &Global) -> Result<Loaded, Failure> {
-    let dataset = data::resolve(&global.data).map_err(|e| {
+    load_spec(global, &global.data)
+}
+
+/// Loads the dataset `spec` (an embedded id or a file) under the global weights and principals.
+pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
+    let dataset = data::resolve(spec).map_err(|e| {
         eprint!("{}", e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
@@ -387,6 +426,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Compare(args)) => {
+            let comparison = compare(&global, &args.datasets)?;
+            let lang = global.lang.into();
+            let body = match args.format {
+                CompareFormat::Text => report::compare::text(&comparison, lang),
+                CompareFormat::Md => report::compare::md::markdown(&comparison, lang),
+                CompareFormat::Json => {
+                    json::to_string(&report::compare::json::document(&comparison))
+                }
+                CompareFormat::Csv => {
+                    report::compare::csv::to_string(&comparison).map_err(|e| io(e, "CSV"))?
+                }
+            };
+            let body = if body.ends_with('\n') {
+                body
+            } else {
+                body + "\n"
+            };
+            match &args.output {
+                Some(path) => report::write_atomic(path, body.as_bytes())
+                    .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
+                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
@@ -436,6 +500,29 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.\n",
     );
     out
+}
+
+/// Loads, analyses and measures the datasets `specs` (every embedded dataset when empty).
+pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure> {
+    let specs: Vec<String> = if specs.is_empty() {
+        data::EMBEDDED.iter().map(|e| e.id.to_string()).collect()
+    } else {
+        specs.to_vec()
+    };
+    let mut entries: Vec<Entry> = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        let loaded = load_spec(global, spec)?;
+        if let Some(twin) = entries.iter().find(|e| e.id() == loaded.dataset.meta.id) {
+            return Err(Failure::Usage(format!(
+                "'{spec}' is dataset '{}' again; each dataset may be compared once",
+                twin.id()
+            )));
+        }
+        let entry = Entry::analyze(loaded.dataset, &loaded.options)
+            .map_err(|e| Failure::Data(e.to_string()))?;
+        entries.push(entry);
+    }
+    Ok(Comparison::new(entries))
 }
 
 /// Opens the terminal explorer on the loaded dataset.

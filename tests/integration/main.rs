@@ -1,6 +1,6 @@
 //! The integration tests: one binary, as cargo builds one per file under `tests/`.
 //!
-//! `cli` drives the real `bilik` binary; `fixtures` checks every broken dataset in
+//! `cli` drives the real `bilik` binary; `compare` its comparison of datasets; `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `datasets` pins legal facts of the shipped data; `properties` holds proptest
 //! invariants of the analysis and the loader; `reforms` checks the reform presets, their
@@ -8,6 +8,7 @@
 
 mod cli;
 mod common;
+mod compare;
 mod contract;
 mod datasets;
 mod fixtures;

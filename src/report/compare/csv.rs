@@ -1,0 +1,58 @@
+//! The indicators as CSV (RFC 4180): one row per dataset, one column per indicator and per
+//! independent role, ready for a statistics package. Floats have at most 4 decimals; a role a
+//! dataset lacks is an empty cell.
+
+use crate::compare::{Comparison, INDEPENDENT_ROLES, Indicators};
+use crate::report::json::r4;
+
+/// The header, in column order: the dataset, then [`Indicators::scalars`], then the hold and
+/// integrated control of each independent role.
+pub fn header() -> Vec<String> {
+    let mut h: Vec<String> = ["dataset", "jurisdiction", "as_of", "head_of_state"]
+        .into_iter()
+        .chain(Indicators::SCALARS)
+        .map(str::to_string)
+        .collect();
+    for r in INDEPENDENT_ROLES {
+        h.push(format!("held_{r}"));
+        h.push(format!("control_{r}"));
+    }
+    h
+}
+
+fn num(x: f64) -> String {
+    r4(x).to_string()
+}
+
+/// The CSV document, with a header row and CRLF line ends as RFC 4180 has them.
+pub fn to_string(c: &Comparison) -> std::io::Result<String> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(header())?;
+    for e in &c.entries {
+        let i = &e.indicators;
+        let mut row = vec![
+            e.id().to_string(),
+            e.dataset.meta.jurisdiction.clone(),
+            e.dataset.meta.as_of.clone(),
+            i.head_of_state.clone(),
+        ];
+        row.extend(i.scalars().into_iter().map(|(_, x)| num(x)));
+        for r in INDEPENDENT_ROLES {
+            match i.class(r) {
+                Some(c) => {
+                    row.push(num(c.held));
+                    row.push(num(c.control));
+                }
+                None => {
+                    row.push(String::new());
+                    row.push(String::new());
+                }
+            }
+        }
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}

@@ -1,0 +1,251 @@
+//! The comparison as Markdown: the same tables and sections as the text form, for a paper or
+//! a wiki.
+
+use std::fmt::Write;
+
+use super::{
+    amount, class_rows, figure, head_figures, indicator_rows, largest_text, reason_subject,
+    role_words, side_names, weight_lines,
+};
+use crate::compare::{Comparison, Entry, INDEPENDENT_ROLES};
+use crate::model::Lang;
+use crate::report::text::pct;
+
+/// Escapes what would break a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String>)]) {
+    let _ = writeln!(out, "| {} | {} |", cell(first), ids.join(" | "));
+    let _ = writeln!(
+        out,
+        "|---|{}",
+        ids.iter().map(|_| "---:|").collect::<String>()
+    );
+    for (label, cells) in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            cell(label.trim_start()),
+            cells
+                .iter()
+                .map(|c| cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+}
+
+pub fn markdown(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
+    let _ = writeln!(out, "# Comparing states\n");
+    for e in &c.entries {
+        let _ = writeln!(
+            out,
+            "- `{}`: {} (law as of {}); head of state: {}",
+            e.id(),
+            cell(&e.dataset.meta.title),
+            e.dataset.meta.as_of,
+            e.dataset.name(&e.indicators.head_of_state, lang)
+        );
+    }
+    for line in weight_lines(c) {
+        let _ = writeln!(out, "- {line}");
+    }
+    let _ = writeln!(out, "\n## Indicators\n");
+    grid(&mut out, "indicator", &ids, &indicator_rows(c));
+    let _ = writeln!(
+        out,
+        "\n## The head of state's hold on each independent role\n"
+    );
+    grid(&mut out, "role", &ids, &class_rows(c, |x| x.held));
+    let _ = writeln!(
+        out,
+        "\n## The head of state's integrated control of each independent role\n"
+    );
+    grid(&mut out, "role", &ids, &class_rows(c, |x| x.control));
+
+    let _ = writeln!(
+        out,
+        "\n## Veto points on his picks for independent bodies\n"
+    );
+    for e in &c.entries {
+        let name = |id: &str| e.dataset.name(id, lang).to_string();
+        let holders: Vec<String> = e
+            .indicators
+            .veto_holders
+            .iter()
+            .map(|v| {
+                format!(
+                    "{}{} ({})",
+                    name(&v.actor),
+                    if v.under_threat {
+                        ", under threat of dissolution"
+                    } else {
+                        ""
+                    },
+                    v.bodies
+                        .iter()
+                        .map(|b| name(b))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "- `{}`: {}",
+            e.id(),
+            if holders.is_empty() {
+                "none".to_string()
+            } else {
+                holders.join("; ")
+            }
+        );
+    }
+    let _ = writeln!(out, "\n## Independent bodies he can dismiss at will\n");
+    for e in &c.entries {
+        let list: Vec<String> = e
+            .indicators
+            .independent_removable_at_will
+            .iter()
+            .map(|b| e.dataset.name(b, lang).to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "- `{}`: {}",
+            e.id(),
+            if list.is_empty() {
+                "none".to_string()
+            } else {
+                list.join(", ")
+            }
+        );
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## Role by role\n\nEach cell: the body (seats), its largest principal, and the head of state's integrated control / hold; *at will* when he can dismiss some of its seats at will.\n"
+    );
+    let rows: Vec<(String, Vec<String>)> = c
+        .roles
+        .rows
+        .iter()
+        .map(|row| {
+            let label = if row.independent_class {
+                format!("**{}**", role_words(row.role))
+            } else {
+                role_words(row.role)
+            };
+            let cells = c
+                .entries
+                .iter()
+                .zip(&row.cells)
+                .map(|(e, cells)| {
+                    if cells.is_empty() {
+                        return "-".to_string();
+                    }
+                    cells
+                        .iter()
+                        .map(|x| {
+                            format!(
+                                "{} ({}{}): {}; {}{}",
+                                e.dataset.name(&x.id, lang),
+                                x.seats,
+                                if x.seats_nominal { " nominal" } else { "" },
+                                largest_text(e, &x.largest, lang),
+                                head_figures(e, x),
+                                if x.removable_at_will_by_head {
+                                    "; *at will*"
+                                } else {
+                                    ""
+                                }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                })
+                .collect();
+            (label, cells)
+        })
+        .collect();
+    grid(&mut out, "role", &ids, &rows);
+
+    for t in &c.timelines {
+        let _ = writeln!(
+            out,
+            "\n## Timeline: {}, {}\n\nThe head of state's hold (integrated control in brackets).\n",
+            t.jurisdiction,
+            t.datasets.join(" → ")
+        );
+        let tids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
+        let mut rows = vec![(
+            "head_of_state_concentration".to_string(),
+            t.headline.iter().map(|x| figure(*x)).collect(),
+        )];
+        for r in &t.rows {
+            rows.push((
+                role_words(r.role),
+                r.points
+                    .iter()
+                    .map(|p| match p {
+                        Some(p) => format!("{} ({})", pct(p.held), pct(p.control)),
+                        None => "-".into(),
+                    })
+                    .collect(),
+            ));
+        }
+        grid(&mut out, "", &tids, &rows);
+    }
+
+    for pair in &c.changes {
+        let (a, b) = (&c.entries[pair.from], &c.entries[pair.to]);
+        let head = b
+            .dataset
+            .name(&b.indicators.head_of_state, lang)
+            .to_string();
+        let _ = writeln!(out, "\n## Why: {} → {}\n", a.id(), b.id());
+        let mut roles: Vec<_> = pair.roles.iter().collect();
+        // Independent roles first, as in the text form.
+        roles.sort_by_key(|r| !INDEPENDENT_ROLES.contains(&r.role));
+        for ch in roles {
+            let fig = |x: Option<f64>| x.map(pct).unwrap_or_else(|| "-".into());
+            let _ = writeln!(
+                out,
+                "### {}: {} → {}\n\nThe {head}'s hold {} → {}; integrated control {} → {}.\n",
+                role_words(ch.role),
+                side_names(a, &ch.before, lang),
+                side_names(b, &ch.after, lang),
+                fig(ch.held.0),
+                fig(ch.held.1),
+                fig(ch.control.0),
+                fig(ch.control.1)
+            );
+            if ch.reasons.is_empty() {
+                let _ = writeln!(out, "No channel or consent changed.");
+            }
+            for r in &ch.reasons {
+                let _ = writeln!(
+                    out,
+                    "- {}: {} → {}",
+                    reason_subject(a, b, r, lang),
+                    amount(&r.kind, &r.before),
+                    amount(&r.kind, &r.after)
+                );
+                if !r.sources_before.is_empty() {
+                    let _ = writeln!(out, "  - `{}`: {}", a.id(), r.sources_before.join(" · "));
+                }
+                if !r.sources_after.is_empty() {
+                    let _ = writeln!(out, "  - `{}`: {}", b.id(), r.sources_after.join(" · "));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
