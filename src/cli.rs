@@ -406,16 +406,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let loaded = load(&global)?;
             let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
-            let comparison =
-                reform::compare(&loaded.dataset, &after, &loaded.options.weights, chosen)
-                    .map_err(|e| Failure::Data(e.to_string()))?;
+            let delta = reform::delta(&loaded.dataset, &after, &loaded.options.weights, chosen)
+                .map_err(|e| Failure::Data(e.to_string()))?;
             let presets: Vec<&reform::Preset> =
                 active.iter().filter_map(|id| set.get(id)).collect();
             let view = diff::DiffView {
                 baseline: &loaded.dataset,
                 reformed: &after,
                 presets: &presets,
-                comparison: &comparison,
+                delta: &delta,
                 lang: global.lang.into(),
             };
             let body = match args.format {

@@ -8,7 +8,7 @@
 //!   between presets and operations that do not apply are a [`ReformError`].
 //! - [`Scenario`]: a baseline, a set and the active presets, toggled on and off; the reformed
 //!   state is always recomputed from the baseline, never undone in place.
-//! - [`compare`]: both states analysed and their [`Diff`](crate::analysis::diff::Diff).
+//! - [`delta`]: both states analysed and their [`Diff`](crate::analysis::diff::Diff).
 
 mod apply;
 mod load;
@@ -500,9 +500,10 @@ pub fn changed_attributes(before: &Body, after: &Body) -> Vec<(&'static str, Str
         .collect()
 }
 
-/// The baseline and a reformed state analysed side by side.
+/// The baseline and a reformed state analysed side by side: what the delta pane and
+/// `bilik diff` show.
 #[derive(Debug, Clone)]
-pub struct Comparison {
+pub struct Delta {
     pub before: Analysis,
     pub after: Analysis,
     pub diff: Diff,
@@ -513,12 +514,12 @@ pub struct Comparison {
 /// Analyses both states under the same weights. The principals are `principals` when the user
 /// chose them, and otherwise each state's own: a reform can make a body a principal (a
 /// directly elected Senate) or add one (a body nobody fills).
-pub fn compare(
+pub fn delta(
     baseline: &Dataset,
     reformed: &Dataset,
     weights: &Weights,
     principals: Option<&[BodyId]>,
-) -> Result<Comparison, AnalysisError> {
+) -> Result<Delta, AnalysisError> {
     let options = |d: &Dataset| Options {
         weights: *weights,
         principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
@@ -531,7 +532,7 @@ pub fn compare(
         headline::headline(baseline, &ob, &before),
         headline::headline(reformed, &oa, &after),
     );
-    Ok(Comparison {
+    Ok(Delta {
         before,
         after,
         diff,
@@ -690,7 +691,7 @@ mod tests {
         let headline = |active: &[&str]| {
             let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
             let after = apply(&base, &set, &active).unwrap();
-            compare(&base, &after, &base.weights, None)
+            delta(&base, &after, &base.weights, None)
                 .unwrap()
                 .headline
                 .1

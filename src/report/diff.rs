@@ -15,7 +15,7 @@ use super::text::{pct, seats, table};
 use crate::analysis::diff::{BodyChange, BodyDelta};
 use crate::analysis::{Flag, Headline, PrincipalSummary};
 use crate::model::{Dataset, Lang};
-use crate::reform::{Comparison, Preset, changed_attributes};
+use crate::reform::{Delta, Preset, changed_attributes};
 
 pub const SCHEMA: &str = "bilik.diff/1";
 
@@ -25,7 +25,7 @@ pub struct DiffView<'a> {
     pub reformed: &'a Dataset,
     /// The active presets, in the order they were applied.
     pub presets: &'a [&'a Preset],
-    pub comparison: &'a Comparison,
+    pub delta: &'a Delta,
     pub lang: Lang,
 }
 
@@ -116,7 +116,7 @@ fn share(x: Option<f64>, through: bool) -> String {
 fn headline_title<'a>(
     v: &DiffView<'a>,
 ) -> Option<(String, Option<&'a Headline>, Option<&'a Headline>)> {
-    let (b, a) = (&v.comparison.headline.0, &v.comparison.headline.1);
+    let (b, a) = (&v.delta.headline.0, &v.delta.headline.1);
     let h = a.as_ref().or(b.as_ref())?;
     Some((
         format!(
@@ -171,7 +171,7 @@ fn principal_cells(p: Option<&PrincipalSummary>) -> [String; 3] {
 
 /// The readable report.
 pub fn text(v: &DiffView) -> String {
-    let c = v.comparison;
+    let c = v.delta;
     let d = &c.diff;
     let mut out = String::new();
     let _ = writeln!(out, "{}", v.baseline.meta.title);
@@ -372,7 +372,7 @@ fn cell(s: &str) -> String {
 
 /// The report in Markdown: the same content as [`text`], as headings and tables.
 pub fn markdown(v: &DiffView) -> String {
-    let d = &v.comparison.diff;
+    let d = &v.delta.diff;
     let mut out = String::new();
     let ids: Vec<&str> = v.presets.iter().map(|p| p.id.as_str()).collect();
     let _ = writeln!(
@@ -632,7 +632,7 @@ fn principal_out(p: &PrincipalSummary) -> PrincipalOut {
 /// The `bilik.diff/1` document. Floats are rounded to 4 decimals and maps sorted, so the same
 /// inputs give byte-identical output.
 pub fn json(v: &DiffView) -> DiffDoc {
-    let c = v.comparison;
+    let c = v.delta;
     let d = &c.diff;
     DiffDoc {
         schema: SCHEMA,

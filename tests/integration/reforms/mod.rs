@@ -11,7 +11,7 @@ mod referendum;
 
 use bilik::analysis::Flag;
 use bilik::model::Dataset;
-use bilik::reform::{self, Comparison, PresetSet};
+use bilik::reform::{self, Delta, PresetSet};
 
 pub fn baseline() -> Dataset {
     bilik::data::default_dataset()
@@ -22,12 +22,12 @@ pub fn presets() -> PresetSet {
 }
 
 /// The baseline with `active` applied, and the two analysed side by side.
-pub fn reformed(active: &[&str]) -> (Dataset, Comparison) {
+pub fn reformed(active: &[&str]) -> (Dataset, Delta) {
     let base = baseline();
     let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
     let after =
         reform::apply(&base, &presets(), &active).unwrap_or_else(|e| panic!("{active:?}: {e}"));
-    let c = reform::compare(&base, &after, &base.weights, None).unwrap();
+    let c = reform::delta(&base, &after, &base.weights, None).unwrap();
     (after, c)
 }
 
