@@ -170,7 +170,9 @@ pub fn channel_shares_indexed(
                 Position::Ratify
             }
             StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio => Position::Propose,
-            StepRole::Consent => Position::Ratify,
+            // A shortlist narrows the field before the pick, a consent after it: both are checks
+            // on the actor who picks.
+            StepRole::Consent | StepRole::Shortlist => Position::Ratify,
         };
         let position =
             if position == Position::Ratify && edges.consent_under_threat(&proposer, &step.actor) {
@@ -293,6 +295,22 @@ mod tests {
         let b = split(&[("a", StepRole::Nominate), ("b", StepRole::Elect)], &w);
         assert_eq!(a, b);
         assert!((a["a"] - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_shortlist_is_a_check_on_the_actor_who_picks() {
+        let w = Weights::default();
+        let from_list = split(&[("b", StepRole::Shortlist), ("a", StepRole::Appoint)], &w);
+        let with_consent = split(&[("a", StepRole::Appoint), ("b", StepRole::Consent)], &w);
+        assert_eq!(from_list, with_consent);
+        let ds = crate::analysis::tests::tiny_dataset();
+        let body = ds.bodies[0].clone();
+        let c = channel(&[("b", StepRole::Shortlist), ("a", StepRole::Appoint)]);
+        let cs = channel_shares(&ds, &body, &c, &w);
+        assert_eq!(
+            (cs.proposer.as_str(), cs.vetoes.clone()),
+            ("a", vec!["b".to_string()])
+        );
     }
 
     #[test]

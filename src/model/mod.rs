@@ -160,6 +160,9 @@ vocabulary! {
         Elect => "elect",
         /// Approval that the appointment needs: a veto point.
         Consent => "consent",
+        /// A binding list of several candidates from which the deciding actor must pick: a
+        /// check on the pick (a veto over everyone not listed), like a consent given in advance.
+        Shortlist => "shortlist",
         /// The seat is held by virtue of another office.
         ExOfficio => "ex_officio",
     }

@@ -13,7 +13,10 @@ impl Tmux {
             eprintln!("skipped: tmux is not installed (.ci/run installs it)");
             return None;
         }
-        let socket = format!("bilik-test-{}-{}", std::process::id(), width);
+        // One tmux server per test: tests run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("bilik-test-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args([
                 "-L",

@@ -187,7 +187,7 @@ fn the_constitutional_court_is_12_by_the_president_and_3_by_the_tbmm() {
         assert_eq!(
             steps(&d, "constitutional_court", channel),
             vec![
-                s(nominator, StepRole::Nominate),
+                s(nominator, StepRole::Shortlist),
                 s("president", StepRole::Appoint)
             ]
         );
@@ -195,14 +195,14 @@ fn the_constitutional_court_is_12_by_the_president_and_3_by_the_tbmm() {
     assert_eq!(
         steps(&d, "constitutional_court", "court_of_accounts"),
         vec![
-            s("sayistay", StepRole::Nominate),
+            s("sayistay", StepRole::Shortlist),
             s("tbmm", StepRole::Elect)
         ]
     );
     assert_eq!(
         steps(&d, "constitutional_court", "bar"),
         vec![
-            s("bar_associations", StepRole::Nominate),
+            s("bar_associations", StepRole::Shortlist),
             s("tbmm", StepRole::Elect)
         ]
     );
@@ -292,7 +292,7 @@ fn the_high_courts_and_election_council_are_filled_through_the_hsk() {
     assert_eq!(
         steps(&d, "prosecutor_general", "appointment"),
         vec![
-            s("court_of_cassation", StepRole::Nominate),
+            s("court_of_cassation", StepRole::Shortlist),
             s("president", StepRole::Appoint)
         ]
     );
