@@ -9,8 +9,9 @@
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
 //!    the head of state's hold moved between two of them;
-//! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`cli`]: the command line; [`tui`]: the terminal explorer.
+//! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
+//! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
+//! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
@@ -20,5 +21,6 @@ pub mod cli;
 pub mod compare;
 pub mod data;
 pub mod model;
+pub mod reform;
 pub mod report;
 pub mod tui;
