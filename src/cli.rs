@@ -15,7 +15,8 @@ use crate::compare::{Comparison, Entry};
 use crate::data;
 use crate::export;
 use crate::model::{Dataset, Lang, load};
-use crate::report::{self, json, text};
+use crate::reform::{self, PresetSet, ReformError};
+use crate::report::{self, diff, json, text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -23,7 +24,7 @@ use crate::report::{self, json, text};
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -53,6 +54,19 @@ pub struct Global {
     /// never.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Reform presets to apply, e.g. `P5,P10` (see `bilik reforms`). They apply in the order
+    /// of their file, whatever order they are listed in.
+    #[arg(
+        long = "reform",
+        short = 'r',
+        global = true,
+        value_name = "ID,...",
+        value_delimiter = ','
+    )]
+    pub reforms: Vec<String>,
+    /// A file of reform presets to use instead of those embedded for the dataset.
+    #[arg(long = "reforms", global = true, value_name = "FILE")]
+    pub reforms_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,6 +109,12 @@ pub enum Command {
     Export(ExportArgs),
     /// List the embedded datasets.
     Datasets,
+    /// List the reform presets of the dataset (id, title, the article's proposal and lines);
+    /// with --reforms FILE, validate that file against the dataset first.
+    Reforms,
+    /// Print what the reforms chosen with --reform change, against the baseline: the
+    /// headline, bodies, flags raised and cleared, powers, principals.
+    Diff(DiffArgs),
     /// Compare datasets side by side: the head of state's hold on the independent bodies,
     /// bodies lined up by role, and why each role moved between datasets of one state.
     Compare(CompareArgs),
@@ -174,6 +194,26 @@ impl From<TableArg> for export::Table {
             TableArg::Flags => export::Table::Flags,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// The readable report.
+    Text,
+    /// The `bilik.diff/1` JSON document.
+    Json,
+    /// Markdown, for a report or a web page.
+    Md,
 }
 
 #[derive(Debug, Args)]
@@ -283,6 +323,81 @@ pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
     analysis::analyze(&loaded.dataset, &loaded.options).map_err(|e| Failure::Data(e.to_string()))
 }
 
+/// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
+/// embedded ones. `warn` also prints the pairs of presets that cannot be active together
+/// (for `bilik reforms`; elsewhere only the pair actually chosen matters, and is an error).
+pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetSet, Failure> {
+    let color = color_for_stderr(global.color);
+    let Some(path) = &global.reforms_file else {
+        return Ok(reform::embedded(&dataset.meta.id));
+    };
+    let set = reform::load_file(path).map_err(|e| {
+        eprint!("{}", e.report.render(color));
+        Failure::Data(e.to_string())
+    })?;
+    let mut report = reform::check(&set, dataset);
+    if !warn {
+        report
+            .diagnostics
+            .retain(|d| d.level == crate::model::diag::Level::Error);
+    }
+    if !report.diagnostics.is_empty() {
+        eprint!("{}", report.render(color));
+    }
+    match report.errors() {
+        0 => Ok(set),
+        n => Err(Failure::Data(format!(
+            "{}: {n} problem{} found",
+            report.path,
+            if n == 1 { "" } else { "s" }
+        ))),
+    }
+}
+
+/// Prints a reform error with its places in the preset file.
+fn reform_failure(global: &Global, set: &PresetSet, e: ReformError) -> Failure {
+    eprint!("{}", e.report(set).render(color_for_stderr(global.color)));
+    Failure::Data(String::new())
+}
+
+/// The presets, the ids of `--reform` in the order they apply, and the baseline with them
+/// applied.
+fn apply_reforms(
+    global: &Global,
+    baseline: &Dataset,
+) -> Result<(PresetSet, Vec<String>, Dataset), Failure> {
+    let set = presets(global, baseline, false)?;
+    let active = set
+        .order(&global.reforms)
+        .map_err(|e| reform_failure(global, &set, e))?;
+    let after =
+        reform::apply(baseline, &set, &active).map_err(|e| reform_failure(global, &set, e))?;
+    Ok((set, active, after))
+}
+
+/// The dataset with the reforms of `--reform` applied, and their ids in the order applied.
+/// Unless the user named the principals, the reformed dataset's own are in force.
+pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>), Failure> {
+    if global.reforms.is_empty() && global.reforms_file.is_none() {
+        return Ok((loaded, Vec::new()));
+    }
+    let (_, active, dataset) = apply_reforms(global, &loaded.dataset)?;
+    let mut options = loaded.options;
+    if global.principals.is_empty() {
+        options.principals = dataset.principals();
+    }
+    Ok((Loaded { dataset, options }, active))
+}
+
+/// Writes a report to `output`, atomically, or to stdout.
+fn emit(output: Option<&std::path::Path>, body: &str) -> Result<(), Failure> {
+    match output {
+        Some(path) => report::write_atomic(path, body.as_bytes())
+            .map_err(|e| io(e, &format!("cannot write {}", path.display()))),
+        None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout")),
+    }
+}
+
 fn io(e: std::io::Error, what: &str) -> Failure {
     Failure::Io(format!("{what}: {e}"))
 }
@@ -291,19 +406,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let global = cli.global;
     match cli.command {
         None => {
-            let loaded = load(&global)?;
+            let (loaded, active) = reformed(&global, load(&global)?)?;
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                 return explore(loaded, &global);
             }
             let analysis = analyze(&loaded)?;
-            let out = text::summary(&loaded.dataset, &analysis, &[], global.lang.into());
+            let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary) => {
-            let loaded = load(&global)?;
+            let (loaded, active) = reformed(&global, load(&global)?)?;
             let analysis = analyze(&loaded)?;
-            let out = text::summary(&loaded.dataset, &analysis, &[], global.lang.into());
+            let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -314,11 +429,33 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 table: args.table.map(export::Table::from),
             };
             export::validate(format, &options).map_err(|e| Failure::Usage(e.to_string()))?;
-            let loaded = load(&global)?;
+            let baseline = load(&global)?;
+            let (loaded, active) = reformed(
+                &global,
+                Loaded {
+                    dataset: baseline.dataset.clone(),
+                    options: baseline.options.clone(),
+                },
+            )?;
             let analysis = analyze(&loaded)?;
-            let snapshot = export::Snapshot::new(&loaded.dataset, &analysis, global.lang.into());
-            let body = export::render(format, &snapshot, &options)
-                .map_err(|e| Failure::Data(e.to_string()))?;
+            let lang = global.lang.into();
+            let body = if active.is_empty() {
+                export::render(
+                    format,
+                    &export::Snapshot::new(&loaded.dataset, &analysis, lang),
+                    &options,
+                )
+            } else {
+                // With reforms the exports show what they changed against the baseline.
+                let before = analyze(&baseline)?;
+                let snapshot = export::Snapshot {
+                    reforms: &active,
+                    baseline: Some((&baseline.dataset, &before)),
+                    ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
+                };
+                export::render(format, &snapshot, &options)
+            }
+            .map_err(|e| Failure::Data(e.to_string()))?;
             match &args.output {
                 Some(path) => report::write_atomic(path, &body)
                     .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
@@ -335,6 +472,36 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 out.push_str(&format!("{:<10} {title}\n", e.id));
             }
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Reforms) => {
+            let loaded = load(&global)?;
+            let set = presets(&global, &loaded.dataset, true)?;
+            let out = reform_list(&set, global.lang.into());
+            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Diff(args)) => {
+            let loaded = load(&global)?;
+            let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
+            let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
+            let delta = reform::delta(&loaded.dataset, &after, &loaded.options.weights, chosen)
+                .map_err(|e| Failure::Data(e.to_string()))?;
+            let presets: Vec<&reform::Preset> =
+                active.iter().filter_map(|id| set.get(id)).collect();
+            let view = diff::DiffView {
+                baseline: &loaded.dataset,
+                reformed: &after,
+                presets: &presets,
+                delta: &delta,
+                lang: global.lang.into(),
+            };
+            let body = match args.format {
+                DiffFormat::Text => diff::text(&view),
+                DiffFormat::Md => diff::markdown(&view),
+                DiffFormat::Json => json::to_string(&diff::json(&view)),
+            };
+            emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Compare(args)) => {
@@ -377,6 +544,40 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `bilik reforms`: the presets with their titles and article references.
+fn reform_list(set: &PresetSet, lang: Lang) -> String {
+    if set.is_empty() {
+        return format!(
+            "No reform presets apply to dataset {}. Load a preset file with --reforms FILE.\n",
+            set.dataset
+        );
+    }
+    let rows: Vec<Vec<String>> = set
+        .presets
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                p.title(lang).to_string(),
+                p.article.map(|a| a.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = format!(
+        "Reform presets for {}, from {}, in the order they apply:\n",
+        set.dataset, set.path
+    );
+    out.push_str(&text::table(
+        &["id", "title", "article"],
+        &rows,
+        &[false; 3],
+    ));
+    out.push_str(
+        "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.\n",
+    );
+    out
 }
 
 /// Loads, analyses and measures the datasets `specs` (every embedded dataset when empty).

@@ -9,8 +9,9 @@
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
 //!    the head of state's hold moved between two of them;
-//! 3. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//! 4. [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
+//! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
+//! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
+//!    [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
 //!    state, as bytes, for the command line and the TUI alike;
 //! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
@@ -23,5 +24,6 @@ pub mod compare;
 pub mod data;
 pub mod export;
 pub mod model;
+pub mod reform;
 pub mod report;
 pub mod tui;

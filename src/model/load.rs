@@ -10,7 +10,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 
 use super::diag::{Diagnostic, FileReport, did_you_mean, offset_of};
-use super::raw::{RawBody, RawChannel, RawDataset, RawEdge};
+use super::raw::{RawBody, RawChannel, RawDataset, RawEdge, RawStep};
 use super::spans::SpanIndex;
 use super::*;
 
@@ -117,6 +117,16 @@ pub fn ron_options() -> ron::Options {
 
 /// Parses RON text into `T`, turning a syntax error into a located diagnostic.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
+    parse_ron_with(text, ron_options(), |_| "syntax")
+}
+
+/// [`parse_ron`] with other RON options (reform files also unwrap variant newtypes), and the
+/// diagnostic's code chosen by the kind of error (`syntax` for a dataset).
+pub(crate) fn parse_ron_with<T: serde::de::DeserializeOwned>(
+    text: &str,
+    options: ron::Options,
+    code: fn(&ron::Error) -> &'static str,
+) -> Result<T, Diagnostic> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "too-large",
@@ -126,10 +136,10 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagno
             ),
         ));
     }
-    ron_options().from_str(text).map_err(|e| {
+    options.from_str(text).map_err(|e| {
         let start = offset_of(text, e.span.start.line, e.span.start.col);
         let end = offset_of(text, e.span.end.line, e.span.end.col).max(start + 1);
-        Diagnostic::error("syntax", format!("syntax error: {}", e.code))
+        Diagnostic::error(code(&e.code), format!("syntax error: {}", e.code))
             .at(Some(start..end.min(text.len().max(start))), "here")
             .help_maybe(syntax_help(&e.code))
     })
@@ -143,6 +153,15 @@ fn syntax_help(code: &ron::Error) -> Option<String> {
         return Some(match did_you_mean(found, expected.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the fields are: {}", expected.join(", ")),
+        });
+    }
+    if let ron::Error::NoSuchEnumVariant {
+        expected, found, ..
+    } = code
+    {
+        return Some(match did_you_mean(found, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of: {}", expected.join(", ")),
         });
     }
     let text = code.to_string();
@@ -178,11 +197,7 @@ pub fn check_str(path: &str, text: &str) -> Checked {
         }
     };
     let spans = SpanIndex::build(text);
-    let mut v = Validator {
-        spans: &spans,
-        text,
-        out: Vec::new(),
-    };
+    let mut v = Validator::new(&spans, text);
     let dataset = v.dataset(raw);
     report.diagnostics = v.out;
     let ok = report.errors() == 0;
@@ -192,27 +207,57 @@ pub fn check_str(path: &str, text: &str) -> Checked {
     }
 }
 
-struct Validator<'a> {
+/// Checks raw values and converts them into domain types, collecting every problem with its
+/// place. The reform loader (`crate::reform`) checks the bodies, channels and edges of its
+/// operations with these same methods.
+pub(crate) struct Validator<'a> {
     spans: &'a SpanIndex,
     text: &'a str,
-    out: Vec<Diagnostic>,
+    pub(crate) out: Vec<Diagnostic>,
+    /// Whether ids must name known bodies. A reform file is checked on its own, before any
+    /// dataset is at hand, so its references are checked when it is applied.
+    check_references: bool,
 }
 
 /// Keeps the first error of a run of checks, so that one bad field yields one message.
-type Found<T> = Option<T>;
+pub(crate) type Found<T> = Option<T>;
+
+impl<'a> Validator<'a> {
+    pub(crate) fn new(spans: &'a SpanIndex, text: &'a str) -> Self {
+        Validator {
+            spans,
+            text,
+            out: Vec::new(),
+            check_references: true,
+        }
+    }
+
+    /// A validator that leaves references to bodies unchecked.
+    pub(crate) fn without_references(spans: &'a SpanIndex, text: &'a str) -> Self {
+        Validator {
+            check_references: false,
+            ..Validator::new(spans, text)
+        }
+    }
+}
 
 impl Validator<'_> {
-    fn at(&self, path: &str) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn at(&self, path: &str) -> Option<std::ops::Range<usize>> {
         self.spans
             .value(path)
             .or_else(|| self.spans.nearest_head(path, self.text))
     }
 
-    fn push(&mut self, d: Diagnostic) {
+    /// The first line of the value at `path`, or of the closest enclosing value.
+    pub(crate) fn head(&self, path: &str) -> Option<std::ops::Range<usize>> {
+        self.spans.nearest_head(path, self.text)
+    }
+
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.out.push(d);
     }
 
-    fn missing(&mut self, path: &str, what: &str, why: &str) {
+    pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
             .at(
                 self.spans.nearest_head(path, self.text),
@@ -222,7 +267,7 @@ impl Validator<'_> {
         self.push(d);
     }
 
-    fn required_text(
+    pub(crate) fn required_text(
         &mut self,
         value: Option<String>,
         path: &str,
@@ -245,7 +290,12 @@ impl Validator<'_> {
         }
     }
 
-    fn source(&mut self, value: Option<String>, path: &str, what: &str) -> Found<String> {
+    pub(crate) fn source(
+        &mut self,
+        value: Option<String>,
+        path: &str,
+        what: &str,
+    ) -> Found<String> {
         match value {
             Some(v) if !v.trim().is_empty() => Some(v),
             other => {
@@ -261,7 +311,7 @@ impl Validator<'_> {
         }
     }
 
-    fn vocab<T: Copy>(
+    pub(crate) fn vocab<T: Copy>(
         &mut self,
         value: Option<&str>,
         path: &str,
@@ -284,7 +334,7 @@ impl Validator<'_> {
         None
     }
 
-    fn confidence(&mut self, value: Option<&str>, path: &str) -> Found<Confidence> {
+    pub(crate) fn confidence(&mut self, value: Option<&str>, path: &str) -> Found<Confidence> {
         match value {
             None => Some(Confidence::High),
             Some(v) => self.vocab(
@@ -298,7 +348,7 @@ impl Validator<'_> {
         }
     }
 
-    fn uncertain_without_note(
+    pub(crate) fn uncertain_without_note(
         &mut self,
         confidence: Confidence,
         note: &str,
@@ -316,7 +366,7 @@ impl Validator<'_> {
         }
     }
 
-    fn seats(&mut self, value: Option<i64>, path: &str, what: &str) -> Found<u32> {
+    pub(crate) fn seats(&mut self, value: Option<i64>, path: &str, what: &str) -> Found<u32> {
         match value {
             None => {
                 self.missing(
@@ -451,7 +501,7 @@ impl Validator<'_> {
         let mut bodies = Vec::new();
         let mut failed = false;
         for (i, b) in raw.bodies.iter().enumerate() {
-            match self.body(b, i, &known) {
+            match self.body(b, &format!("bodies[{i}]"), &known) {
                 Some(body) => bodies.push(body),
                 None => failed = true,
             }
@@ -461,7 +511,7 @@ impl Validator<'_> {
         let mut edge_keys: HashMap<(String, EdgeKind, String, Option<String>), usize> =
             HashMap::new();
         for (i, e) in raw.edges.iter().enumerate() {
-            match self.edge(e, i, &known, &raw.bodies, &ids) {
+            match self.edge(e, &format!("edges[{i}]"), &known, &raw.bodies, &ids) {
                 Some(edge) => {
                     if let Some(first) = edge_keys.get(&edge.key()) {
                         let d = Diagnostic::error(
@@ -537,7 +587,7 @@ impl Validator<'_> {
         Some(dataset)
     }
 
-    fn check_id(&mut self, id: &str, path: &str, what: &str, allow_dash: bool) {
+    pub(crate) fn check_id(&mut self, id: &str, path: &str, what: &str, allow_dash: bool) {
         let ok = !id.is_empty()
             && id.len() <= 64
             && id.chars().all(|c| {
@@ -555,8 +605,8 @@ impl Validator<'_> {
     }
 
     /// Checks that `id` names a body; reports a did-you-mean otherwise.
-    fn reference(&mut self, id: &str, path: &str, known: &[&str], what: &str) -> bool {
-        if known.binary_search(&id).is_ok() {
+    pub(crate) fn reference(&mut self, id: &str, path: &str, known: &[&str], what: &str) -> bool {
+        if !self.check_references || known.binary_search(&id).is_ok() {
             return true;
         }
         let hint = did_you_mean(id, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
@@ -567,8 +617,8 @@ impl Validator<'_> {
         false
     }
 
-    fn body(&mut self, b: &RawBody, i: usize, known: &[&str]) -> Found<Body> {
-        let path = format!("bodies[{i}]");
+    /// A body at `path` (`bodies[3]`); its missing id has been reported by the caller.
+    pub(crate) fn body(&mut self, b: &RawBody, path: &str, known: &[&str]) -> Found<Body> {
         let id = b.id.clone()?;
         let what = format!("body `{id}`");
         let mut names = Vec::new();
@@ -611,7 +661,7 @@ impl Validator<'_> {
                 )
                 .map(Some),
         };
-        let seats = self.seats(b.seats, &path, &what);
+        let seats = self.seats(b.seats, path, &what);
         let source = self.required_text(
             b.source.clone(),
             &format!("{path}.source"),
@@ -620,7 +670,7 @@ impl Validator<'_> {
         );
         let confidence = self.confidence(b.confidence.as_deref(), &format!("{path}.confidence"));
         if let Some(c) = confidence {
-            self.uncertain_without_note(c, &b.note, &path, &what);
+            self.uncertain_without_note(c, &b.note, path, &what);
         }
         if let Some(t) = b.term_years
             && (!t.is_finite() || t <= 0.0 || t > 100.0)
@@ -754,35 +804,24 @@ impl Validator<'_> {
         })
     }
 
-    fn channel(
+    /// The steps of a channel at `path`, checked one by one and as a whole (one proposer).
+    pub(crate) fn steps(
         &mut self,
-        c: &RawChannel,
+        raw: &[RawStep],
         path: &str,
-        body: &str,
+        what: &str,
         known: &[&str],
-    ) -> Found<Channel> {
-        let id = match &c.id {
-            None => {
-                self.missing(&format!("{path}.id"), &format!("a channel of {body} has no id;"), "channels need an id (e.g. `id: \"chair\"`) so that edges and reforms can name them");
-                None
-            }
-            Some(id) => {
-                self.check_id(id, &format!("{path}.id"), "channel id", false);
-                Some(id.clone())
-            }
-        };
-        let what = format!("channel `{}` of {body}", id.as_deref().unwrap_or("?"));
-        let seats = self.seats(c.seats, path, &what);
+    ) -> Found<Vec<Step>> {
         let mut steps = Vec::new();
         let mut ok = true;
-        if c.steps.is_empty() {
+        if raw.is_empty() {
             let d = Diagnostic::error("no-steps", format!("{what} has no steps"))
                 .at(self.spans.nearest_head(&format!("{path}.steps"), self.text), "who fills these seats?")
                 .note("a channel lists the steps that fill its seats, e.g. `steps: [(actor: \"president\", role: appoint)]`");
             self.push(d);
             ok = false;
         }
-        for (k, s) in c.steps.iter().enumerate() {
+        for (k, s) in raw.iter().enumerate() {
             let spath = format!("{path}.steps[{k}]");
             let actor = match &s.actor {
                 None => {
@@ -825,44 +864,39 @@ impl Validator<'_> {
                 _ => ok = false,
             }
         }
-        if ok {
-            let nominations = steps
-                .iter()
-                .filter(|s| s.role == StepRole::Nominate)
-                .count();
-            let deciders = steps.iter().filter(|s| s.role.decides()).count();
-            let problem = if nominations > 1 {
-                Some((
-                    "two-nominations",
-                    "has more than one `nominate` step",
-                    "a seat has one proposer; a further non-binding proposal is a `recommend` step",
-                ))
-            } else if deciders > 1 {
-                Some((
-                    "two-deciders",
-                    "has more than one deciding step (appoint, elect, ex_officio)",
-                    "one step fills the seat; approvals by others are `consent` steps",
-                ))
-            } else if nominations + deciders == 0 {
-                Some((
-                    "no-proposer",
-                    "has no step that picks the candidate",
-                    "a channel needs a `nominate`, `appoint`, `elect` or `ex_officio` step; `recommend` and `consent` alone fill no seat",
-                ))
-            } else {
-                None
-            };
-            if let Some((code, message, help)) = problem {
-                let d = Diagnostic::error(code, format!("{what} {message}"))
-                    .at(
-                        self.spans.nearest_head(&format!("{path}.steps"), self.text),
-                        "steps",
-                    )
-                    .note(help.to_string());
-                self.push(d);
-                ok = false;
-            }
+        if ok && let Some(problem) = super::validate::steps_problem(&steps) {
+            let d = Diagnostic::error(problem.code, format!("{what} {}", problem.message))
+                .at(
+                    self.spans.nearest_head(&format!("{path}.steps"), self.text),
+                    "steps",
+                )
+                .note(problem.help);
+            self.push(d);
+            ok = false;
         }
+        ok.then_some(steps)
+    }
+
+    pub(crate) fn channel(
+        &mut self,
+        c: &RawChannel,
+        path: &str,
+        body: &str,
+        known: &[&str],
+    ) -> Found<Channel> {
+        let id = match &c.id {
+            None => {
+                self.missing(&format!("{path}.id"), &format!("a channel of {body} has no id;"), "channels need an id (e.g. `id: \"chair\"`) so that edges and reforms can name them");
+                None
+            }
+            Some(id) => {
+                self.check_id(id, &format!("{path}.id"), "channel id", false);
+                Some(id.clone())
+            }
+        };
+        let what = format!("channel `{}` of {body}", id.as_deref().unwrap_or("?"));
+        let seats = self.seats(c.seats, path, &what);
+        let steps = self.steps(&c.steps, path, &what, known);
         let mandate = match &c.mandate {
             None => Some(Mandate::Free),
             Some(m) => self.vocab(
@@ -879,14 +913,11 @@ impl Validator<'_> {
         if let Some(conf) = confidence {
             self.uncertain_without_note(conf, &c.note, path, &what);
         }
-        if !ok {
-            return None;
-        }
         Some(Channel {
             id: id?,
             label: c.label.clone(),
             seats: seats?,
-            steps,
+            steps: steps?,
             mandate: mandate?,
             source: source?,
             confidence: confidence?,
@@ -894,15 +925,16 @@ impl Validator<'_> {
         })
     }
 
-    fn edge(
+    /// An edge at `path` (`edges[3]`). Its `channel` is looked up among the channels of its
+    /// target in `raw_bodies` when references are checked.
+    pub(crate) fn edge(
         &mut self,
         e: &RawEdge,
-        i: usize,
+        path: &str,
         known: &[&str],
         raw_bodies: &[RawBody],
         ids: &HashMap<String, usize>,
     ) -> Found<Edge> {
-        let path = format!("edges[{i}]");
         let from = match &e.from {
             None => {
                 self.missing(
@@ -954,7 +986,7 @@ impl Validator<'_> {
             e.to.as_deref().unwrap_or("?")
         );
         let mut ok = true;
-        if let (Some(channel), Some(to)) = (&e.channel, &to) {
+        if let (Some(channel), Some(to), true) = (&e.channel, &to, self.check_references) {
             let target = ids.get(to).and_then(|&j| raw_bodies.get(j));
             let channels: Vec<&str> = target
                 .map(|b| b.channels.iter().filter_map(|c| c.id.as_deref()).collect())
@@ -1008,7 +1040,7 @@ impl Validator<'_> {
         let source = self.source(e.source.clone(), &format!("{path}.source"), &what);
         let confidence = self.confidence(e.confidence.as_deref(), &format!("{path}.confidence"));
         if let Some(c) = confidence {
-            self.uncertain_without_note(c, &e.note, &path, &what);
+            self.uncertain_without_note(c, &e.note, path, &what);
         }
         if !ok {
             return None;

@@ -8,11 +8,13 @@ pub mod diag;
 pub mod load;
 pub mod raw;
 pub mod spans;
+pub mod validate;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 pub use load::{LoadError, load_file, load_str};
+pub use validate::{EdgeKey, Element, validate};
 
 /// A stable body id such as `constitutional_court`.
 pub type BodyId = String;
@@ -500,7 +502,7 @@ impl Edge {
     }
 
     /// The identity reforms address an edge by.
-    pub fn key(&self) -> (String, EdgeKind, String, Option<String>) {
+    pub fn key(&self) -> EdgeKey {
         (
             self.from.clone(),
             self.kind,

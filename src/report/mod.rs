@@ -1,6 +1,7 @@
 //! Serialisable views of an analysis and the writers that put them on disk or stdout.
 
 pub mod compare;
+pub mod diff;
 pub mod json;
 pub mod text;
 

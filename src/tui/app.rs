@@ -150,6 +150,10 @@ pub struct App {
     pub matrix: MatrixState,
     pub flags: FlagsState,
     pub weights: WeightsState,
+    pub compare: super::views::compare::CompareState,
+    /// The comparison the Compare view shows; `None` until it is needed or after its inputs
+    /// changed.
+    pub comparison: Option<crate::compare::Comparison>,
     pub search: Search,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<usize>,
@@ -201,6 +205,8 @@ impl App {
                 sort: FlagSort::Severity,
             },
             weights: WeightsState { row: 0, offset: 0 },
+            compare: Default::default(),
+            comparison: None,
             search: Search::default(),
             help: None,
             status: o.message,
@@ -304,6 +310,7 @@ impl App {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
                 self.analysis = a;
+                self.comparison = None;
                 true
             }
             Err(e) => {
@@ -459,6 +466,13 @@ pub fn search_matches(app: &App, query: &str) -> Vec<BodyId> {
 
 /// The one function that changes the explorer's state.
 pub fn update(app: &mut App, action: Action) -> Effect {
+    let effect = apply(app, action);
+    // Derived data a view needs is computed here, when its inputs changed, never while drawing.
+    super::views::compare::refresh(app);
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Command(c) => {
             // A message lasts until the next key.
@@ -564,12 +578,13 @@ fn cycle_match(app: &mut App, forward: bool) {
     );
 }
 
-const VIEWS: [View; 5] = [
+const VIEWS: [View; 6] = [
     View::Bodies,
     View::Graph,
     View::Matrix,
     View::Flags,
     View::Weights,
+    View::Compare,
 ];
 
 pub fn views() -> &'static [View] {
@@ -628,6 +643,7 @@ fn command(app: &mut App, c: Command) -> Effect {
             View::Matrix => super::views::matrix::command(app, c),
             View::Flags => super::views::flags::command(app, c),
             View::Weights => weights_command(app, c),
+            View::Compare => super::views::compare::command(app, c),
         },
     }
     Effect::None
@@ -778,6 +794,10 @@ fn click(app: &mut App, at: Position) {
         }
         Some(layout::Hit::FlagRow(r)) => app.flags.row = r,
         Some(layout::Hit::WeightRow(r)) => app.weights.row = r,
+        Some(layout::Hit::CompareRow(r)) => {
+            app.compare.focus = Pane::List;
+            app.compare.row = r;
+        }
         None => {}
     }
 }

@@ -301,9 +301,11 @@ const LISTS: &[View] = &[
     View::Matrix,
     View::Flags,
     View::Weights,
+    View::Compare,
 ];
 const SORTABLE: &[View] = &[View::Matrix, View::Flags];
 const WEIGHTS: &[View] = &[View::Weights];
+const TOGGLES: &[View] = &[View::Weights, View::Compare];
 const GRAPH: &[View] = &[View::Graph];
 
 fn defaults() -> Vec<Binding> {
@@ -377,6 +379,13 @@ fn defaults() -> Vec<Binding> {
             "view_weights",
             &[Key::ch('5')],
             "Weights and principals",
+            all.clone(),
+        ),
+        b(
+            C::Show(View::Compare),
+            "view_compare",
+            &[Key::ch('7')],
+            "Compare: states side by side",
             all.clone(),
         ),
         b(
@@ -516,8 +525,8 @@ fn defaults() -> Vec<Binding> {
             C::Toggle,
             "toggle",
             &[Key::ch(' ')],
-            "make the selected body a principal or not",
-            Scope::Views(WEIGHTS),
+            "switch the selected item on or off: a principal, a dataset in the comparison",
+            Scope::Views(TOGGLES),
         ),
         b(
             C::Reset,

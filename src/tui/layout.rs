@@ -64,12 +64,18 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
-/// The tab labels and where they start; the tab bar draws exactly these.
-pub fn tabs(area: Rect) -> Vec<(View, String, Rect)> {
+/// The tab labels and where they start; the tab bar draws exactly these. Each label carries
+/// the key that shows the view, from the keymap (so a user's override shows too).
+pub fn tabs(area: Rect, keymap: &super::keymap::Keymap) -> Vec<(View, String, Rect)> {
     let mut x = area.x;
     let mut out = Vec::new();
-    for (i, v) in views().iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, v.title());
+    for v in views() {
+        let key = keymap
+            .binding(super::keymap::Command::Show(*v))
+            .and_then(|b| b.keys.first())
+            .map(|k| format!("{k} "))
+            .unwrap_or_default();
+        let label = format!(" {key}{} ", v.title());
         let w = label.chars().count() as u16;
         if x + w > area.x + area.width {
             break;
@@ -196,6 +202,7 @@ pub enum Hit {
     MatrixRow(usize),
     FlagRow(usize),
     WeightRow(usize),
+    CompareRow(usize),
 }
 
 pub fn hit(app: &App, at: Position) -> Option<Hit> {
@@ -204,7 +211,7 @@ pub fn hit(app: &App, at: Position) -> Option<Hit> {
         return None;
     }
     if s.tabs.contains(at) {
-        return tabs(s.tabs)
+        return tabs(s.tabs, &app.keymap)
             .into_iter()
             .find(|(_, _, r)| r.contains(at))
             .map(|(v, _, _)| Hit::Tab(v));
@@ -254,6 +261,17 @@ pub fn hit(app: &App, at: Position) -> Option<Hit> {
                 app.weight_rows(),
             )
             .map(Hit::WeightRow)
+        }
+        View::Compare => {
+            let w = if s.main.width >= 100 { 22 } else { 18 };
+            let li = inner(Rect::new(
+                s.main.x,
+                s.main.y,
+                w.min(s.main.width / 3),
+                s.main.height,
+            ));
+            (li.contains(at) && usize::from(at.y - li.y) <= crate::data::EMBEDDED.len())
+                .then(|| Hit::CompareRow(usize::from(at.y - li.y)))
         }
         View::Graph => None,
     }

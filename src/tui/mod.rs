@@ -28,6 +28,7 @@ pub enum View {
     Matrix,
     Flags,
     Weights,
+    Compare,
 }
 
 impl View {
@@ -38,6 +39,7 @@ impl View {
             View::Matrix => "Matrix",
             View::Flags => "Flags",
             View::Weights => "Weights",
+            View::Compare => "Compare",
         }
     }
 }

@@ -157,7 +157,11 @@ fn tab_number_keys_and_quit() {
     keys(&mut a, &["tab"]);
     assert_eq!(a.view, View::Graph);
     keys(&mut a, &["backtab", "backtab"]);
-    assert_eq!(a.view, View::Weights);
+    assert_eq!(
+        a.view,
+        View::Compare,
+        "Shift-Tab wraps round to the last view"
+    );
     keys(&mut a, &["3"]);
     assert_eq!(a.view, View::Matrix);
     keys(&mut a, &["ә"]); // Kazakh layout: ә is on the 2 key
@@ -299,6 +303,51 @@ fn graph_moves_between_neighbours() {
 }
 
 #[test]
+fn compare_puts_states_side_by_side_under_the_weights_in_force() {
+    let mut a = app(120, 40);
+    assert!(
+        a.comparison.is_none(),
+        "measured only when the view needs it"
+    );
+    keys(&mut a, &["7"]);
+    let ids = |a: &App| -> Vec<String> {
+        a.comparison
+            .as_ref()
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.id().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&a), ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"]);
+    keys(&mut a, &["space"]);
+    assert_eq!(ids(&a), ["kz-2022", "kz-2026", "us", "fr", "tr"]);
+    keys(&mut a, &["k", "space"]);
+    assert_eq!(
+        ids(&a)[0],
+        "kz-2022",
+        "the state on screen is the first column"
+    );
+    assert!(a.compare.current);
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains("this") && screen.contains("concentration"),
+        "{screen}"
+    );
+    let before = a.comparison.as_ref().unwrap().entries[1]
+        .indicators
+        .head_of_state_concentration;
+    keys(&mut a, &["5", "j", "j", "-", "-", "-", "-", "-", "7"]);
+    let after = a.comparison.as_ref().unwrap().entries[1]
+        .indicators
+        .head_of_state_concentration;
+    assert!(
+        after > before,
+        "consent counting half raises every column: {before} -> {after}"
+    );
+}
+
+#[test]
 fn matrix_sorts_by_column_and_flags_by_key() {
     let mut a = app(100, 30);
     keys(&mut a, &["3", "s"]);
@@ -320,7 +369,7 @@ fn matrix_sorts_by_column_and_flags_by_key() {
 #[test]
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut a = app(100, 30);
-    let tabs = super::layout::tabs(super::layout::screen(a.size).tabs);
+    let tabs = super::layout::tabs(super::layout::screen(a.size).tabs, &a.keymap);
     let (_, _, flags_tab) = tabs.iter().find(|t| t.0 == View::Flags).unwrap();
     update(
         &mut a,
@@ -406,6 +455,8 @@ fn snapshot_views(width: u16, height: u16) {
         ("matrix", vec!["3"]),
         ("flags", vec!["4"]),
         ("weights", vec!["5"]),
+        ("compare", vec!["7"]),
+        ("compare_scrolled", vec!["7", "l", "pgdn"]),
         ("help", vec!["1", "?"]),
         ("search", vec!["1", "/", "Сен"]),
     ] {
@@ -460,10 +511,11 @@ fn monochrome_keeps_selection_and_severity_visible() {
 fn every_view_renders_every_dataset() {
     for id in crate::data::EMBEDDED.iter().map(|e| e.id) {
         let mut a = app_for(id, 120, 40, Theme::colored());
-        for v in ["1", "2", "3", "4", "5"] {
+        for v in ["1", "2", "3", "4", "5", "7"] {
             keys(&mut a, &[v]);
             let screen = text(&render(&a));
             assert!(screen.contains(&a.dataset.meta.id), "{id} {v}\n{screen}");
+            keys(&mut a, &["j", "j", "l", "j", "enter", "backspace"]);
         }
         let _ = views::fit("", 0);
     }

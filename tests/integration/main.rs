@@ -4,7 +4,8 @@
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
 //! `datasets` pins legal facts of the shipped data; `properties` holds proptest invariants of
-//! the analysis and the loader.
+//! the analysis and the loader; `reforms` checks the reform presets, their composition,
+//! `bilik diff` and broken preset files.
 
 mod cli;
 mod common;
@@ -14,4 +15,5 @@ mod datasets;
 mod export;
 mod fixtures;
 mod properties;
+mod reforms;
 mod tui;

@@ -2,6 +2,7 @@
 //! search prompt). Everything here borrows the state; nothing changes it.
 
 pub mod bodies;
+pub mod compare;
 pub mod flags;
 pub mod graph;
 pub mod matrix;
@@ -36,6 +37,7 @@ impl Widget for &App {
             View::Matrix => matrix::render(self, s.main, buf),
             View::Flags => flags::render(self, s.main, buf),
             View::Weights => weights::render(self, s.main, buf),
+            View::Compare => compare::render(self, s.main, buf),
         }
         status(self, s.status, buf);
         if self.help.is_some() {
@@ -69,13 +71,13 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.tab);
-    for (v, label, r) in layout::tabs(area) {
+    for (v, label, r) in layout::tabs(area, &app.keymap) {
         let style = if v == app.view { t.tab_active } else { t.tab };
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
     let brand = format!(" bilik · {} ", app.dataset.meta.id);
     let w = brand.width() as u16;
-    let used = layout::tabs(area)
+    let used = layout::tabs(area, &app.keymap)
         .last()
         .map(|(_, _, r)| r.x + r.width)
         .unwrap_or(area.x);
@@ -120,6 +122,13 @@ fn hints(view: View) -> &'static [Command] {
             Command::Help,
             Command::Quit,
         ],
+        View::Compare => &[
+            Command::Down,
+            Command::Toggle,
+            Command::Right,
+            Command::Help,
+            Command::Quit,
+        ],
         View::Weights => &[
             Command::Increase,
             Command::Decrease,
@@ -145,7 +154,7 @@ fn short(c: Command) -> &'static str {
         Command::Sort => "sort",
         Command::Increase => "more",
         Command::Decrease => "less",
-        Command::Toggle => "principal",
+        Command::Toggle => "on/off",
         Command::Reset => "reset",
         _ => "",
     }

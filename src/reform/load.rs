@@ -1,0 +1,803 @@
+//! Loading a preset file: RON text -> `RawPresetFile` -> `PresetSet`.
+//!
+//! Everything that can be checked without a dataset is checked here, with the dataset
+//! loader's own checks (`model::load::Validator`): syntax, vocabulary words, missing sources,
+//! seat counts, the shape of each channel. References to bodies, channels and edges are
+//! checked when the presets are applied to a dataset ([`super::check`], [`super::apply`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+use super::raw::{
+    RawAddChannel, RawArticle, RawChangeBody, RawChangeChannel, RawChangeEdge, RawEdgeRef,
+    RawOperation, RawPreset, RawPresetFile,
+};
+use super::{
+    ArticleRef, BodyChanges, Change, ChannelChanges, EdgeChanges, Operation, Preset, PresetSet,
+};
+use crate::model::diag::{Diagnostic, FileReport};
+use crate::model::load::{Found, LoadError, Validator, parse_ron_with, read_text, ron_options};
+use crate::model::raw::{RawChannel, RawNames, Word};
+use crate::model::spans::SpanIndex;
+use crate::model::{Branch, Confidence, EdgeKind, Liability, Mandate, Names, Registration, Role};
+
+/// Preset ids are short and may be upper case (`P5`), unlike body ids.
+const MAX_PRESET_ID: usize = 32;
+
+/// Reads and validates a preset file on its own (see [`super::check`] for the checks against
+/// a dataset).
+pub fn load_file(path: &Path) -> Result<PresetSet, LoadError> {
+    let name = path.display().to_string();
+    match read_text(path) {
+        Ok(text) => load_str(&name, &text),
+        Err(report) => Err(LoadError { report }),
+    }
+}
+
+/// Validates preset text; `path` names it in messages.
+pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
+    let mut report = FileReport {
+        path: path.to_string(),
+        text: text.to_string(),
+        diagnostics: Vec::new(),
+    };
+    // Operations are written `add_edge(from: ...)`, without a second pair of parentheses
+    // around the fields of the variant.
+    let options = ron_options().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let code = |e: &ron::Error| match e {
+        // The only enum of the format is the operation.
+        ron::Error::NoSuchEnumVariant { .. } => "unknown-operation",
+        _ => "syntax",
+    };
+    let raw: RawPresetFile = match parse_ron_with(text, options, code) {
+        Ok(raw) => raw,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return Err(LoadError { report });
+        }
+    };
+    let spans = SpanIndex::build(text);
+    let mut v = Validator::without_references(&spans, text);
+    let set = file(&mut v, raw);
+    report.diagnostics = v.out;
+    for d in &mut report.diagnostics {
+        if d.code == "missing-source" {
+            d.notes.push(
+                "a reform cites the proposal and the article it would amend, e.g. `source: \"Proposal P5 (article l. 252-267); would amend Constitution art. 50(2)\"`"
+                    .to_string(),
+            );
+        }
+    }
+    match set {
+        Some(mut set) if report.errors() == 0 => {
+            set.path = path.to_string();
+            set.text = text.to_string();
+            set.spans = spans;
+            Ok(set)
+        }
+        _ => {
+            if report.errors() == 0 {
+                // Every failure above pushes an error; this keeps the contract if one did not.
+                report
+                    .diagnostics
+                    .push(Diagnostic::error("invalid", "the preset file is invalid"));
+            }
+            Err(LoadError { report })
+        }
+    }
+}
+
+fn file(v: &mut Validator, raw: RawPresetFile) -> Found<PresetSet> {
+    let dataset = v.required_text(
+        raw.dataset,
+        "dataset",
+        "the id of the dataset the presets apply to",
+        "e.g. `dataset: \"kz-2022\"`",
+    );
+    if let Some(id) = &dataset {
+        v.check_id(id, "dataset", "dataset id", true);
+    }
+    let title = v.required_text(raw.title, "title", "the file's title", "a one-line title");
+    if raw.presets.is_empty() {
+        let d = Diagnostic::error("no-presets", "the file has no presets")
+            .at(v.at("presets"), "empty")
+            .note("a preset file lists `presets: [(id: \"P1\", ...), ...]`");
+        v.push(d);
+    }
+    let mut presets = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut failed = false;
+    for (i, p) in raw.presets.iter().enumerate() {
+        let path = format!("presets[{i}]");
+        if let Some(id) = &p.id
+            && let Some(first) = seen.insert(id.clone(), i)
+        {
+            let d = Diagnostic::error("duplicate-id", format!("preset id `{id}` is used twice"))
+                .at(v.at(&format!("{path}.id")), "second use")
+                .note(format!("first used by presets[{first}]"));
+            v.push(d);
+            failed = true;
+        }
+        match preset(v, p, &path) {
+            Some(p) => presets.push(p),
+            None => failed = true,
+        }
+    }
+    if failed {
+        return None;
+    }
+    Some(PresetSet {
+        path: String::new(),
+        dataset: dataset?,
+        title: title?,
+        reference: raw.reference,
+        presets,
+        text: String::new(),
+        spans: SpanIndex::default(),
+    })
+}
+
+fn preset(v: &mut Validator, p: &RawPreset, path: &str) -> Found<Preset> {
+    let id = match &p.id {
+        None => {
+            v.missing(
+                &format!("{path}.id"),
+                "a preset's id",
+                "every preset needs a short id such as `P5`",
+            );
+            None
+        }
+        Some(id) => {
+            let ok = !id.is_empty()
+                && id.len() <= MAX_PRESET_ID
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if !ok {
+                let d = Diagnostic::error("bad-id", format!("`{id}` is not a valid preset id"))
+                    .at(v.at(&format!("{path}.id")), "invalid id")
+                    .note(format!(
+                        "preset ids use Latin letters, digits, `_` and `-`, at most {MAX_PRESET_ID} characters, e.g. `P5`"
+                    ));
+                v.push(d);
+            }
+            ok.then(|| id.clone())
+        }
+    };
+    let what = format!("preset `{}`", id.as_deref().unwrap_or("?"));
+    let title = names(
+        v,
+        &p.title,
+        &format!("{path}.title"),
+        &format!("{what}'s title"),
+    );
+    let description = v.required_text(
+        p.description.clone(),
+        &format!("{path}.description"),
+        &format!("{what}'s description"),
+        "say what the reform changes and how the operations model it",
+    );
+    let article = match &p.article {
+        None => Some(None),
+        Some(a) => article(v, a, &format!("{path}.article"), &what).map(Some),
+    };
+    if p.operations.is_empty() {
+        let d = Diagnostic::error("empty-preset", format!("{what} has no operations"))
+            .at(
+                v.at(&format!("{path}.operations"))
+                    .or_else(|| v.at(&format!("{path}.id"))),
+                "changes nothing",
+            )
+            .note("a preset lists `operations: [...]`, e.g. `remove_edge(from: \"president\", kind: dissolve, to: \"maslikhats\")`");
+        v.push(d);
+    }
+    let mut operations = Vec::new();
+    let mut ok = true;
+    for (j, raw) in p.operations.iter().enumerate() {
+        let opath = format!("{path}.operations[{j}]");
+        match operation(v, raw, &opath) {
+            Some(change) => operations.push(Operation {
+                change,
+                path: opath,
+            }),
+            None => ok = false,
+        }
+    }
+    if !ok || p.operations.is_empty() {
+        return None;
+    }
+    Some(Preset {
+        id: id?,
+        title: title?,
+        article: article?,
+        description: description?,
+        assumptions: p.assumptions.clone(),
+        operations,
+        path: path.to_string(),
+    })
+}
+
+fn names(v: &mut Validator, raw: &RawNames, path: &str, what: &str) -> Found<Names> {
+    let mut found = Vec::new();
+    for (lang, value) in [("en", &raw.en), ("ru", &raw.ru), ("kk", &raw.kk)] {
+        found.push(v.required_text(
+            value.clone(),
+            &format!("{path}.{lang}"),
+            &format!("{what} in `{lang}`"),
+            "titles and names are given in English (en), Russian (ru) and Kazakh (kk)",
+        ));
+    }
+    let [en, ru, kk] = <[Option<String>; 3]>::try_from(found).ok()?;
+    Some(Names {
+        en: en?,
+        ru: ru?,
+        kk: kk?,
+    })
+}
+
+fn article(v: &mut Validator, a: &RawArticle, path: &str, what: &str) -> Found<ArticleRef> {
+    let proposal = match a.proposal {
+        Some(n) if (1..=1000).contains(&n) => u32::try_from(n).ok(),
+        Some(n) => {
+            let d = Diagnostic::error(
+                "bad-article",
+                format!("{what}: proposal number {n} is out of range"),
+            )
+            .at(v.at(&format!("{path}.proposal")), "expected 1 or more");
+            v.push(d);
+            None
+        }
+        None => {
+            v.missing(
+                &format!("{path}.proposal"),
+                &format!("{what}'s proposal number"),
+                "e.g. `article: (proposal: 5, lines: (252, 267))`",
+            );
+            None
+        }
+    };
+    let lines = match a.lines {
+        Some((first, last)) if first >= 1 && first <= last => {
+            Some((u32::try_from(first).ok()?, u32::try_from(last).ok()?))
+        }
+        Some((first, last)) => {
+            let d = Diagnostic::error(
+                "bad-article",
+                format!("{what}: lines ({first}, {last}) are not a range of lines"),
+            )
+            .at(v.at(&format!("{path}.lines")), "expected (first, last)")
+            .note("the first and last line of the proposal in the reference text, first <= last");
+            v.push(d);
+            None
+        }
+        None => {
+            v.missing(
+                &format!("{path}.lines"),
+                &format!("{what}'s line range"),
+                "e.g. `lines: (252, 267)`",
+            );
+            None
+        }
+    };
+    let (first_line, last_line) = lines?;
+    Some(ArticleRef {
+        proposal: proposal?,
+        first_line,
+        last_line,
+    })
+}
+
+/// A required id field of an operation.
+fn required_id(v: &mut Validator, value: &Option<String>, path: &str, what: &str) -> Found<String> {
+    v.required_text(
+        value.clone(),
+        path,
+        what,
+        "operations name bodies, channels and edges by their ids in the dataset",
+    )
+}
+
+/// An optional vocabulary word: `Some(None)` when absent, `None` when unknown (reported).
+fn word<T: Copy>(
+    v: &mut Validator,
+    value: &Option<Word>,
+    path: &str,
+    what: &str,
+    code: &'static str,
+    parse: fn(&str) -> Option<T>,
+    names: &[&'static str],
+) -> Found<Option<T>> {
+    match value {
+        None => Some(None),
+        Some(w) => v.vocab(Some(w), path, what, code, parse, names).map(Some),
+    }
+}
+
+fn edge_kind(v: &mut Validator, value: &Option<Word>, path: &str) -> Found<EdgeKind> {
+    match value {
+        None => {
+            v.missing(
+                path,
+                "the edge's kind",
+                &format!("kinds: {}", EdgeKind::names().join(", ")),
+            );
+            None
+        }
+        Some(k) => v.vocab(
+            Some(k),
+            path,
+            "edge kind",
+            "unknown-kind",
+            EdgeKind::parse,
+            &EdgeKind::names(),
+        ),
+    }
+}
+
+fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change> {
+    let at = |field: &str| format!("{path}.{field}");
+    match raw {
+        RawOperation::AddBody(b) => {
+            let Some(id) = &b.id else {
+                v.missing(
+                    &at("id"),
+                    "the new body's id",
+                    "every body needs a stable id such as `constitutional_court`",
+                );
+                return None;
+            };
+            v.check_id(id, &at("id"), "body id", false);
+            v.body(b, path, &[]).map(Change::AddBody)
+        }
+        RawOperation::RemoveBody(r) => {
+            required_id(v, &r.id, &at("id"), "the id of the body to remove")
+                .map(|id| Change::RemoveBody { id })
+        }
+        RawOperation::RenameBody(r) => {
+            let id = required_id(v, &r.id, &at("id"), "the id of the body to rename");
+            let to = required_id(v, &r.to, &at("to"), "the body's new id");
+            if let Some(to) = &to {
+                v.check_id(to, &at("to"), "body id", false);
+            }
+            Some(Change::RenameBody { id: id?, to: to? })
+        }
+        RawOperation::ChangeBody(c) => change_body(v, c, path),
+        RawOperation::AddChannel(c) => add_channel(v, c, path),
+        RawOperation::RemoveChannel(r) => {
+            let body = required_id(v, &r.body, &at("body"), "the channel's body");
+            let channel = required_id(v, &r.id, &at("id"), "the id of the channel to remove");
+            Some(Change::RemoveChannel {
+                body: body?,
+                channel: channel?,
+            })
+        }
+        RawOperation::ChangeChannel(c) => change_channel(v, c, path),
+        RawOperation::AddEdge(e) => v
+            .edge(e, path, &[], &[], &HashMap::new())
+            .map(Change::AddEdge),
+        RawOperation::RemoveEdge(r) => edge_key(v, r, path).map(|key| Change::RemoveEdge { key }),
+        RawOperation::ChangeEdge(c) => change_edge(v, c, path),
+        RawOperation::SetPrincipals(p) => {
+            if p.principals.is_empty() {
+                let d = Diagnostic::error("empty-principals", "set_principals names no principal")
+                    .at(v.at(&at("principals")).or_else(|| v.at(path)), "empty list")
+                    .note("to return to the default rule, write `default_principals`");
+                v.push(d);
+                return None;
+            }
+            let mut seen = HashSet::new();
+            for (k, id) in p.principals.iter().enumerate() {
+                if !seen.insert(id) {
+                    let d = Diagnostic::error(
+                        "duplicate-id",
+                        format!("principal `{id}` is listed twice"),
+                    )
+                    .at(v.at(&format!("{path}.principals[{k}]")), "second listing");
+                    v.push(d);
+                    return None;
+                }
+            }
+            Some(Change::SetPrincipals(Some(p.principals.clone())))
+        }
+        RawOperation::DefaultPrincipals => Some(Change::SetPrincipals(None)),
+    }
+}
+
+fn change_body(v: &mut Validator, c: &RawChangeBody, path: &str) -> Found<Change> {
+    let at = |field: &str| format!("{path}.{field}");
+    let id = required_id(v, &c.id, &at("id"), "the id of the body to change");
+    let what = format!("the change of body `{}`", id.as_deref().unwrap_or("?"));
+    let source = v.source(c.source.clone(), &at("source"), &what);
+    let names = match &c.name {
+        None => Some(None),
+        Some(n) => names(v, n, &at("name"), "the body's new name").map(Some),
+    };
+    let branch = word(
+        v,
+        &c.branch,
+        &at("branch"),
+        "branch",
+        "unknown-branch",
+        Branch::parse,
+        &Branch::names(),
+    );
+    let role = word(
+        v,
+        &c.role,
+        &at("role"),
+        "body role",
+        "unknown-body-role",
+        Role::parse,
+        &Role::names(),
+    );
+    let seats = match c.seats {
+        None => Some(None),
+        Some(n) => v.seats(Some(n), path, &what).map(Some),
+    };
+    let term_years = match c.term_years {
+        Some(t) if !t.is_finite() || t <= 0.0 || t > 100.0 => {
+            let d = Diagnostic::error("bad-term", format!("{what} sets a term of {t} years")).at(
+                v.at(&at("term_years")),
+                "expected a number of years from 0 to 100",
+            );
+            v.push(d);
+            None
+        }
+        t => Some(t),
+    };
+    let registration = word(
+        v,
+        &c.registration,
+        &at("registration"),
+        "registration regime",
+        "unknown-registration",
+        Registration::parse,
+        &Registration::names(),
+    );
+    let liability = match &c.liability {
+        None => Some(None),
+        Some(list) => {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (k, w) in list.iter().enumerate() {
+                match v.vocab(
+                    Some(w),
+                    &format!("{path}.liability[{k}]"),
+                    "liability",
+                    "unknown-liability",
+                    Liability::parse,
+                    &Liability::names(),
+                ) {
+                    Some(l) => out.push(l),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(Some(out))
+        }
+    };
+    let confidence = word(
+        v,
+        &c.confidence,
+        &at("confidence"),
+        "confidence",
+        "unknown-confidence",
+        Confidence::parse,
+        &Confidence::names(),
+    );
+    let set = BodyChanges {
+        names: names?,
+        branch: branch?,
+        role: role?,
+        seats: seats?,
+        seats_nominal: c.seats_nominal,
+        independent: c.independent,
+        non_partisan: c.non_partisan,
+        relatives_ban: c.relatives_ban,
+        senior_post: c.senior_post,
+        term_years: term_years?,
+        registration: registration?,
+        liability: liability?,
+        confidence: confidence?,
+        note: c.note.clone(),
+    };
+    if set.fields().is_empty() {
+        let d = Diagnostic::error("empty-change", format!("{what} sets no attribute"))
+            .at(v.head(path), "changes nothing")
+            .note("set at least one attribute, e.g. `non_partisan: true`");
+        v.push(d);
+        return None;
+    }
+    Some(Change::ChangeBody {
+        id: id?,
+        set,
+        source: source?,
+    })
+}
+
+fn add_channel(v: &mut Validator, c: &RawAddChannel, path: &str) -> Found<Change> {
+    let body = required_id(v, &c.body, &format!("{path}.body"), "the channel's body");
+    let raw = RawChannel {
+        id: c.id.clone(),
+        label: c.label.clone(),
+        seats: c.seats,
+        steps: c.steps.clone(),
+        mandate: c.mandate.clone(),
+        source: c.source.clone(),
+        confidence: c.confidence.clone(),
+        note: c.note.clone(),
+    };
+    let what = format!("body `{}`", body.as_deref().unwrap_or("?"));
+    let channel = v.channel(&raw, path, &what, &[]);
+    Some(Change::AddChannel {
+        body: body?,
+        channel: channel?,
+    })
+}
+
+fn change_channel(v: &mut Validator, c: &RawChangeChannel, path: &str) -> Found<Change> {
+    let at = |field: &str| format!("{path}.{field}");
+    let body = required_id(v, &c.body, &at("body"), "the channel's body");
+    let channel = required_id(v, &c.id, &at("id"), "the id of the channel to change");
+    let what = format!(
+        "the change of channel `{}` of `{}`",
+        channel.as_deref().unwrap_or("?"),
+        body.as_deref().unwrap_or("?")
+    );
+    let source = v.source(c.source.clone(), &at("source"), &what);
+    let seats = match c.seats {
+        None => Some(None),
+        Some(n) => v.seats(Some(n), path, &what).map(Some),
+    };
+    let steps = match &c.steps {
+        None => Some(None),
+        Some(raw) => v.steps(raw, path, &what, &[]).map(Some),
+    };
+    let mandate = word(
+        v,
+        &c.mandate,
+        &at("mandate"),
+        "mandate",
+        "unknown-mandate",
+        Mandate::parse,
+        &Mandate::names(),
+    );
+    let confidence = word(
+        v,
+        &c.confidence,
+        &at("confidence"),
+        "confidence",
+        "unknown-confidence",
+        Confidence::parse,
+        &Confidence::names(),
+    );
+    Some(Change::ChangeChannel {
+        body: body?,
+        channel: channel?,
+        set: ChannelChanges {
+            label: c.label.clone(),
+            seats: seats?,
+            steps: steps?,
+            mandate: mandate?,
+            source: source?,
+            confidence: confidence?,
+            note: c.note.clone(),
+        },
+    })
+}
+
+fn edge_key(v: &mut Validator, r: &RawEdgeRef, path: &str) -> Found<crate::model::EdgeKey> {
+    let from = required_id(v, &r.from, &format!("{path}.from"), "the edge's `from`");
+    let kind = edge_kind(v, &r.kind, &format!("{path}.kind"));
+    let to = required_id(v, &r.to, &format!("{path}.to"), "the edge's `to`");
+    Some((from?, kind?, to?, r.channel.clone()))
+}
+
+fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change> {
+    let key = edge_key(
+        v,
+        &RawEdgeRef {
+            from: c.from.clone(),
+            kind: c.kind.clone(),
+            to: c.to.clone(),
+            channel: c.channel.clone(),
+        },
+        path,
+    );
+    let what = "the change of an edge";
+    let source = v.source(c.source.clone(), &format!("{path}.source"), what);
+    let after_refusals = match (c.after_refusals, &key) {
+        (None, _) => Some(None),
+        (Some(n), Some((_, EdgeKind::Dissolve, _, _))) if (1..=100).contains(&n) => {
+            u32::try_from(n).ok().map(Some)
+        }
+        (Some(n), Some((_, kind, _, _))) => {
+            let d = Diagnostic::error(
+                "bad-refusals",
+                format!("after_refusals {n} on a `{kind}` edge"),
+            )
+            .at(
+                v.at(&format!("{path}.after_refusals")),
+                "expected 1 to 100, on `dissolve` edges only",
+            );
+            v.push(d);
+            None
+        }
+        (Some(_), None) => None,
+    };
+    let confidence = word(
+        v,
+        &c.confidence,
+        &format!("{path}.confidence"),
+        "confidence",
+        "unknown-confidence",
+        Confidence::parse,
+        &Confidence::names(),
+    );
+    Some(Change::ChangeEdge {
+        key: key?,
+        set: EdgeChanges {
+            after_refusals: after_refusals?,
+            threshold: c.threshold.clone(),
+            source: source?,
+            confidence: confidence?,
+            note: c.note.clone(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::StepRole;
+
+    /// Every kind of operation, over the `tiny` dataset of the analysis tests.
+    const EVERY_OPERATION: &str = r#"(
+        dataset: "tiny",
+        title: "Every operation",
+        presets: [
+            (
+                id: "A",
+                title: (en: "All", ru: "Все", kk: "Барлығы"),
+                article: (proposal: 1, lines: (10, 12)),
+                description: "One of each.",
+                assumptions: ["none"],
+                operations: [
+                    add_body(id: "bar", name: (en: "Bar", ru: "Адвокатура", kk: "Адвокатура"), branch: society, seats: 1, source: "s"),
+                    remove_body(id: "councils"),
+                    rename_body(id: "court", to: "high_court"),
+                    change_body(id: "senate", seats: 12, independent: true, source: "s"),
+                    add_channel(body: "senate", id: "bar_seats", seats: 2, steps: [(actor: "bar", role: elect)], source: "s"),
+                    remove_channel(body: "senate", id: "appointed"),
+                    change_channel(body: "senate", id: "elected", steps: [(actor: "voters", role: elect)], source: "s"),
+                    add_edge(from: "bar", kind: petitions, to: "senate", source: "s"),
+                    remove_edge(from: "president", kind: dismiss_at_will, to: "senate", channel: "appointed"),
+                    change_edge(from: "president", kind: dismiss_at_will, to: "court", channel: "chair", threshold: "t", source: "s"),
+                    set_principals(principals: ["voters", "president"]),
+                    default_principals,
+                ],
+            ),
+        ],
+    )"#;
+
+    fn problems(text: &str) -> Vec<(&'static str, String)> {
+        match load_str("t.ron", text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e
+                .report
+                .diagnostics
+                .iter()
+                .map(|d| (d.code, e.report.location(d)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn every_operation_loads_and_reads_as_one_line() {
+        let set = load_str("t.ron", EVERY_OPERATION).unwrap_or_else(|e| panic!("{}", e.report));
+        assert_eq!(set.dataset, "tiny");
+        let p = &set.presets[0];
+        assert_eq!(
+            p.article.map(|a| a.to_string()).as_deref(),
+            Some("proposal 1, l. 10-12")
+        );
+        let lines: Vec<String> = p.operations.iter().map(|o| o.to_string()).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "add body bar \"Bar\" (society, 1 seat, filled by no one: a root principal)",
+                "remove body councils",
+                "rename body court to high_court",
+                "change body senate: seats = 12, independent = true",
+                "add channel senate/bar_seats (2 seats): bar elect",
+                "remove channel senate/appointed",
+                "change channel senate/elected: steps = voters elect",
+                "add edge bar -petitions-> senate",
+                "remove edge president -dismiss_at_will-> senate/appointed",
+                "change edge president -dismiss_at_will-> court/chair: threshold = \"t\"",
+                "set principals: voters, president",
+                "principals: back to the default rule",
+            ]
+        );
+        match &p.operations[4].change {
+            Change::AddChannel { channel, .. } => {
+                assert_eq!(channel.steps[0].role, StepRole::Elect)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn additions_and_changes_must_cite_a_source() {
+        let text = EVERY_OPERATION.replace(
+            r#"add_edge(from: "bar", kind: petitions, to: "senate", source: "s")"#,
+            r#"add_edge(from: "bar", kind: petitions, to: "senate")"#,
+        );
+        assert_eq!(
+            problems(&text),
+            vec![("missing-source", "t.ron:19:21".into())]
+        );
+        let err = load_str("t.ron", &text).unwrap_err();
+        assert!(
+            err.report
+                .to_string()
+                .contains("a reform cites the proposal and the article it would amend"),
+            "{}",
+            err.report
+        );
+    }
+
+    #[test]
+    fn unknown_words_operations_and_fields_get_a_suggestion() {
+        let text = EVERY_OPERATION.replace("kind: petitions", "kind: petition");
+        assert_eq!(
+            problems(&text),
+            vec![("unknown-kind", "t.ron:19:49".into())]
+        );
+        let err = load_str("t.ron", &text).unwrap_err();
+        assert!(err.report.to_string().contains("did you mean `petitions`?"));
+
+        let text = EVERY_OPERATION.replace("remove_channel(", "remove_chanel(");
+        assert_eq!(
+            problems(&text),
+            vec![("unknown-operation", "t.ron:17:21".into())]
+        );
+        let err = load_str("t.ron", &text).unwrap_err();
+        assert!(
+            err.report
+                .to_string()
+                .contains("did you mean `remove_channel`?")
+        );
+
+        let text = EVERY_OPERATION.replace("seats: 12,", "seat: 12,");
+        let err = load_str("t.ron", &text).unwrap_err();
+        assert_eq!(err.report.diagnostics[0].code, "syntax");
+        assert!(err.report.to_string().contains("did you mean `seats`?"));
+    }
+
+    #[test]
+    fn presets_need_ids_titles_and_operations() {
+        let text = EVERY_OPERATION.replace(r#"ru: "Все", "#, "");
+        assert_eq!(
+            problems(&text),
+            vec![("missing-field", "t.ron:7:24".into())]
+        );
+        let two = EVERY_OPERATION.replace(
+            "    ],\n    )",
+            "    (id: \"A\", title: (en: \"b\", ru: \"b\", kk: \"b\"), description: \"d\", operations: []),\n    ],\n    )",
+        );
+        let found: Vec<&str> = problems(&two).iter().map(|p| p.0).collect();
+        assert_eq!(found, vec!["duplicate-id", "empty-preset"]);
+        let text = EVERY_OPERATION.replace("lines: (10, 12)", "lines: (12, 10)");
+        assert_eq!(problems(&text), vec![("bad-article", "t.ron:8:47".into())]);
+        let text = EVERY_OPERATION.replace(
+            r#"change_body(id: "senate", seats: 12, independent: true, source: "s")"#,
+            r#"change_body(id: "senate", source: "s")"#,
+        );
+        assert_eq!(
+            problems(&text),
+            vec![("empty-change", "t.ron:15:21".into())]
+        );
+    }
+}
