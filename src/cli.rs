@@ -447,9 +447,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 )
             } else {
                 // With reforms the exports show what they changed against the baseline.
+                let set = presets(&global, &baseline.dataset, false)?;
                 let before = analyze(&baseline)?;
                 let snapshot = export::Snapshot {
                     reforms: &active,
+                    presets: Some(&set),
                     baseline: Some((&baseline.dataset, &before)),
                     ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                 };

@@ -9,6 +9,7 @@ use super::escape::{markdown as esc, markdown_code as code};
 use super::graph::{Change, Graph, Kind};
 use crate::analysis::{Analysis, BodyAnalysis, Flag, diff, headline};
 use crate::model::{Body, Dataset, Lang};
+use crate::reform::Preset;
 use crate::report::text::{pct, seats};
 
 /// Shares below this print as nothing: they are rounding noise at one decimal.
@@ -76,6 +77,11 @@ impl Names<'_> {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+/// " (proposal 5, l. 252-267)", or nothing for a preset that cites no proposal.
+fn article(p: &Preset) -> String {
+    p.article.map(|a| format!(" ({a})")).unwrap_or_default()
 }
 
 fn control_list(names: &Names, a: &BodyAnalysis) -> String {
@@ -158,9 +164,12 @@ pub fn render(s: &Snapshot) -> String {
     } else {
         s.reforms
             .iter()
-            .map(|r| code(r))
+            .map(|r| match s.presets.and_then(|set| set.get(r)) {
+                Some(p) => format!("{} {}{}", code(r), esc(p.title(s.lang)), article(p)),
+                None => code(r),
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join("; ")
     };
     let _ = writeln!(out, "- **Active reforms:** {reforms}");
     let weights: Vec<String> = a
@@ -318,11 +327,41 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
                 .join(", ")
         )
     };
+    let principals = if base_a.principals == s.analysis.principals {
+        "the same principals".to_string()
+    } else {
+        format!(
+            "principals {} before and {} after",
+            names.list(&base_a.principals),
+            names.list(&s.analysis.principals)
+        )
+    };
     let _ = writeln!(
         out,
-        "{applied} applied to {}, under the same weights and principals.\n",
+        "{applied} applied to {}, under the same weights; {principals}.\n",
         code(&base.meta.id)
     );
+    let presets: Vec<&Preset> = s
+        .reforms
+        .iter()
+        .filter_map(|r| s.presets.and_then(|set| set.get(r)))
+        .collect();
+    for p in &presets {
+        let _ = writeln!(
+            out,
+            "- {} **{}**{}. {}",
+            code(&p.id),
+            esc(p.title(s.lang)),
+            article(p),
+            esc(&p.description)
+        );
+        for a in &p.assumptions {
+            let _ = writeln!(out, "  - Assumption: {}", esc(a));
+        }
+    }
+    if !presets.is_empty() {
+        out.push('\n');
+    }
     if let (Some(before), Some(after)) = (
         headline::headline(base, &base_a.options, base_a),
         headline::headline(s.dataset, &s.analysis.options, s.analysis),

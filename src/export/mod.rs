@@ -31,6 +31,7 @@ use std::fmt;
 
 use crate::analysis::Analysis;
 use crate::model::{Dataset, Lang};
+use crate::reform::PresetSet;
 
 /// The state to export.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +41,9 @@ pub struct Snapshot<'a> {
     pub analysis: &'a Analysis,
     /// Ids of the active reform presets, in the order they were applied (may be empty).
     pub reforms: &'a [String],
+    /// The presets those ids belong to, for their titles, article references and assumptions;
+    /// without them reports name the reforms by id only.
+    pub presets: Option<&'a PresetSet>,
     /// The state before the reforms (dataset and its analysis under the same options), when
     /// reforms are active: exports then show what changed.
     pub baseline: Option<(&'a Dataset, &'a Analysis)>,
@@ -54,6 +58,7 @@ impl<'a> Snapshot<'a> {
             dataset,
             analysis,
             reforms: &[],
+            presets: None,
             baseline: None,
             lang,
         }

@@ -7,10 +7,8 @@ use std::process::Command;
 
 use bilik::analysis::{Analysis, Options, analyze};
 use bilik::export::{self, Format, RenderOptions, Snapshot, Table};
-use bilik::model::{
-    Body, Branch, Channel, Confidence, Dataset, EdgeKind, Lang, Mandate, Names, Role, Step,
-    StepRole,
-};
+use bilik::model::{Dataset, Lang};
+use bilik::reform::{self, PresetSet};
 
 use crate::common::{bilik, fixture, root, stderr};
 
@@ -27,104 +25,6 @@ fn analysed(d: &Dataset) -> Analysis {
     analyze(d, &Options::of(d)).unwrap()
 }
 
-fn step(actor: &str, role: StepRole) -> Step {
-    Step {
-        actor: actor.into(),
-        role,
-        threshold: None,
-        note: String::new(),
-    }
-}
-
-fn channel(id: &str, label: &str, seats: u32, steps: Vec<Step>, source: &str) -> Channel {
-    Channel {
-        id: id.into(),
-        label: label.into(),
-        seats,
-        steps,
-        mandate: Mandate::Free,
-        source: source.into(),
-        confidence: Confidence::High,
-        note: String::new(),
-    }
-}
-
-/// The baseline as presets P5 and P10 of the source article would leave it, edited by hand
-/// until the reform presets land (then these snapshots should come from the presets):
-/// P5, a directly elected Senate: its 40 indirectly elected and 10 appointed seats become 50
-/// seats elected by the electorate, and the President's power to recall his appointees goes;
-/// P10, a Constitutional Court appointed by the Mazhilis on nominations from the legal
-/// professions (a new body, filled by no one: it organises itself), and the President's power
-/// to release its Chair goes.
-fn p5_p10_by_hand(base: &Dataset) -> Dataset {
-    let mut d = base.clone();
-    let senate = d.body_mut("senate").unwrap();
-    senate.channels = vec![channel(
-        "direct",
-        "Elected directly by the voters",
-        50,
-        vec![step("electorate", StepRole::Elect)],
-        "P5 (source article, l. 253-268)",
-    )];
-    d.edges.retain(|e| {
-        !(e.from == "president" && e.to == "senate" && e.kind == EdgeKind::DismissAtWill)
-    });
-
-    let court = d.body_mut("constitutional_court").unwrap();
-    court.channels = vec![
-        channel(
-            "chair",
-            "Chair",
-            1,
-            vec![
-                step("legal_professions", StepRole::Nominate),
-                step("mazhilis", StepRole::Appoint),
-            ],
-            "P10 (source article, l. 402-415)",
-        ),
-        channel(
-            "judges",
-            "Judges",
-            10,
-            vec![
-                step("legal_professions", StepRole::Nominate),
-                step("mazhilis", StepRole::Appoint),
-            ],
-            "P10 (source article, l. 402-415)",
-        ),
-    ];
-    d.edges.retain(|e| {
-        !(e.from == "president"
-            && e.to == "constitutional_court"
-            && e.kind == EdgeKind::DismissAtWill)
-    });
-    d.bodies.push(Body {
-        id: "legal_professions".into(),
-        names: Names {
-            en: "Legal professions".into(),
-            ru: "Юридическое сообщество".into(),
-            kk: "Заңгерлер қоғамдастығы".into(),
-        },
-        branch: Branch::Society,
-        role: Some(Role::Other),
-        seats: 1,
-        seats_nominal: true,
-        independent: false,
-        non_partisan: false,
-        relatives_ban: false,
-        senior_post: false,
-        term_years: None,
-        registration: None,
-        liability: None,
-        source: "P10 (source article, l. 402-415)".into(),
-        attribute_sources: Default::default(),
-        confidence: Confidence::Medium,
-        note: "Advocates, judges and the other professional communities of lawyers, and national human-rights organisations, which nominate the Court's members under P10.".into(),
-        channels: Vec::new(),
-    });
-    d
-}
-
 /// The states every format is checked on.
 struct States {
     kz: Dataset,
@@ -133,6 +33,7 @@ struct States {
     reformed_a: Analysis,
     esc: Dataset,
     esc_a: Analysis,
+    presets: PresetSet,
     reforms: Vec<String>,
 }
 
@@ -140,7 +41,10 @@ impl States {
     fn new() -> States {
         let kz = kz();
         let kz_a = analysed(&kz);
-        let reformed = p5_p10_by_hand(&kz);
+        let presets = reform::embedded("kz-2022");
+        let reforms = vec!["P5".to_string(), "P10".to_string()];
+        // As `--reform P5,P10` does: the reformed dataset's own principals are in force.
+        let reformed = reform::apply(&kz, &presets, &reforms).unwrap();
         let reformed_a = analysed(&reformed);
         let esc = escaping();
         let esc_a = analysed(&esc);
@@ -151,7 +55,8 @@ impl States {
             reformed_a,
             esc,
             esc_a,
-            reforms: vec!["P5".into(), "P10".into()],
+            presets,
+            reforms,
         }
     }
 
@@ -162,6 +67,7 @@ impl States {
     fn reformed(&self) -> Snapshot<'_> {
         Snapshot {
             reforms: &self.reforms,
+            presets: Some(&self.presets),
             baseline: Some((&self.kz, &self.kz_a)),
             ..Snapshot::new(&self.reformed, &self.reformed_a, Lang::En)
         }
@@ -202,13 +108,12 @@ fn snapshots_of_every_format_for_the_baseline() {
     }
 }
 
-/// Named for the hand-made reform; switch to the real P5 and P10 presets when they land.
 #[test]
-fn snapshots_of_every_format_for_p5_p10_by_hand() {
+fn snapshots_of_every_format_for_p5_p10() {
     let states = States::new();
     for (name, format, options) in every_format() {
         insta::assert_snapshot!(
-            format!("kz-2022+P5+P10-by-hand.{name}"),
+            format!("kz-2022+P5+P10.{name}"),
             text(format, &states.reformed(), options)
         );
     }
@@ -219,10 +124,17 @@ fn the_reformed_state_shows_what_changed() {
     let states = States::new();
     let s = states.reformed();
     let md = text(Format::Md, &s, RenderOptions::default());
-    assert!(md.contains("- **Active reforms:** `P5`, `P10`"), "{md}");
+    assert!(
+        md.contains("- **Active reforms:** `P5` Directly elected Senate (proposal 5, l. 252-267); `P10` Constitutional Court appointed by the Mazhilis (proposal 10, l. 403-414)"),
+        "{md}"
+    );
     assert!(md.contains("## Changes from the baseline"), "{md}");
     assert!(
         md.contains("- **Headline:** the President's integrated control of the Constitutional Court: 52.7% → 0.0%"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - Assumption: The article gives no total."),
         "{md}"
     );
     assert!(
@@ -230,7 +142,7 @@ fn the_reformed_state_shows_what_changed() {
         "{md}"
     );
     let dot = text(Format::Dot, &s, RenderOptions::default());
-    assert!(dot.contains("\"legal_professions\" [label=\"Legal professions\\n1 seat · root principal\\n(added by reform)\""), "{dot}");
+    assert!(dot.contains("\"legal_professions\" [label=\"Legal professional communities\\n1 seat · root principal\\n(added by reform)\""), "{dot}");
     assert!(
         dot.contains(
             "\"legal_professions\" -> \"constitutional_court\" [style=\"solid\", color=\"#1b9e4b\""
@@ -256,7 +168,7 @@ fn the_reformed_state_shows_what_changed() {
             table: Some(Table::Edges),
         },
     );
-    assert!(edges.contains("legal_professions,Legal professions,Юридическое сообщество,Заңгерлер қоғамдастығы,constitutional_court,"));
+    assert!(edges.contains("legal_professions,Legal professional communities,Профессиональные сообщества юристов,Заңгерлердің кәсіби қауымдастықтары,constitutional_court,"));
     // Data formats describe the reformed state: what the reforms removed is not in them.
     assert!(!edges.contains("maslikhats,Maslikhats (local councils),Маслихаты,Мәслихаттар,senate"));
 }
@@ -265,29 +177,37 @@ fn the_reformed_state_shows_what_changed() {
 fn the_command_line_writes_what_the_library_renders() {
     let states = States::new();
     let dir = tempfile::tempdir().unwrap();
-    for (name, format, options) in every_format() {
-        let expected = export::render(format, &states.baseline(), &options).unwrap();
-        let mut args = vec!["export", "--format", format.as_str()];
-        if let Some(t) = options.table {
-            args.extend(["--table", t.as_str()]);
+    for (state, reform, snapshot) in [
+        ("kz-2022", None, states.baseline()),
+        ("kz-2022+P5+P10", Some("P5,P10"), states.reformed()),
+    ] {
+        for (name, format, options) in every_format() {
+            let name = format!("{state}.{name}");
+            let expected = export::render(format, &snapshot, &options).unwrap();
+            let mut args = vec!["export", "--format", format.as_str()];
+            if let Some(t) = options.table {
+                args.extend(["--table", t.as_str()]);
+            }
+            if let Some(r) = reform {
+                args.extend(["--reform", r]);
+            }
+            let out = bilik(&args);
+            assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+            assert!(
+                out.stdout == expected,
+                "{name}: stdout differs from render()"
+            );
+            let path = dir.path().join(&name);
+            let path_arg = path.to_str().unwrap().to_string();
+            args.extend(["-o", &path_arg]);
+            let out = bilik(&args);
+            assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+            assert!(
+                std::fs::read(&path).unwrap() == expected,
+                "{name}: the file differs"
+            );
+            assert!(out.stdout.is_empty(), "{name}: -o writes nothing to stdout");
         }
-        let out = bilik(&args);
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
-        assert!(
-            out.stdout == expected,
-            "{name}: stdout differs from render()"
-        );
-        let path = dir.path().join(format!("kz.{name}"));
-        let path_arg = path.to_str().unwrap().to_string();
-        let mut args = args.clone();
-        args.extend(["-o", &path_arg]);
-        let out = bilik(&args);
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
-        assert!(
-            std::fs::read(&path).unwrap() == expected,
-            "{name}: the file differs"
-        );
-        assert!(out.stdout.is_empty(), "{name}: -o writes nothing to stdout");
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -440,15 +360,12 @@ fn graphviz_accepts_the_dot_export() {
         assert!(out.status.success(), "{name}: dot failed: {err}");
         assert!(err.trim().is_empty(), "{name}: dot warned: {err}");
         let svg = String::from_utf8(out.stdout).unwrap();
-        // Graphviz draws every body with its name, escaped as XML.
+        // Graphviz draws every body with its name, one `<text>` per line of the label.
+        let texts = svg_texts(&svg);
         for b in &s.dataset.bodies {
             let first_line = b.name(s.lang).lines().next().unwrap();
-            let escaped = first_line
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
             assert!(
-                svg.contains(&escaped),
+                texts.iter().any(|t| t == first_line),
                 "{name}: no {first_line:?} in dot's picture"
             );
         }
@@ -457,7 +374,12 @@ fn graphviz_accepts_the_dot_export() {
 
 /// Text content of every `<text>` element, with its `<tspan>`s joined.
 fn svg_texts(svg: &str) -> Vec<String> {
-    let doc = roxmltree::Document::parse(svg).unwrap();
+    // Graphviz's SVG starts with a DOCTYPE, which roxmltree refuses unless allowed.
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, options).unwrap();
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
         .map(|n| {
