@@ -80,8 +80,12 @@ fn bench(c: &mut Criterion) {
     let app = {
         let ds = bilik::data::default_dataset();
         let options = Options::of(&ds);
+        let presets = bilik::reform::embedded("kz-2022");
         let mut app = bilik::tui::App::new(bilik::tui::AppOptions {
             dataset: ds,
+            presets,
+            active: Vec::new(),
+            custom_principals: false,
             options,
             lang: bilik::model::Lang::En,
             keymap: Default::default(),

@@ -406,10 +406,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let global = cli.global;
     match cli.command {
         None => {
-            let (loaded, active) = reformed(&global, load(&global)?)?;
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                return explore(loaded, &global);
+                return explore(load(&global)?, &global);
             }
+            let (loaded, active) = reformed(&global, load(&global)?)?;
             let analysis = analyze(&loaded)?;
             let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
             report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
@@ -605,15 +605,20 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
     Ok(Comparison::new(entries))
 }
 
-/// Opens the terminal explorer on the loaded dataset.
+/// Opens the terminal explorer on the loaded dataset, with the reforms of `--reform` on.
 fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
     use crate::tui;
+    // Validated here, so that a bad preset is reported like on every other command.
+    let (set, active, _) = apply_reforms(global, &loaded.dataset)?;
     let config = tui::config::load(
         tui::config::path().as_deref(),
         tui::theme::Theme::from_env(),
     );
     let app = tui::App::new(tui::AppOptions {
         dataset: loaded.dataset,
+        presets: set,
+        active,
+        custom_principals: !global.principals.is_empty(),
         options: loaded.options,
         lang: global.lang.into(),
         keymap: config.keymap,
@@ -623,7 +628,7 @@ fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
             kind: tui::app::StatusKind::Error,
         }),
     })
-    .map_err(|e| Failure::Data(e.to_string()))?;
+    .map_err(Failure::Data)?;
     tui::run(app).map_err(|e| io(e, "terminal"))?;
     Ok(ExitCode::SUCCESS)
 }

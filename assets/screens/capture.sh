@@ -25,5 +25,7 @@ shot 6-flags 4
 shot 7-weights 5 j j - - - - -
 shot 8-help 1 '?'
 shot 9-kazakh Escape L L
+shot 10-reforms L 6 j j j j Space j j j j j Space
+shot 11-compare r 5 r 7
 tmux -L $socket kill-server
 echo "captured: $(ls $dir/*.txt | wc -l) screens"

@@ -122,8 +122,15 @@ pub struct WeightsState {
 
 /// How the explorer starts.
 pub struct AppOptions {
+    /// The baseline dataset (before any reform).
     pub dataset: Dataset,
+    /// The reform presets available for it, and those active at start.
+    pub presets: crate::reform::PresetSet,
+    pub active: Vec<String>,
     pub options: Options,
+    /// Whether the user chose the principals (then reforms keep them); otherwise each state's
+    /// own principals are in force, as a reform may make a body a principal.
+    pub custom_principals: bool,
     pub lang: Lang,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -132,9 +139,15 @@ pub struct AppOptions {
 }
 
 pub struct App {
-    pub baseline: Dataset,
-    /// The dataset on screen.
+    /// The baseline, the reform presets and those active.
+    pub scenario: crate::reform::Scenario,
+    /// The dataset on screen: the baseline with the active reforms applied.
     pub dataset: Dataset,
+    pub custom_principals: bool,
+    /// The baseline and the state on screen side by side, for the Reforms view; `None` until
+    /// it is needed or after its inputs changed.
+    pub delta: Option<crate::reform::Delta>,
+    pub reforms: super::views::reforms::ReformsState,
     pub options: Options,
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     pub analysis: Analysis,
@@ -167,15 +180,28 @@ pub struct App {
 pub const WEIGHT_STEP: f64 = 0.1;
 
 impl App {
-    /// Builds the explorer; fails only if the analysis cannot be computed.
-    pub fn new(o: AppOptions) -> Result<App, analysis::AnalysisError> {
-        let analysis = analysis::analyze(&o.dataset, &o.options)?;
-        let order = display_order(&o.dataset);
-        let selected = default_selection(&o.dataset);
+    /// Builds the explorer; fails if the active reforms do not apply or the analysis cannot
+    /// be computed.
+    pub fn new(o: AppOptions) -> Result<App, String> {
+        let mut scenario = crate::reform::Scenario::new(o.dataset, o.presets);
+        for id in &o.active {
+            scenario.toggle(id);
+        }
+        let dataset = scenario.reformed().map_err(|e| e.to_string())?;
+        let mut options = o.options;
+        if !o.custom_principals {
+            options.principals = dataset.principals();
+        }
+        let analysis = analysis::analyze(&dataset, &options).map_err(|e| e.to_string())?;
+        let order = display_order(&dataset);
+        let selected = default_selection(&dataset);
         let mut app = App {
-            baseline: o.dataset.clone(),
-            dataset: o.dataset,
-            options: o.options,
+            scenario,
+            dataset,
+            custom_principals: o.custom_principals,
+            delta: None,
+            reforms: Default::default(),
+            options,
             analysis,
             order,
             view: View::Bodies,
@@ -311,6 +337,7 @@ impl App {
             Ok(a) => {
                 self.analysis = a;
                 self.comparison = None;
+                self.delta = None;
                 true
             }
             Err(e) => {
@@ -319,6 +346,98 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Switches a reform preset on or off; a conflict or an invalid result is refused with its
+    /// reason in the status bar, and nothing changes.
+    pub fn toggle_reform(&mut self, id: &str) {
+        let previous = self.scenario.active.clone();
+        let on = self.scenario.toggle(id);
+        match self.scenario.reformed() {
+            Ok(dataset) => {
+                if self.set_dataset(dataset) {
+                    let list = if self.scenario.active.is_empty() {
+                        "none: the baseline".to_string()
+                    } else {
+                        self.scenario.active.join(" + ")
+                    };
+                    self.set_status(
+                        format!("{id} {} · active: {list}", if on { "on" } else { "off" }),
+                        StatusKind::Info,
+                    );
+                } else {
+                    self.scenario.active = previous;
+                }
+            }
+            Err(e) => {
+                self.scenario.active = previous;
+                self.set_status(e.to_string().replace('\n', " "), StatusKind::Error);
+            }
+        }
+    }
+
+    /// Switches every reform off.
+    pub fn reset_reforms(&mut self) {
+        let previous = self.scenario.active.clone();
+        self.scenario.reset();
+        let ok = match self.scenario.reformed() {
+            Ok(dataset) => self.set_dataset(dataset),
+            Err(_) => false,
+        };
+        if ok {
+            self.set_status("all reforms off: the baseline", StatusKind::Info);
+        } else {
+            self.scenario.active = previous;
+        }
+    }
+
+    /// Puts a new dataset on screen (the baseline with other reforms); false, with the reason
+    /// in the status bar, if it cannot be analysed.
+    fn set_dataset(&mut self, dataset: Dataset) -> bool {
+        let mut options = self.options.clone();
+        if !self.custom_principals {
+            options.principals = dataset.principals();
+        } else {
+            options.principals.retain(|p| dataset.body(p).is_some());
+        }
+        match analysis::analyze(&dataset, &options) {
+            Ok(a) => {
+                self.dataset = dataset;
+                self.options = options;
+                self.analysis = a;
+                self.order = display_order(&self.dataset);
+                if self.dataset.body(&self.selected).is_none() {
+                    self.selected = default_selection(&self.dataset);
+                }
+                self.history.retain(|h| self.dataset.body(h).is_some());
+                self.comparison = None;
+                self.delta = None;
+                self.matrix.row = 0;
+                self.flags.row = self
+                    .flags
+                    .row
+                    .min(self.analysis.flags.len().saturating_sub(1));
+                self.on_new_selection();
+                true
+            }
+            Err(e) => {
+                self.set_status(
+                    format!("cannot analyse the reformed state: {e}"),
+                    StatusKind::Error,
+                );
+                false
+            }
+        }
+    }
+
+    /// The dataset id with the active reforms: `kz-2022+P5+P10`.
+    pub fn state_label(&self) -> String {
+        let mut s = self.dataset.meta.id.clone();
+        for a in &self.scenario.active {
+            s.push('+');
+            s.push_str(a);
+        }
+        s
     }
 
     /// Makes `id` the selected body, remembering the previous one for Backspace.
@@ -469,6 +588,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     let effect = apply(app, action);
     // Derived data a view needs is computed here, when its inputs changed, never while drawing.
     super::views::compare::refresh(app);
+    super::views::reforms::refresh(app);
     effect
 }
 
@@ -578,12 +698,13 @@ fn cycle_match(app: &mut App, forward: bool) {
     );
 }
 
-const VIEWS: [View; 6] = [
+const VIEWS: [View; 7] = [
     View::Bodies,
     View::Graph,
     View::Matrix,
     View::Flags,
     View::Weights,
+    View::Reforms,
     View::Compare,
 ];
 
@@ -643,6 +764,7 @@ fn command(app: &mut App, c: Command) -> Effect {
             View::Matrix => super::views::matrix::command(app, c),
             View::Flags => super::views::flags::command(app, c),
             View::Weights => weights_command(app, c),
+            View::Reforms => super::views::reforms::command(app, c),
             View::Compare => super::views::compare::command(app, c),
         },
     }
@@ -743,6 +865,7 @@ fn weights_command(app: &mut App, c: Command) {
                 return;
             }
             let previous = app.options.clone();
+            app.custom_principals = true;
             let on = !app.options.principals.contains(&id);
             if on {
                 app.options.principals.push(id.clone());
@@ -763,6 +886,7 @@ fn weights_command(app: &mut App, c: Command) {
         Command::Reset => {
             let previous = app.options.clone();
             app.options = Options::of(&app.dataset);
+            app.custom_principals = false;
             if app.reanalyze(previous) {
                 app.set_status(
                     "weights and principals restored to the dataset's",
@@ -794,6 +918,10 @@ fn click(app: &mut App, at: Position) {
         }
         Some(layout::Hit::FlagRow(r)) => app.flags.row = r,
         Some(layout::Hit::WeightRow(r)) => app.weights.row = r,
+        Some(layout::Hit::ReformRow(r)) => {
+            app.reforms.focus = Pane::List;
+            app.reforms.row = r;
+        }
         Some(layout::Hit::CompareRow(r)) => {
             app.compare.focus = Pane::List;
             app.compare.row = r;

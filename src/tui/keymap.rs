@@ -301,11 +301,13 @@ const LISTS: &[View] = &[
     View::Matrix,
     View::Flags,
     View::Weights,
+    View::Reforms,
     View::Compare,
 ];
 const SORTABLE: &[View] = &[View::Matrix, View::Flags];
 const WEIGHTS: &[View] = &[View::Weights];
-const TOGGLES: &[View] = &[View::Weights, View::Compare];
+const TOGGLES: &[View] = &[View::Weights, View::Reforms, View::Compare];
+const RESETS: &[View] = &[View::Weights, View::Reforms];
 const GRAPH: &[View] = &[View::Graph];
 
 fn defaults() -> Vec<Binding> {
@@ -379,6 +381,13 @@ fn defaults() -> Vec<Binding> {
             "view_weights",
             &[Key::ch('5')],
             "Weights and principals",
+            all.clone(),
+        ),
+        b(
+            C::Show(View::Reforms),
+            "view_reforms",
+            &[Key::ch('6')],
+            "Reforms: switch the article's proposals on and off, with their effect",
             all.clone(),
         ),
         b(
@@ -525,15 +534,15 @@ fn defaults() -> Vec<Binding> {
             C::Toggle,
             "toggle",
             &[Key::ch(' ')],
-            "switch the selected item on or off: a principal, a dataset in the comparison",
+            "switch the selected item on or off: a principal, a reform, a dataset in the comparison",
             Scope::Views(TOGGLES),
         ),
         b(
             C::Reset,
             "reset",
             &[Key::ch('r')],
-            "restore the dataset's weights and principals",
-            Scope::Views(WEIGHTS),
+            "back to the baseline: the dataset's weights and principals, or no reform",
+            Scope::Views(RESETS),
         ),
         b(
             C::Overview,

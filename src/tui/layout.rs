@@ -203,6 +203,7 @@ pub enum Hit {
     FlagRow(usize),
     WeightRow(usize),
     CompareRow(usize),
+    ReformRow(usize),
 }
 
 pub fn hit(app: &App, at: Position) -> Option<Hit> {
@@ -272,6 +273,14 @@ pub fn hit(app: &App, at: Position) -> Option<Hit> {
             ));
             (li.contains(at) && usize::from(at.y - li.y) <= crate::data::EMBEDDED.len())
                 .then(|| Hit::CompareRow(usize::from(at.y - li.y)))
+        }
+        View::Reforms => {
+            let (list, _) = super::views::reforms::split(s.main);
+            let li = inner(list);
+            (li.contains(at))
+                .then(|| app.reforms.offset + usize::from(at.y - li.y))
+                .filter(|r| *r < app.scenario.set.presets.len())
+                .map(Hit::ReformRow)
         }
         View::Graph => None,
     }

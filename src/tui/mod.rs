@@ -28,6 +28,7 @@ pub enum View {
     Matrix,
     Flags,
     Weights,
+    Reforms,
     Compare,
 }
 
@@ -39,6 +40,7 @@ impl View {
             View::Matrix => "Matrix",
             View::Flags => "Flags",
             View::Weights => "Weights",
+            View::Reforms => "Reforms",
             View::Compare => "Compare",
         }
     }

@@ -17,8 +17,12 @@ use crate::model::Lang;
 pub(crate) fn app_for(dataset: &str, width: u16, height: u16, theme: Theme) -> App {
     let dataset = crate::data::resolve(dataset).unwrap_or_else(|e| panic!("{}", e.report));
     let options = Options::of(&dataset);
+    let presets = crate::reform::embedded(&dataset.meta.id);
     let mut app = App::new(AppOptions {
         dataset,
+        presets,
+        active: Vec::new(),
+        custom_principals: false,
         options,
         lang: Lang::En,
         keymap: Keymap::default(),
@@ -348,6 +352,58 @@ fn compare_puts_states_side_by_side_under_the_weights_in_force() {
 }
 
 #[test]
+fn reforms_switch_on_and_off_and_every_view_follows() {
+    let mut a = app(100, 30);
+    let court = |a: &App, p: &str| {
+        a.analysis
+            .body("constitutional_court")
+            .unwrap()
+            .control_of(p)
+    };
+    keys(&mut a, &["6", "j", "j", "j", "j", "space"]);
+    assert_eq!(a.scenario.active, ["P5"]);
+    assert!(
+        (court(&a, "president") - 0.4773).abs() < 1e-4,
+        "{}",
+        court(&a, "president")
+    );
+    assert!(
+        a.analysis.principals.contains(&"senate".to_string()),
+        "the elected Senate is a principal"
+    );
+    let with_p5 = a.dataset.clone();
+    keys(&mut a, &["j", "j", "j", "j", "j", "space"]);
+    assert_eq!(a.scenario.active, ["P5", "P10"]);
+    assert!(court(&a, "president") < 1e-9);
+    assert!((court(&a, "mazhilis") - 0.5).abs() < 1e-9);
+    let delta = a
+        .delta
+        .as_ref()
+        .expect("the delta is computed for the view");
+    assert!(
+        delta
+            .diff
+            .flags_cleared
+            .iter()
+            .any(|f| f.rule == "independent_majority" && f.body == "constitutional_court")
+    );
+    let screen = text(&render(&a));
+    assert!(screen.contains("52.7% → 0.0%"), "{screen}");
+    assert!(screen.contains("kz-2022+P5+P10"), "{screen}");
+    // Every other view shows the reformed state.
+    keys(&mut a, &["1"]);
+    assert!(text(&render(&a)).contains("Legal professional"));
+    // Off again restores exactly the earlier state.
+    keys(&mut a, &["6", "space"]);
+    assert_eq!(a.scenario.active, ["P5"]);
+    assert_eq!(a.dataset, with_p5);
+    keys(&mut a, &["r"]);
+    assert!(a.scenario.active.is_empty());
+    assert_eq!(a.dataset, a.scenario.baseline);
+    assert!((court(&a, "president") - 0.5273).abs() < 1e-4);
+}
+
+#[test]
 fn matrix_sorts_by_column_and_flags_by_key() {
     let mut a = app(100, 30);
     keys(&mut a, &["3", "s"]);
@@ -455,6 +511,14 @@ fn snapshot_views(width: u16, height: u16) {
         ("matrix", vec!["3"]),
         ("flags", vec!["4"]),
         ("weights", vec!["5"]),
+        ("reforms_none", vec!["6"]),
+        ("reforms_one", vec!["6", "j", "j", "j", "j", "space"]),
+        (
+            "reforms_several",
+            vec![
+                "6", "j", "j", "j", "j", "space", "j", "j", "j", "j", "j", "space",
+            ],
+        ),
         ("compare", vec!["7"]),
         ("compare_scrolled", vec!["7", "l", "pgdn"]),
         ("help", vec!["1", "?"]),
@@ -511,7 +575,7 @@ fn monochrome_keeps_selection_and_severity_visible() {
 fn every_view_renders_every_dataset() {
     for id in crate::data::EMBEDDED.iter().map(|e| e.id) {
         let mut a = app_for(id, 120, 40, Theme::colored());
-        for v in ["1", "2", "3", "4", "5", "7"] {
+        for v in ["1", "2", "3", "4", "5", "6", "7"] {
             keys(&mut a, &[v]);
             let screen = text(&render(&a));
             assert!(screen.contains(&a.dataset.meta.id), "{id} {v}\n{screen}");

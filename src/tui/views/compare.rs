@@ -373,12 +373,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = blk.inner(list_area);
     blk.render(list_area, buf);
     let mut lines = vec![];
-    let current_label = if app.dataset == app.baseline && app.options == Options::of(&app.baseline)
-    {
-        "this state".to_string()
-    } else {
-        "this state*".to_string()
-    };
+    let current_label =
+        if app.scenario.active.is_empty() && app.options == Options::of(&app.dataset) {
+            "this state".to_string()
+        } else {
+            "this state*".to_string()
+        };
     let entries: Vec<(bool, String)> = std::iter::once((app.compare.current, current_label))
         .chain(EMBEDDED.iter().map(|e| {
             (

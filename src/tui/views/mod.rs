@@ -6,6 +6,7 @@ pub mod compare;
 pub mod flags;
 pub mod graph;
 pub mod matrix;
+pub mod reforms;
 pub mod weights;
 
 use ratatui::buffer::Buffer;
@@ -37,6 +38,7 @@ impl Widget for &App {
             View::Matrix => matrix::render(self, s.main, buf),
             View::Flags => flags::render(self, s.main, buf),
             View::Weights => weights::render(self, s.main, buf),
+            View::Reforms => reforms::render(self, s.main, buf),
             View::Compare => compare::render(self, s.main, buf),
         }
         status(self, s.status, buf);
@@ -75,7 +77,7 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         let style = if v == app.view { t.tab_active } else { t.tab };
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
-    let brand = format!(" bilik · {} ", app.dataset.meta.id);
+    let brand = format!(" bilik · {} ", app.state_label());
     let w = brand.width() as u16;
     let used = layout::tabs(area, &app.keymap)
         .last()
@@ -119,6 +121,14 @@ fn hints(view: View) -> &'static [Command] {
             Command::Down,
             Command::Sort,
             Command::Activate,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Reforms => &[
+            Command::Down,
+            Command::Toggle,
+            Command::Reset,
+            Command::Right,
             Command::Help,
             Command::Quit,
         ],
@@ -220,7 +230,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         );
     } else {
         let line = Line::from(vec![
-            Span::styled(format!(" {} ", app.dataset.meta.id), t.status_key),
+            Span::styled(format!(" {} ", app.state_label()), t.status_key),
             Span::styled(
                 format!("· {} · {} ", weights_summary(app), app.lang.code()),
                 t.status,
