@@ -47,6 +47,10 @@ pub enum AnalysisError {
         sweeps: usize,
         change: f64,
     },
+    TooLarge {
+        bodies: usize,
+        principals: usize,
+    },
 }
 
 impl fmt::Display for AnalysisError {
@@ -66,7 +70,12 @@ impl fmt::Display for AnalysisError {
             ),
             AnalysisError::NoConvergence { sweeps, change } => write!(
                 f,
-                "the control computation did not converge after {sweeps} sweeps (last change {change:e})"
+                "the control computation did not converge after {sweeps} sweeps (last change {change:e}): some bodies fill each other in an almost closed circle"
+            ),
+            AnalysisError::TooLarge { bodies, principals } => write!(
+                f,
+                "{bodies} bodies and {principals} principals are too many to analyse (at most {} cells); choose fewer principals with --principal",
+                control::MAX_CELLS
             ),
         }
     }
@@ -199,6 +208,9 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         ),
         control::SolveError::NoConvergence { sweeps, change } => {
             AnalysisError::NoConvergence { sweeps, change }
+        }
+        control::SolveError::TooLarge { bodies, principals } => {
+            AnalysisError::TooLarge { bodies, principals }
         }
     })?;
     let cols: Vec<&str> = dataset
