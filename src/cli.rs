@@ -13,6 +13,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::analysis::{self, Analysis, Options};
 use crate::compare::{Comparison, Entry};
 use crate::data;
+use crate::export;
 use crate::model::{Dataset, Lang, load};
 use crate::reform::{self, PresetSet, ReformError};
 use crate::report::{self, diff, json, text};
@@ -23,7 +24,7 @@ use crate::report::{self, diff, json, text};
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -131,6 +132,10 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// The table of a CSV export (one table per file); required with --format csv and
+    /// refused otherwise.
+    #[arg(long, short = 't', value_enum)]
+    pub table: Option<TableArg>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -138,8 +143,57 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A report for a paper: GitHub-flavoured Markdown.
+    Md,
     /// The `bilik.summary/1` JSON contract.
     Json,
+    /// Graphviz source (render with `dot -Tsvg`).
+    Dot,
+    /// A picture, drawn without Graphviz.
+    Svg,
+    /// A Mermaid flowchart (GitHub renders it).
+    Mermaid,
+    /// One table as CSV; needs --table.
+    Csv,
+    /// The graph with every attribute, for Gephi, yEd and networkx.
+    Graphml,
+}
+
+impl From<Format> for export::Format {
+    fn from(f: Format) -> export::Format {
+        match f {
+            Format::Md => export::Format::Md,
+            Format::Json => export::Format::Json,
+            Format::Dot => export::Format::Dot,
+            Format::Svg => export::Format::Svg,
+            Format::Mermaid => export::Format::Mermaid,
+            Format::Csv => export::Format::Csv,
+            Format::Graphml => export::Format::Graphml,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per body, names in English, Russian and Kazakh.
+    Bodies,
+    /// One row per channel step and power edge.
+    Edges,
+    /// One row per body and principal: integrated control.
+    Control,
+    /// One row per flag, with its sources.
+    Flags,
+}
+
+impl From<TableArg> for export::Table {
+    fn from(t: TableArg) -> export::Table {
+        match t {
+            TableArg::Bodies => export::Table::Bodies,
+            TableArg::Edges => export::Table::Edges,
+            TableArg::Control => export::Table::Control,
+            TableArg::Flags => export::Table::Flags,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -370,17 +424,44 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
         Some(Command::Export(args)) => {
-            let (loaded, active) = reformed(&global, load(&global)?)?;
-            let analysis = analyze(&loaded)?;
-            let body = match args.format {
-                Format::Json => {
-                    json::to_string(&json::summary(&loaded.dataset, &analysis, &active))
-                }
+            let format = export::Format::from(args.format);
+            let options = export::RenderOptions {
+                table: args.table.map(export::Table::from),
             };
+            export::validate(format, &options).map_err(|e| Failure::Usage(e.to_string()))?;
+            let baseline = load(&global)?;
+            let (loaded, active) = reformed(
+                &global,
+                Loaded {
+                    dataset: baseline.dataset.clone(),
+                    options: baseline.options.clone(),
+                },
+            )?;
+            let analysis = analyze(&loaded)?;
+            let lang = global.lang.into();
+            let body = if active.is_empty() {
+                export::render(
+                    format,
+                    &export::Snapshot::new(&loaded.dataset, &analysis, lang),
+                    &options,
+                )
+            } else {
+                // With reforms the exports show what they changed against the baseline.
+                let set = presets(&global, &baseline.dataset, false)?;
+                let before = analyze(&baseline)?;
+                let snapshot = export::Snapshot {
+                    reforms: &active,
+                    presets: Some(&set),
+                    baseline: Some((&baseline.dataset, &before)),
+                    ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
+                };
+                export::render(format, &snapshot, &options)
+            }
+            .map_err(|e| Failure::Data(e.to_string()))?;
             match &args.output {
-                Some(path) => report::write_atomic(path, body.as_bytes())
+                Some(path) => report::write_atomic(path, &body)
                     .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+                None => report::write_stdout(&body).map_err(|e| io(e, "stdout"))?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -11,6 +11,8 @@
 //!    the head of state's hold moved between two of them;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
+//!    [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
+//!    state, as bytes, for the command line and the TUI alike;
 //! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
 //! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
@@ -20,6 +22,7 @@ pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod data;
+pub mod export;
 pub mod model;
 pub mod reform;
 pub mod report;

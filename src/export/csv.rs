@@ -1,0 +1,203 @@
+//! `csv`: one table per file, RFC 4180 (CRLF line ends, fields quoted when they need it),
+//! UTF-8 without a byte-order mark. Names come in all three languages as columns; numbers
+//! have 4 decimals; booleans are `true`/`false`; a missing value is an empty field. Rows
+//! describe the current state; `change` says what reforms added or changed (empty without
+//! reforms).
+
+use std::collections::BTreeSet;
+
+use super::graph::{Change, Graph};
+use super::{Snapshot, Table, fixed4};
+use crate::model::{Body, Dataset};
+
+fn names(ds: &Dataset, id: &str) -> [String; 3] {
+    match ds.body(id) {
+        Some(b) => [b.names.en.clone(), b.names.ru.clone(), b.names.kk.clone()],
+        None => [String::new(), String::new(), String::new()],
+    }
+}
+
+fn flag(x: bool) -> String {
+    x.to_string()
+}
+
+pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let g = Graph::new(s);
+    let ds = s.dataset;
+    match table {
+        Table::Bodies => {
+            w.write_record([
+                "id",
+                "name_en",
+                "name_ru",
+                "name_kk",
+                "branch",
+                "role",
+                "seats",
+                "seats_nominal",
+                "independent",
+                "non_partisan",
+                "term_years",
+                "principal",
+                "largest_principal",
+                "largest_control",
+                "hhi",
+                "flags",
+                "confidence",
+                "source",
+                "note",
+                "change",
+            ])?;
+            for n in g.present_nodes() {
+                let b: &Body = n.body;
+                let largest = n.analysis.largest();
+                w.write_record([
+                    b.id.clone(),
+                    b.names.en.clone(),
+                    b.names.ru.clone(),
+                    b.names.kk.clone(),
+                    b.branch.to_string(),
+                    b.role.map(|r| r.to_string()).unwrap_or_default(),
+                    b.seats.to_string(),
+                    flag(b.seats_nominal),
+                    flag(b.independent),
+                    flag(b.non_partisan),
+                    b.term_years.map(fixed4).unwrap_or_default(),
+                    flag(n.principal),
+                    largest.map(|l| l.0.to_string()).unwrap_or_default(),
+                    largest.map(|l| fixed4(l.1)).unwrap_or_default(),
+                    fixed4(n.analysis.hhi),
+                    s.analysis.flags_of(&b.id).count().to_string(),
+                    b.confidence.to_string(),
+                    b.source.clone(),
+                    b.note.clone(),
+                    n.change.as_str().to_string(),
+                ])?;
+            }
+        }
+        Table::Edges => {
+            w.write_record([
+                "from",
+                "from_en",
+                "from_ru",
+                "from_kk",
+                "to",
+                "to_en",
+                "to_ru",
+                "to_kk",
+                "kind",
+                "class",
+                "channel",
+                "seats",
+                "share",
+                "threshold",
+                "source",
+                "confidence",
+                "note",
+                "change",
+            ])?;
+            for l in g.present_links() {
+                let [fe, fr, fk] = names(ds, l.from);
+                let [te, tr, tk] = names(ds, l.to);
+                w.write_record([
+                    l.from.to_string(),
+                    fe,
+                    fr,
+                    fk,
+                    l.to.to_string(),
+                    te,
+                    tr,
+                    tk,
+                    l.kind.as_str().to_string(),
+                    l.class().as_str().to_string(),
+                    l.channel.unwrap_or_default().to_string(),
+                    l.seats.map(|x| x.to_string()).unwrap_or_default(),
+                    l.share.map(fixed4).unwrap_or_default(),
+                    l.threshold.unwrap_or_default().to_string(),
+                    l.source.to_string(),
+                    l.confidence.to_string(),
+                    l.note.to_string(),
+                    l.change.as_str().to_string(),
+                ])?;
+            }
+        }
+        Table::Control => {
+            w.write_record([
+                "body",
+                "body_en",
+                "body_ru",
+                "body_kk",
+                "principal",
+                "principal_en",
+                "principal_ru",
+                "principal_kk",
+                "control",
+                "direct",
+                "through",
+            ])?;
+            let mut principals: Vec<&str> = g.principals.clone();
+            principals.sort_unstable();
+            for n in g.present_nodes() {
+                let [be, br, bk] = names(ds, n.id());
+                for p in &principals {
+                    let [pe, pr, pk] = names(ds, p);
+                    let control = n.analysis.control_of(p);
+                    let direct = n
+                        .analysis
+                        .via
+                        .get(*p)
+                        .and_then(|v| v.get(*p))
+                        .copied()
+                        .unwrap_or(0.0);
+                    w.write_record([
+                        n.id().to_string(),
+                        be.clone(),
+                        br.clone(),
+                        bk.clone(),
+                        p.to_string(),
+                        pe,
+                        pr,
+                        pk,
+                        fixed4(control),
+                        fixed4(direct),
+                        fixed4(control - direct),
+                    ])?;
+                }
+            }
+        }
+        Table::Flags => {
+            w.write_record([
+                "rule", "severity", "body", "body_en", "body_ru", "body_kk", "actor", "channel",
+                "value", "message", "sources", "change",
+            ])?;
+            let before: Option<BTreeSet<_>> = s
+                .baseline
+                .map(|(_, a)| a.flags.iter().map(|f| f.key()).collect());
+            for f in &s.analysis.flags {
+                let [be, br, bk] = names(ds, &f.body);
+                let change = match &before {
+                    Some(keys) if !keys.contains(&f.key()) => Change::Added,
+                    _ => Change::Same,
+                };
+                w.write_record([
+                    f.rule.to_string(),
+                    f.severity.to_string(),
+                    f.body.clone(),
+                    be,
+                    br,
+                    bk,
+                    f.actor.clone().unwrap_or_default(),
+                    f.channel.clone().unwrap_or_default(),
+                    fixed4(f.value),
+                    f.message.clone(),
+                    f.sources.join("; "),
+                    change.as_str().to_string(),
+                ])?;
+            }
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}

@@ -1,0 +1,260 @@
+//! `dot`: Graphviz source. Bodies are boxes clustered by branch and filled with the colour of
+//! the principal that controls the largest share of them (paler for a smaller share);
+//! principals have a double border. Arrows are styled by kind (see [`Class`]) and reforms'
+//! additions, changes and removals are coloured. `dot -Tsvg` renders it.
+
+use std::fmt::Write;
+
+use super::Snapshot;
+use super::escape::{dot as q, xml};
+use super::graph::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
+use crate::model::{Branch, Lang};
+use crate::report::text::{pct, seats};
+
+/// Graphviz hands this to fontconfig (or to the browser in SVG), which falls back to a font
+/// with Cyrillic and Kazakh letters.
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+fn style(class: Class) -> (&'static str, f64, &'static str) {
+    // (style, pen width, arrowhead)
+    match class {
+        Class::Appointment => ("solid", 1.3, "normal"),
+        Class::Recommendation => ("solid", 0.8, "normal"),
+        Class::Consent => ("dashed", 1.2, "normal"),
+        Class::DismissalAtWill => ("solid", 1.5, "normal"),
+        Class::DismissalForCause => ("dashed", 1.5, "normal"),
+        Class::Dissolution => ("bold", 2.8, "normal"),
+        Class::Accountability => ("dotted", 1.5, "normal"),
+        Class::Other => ("solid", 0.8, "empty"),
+    }
+}
+
+/// A line of text that looks like the arrow, for the legend.
+fn sample(class: Class) -> &'static str {
+    match style(class).0 {
+        "dashed" => "– – –▶",
+        "dotted" => "·······▶",
+        "bold" => "━━━▶",
+        _ if class == Class::Other => "───▷",
+        _ => "───▶",
+    }
+}
+
+fn change_color(change: Change) -> Option<&'static str> {
+    match change {
+        Change::Same => None,
+        Change::Added => Some(ADDED_COLOR),
+        Change::Changed => Some(CHANGED_COLOR),
+        Change::Removed => Some(REMOVED_COLOR),
+    }
+}
+
+fn node_line(out: &mut String, g: &Graph, n: &Node, lang: Lang) {
+    let b = n.body;
+    let mut label = format!(
+        "{}\n{} seat{}",
+        b.name(lang),
+        b.seats,
+        if b.seats == 1 { "" } else { "s" }
+    );
+    if let Some(line) = g.largest_line(n, lang) {
+        let _ = write!(label, " · {line}");
+    }
+    if n.change != Change::Same {
+        let _ = write!(label, "\n({} by reform)", n.change.as_str());
+    }
+    let mut attrs = vec![
+        format!("label=\"{}\"", q(&label)),
+        format!("fillcolor=\"{}\"", g.fill(n)),
+        format!("tooltip=\"{}\"", q(&tooltip(n))),
+    ];
+    if n.principal {
+        attrs.push("peripheries=2".into());
+    }
+    match n.change {
+        Change::Same => {}
+        Change::Removed => {
+            attrs.push("style=\"rounded,filled,dashed\"".into());
+            attrs.push(format!("color=\"{REMOVED_COLOR}\""));
+            attrs.push(format!("fontcolor=\"{REMOVED_COLOR}\""));
+        }
+        c => {
+            attrs.push(format!(
+                "color=\"{}\"",
+                change_color(c).unwrap_or("#555555")
+            ));
+            attrs.push("penwidth=3".into());
+        }
+    }
+    let _ = writeln!(out, "    \"{}\" [{}];", q(n.id()), attrs.join(", "));
+}
+
+fn tooltip(n: &Node) -> String {
+    let b = n.body;
+    let mut t = format!(
+        "{} / {} / {} [{}]",
+        b.names.en, b.names.ru, b.names.kk, b.id
+    );
+    let control: Vec<String> = n
+        .analysis
+        .control
+        .iter()
+        .filter(|(_, v)| **v >= 0.0005)
+        .map(|(p, v)| format!("{p} {}", pct(*v)))
+        .collect();
+    if !control.is_empty() {
+        let _ = write!(t, "\ncontrol: {}", control.join(", "));
+    }
+    let _ = write!(t, "\nHHI {:.3}\n{}", n.analysis.hhi, b.source);
+    t
+}
+
+fn arrow_line(out: &mut String, a: &Arrow) {
+    let (style, width, head) = style(a.class);
+    let color = change_color(a.change).unwrap_or(a.class.color());
+    let width = if matches!(a.change, Change::Added | Change::Changed) {
+        width + 1.5
+    } else {
+        width
+    };
+    let mut attrs = vec![
+        format!("style=\"{style}\""),
+        format!("color=\"{color}\""),
+        format!("penwidth={width:.1}"),
+    ];
+    if head != "normal" {
+        attrs.push(format!("arrowhead=\"{head}\""));
+    }
+    if let Some(l) = a.label() {
+        attrs.push(format!("label=\"{}\"", q(&l)));
+        attrs.push(format!("fontcolor=\"{color}\""));
+    }
+    attrs.push(format!("tooltip=\"{}\"", q(&a.details())));
+    let _ = writeln!(
+        out,
+        "  \"{}\" -> \"{}\" [{}];",
+        q(a.from),
+        q(a.to),
+        attrs.join(", ")
+    );
+}
+
+/// The legend, as an HTML-like table: principals' colours, arrow kinds and reform colours.
+fn legend(g: &Graph, arrows: &[Arrow], lang: Lang) -> String {
+    let mut rows = String::new();
+    rows.push_str("<tr><td colspan=\"2\" align=\"left\"><b>Fill: principal with the largest integrated control (paler = smaller share); double border: a principal</b></td></tr>");
+    for p in &g.principals {
+        let name = g.node(p).map_or(*p, |n| n.body.name(lang));
+        let _ = write!(
+            rows,
+            "<tr><td bgcolor=\"{}\" width=\"24\"> </td><td align=\"left\">{}</td></tr>",
+            g.principal_color(p).unwrap_or("#eeeeee"),
+            xml(name)
+        );
+    }
+    for class in Class::ALL {
+        if !arrows.iter().any(|a| a.class == class) {
+            continue;
+        }
+        let _ = write!(
+            rows,
+            "<tr><td><font color=\"{}\">{}</font></td><td align=\"left\">{}</td></tr>",
+            class.color(),
+            sample(class),
+            xml(class.legend())
+        );
+    }
+    for change in [Change::Added, Change::Changed, Change::Removed] {
+        if g.nodes.iter().any(|n| n.change == change) || arrows.iter().any(|a| a.change == change) {
+            let _ = write!(
+                rows,
+                "<tr><td bgcolor=\"{}\" width=\"24\"> </td><td align=\"left\">{} by reform</td></tr>",
+                change_color(change).unwrap_or("#ffffff"),
+                change.as_str()
+            );
+        }
+    }
+    format!(
+        "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">{rows}</table>>"
+    )
+}
+
+pub fn render(s: &Snapshot) -> String {
+    let g = Graph::new(s);
+    let arrows = g.arrows();
+    let ds = s.dataset;
+    let mut out = String::new();
+    let reforms = if s.reforms.is_empty() {
+        "none".to_string()
+    } else {
+        s.reforms.join(", ")
+    };
+    let weights: Vec<String> = s
+        .analysis
+        .options
+        .weights
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{k} {}", seats(*v)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "// bilik: {} (law as of {}), reforms: {}. Render with: dot -Tsvg FILE -o FILE.svg",
+        ds.meta.id.replace('\n', " "),
+        ds.meta.as_of.replace('\n', " "),
+        reforms.replace('\n', " ")
+    );
+    let _ = writeln!(out, "digraph \"{}\" {{", q(&s.stem()));
+    let title = format!(
+        "{}\n{} · law as of {} · reforms: {}\nweights: {}",
+        ds.meta.title,
+        ds.meta.id,
+        ds.meta.as_of,
+        reforms,
+        weights.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "  graph [label=\"{}\", labelloc=\"t\", fontsize=16, fontname=\"{FONT}\", rankdir=\"TB\", ranksep=\"0.9\", nodesep=\"0.35\"];",
+        q(&title)
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=\"box\", style=\"rounded,filled\", fontname=\"{FONT}\", fontsize=11, color=\"#555555\", margin=\"0.12,0.06\"];"
+    );
+    let _ = writeln!(
+        out,
+        "  edge [fontname=\"{FONT}\", fontsize=10, arrowsize=0.7];"
+    );
+    for branch in Branch::ALL {
+        let members: Vec<&Node> = g
+            .nodes
+            .iter()
+            .filter(|n| n.body.branch == *branch)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  subgraph \"cluster_{}\" {{", branch.as_str());
+        let _ = writeln!(
+            out,
+            "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#bdbdbd\"; fontcolor=\"#757575\"; fontname=\"{FONT}\"; fontsize=11;",
+            branch.as_str()
+        );
+        for n in members {
+            node_line(&mut out, &g, n, s.lang);
+        }
+        let _ = writeln!(out, "  }}");
+    }
+    for a in &arrows {
+        arrow_line(&mut out, a);
+    }
+    // Body ids are lowercase words, so a dash keeps this id from ever meeting one.
+    let _ = writeln!(
+        out,
+        "  \"bilik-legend\" [shape=\"plaintext\", style=\"\", fontsize=10, label={}];",
+        legend(&g, &arrows, s.lang)
+    );
+    out.push_str("}\n");
+    out
+}

@@ -1,0 +1,922 @@
+//! A layered (Sugiyama-style) drawing of a directed graph, for the SVG export:
+//!
+//! ```text
+//!   layer 0   [Electorate]
+//!                 │  ╲
+//!   layer 1   [President]  [Maslikhats]      a body's layer is its appointment depth
+//!              │    ╲  ·      │              long edges pass through dummy slots
+//!   layer 2   [Senate]  ·  [Mazhilis]        between the bodies of the layers they cross
+//! ```
+//!
+//! 1. Layers: the longest path from the roots along the edges that fill seats (cycles broken
+//!    where a depth-first search meets them), with pure sources pulled down to just above
+//!    their first child.
+//! 2. Every edge that spans more than one layer gets a dummy slot in each layer it crosses.
+//! 3. Order within layers: barycentre sweeps, keeping the order with the fewest crossings.
+//! 4. Horizontal positions: each slot wants the mean position of its neighbours; a weighted
+//!    isotonic regression (pool adjacent violators) puts it as close as the order and the
+//!    gaps allow, so long edges run straight.
+//! 5. Routes: ports spread along a body's top and bottom in the order of where their edges
+//!    go; curves with vertical tangents between layers, straight lines through dummy slots;
+//!    an edge within a layer dips below it.
+//!
+//! Everything is deterministic: ties are broken by index, and only `+ - * /` and `sqrt` are
+//! used, which IEEE 754 rounds the same way everywhere.
+
+/// Vertical space between two layers, for curves and labels.
+pub const LAYER_GAP: f64 = 96.0;
+const NODE_GAP: f64 = 34.0;
+const DUMMY_GAP: f64 = 9.0;
+const DUMMY_WIDTH: f64 = 6.0;
+/// Room per arrow end along a body's side, so that a body many arrows leave is wide enough
+/// to tell them apart.
+const PORT_SPACING: f64 = 7.0;
+/// What moving a body one layer further from its appointer costs, in pixels of layer width.
+const LAYER_MOVE_COST: f64 = 400.0;
+/// The part of a body's side that ports use: the rounded corners stay free.
+const PORT_SPAN: f64 = 0.86;
+const SWEEPS: usize = 24;
+const SWAP_PASSES: usize = 3;
+const PLACEMENT_ROUNDS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pt {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Pt {
+    fn new(x: f64, y: f64) -> Pt {
+        Pt { x, y }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Seg {
+    Line(Pt),
+    Cubic(Pt, Pt, Pt),
+}
+
+/// An edge's route: start at `start`, then follow `segs`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub start: Pt,
+    pub segs: Vec<Seg>,
+    /// The curve where a label belongs: the last one, which ends at the target, so that a
+    /// label is read as belonging to the body it points at.
+    pub label_curve: [Pt; 4],
+}
+
+impl Route {
+    /// A point on the label curve, `t` from 0 (its start) to 1 (the target).
+    pub fn label_at(&self, t: f64) -> Pt {
+        let [p0, p1, p2, p3] = self.label_curve;
+        bezier(p0, p1, p2, p3, t)
+    }
+
+    /// SVG path data with one decimal.
+    pub fn path(&self) -> String {
+        let mut d = format!("M{:.1},{:.1}", self.start.x, self.start.y);
+        for s in &self.segs {
+            match s {
+                Seg::Line(p) => d.push_str(&format!(" L{:.1},{:.1}", p.x, p.y)),
+                Seg::Cubic(a, b, p) => d.push_str(&format!(
+                    " C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                    a.x, a.y, b.x, b.y, p.x, p.y
+                )),
+            }
+        }
+        d
+    }
+}
+
+pub struct Input {
+    /// Width and height of each node.
+    pub sizes: Vec<(f64, f64)>,
+    /// Directed edges (from, to) and whether each decides layers (fills seats).
+    pub edges: Vec<(usize, usize, bool)>,
+    /// Per edge, the width of its label, which sits just before its target (0 for none).
+    pub labels: Vec<f64>,
+}
+
+impl Input {
+    /// Room an edge end takes along a body's side.
+    fn room(&self, e: usize, target: bool) -> f64 {
+        let label = if target {
+            self.labels.get(e).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        PORT_SPACING.max(label + 3.0)
+    }
+}
+
+pub struct Output {
+    pub boxes: Vec<Rect>,
+    pub routes: Vec<Route>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The slots of the layered drawing: nodes first (slot `i` is node `i`), then dummies.
+struct Slots {
+    layer: Vec<usize>,
+    width: Vec<f64>,
+    /// For a dummy: its edge.
+    edge: Vec<Option<usize>>,
+    /// Neighbours in the layer above and below (a slot appears once per edge joining them).
+    up: Vec<Vec<usize>>,
+    down: Vec<Vec<usize>>,
+}
+
+impl Slots {
+    fn push(&mut self, layer: usize, width: f64, edge: Option<usize>) -> usize {
+        self.layer.push(layer);
+        self.width.push(width);
+        self.edge.push(edge);
+        self.up.push(Vec::new());
+        self.down.push(Vec::new());
+        self.layer.len() - 1
+    }
+
+    fn gap(&self, a: usize, b: usize) -> f64 {
+        if self.edge[a].is_none() && self.edge[b].is_none() {
+            NODE_GAP
+        } else {
+            DUMMY_GAP
+        }
+    }
+}
+
+/// Lays out the graph with its top-left corner at (0, 0).
+pub fn layout(input: &Input) -> Output {
+    let n = input.sizes.len();
+    let mut rank = ranks(n, &input.edges);
+    // Widen bodies with many arrow ends on one side: [top, bottom] room.
+    let mut room = vec![[0.0f64; 2]; n];
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from != to {
+            let down = rank[from] <= rank[to];
+            room[from][usize::from(down)] += input.room(e, false);
+            room[to][usize::from(rank[from] == rank[to] || !down)] += input.room(e, true);
+        }
+    }
+    let sizes: Vec<(f64, f64)> = input
+        .sizes
+        .iter()
+        .zip(&room)
+        .map(|(&(w, h), r)| (w.max(r[0].max(r[1]) / PORT_SPAN + 8.0).ceil(), h))
+        .collect();
+    balance(&mut rank, &sizes, &input.edges);
+    let layer_count = rank.iter().max().map_or(0, |r| r + 1);
+
+    let mut slots = Slots {
+        layer: Vec::new(),
+        width: Vec::new(),
+        edge: Vec::new(),
+        up: Vec::new(),
+        down: Vec::new(),
+    };
+    for (i, r) in rank.iter().enumerate() {
+        slots.push(*r, sizes[i].0, None);
+    }
+    // The slots each edge passes through, from its source to its target.
+    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(input.edges.len());
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        let (r1, r2) = (rank[from], rank[to]);
+        let mut chain = vec![from];
+        let between: Vec<usize> = if r1 < r2 {
+            (r1 + 1..r2).collect()
+        } else {
+            (r2 + 1..r1).rev().collect()
+        };
+        for r in between {
+            chain.push(slots.push(r, DUMMY_WIDTH, Some(e)));
+        }
+        chain.push(to);
+        for w in chain.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if slots.layer[a] + 1 == slots.layer[b] {
+                slots.down[a].push(b);
+                slots.up[b].push(a);
+            } else if slots.layer[b] + 1 == slots.layer[a] {
+                slots.down[b].push(a);
+                slots.up[a].push(b);
+            }
+        }
+        chains.push(chain);
+    }
+    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
+    for (s, r) in slots.layer.iter().enumerate() {
+        layers[*r].push(s);
+    }
+
+    order(&mut layers, &slots);
+    let x = placement(&mut layers, &slots);
+
+    let mut left = f64::INFINITY;
+    let mut right = f64::NEG_INFINITY;
+    for (s, cx) in x.iter().enumerate() {
+        left = left.min(cx - slots.width[s] / 2.0);
+        right = right.max(cx + slots.width[s] / 2.0);
+    }
+    if !left.is_finite() {
+        (left, right) = (0.0, 0.0);
+    }
+    // Each layer is a band as tall as its tallest body; bodies share its centre line.
+    let mut band = vec![0.0f64; layer_count];
+    for (i, r) in rank.iter().enumerate() {
+        band[*r] = band[*r].max(sizes[i].1);
+    }
+    let mut top = Vec::with_capacity(layer_count);
+    let mut y = 0.0;
+    for h in &band {
+        top.push(y);
+        y += h + LAYER_GAP;
+    }
+    let height = (y - LAYER_GAP).max(0.0);
+    let x: Vec<f64> = x.iter().map(|v| v - left).collect();
+    let boxes: Vec<Rect> = (0..n)
+        .map(|i| {
+            let (w, h) = sizes[i];
+            Rect {
+                x: x[i] - w / 2.0,
+                y: top[rank[i]] + (band[rank[i]] - h) / 2.0,
+                w,
+                h,
+            }
+        })
+        .collect();
+
+    let routes = route(input, &rank, &chains, &slots, &x, &boxes, &top, &band);
+    Output {
+        boxes,
+        routes,
+        width: right - left,
+        height,
+    }
+}
+
+/// Layer of each node: see the module documentation.
+fn ranks(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
+    let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut has_in = vec![false; n];
+    for &(a, b, decides) in edges {
+        if decides && a != b && !out_edges[a].contains(&b) {
+            out_edges[a].push(b);
+            has_in[b] = true;
+        }
+    }
+    for o in &mut out_edges {
+        o.sort_unstable();
+    }
+    // Depth-first search from the roots first, so that the edges it drops as closing a cycle
+    // are the ones pointing back up.
+    let mut state = vec![0u8; n]; // 0 new, 1 on the stack, 2 done
+    let mut dag: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let starts: Vec<usize> = (0..n)
+        .filter(|i| !has_in[*i])
+        .chain((0..n).filter(|i| has_in[*i]))
+        .collect();
+    for s in starts {
+        if state[s] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(s, 0)];
+        state[s] = 1;
+        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+            if let Some(&w) = out_edges[v].get(*next) {
+                *next += 1;
+                match state[w] {
+                    0 => {
+                        dag[v].push(w);
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    2 => dag[v].push(w),
+                    _ => {} // closes a cycle
+                }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    // Longest path, in topological order (reverse post-order of the acyclic graph).
+    let mut indegree = vec![0usize; n];
+    for outs in &dag {
+        for &w in outs {
+            indegree[w] += 1;
+        }
+    }
+    let mut queue: Vec<usize> = (0..n).filter(|i| indegree[*i] == 0).collect();
+    let mut rank = vec![0usize; n];
+    let mut topo = Vec::with_capacity(n);
+    let mut head = 0;
+    while head < queue.len() {
+        let v = queue[head];
+        head += 1;
+        topo.push(v);
+        for &w in &dag[v] {
+            rank[w] = rank[w].max(rank[v] + 1);
+            indegree[w] -= 1;
+            if indegree[w] == 0 {
+                queue.push(w);
+            }
+        }
+    }
+    // A source that fills seats only far below sits just above its first child.
+    for &v in topo.iter().rev() {
+        if indegree_in(&dag, v) == 0
+            && let Some(min_child) = dag[v].iter().map(|w| rank[*w]).min()
+            && min_child > 0
+        {
+            rank[v] = rank[v].max(min_child - 1);
+        }
+    }
+    rank
+}
+
+/// Moves bodies that fill no seats (the leaves of the appointment graph) down to narrower
+/// layers, or to one new layer below the rest: longest-path layering stacks them all just
+/// below their appointers, which can make one layer as wide as the whole state.
+fn balance(rank: &mut [usize], sizes: &[(f64, f64)], edges: &[(usize, usize, bool)]) {
+    let deepest = rank.iter().copied().max().unwrap_or(0) + 1;
+    let mut width = vec![0.0; deepest + 1];
+    for (i, r) in rank.iter().enumerate() {
+        width[*r] += sizes[i].0 + NODE_GAP;
+    }
+    let fills = |v: usize| edges.iter().any(|&(a, b, d)| d && a == v && b != v);
+    let filled = |v: usize| edges.iter().any(|&(a, b, d)| d && b == v && a != v);
+    for v in 0..rank.len() {
+        if fills(v) || !filled(v) {
+            continue;
+        }
+        let from = rank[v];
+        width[from] -= sizes[v].0 + NODE_GAP;
+        let best = (from..=deepest)
+            .min_by(|a, b| {
+                let cost = |l: usize| width[l] + LAYER_MOVE_COST * (l - from) as f64;
+                cost(*a).total_cmp(&cost(*b)).then(a.cmp(b))
+            })
+            .unwrap_or(from);
+        rank[v] = best;
+        width[best] += sizes[v].0 + NODE_GAP;
+    }
+}
+
+fn indegree_in(dag: &[Vec<usize>], v: usize) -> usize {
+    dag.iter().filter(|outs| outs.contains(&v)).count()
+}
+
+/// Orders the slots of each layer to reduce crossings (barycentre heuristic).
+fn order(layers: &mut [Vec<usize>], slots: &Slots) {
+    let mut pos = vec![0usize; slots.layer.len()];
+    let index = |layers: &[Vec<usize>], pos: &mut [usize]| {
+        for layer in layers {
+            for (i, s) in layer.iter().enumerate() {
+                pos[*s] = i;
+            }
+        }
+    };
+    index(layers, &mut pos);
+    let mut best = layers.to_vec();
+    let mut best_crossings = crossings(layers, slots, &pos);
+    for sweep in 0..SWEEPS {
+        let downward = sweep % 2 == 0;
+        let range: Vec<usize> = if downward {
+            (1..layers.len()).collect()
+        } else {
+            (0..layers.len().saturating_sub(1)).rev().collect()
+        };
+        for r in range {
+            let mut keyed: Vec<(f64, usize, usize)> = layers[r]
+                .iter()
+                .enumerate()
+                .map(|(i, &s)| {
+                    let neighbours = if downward {
+                        &slots.up[s]
+                    } else {
+                        &slots.down[s]
+                    };
+                    let key = if neighbours.is_empty() {
+                        i as f64
+                    } else {
+                        neighbours.iter().map(|t| pos[*t]).sum::<usize>() as f64
+                            / neighbours.len() as f64
+                    };
+                    (key, i, s)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            layers[r] = keyed.into_iter().map(|k| k.2).collect();
+            for (i, s) in layers[r].iter().enumerate() {
+                pos[*s] = i;
+            }
+        }
+        let c = crossings(layers, slots, &pos);
+        if c < best_crossings {
+            best_crossings = c;
+            best = layers.to_vec();
+        }
+    }
+    layers.clone_from_slice(&best);
+    // Local swaps finish what the sweeps left, once: on every sweep they would cost more than
+    // the sweeps themselves on large states.
+    index(layers, &mut pos);
+    transpose(layers, slots, &mut pos);
+}
+
+/// Crossings between the edges of `u` and `v` (of one layer) when `u` is left of `v`: the
+/// pairs of a neighbour of `u` and a neighbour of `v`, in the same adjacent layer, that are
+/// the other way round.
+fn pair_crossings(slots: &Slots, pos: &[usize], u: usize, v: usize) -> usize {
+    let mut c = 0;
+    for (nu, nv) in [
+        (&slots.up[u], &slots.up[v]),
+        (&slots.down[u], &slots.down[v]),
+    ] {
+        if nu.len() * nv.len() <= 64 {
+            for a in nu {
+                c += nv.iter().filter(|b| pos[*a] > pos[**b]).count();
+            }
+        } else {
+            // Busy bodies: count with two sorted lists instead of every pair.
+            let mut a: Vec<usize> = nu.iter().map(|x| pos[*x]).collect();
+            let mut b: Vec<usize> = nv.iter().map(|x| pos[*x]).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            let mut below = 0;
+            for x in a {
+                while below < b.len() && b[below] < x {
+                    below += 1;
+                }
+                c += below;
+            }
+        }
+    }
+    c
+}
+
+/// Swaps neighbours in a layer while that removes crossings with the layers above and below.
+fn transpose(layers: &mut [Vec<usize>], slots: &Slots, pos: &mut [usize]) {
+    let cost = |u: usize, v: usize, pos: &[usize]| pair_crossings(slots, pos, u, v);
+    let mut improved = true;
+    let mut rounds = 0;
+    while improved && rounds < 16 {
+        improved = false;
+        rounds += 1;
+        for layer in layers.iter_mut() {
+            for i in 0..layer.len().saturating_sub(1) {
+                let (u, v) = (layer[i], layer[i + 1]);
+                if cost(v, u, pos) < cost(u, v, pos) {
+                    layer.swap(i, i + 1);
+                    pos[u] = i + 1;
+                    pos[v] = i;
+                    improved = true;
+                }
+            }
+        }
+    }
+}
+
+fn crossings(layers: &[Vec<usize>], slots: &Slots, pos: &[usize]) -> usize {
+    let mut total = 0;
+    for layer in layers {
+        // Segments in the order of their upper ends; two cross when their lower ends are the
+        // other way round, so the crossings are the inversions of the lower ends.
+        let mut segs: Vec<(usize, usize)> = layer
+            .iter()
+            .flat_map(|&u| slots.down[u].iter().map(move |&l| (pos[u], pos[l])))
+            .collect();
+        segs.sort_unstable();
+        let mut lower: Vec<usize> = segs.iter().map(|s| s.1).collect();
+        total += inversions(&mut lower);
+        // Segments sharing an upper end never cross; the sort by (upper, lower) already
+        // counts none between them.
+    }
+    total
+}
+
+/// Counts the pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts `v`.
+fn inversions(v: &mut [usize]) -> usize {
+    if v.len() < 2 {
+        return 0;
+    }
+    let mid = v.len() / 2;
+    let mut count = inversions(&mut v[..mid]) + inversions(&mut v[mid..]);
+    let mut merged = Vec::with_capacity(v.len());
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < v.len() {
+        if v[i] <= v[j] {
+            merged.push(v[i]);
+            i += 1;
+        } else {
+            merged.push(v[j]);
+            count += mid - i;
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&v[i..mid]);
+    merged.extend_from_slice(&v[j..]);
+    v.copy_from_slice(&merged);
+    count
+}
+
+/// Horizontal centres of all slots: each wants the mean of its neighbours' centres. Two
+/// neighbours that want to be the other way round swap when that adds no crossing (a body
+/// and the edges passing beside it often can).
+fn placement(layers: &mut [Vec<usize>], slots: &Slots) -> Vec<f64> {
+    let mut pos = vec![0usize; slots.layer.len()];
+    for layer in layers.iter() {
+        for (i, s) in layer.iter().enumerate() {
+            pos[*s] = i;
+        }
+    }
+    let mut x = vec![0.0; slots.layer.len()];
+    for layer in layers.iter() {
+        let mut right = 0.0;
+        for (i, &s) in layer.iter().enumerate() {
+            let g = if i == 0 {
+                0.0
+            } else {
+                slots.gap(layer[i - 1], s)
+            };
+            x[s] = right + g + slots.width[s] / 2.0;
+            right = x[s] + slots.width[s] / 2.0;
+        }
+    }
+    for round in 0..PLACEMENT_ROUNDS {
+        // Pull towards the layer above (going down), the layer below (going up), then both.
+        let (use_up, use_down, range): (bool, bool, Vec<usize>) = match round % 3 {
+            0 => (true, false, (0..layers.len()).collect()),
+            1 => (false, true, (0..layers.len()).rev().collect()),
+            _ => (true, true, (0..layers.len()).collect()),
+        };
+        for r in range {
+            let layer = &mut layers[r];
+            let mut wanted = Vec::with_capacity(layer.len());
+            let mut weights = Vec::with_capacity(layer.len());
+            for &s in layer.iter() {
+                let mut neighbours: Vec<usize> = Vec::new();
+                if use_up {
+                    neighbours.extend(&slots.up[s]);
+                }
+                if use_down {
+                    neighbours.extend(&slots.down[s]);
+                }
+                if neighbours.is_empty() {
+                    wanted.push(x[s]);
+                } else {
+                    wanted.push(
+                        neighbours.iter().map(|t| x[*t]).sum::<f64>() / neighbours.len() as f64,
+                    );
+                }
+                // Dummies pull harder, so that long edges run straight.
+                weights.push(match slots.edge[s] {
+                    None => 1.0 + neighbours.len() as f64,
+                    Some(_) => 4.0,
+                });
+            }
+            // A few passes per round: later rounds continue where these stop.
+            for _ in 0..SWAP_PASSES {
+                let mut swapped = false;
+                for i in 0..layer.len().saturating_sub(1) {
+                    let (u, v) = (layer[i], layer[i + 1]);
+                    if wanted[i] > wanted[i + 1]
+                        && pair_crossings(slots, &pos, v, u) <= pair_crossings(slots, &pos, u, v)
+                    {
+                        layer.swap(i, i + 1);
+                        wanted.swap(i, i + 1);
+                        weights.swap(i, i + 1);
+                        pos[u] = i + 1;
+                        pos[v] = i;
+                        swapped = true;
+                    }
+                }
+                if !swapped {
+                    break;
+                }
+            }
+            let min_dist: Vec<f64> = layer
+                .windows(2)
+                .map(|w| slots.width[w[0]] / 2.0 + slots.gap(w[0], w[1]) + slots.width[w[1]] / 2.0)
+                .collect();
+            for (s, v) in layer.iter().zip(place(&wanted, &weights, &min_dist)) {
+                x[*s] = v;
+            }
+        }
+    }
+    x
+}
+
+/// Positions closest (weighted least squares) to `wanted` such that consecutive positions
+/// are at least `min_dist` apart: subtracting the cumulative minimum distances turns this
+/// into isotonic regression, which pool-adjacent-violators solves exactly.
+fn place(wanted: &[f64], weights: &[f64], min_dist: &[f64]) -> Vec<f64> {
+    let mut offset = Vec::with_capacity(wanted.len());
+    let mut acc = 0.0;
+    for i in 0..wanted.len() {
+        if i > 0 {
+            acc += min_dist[i - 1];
+        }
+        offset.push(acc);
+    }
+    // Blocks of (weighted mean, total weight, count).
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::new();
+    for i in 0..wanted.len() {
+        blocks.push((wanted[i] - offset[i], weights[i], 1));
+        while blocks.len() > 1 {
+            let (m2, w2, c2) = blocks[blocks.len() - 1];
+            let (m1, w1, c1) = blocks[blocks.len() - 2];
+            if m1 <= m2 {
+                break;
+            }
+            blocks.pop();
+            let last = blocks.len() - 1;
+            blocks[last] = ((m1 * w1 + m2 * w2) / (w1 + w2), w1 + w2, c1 + c2);
+        }
+    }
+    let mut out = Vec::with_capacity(wanted.len());
+    for (m, _, c) in blocks {
+        for _ in 0..c {
+            let i = out.len();
+            out.push(m + offset[i]);
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Top,
+    Bottom,
+}
+
+/// Routes every edge through its dummy slots, with ports spread along the bodies' sides.
+#[allow(clippy::too_many_arguments)]
+fn route(
+    input: &Input,
+    rank: &[usize],
+    chains: &[Vec<usize>],
+    slots: &Slots,
+    x: &[f64],
+    boxes: &[Rect],
+    top: &[f64],
+    band: &[f64],
+) -> Vec<Route> {
+    // Each edge end: (node, side, where the edge heads, edge, is-target).
+    let mut ends: Vec<(usize, Side, f64, usize, bool)> = Vec::new();
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from == to {
+            continue;
+        }
+        let chain = &chains[e];
+        let (s_from, s_to) = match rank[from].cmp(&rank[to]) {
+            std::cmp::Ordering::Less => (Side::Bottom, Side::Top),
+            std::cmp::Ordering::Greater => (Side::Top, Side::Bottom),
+            std::cmp::Ordering::Equal => (Side::Bottom, Side::Bottom),
+        };
+        ends.push((from, s_from, x[chain[1]], e, false));
+        ends.push((to, s_to, x[chain[chain.len() - 2]], e, true));
+    }
+    ends.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then((a.3, a.4).cmp(&(b.3, b.4)))
+    });
+    let mut port: Vec<[Pt; 2]> = vec![[Pt::new(0.0, 0.0); 2]; input.edges.len()];
+    for group in ends.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (v, side) = (group[0].0, group[0].1);
+        let b = boxes[v];
+        let span = b.w * PORT_SPAN;
+        // Each end gets its room (more for a labelled one) and an equal part of the rest.
+        let rooms: Vec<f64> = group.iter().map(|end| input.room(end.3, end.4)).collect();
+        let spare = (span - rooms.iter().sum::<f64>()).max(0.0) / group.len() as f64;
+        let mut at = b.cx() - span / 2.0;
+        for (end, r) in group.iter().zip(rooms) {
+            let px = at + (r + spare) / 2.0;
+            at += r + spare;
+            let py = if side == Side::Top { b.y } else { b.y + b.h };
+            port[end.3][usize::from(end.4)] = Pt::new(px, py);
+        }
+    }
+
+    let mut routes = Vec::with_capacity(input.edges.len());
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from == to {
+            // A loop on the right-hand side.
+            let b = boxes[from];
+            let (x, y) = (b.x + b.w, b.y + b.h / 2.0);
+            routes.push(Route {
+                start: Pt::new(x, y - 8.0),
+                segs: vec![Seg::Cubic(
+                    Pt::new(x + 30.0, y - 24.0),
+                    Pt::new(x + 30.0, y + 24.0),
+                    Pt::new(x, y + 8.0),
+                )],
+                label_curve: [
+                    Pt::new(x, y - 8.0),
+                    Pt::new(x + 30.0, y - 24.0),
+                    Pt::new(x + 30.0, y + 24.0),
+                    Pt::new(x, y + 8.0),
+                ],
+            });
+            continue;
+        }
+        let [start, end] = port[e];
+        let downward = rank[from] < rank[to];
+        let mut points = vec![start];
+        for &s in &chains[e][1..chains[e].len() - 1] {
+            let r = slots.layer[s];
+            let (a, b) = (top[r], top[r] + band[r]);
+            let (first, second) = if downward { (a, b) } else { (b, a) };
+            points.push(Pt::new(x[s], first));
+            points.push(Pt::new(x[s], second));
+        }
+        points.push(end);
+        let mut segs = Vec::new();
+        let label_curve;
+        if rank[from] == rank[to] {
+            let dip = (18.0 + 0.12 * (end.x - start.x).abs()).min(LAYER_GAP * 0.42);
+            let c1 = Pt::new(start.x, start.y + dip);
+            let c2 = Pt::new(end.x, end.y + dip);
+            segs.push(Seg::Cubic(c1, c2, end));
+            label_curve = [start, c1, c2, end];
+        } else {
+            let mut last = [start, start, end, end];
+            for w in points.windows(2) {
+                let (p, q) = (w[0], w[1]);
+                if within_band(p, q, top, band) {
+                    segs.push(Seg::Line(q));
+                } else {
+                    let dy = (q.y - p.y) / 2.0;
+                    let c1 = Pt::new(p.x, p.y + dy);
+                    let c2 = Pt::new(q.x, q.y - dy);
+                    segs.push(Seg::Cubic(c1, c2, q));
+                    last = [p, c1, c2, q];
+                }
+            }
+            label_curve = last;
+        }
+        routes.push(Route {
+            start,
+            segs,
+            label_curve,
+        });
+    }
+    routes
+}
+
+/// Whether a step from `p` to `q` runs straight down a layer's band (through a dummy).
+fn within_band(p: Pt, q: Pt, top: &[f64], band: &[f64]) -> bool {
+    p.x == q.x
+        && top.iter().zip(band).any(|(t, h)| {
+            let inside = |y: f64| y >= *t && y <= t + h;
+            inside(p.y) && inside(q.y)
+        })
+}
+
+fn bezier(p0: Pt, p1: Pt, p2: Pt, p3: Pt, t: f64) -> Pt {
+    let u = 1.0 - t;
+    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+    Pt::new(
+        a * p0.x + b * p1.x + c * p2.x + d * p3.x,
+        a * p0.y + b * p1.y + c * p2.y + d * p3.y,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain_input() -> Input {
+        // 0 -> 1 -> 2, and 0 -> 2 (a long edge), 2 -> 0 (a back edge), 1 -> 3 (same layer
+        // as 2 after ranking).
+        Input {
+            sizes: vec![(80.0, 40.0); 4],
+            edges: vec![
+                (0, 1, true),
+                (1, 2, true),
+                (0, 2, true),
+                (2, 0, false),
+                (1, 3, true),
+            ],
+            labels: vec![10.0, 10.0, 10.0, 0.0, 0.0],
+        }
+    }
+
+    #[test]
+    fn layers_follow_appointment_depth_and_break_cycles() {
+        assert_eq!(ranks(4, &chain_input().edges), vec![0, 1, 2, 2]);
+        // A cycle of seat-filling edges still gets layers.
+        let r = ranks(3, &[(0, 1, true), (1, 2, true), (2, 1, true)]);
+        assert_eq!(r, vec![0, 1, 2]);
+        // A source whose only child is deep moves down next to it.
+        let r = ranks(4, &[(0, 1, true), (1, 2, true), (3, 2, true)]);
+        assert_eq!(r, vec![0, 1, 2, 1]);
+    }
+
+    #[test]
+    fn pair_crossings_agree_for_small_and_busy_bodies() {
+        // Slot 0 and 1 in one layer; 2..=21 below them, in order.
+        let mut slots = Slots {
+            layer: vec![0, 0],
+            width: vec![10.0, 10.0],
+            edge: vec![None, None],
+            up: vec![Vec::new(), Vec::new()],
+            down: vec![Vec::new(), Vec::new()],
+        };
+        for _ in 0..20 {
+            slots.push(1, 10.0, None);
+        }
+        let pos: Vec<usize> = (0..22).map(|i| if i < 2 { i } else { i - 2 }).collect();
+        let brute = |u: &[usize], v: &[usize]| {
+            u.iter()
+                .map(|a| v.iter().filter(|b| pos[*a] > pos[**b]).count())
+                .sum::<usize>()
+        };
+        slots.down[0] = (2..22).step_by(2).collect();
+        slots.down[1] = (3..22).step_by(3).collect();
+        let expected = brute(&slots.down[0], &slots.down[1]);
+        assert_eq!(pair_crossings(&slots, &pos, 0, 1), expected);
+        slots.down[0].truncate(3);
+        slots.down[1].truncate(3);
+        let expected = brute(&slots.down[0], &slots.down[1]);
+        assert_eq!(pair_crossings(&slots, &pos, 0, 1), expected);
+    }
+
+    #[test]
+    fn crossings_are_the_inversions_of_lower_ends() {
+        let mut v = vec![3, 1, 2, 0];
+        assert_eq!(inversions(&mut v), 5);
+        assert_eq!(v, vec![0, 1, 2, 3]);
+        assert_eq!(inversions(&mut [0, 0, 1]), 0);
+    }
+
+    #[test]
+    fn placement_keeps_order_and_gaps() {
+        let x = place(&[10.0, 10.0, 10.0], &[1.0, 1.0, 1.0], &[5.0, 5.0]);
+        assert_eq!(x, vec![5.0, 10.0, 15.0]);
+        let x = place(&[0.0, 100.0], &[1.0, 1.0], &[10.0]);
+        assert_eq!(x, vec![0.0, 100.0]);
+    }
+
+    #[test]
+    fn boxes_do_not_overlap_and_routes_end_on_their_bodies() {
+        let input = chain_input();
+        let out = layout(&input);
+        for (i, a) in out.boxes.iter().enumerate() {
+            for b in &out.boxes[i + 1..] {
+                let apart = a.x + a.w <= b.x + 1e-9
+                    || b.x + b.w <= a.x + 1e-9
+                    || a.y + a.h <= b.y + 1e-9
+                    || b.y + b.h <= a.y + 1e-9;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+        for ((from, to, _), r) in input.edges.iter().zip(&out.routes) {
+            let (a, b) = (out.boxes[*from], out.boxes[*to]);
+            let end = match r.segs.last().unwrap() {
+                Seg::Line(p) | Seg::Cubic(_, _, p) => *p,
+            };
+            assert!(r.start.x >= a.x && r.start.x <= a.x + a.w);
+            assert!(r.start.y == a.y || r.start.y == a.y + a.h);
+            assert!(end.x >= b.x && end.x <= b.x + b.w);
+            assert!(end.y == b.y || end.y == b.y + b.h);
+        }
+        // The long edge passes through a dummy in the middle layer, beside body 1.
+        let long = &out.routes[2];
+        assert!(long.segs.iter().any(|s| matches!(s, Seg::Line(_))));
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_drawing() {
+        let a = layout(&chain_input());
+        let b = layout(&chain_input());
+        assert_eq!(a.boxes, b.boxes);
+        assert_eq!(a.routes, b.routes);
+    }
+}

@@ -1,0 +1,526 @@
+//! `md`: a report to paste into a paper, as GitHub-flavoured Markdown: the dataset and its
+//! date, the weights and principals, the headline, the principals' summary, every body's
+//! composition and control, the flags with their sources, and with reforms what changed.
+
+use std::fmt::Write;
+
+use super::Snapshot;
+use super::escape::{markdown as esc, markdown_code as code};
+use super::graph::{Change, Graph, Kind};
+use crate::analysis::{Analysis, BodyAnalysis, Flag, diff, headline};
+use crate::model::{Body, Dataset, Lang};
+use crate::reform::Preset;
+use crate::report::text::{pct, seats};
+
+/// Shares below this print as nothing: they are rounding noise at one decimal.
+const SHOWN: f64 = 0.0005;
+
+/// A GFM table; cells are escaped by the caller. `right` aligns numeric columns.
+struct Table {
+    header: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(columns: &[(&str, bool)]) -> Table {
+        Table {
+            header: columns.iter().map(|c| c.0.to_string()).collect(),
+            right: columns.iter().map(|c| c.1).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    fn write(&self, out: &mut String) {
+        let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+        out.push_str(&line(&self.header));
+        let rule: Vec<String> = self
+            .right
+            .iter()
+            .map(|r| if *r { "---:" } else { "---" }.to_string())
+            .collect();
+        out.push_str(&line(&rule));
+        for r in &self.rows {
+            out.push_str(&line(r));
+        }
+        out.push('\n');
+    }
+}
+
+struct Names<'a> {
+    dataset: &'a Dataset,
+    baseline: Option<&'a Dataset>,
+    lang: Lang,
+}
+
+impl Names<'_> {
+    /// A body's name in the report's language, escaped; bodies reforms removed are named
+    /// from the baseline.
+    fn of(&self, id: &str) -> String {
+        let name = match (
+            self.dataset.body(id),
+            self.baseline.and_then(|b| b.body(id)),
+        ) {
+            (Some(b), _) | (None, Some(b)) => b.name(self.lang),
+            (None, None) => id,
+        };
+        esc(name)
+    }
+
+    fn list(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|i| self.of(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// " (proposal 5, l. 252-267)", or nothing for a preset that cites no proposal.
+fn article(p: &Preset) -> String {
+    p.article.map(|a| format!(" ({a})")).unwrap_or_default()
+}
+
+fn control_list(names: &Names, a: &BodyAnalysis) -> String {
+    let mut control: Vec<(&String, &f64)> =
+        a.control.iter().filter(|(_, v)| **v >= SHOWN).collect();
+    control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
+    control
+        .iter()
+        .map(|(p, v)| format!("{} {}", names.of(p), pct(**v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn composition(names: &Names, b: &Body) -> String {
+    if b.channels.is_empty() {
+        return "filled by no one: a root principal".to_string();
+    }
+    b.channels
+        .iter()
+        .map(|c| {
+            let label = if c.label.is_empty() { &c.id } else { &c.label };
+            let chain: Vec<String> = c
+                .steps
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        names.of(&s.actor),
+                        s.role.as_str().replace('_', " ")
+                    )
+                })
+                .collect();
+            format!(
+                "{} ({}): {} ({})",
+                esc(label),
+                c.seats,
+                chain.join(" → "),
+                esc(&c.source)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn flag_rows(table: &mut Table, names: &Names, flags: &[&Flag], with_sources: bool) {
+    for f in flags {
+        let mut row = vec![
+            f.severity.to_string(),
+            code(f.rule),
+            names.of(&f.body),
+            esc(&f.message),
+        ];
+        if with_sources {
+            row.push(esc(&f.sources.join("; ")));
+        }
+        table.row(row);
+    }
+}
+
+pub fn render(s: &Snapshot) -> String {
+    let ds = s.dataset;
+    let a = s.analysis;
+    let names = Names {
+        dataset: ds,
+        baseline: s.baseline.map(|b| b.0),
+        lang: s.lang,
+    };
+    let mut out = String::new();
+
+    let _ = writeln!(out, "# {}\n", esc(&ds.meta.title));
+    let _ = writeln!(
+        out,
+        "- **Dataset:** {} ({}), law as of {}",
+        code(&ds.meta.id),
+        esc(&ds.meta.jurisdiction),
+        esc(&ds.meta.as_of)
+    );
+    let reforms = if s.reforms.is_empty() {
+        "none".to_string()
+    } else {
+        s.reforms
+            .iter()
+            .map(|r| match s.presets.and_then(|set| set.get(r)) {
+                Some(p) => format!("{} {}{}", code(r), esc(p.title(s.lang)), article(p)),
+                None => code(r),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let _ = writeln!(out, "- **Active reforms:** {reforms}");
+    let weights: Vec<String> = a
+        .options
+        .weights
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{} {}", code(k), seats(*v)))
+        .collect();
+    let _ = writeln!(out, "- **Role weights:** {}", weights.join(", "));
+    let _ = writeln!(out, "- **Principals:** {}", names.list(&a.principals));
+    if !ds.meta.note.is_empty() {
+        let _ = writeln!(out, "- **Dataset note:** {}", esc(&ds.meta.note));
+    }
+    out.push('\n');
+
+    if let Some(h) = headline::headline(ds, &a.options, a) {
+        let _ = writeln!(out, "## Headline\n");
+        let _ = writeln!(
+            out,
+            "How much of the {} does the {} control? The {} picks {} of the {} seats.\n",
+            names.of(&h.body),
+            names.of(&h.principal),
+            names.of(&h.principal),
+            h.picked,
+            h.seats
+        );
+        let mut t = Table::new(&[("Route", false), ("Share of the seats", true)]);
+        t.row(vec![
+            "directly (own weighted share of seats)".into(),
+            pct(h.direct),
+        ]);
+        for (via, x) in &h.through {
+            t.row(vec![
+                format!("through the {}", names.of(via)),
+                format!("+{}", pct(*x)),
+            ]);
+        }
+        t.row(vec![
+            "**total integrated control**".into(),
+            format!("**{}**", pct(h.total)),
+        ]);
+        t.write(&mut out);
+        if !h.sensitivity.is_empty() {
+            let _ = writeln!(out, "As the consent weight varies:\n");
+            let labels: Vec<String> = h.sensitivity.iter().map(|(w, _)| seats(*w)).collect();
+            let mut header = vec![("`consent` weight", false)];
+            header.extend(labels.iter().map(|l| (l.as_str(), true)));
+            let mut t = Table::new(&header);
+            let mut row = vec![format!("{}'s control", names.of(&h.principal))];
+            row.extend(h.sensitivity.iter().map(|(_, t)| pct(*t)));
+            t.row(row);
+            t.write(&mut out);
+        }
+    }
+
+    let _ = writeln!(out, "## Principals\n");
+    let mut t = Table::new(&[
+        ("Principal", false),
+        ("Seats reached", true),
+        ("Majorities", true),
+        ("Largest bloc", true),
+        ("Independent seats", true),
+        ("Independent mean", true),
+    ]);
+    for p in &a.summary.principals {
+        t.row(vec![
+            names.of(&p.id),
+            seats(p.seats_reached),
+            p.bodies_majority.to_string(),
+            p.bodies_largest.to_string(),
+            pct(p.independent_seat_share),
+            pct(p.independent_mean),
+        ]);
+    }
+    t.write(&mut out);
+    let _ = writeln!(
+        out,
+        "System HHI over independent bodies' seats: {:.3}; mean body HHI: {:.3}; independent bodies: {}.\n",
+        a.summary.system_hhi, a.summary.mean_body_hhi, a.summary.independent_bodies
+    );
+
+    let _ = writeln!(out, "## Bodies\n");
+    let mut t = Table::new(&[
+        ("Body", false),
+        ("Branch", false),
+        ("Seats", true),
+        ("Composition (channel, seats: steps, source)", false),
+        ("Integrated control", false),
+        ("HHI", true),
+        ("Flags", true),
+    ]);
+    let mut bodies: Vec<(&Body, &BodyAnalysis)> = ds.bodies.iter().zip(&a.bodies).collect();
+    bodies.sort_by_key(|(b, _)| (b.branch, &b.id));
+    for (b, ba) in bodies {
+        let branch = if b.independent {
+            format!("{}, independent", b.branch)
+        } else {
+            b.branch.to_string()
+        };
+        t.row(vec![
+            format!("{} ({})", names.of(&b.id), code(&b.id)),
+            branch,
+            format!(
+                "{}{}",
+                b.seats,
+                if b.seats_nominal { " (nominal)" } else { "" }
+            ),
+            composition(&names, b),
+            control_list(&names, ba),
+            format!("{:.3}", ba.hhi),
+            a.flags_of(&b.id).count().to_string(),
+        ]);
+    }
+    t.write(&mut out);
+
+    let _ = writeln!(out, "## Flags ({})\n", a.flags.len());
+    if a.flags.is_empty() {
+        let _ = writeln!(out, "No rule raised a flag.\n");
+    } else {
+        let mut t = Table::new(&[
+            ("Severity", false),
+            ("Rule", false),
+            ("Body", false),
+            ("Finding", false),
+            ("Sources", false),
+        ]);
+        flag_rows(&mut t, &names, &a.flags.iter().collect::<Vec<_>>(), true);
+        t.write(&mut out);
+    }
+
+    if let Some((base, base_a)) = s.baseline {
+        changes(&mut out, s, &names, base, base_a);
+    }
+    // One final newline, as Markdown linters expect.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The before/after section: what the reforms changed against the baseline.
+fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a: &Analysis) {
+    let d = diff::diff(base, base_a, s.dataset, s.analysis);
+    let _ = writeln!(out, "## Changes from the baseline\n");
+    let applied = if s.reforms.is_empty() {
+        "The changes".to_string()
+    } else {
+        format!(
+            "Reforms {}",
+            s.reforms
+                .iter()
+                .map(|r| code(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let principals = if base_a.principals == s.analysis.principals {
+        "the same principals".to_string()
+    } else {
+        format!(
+            "principals {} before and {} after",
+            names.list(&base_a.principals),
+            names.list(&s.analysis.principals)
+        )
+    };
+    let _ = writeln!(
+        out,
+        "{applied} applied to {}, under the same weights; {principals}.\n",
+        code(&base.meta.id)
+    );
+    let presets: Vec<&Preset> = s
+        .reforms
+        .iter()
+        .filter_map(|r| s.presets.and_then(|set| set.get(r)))
+        .collect();
+    for p in &presets {
+        let _ = writeln!(
+            out,
+            "- {} **{}**{}. {}",
+            code(&p.id),
+            esc(p.title(s.lang)),
+            article(p),
+            esc(&p.description)
+        );
+        for a in &p.assumptions {
+            let _ = writeln!(out, "  - Assumption: {}", esc(a));
+        }
+    }
+    if !presets.is_empty() {
+        out.push('\n');
+    }
+    if let (Some(before), Some(after)) = (
+        headline::headline(base, &base_a.options, base_a),
+        headline::headline(s.dataset, &s.analysis.options, s.analysis),
+    ) && before.body == after.body
+        && before.principal == after.principal
+    {
+        let _ = writeln!(
+            out,
+            "- **Headline:** the {}'s integrated control of the {}: {} → {}",
+            names.of(&after.principal),
+            names.of(&after.body),
+            pct(before.total),
+            pct(after.total)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "- **System HHI** over independent bodies' seats: {:.3} → {:.3}\n",
+        d.system_hhi.0, d.system_hhi.1
+    );
+
+    let _ = writeln!(out, "### Bodies ({})\n", d.bodies.len());
+    if d.bodies.is_empty() {
+        let _ = writeln!(out, "No body changed.\n");
+    } else {
+        let mut t = Table::new(&[
+            ("Body", false),
+            ("Change", false),
+            ("Seats", true),
+            ("Control before", false),
+            ("Control after", false),
+            ("HHI", true),
+        ]);
+        for b in &d.bodies {
+            let mut change = vec![
+                match b.change {
+                    diff::BodyChange::Added => "added",
+                    diff::BodyChange::Removed => "removed",
+                    diff::BodyChange::Changed => "changed",
+                }
+                .to_string(),
+            ];
+            for (what, list) in [
+                ("channels added", &b.channels_added),
+                ("removed", &b.channels_removed),
+                ("changed", &b.channels_changed),
+            ] {
+                if !list.is_empty() {
+                    let ids: Vec<String> = list.iter().map(|c| code(c)).collect();
+                    change.push(format!("{what} {}", ids.join(", ")));
+                }
+            }
+            let side = |pick: fn(&(f64, f64)) -> f64| {
+                let mut v: Vec<(&String, f64)> =
+                    b.control.iter().map(|(p, x)| (p, pick(x))).collect();
+                v.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+                v.iter()
+                    .map(|(p, x)| format!("{} {}", names.of(p), pct(*x)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let seats_cell = match b.seats {
+                (Some(x), Some(y)) if x == y => x.to_string(),
+                (x, y) => format!(
+                    "{} → {}",
+                    x.map_or("–".to_string(), |v| v.to_string()),
+                    y.map_or("–".to_string(), |v| v.to_string())
+                ),
+            };
+            t.row(vec![
+                names.of(&b.id),
+                change.join("; "),
+                seats_cell,
+                side(|x| x.0),
+                side(|x| x.1),
+                format!("{:.3} → {:.3}", b.hhi.0, b.hhi.1),
+            ]);
+        }
+        t.write(out);
+    }
+
+    let _ = writeln!(out, "### Principals\n");
+    let mut t = Table::new(&[
+        ("Principal", false),
+        ("Seats reached", true),
+        ("Majorities", true),
+        ("Largest bloc", true),
+        ("Independent seats", true),
+    ]);
+    for p in &d.principals {
+        let cell = |f: &dyn Fn(&crate::analysis::PrincipalSummary) -> String| {
+            format!(
+                "{} → {}",
+                p.before.as_ref().map_or("–".to_string(), f),
+                p.after.as_ref().map_or("–".to_string(), f)
+            )
+        };
+        t.row(vec![
+            names.of(&p.id),
+            cell(&|x| seats(x.seats_reached)),
+            cell(&|x| x.bodies_majority.to_string()),
+            cell(&|x| x.bodies_largest.to_string()),
+            cell(&|x| pct(x.independent_seat_share)),
+        ]);
+    }
+    t.write(out);
+
+    for (title, flags) in [
+        ("Flags raised", &d.flags_raised),
+        ("Flags cleared", &d.flags_cleared),
+    ] {
+        let _ = writeln!(out, "### {title} ({})\n", flags.len());
+        if flags.is_empty() {
+            let _ = writeln!(out, "None.\n");
+            continue;
+        }
+        let mut t = Table::new(&[
+            ("Severity", false),
+            ("Rule", false),
+            ("Body", false),
+            ("Finding", false),
+            ("Sources", false),
+        ]);
+        flag_rows(&mut t, names, &flags.iter().collect::<Vec<_>>(), true);
+        t.write(out);
+    }
+
+    let graph = Graph::new(s);
+    let power: Vec<_> = graph
+        .links
+        .iter()
+        .filter(|l| {
+            matches!(l.kind, Kind::Power(_)) && matches!(l.change, Change::Added | Change::Removed)
+        })
+        .collect();
+    let _ = writeln!(out, "### Power edges ({})\n", power.len());
+    if power.is_empty() {
+        let _ = writeln!(out, "None added or removed.\n");
+    } else {
+        let mut t = Table::new(&[
+            ("Change", false),
+            ("From", false),
+            ("Power", false),
+            ("To", false),
+            ("Source", false),
+        ]);
+        for l in power {
+            let to = match l.channel {
+                Some(c) => format!("{} ({})", names.of(l.to), code(c)),
+                None => names.of(l.to),
+            };
+            t.row(vec![
+                l.change.as_str().to_string(),
+                names.of(l.from),
+                l.kind.as_str().replace('_', " "),
+                to,
+                esc(l.source),
+            ]);
+        }
+        t.write(out);
+    }
+}

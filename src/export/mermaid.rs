@@ -1,0 +1,147 @@
+//! `mermaid`: a flowchart that GitHub renders inside a ```` ```mermaid ```` block. The same
+//! picture as `dot`: bodies in one subgraph per branch, filled by their largest principal,
+//! arrows styled by kind, reforms' changes coloured.
+//!
+//! Mermaid ids are bare words and some words (`end`, a leading `o` or `x` after `--`) mean
+//! something, so every id is prefixed; labels are quoted, with entity codes for what Mermaid
+//! would otherwise read as syntax.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::Snapshot;
+use super::escape::{mermaid as label, word};
+use super::graph::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, REMOVED_COLOR};
+use crate::model::Branch;
+
+fn link_syntax(class: Class) -> &'static str {
+    match class {
+        Class::Dissolution => "==>",
+        Class::Consent | Class::DismissalForCause | Class::Accountability => "-.->",
+        _ => "-->",
+    }
+}
+
+fn link_style(class: Class, change: Change) -> String {
+    let color = match change {
+        Change::Same => class.color(),
+        Change::Added => ADDED_COLOR,
+        Change::Changed => CHANGED_COLOR,
+        Change::Removed => REMOVED_COLOR,
+    };
+    let width = match (class, change) {
+        (Class::Dissolution, _) => 3.0,
+        (_, Change::Added | Change::Changed) => 2.5,
+        (Class::Recommendation | Class::Other, _) => 1.0,
+        _ => 1.5,
+    };
+    let dash = match class {
+        Class::Consent | Class::DismissalForCause => ",stroke-dasharray:6 4",
+        Class::Accountability => ",stroke-dasharray:2 3",
+        _ => "",
+    };
+    format!("stroke:{color},stroke-width:{width}px{dash}")
+}
+
+pub fn render(s: &Snapshot) -> String {
+    let g = Graph::new(s);
+    let arrows = g.arrows();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "%% bilik: {} (law as of {}), reforms: {}",
+        s.dataset.meta.id,
+        s.dataset.meta.as_of.replace(['\r', '\n'], " "),
+        if s.reforms.is_empty() {
+            "none".to_string()
+        } else {
+            s.reforms.join(", ")
+        }
+    );
+    out.push_str("flowchart TD\n");
+
+    // Body ids are already words; the index settles any two that a sanitised id merges.
+    let mut ids: BTreeMap<&str, String> = BTreeMap::new();
+    for (i, n) in g.nodes.iter().enumerate() {
+        let mut id = format!("b_{}", word(n.id()));
+        if ids.values().any(|v| *v == id) {
+            id = format!("{id}_{i}");
+        }
+        ids.insert(n.id(), id);
+    }
+    let id = |body: &str| ids.get(body).cloned().unwrap_or_else(|| word(body));
+
+    for branch in Branch::ALL {
+        let members: Vec<_> = g
+            .nodes
+            .iter()
+            .filter(|n| n.body.branch == *branch)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  subgraph g_{}[\"{}\"]",
+            branch.as_str(),
+            label(branch.as_str())
+        );
+        for n in members {
+            let b = n.body;
+            let mut text = format!(
+                "{}\n{} seat{}",
+                b.name(s.lang),
+                b.seats,
+                if b.seats == 1 { "" } else { "s" }
+            );
+            if let Some(line) = g.largest_line(n, s.lang) {
+                let _ = write!(text, " · {line}");
+            }
+            if n.change != Change::Same {
+                let _ = write!(text, "\n({} by reform)", n.change.as_str());
+            }
+            let _ = writeln!(out, "    {}[\"{}\"]", id(n.id()), label(&text));
+        }
+        out.push_str("  end\n");
+    }
+
+    for a in &arrows {
+        let text = a
+            .label()
+            .map(|l| format!("|\"{}\"|", label(&l)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {}{} {}",
+            id(a.from),
+            link_syntax(a.class),
+            text,
+            id(a.to)
+        );
+    }
+
+    for n in &g.nodes {
+        let mut st = format!("fill:{}", g.fill(n));
+        match n.change {
+            Change::Same if n.principal => st.push_str(",stroke:#333333,stroke-width:3px"),
+            Change::Same => st.push_str(",stroke:#555555,stroke-width:1px"),
+            Change::Added => {
+                let _ = write!(st, ",stroke:{ADDED_COLOR},stroke-width:3px");
+            }
+            Change::Changed => {
+                let _ = write!(st, ",stroke:{CHANGED_COLOR},stroke-width:3px");
+            }
+            Change::Removed => {
+                let _ = write!(
+                    st,
+                    ",stroke:{REMOVED_COLOR},stroke-width:1px,stroke-dasharray:5 4,color:#8c8c8c"
+                );
+            }
+        }
+        let _ = writeln!(out, "  style {} {st}", id(n.id()));
+    }
+    for (i, a) in arrows.iter().enumerate() {
+        let _ = writeln!(out, "  linkStyle {i} {}", link_style(a.class, a.change));
+    }
+    out
+}

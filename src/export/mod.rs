@@ -1,0 +1,333 @@
+//! Exports of one analysed state for papers, slides and other tools: Markdown, JSON, DOT, SVG,
+//! Mermaid, CSV and GraphML.
+//!
+//! Every format is rendered from a [`Snapshot`], the state exactly as the command line or the
+//! TUI holds it (dataset, analysis under the weights and principals in force, active reforms
+//! and, when reforms are active, the baseline before them), by one entry point, [`render`], so
+//! that `bilik export` and the TUI's export picker write byte-identical files for the same
+//! state. Exporters return bytes; writing them (atomically, or to stdout) is the caller's job
+//! ([`crate::report::write_atomic`], [`crate::report::write_stdout`]).
+//!
+//! Output is deterministic: bodies and edges are sorted by id, floats have a fixed number of
+//! decimals, and nothing depends on hash order, the clock or the machine.
+//!
+//! Pictures (`dot`, `svg`, `mermaid`) draw one arrow per actor, target and kind of power,
+//! summing the seats of the channels it stands for, and show what reforms removed as grey
+//! ghosts. Data formats (`csv`, `graphml`, `json`) list every channel step and power edge of
+//! the state itself, with a `change` attribute saying what reforms added or changed.
+
+mod csv;
+mod dot;
+mod escape;
+pub mod graph;
+mod graphml;
+mod json;
+mod layout;
+mod md;
+mod mermaid;
+mod svg;
+
+use std::fmt;
+
+use crate::analysis::Analysis;
+use crate::model::{Dataset, Lang};
+use crate::reform::PresetSet;
+
+/// The state to export.
+#[derive(Debug, Clone, Copy)]
+pub struct Snapshot<'a> {
+    pub dataset: &'a Dataset,
+    /// The analysis of `dataset` under the weights and principals in force.
+    pub analysis: &'a Analysis,
+    /// Ids of the active reform presets, in the order they were applied (may be empty).
+    pub reforms: &'a [String],
+    /// The presets those ids belong to, for their titles, article references and assumptions;
+    /// without them reports name the reforms by id only.
+    pub presets: Option<&'a PresetSet>,
+    /// The state before the reforms (dataset and its analysis under the same options), when
+    /// reforms are active: exports then show what changed.
+    pub baseline: Option<(&'a Dataset, &'a Analysis)>,
+    /// The language of body names in Markdown and in pictures; data formats carry all three.
+    pub lang: Lang,
+}
+
+impl<'a> Snapshot<'a> {
+    /// A state with no reforms applied.
+    pub fn new(dataset: &'a Dataset, analysis: &'a Analysis, lang: Lang) -> Snapshot<'a> {
+        Snapshot {
+            dataset,
+            analysis,
+            reforms: &[],
+            presets: None,
+            baseline: None,
+            lang,
+        }
+    }
+
+    /// `kz-2022`, or `kz-2022+P5+P10` with reforms: the stem of default file names.
+    pub fn stem(&self) -> String {
+        let mut s = self.dataset.meta.id.clone();
+        for r in self.reforms {
+            s.push('+');
+            s.push_str(r);
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// A report to paste into a paper (GitHub-flavoured Markdown).
+    Md,
+    /// The `bilik.summary/1` contract.
+    Json,
+    /// Graphviz source.
+    Dot,
+    /// A picture drawn without Graphviz.
+    Svg,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// One table as CSV (needs a [`Table`]).
+    Csv,
+    /// The graph for Gephi, yEd and networkx.
+    Graphml,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Md,
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Mermaid,
+        Format::Csv,
+        Format::Graphml,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Mermaid => "mermaid",
+            Format::Csv => "csv",
+            Format::Graphml => "graphml",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Mermaid => "mmd",
+            other => other.as_str(),
+        }
+    }
+
+    /// Whether the format needs a [`Table`] (and only then accepts one).
+    pub fn needs_table(self) -> bool {
+        self == Format::Csv
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The table a CSV export holds: one table per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    /// One row per body.
+    Bodies,
+    /// One row per channel step and per power edge.
+    Edges,
+    /// One row per body and principal: integrated control.
+    Control,
+    /// One row per flag.
+    Flags,
+}
+
+impl Table {
+    pub const ALL: [Table; 4] = [Table::Bodies, Table::Edges, Table::Control, Table::Flags];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Table::Bodies => "bodies",
+            Table::Edges => "edges",
+            Table::Control => "control",
+            Table::Flags => "flags",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an export needs besides the state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The table of a CSV export; must be `None` for every other format.
+    pub table: Option<Table>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// CSV holds one table per file and none was chosen.
+    TableRequired,
+    /// A table was chosen for a format that is not a table.
+    TableNotApplicable { format: Format, table: Table },
+    /// The CSV writer failed (it writes to memory, so only on invalid data).
+    Csv(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::TableRequired => write!(
+                f,
+                "csv holds one table per file: choose one with --table {}",
+                Table::ALL.map(Table::as_str).join("|")
+            ),
+            ExportError::TableNotApplicable { format, table } => write!(
+                f,
+                "--table {table} applies only to --format csv; {format} exports the whole state"
+            ),
+            ExportError::Csv(e) => write!(f, "csv: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Checks that `options` suit `format` (a table for CSV and only for CSV), so that a caller
+/// can refuse them before loading anything.
+pub fn validate(format: Format, options: &RenderOptions) -> Result<(), ExportError> {
+    match (format.needs_table(), options.table) {
+        (true, None) => Err(ExportError::TableRequired),
+        (false, Some(table)) => Err(ExportError::TableNotApplicable { format, table }),
+        _ => Ok(()),
+    }
+}
+
+/// Renders `snapshot` in `format`. The same snapshot and options always give the same bytes.
+pub fn render(
+    format: Format,
+    snapshot: &Snapshot,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let text = match (format, options.table) {
+        (Format::Csv, Some(table)) => {
+            return csv::render(snapshot, table).map_err(|e| ExportError::Csv(e.to_string()));
+        }
+        (Format::Csv, None) => return Err(ExportError::TableRequired),
+        (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
+        (Format::Md, None) => md::render(snapshot),
+        (Format::Json, None) => json::render(snapshot),
+        (Format::Dot, None) => dot::render(snapshot),
+        (Format::Svg, None) => svg::render(snapshot),
+        (Format::Mermaid, None) => mermaid::render(snapshot),
+        (Format::Graphml, None) => graphml::render(snapshot),
+    };
+    Ok(text.into_bytes())
+}
+
+/// A sensible file name for an export of `snapshot`, such as `kz-2022+P5+P10.md` or
+/// `kz-2022-edges.csv`.
+pub fn default_file_name(snapshot: &Snapshot, format: Format, options: &RenderOptions) -> String {
+    match options.table {
+        Some(t) if format.needs_table() => {
+            format!("{}-{}.{}", snapshot.stem(), t, format.extension())
+        }
+        _ => format!("{}.{}", snapshot.stem(), format.extension()),
+    }
+}
+
+/// A fraction or a number of seats with 4 decimals and no negative zero: the fixed float
+/// format of the data exports.
+pub(crate) fn fixed4(x: f64) -> String {
+    format!("{:.4}", crate::report::json::r4(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze, tests::tiny_dataset};
+
+    #[test]
+    fn csv_needs_a_table_and_only_csv_takes_one() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let s = Snapshot::new(&ds, &a, Lang::En);
+        assert_eq!(
+            render(Format::Csv, &s, &RenderOptions::default()),
+            Err(ExportError::TableRequired)
+        );
+        let with_table = RenderOptions {
+            table: Some(Table::Edges),
+        };
+        for f in Format::ALL {
+            let out = render(f, &s, &with_table);
+            if f == Format::Csv {
+                assert!(out.is_ok());
+            } else {
+                assert_eq!(
+                    out,
+                    Err(ExportError::TableNotApplicable {
+                        format: f,
+                        table: Table::Edges
+                    })
+                );
+                assert!(render(f, &s, &RenderOptions::default()).is_ok(), "{f}");
+            }
+        }
+    }
+
+    #[test]
+    fn default_names_carry_dataset_reforms_and_table() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let reforms = vec!["P5".to_string(), "P10".to_string()];
+        let s = Snapshot {
+            reforms: &reforms,
+            baseline: Some((&ds, &a)),
+            ..Snapshot::new(&ds, &a, Lang::En)
+        };
+        let none = RenderOptions::default();
+        assert_eq!(default_file_name(&s, Format::Md, &none), "tiny+P5+P10.md");
+        assert_eq!(
+            default_file_name(&s, Format::Mermaid, &none),
+            "tiny+P5+P10.mmd"
+        );
+        let edges = RenderOptions {
+            table: Some(Table::Edges),
+        };
+        assert_eq!(
+            default_file_name(&s, Format::Csv, &edges),
+            "tiny+P5+P10-edges.csv"
+        );
+    }
+
+    #[test]
+    fn formats_and_tables_parse_their_names() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.as_str()), Some(f));
+        }
+        for t in Table::ALL {
+            assert_eq!(Table::parse(t.as_str()), Some(t));
+        }
+        assert_eq!(Format::parse("png"), None);
+    }
+}

@@ -1,0 +1,717 @@
+//! `svg`: the picture, drawn without Graphviz: bodies in layers by appointment depth
+//! ([`super::layout`]), each filled with its largest principal's colour and carrying a bar of
+//! its integrated control by principal; arrows styled by kind, labelled with seats; a title
+//! with the headline and a legend. Hovering a body or an arrow shows its details.
+//!
+//! ```text
+//!   ┌ title: dataset, date, reforms, weights, headline ─────────────┐
+//!   │            [body]        [body]                               │
+//!   │           ╱      ╲         │         the layered graph        │
+//!   │     [body]        [body] [body]                               │
+//!   ├ legend: principals │ arrows │ reforms ─────────────────────────┤
+//!   └────────────────────────────────────────────────────────────────┘
+//! ```
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::Snapshot;
+use super::escape::xml;
+use super::graph::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
+use super::layout::{self, Input, LAYER_GAP, Pt, Rect};
+use crate::analysis::headline;
+use crate::model::Lang;
+use crate::report::text::{pct, seats};
+
+/// Fonts with Cyrillic and the Kazakh letters, then the generic family: whatever the viewer
+/// has, a name never falls back to boxes.
+const FONT: &str = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+const MARGIN: f64 = 28.0;
+const NAME_SIZE: f64 = 12.5;
+const SMALL_SIZE: f64 = 10.0;
+const NODE_HEIGHT: f64 = 64.0;
+const NODE_PADDING: f64 = 22.0;
+const MIN_NODE_WIDTH: f64 = 120.0;
+const LABEL_SIZE: f64 = 10.5;
+const ADDED_BADGE: &str = "new";
+const CHANGED_BADGE: &str = "changed";
+
+/// An estimate of the width of `s` in a sans-serif font of `size` pixels, generous enough
+/// for DejaVu Sans (the widest of the usual fallbacks), so that boxes fit their text without
+/// measuring it.
+pub fn text_width(s: &str, size: f64, bold: bool) -> f64 {
+    let em: f64 = s
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.32,
+            'i' | 'l' | 'j' | 'I' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | '(' | ')' => 0.34,
+            'f' | 't' | 'r' | '-' => 0.44,
+            'm' | 'w' | 'M' | 'W' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'ш' | 'щ' | 'ж' | 'ю' | 'Ы' | 'ы'
+            | '%' => 0.92,
+            c if c.is_uppercase() => 0.74,
+            c if c.is_ascii_digit() => 0.64,
+            _ => 0.62,
+        })
+        .sum();
+    em * size * if bold { 1.1 } else { 1.0 }
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+fn dash(class: Class) -> Option<&'static str> {
+    match class {
+        Class::Consent | Class::DismissalForCause => Some("7 4"),
+        Class::Accountability => Some("1.5 3.5"),
+        _ => None,
+    }
+}
+
+fn stroke_width(class: Class, change: Change) -> f64 {
+    let base = match class {
+        Class::Dissolution => 3.2,
+        Class::Recommendation | Class::Other => 1.0,
+        Class::Accountability => 1.8,
+        _ => 1.4,
+    };
+    if matches!(change, Change::Added | Change::Changed) {
+        base + 1.2
+    } else {
+        base
+    }
+}
+
+/// An arrow's colour: its kind's, unless a reform added, changed or removed it.
+fn change_color(class: Class, change: Change) -> &'static str {
+    match change {
+        Change::Same => class.color(),
+        Change::Added => ADDED_COLOR,
+        Change::Changed => CHANGED_COLOR,
+        Change::Removed => REMOVED_COLOR,
+    }
+}
+
+/// The id of an arrowhead marker: its colour, and whether it is open.
+fn marker_id(color: &str, open: bool) -> String {
+    format!(
+        "{}-{}",
+        if open { "open" } else { "head" },
+        color.trim_start_matches('#')
+    )
+}
+
+struct Lines {
+    name: String,
+    facts: String,
+    control: String,
+}
+
+fn lines(g: &Graph, n: &Node, lang: Lang) -> Lines {
+    let b = n.body;
+    let mut facts = format!(
+        "{} seat{} · {}",
+        b.seats,
+        if b.seats == 1 { "" } else { "s" },
+        b.branch
+    );
+    if b.independent {
+        facts.push_str(" · independent");
+    }
+    let control = if n.change == Change::Removed {
+        "removed by reform".to_string()
+    } else {
+        g.largest_line(n, lang).unwrap_or_default()
+    };
+    Lines {
+        name: b.name(lang).to_string(),
+        facts,
+        control,
+    }
+}
+
+fn node_tooltip(n: &Node, lang: Lang, g: &Graph) -> String {
+    let b = n.body;
+    let mut t = format!(
+        "{} ({})\n{} / {} / {}",
+        b.name(lang),
+        b.id,
+        b.names.en,
+        b.names.ru,
+        b.names.kk
+    );
+    let mut control: Vec<(&String, &f64)> = n
+        .analysis
+        .control
+        .iter()
+        .filter(|(_, v)| **v >= 0.0005)
+        .collect();
+    control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
+    for (p, v) in control {
+        let name = g.node(p).map_or(p.as_str(), |x| x.body.name(lang));
+        let _ = write!(t, "\n{name}: {}", pct(*v));
+    }
+    let _ = write!(t, "\nHHI {:.3}\n{}", n.analysis.hhi, b.source);
+    t
+}
+
+fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
+    let l = lines(g, n, lang);
+    let removed = n.change == Change::Removed;
+    let (stroke, width, dash) = match n.change {
+        Change::Same => ("#555555", 1.0, ""),
+        Change::Added => (ADDED_COLOR, 3.0, ""),
+        Change::Changed => (CHANGED_COLOR, 3.0, ""),
+        Change::Removed => (REMOVED_COLOR, 1.5, " stroke-dasharray=\"6 4\""),
+    };
+    let text_color = if removed { "#8c8c8c" } else { "#1a1a1a" };
+    let _ = writeln!(out, "<g class=\"body\" id=\"body-{}\">", xml(n.id()));
+    let _ = writeln!(out, "<title>{}</title>", xml(&node_tooltip(n, lang, g)));
+    let _ = writeln!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"7\" fill=\"{}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
+        num(r.x),
+        num(r.y),
+        num(r.w),
+        num(r.h),
+        g.fill(n)
+    );
+    if n.principal && !removed {
+        // A double border marks a principal, as in the DOT export.
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"5\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>",
+            num(r.x + 3.0),
+            num(r.y + 3.0),
+            num(r.w - 6.0),
+            num(r.h - 6.0)
+        );
+    }
+    let cx = r.cx();
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{NAME_SIZE}\" font-weight=\"bold\" fill=\"{text_color}\">{}</text>",
+        num(cx),
+        num(r.y + 19.0),
+        xml(&l.name)
+    );
+    // What a reform did to the body ends the line of facts, in the reform's colour.
+    let badge = match n.change {
+        Change::Added => {
+            format!(" · <tspan fill=\"{ADDED_COLOR}\" font-weight=\"bold\">{ADDED_BADGE}</tspan>")
+        }
+        Change::Changed => format!(
+            " · <tspan fill=\"{CHANGED_COLOR}\" font-weight=\"bold\">{CHANGED_BADGE}</tspan>"
+        ),
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"{}\">{}{badge}</text>",
+        num(cx),
+        num(r.y + 33.0),
+        if removed { "#8c8c8c" } else { "#424242" },
+        xml(&l.facts)
+    );
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"{}\">{}</text>",
+        num(cx),
+        num(r.y + 46.0),
+        if removed { "#8c8c8c" } else { "#424242" },
+        xml(&l.control)
+    );
+    if !removed {
+        // The bar: integrated control by principal, in legend order.
+        let (x0, w) = (r.x + 10.0, r.w - 20.0);
+        let mut x = x0;
+        for p in &g.principals {
+            let share = n.analysis.control_of(p);
+            if share <= 0.0 {
+                continue;
+            }
+            let color = g.principal_color(p).unwrap_or("#cccccc");
+            let _ = writeln!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
+                num(x),
+                num(r.y + r.h - 13.0),
+                num(w * share)
+            );
+            x += w * share;
+        }
+    }
+    out.push_str("</g>\n");
+}
+
+/// Places the seat labels along their arrows' last curves, each where it overlaps neither a
+/// body nor a label placed before it (or, failing that, at its first choice).
+fn place_labels<'a>(
+    drawn: &[(&'a Arrow<'a>, usize, usize)],
+    laid: &layout::Output,
+) -> Vec<(Pt, &'a Arrow<'a>, String)> {
+    // Near the target first, where ports give each label its room.
+    const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
+    let mut taken: Vec<Rect> = laid.boxes.clone();
+    let mut out = Vec::new();
+    for (i, d) in drawn.iter().enumerate() {
+        let Some(text) = d.0.label() else { continue };
+        let (w, h) = (label_width(&text), LABEL_SIZE + 2.0);
+        let boxed = |p: Pt| Rect {
+            x: p.x - w / 2.0,
+            y: p.y - h / 2.0,
+            w,
+            h,
+        };
+        let route = &laid.routes[i];
+        let at = CHOICES
+            .iter()
+            .map(|t| route.label_at(*t))
+            .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(*p))))
+            .unwrap_or_else(|| route.label_at(CHOICES[0]));
+        taken.push(boxed(at));
+        out.push((at, d.0, text));
+    }
+    out
+}
+
+fn label_width(text: &str) -> f64 {
+    text_width(text, LABEL_SIZE, true) + 4.0
+}
+
+fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
+    let color = change_color(class, change);
+    let _ = writeln!(
+        out,
+        "<path d=\"M{},{} L{},{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"/>",
+        num(x),
+        num(y),
+        num(x + 40.0),
+        num(y),
+        stroke_width(class, change),
+        dash(class)
+            .map(|d| format!(" stroke-dasharray=\"{d}\""))
+            .unwrap_or_default(),
+        marker_id(color, class == Class::Other)
+    );
+}
+
+/// The width and height of a body's box: room for its three lines of text.
+fn node_size(g: &Graph, n: &Node, lang: Lang) -> (f64, f64) {
+    let l = lines(g, n, lang);
+    let badge = match n.change {
+        Change::Added => ADDED_BADGE,
+        Change::Changed => CHANGED_BADGE,
+        _ => "",
+    };
+    let w = text_width(&l.name, NAME_SIZE, true)
+        .max(text_width(
+            &format!("{} · {badge}", l.facts),
+            SMALL_SIZE,
+            true,
+        ))
+        .max(text_width(&l.control, SMALL_SIZE, false))
+        + 2.0 * NODE_PADDING;
+    (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT)
+}
+
+struct TitleLine {
+    text: String,
+    size: f64,
+    bold: bool,
+}
+
+/// The dataset, its date, the reforms and weights in force, and the headline.
+fn title(s: &Snapshot) -> Vec<TitleLine> {
+    let ds = s.dataset;
+    let weights: Vec<String> = s
+        .analysis
+        .options
+        .weights
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{k} {}", seats(*v)))
+        .collect();
+    let mut out = vec![
+        TitleLine {
+            text: ds.meta.title.clone(),
+            size: 18.0,
+            bold: true,
+        },
+        TitleLine {
+            text: format!(
+                "{} · {} · law as of {} · reforms: {} · weights: {}",
+                ds.meta.id,
+                ds.meta.jurisdiction,
+                ds.meta.as_of,
+                reforms_text(s),
+                weights.join(", ")
+            ),
+            size: 11.5,
+            bold: false,
+        },
+    ];
+    if let Some(h) = headline::headline(ds, &s.analysis.options, s.analysis) {
+        let name = |id: &str| ds.name(id, s.lang).to_string();
+        let before = s.baseline.and_then(|(bd, ba)| {
+            headline::headline(bd, &ba.options, ba)
+                .filter(|b| b.body == h.body && b.principal == h.principal)
+        });
+        let mut text = format!(
+            "Headline: the {} controls {} of the {} (picks {} of its {} seats)",
+            name(&h.principal),
+            pct(h.total),
+            name(&h.body),
+            h.picked,
+            h.seats
+        );
+        if let Some(b) = before {
+            let _ = write!(text, "; {} before the reforms", pct(b.total));
+        }
+        out.push(TitleLine {
+            text,
+            size: 12.5,
+            bold: true,
+        });
+    }
+    out
+}
+
+fn reforms_text(s: &Snapshot) -> String {
+    if s.reforms.is_empty() {
+        "none".to_string()
+    } else {
+        s.reforms.join(", ")
+    }
+}
+
+enum Row {
+    Swatch(String, String),
+    Line(Class, Change, String),
+    Text(String),
+}
+
+/// The legend: columns of rows under a heading each.
+struct Legend {
+    columns: Vec<(String, Vec<Row>)>,
+    widths: Vec<f64>,
+}
+
+const LEGEND_ROW: f64 = 17.0;
+const LEGEND_GAP: f64 = 40.0;
+
+impl Legend {
+    fn new(g: &Graph, arrows: &[Arrow], lang: Lang) -> Legend {
+        let mut principals: Vec<Row> = g
+            .principals
+            .iter()
+            .map(|p| {
+                let name = g.node(p).map_or(*p, |n| n.body.name(lang));
+                Row::Swatch(
+                    g.principal_color(p).unwrap_or("#cccccc").to_string(),
+                    name.to_string(),
+                )
+            })
+            .collect();
+        principals.push(Row::Text(
+            "fill: the principal with the largest share (paler = smaller)".into(),
+        ));
+        principals.push(Row::Text("bar: integrated control by principal".into()));
+        principals.push(Row::Text("double border: a principal".into()));
+        let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
+        let kinds = Class::ALL
+            .iter()
+            .filter(|c| present.contains(c))
+            .map(|c| Row::Line(*c, Change::Same, c.legend().to_string()))
+            .collect();
+        let mut columns = vec![
+            ("Principals".to_string(), principals),
+            ("Arrows".to_string(), kinds),
+        ];
+        let changes: Vec<Row> = [
+            (Change::Added, "added by reform"),
+            (
+                Change::Changed,
+                "changed by reform (seats, channels or attributes)",
+            ),
+            (Change::Removed, "removed by reform"),
+        ]
+        .into_iter()
+        .filter(|(change, _)| {
+            g.nodes.iter().any(|n| n.change == *change)
+                || arrows.iter().any(|a| a.change == *change)
+        })
+        .map(|(change, text)| Row::Line(Class::Appointment, change, text.to_string()))
+        .collect();
+        if !changes.is_empty() {
+            columns.push(("Reforms".to_string(), changes));
+        }
+        let widths = columns
+            .iter()
+            .map(|(h, rows)| {
+                rows.iter()
+                    .map(|r| match r {
+                        Row::Swatch(_, t) => 26.0 + text_width(t, 11.0, false),
+                        Row::Line(_, _, t) => 56.0 + text_width(t, 11.0, false),
+                        Row::Text(t) => text_width(t, 11.0, false),
+                    })
+                    .fold(text_width(h, 12.0, true), f64::max)
+            })
+            .collect();
+        Legend { columns, widths }
+    }
+
+    fn width(&self) -> f64 {
+        self.widths.iter().sum::<f64>() + LEGEND_GAP * self.columns.len() as f64
+    }
+
+    fn height(&self) -> f64 {
+        let rows = self.columns.iter().map(|c| c.1.len()).max().unwrap_or(0);
+        42.0 + rows as f64 * LEGEND_ROW
+    }
+
+    /// The arrow samples' colours and heads, for the markers.
+    fn lines(&self) -> impl Iterator<Item = (Class, Change)> + '_ {
+        self.columns
+            .iter()
+            .flat_map(|c| &c.1)
+            .filter_map(|r| match r {
+                Row::Line(class, change, _) => Some((*class, *change)),
+                _ => None,
+            })
+    }
+
+    fn draw(&self, out: &mut String, top: f64, width: f64) {
+        out.push_str("<g class=\"legend\">\n");
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#fafafa\" stroke=\"#cccccc\"/>",
+            num(MARGIN),
+            num(top),
+            num(width),
+            num(self.height())
+        );
+        let mut x = MARGIN + 20.0;
+        for ((heading, rows), w) in self.columns.iter().zip(&self.widths) {
+            let mut y = top + 22.0;
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>",
+                num(x),
+                num(y),
+                xml(heading)
+            );
+            for row in rows {
+                y += LEGEND_ROW;
+                let (text, text_x, color) = match row {
+                    Row::Swatch(color, text) => {
+                        let _ = writeln!(
+                            out,
+                            "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
+                            num(x),
+                            num(y - 9.5)
+                        );
+                        (text, x + 26.0, "#1a1a1a")
+                    }
+                    Row::Line(class, change, text) => {
+                        line_sample(out, x, y - 4.0, *class, *change);
+                        (text, x + 56.0, "#1a1a1a")
+                    }
+                    Row::Text(text) => (text, x, "#424242"),
+                };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{color}\">{}</text>",
+                    num(text_x),
+                    num(y),
+                    xml(text)
+                );
+            }
+            x += w + LEGEND_GAP;
+        }
+        out.push_str("</g>\n");
+    }
+}
+
+/// One arrowhead marker per colour and head shape in use.
+fn draw_markers(out: &mut String, used: BTreeSet<(&'static str, bool)>) {
+    out.push_str("<defs>\n");
+    for (color, open) in used {
+        let (fill, stroke) = if open {
+            ("#ffffff", color)
+        } else {
+            (color, "none")
+        };
+        let _ = writeln!(
+            out,
+            "<marker id=\"{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0.5,0.8 L9.5,5 L0.5,9.2 z\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"/></marker>",
+            marker_id(color, open)
+        );
+    }
+    out.push_str("</defs>\n");
+}
+
+fn draw_title(out: &mut String, lines: &[TitleLine]) {
+    out.push_str("<g class=\"title\">\n");
+    let mut y = MARGIN;
+    for l in lines {
+        y += l.size * 1.25;
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{} fill=\"#1a1a1a\">{}</text>",
+            num(MARGIN),
+            num(y),
+            l.size,
+            if l.bold { " font-weight=\"bold\"" } else { "" },
+            xml(&l.text)
+        );
+        y += l.size * 0.35;
+    }
+    out.push_str("</g>\n");
+}
+
+fn draw_arrows(
+    out: &mut String,
+    drawn: &[(&Arrow, usize, usize)],
+    laid: &layout::Output,
+    s: &Snapshot,
+) {
+    out.push_str("<g class=\"arrows\">\n");
+    // Removed arrows first, so that the state's own arrows are drawn over them.
+    let mut order: Vec<usize> = (0..drawn.len()).collect();
+    order.sort_by_key(|i| (drawn[*i].0.change != Change::Removed, *i));
+    let name = |id: &str| {
+        s.dataset
+            .body(id)
+            .or_else(|| s.baseline.and_then(|(b, _)| b.body(id)))
+            .map_or(id.to_string(), |b| b.name(s.lang).to_string())
+    };
+    for i in order {
+        let a = drawn[i].0;
+        let color = change_color(a.class, a.change);
+        let _ = writeln!(
+            out,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"><title>{}</title></path>",
+            laid.routes[i].path(),
+            stroke_width(a.class, a.change),
+            dash(a.class)
+                .map(|d| format!(" stroke-dasharray=\"{d}\""))
+                .unwrap_or_default(),
+            marker_id(color, a.class == Class::Other),
+            xml(&format!(
+                "{} → {}\n{}",
+                name(a.from),
+                name(a.to),
+                a.details()
+            ))
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+pub fn render(s: &Snapshot) -> String {
+    let g = Graph::new(s);
+    let arrows = g.arrows();
+
+    // Bodies grouped by branch, so that layers start out with each branch together.
+    let mut nodes: Vec<&Node> = g.nodes.iter().collect();
+    nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
+    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    let drawn: Vec<(&Arrow, usize, usize)> = arrows
+        .iter()
+        .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
+        .collect();
+    let laid = layout::layout(&Input {
+        sizes: nodes.iter().map(|n| node_size(&g, n, s.lang)).collect(),
+        edges: drawn
+            .iter()
+            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
+            .collect(),
+        labels: drawn
+            .iter()
+            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
+            .collect(),
+    });
+
+    let title = title(s);
+    let legend = Legend::new(&g, &arrows, s.lang);
+    let title_height: f64 = title.iter().map(|l| l.size * 1.6).sum::<f64>() + 16.0;
+    let title_width = title
+        .iter()
+        .map(|l| text_width(&l.text, l.size, l.bold))
+        .fold(0.0, f64::max);
+    let graph_top = MARGIN + title_height + 14.0;
+    // Room for the dips of arrows within the last layer.
+    let graph_height = laid.height + LAYER_GAP * 0.45;
+    let inner = laid.width.max(legend.width()).max(title_width);
+    let width = (inner + 2.0 * MARGIN).ceil();
+    let graph_left = MARGIN + (inner - laid.width) / 2.0;
+    let legend_top = graph_top + graph_height + 10.0;
+    let height = (legend_top + legend.height() + MARGIN).ceil();
+
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">"
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}</title>",
+        xml(&format!(
+            "{} ({}, reforms: {})",
+            s.dataset.meta.title,
+            s.dataset.meta.id,
+            reforms_text(s)
+        ))
+    );
+    let markers = drawn
+        .iter()
+        .map(|(a, _, _)| (a.class, a.change))
+        .chain(legend.lines())
+        .map(|(class, change)| (change_color(class, change), class == Class::Other))
+        .collect();
+    draw_markers(&mut out, markers);
+    out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    draw_title(&mut out, &title);
+
+    let _ = writeln!(
+        out,
+        "<g class=\"graph\" transform=\"translate({},{})\">",
+        num(graph_left),
+        num(graph_top)
+    );
+    draw_arrows(&mut out, &drawn, &laid, s);
+    out.push_str("<g class=\"bodies\">\n");
+    for (i, n) in nodes.iter().enumerate() {
+        draw_node(&mut out, &g, n, &laid.boxes[i], s.lang);
+    }
+    out.push_str("</g>\n<g class=\"labels\">\n");
+    for (p, a, text) in place_labels(&drawn, &laid) {
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{LABEL_SIZE}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>",
+            num(p.x),
+            num(p.y + LABEL_SIZE * 0.35),
+            change_color(a.class, a.change),
+            xml(&text)
+        );
+    }
+    out.push_str("</g>\n</g>\n");
+    legend.draw(&mut out, legend_top, inner);
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wider_text_is_estimated_wider() {
+        assert!(text_width("Constitutional Court", 12.0, false) > text_width("Court", 12.0, false));
+        assert!(text_width("Court", 12.0, true) > text_width("Court", 12.0, false));
+        // Cyrillic and Kazakh letters count like Latin ones.
+        let kk = text_width("Конституциялық Сот", 12.0, false);
+        assert!(kk > 100.0 && kk < 160.0, "{kk}");
+    }
+}
