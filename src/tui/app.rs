@@ -29,16 +29,42 @@ pub enum Action {
     SearchBackspace,
     SearchSubmit,
     SearchCancel,
-    Click { column: u16, row: u16 },
-    Scroll { column: u16, row: u16, down: bool },
-    Resize { width: u16, height: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// In the export picker: another format, a character of the path, delete, write, cancel.
+    ExportMove {
+        down: bool,
+    },
+    ExportInput(char),
+    ExportBackspace,
+    ExportConfirm,
+    ExportCancel,
+    /// The event loop's report on a file it wrote: the path, or what went wrong.
+    Written(Result<String, String>),
 }
 
-/// What the event loop must do after an update.
+/// What the event loop must do after an update: the side effects `update` itself never
+/// performs, so that it stays testable without a terminal or a disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Write these bytes to this path atomically, then report with [`Action::Written`].
+    Write {
+        path: std::path::PathBuf,
+        bytes: Vec<u8>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +196,8 @@ pub struct App {
     pub search: Search,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<usize>,
+    /// The export picker, when it is open.
+    pub export: Option<super::views::export::ExportPicker>,
     pub status: Option<Status>,
     pub size: Rect,
     pub keymap: Keymap,
@@ -235,6 +263,7 @@ impl App {
             comparison: None,
             search: Search::default(),
             help: None,
+            export: None,
             status: o.message,
             size: Rect::new(0, 0, 80, 24),
             keymap: o.keymap,
@@ -523,6 +552,23 @@ pub fn action_from_event(app: &App, event: &Event) -> Option<Action> {
 }
 
 pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
+    if app.export.is_some() {
+        // The picker's path is text in any layout; arrows pick the format.
+        return match key.code {
+            KeyCode::Esc => Some(Action::ExportCancel),
+            KeyCode::Enter => Some(Action::ExportConfirm),
+            KeyCode::Backspace => Some(Action::ExportBackspace),
+            KeyCode::Up | KeyCode::BackTab => Some(Action::ExportMove { down: false }),
+            KeyCode::Down | KeyCode::Tab => Some(Action::ExportMove { down: true }),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::ExportCancel)
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::ExportInput(c))
+            }
+            _ => None,
+        };
+    }
     if app.search.prompt.is_some() {
         // Inside the prompt letters are text, in any layout; only editing keys act.
         return match key.code {
@@ -644,6 +690,44 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.size = Rect::new(0, 0, width, height);
             app.follow_selection();
         }
+        Action::ExportMove { down } => super::views::export::move_choice(app, down),
+        Action::ExportInput(c) => {
+            if let Some(p) = &mut app.export {
+                p.path.push(c);
+                p.edited = true;
+            }
+        }
+        Action::ExportBackspace => {
+            if let Some(p) = &mut app.export {
+                p.path.pop();
+                p.edited = true;
+            }
+        }
+        Action::ExportCancel => app.export = None,
+        Action::ExportConfirm => {
+            let Some(p) = app.export.clone() else {
+                return Effect::None;
+            };
+            if p.path.trim().is_empty() {
+                app.set_status("export: type a file name", StatusKind::Error);
+                return Effect::None;
+            }
+            match super::views::export::render_bytes(app, p.choice) {
+                Ok(bytes) => {
+                    app.export = None;
+                    app.set_status(format!("writing {} …", p.path), StatusKind::Info);
+                    return Effect::Write {
+                        path: std::path::PathBuf::from(p.path.trim()),
+                        bytes,
+                    };
+                }
+                Err(e) => app.set_status(format!("export: {e}"), StatusKind::Error),
+            }
+        }
+        Action::Written(result) => match result {
+            Ok(path) => app.set_status(format!("exported to {path}"), StatusKind::Info),
+            Err(e) => app.set_status(format!("export failed: {e}"), StatusKind::Error),
+        },
         Action::Click { column, row } => click(app, Position::new(column, row)),
         Action::Scroll { column, row, down } => {
             let target = layout::hit(app, Position::new(column, row));
@@ -728,6 +812,7 @@ fn command(app: &mut App, c: Command) -> Effect {
     match c {
         Command::Quit => return Effect::Quit,
         Command::Help => app.help = Some(0),
+        Command::Export => app.export = Some(super::views::export::open(app)),
         Command::NextView | Command::PrevView => {
             let i = VIEWS.iter().position(|v| *v == app.view).unwrap_or(0);
             let n = VIEWS.len();

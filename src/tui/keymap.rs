@@ -42,6 +42,7 @@ pub enum Command {
     Toggle,
     Reset,
     Overview,
+    Export,
 }
 
 /// Where a binding applies.
@@ -550,6 +551,13 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('o')],
             "switch between neighbourhood and whole system",
             Scope::Views(GRAPH),
+        ),
+        b(
+            C::Export,
+            "export",
+            &[Key::ch('e')],
+            "export what is on screen (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML)",
+            all.clone(),
         ),
     ]
 }

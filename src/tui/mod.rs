@@ -86,11 +86,20 @@ pub fn run(mut app: App) -> io::Result<()> {
             let mut quit = false;
             let mut next = Some(event::read()?);
             while let Some(ev) = next.take() {
-                if let Some(action) = app::action_from_event(&app, &ev)
-                    && update(&mut app, action) == Effect::Quit
-                {
-                    quit = true;
-                    break;
+                if let Some(action) = app::action_from_event(&app, &ev) {
+                    match update(&mut app, action) {
+                        Effect::Quit => {
+                            quit = true;
+                            break;
+                        }
+                        Effect::Write { path, bytes } => {
+                            let result = crate::report::write_atomic(&path, &bytes)
+                                .map(|_| path.display().to_string())
+                                .map_err(|e| format!("{}: {e}", path.display()));
+                            update(&mut app, Action::Written(result));
+                        }
+                        Effect::None => {}
+                    }
                 }
                 if event::poll(Duration::ZERO)? {
                     next = Some(event::read()?);

@@ -404,6 +404,56 @@ fn reforms_switch_on_and_off_and_every_view_follows() {
 }
 
 #[test]
+fn the_export_picker_renders_the_state_on_screen() {
+    let mut a = app(100, 30);
+    keys(&mut a, &["e"]);
+    assert_eq!(a.export.as_ref().unwrap().path, "kz-2022.md");
+    keys(&mut a, &["down", "down", "down"]);
+    assert_eq!(a.export.as_ref().unwrap().path, "kz-2022.svg");
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains("▶ svg") && screen.contains("file: kz-2022.svg"),
+        "{screen}"
+    );
+    let effect = keys(&mut a, &["enter"]);
+    let Effect::Write { path, bytes } = effect else {
+        panic!("confirming asks the loop to write: {effect:?}")
+    };
+    assert_eq!(path, std::path::PathBuf::from("kz-2022.svg"));
+    assert!(String::from_utf8_lossy(&bytes).contains("<svg"));
+    assert!(a.export.is_none());
+    update(
+        &mut a,
+        Action::Written(Err("kz-2022.svg: permission denied".into())),
+    );
+    assert!(a.status.as_ref().unwrap().text.contains("export failed"));
+
+    // With reforms on, the default name and the content say so.
+    keys(&mut a, &["6", "j", "j", "j", "j", "space", "e", "down"]);
+    assert_eq!(a.export.as_ref().unwrap().path, "kz-2022+P5.json");
+    let Effect::Write { bytes, .. } = keys(&mut a, &["enter"]) else {
+        panic!()
+    };
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(doc["reforms"], serde_json::json!(["P5"]));
+    // A typed path wins, in any layout: letters are text here, not keys.
+    keys(
+        &mut a,
+        &["e", "backspace", "backspace", "backspace", "йq", "esc"],
+    );
+    assert!(a.export.is_none(), "Esc cancels");
+    keys(&mut a, &["e"]);
+    for _ in 0..20 {
+        keys(&mut a, &["backspace"]);
+    }
+    keys(&mut a, &["out/report.md"]);
+    let Effect::Write { path, .. } = keys(&mut a, &["enter"]) else {
+        panic!()
+    };
+    assert_eq!(path, std::path::PathBuf::from("out/report.md"));
+}
+
+#[test]
 fn matrix_sorts_by_column_and_flags_by_key() {
     let mut a = app(100, 30);
     keys(&mut a, &["3", "s"]);
@@ -523,6 +573,7 @@ fn snapshot_views(width: u16, height: u16) {
         ("compare_scrolled", vec!["7", "l", "pgdn"]),
         ("help", vec!["1", "?"]),
         ("search", vec!["1", "/", "Сен"]),
+        ("export", vec!["1", "e"]),
     ] {
         let mut b = app(width, height);
         keys(&mut b, &setup);

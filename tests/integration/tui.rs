@@ -189,3 +189,25 @@ fn a_panic_restores_the_terminal() {
         "mouse released"
     );
 }
+
+#[test]
+fn export_from_the_explorer_writes_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!(
+        "cd {} && {} --reform P10; echo \"EXIT:$?\"; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_bilik")
+    );
+    let Some(t) = Tmux::start(100, 30, &command) else {
+        return;
+    };
+    t.wait("the explorer", |s| s.contains("kz-2022+P10"));
+    t.keys(&["e"]);
+    t.wait("the picker", |s| s.contains("file: kz-2022+P10.md"));
+    t.keys(&["Enter"]);
+    t.wait("the report", |s| s.contains("exported to kz-2022+P10.md"));
+    let written = std::fs::read_to_string(dir.path().join("kz-2022+P10.md")).unwrap();
+    assert!(written.contains("P10"), "{written}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}

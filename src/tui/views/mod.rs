@@ -3,6 +3,7 @@
 
 pub mod bodies;
 pub mod compare;
+pub mod export;
 pub mod flags;
 pub mod graph;
 pub mod matrix;
@@ -45,6 +46,7 @@ impl Widget for &App {
         if self.help.is_some() {
             help(self, s.main, buf);
         }
+        export::render(self, s.main, buf);
     }
 }
 
@@ -98,6 +100,7 @@ fn hints(view: View) -> &'static [Command] {
             Command::Back,
             Command::Search,
             Command::Language,
+            Command::Export,
             Command::Help,
             Command::Quit,
         ],
@@ -166,6 +169,7 @@ fn short(c: Command) -> &'static str {
         Command::Decrease => "less",
         Command::Toggle => "on/off",
         Command::Reset => "reset",
+        Command::Export => "export",
         _ => "",
     }
 }
