@@ -97,12 +97,12 @@ fn hints(view: View) -> &'static [Command] {
             Command::Down,
             Command::Right,
             Command::Activate,
-            Command::Back,
             Command::Search,
             Command::Language,
             Command::Export,
             Command::Help,
             Command::Quit,
+            Command::Back,
         ],
         View::Graph => &[
             Command::Down,
