@@ -1,43 +1,18 @@
 //! Legal facts of data/fr.ron (France, the Constitution of 4 October 1958 as amended) pinned as
 //! tests.
 
-use std::path::Path;
-
-use bilik::analysis::{Analysis, Options, analyze};
-use bilik::model::{Dataset, EdgeKind, Role, StepRole, load_file};
+use super::{analysis, close, s, steps};
+use bilik::analysis::{Options, analyze};
+use bilik::model::{Dataset, EdgeKind, Role, StepRole};
 
 fn dataset() -> Dataset {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/fr.ron");
-    load_file(&path).unwrap_or_else(|e| panic!("{}", e.report))
-}
-
-fn analysis(d: &Dataset) -> Analysis {
-    analyze(d, &Options::of(d)).unwrap()
-}
-
-fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> {
-    d.body(body)
-        .unwrap()
-        .channel(channel)
-        .unwrap()
-        .steps
-        .iter()
-        .map(|s| (s.actor.clone(), s.role))
-        .collect()
-}
-
-fn s(id: &str, r: StepRole) -> (String, StepRole) {
-    (id.to_string(), r)
+    super::dataset("fr")
 }
 
 fn has_edge(d: &Dataset, from: &str, to: &str, kind: EdgeKind) -> bool {
     d.edges
         .iter()
         .any(|e| e.from == from && e.to == to && e.kind == kind)
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-6
 }
 
 /// Seats of `body` whose candidate `actor` picks (the first step of the channel).

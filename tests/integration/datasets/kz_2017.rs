@@ -1,33 +1,12 @@
 //! Legal facts of data/kz-2017.ron (the 1995 Constitution as amended on 10 March 2017, as of
 //! 1 June 2022, the last week before the referendum amendments took effect).
 
-use std::path::Path;
-
+use super::{close, s, steps};
 use bilik::analysis::{Options, analyze, headline};
-use bilik::model::{Dataset, EdgeKind, Mandate, Role, StepRole, load_file};
+use bilik::model::{Dataset, EdgeKind, Mandate, Role, StepRole};
 
 fn dataset() -> Dataset {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kz-2017.ron");
-    load_file(&path).unwrap_or_else(|e| panic!("{}", e.report))
-}
-
-fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> {
-    d.body(body)
-        .unwrap()
-        .channel(channel)
-        .unwrap()
-        .steps
-        .iter()
-        .map(|s| (s.actor.clone(), s.role))
-        .collect()
-}
-
-fn s(id: &str, r: StepRole) -> (String, StepRole) {
-    (id.to_string(), r)
-}
-
-fn close(x: f64, y: f64) -> bool {
-    (x - y).abs() < 1e-9
+    super::dataset("kz-2017")
 }
 
 #[test]

@@ -1,25 +1,11 @@
 //! Legal facts of data/kz-2022.ron (the 1995 Constitution as amended in 2022).
 
+use super::{s, steps};
 use bilik::analysis::{Options, analyze, headline};
 use bilik::model::{Dataset, EdgeKind, Mandate, StepRole};
 
 fn dataset() -> Dataset {
-    bilik::data::resolve("kz-2022").unwrap_or_else(|e| panic!("{}", e.report))
-}
-
-fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> {
-    d.body(body)
-        .unwrap()
-        .channel(channel)
-        .unwrap()
-        .steps
-        .iter()
-        .map(|s| (s.actor.clone(), s.role))
-        .collect()
-}
-
-fn s(id: &str, r: StepRole) -> (String, StepRole) {
-    (id.to_string(), r)
+    super::dataset("kz-2022")
 }
 
 #[test]

@@ -1,12 +1,11 @@
 //! Legal facts of data/kz-2026.ron (Kazakhstan, Constitution of 2026) pinned as tests.
-use std::path::Path;
 
+use super::close;
 use bilik::analysis::{Options, analyze};
-use bilik::model::{Dataset, Edge, EdgeKind, Mandate, Registration, StepRole, load_file};
+use bilik::model::{Dataset, Edge, EdgeKind, Mandate, Registration, StepRole};
 
 fn dataset() -> Dataset {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kz-2026.ron");
-    load_file(&path).unwrap_or_else(|e| panic!("{}", e.report))
+    super::dataset("kz-2026")
 }
 
 /// The (actor, role) steps of a body's channel.
@@ -25,10 +24,6 @@ fn edge<'a>(d: &'a Dataset, from: &str, kind: EdgeKind, to: &str) -> Option<&'a 
     d.edges
         .iter()
         .find(|e| e.from == from && e.kind == kind && e.to == to)
-}
-
-fn close(x: f64, y: f64) -> bool {
-    (x - y).abs() < 1e-9
 }
 
 #[test]

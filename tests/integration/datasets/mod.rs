@@ -1,4 +1,8 @@
 //! Legal facts of each shipped dataset, pinned so that a data edit that changes them is seen.
+//! The helpers below are shared by the per-dataset modules.
+
+use bilik::analysis::{Analysis, Options, analyze};
+use bilik::model::{Dataset, StepRole};
 
 mod fr;
 mod kz_2017;
@@ -6,3 +10,32 @@ mod kz_2022;
 mod kz_2026;
 mod tr;
 mod us;
+
+/// An embedded dataset, which the library has already checked to load.
+pub fn dataset(id: &str) -> Dataset {
+    bilik::data::resolve(id).unwrap_or_else(|e| panic!("{}", e.report))
+}
+
+pub fn analysis(d: &Dataset) -> Analysis {
+    analyze(d, &Options::of(d)).unwrap()
+}
+
+/// The (actor, role) steps of a body's channel.
+pub fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> {
+    d.body(body)
+        .unwrap_or_else(|| panic!("no body {body}"))
+        .channel(channel)
+        .unwrap_or_else(|| panic!("no channel {body}/{channel}"))
+        .steps
+        .iter()
+        .map(|s| (s.actor.clone(), s.role))
+        .collect()
+}
+
+pub fn s(id: &str, r: StepRole) -> (String, StepRole) {
+    (id.to_string(), r)
+}
+
+pub fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}

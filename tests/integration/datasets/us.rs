@@ -1,32 +1,11 @@
 //! Legal facts of data/us.ron (the United States federal system) pinned as tests.
 
-use std::path::Path;
-
-use bilik::analysis::{Analysis, Options, analyze};
-use bilik::model::{Confidence, Dataset, EdgeKind, Role, StepRole, load_file};
+use super::{analysis, close, s, steps};
+use bilik::analysis::{Options, analyze};
+use bilik::model::{Confidence, Dataset, EdgeKind, Role, StepRole};
 
 fn dataset() -> Dataset {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/us.ron");
-    load_file(&path).unwrap_or_else(|e| panic!("{}", e.report))
-}
-
-fn analysis(d: &Dataset) -> Analysis {
-    analyze(d, &Options::of(d)).unwrap()
-}
-
-fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> {
-    d.body(body)
-        .unwrap()
-        .channel(channel)
-        .unwrap()
-        .steps
-        .iter()
-        .map(|s| (s.actor.clone(), s.role))
-        .collect()
-}
-
-fn s(id: &str, r: StepRole) -> (String, StepRole) {
-    (id.to_string(), r)
+    super::dataset("us")
 }
 
 fn edge<'a>(
@@ -38,10 +17,6 @@ fn edge<'a>(
     d.edges
         .iter()
         .find(|e| e.from == from && e.to == to && e.kind == kind)
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-6
 }
 
 /// "The President nominates, and by and with the Advice and Consent of the Senate, shall
