@@ -618,6 +618,33 @@ impl Validator<'_> {
     }
 
     /// A body at `path` (`bodies[3]`); its missing id has been reported by the caller.
+    /// A list of liability words; `Some(None)` when the field is absent.
+    pub(crate) fn liability(
+        &mut self,
+        list: Option<&[super::raw::Word]>,
+        path: &str,
+    ) -> Found<Option<Vec<Liability>>> {
+        let Some(list) = list else {
+            return Some(None);
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (j, v) in list.iter().enumerate() {
+            match self.vocab(
+                Some(v),
+                &format!("{path}.liability[{j}]"),
+                "liability",
+                "unknown-liability",
+                Liability::parse,
+                &Liability::names(),
+            ) {
+                Some(l) => out.push(l),
+                None => ok = false,
+            }
+        }
+        ok.then_some(Some(out))
+    }
+
     pub(crate) fn body(&mut self, b: &RawBody, path: &str, known: &[&str]) -> Found<Body> {
         let id = b.id.clone()?;
         let what = format!("body `{id}`");
@@ -694,27 +721,7 @@ impl Validator<'_> {
                 )
                 .map(Some),
         };
-        let liability = match &b.liability {
-            None => Some(None),
-            Some(list) => {
-                let mut out = Vec::new();
-                let mut ok = true;
-                for (j, v) in list.iter().enumerate() {
-                    match self.vocab(
-                        Some(v),
-                        &format!("{path}.liability[{j}]"),
-                        "liability",
-                        "unknown-liability",
-                        Liability::parse,
-                        &Liability::names(),
-                    ) {
-                        Some(l) => out.push(l),
-                        None => ok = false,
-                    }
-                }
-                ok.then_some(Some(out))
-            }
-        };
+        let liability = self.liability(b.liability.as_deref(), path);
         for key in b.attribute_sources.keys() {
             if !ATTRIBUTES.contains(&key.as_str()) {
                 let hint = did_you_mean(key, ATTRIBUTES.iter().copied())

@@ -21,7 +21,7 @@ use crate::model::diag::{Diagnostic, FileReport};
 use crate::model::load::{Found, LoadError, Validator, parse_ron_with, read_text, ron_options};
 use crate::model::raw::{RawChannel, RawNames, Word};
 use crate::model::spans::SpanIndex;
-use crate::model::{Branch, Confidence, EdgeKind, Liability, Mandate, Names, Registration, Role};
+use crate::model::{Branch, Confidence, EdgeKind, Mandate, Names, Registration, Role};
 
 /// Preset ids are short and may be upper case (`P5`), unlike body ids.
 const MAX_PRESET_ID: usize = 32;
@@ -456,27 +456,7 @@ fn change_body(v: &mut Validator, c: &RawChangeBody, path: &str) -> Found<Change
         Registration::parse,
         &Registration::names(),
     );
-    let liability = match &c.liability {
-        None => Some(None),
-        Some(list) => {
-            let mut out = Vec::new();
-            let mut ok = true;
-            for (k, w) in list.iter().enumerate() {
-                match v.vocab(
-                    Some(w),
-                    &format!("{path}.liability[{k}]"),
-                    "liability",
-                    "unknown-liability",
-                    Liability::parse,
-                    &Liability::names(),
-                ) {
-                    Some(l) => out.push(l),
-                    None => ok = false,
-                }
-            }
-            ok.then_some(Some(out))
-        }
-    };
+    let liability = v.liability(c.liability.as_deref(), path);
     let confidence = word(
         v,
         &c.confidence,
