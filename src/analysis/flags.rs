@@ -92,7 +92,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "overseer_formed_by_overseen",
         title: "An overseer formed by the body it oversees",
-        raised_when: "a body that holds to account, audits, investigates, impeaches, reviews or can vote no confidence in another is, for at least 25%, filled by that body or by the principals that control it (high from 50%)",
+        raised_when: "a body that holds to account, audits, investigates, impeaches, reviews or can vote no confidence in another is, for at least 25%, filled by that body or by the principals that control it, unless it fills part of that body itself (high from 50%)",
     },
     Rule {
         id: "dissolves_elected_body",
@@ -652,12 +652,21 @@ impl<'a> Ctx<'a> {
             let direct = self.stake(&e.to, &e.from);
             // The share of the overseer held by the same principals that hold the overseen
             // (the voters excluded: answering to them is the point of elections).
-            let common: f64 = oa
-                .control
-                .iter()
-                .filter(|(p, _)| !self.is_root(p) && p.as_str() != e.from)
-                .map(|(p, v)| v.min(ta.control_of(p)))
-                .sum();
+            // When the overseer itself fills part of the overseen (a chamber and its committee,
+            // a parliament and the auditors it appoints), their common principals are the
+            // ordinary line of accountability, not a capture of the overseer.
+            let fills_overseen = self
+                .body_analysis(&e.to)
+                .is_some_and(|a| a.direct.get(&e.from).is_some_and(|x| *x > 0.0));
+            let common: f64 = if fills_overseen {
+                0.0
+            } else {
+                oa.control
+                    .iter()
+                    .filter(|(p, _)| !self.is_root(p) && p.as_str() != e.from)
+                    .map(|(p, v)| v.min(ta.control_of(p)))
+                    .sum()
+            };
             let value = direct.max(common);
             if value < OVERSIGHT_STAKE_MIN {
                 continue;
