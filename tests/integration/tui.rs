@@ -78,7 +78,13 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // tmux leaves its socket file behind; remove it so test runs do not pile them up.
+        let socket = self.tmux(&["display", "-p", "#{socket_path}"]);
         self.tmux(&["kill-server"]);
+        let socket = socket.trim();
+        if !socket.is_empty() {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 
