@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::{
-    amount, class_rows, figure, head_figures, indicator_rows, largest_text, reason_subject,
-    role_words, side_names, weight_lines,
+    amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
+    side_names, weight_lines,
 };
 use crate::compare::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
@@ -181,23 +181,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
             t.datasets.join(" → ")
         );
         let tids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
-        let mut rows = vec![(
-            "head_of_state_concentration".to_string(),
-            t.headline.iter().map(|x| figure(*x)).collect(),
-        )];
-        for r in &t.rows {
-            rows.push((
-                role_words(r.role),
-                r.points
-                    .iter()
-                    .map(|p| match p {
-                        Some(p) => format!("{} ({})", pct(p.held), pct(p.control)),
-                        None => "-".into(),
-                    })
-                    .collect(),
-            ));
-        }
-        grid(&mut out, "", &tids, &rows);
+        grid(&mut out, "", &tids, &super::timeline_rows(t));
     }
 
     for pair in &c.changes {

@@ -301,23 +301,7 @@ fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
         t.datasets.join(" -> ")
     );
     let ids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
-    let mut rows = vec![(
-        "head_of_state_concentration".to_string(),
-        t.headline.iter().map(|x| figure(*x)).collect(),
-    )];
-    for r in &t.rows {
-        rows.push((
-            role_words(r.role),
-            r.points
-                .iter()
-                .map(|p| match p {
-                    Some(p) => format!("{} ({})", pct(p.held), pct(p.control)),
-                    None => "-".into(),
-                })
-                .collect(),
-        ));
-    }
-    out.push_str(&grid("", &ids, &rows));
+    out.push_str(&grid("", &ids, &timeline_rows(t)));
 }
 
 /// One line of the role-by-role block: the aligned columns (dataset, figures, "at will") and
@@ -547,4 +531,26 @@ pub fn weight_lines(c: &Comparison) -> Vec<String> {
             .map(|e| format!("weights of {}: {}", e.id(), fmt(e)))
             .collect()
     }
+}
+
+/// A timeline as table rows: the headline figure, then the head of state's hold on each role
+/// with his integrated control in brackets. Text and Markdown lay out the same rows.
+pub(crate) fn timeline_rows(t: &crate::compare::Timeline) -> Vec<(String, Vec<String>)> {
+    let mut rows = vec![(
+        "head_of_state_concentration".to_string(),
+        t.headline.iter().map(|x| figure(*x)).collect(),
+    )];
+    for r in &t.rows {
+        rows.push((
+            role_words(r.role),
+            r.points
+                .iter()
+                .map(|p| match p {
+                    Some(p) => format!("{} ({})", pct(p.held), pct(p.control)),
+                    None => "-".into(),
+                })
+                .collect(),
+        ));
+    }
+    rows
 }
