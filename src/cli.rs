@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Analysis, Options};
-use crate::compare::{Comparison, Entry};
+use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::export;
 use crate::model::{Dataset, Lang, load};

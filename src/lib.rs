@@ -7,7 +7,7 @@
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
-//!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
+//!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and why
 //!    the head of state's hold moved between two of them;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
@@ -20,7 +20,7 @@
 
 pub mod analysis;
 pub mod cli;
-pub mod compare;
+pub mod comparative;
 pub mod data;
 pub mod export;
 pub mod model;

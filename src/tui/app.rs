@@ -192,7 +192,7 @@ pub struct App {
     pub compare: super::views::compare::CompareState,
     /// The comparison the Compare view shows; `None` until it is needed or after its inputs
     /// changed.
-    pub comparison: Option<crate::compare::Comparison>,
+    pub comparison: Option<crate::comparative::Comparison>,
     pub search: Search,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<usize>,

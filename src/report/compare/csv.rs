@@ -2,7 +2,7 @@
 //! independent role, ready for a statistics package. Floats have at most 4 decimals; a role a
 //! dataset lacks is an empty cell.
 
-use crate::compare::{Comparison, INDEPENDENT_ROLES, Indicators};
+use crate::comparative::{Comparison, INDEPENDENT_ROLES, Indicators};
 use crate::report::json::r4;
 
 /// The header, in column order: the dataset, then [`Indicators::scalars`], then the hold and

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::compare::{
+use crate::comparative::{
     Amount, BodyIndicator, ClassIndicator, Comparison, Entry, INDEPENDENT_ROLES, Reason,
     ReasonKind, RoleChange, Route, Timeline,
 };
@@ -397,7 +397,7 @@ fn route_out(r: &Route) -> RouteOut {
 }
 
 fn change_out(c: &RoleChange) -> ChangeOut {
-    let side = |bodies: &[crate::compare::BodyRoutes]| -> Vec<BodyRoutesOut> {
+    let side = |bodies: &[crate::comparative::BodyRoutes]| -> Vec<BodyRoutesOut> {
         bodies
             .iter()
             .map(|b| BodyRoutesOut {

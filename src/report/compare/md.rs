@@ -7,7 +7,7 @@ use super::{
     amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
     side_names, weight_lines,
 };
-use crate::compare::{Comparison, Entry, INDEPENDENT_ROLES};
+use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
 use crate::report::text::pct;
 

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{pct, table};
-use crate::compare::{Amount, Comparison, Entry, Reason, ReasonKind, RoleChange, Timeline};
+use crate::comparative::{Amount, Comparison, Entry, Reason, ReasonKind, RoleChange, Timeline};
 use crate::model::{Lang, Role};
 
 /// A role as words: `constitutional_review` -> "constitutional review".
@@ -96,9 +96,9 @@ pub fn indicator_rows(c: &Comparison) -> Vec<(String, Vec<String>)> {
 /// One row per independent role: `f` of the class in each dataset, "-" where it has none.
 pub fn class_rows(
     c: &Comparison,
-    f: fn(&crate::compare::ClassIndicator) -> f64,
+    f: fn(&crate::comparative::ClassIndicator) -> f64,
 ) -> Vec<(String, Vec<String>)> {
-    crate::compare::INDEPENDENT_ROLES
+    crate::comparative::INDEPENDENT_ROLES
         .iter()
         .filter(|r| c.entries.iter().any(|e| e.indicators.class(**r).is_some()))
         .map(|&role| {
@@ -158,7 +158,7 @@ pub fn largest_text(
 
 /// The head of state's integrated control / hold of a body; "-" for the head of state himself,
 /// of whom both would be meaningless.
-pub fn head_figures(e: &Entry, cell: &crate::compare::RoleCell) -> String {
+pub fn head_figures(e: &Entry, cell: &crate::comparative::RoleCell) -> String {
     if cell.id == e.indicators.head_of_state {
         "-".into()
     } else {
@@ -207,7 +207,7 @@ pub fn reason_subject(a: &Entry, b: &Entry, r: &Reason, lang: Lang) -> String {
 }
 
 /// The names of the bodies of one side of a role change.
-pub fn side_names(e: &Entry, bodies: &[crate::compare::BodyRoutes], lang: Lang) -> String {
+pub fn side_names(e: &Entry, bodies: &[crate::comparative::BodyRoutes], lang: Lang) -> String {
     if bodies.is_empty() {
         return "none".into();
     }
@@ -492,7 +492,7 @@ pub fn text(c: &Comparison, lang: Lang) -> String {
         let (independent, other): (Vec<&RoleChange>, Vec<&RoleChange>) = pair
             .roles
             .iter()
-            .partition(|r| crate::compare::INDEPENDENT_ROLES.contains(&r.role));
+            .partition(|r| crate::comparative::INDEPENDENT_ROLES.contains(&r.role));
         for ch in independent {
             change_block(&mut out, a, b, ch, lang);
         }
@@ -535,7 +535,7 @@ pub fn weight_lines(c: &Comparison) -> Vec<String> {
 
 /// A timeline as table rows: the headline figure, then the head of state's hold on each role
 /// with his integrated control in brackets. Text and Markdown lay out the same rows.
-pub(crate) fn timeline_rows(t: &crate::compare::Timeline) -> Vec<(String, Vec<String>)> {
+pub(crate) fn timeline_rows(t: &crate::comparative::Timeline) -> Vec<(String, Vec<String>)> {
     let mut rows = vec![(
         "head_of_state_concentration".to_string(),
         t.headline.iter().map(|x| figure(*x)).collect(),

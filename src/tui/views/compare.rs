@@ -21,7 +21,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{bar, block, fit, pct};
 use crate::analysis::Options;
-use crate::compare::{Comparison, Entry, INDEPENDENT_ROLES};
+use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
 use crate::tui::app::{App, Pane, StatusKind, scroll_to, step};
 use crate::tui::keymap::Command;

@@ -196,7 +196,7 @@ pub fn series(entries: &[Entry]) -> Vec<Vec<usize>> {
 mod tests {
     use super::*;
     use crate::analysis::Options;
-    use crate::compare::indicators::tests::mini;
+    use crate::comparative::indicators::tests::mini;
 
     fn entry(id: &str, jurisdiction: &str, as_of: &str) -> Entry {
         let mut ds = mini();

@@ -1,6 +1,6 @@
 //! Comparing states: the same indicators for every dataset, bodies lined up by role, the
 //! timeline of a jurisdiction across datasets, and why the head of state's hold on each role
-//! moved between two datasets. Pure data; the report layer renders it and the TUI shows it.
+//! moved between two datasets. Pure data; the output layer renders it and the TUI shows it.
 //!
 //! # The indicators
 //!
@@ -23,7 +23,7 @@
 //!
 //! ```no_run
 //! use bilik::analysis::Options;
-//! use bilik::compare::{Comparison, Entry};
+//! use bilik::comparative::{Comparison, Entry};
 //! use bilik::data;
 //!
 //! let entries: Vec<Entry> = ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"]
@@ -210,7 +210,7 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::indicators::tests::mini;
+    use crate::comparative::indicators::tests::mini;
 
     #[test]
     fn a_dataset_and_its_reformed_state_compare_by_position() {

@@ -504,7 +504,7 @@ pub fn explain_role(a: &Entry, b: &Entry, role: Role) -> RoleChange {
 mod tests {
     use super::*;
     use crate::analysis::Options;
-    use crate::compare::indicators::tests::mini;
+    use crate::comparative::indicators::tests::mini;
 
     fn entry(ds: crate::model::Dataset) -> Entry {
         let o = Options::of(&ds);
