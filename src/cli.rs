@@ -13,10 +13,10 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
-use crate::export;
 use crate::model::{Dataset, Lang, load};
+use crate::output::write::{write_atomic, write_stdout};
+use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
-use crate::report::{self, diff, json, text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -392,9 +392,9 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
 /// Writes a report to `output`, atomically, or to stdout.
 fn emit(output: Option<&std::path::Path>, body: &str) -> Result<(), Failure> {
     match output {
-        Some(path) => report::write_atomic(path, body.as_bytes())
+        Some(path) => write_atomic(path, body.as_bytes())
             .map_err(|e| io(e, &format!("cannot write {}", path.display()))),
-        None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout")),
+        None => write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout")),
     }
 }
 
@@ -411,15 +411,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let (loaded, active) = reformed(&global, load(&global)?)?;
             let analysis = analyze(&loaded)?;
-            let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
-            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            let out =
+                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
+            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary) => {
             let (loaded, active) = reformed(&global, load(&global)?)?;
             let analysis = analyze(&loaded)?;
-            let out = text::summary(&loaded.dataset, &analysis, &active, global.lang.into());
-            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            let out =
+                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
+            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
@@ -459,9 +461,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             .map_err(|e| Failure::Data(e.to_string()))?;
             match &args.output {
-                Some(path) => report::write_atomic(path, &body)
+                Some(path) => write_atomic(path, &body)
                     .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => report::write_stdout(&body).map_err(|e| io(e, "stdout"))?,
+                None => write_stdout(&body).map_err(|e| io(e, "stdout"))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -473,14 +475,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .unwrap_or_else(|err| err.to_string());
                 out.push_str(&format!("{:<10} {title}\n", e.id));
             }
-            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Reforms) => {
             let loaded = load(&global)?;
             let set = presets(&global, &loaded.dataset, true)?;
             let out = reform_list(&set, global.lang.into());
-            report::write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
@@ -499,9 +501,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 lang: global.lang.into(),
             };
             let body = match args.format {
-                DiffFormat::Text => diff::text(&view),
-                DiffFormat::Md => diff::markdown(&view),
-                DiffFormat::Json => json::to_string(&diff::json(&view)),
+                DiffFormat::Text => diff::text::render(&view),
+                DiffFormat::Md => diff::md::render(&view),
+                DiffFormat::Json => diff::json::render(&view),
             };
             emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
@@ -510,13 +512,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let comparison = compare(&global, &args.datasets)?;
             let lang = global.lang.into();
             let body = match args.format {
-                CompareFormat::Text => report::compare::text(&comparison, lang),
-                CompareFormat::Md => report::compare::md::markdown(&comparison, lang),
-                CompareFormat::Json => {
-                    json::to_string(&report::compare::json::document(&comparison))
-                }
+                CompareFormat::Text => output::compare::text::render(&comparison, lang),
+                CompareFormat::Md => output::compare::md::render(&comparison, lang),
+                CompareFormat::Json => output::compare::json::render(&comparison),
                 CompareFormat::Csv => {
-                    report::compare::csv::to_string(&comparison).map_err(|e| io(e, "CSV"))?
+                    output::compare::csv::render(&comparison).map_err(|e| io(e, "CSV"))?
                 }
             };
             let body = if body.ends_with('\n') {
@@ -525,16 +525,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 body + "\n"
             };
             match &args.output {
-                Some(path) => report::write_atomic(path, body.as_bytes())
+                Some(path) => write_atomic(path, body.as_bytes())
                     .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => report::write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
+                None => write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
-            report::write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+            write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
@@ -542,7 +542,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             clap_mangen::Man::new(Cli::command())
                 .render(&mut buf)
                 .map_err(|e| io(e, "man page"))?;
-            report::write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+            write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -571,11 +571,7 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         "Reform presets for {}, from {}, in the order they apply:\n",
         set.dataset, set.path
     );
-    out.push_str(&text::table(
-        &["id", "title", "article"],
-        &rows,
-        &[false; 3],
-    ));
+    out.push_str(&fmt::table(&["id", "title", "article"], &rows, &[false; 3]));
     out.push_str(
         "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.\n",
     );

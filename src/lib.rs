@@ -7,23 +7,26 @@
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
-//!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and why
-//!    the head of state's hold moved between two of them;
+//!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and
+//!    why the head of state's hold moved between two of them;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
-//! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
-//!    [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
-//!    state, as bytes, for the command line and the TUI alike;
+//! 4. [`output`]: every document bilik writes (the summary of one state, the diff of reforms,
+//!    the comparison of states, the graph as pictures and data), one folder per document and
+//!    one file per format, with the export entry point the command line and the TUI share;
 //! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
-//! The model, the analysis and the reports never mention ratatui or crossterm: only the TUI
+//! One leaf breaks the order on purpose: [`output::fmt`], how numbers are written, depends on
+//! nothing but the model, and the analysis uses it for the figures in flag messages so that a
+//! share reads the same in a flag as in every report.
+//!
+//! The model, the analysis and the output never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.
 
 pub mod analysis;
 pub mod cli;
 pub mod comparative;
 pub mod data;
-pub mod export;
 pub mod model;
+pub mod output;
 pub mod reform;
-pub mod report;
 pub mod tui;

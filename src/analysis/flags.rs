@@ -8,6 +8,8 @@ use super::{Analysis, BodyAnalysis, Position};
 use crate::model::{
     Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
 };
+// The one upward import lib.rs allows: shares in messages read as in every report.
+use crate::output::fmt::pct;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -183,18 +185,6 @@ struct Ctx<'a> {
     bodies: HashMap<&'a str, &'a Body>,
     incoming: HashMap<&'a str, Vec<&'a Edge>>,
     out: Vec<Flag>,
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-fn seats(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round())
-    } else {
-        format!("{x:.2}")
-    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -766,11 +756,6 @@ impl<'a> Ctx<'a> {
 
 fn channel_label(c: &Channel) -> &str {
     if c.label.is_empty() { &c.id } else { &c.label }
-}
-
-/// A short rendering of a seat count, for messages elsewhere.
-pub fn fmt_seats(x: f64) -> String {
-    seats(x)
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub fn run(mut app: App) -> io::Result<()> {
                             break;
                         }
                         Effect::Write { path, bytes } => {
-                            let result = crate::report::write_atomic(&path, &bytes)
+                            let result = crate::output::write::write_atomic(&path, &bytes)
                                 .map(|_| path.display().to_string())
                                 .map_err(|e| format!("{}: {e}", path.display()));
                             update(&mut app, Action::Written(result));

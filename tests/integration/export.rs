@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use bilik::analysis::{Analysis, Options, analyze};
-use bilik::export::{self, Format, RenderOptions, Snapshot, Table};
 use bilik::model::{Dataset, Lang};
+use bilik::output::export::{self, Format, RenderOptions, Snapshot, Table};
 use bilik::reform::{self, PresetSet};
 
 use crate::common::{bilik, fixture, root, stderr};

@@ -219,7 +219,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                         Span::raw("    "),
                         Span::styled(fit(app.name(&s.actor), name_w), t.link),
                         Span::raw(format!(" {:<10}", s.role.to_string())),
-                        Span::raw(format!("{:>6} ", crate::report::text::seats(share))),
+                        Span::raw(format!("{:>6} ", crate::output::fmt::seats(share))),
                         Span::styled(if veto { "veto" } else { "" }, t.consent),
                     ]),
                     &s.actor,
@@ -233,7 +233,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                     .map(|x| x.seats)
                     .sum();
                 let counted = if share > 0.0 {
-                    format!("{:>6} ", crate::report::text::seats(share))
+                    format!("{:>6} ", crate::output::fmt::seats(share))
                 } else {
                     "       ".to_string()
                 };

@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{block, fit};
-use crate::export::{self, Format, RenderOptions, Snapshot, Table};
+use crate::output::export::{self, Format, RenderOptions, Snapshot, Table};
 use crate::tui::app::App;
 
 /// The choices the picker offers, in order: every format, CSV once per table.

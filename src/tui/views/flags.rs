@@ -137,7 +137,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(flag.rule.to_string(), t.accent),
             Span::raw(format!(
                 " · value {}{}",
-                crate::report::text::seats((flag.value * 10_000.0).round() / 10_000.0),
+                crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0),
                 flag.actor
                     .as_ref()
                     .map(|a| format!(" · actor {}", app.name(a)))

@@ -25,7 +25,7 @@ use super::bodies::glyph;
 use super::{block, fit, pct};
 use crate::analysis::Position;
 use crate::model::{BodyId, Branch, EdgeKind};
-use crate::report::text::seats;
+use crate::output::fmt::seats;
 use crate::tui::app::{App, Column, step};
 use crate::tui::keymap::Command;
 

@@ -21,6 +21,7 @@ use super::View;
 use super::app::{App, StatusKind};
 use super::keymap::Command;
 use super::layout;
+pub use crate::output::fmt::pct;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -369,10 +370,6 @@ pub fn bar(share: f64, width: usize) -> String {
         s.push_str(&" ".repeat(width - full - 1));
     }
     s
-}
-
-pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
 }
 
 /// A bordered block whose border shows whether it has the focus.

@@ -6,9 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use super::graph::{Change, Graph};
-use super::{Snapshot, Table, fixed4};
 use crate::model::{Body, Dataset};
+use crate::output::export::{Snapshot, Table};
+use crate::output::fmt::fixed4;
+use crate::output::graph::{Change, Graph};
 
 fn names(ds: &Dataset, id: &str) -> [String; 3] {
     match ds.body(id) {

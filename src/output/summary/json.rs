@@ -1,27 +1,26 @@
-//! The JSON contract `bilik.summary/1`: the machine-readable summary other tools rely on.
+//! `json`: the JSON contract `bilik.summary/1`, the machine-readable summary other tools rely
+//! on, of the state on screen.
 //!
 //! Separate serialisable types, built once from the analysis, so that the domain types carry
 //! no serde quirks. Floats are rounded to 4 decimals and everything is sorted, so the same
 //! inputs give byte-identical output.
+//!
+//! The summary describes one state and lists the active reforms; it carries no baseline.
+//! What reforms change against the baseline is a different document, `bilik.diff/1`
+//! ([`crate::output::diff::json`]), with its own types, not extra keys in this one, so that
+//! tools reading `bilik.summary/1` never see its shape move. The types both share (the
+//! dataset, a headline, a flag, a principal's figures) are defined here.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Headline, headline};
-use crate::model::{Dataset, Lang};
+use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
+use crate::model::{Dataset, Lang, Meta};
+use crate::output::export::Snapshot;
+use crate::output::fmt::{self, r4, r4_map};
 
 pub const SCHEMA: &str = "bilik.summary/1";
-
-/// Rounds to 4 decimals, without a negative zero.
-pub fn r4(x: f64) -> f64 {
-    let r = (x * 1e4).round() / 1e4;
-    if r == 0.0 { 0.0 } else { r }
-}
-
-fn r4_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
-    m.iter().map(|(k, v)| (k.clone(), r4(*v))).collect()
-}
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -37,12 +36,24 @@ pub struct Summary {
     pub flags: Vec<FlagOut>,
 }
 
+/// Which dataset a document describes: the same four keys in every `bilik.*/1` contract.
 #[derive(Debug, Serialize)]
 pub struct DatasetOut {
     pub id: String,
     pub title: String,
     pub jurisdiction: String,
     pub as_of: String,
+}
+
+impl DatasetOut {
+    pub fn of(meta: &Meta) -> DatasetOut {
+        DatasetOut {
+            id: meta.id.clone(),
+            title: meta.title.clone(),
+            jurisdiction: meta.jurisdiction.clone(),
+            as_of: meta.as_of.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -152,6 +163,31 @@ pub struct FlagOut {
     pub value: f64,
     pub message: String,
     pub sources: Vec<String>,
+}
+
+pub fn flag_out(f: &Flag) -> FlagOut {
+    FlagOut {
+        rule: f.rule.to_string(),
+        severity: f.severity.to_string(),
+        body: f.body.clone(),
+        actor: f.actor.clone(),
+        channel: f.channel.clone(),
+        value: r4(f.value),
+        message: f.message.clone(),
+        sources: f.sources.clone(),
+    }
+}
+
+pub fn principal_out(p: &PrincipalSummary) -> PrincipalOut {
+    PrincipalOut {
+        id: p.id.clone(),
+        seats_reached: r4(p.seats_reached),
+        bodies_majority: p.bodies_majority,
+        bodies_largest: p.bodies_largest,
+        independent_seat_share: r4(p.independent_seat_share),
+        independent_mean: r4(p.independent_mean),
+        independent_majority: p.independent_majority,
+    }
 }
 
 pub fn headline_out(h: &Headline) -> HeadlineOut {
@@ -284,12 +320,7 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
     let options = &analysis.options;
     Summary {
         schema: SCHEMA,
-        dataset: DatasetOut {
-            id: dataset.meta.id.clone(),
-            title: dataset.meta.title.clone(),
-            jurisdiction: dataset.meta.jurisdiction.clone(),
-            as_of: dataset.meta.as_of.clone(),
-        },
+        dataset: DatasetOut::of(&dataset.meta),
         reforms: reforms.to_vec(),
         weights: options
             .weights
@@ -306,41 +337,17 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
                 .summary
                 .principals
                 .iter()
-                .map(|p| PrincipalOut {
-                    id: p.id.clone(),
-                    seats_reached: r4(p.seats_reached),
-                    bodies_majority: p.bodies_majority,
-                    bodies_largest: p.bodies_largest,
-                    independent_seat_share: r4(p.independent_seat_share),
-                    independent_mean: r4(p.independent_mean),
-                    independent_majority: p.independent_majority,
-                })
+                .map(principal_out)
                 .collect(),
         },
         headline: headline::headline(dataset, options, analysis).map(|h| headline_out(&h)),
         bodies,
         edges,
-        flags: analysis
-            .flags
-            .iter()
-            .map(|f| FlagOut {
-                rule: f.rule.to_string(),
-                severity: f.severity.to_string(),
-                body: f.body.clone(),
-                actor: f.actor.clone(),
-                channel: f.channel.clone(),
-                value: r4(f.value),
-                message: f.message.clone(),
-                sources: f.sources.clone(),
-            })
-            .collect(),
+        flags: analysis.flags.iter().map(flag_out).collect(),
     }
 }
 
-/// The document as pretty-printed JSON with a final newline.
-pub fn to_string(doc: &impl Serialize) -> String {
-    // Serialising plain structs of strings, numbers and maps with string keys cannot fail.
-    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
-    s.push('\n');
-    s
+/// The `json` export of `s`.
+pub fn render(s: &Snapshot) -> String {
+    fmt::json(&summary(s.dataset, s.analysis, s.reforms))
 }

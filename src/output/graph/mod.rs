@@ -1,12 +1,23 @@
-//! The state as every exporter sees it: bodies and links (channel steps and power edges) in a
-//! fixed order, each marked with what reforms did to it, and the arrows pictures draw.
+//! The graph of one state, and the formats that draw it (`dot`, `svg`, `mermaid`) or hand it
+//! to graph tools (`graphml`).
+//!
+//! [`Graph`] is the state as every exporter sees it: bodies and links (channel steps and power
+//! edges) in a fixed order, each marked with what reforms did to it, and the arrows pictures
+//! draw. The Markdown and CSV exports of the summary read it too.
+
+pub mod dot;
+pub mod graphml;
+pub mod mermaid;
+mod placement;
+pub mod svg;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Snapshot;
 use crate::analysis::{Analysis, BodyAnalysis, Position};
 use crate::model::{Body, Confidence, Dataset, EdgeKind, Lang, StepRole};
+use crate::output::export::Snapshot;
+use crate::output::fmt::pct;
 
 /// What the active reforms did to an element, judged against the baseline. Without a
 /// baseline everything is `Same`.
@@ -196,7 +207,7 @@ impl Graph<'_> {
             return Some("root principal".to_string());
         }
         let name = self.node(p).map_or(p, |x| x.body.name(lang));
-        Some(format!("{name} {}", crate::report::text::pct(share)))
+        Some(format!("{name} {}", pct(share)))
     }
 }
 

@@ -3,80 +3,12 @@
 
 use std::fmt::Write;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::analysis::{Analysis, Headline, headline};
 use crate::model::{Branch, Dataset, Lang};
-
-/// Formats a fraction as a percentage with one decimal.
-pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// Formats a seat count: whole numbers bare, fractions with two decimals.
-pub fn seats(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round())
-    } else {
-        format!("{x:.2}")
-    }
-}
-
-/// Pads `s` with spaces to `width` terminal columns (Cyrillic and Kazakh letters are one
-/// column each, but this stays right for wide characters too).
-pub fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    if w >= width {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(width - w))
-    }
-}
-
-/// A plain-text table with columns padded by display width.
-pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            if i < widths.len() {
-                widths[i] = widths[i].max(c.width());
-            }
-        }
-    }
-    let line = |cells: Vec<&str>| -> String {
-        let mut out = String::from("  ");
-        for (i, c) in cells.iter().enumerate() {
-            let w = widths.get(i).copied().unwrap_or(0);
-            if right.get(i).copied().unwrap_or(false) {
-                out.push_str(&" ".repeat(w.saturating_sub(c.width())));
-                out.push_str(c);
-            } else {
-                out.push_str(&pad(c, w));
-            }
-            if i + 1 < cells.len() {
-                out.push_str("  ");
-            }
-        }
-        out.trim_end().to_string() + "\n"
-    };
-    let mut out = line(header.to_vec());
-    out.push_str(&line(
-        widths
-            .iter()
-            .map(|w| "─".repeat(*w))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect(),
-    ));
-    for r in rows {
-        out.push_str(&line(r.iter().map(String::as_str).collect()));
-    }
-    out
-}
+use crate::output::fmt::{self, pct, seats, table};
 
 /// The headline block: the head of state's control of the constitutional court.
-pub fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
+fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
     let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
     let _ = writeln!(
@@ -120,7 +52,7 @@ pub fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
 }
 
 /// The full readable report.
-pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: Lang) -> String {
+pub fn render(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: Lang) -> String {
     let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
     let _ = writeln!(out, "{}", dataset.meta.title);
@@ -136,14 +68,7 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang:
             format!(" · reforms {}", reforms.join("+"))
         }
     );
-    let weights: Vec<String> = analysis
-        .options
-        .weights
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{k} {}", seats(*v)))
-        .collect();
-    let _ = writeln!(out, "weights: {}", weights.join(", "));
+    let _ = writeln!(out, "weights: {}", fmt::weights(&analysis.options.weights));
     let _ = writeln!(
         out,
         "principals: {}",

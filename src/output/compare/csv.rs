@@ -3,7 +3,7 @@
 //! dataset lacks is an empty cell.
 
 use crate::comparative::{Comparison, INDEPENDENT_ROLES, Indicators};
-use crate::report::json::r4;
+use crate::output::fmt::r4;
 
 /// The header, in column order: the dataset, then [`Indicators::scalars`], then the hold and
 /// integrated control of each independent role.
@@ -25,7 +25,7 @@ fn num(x: f64) -> String {
 }
 
 /// The CSV document, with a header row and CRLF line ends as RFC 4180 has them.
-pub fn to_string(c: &Comparison) -> std::io::Result<String> {
+pub fn render(c: &Comparison) -> std::io::Result<String> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());

@@ -12,7 +12,8 @@ use crate::comparative::{
     Amount, BodyIndicator, ClassIndicator, Comparison, Entry, INDEPENDENT_ROLES, Reason,
     ReasonKind, RoleChange, Route, Timeline,
 };
-use crate::report::json::r4;
+use crate::output::fmt::{self, r4};
+use crate::output::summary::json::DatasetOut;
 
 pub const SCHEMA: &str = "bilik.compare/1";
 
@@ -21,18 +22,18 @@ pub struct Doc {
     pub schema: &'static str,
     /// The role classes the indicators are computed over.
     pub independent_roles: Vec<&'static str>,
-    pub datasets: Vec<DatasetOut>,
+    pub datasets: Vec<EntryOut>,
     pub by_role: Vec<RoleRowOut>,
     pub timelines: Vec<TimelineOut>,
     pub changes: Vec<PairOut>,
 }
 
+/// One dataset of the comparison: which it is (the keys of every contract's `dataset`), then
+/// its indicators.
 #[derive(Debug, Serialize)]
-pub struct DatasetOut {
-    pub id: String,
-    pub title: String,
-    pub jurisdiction: String,
-    pub as_of: String,
+pub struct EntryOut {
+    #[serde(flatten)]
+    pub dataset: DatasetOut,
     pub head_of_state: String,
     pub weights: BTreeMap<String, f64>,
     pub principals: Vec<String>,
@@ -273,13 +274,10 @@ fn body_out(e: &Entry, b: &BodyIndicator) -> BodyOut {
     }
 }
 
-fn dataset_out(e: &Entry) -> DatasetOut {
+fn entry_out(e: &Entry) -> EntryOut {
     let i = &e.indicators;
-    DatasetOut {
-        id: e.dataset.meta.id.clone(),
-        title: e.dataset.meta.title.clone(),
-        jurisdiction: e.dataset.meta.jurisdiction.clone(),
-        as_of: e.dataset.meta.as_of.clone(),
+    EntryOut {
+        dataset: DatasetOut::of(&e.dataset.meta),
         head_of_state: i.head_of_state.clone(),
         weights: e
             .analysis
@@ -449,7 +447,7 @@ pub fn document(c: &Comparison) -> Doc {
     Doc {
         schema: SCHEMA,
         independent_roles: INDEPENDENT_ROLES.iter().map(|r| r.as_str()).collect(),
-        datasets: c.entries.iter().map(dataset_out).collect(),
+        datasets: c.entries.iter().map(entry_out).collect(),
         by_role: c
             .roles
             .rows
@@ -498,4 +496,9 @@ pub fn document(c: &Comparison) -> Doc {
             })
             .collect(),
     }
+}
+
+/// The `bilik.compare/1` document as JSON.
+pub fn render(c: &Comparison) -> String {
+    fmt::json(&document(c))
 }

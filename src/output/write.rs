@@ -1,9 +1,5 @@
-//! Serialisable views of an analysis and the writers that put them on disk or stdout.
-
-pub mod compare;
-pub mod diff;
-pub mod json;
-pub mod text;
+//! Putting a rendered document on disk or stdout. Renderers return strings or bytes and
+//! never write; the command line and the TUI call these.
 
 use std::io::{self, Write};
 use std::path::Path;

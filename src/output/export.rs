@@ -1,36 +1,27 @@
-//! Exports of one analysed state for papers, slides and other tools: Markdown, JSON, DOT, SVG,
-//! Mermaid, CSV and GraphML.
+//! `bilik export` and the TUI's export picker: one analysed state in any of seven formats,
+//! for papers, slides and other tools: Markdown, JSON, DOT, SVG, Mermaid, CSV and GraphML.
 //!
 //! Every format is rendered from a [`Snapshot`], the state exactly as the command line or the
 //! TUI holds it (dataset, analysis under the weights and principals in force, active reforms
 //! and, when reforms are active, the baseline before them), by one entry point, [`render`], so
 //! that `bilik export` and the TUI's export picker write byte-identical files for the same
 //! state. Exporters return bytes; writing them (atomically, or to stdout) is the caller's job
-//! ([`crate::report::write_atomic`], [`crate::report::write_stdout`]).
+//! ([`crate::output::write`]).
 //!
 //! Output is deterministic: bodies and edges are sorted by id, floats have a fixed number of
 //! decimals, and nothing depends on hash order, the clock or the machine.
 //!
-//! Pictures (`dot`, `svg`, `mermaid`) draw one arrow per actor, target and kind of power,
-//! summing the seats of the channels it stands for, and show what reforms removed as grey
-//! ghosts. Data formats (`csv`, `graphml`, `json`) list every channel step and power edge of
-//! the state itself, with a `change` attribute saying what reforms added or changed.
-
-mod csv;
-mod dot;
-mod escape;
-pub mod graph;
-mod graphml;
-mod json;
-mod layout;
-mod md;
-mod mermaid;
-mod svg;
+//! Pictures (`dot`, `svg`, `mermaid`, in [`crate::output::graph`]) draw one arrow per actor,
+//! target and kind of power, summing the seats of the channels it stands for, and show what
+//! reforms removed as grey ghosts. Data formats (`csv`, `graphml`, `json`) list every channel
+//! step and power edge of the state itself, with a `change` attribute saying what reforms
+//! added or changed.
 
 use std::fmt;
 
 use crate::analysis::Analysis;
 use crate::model::{Dataset, Lang};
+use crate::output::{graph, summary};
 use crate::reform::PresetSet;
 
 /// The state to export.
@@ -230,16 +221,17 @@ pub fn render(
 ) -> Result<Vec<u8>, ExportError> {
     let text = match (format, options.table) {
         (Format::Csv, Some(table)) => {
-            return csv::render(snapshot, table).map_err(|e| ExportError::Csv(e.to_string()));
+            return summary::csv::render(snapshot, table)
+                .map_err(|e| ExportError::Csv(e.to_string()));
         }
         (Format::Csv, None) => return Err(ExportError::TableRequired),
         (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
-        (Format::Md, None) => md::render(snapshot),
-        (Format::Json, None) => json::render(snapshot),
-        (Format::Dot, None) => dot::render(snapshot),
-        (Format::Svg, None) => svg::render(snapshot),
-        (Format::Mermaid, None) => mermaid::render(snapshot),
-        (Format::Graphml, None) => graphml::render(snapshot),
+        (Format::Md, None) => summary::md::render(snapshot),
+        (Format::Json, None) => summary::json::render(snapshot),
+        (Format::Dot, None) => graph::dot::render(snapshot),
+        (Format::Svg, None) => graph::svg::render(snapshot),
+        (Format::Mermaid, None) => graph::mermaid::render(snapshot),
+        (Format::Graphml, None) => graph::graphml::render(snapshot),
     };
     Ok(text.into_bytes())
 }
@@ -253,12 +245,6 @@ pub fn default_file_name(snapshot: &Snapshot, format: Format, options: &RenderOp
         }
         _ => format!("{}.{}", snapshot.stem(), format.extension()),
     }
-}
-
-/// A fraction or a number of seats with 4 decimals and no negative zero: the fixed float
-/// format of the data exports.
-pub(crate) fn fixed4(x: f64) -> String {
-    format!("{:.4}", crate::report::json::r4(x))
 }
 
 #[cfg(test)]

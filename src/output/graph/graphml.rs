@@ -5,9 +5,10 @@
 
 use std::fmt::Write;
 
-use super::escape::{word, xml};
-use super::graph::Graph;
-use super::{Snapshot, fixed4};
+use super::Graph;
+use crate::output::escape::{word, xml};
+use crate::output::export::Snapshot;
+use crate::output::fmt::{self, fixed4};
 
 #[derive(Clone, Copy)]
 enum Ty {
@@ -122,13 +123,7 @@ pub fn render(s: &Snapshot) -> String {
         "  <graph id=\"{}\" edgedefault=\"directed\">",
         xml(&s.stem())
     );
-    let weights: Vec<String> = a
-        .options
-        .weights
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{k}={}", fixed4(*v)))
-        .collect();
+    let weights = fmt::weights_as(&a.options.weights, |k, v| format!("{k}={}", fixed4(v)), ",");
     let ind = "    ";
     data(&mut out, ind, "g_dataset", Some(ds.meta.id.clone()));
     data(&mut out, ind, "g_title", Some(ds.meta.title.clone()));
@@ -140,7 +135,7 @@ pub fn render(s: &Snapshot) -> String {
     );
     data(&mut out, ind, "g_as_of", Some(ds.meta.as_of.clone()));
     data(&mut out, ind, "g_reforms", Some(s.reforms.join(",")));
-    data(&mut out, ind, "g_weights", Some(weights.join(",")));
+    data(&mut out, ind, "g_weights", Some(weights));
     data(&mut out, ind, "g_principals", Some(a.principals.join(",")));
     data(
         &mut out,

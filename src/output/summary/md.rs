@@ -4,13 +4,13 @@
 
 use std::fmt::Write;
 
-use super::Snapshot;
-use super::escape::{markdown as esc, markdown_code as code};
-use super::graph::{Change, Graph, Kind};
 use crate::analysis::{Analysis, BodyAnalysis, Flag, diff, headline};
 use crate::model::{Body, Dataset, Lang};
+use crate::output::escape::{markdown as esc, markdown_code as code};
+use crate::output::export::Snapshot;
+use crate::output::fmt::{self, pct, seats};
+use crate::output::graph::{Change, Graph, Kind};
 use crate::reform::Preset;
-use crate::report::text::{pct, seats};
 
 /// Shares below this print as nothing: they are rounding noise at one decimal.
 const SHOWN: f64 = 0.0005;
@@ -172,14 +172,12 @@ pub fn render(s: &Snapshot) -> String {
             .join("; ")
     };
     let _ = writeln!(out, "- **Active reforms:** {reforms}");
-    let weights: Vec<String> = a
-        .options
-        .weights
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{} {}", code(k), seats(*v)))
-        .collect();
-    let _ = writeln!(out, "- **Role weights:** {}", weights.join(", "));
+    let weights = fmt::weights_as(
+        &a.options.weights,
+        |k, v| format!("{} {}", code(k), seats(v)),
+        ", ",
+    );
+    let _ = writeln!(out, "- **Role weights:** {weights}");
     let _ = writeln!(out, "- **Principals:** {}", names.list(&a.principals));
     if !ds.meta.note.is_empty() {
         let _ = writeln!(out, "- **Dataset note:** {}", esc(&ds.meta.note));

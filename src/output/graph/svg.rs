@@ -1,5 +1,5 @@
 //! `svg`: the picture, drawn without Graphviz: bodies in layers by appointment depth
-//! ([`super::layout`]), each filled with its largest principal's colour and carrying a bar of
+//! ([`super::placement`]), each filled with its largest principal's colour and carrying a bar of
 //! its integrated control by principal; arrows styled by kind, labelled with seats; a title
 //! with the headline and a legend. Hovering a body or an arrow shows its details.
 //!
@@ -15,13 +15,13 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::Snapshot;
-use super::escape::xml;
-use super::graph::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
-use super::layout::{self, Input, LAYER_GAP, Pt, Rect};
+use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
+use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
 use crate::model::Lang;
-use crate::report::text::{pct, seats};
+use crate::output::escape::xml;
+use crate::output::export::Snapshot;
+use crate::output::fmt::{self, pct};
 
 /// Fonts with Cyrillic and the Kazakh letters, then the generic family: whatever the viewer
 /// has, a name never falls back to boxes.
@@ -248,7 +248,7 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
 /// body nor a label placed before it (or, failing that, at its first choice).
 fn place_labels<'a>(
     drawn: &[(&'a Arrow<'a>, usize, usize)],
-    laid: &layout::Output,
+    laid: &placement::Output,
 ) -> Vec<(Pt, &'a Arrow<'a>, String)> {
     // Near the target first, where ports give each label its room.
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
@@ -324,14 +324,6 @@ struct TitleLine {
 /// The dataset, its date, the reforms and weights in force, and the headline.
 fn title(s: &Snapshot) -> Vec<TitleLine> {
     let ds = s.dataset;
-    let weights: Vec<String> = s
-        .analysis
-        .options
-        .weights
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{k} {}", seats(*v)))
-        .collect();
     let mut out = vec![
         TitleLine {
             text: ds.meta.title.clone(),
@@ -345,7 +337,7 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
                 ds.meta.jurisdiction,
                 ds.meta.as_of,
                 reforms_text(s),
-                weights.join(", ")
+                fmt::weights(&s.analysis.options.weights)
             ),
             size: 11.5,
             bold: false,
@@ -573,7 +565,7 @@ fn draw_title(out: &mut String, lines: &[TitleLine]) {
 fn draw_arrows(
     out: &mut String,
     drawn: &[(&Arrow, usize, usize)],
-    laid: &layout::Output,
+    laid: &placement::Output,
     s: &Snapshot,
 ) {
     out.push_str("<g class=\"arrows\">\n");
@@ -621,7 +613,7 @@ pub fn render(s: &Snapshot) -> String {
         .iter()
         .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
         .collect();
-    let laid = layout::layout(&Input {
+    let laid = placement::layout(&Input {
         sizes: nodes.iter().map(|n| node_size(&g, n, s.lang)).collect(),
         edges: drawn
             .iter()

@@ -9,10 +9,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::Snapshot;
-use super::escape::{mermaid as label, word};
-use super::graph::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, REMOVED_COLOR};
+use super::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, REMOVED_COLOR};
 use crate::model::Branch;
+use crate::output::escape::{mermaid as label, word};
+use crate::output::export::Snapshot;
 
 fn link_syntax(class: Class) -> &'static str {
     match class {

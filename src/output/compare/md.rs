@@ -5,16 +5,12 @@ use std::fmt::Write;
 
 use super::{
     amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
-    side_names, weight_lines,
+    side_names, timeline_rows, weight_lines,
 };
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
-use crate::report::text::pct;
-
-/// Escapes what would break a table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
+use crate::output::escape::markdown_cell as cell;
+use crate::output::fmt::pct;
 
 fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String>)]) {
     let _ = writeln!(out, "| {} | {} |", cell(first), ids.join(" | "));
@@ -37,7 +33,7 @@ fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String
     }
 }
 
-pub fn markdown(c: &Comparison, lang: Lang) -> String {
+pub fn render(c: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
     let _ = writeln!(out, "# Comparing states\n");
@@ -181,7 +177,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
             t.datasets.join(" → ")
         );
         let tids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
-        grid(&mut out, "", &tids, &super::timeline_rows(t));
+        grid(&mut out, "", &tids, &timeline_rows(t));
     }
 
     for pair in &c.changes {

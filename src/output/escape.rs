@@ -1,5 +1,9 @@
 //! Escaping of free text (names, notes, sources) for each output language. Dataset text may
 //! hold anything a RON string can: quotes, newlines, `<&>`, `|`, `$`, Cyrillic and Kazakh.
+//!
+//! The export's Markdown escapes every character that could open markup ([`markdown`]); the
+//! `bilik diff` and `bilik compare` reports escape only what breaks a table cell
+//! ([`markdown_pipes`], [`markdown_cell`]), and keep doing so, as their output is pinned.
 
 /// Text for XML content or a double-quoted attribute (GraphML, SVG). Line breaks and tabs
 /// become character references so that attribute-value normalisation keeps them, and
@@ -85,6 +89,16 @@ pub fn markdown_code(s: &str) -> String {
         ""
     };
     format!("{fence}{pad}{}{pad}{fence}", s.replace('|', "\\|"))
+}
+
+/// A `bilik diff` Markdown table cell: only `|` is escaped.
+pub fn markdown_pipes(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// A `bilik compare` Markdown table cell: `|` escaped, line breaks flattened to spaces.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
 }
 
 /// The inside of a double-quoted Mermaid label. Mermaid has no backslash escapes; it reads

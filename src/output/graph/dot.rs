@@ -5,11 +5,11 @@
 
 use std::fmt::Write;
 
-use super::Snapshot;
-use super::escape::{dot as q, xml};
-use super::graph::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
+use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::model::{Branch, Lang};
-use crate::report::text::{pct, seats};
+use crate::output::escape::{dot as q, xml};
+use crate::output::export::Snapshot;
+use crate::output::fmt::{self, pct};
 
 /// Graphviz hands this to fontconfig (or to the browser in SVG), which falls back to a font
 /// with Cyrillic and Kazakh letters.
@@ -189,14 +189,6 @@ pub fn render(s: &Snapshot) -> String {
     } else {
         s.reforms.join(", ")
     };
-    let weights: Vec<String> = s
-        .analysis
-        .options
-        .weights
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{k} {}", seats(*v)))
-        .collect();
     let _ = writeln!(
         out,
         "// bilik: {} (law as of {}), reforms: {}. Render with: dot -Tsvg FILE -o FILE.svg",
@@ -211,7 +203,7 @@ pub fn render(s: &Snapshot) -> String {
         ds.meta.id,
         ds.meta.as_of,
         reforms,
-        weights.join(", ")
+        fmt::weights(&s.analysis.options.weights)
     );
     let _ = writeln!(
         out,

@@ -1,0 +1,159 @@
+//! `bilik diff --format md`: what the reforms change, as headings and tables.
+
+use std::fmt::Write;
+
+use super::{
+    DiffView, channel_changes, headline_rows, headline_title, pp, principal_cells, seat_change,
+    share,
+};
+use crate::analysis::diff::BodyChange;
+use crate::output::escape::markdown_pipes as cell;
+use crate::output::fmt::pct;
+
+/// The report in Markdown: the same content as the [text](super::text) form, as headings
+/// and tables.
+pub fn render(v: &DiffView) -> String {
+    let d = &v.delta.diff;
+    let mut out = String::new();
+    let ids: Vec<&str> = v.presets.iter().map(|p| p.id.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "# {} against the baseline `{}`\n",
+        if ids.is_empty() {
+            "No reform".to_string()
+        } else {
+            format!("Reforms {}", ids.join(" + "))
+        },
+        v.baseline.meta.id
+    );
+    let _ = writeln!(
+        out,
+        "{}, law as of {}.\n",
+        v.baseline.meta.title, v.baseline.meta.as_of
+    );
+    if v.presets.is_empty() {
+        let _ = writeln!(
+            out,
+            "No reform is active: the reformed state is the baseline."
+        );
+        return out;
+    }
+    let _ = writeln!(out, "## Reforms, in the order applied\n");
+    let _ = writeln!(out, "| id | title | article |\n|---|---|---|");
+    for p in v.presets {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            p.id,
+            cell(p.title(v.lang)),
+            p.article.map(|a| a.to_string()).unwrap_or_default()
+        );
+    }
+    out.push('\n');
+    if let Some((title, before, after)) = headline_title(v) {
+        let _ = writeln!(out, "## Headline: {title}\n");
+        let _ = writeln!(out, "| | before | after | change |\n|---|---:|---:|---:|");
+        for r in headline_rows(v, before, after) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&r.label),
+                share(r.before, r.through),
+                share(r.after, r.through),
+                pp(r.before.unwrap_or(0.0), r.after.unwrap_or(0.0))
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Bodies that changed ({})\n", d.bodies.len());
+    for b in &d.bodies {
+        let _ = writeln!(out, "### {} (`{}`)\n", cell(v.name(&b.id)), b.id);
+        let mut facts: Vec<String> = match b.change {
+            BodyChange::Added => vec!["added".to_string()],
+            BodyChange::Removed => vec!["removed".to_string()],
+            BodyChange::Changed => Vec::new(),
+        };
+        facts.extend(
+            seat_change(b)
+                .into_iter()
+                .chain(channel_changes(b))
+                .map(|f| f.replace(" -> ", " → ")),
+        );
+        for (name, before, after) in v.attributes(&b.id) {
+            match name {
+                "seats" => {}
+                "note" => facts.push("note rewritten".to_string()),
+                _ => facts.push(format!("{name}: {} → {}", cell(&before), cell(&after))),
+            }
+        }
+        for f in &facts {
+            let _ = writeln!(out, "- {f}");
+        }
+        if b.change == BodyChange::Changed && !b.control.is_empty() {
+            if !facts.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "| principal | control before | after | change |\n|---|---:|---:|---:|"
+            );
+            for (k, (x, y)) in &b.control {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    cell(v.name(k)),
+                    pct(*x),
+                    pct(*y),
+                    pp(*x, *y)
+                );
+            }
+        }
+        out.push('\n');
+    }
+    for (title, flags) in [
+        ("Flags raised", &d.flags_raised),
+        ("Flags cleared", &d.flags_cleared),
+    ] {
+        let _ = writeln!(out, "## {title} ({})\n", flags.len());
+        for f in flags {
+            let _ = writeln!(
+                out,
+                "- **{}** `{}` · {}: {}",
+                f.severity,
+                f.rule,
+                v.name(&f.body),
+                f.message
+            );
+        }
+        out.push('\n');
+    }
+    for (title, edges) in [
+        ("Powers added", &d.edges_added),
+        ("Powers removed", &d.edges_removed),
+    ] {
+        let _ = writeln!(out, "## {title} ({})\n", edges.len());
+        for e in edges {
+            let _ = writeln!(out, "- `{e}`");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## Principals\n\n| principal | seats reached | majorities | independent seats |\n|---|---:|---:|---:|"
+    );
+    for p in &d.principals {
+        let [b0, b1, b2] = principal_cells(p.before.as_ref());
+        let [a0, a1, a2] = principal_cells(p.after.as_ref());
+        let _ = writeln!(
+            out,
+            "| {} | {b0} → {a0} | {b1} → {a1} | {b2} → {a2} |",
+            cell(v.name(&p.id))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nSystem HHI over independent bodies' seats: {:.3} → {:.3}.",
+        d.system_hhi.0, d.system_hhi.1
+    );
+    out
+}

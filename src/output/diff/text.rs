@@ -1,0 +1,206 @@
+//! `bilik diff`: what the reforms change, as a readable report.
+
+use std::fmt::Write;
+
+use super::{
+    DiffView, channel_changes, headline_rows, headline_title, pp, principal_cells, seat_change,
+    sensitivity, share,
+};
+use crate::analysis::diff::BodyChange;
+use crate::output::fmt::{pct, seats, table};
+
+/// The readable report.
+pub fn render(v: &DiffView) -> String {
+    let c = v.delta;
+    let d = &c.diff;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", v.baseline.meta.title);
+    let _ = writeln!(
+        out,
+        "dataset {} · law as of {} · against the baseline",
+        v.baseline.meta.id, v.baseline.meta.as_of
+    );
+    out.push('\n');
+    if v.presets.is_empty() {
+        let _ = writeln!(
+            out,
+            "No reform is active: the reformed state is the baseline. Choose presets with --reform (see `bilik reforms`)."
+        );
+        return out;
+    }
+    let _ = writeln!(out, "REFORMS (applied in this order)");
+    let rows: Vec<Vec<String>> = v
+        .presets
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                p.title(v.lang).to_string(),
+                p.article.map(|a| a.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["id", "title", "article"],
+        &rows,
+        &[false, false, false],
+    ));
+    out.push('\n');
+
+    if let Some((title, before, after)) = headline_title(v) {
+        let _ = writeln!(out, "HEADLINE: {title}");
+        let rows: Vec<Vec<String>> = headline_rows(v, before, after)
+            .into_iter()
+            .map(|r| {
+                vec![
+                    r.label,
+                    share(r.before, r.through),
+                    share(r.after, r.through),
+                    pp(r.before.unwrap_or(0.0), r.after.unwrap_or(0.0)),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["", "before", "after", "change"],
+            &rows,
+            &[false, true, true, true],
+        ));
+        for (when, h) in [("before", before), ("after", after)] {
+            if let Some(h) = h {
+                let _ = writeln!(
+                    out,
+                    "  As the consent weight varies, {when}: {}",
+                    sensitivity(h)
+                );
+            }
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "BODIES THAT CHANGED ({})", d.bodies.len());
+    for b in &d.bodies {
+        let mut facts = Vec::new();
+        match b.change {
+            BodyChange::Added
+                if v.reformed
+                    .body(&b.id)
+                    .is_some_and(|x| x.channels.is_empty()) =>
+            {
+                facts.push("added, filled by no one: a root, always a principal".to_string())
+            }
+            BodyChange::Added => facts.push("added".to_string()),
+            BodyChange::Removed => facts.push("removed".to_string()),
+            BodyChange::Changed => {}
+        }
+        facts.extend(seat_change(b));
+        facts.extend(channel_changes(b));
+        let _ = writeln!(
+            out,
+            "{} [{}]{}",
+            v.name(&b.id),
+            b.id,
+            if facts.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", facts.join("; "))
+            }
+        );
+        for (name, before, after) in v.attributes(&b.id) {
+            match name {
+                "seats" => {}
+                "note" => {
+                    let _ = writeln!(out, "    note rewritten");
+                }
+                _ => {
+                    let _ = writeln!(out, "    {name}: {before} -> {after}");
+                }
+            }
+        }
+        // A body added or removed has no before (or after) to compare its shares with.
+        if b.change != BodyChange::Changed {
+            continue;
+        }
+        if !b.direct.is_empty() {
+            let parts: Vec<String> = b
+                .direct
+                .iter()
+                .map(|(k, (x, y))| format!("{} {} -> {}", v.name(k), seats(*x), seats(*y)))
+                .collect();
+            let _ = writeln!(out, "    direct seats: {}", parts.join(", "));
+        }
+        if !b.control.is_empty() {
+            let mut parts: Vec<(&String, &(f64, f64))> = b.control.iter().collect();
+            parts.sort_by(|x, y| {
+                (y.1.1 - y.1.0)
+                    .abs()
+                    .total_cmp(&(x.1.1 - x.1.0).abs())
+                    .then_with(|| x.0.cmp(y.0))
+            });
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|(k, (x, y))| {
+                    format!("{} {} -> {} ({})", v.name(k), pct(*x), pct(*y), pp(*x, *y))
+                })
+                .collect();
+            let _ = writeln!(out, "    control: {}", parts.join(", "));
+            let _ = writeln!(out, "    HHI {:.3} -> {:.3}", b.hhi.0, b.hhi.1);
+        }
+    }
+    out.push('\n');
+
+    for (title, flags) in [
+        ("FLAGS RAISED", &d.flags_raised),
+        ("FLAGS CLEARED", &d.flags_cleared),
+    ] {
+        let _ = writeln!(out, "{title} ({})", flags.len());
+        for f in flags {
+            let _ = writeln!(
+                out,
+                "  [{}] {} · {}: {}",
+                f.severity,
+                f.rule,
+                v.name(&f.body),
+                f.message
+            );
+        }
+        out.push('\n');
+    }
+
+    for (title, edges) in [
+        ("POWERS ADDED", &d.edges_added),
+        ("POWERS REMOVED", &d.edges_removed),
+    ] {
+        let _ = writeln!(out, "{title} ({})", edges.len());
+        for e in edges {
+            let _ = writeln!(out, "  {e}");
+        }
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "PRINCIPALS (before -> after)");
+    let rows: Vec<Vec<String>> = d
+        .principals
+        .iter()
+        .map(|p| {
+            let [b0, b1, b2] = principal_cells(p.before.as_ref());
+            let [a0, a1, a2] = principal_cells(p.after.as_ref());
+            vec![
+                v.name(&p.id).to_string(),
+                format!("{b0} -> {a0}"),
+                format!("{b1} -> {a1}"),
+                format!("{b2} -> {a2}"),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["principal", "seats reached", "majorities", "indep. seats"],
+        &rows,
+        &[false, true, true, true],
+    ));
+    let _ = writeln!(
+        out,
+        "  System HHI over independent bodies' seats: {:.3} -> {:.3}",
+        d.system_hhi.0, d.system_hhi.1
+    );
+    out
+}

@@ -1,0 +1,136 @@
+//! How numbers, the weights in force and plain-text tables are written, once for every
+//! document and format: the same share reads `52.7%` in the text report, the Markdown, the
+//! SVG title, a flag's message and the TUI.
+//!
+//! This module depends on nothing but the model's [`Weights`], so that the analysis (flag
+//! messages) and the TUI may use it as well as the output formats.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::Weights;
+
+/// A fraction as a percentage with one decimal: `0.527` -> `52.7%`.
+pub fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// A seat count: whole numbers bare, fractions with two decimals.
+pub fn seats(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// Rounds to 4 decimals, without a negative zero: every float of the data formats.
+pub fn r4(x: f64) -> f64 {
+    let r = (x * 1e4).round() / 1e4;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// [`r4`] of every value.
+pub fn r4_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    m.iter().map(|(k, v)| (k.clone(), r4(*v))).collect()
+}
+
+/// A fraction or a number of seats with exactly 4 decimals and no negative zero: the fixed
+/// float format of the CSV and GraphML exports.
+pub fn fixed4(x: f64) -> String {
+    format!("{:.4}", r4(x))
+}
+
+/// The role weights in force, `consent 1, threat 0.5, recommend 0.25, …`: the label under
+/// the title of every report and picture.
+pub fn weights(w: &Weights) -> String {
+    weights_as(w, |k, v| format!("{k} {}", seats(v)), ", ")
+}
+
+/// The role weights, each written by `item` from its name and value, joined by `sep`: for
+/// the formats that mark up the names (Markdown) or need exact values (GraphML).
+pub fn weights_as(w: &Weights, item: impl Fn(&str, f64) -> String, sep: &str) -> String {
+    w.pairs()
+        .into_iter()
+        .map(|(k, v)| item(k, v))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// A JSON document, pretty-printed with a final newline: every `bilik.*/1` contract.
+pub fn json(doc: &impl Serialize) -> String {
+    // Serialising plain structs of strings, numbers and maps with string keys cannot fail.
+    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Pads `s` with spaces to `width` terminal columns (Cyrillic and Kazakh letters are one
+/// column each, but this stays right for wide characters too).
+pub fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    if w >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - w))
+    }
+}
+
+/// A plain-text table with columns padded by display width.
+pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(c.width());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let mut out = String::from("  ");
+        for (i, c) in cells.iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            if right.get(i).copied().unwrap_or(false) {
+                out.push_str(&" ".repeat(w.saturating_sub(c.width())));
+                out.push_str(c);
+            } else {
+                out.push_str(&pad(c, w));
+            }
+            if i + 1 < cells.len() {
+                out.push_str("  ");
+            }
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_fixed_decimals_and_no_negative_zero() {
+        assert_eq!(pct(0.527), "52.7%");
+        assert_eq!(seats(4.0), "4");
+        assert_eq!(seats(0.5), "0.50");
+        assert_eq!(r4(-0.00001), 0.0);
+        assert_eq!(fixed4(-0.00001), "0.0000");
+        assert_eq!(fixed4(0.25), "0.2500");
+    }
+}
