@@ -15,6 +15,7 @@
 //! other row.
 
 use std::collections::VecDeque;
+use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -61,6 +62,33 @@ pub enum SolveError {
         principals: usize,
     },
 }
+
+impl fmt::Display for SolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // The solver knows bodies by index only; the analysis names them
+            // ([`crate::analysis::AnalysisError::Unreachable`]).
+            SolveError::Unreachable(ix) => write!(
+                f,
+                "the chain of channels from bodies {} (by index) never reaches a principal",
+                ix.iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            SolveError::NoConvergence { sweeps, change } => write!(
+                f,
+                "the control computation did not converge after {sweeps} sweeps (last change {change:e}): some bodies fill each other in an almost closed circle"
+            ),
+            SolveError::TooLarge { bodies, principals } => write!(
+                f,
+                "{bodies} bodies and {principals} principals are too many to analyse (at most {MAX_CELLS} cells); choose fewer principals with --principal"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SolveError {}
 
 /// Bodies from which no absorbing body can be reached along positive rows.
 pub fn unreachable(rows: &Rows, absorbing: &[bool]) -> Vec<usize> {
@@ -224,6 +252,31 @@ mod tests {
         assert_eq!(
             solve(&rows, &[true, false, false, false]),
             Err(SolveError::Unreachable(vec![1, 2]))
+        );
+    }
+
+    #[test]
+    fn errors_say_what_went_wrong_and_what_to_do() {
+        let e = SolveError::TooLarge {
+            bodies: 9000,
+            principals: 4000,
+        };
+        assert_eq!(
+            e.to_string(),
+            "9000 bodies and 4000 principals are too many to analyse (at most 32000000 cells); choose fewer principals with --principal"
+        );
+        let e = SolveError::NoConvergence {
+            sweeps: 10,
+            change: 0.5,
+        };
+        assert_eq!(
+            e.to_string(),
+            "the control computation did not converge after 10 sweeps (last change 5e-1): some bodies fill each other in an almost closed circle"
+        );
+        // The analysis passes the solver's words on unchanged.
+        assert_eq!(
+            crate::analysis::AnalysisError::Solve(e.clone()).to_string(),
+            e.to_string()
         );
     }
 }

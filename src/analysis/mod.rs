@@ -13,6 +13,7 @@ use std::fmt;
 
 use crate::model::{BodyId, Dataset, EdgeKind, Weights};
 
+pub use control::SolveError;
 pub use flags::{Flag, Severity};
 pub use headline::Headline;
 pub use shares::{ChannelShares, Position, Share};
@@ -41,16 +42,11 @@ pub enum AnalysisError {
         id: String,
         suggestion: Option<String>,
     },
-    /// Bodies whose chain of channels reaches no principal under these options.
+    /// Bodies whose chain of channels reaches no principal under these options: the solver's
+    /// [`SolveError::Unreachable`], with the bodies named.
     Unreachable(Vec<BodyId>),
-    NoConvergence {
-        sweeps: usize,
-        change: f64,
-    },
-    TooLarge {
-        bodies: usize,
-        principals: usize,
-    },
+    /// The solver gave up: [`SolveError::NoConvergence`] or [`SolveError::TooLarge`].
+    Solve(SolveError),
 }
 
 impl fmt::Display for AnalysisError {
@@ -68,20 +64,19 @@ impl fmt::Display for AnalysisError {
                 "with these principals and weights the chain of channels from {} never reaches a principal; add a principal that fills them",
                 ids.join(", ")
             ),
-            AnalysisError::NoConvergence { sweeps, change } => write!(
-                f,
-                "the control computation did not converge after {sweeps} sweeps (last change {change:e}): some bodies fill each other in an almost closed circle"
-            ),
-            AnalysisError::TooLarge { bodies, principals } => write!(
-                f,
-                "{bodies} bodies and {principals} principals are too many to analyse (at most {} cells); choose fewer principals with --principal",
-                control::MAX_CELLS
-            ),
+            AnalysisError::Solve(e) => e.fmt(f),
         }
     }
 }
 
-impl std::error::Error for AnalysisError {}
+impl std::error::Error for AnalysisError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AnalysisError::Solve(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 /// Everything the tool computes about one body.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,17 +196,12 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
     }
 
     let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
-        control::SolveError::Unreachable(ids) => AnalysisError::Unreachable(
+        SolveError::Unreachable(ids) => AnalysisError::Unreachable(
             ids.into_iter()
                 .map(|i| dataset.bodies[i].id.clone())
                 .collect(),
         ),
-        control::SolveError::NoConvergence { sweeps, change } => {
-            AnalysisError::NoConvergence { sweeps, change }
-        }
-        control::SolveError::TooLarge { bodies, principals } => {
-            AnalysisError::TooLarge { bodies, principals }
-        }
+        e => AnalysisError::Solve(e),
     })?;
     let cols: Vec<&str> = dataset
         .bodies
