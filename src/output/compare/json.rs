@@ -13,7 +13,7 @@ use crate::comparative::{
     ReasonKind, RoleChange, Route, Timeline,
 };
 use crate::output::fmt::{self, r4};
-use crate::output::summary::json::DatasetOut;
+use crate::output::summary::json::{DatasetOut, weights_out};
 
 pub const SCHEMA: &str = "bilik.compare/1";
 
@@ -279,14 +279,7 @@ fn entry_out(e: &Entry) -> EntryOut {
     EntryOut {
         dataset: DatasetOut::of(&e.dataset.meta),
         head_of_state: i.head_of_state.clone(),
-        weights: e
-            .analysis
-            .options
-            .weights
-            .pairs()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), r4(v)))
-            .collect(),
+        weights: weights_out(&e.analysis.options.weights),
         principals: e.analysis.principals.clone(),
         indicators: IndicatorsOut {
             head_of_state_concentration: r4(i.head_of_state_concentration),

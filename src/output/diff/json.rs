@@ -11,6 +11,7 @@ use crate::analysis::diff::BodyChange;
 use crate::output::fmt::{self, r4};
 use crate::output::summary::json::{
     DatasetOut, FlagOut, HeadlineOut, Names, PrincipalOut, flag_out, headline_out, principal_out,
+    weights_out,
 };
 
 pub const SCHEMA: &str = "bilik.diff/1";
@@ -126,14 +127,7 @@ pub fn document(v: &DiffView) -> DiffDoc {
                 }),
             })
             .collect(),
-        weights: c
-            .after
-            .options
-            .weights
-            .pairs()
-            .into_iter()
-            .map(|(k, w)| (k.to_string(), r4(w)))
-            .collect(),
+        weights: weights_out(&c.after.options.weights),
         principals: BeforeAfter {
             before: c.before.principals.clone(),
             after: c.after.principals.clone(),

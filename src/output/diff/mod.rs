@@ -126,14 +126,6 @@ fn headline_title<'a>(
     ))
 }
 
-fn sensitivity(h: &Headline) -> String {
-    h.sensitivity
-        .iter()
-        .map(|(w, t)| format!("consent {} -> {}", seats(*w), pct(*t)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn seat_change(d: &BodyDelta) -> Option<String> {
     match d.seats {
         (Some(b), Some(a)) if b != a => Some(format!("seats {b} -> {a}")),

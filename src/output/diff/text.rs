@@ -4,10 +4,11 @@ use std::fmt::Write;
 
 use super::{
     DiffView, channel_changes, headline_rows, headline_title, pp, principal_cells, seat_change,
-    sensitivity, share,
+    share,
 };
 use crate::analysis::diff::BodyChange;
 use crate::output::fmt::{pct, seats, table};
+use crate::output::summary::text::sensitivity;
 
 /// The readable report.
 pub fn render(v: &DiffView) -> String {

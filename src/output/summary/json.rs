@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
-use crate::model::{Dataset, Lang, Meta};
+use crate::model::{Dataset, Lang, Meta, Weights};
 use crate::output::export::Snapshot;
 use crate::output::fmt::{self, r4, r4_map};
 
@@ -163,6 +163,14 @@ pub struct FlagOut {
     pub value: f64,
     pub message: String,
     pub sources: Vec<String>,
+}
+
+/// The role weights as the `weights` map of every contract: name -> value.
+pub fn weights_out(w: &Weights) -> BTreeMap<String, f64> {
+    w.pairs()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), r4(v)))
+        .collect()
 }
 
 pub fn flag_out(f: &Flag) -> FlagOut {
@@ -322,12 +330,7 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
         schema: SCHEMA,
         dataset: DatasetOut::of(&dataset.meta),
         reforms: reforms.to_vec(),
-        weights: options
-            .weights
-            .pairs()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), r4(v)))
-            .collect(),
+        weights: weights_out(&options.weights),
         principals: analysis.principals.clone(),
         summary: SystemOut {
             system_hhi: r4(analysis.summary.system_hhi),

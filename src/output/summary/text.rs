@@ -42,13 +42,17 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
             .map(|l| format!("{l}\n"))
             .collect::<String>(),
     );
-    let steps: Vec<String> = h
-        .sensitivity
+    let _ = writeln!(out, "  As the consent weight varies: {}", sensitivity(h));
+    out
+}
+
+/// The headline's total as the consent weight varies: `consent 0 -> 40.0%, consent 0.50 -> …`.
+pub fn sensitivity(h: &Headline) -> String {
+    h.sensitivity
         .iter()
         .map(|(w, t)| format!("consent {} -> {}", seats(*w), pct(*t)))
-        .collect();
-    let _ = writeln!(out, "  As the consent weight varies: {}", steps.join(", "));
-    out
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The full readable report.
