@@ -20,7 +20,7 @@
 //! rows in its `mod.rs`. Numbers go through [`fmt`], free text through [`escape`].
 //!
 //! Renderers return strings or bytes and never touch the terminal or the disk: the CLI and
-//! the TUI write them with [`write`].
+//! the TUI write them with [`write`](mod@write).
 
 pub mod compare;
 pub mod diff;

@@ -1,5 +1,5 @@
 //! `svg`: the picture, drawn without Graphviz: bodies in layers by appointment depth
-//! ([`super::placement`]), each filled with its largest principal's colour and carrying a bar of
+//! (`placement`), each filled with its largest principal's colour and carrying a bar of
 //! its integrated control by principal; arrows styled by kind, labelled with seats; a title
 //! with the headline and a legend. Hovering a body or an arrow shows its details.
 //!
