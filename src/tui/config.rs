@@ -113,7 +113,7 @@ pub fn load(path: Option<&Path>, base_theme: Theme) -> Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::View;
+    use crate::tui::tabs::View;
     use crate::tui::keymap::{Command, Key};
 
     fn write(text: &str) -> tempfile::NamedTempFile {
