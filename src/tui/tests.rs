@@ -660,3 +660,36 @@ fn every_view_renders_every_dataset() {
         let _ = views::fit("", 0);
     }
 }
+
+#[test]
+fn the_cached_detail_follows_weights_language_and_reforms() {
+    let mut a = app(120, 40);
+    let detail = |a: &App| -> String {
+        let buf = render(a);
+        let (_, pane) = super::layout::bodies_split(super::layout::screen(a.ctx.size).main);
+        (pane.y..pane.y + pane.height)
+            .map(|y| {
+                (pane.x..pane.x + pane.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    assert!(detail(&a).contains("52.7%"), "{}", detail(&a));
+    keys(&mut a, &["5", "j", "j", "-", "-", "-", "-", "-", "1"]);
+    assert!(detail(&a).contains("58.2%"), "{}", detail(&a));
+    keys(&mut a, &["L"]);
+    assert!(detail(&a).contains("Президент"), "{}", detail(&a));
+    keys(&mut a, &["L", "L", "5", "r"]);
+    keys(&mut a, &["6", "j", "j", "j", "j", "space", "1"]);
+    assert!(detail(&a).contains("47.7%"), "{}", detail(&a));
+    // A frame drawn at another size than the one the cache was built for is still right.
+    let wide = {
+        let mut b = app(160, 48);
+        keys(&mut b, &["6", "j", "j", "j", "j", "space", "1"]);
+        detail(&b)
+    };
+    a.ctx.size = ratatui::layout::Rect::new(0, 0, 160, 48);
+    assert_eq!(detail(&a), wide);
+}
