@@ -8,8 +8,9 @@
 //! Imports point one way:
 //!
 //! ```text
-//!  app ──> views (one module per view: state, update, render) ──> ctx (what views share)
-//!   └───────────────┴──> layout, keymap, theme, tabs (leaves)
+//!  app ──> views (one module per view: its state, update, render) ──> ctx (what they share)
+//!   └─────────┴──────────────────────────────────────────────────────────┴──> leaves:
+//!                                         layout, keymap, config, theme, tabs
 //! ```
 
 pub mod app;
