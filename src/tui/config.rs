@@ -113,8 +113,8 @@ pub fn load(path: Option<&Path>, base_theme: Theme) -> Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::View;
     use crate::tui::keymap::{Command, Key};
+    use crate::tui::tabs::View;
 
     fn write(text: &str) -> tempfile::NamedTempFile {
         let mut f = tempfile::NamedTempFile::new().unwrap();

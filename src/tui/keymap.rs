@@ -10,7 +10,7 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::View;
+use super::tabs::View;
 
 /// What a key does. The snake_case names are the ones the config file uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

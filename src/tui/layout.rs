@@ -1,5 +1,5 @@
-//! Where everything is on screen, as pure functions of the terminal size and the state, so that
-//! rendering and mouse hit-testing agree.
+//! Where everything is on screen, as pure functions of the terminal size, so that rendering and
+//! mouse hit-testing agree.
 //!
 //! ```text
 //!  ┌ 1 Bodies │ 2 Graph │ 3 Matrix │ 4 Flags │ 5 Weights ─────────── bilik ┐  tabs (1 row)
@@ -13,9 +13,8 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::View;
-use super::app::{App, views};
-use crate::model::Branch;
+use super::keymap::{Command, Keymap};
+use super::tabs::View;
 
 /// Below this the explorer shows a "terminal too small" message instead of a broken layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -66,12 +65,12 @@ pub fn inner(r: Rect) -> Rect {
 
 /// The tab labels and where they start; the tab bar draws exactly these. Each label carries
 /// the key that shows the view, from the keymap (so a user's override shows too).
-pub fn tabs(area: Rect, keymap: &super::keymap::Keymap) -> Vec<(View, String, Rect)> {
+pub fn tabs(area: Rect, keymap: &Keymap) -> Vec<(View, String, Rect)> {
     let mut x = area.x;
     let mut out = Vec::new();
-    for v in views() {
+    for v in &View::ALL {
         let key = keymap
-            .binding(super::keymap::Command::Show(*v))
+            .binding(Command::Show(*v))
             .and_then(|b| b.keys.first())
             .map(|k| format!("{k} "))
             .unwrap_or_default();
@@ -98,34 +97,6 @@ pub fn bodies_split(main: Rect) -> (Rect, Rect) {
             main.height,
         ),
     )
-}
-
-/// The rows of the Bodies list: branch headers and bodies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListRow {
-    Header(Branch),
-    Body(usize),
-}
-
-pub fn body_list_rows(app: &App) -> Vec<ListRow> {
-    let mut rows = Vec::new();
-    let mut current: Option<Branch> = None;
-    for (display, &i) in app.order.iter().enumerate() {
-        let b = app.dataset.bodies[i].branch;
-        if current != Some(b) {
-            rows.push(ListRow::Header(b));
-            current = Some(b);
-        }
-        rows.push(ListRow::Body(display));
-    }
-    rows
-}
-
-pub fn body_list_row(app: &App, display: usize) -> usize {
-    body_list_rows(app)
-        .iter()
-        .position(|r| *r == ListRow::Body(display))
-        .unwrap_or(0)
 }
 
 fn main_of(size: Rect) -> Rect {
@@ -181,7 +152,8 @@ pub fn weights_visual_row(row: usize) -> usize {
     if row < n { row + 1 } else { row + 3 }
 }
 
-fn weights_row_at(visual: usize, rows: usize) -> Option<usize> {
+/// The Weights row at a row of the list, if it is one (not a header or the gap).
+pub fn weights_row_at(visual: usize, rows: usize) -> Option<usize> {
     let n = crate::model::Weights::NAMES.len();
     let row = if (1..=n).contains(&visual) {
         visual - 1
@@ -193,95 +165,56 @@ fn weights_row_at(visual: usize, rows: usize) -> Option<usize> {
     (row < rows).then_some(row)
 }
 
-/// What a click or a wheel turn lands on.
+/// The Reforms view's list pane, and its right column (detail above the delta).
+pub fn reforms_split(main: Rect) -> (Rect, Rect) {
+    let list_w = (main.width * 2 / 5).clamp(24.min(main.width), 42.min(main.width));
+    (
+        Rect::new(main.x, main.y, list_w, main.height),
+        Rect::new(main.x + list_w, main.y, main.width - list_w, main.height),
+    )
+}
+
+/// The Reforms view's right column: the preset's detail, and the delta below it.
+pub fn reforms_right_split(right: Rect) -> (Rect, Rect) {
+    let detail_h = (right.height * 2 / 5).max(5.min(right.height));
+    (
+        Rect::new(right.x, right.y, right.width, detail_h),
+        Rect::new(
+            right.x,
+            right.y + detail_h,
+            right.width,
+            right.height - detail_h,
+        ),
+    )
+}
+
+/// The Compare view's dataset list, and the comparison table.
+pub fn compare_split(main: Rect) -> (Rect, Rect) {
+    let left_w = if main.width >= 100 { 22 } else { 18 }.min(main.width / 3);
+    (
+        Rect::new(main.x, main.y, left_w, main.height),
+        Rect::new(main.x + left_w, main.y, main.width - left_w, main.height),
+    )
+}
+
+/// What a click or a wheel turn lands on: a tab, or the main area, where the view on screen
+/// works out what is under the pointer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
     Tab(View),
-    ListRow(usize),
-    Detail,
-    MatrixRow(usize),
-    FlagRow(usize),
-    WeightRow(usize),
-    CompareRow(usize),
-    ReformRow(usize),
+    Main,
 }
 
-pub fn hit(app: &App, at: Position) -> Option<Hit> {
-    let s = screen(app.size);
-    if too_small(app.size) {
+pub fn hit(size: Rect, keymap: &Keymap, at: Position) -> Option<Hit> {
+    let s = screen(size);
+    if too_small(size) {
         return None;
     }
     if s.tabs.contains(at) {
-        return tabs(s.tabs, &app.keymap)
+        return tabs(s.tabs, keymap)
             .into_iter()
             .find(|(_, _, r)| r.contains(at))
             .map(|(v, _, _)| Hit::Tab(v));
     }
-    if !s.main.contains(at) {
-        return None;
-    }
-    match app.view {
-        View::Bodies => {
-            let (list, detail) = bodies_split(s.main);
-            let li = inner(list);
-            if li.contains(at) {
-                let row = app.bodies.list_offset + usize::from(at.y - li.y);
-                match body_list_rows(app).get(row) {
-                    Some(ListRow::Body(d)) => Some(Hit::ListRow(*d)),
-                    _ => None,
-                }
-            } else if detail.contains(at) {
-                Some(Hit::Detail)
-            } else {
-                None
-            }
-        }
-        View::Matrix => {
-            let top = s.main.y + 3;
-            (at.y >= top && at.y < s.main.y + s.main.height - 1)
-                .then(|| app.matrix.offset + usize::from(at.y - top))
-                .filter(|r| *r < app.order.len())
-                .map(Hit::MatrixRow)
-        }
-        View::Flags => {
-            let (table, _) = flags_split(s.main);
-            let top = table.y + 2;
-            (at.y >= top && at.y < table.y + table.height - 1)
-                .then(|| app.flags.offset + usize::from(at.y - top))
-                .filter(|r| *r < app.analysis.flags.len())
-                .map(Hit::FlagRow)
-        }
-        View::Weights => {
-            let (list, _) = weights_split(s.main);
-            let li = inner(list);
-            if !li.contains(at) {
-                return None;
-            }
-            weights_row_at(
-                app.weights.offset + usize::from(at.y - li.y),
-                app.weight_rows(),
-            )
-            .map(Hit::WeightRow)
-        }
-        View::Compare => {
-            let w = if s.main.width >= 100 { 22 } else { 18 };
-            let li = inner(Rect::new(
-                s.main.x,
-                s.main.y,
-                w.min(s.main.width / 3),
-                s.main.height,
-            ));
-            (li.contains(at) && usize::from(at.y - li.y) <= crate::data::EMBEDDED.len())
-                .then(|| Hit::CompareRow(usize::from(at.y - li.y)))
-        }
-        View::Reforms => {
-            let (list, _) = super::views::reforms::split(s.main);
-            let li = inner(list);
-            (li.contains(at))
-                .then(|| app.reforms.offset + usize::from(at.y - li.y))
-                .filter(|r| *r < app.scenario.set.presets.len())
-                .map(Hit::ReformRow)
-        }
-        View::Graph => None,
-    }
+    s.main.contains(at).then_some(Hit::Main)
 }

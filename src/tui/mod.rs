@@ -4,11 +4,21 @@
 //! architecture: terminal events become [`app::Action`]s, [`app::update`] is the one place the
 //! state changes, and rendering (`views`) borrows the state immutably and reads the cached
 //! analysis. Every interaction is therefore testable without a terminal.
+//!
+//! Imports point one way:
+//!
+//! ```text
+//!  app ──> views (one module per view: its state, update, render) ──> ctx (what they share)
+//!   └─────────┴──────────────────────────────────────────────────────────┴──> leaves:
+//!                                         layout, keymap, config, theme, tabs
+//! ```
 
 pub mod app;
 pub mod config;
+pub mod ctx;
 pub mod keymap;
 pub mod layout;
+pub mod tabs;
 pub mod theme;
 pub mod views;
 
@@ -19,32 +29,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::{cursor, execute};
 
 pub use app::{Action, App, AppOptions, Effect, update};
-
-/// The views, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum View {
-    Bodies,
-    Graph,
-    Matrix,
-    Flags,
-    Weights,
-    Reforms,
-    Compare,
-}
-
-impl View {
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Bodies => "Bodies",
-            View::Graph => "Graph",
-            View::Matrix => "Matrix",
-            View::Flags => "Flags",
-            View::Weights => "Weights",
-            View::Reforms => "Reforms",
-            View::Compare => "Compare",
-        }
-    }
-}
+pub use tabs::View;
 
 /// Puts the terminal back: raw mode off, main screen, cursor shown, mouse released. Safe to
 /// call more than once.

@@ -7,9 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
-use super::app::{Action, App, AppOptions, Effect, Pane, action_from_event, update};
+use super::app::{Action, App, AppOptions, Effect, action_from_event, update};
 use super::keymap::Keymap;
 use super::theme::Theme;
+use super::views::Pane;
 use super::{View, views};
 use crate::analysis::Options;
 use crate::model::Lang;
@@ -67,7 +68,8 @@ fn keys(app: &mut App, keys: &[&str]) -> Effect {
 }
 
 fn render(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.ctx.size.width, app.ctx.size.height)).unwrap();
     terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -132,7 +134,7 @@ fn mods(m: Modifier) -> String {
 fn starts_on_the_constitutional_court() {
     let a = app(80, 24);
     assert_eq!(a.view, View::Bodies);
-    assert_eq!(a.selected, "constitutional_court");
+    assert_eq!(a.ctx.selected, "constitutional_court");
     let screen = text(&render(&a));
     assert!(screen.contains("Constitutional Court"), "{screen}");
     assert!(screen.contains("53%"), "{screen}");
@@ -142,17 +144,20 @@ fn starts_on_the_constitutional_court() {
 fn vim_keys_arrows_and_cyrillic_move_the_selection() {
     let mut a = app(80, 24);
     keys(&mut a, &["j"]);
-    assert_eq!(a.selected, "supreme_court");
+    assert_eq!(a.ctx.selected, "supreme_court");
     keys(&mut a, &["down", "k"]);
-    assert_eq!(a.selected, "supreme_court");
+    assert_eq!(a.ctx.selected, "supreme_court");
     keys(&mut a, &["о"]); // Cyrillic о sits where j is
-    assert_eq!(a.selected, "local_courts");
+    assert_eq!(a.ctx.selected, "local_courts");
     keys(&mut a, &["g"]);
-    assert_eq!(a.selected, "electorate");
+    assert_eq!(a.ctx.selected, "electorate");
     keys(&mut a, &["G"]);
-    assert_eq!(a.selected, a.body_at(a.order.len() - 1).unwrap().id);
+    assert_eq!(
+        a.ctx.selected,
+        a.ctx.body_at(a.ctx.order.len() - 1).unwrap().id
+    );
     keys(&mut a, &["g", "ctrl-d"]);
-    assert!(a.selected_index() > 3, "half a page down");
+    assert!(a.ctx.selected_index() > 3, "half a page down");
 }
 
 #[test]
@@ -187,38 +192,45 @@ fn tab_number_keys_and_quit() {
 fn search_finds_names_in_any_language_and_cycles() {
     let mut a = app(80, 24);
     keys(&mut a, &["/", "Сенат", "enter"]);
-    assert_eq!(a.selected, "senate");
+    assert_eq!(a.ctx.selected, "senate");
     assert_eq!(a.search.matches, vec!["senate", "senate_chair"]);
     keys(&mut a, &["n"]);
-    assert_eq!(a.selected, "senate_chair");
+    assert_eq!(a.ctx.selected, "senate_chair");
     keys(&mut a, &["n"]);
-    assert_eq!(a.selected, "senate");
+    assert_eq!(a.ctx.selected, "senate");
     keys(&mut a, &["N"]);
-    assert_eq!(a.selected, "senate_chair");
+    assert_eq!(a.ctx.selected, "senate_chair");
     // Kazakh, and typed letters are text in the prompt, not keys (j does not move).
     keys(&mut a, &["/", "Жоғарғы", "enter"]);
-    assert_eq!(a.selected, "supreme_court");
+    assert_eq!(a.ctx.selected, "supreme_court");
     keys(&mut a, &["/", "mazhilis_ch", "enter"]);
-    assert_eq!(a.selected, "mazhilis_chair");
+    assert_eq!(a.ctx.selected, "mazhilis_chair");
     keys(&mut a, &["/", "zzz", "enter"]);
-    assert_eq!(a.selected, "mazhilis_chair");
-    assert!(a.status.as_ref().unwrap().text.contains("no body matches"));
+    assert_eq!(a.ctx.selected, "mazhilis_chair");
+    assert!(
+        a.ctx
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no body matches")
+    );
     keys(&mut a, &["/", "j", "esc"]);
     assert_eq!(a.search.prompt, None);
-    assert_eq!(a.selected, "mazhilis_chair");
+    assert_eq!(a.ctx.selected, "mazhilis_chair");
 }
 
 #[test]
 fn language_switch_renames_everything() {
     let mut a = app(80, 24);
     keys(&mut a, &["L"]);
-    assert_eq!(a.lang, Lang::Ru);
+    assert_eq!(a.ctx.lang, Lang::Ru);
     assert!(text(&render(&a)).contains("Конституционный Суд"));
     keys(&mut a, &["L"]);
-    assert_eq!(a.lang, Lang::Kk);
+    assert_eq!(a.ctx.lang, Lang::Kk);
     assert!(text(&render(&a)).contains("Конституциялық Сот"));
     keys(&mut a, &["L"]);
-    assert_eq!(a.lang, Lang::En);
+    assert_eq!(a.ctx.lang, Lang::En);
 }
 
 #[test]
@@ -228,18 +240,19 @@ fn enter_follows_a_link_and_backspace_comes_back() {
     assert_eq!(a.bodies.focus, Pane::Detail);
     // The first link of the Court's detail is the President, who appoints the Chair.
     keys(&mut a, &["enter"]);
-    assert_eq!(a.selected, "president");
-    assert_eq!(a.history, vec!["constitutional_court"]);
+    assert_eq!(a.ctx.selected, "president");
+    assert_eq!(a.ctx.history, vec!["constitutional_court"]);
     keys(&mut a, &["backspace"]);
-    assert_eq!(a.selected, "constitutional_court");
-    assert!(a.history.is_empty());
+    assert_eq!(a.ctx.selected, "constitutional_court");
+    assert!(a.ctx.history.is_empty());
 }
 
 #[test]
 fn changing_a_weight_moves_every_number() {
     let mut a = app(100, 30);
     let court = |a: &App| {
-        a.analysis
+        a.ctx
+            .analysis
             .body("constitutional_court")
             .unwrap()
             .control_of("president")
@@ -248,7 +261,7 @@ fn changing_a_weight_moves_every_number() {
     keys(&mut a, &["5", "j", "j"]);
     assert_eq!(a.weights.row, 2, "the consent row");
     keys(&mut a, &["-", "-", "-", "-", "-"]);
-    assert!((a.options.weights.consent - 0.5).abs() < 1e-9);
+    assert!((a.ctx.options.weights.consent - 0.5).abs() < 1e-9);
     assert!((court(&a) - 0.5818).abs() < 1e-4, "{}", court(&a));
     let screen = text(&render(&a));
     assert!(screen.contains("58.2%"), "{screen}");
@@ -271,6 +284,7 @@ fn principals_can_be_toggled_and_bad_choices_are_refused() {
     let mut a = app(100, 30);
     let n = crate::model::Weights::NAMES.len();
     let senate = a
+        .ctx
         .dataset
         .bodies
         .iter()
@@ -281,27 +295,27 @@ fn principals_can_be_toggled_and_bad_choices_are_refused() {
         keys(&mut a, &["j"]);
     }
     keys(&mut a, &["space"]);
-    assert!(a.analysis.principals.contains(&"senate".to_string()));
-    let via = &a.analysis.body("constitutional_court").unwrap().via["president"];
+    assert!(a.ctx.analysis.principals.contains(&"senate".to_string()));
+    let via = &a.ctx.analysis.body("constitutional_court").unwrap().via["president"];
     assert!(
         !via.contains_key("senate"),
         "the walk now stops at the Senate"
     );
     keys(&mut a, &["space"]);
-    assert!(!a.analysis.principals.contains(&"senate".to_string()));
+    assert!(!a.ctx.analysis.principals.contains(&"senate".to_string()));
 }
 
 #[test]
 fn graph_moves_between_neighbours() {
     let mut a = app(100, 30);
     keys(&mut a, &["2"]);
-    let (left, right) = super::views::graph::neighbours(&a);
+    let (left, right) = super::views::graph::neighbours(&a.ctx);
     assert_eq!(left[0].target, "president");
     assert!(right.iter().any(|i| i.target == "mazhilis"));
     keys(&mut a, &["j", "enter"]);
-    assert_eq!(a.selected, left[1].target);
+    assert_eq!(a.ctx.selected, left[1].target);
     keys(&mut a, &["backspace", "l", "enter"]);
-    assert_eq!(a.selected, right[0].target);
+    assert_eq!(a.ctx.selected, right[0].target);
     keys(&mut a, &["o"]);
     assert!(a.graph.overview);
 }
@@ -310,13 +324,13 @@ fn graph_moves_between_neighbours() {
 fn compare_puts_states_side_by_side_under_the_weights_in_force() {
     let mut a = app(120, 40);
     assert!(
-        a.comparison.is_none(),
+        a.compare.comparison(&a.ctx).is_none(),
         "measured only when the view needs it"
     );
     keys(&mut a, &["7"]);
     let ids = |a: &App| -> Vec<String> {
-        a.comparison
-            .as_ref()
+        a.compare
+            .comparison(&a.ctx)
             .unwrap()
             .entries
             .iter()
@@ -338,11 +352,11 @@ fn compare_puts_states_side_by_side_under_the_weights_in_force() {
         screen.contains("this") && screen.contains("concentration"),
         "{screen}"
     );
-    let before = a.comparison.as_ref().unwrap().entries[1]
+    let before = a.compare.comparison(&a.ctx).unwrap().entries[1]
         .indicators
         .head_of_state_concentration;
     keys(&mut a, &["5", "j", "j", "-", "-", "-", "-", "-", "7"]);
-    let after = a.comparison.as_ref().unwrap().entries[1]
+    let after = a.compare.comparison(&a.ctx).unwrap().entries[1]
         .indicators
         .head_of_state_concentration;
     assert!(
@@ -355,30 +369,31 @@ fn compare_puts_states_side_by_side_under_the_weights_in_force() {
 fn reforms_switch_on_and_off_and_every_view_follows() {
     let mut a = app(100, 30);
     let court = |a: &App, p: &str| {
-        a.analysis
+        a.ctx
+            .analysis
             .body("constitutional_court")
             .unwrap()
             .control_of(p)
     };
     keys(&mut a, &["6", "j", "j", "j", "j", "space"]);
-    assert_eq!(a.scenario.active, ["P5"]);
+    assert_eq!(a.ctx.scenario.active, ["P5"]);
     assert!(
         (court(&a, "president") - 0.4773).abs() < 1e-4,
         "{}",
         court(&a, "president")
     );
     assert!(
-        a.analysis.principals.contains(&"senate".to_string()),
+        a.ctx.analysis.principals.contains(&"senate".to_string()),
         "the elected Senate is a principal"
     );
-    let with_p5 = a.dataset.clone();
+    let with_p5 = a.ctx.dataset.clone();
     keys(&mut a, &["j", "j", "j", "j", "j", "space"]);
-    assert_eq!(a.scenario.active, ["P5", "P10"]);
+    assert_eq!(a.ctx.scenario.active, ["P5", "P10"]);
     assert!(court(&a, "president") < 1e-9);
     assert!((court(&a, "mazhilis") - 0.5).abs() < 1e-9);
     let delta = a
-        .delta
-        .as_ref()
+        .reforms
+        .delta(&a.ctx)
         .expect("the delta is computed for the view");
     assert!(
         delta
@@ -395,11 +410,11 @@ fn reforms_switch_on_and_off_and_every_view_follows() {
     assert!(text(&render(&a)).contains("Legal professional"));
     // Off again restores exactly the earlier state.
     keys(&mut a, &["6", "space"]);
-    assert_eq!(a.scenario.active, ["P5"]);
-    assert_eq!(a.dataset, with_p5);
+    assert_eq!(a.ctx.scenario.active, ["P5"]);
+    assert_eq!(a.ctx.dataset, with_p5);
     keys(&mut a, &["r"]);
-    assert!(a.scenario.active.is_empty());
-    assert_eq!(a.dataset, a.scenario.baseline);
+    assert!(a.ctx.scenario.active.is_empty());
+    assert_eq!(a.ctx.dataset, a.ctx.scenario.baseline);
     assert!((court(&a, "president") - 0.5273).abs() < 1e-4);
 }
 
@@ -426,7 +441,14 @@ fn the_export_picker_renders_the_state_on_screen() {
         &mut a,
         Action::Written(Err("kz-2022.svg: permission denied".into())),
     );
-    assert!(a.status.as_ref().unwrap().text.contains("export failed"));
+    assert!(
+        a.ctx
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("export failed")
+    );
 
     // With reforms on, the default name and the content say so.
     keys(&mut a, &["6", "j", "j", "j", "j", "space", "e", "down"]);
@@ -458,16 +480,16 @@ fn matrix_sorts_by_column_and_flags_by_key() {
     let mut a = app(100, 30);
     keys(&mut a, &["3", "s"]);
     assert_eq!(a.matrix.sort, Some((1, true)));
-    let first = a.matrix_rows()[0];
-    assert_eq!(a.dataset.bodies[first].id, "electorate");
+    let first = a.matrix.rows(&a.ctx)[0];
+    assert_eq!(a.ctx.dataset.bodies[first].id, "electorate");
     keys(&mut a, &["l", "s"]);
-    let first = a.matrix_rows()[0];
+    let first = a.matrix.rows(&a.ctx)[0];
     assert!(
-        (a.analysis.bodies[first].control_of("president") - 1.0).abs() < 1e-9,
+        (a.ctx.analysis.bodies[first].control_of("president") - 1.0).abs() < 1e-9,
         "sorted by the President's column"
     );
     keys(&mut a, &["4", "s"]);
-    assert_eq!(a.flags.sort, super::app::FlagSort::Body);
+    assert_eq!(a.flags.sort, super::views::flags::FlagSort::Body);
     keys(&mut a, &["enter"]);
     assert_eq!(a.view, View::Bodies);
 }
@@ -475,7 +497,7 @@ fn matrix_sorts_by_column_and_flags_by_key() {
 #[test]
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut a = app(100, 30);
-    let tabs = super::layout::tabs(super::layout::screen(a.size).tabs, &a.keymap);
+    let tabs = super::layout::tabs(super::layout::screen(a.ctx.size).tabs, &a.keymap);
     let (_, _, flags_tab) = tabs.iter().find(|t| t.0 == View::Flags).unwrap();
     update(
         &mut a,
@@ -489,7 +511,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
     assert_eq!(a.view, View::Bodies);
     // Row 3 of the list: header, Electorate, header, President.
     update(&mut a, Action::Click { column: 4, row: 5 });
-    assert_eq!(a.selected, "president");
+    assert_eq!(a.ctx.selected, "president");
     update(
         &mut a,
         Action::Scroll {
@@ -498,7 +520,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls() {
             down: true,
         },
     );
-    assert_eq!(a.selected_index(), 4);
+    assert_eq!(a.ctx.selected_index(), 4);
 }
 
 #[test]
@@ -629,9 +651,45 @@ fn every_view_renders_every_dataset() {
         for v in ["1", "2", "3", "4", "5", "6", "7"] {
             keys(&mut a, &[v]);
             let screen = text(&render(&a));
-            assert!(screen.contains(&a.dataset.meta.id), "{id} {v}\n{screen}");
+            assert!(
+                screen.contains(&a.ctx.dataset.meta.id),
+                "{id} {v}\n{screen}"
+            );
             keys(&mut a, &["j", "j", "l", "j", "enter", "backspace"]);
         }
         let _ = views::fit("", 0);
     }
+}
+
+#[test]
+fn the_cached_detail_follows_weights_language_and_reforms() {
+    let mut a = app(120, 40);
+    let detail = |a: &App| -> String {
+        let buf = render(a);
+        let (_, pane) = super::layout::bodies_split(super::layout::screen(a.ctx.size).main);
+        (pane.y..pane.y + pane.height)
+            .map(|y| {
+                (pane.x..pane.x + pane.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    assert!(detail(&a).contains("52.7%"), "{}", detail(&a));
+    keys(&mut a, &["5", "j", "j", "-", "-", "-", "-", "-", "1"]);
+    assert!(detail(&a).contains("58.2%"), "{}", detail(&a));
+    keys(&mut a, &["L"]);
+    assert!(detail(&a).contains("Президент"), "{}", detail(&a));
+    keys(&mut a, &["L", "L", "5", "r"]);
+    keys(&mut a, &["6", "j", "j", "j", "j", "space", "1"]);
+    assert!(detail(&a).contains("47.7%"), "{}", detail(&a));
+    // A frame drawn at another size than the one the cache was built for is still right.
+    let wide = {
+        let mut b = app(160, 48);
+        keys(&mut b, &["6", "j", "j", "j", "j", "space", "1"]);
+        detail(&b)
+    };
+    a.ctx.size = ratatui::layout::Rect::new(0, 0, 160, 48);
+    assert_eq!(detail(&a), wide);
 }

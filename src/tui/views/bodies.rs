@@ -17,23 +17,24 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
-use super::{bar, block, fit, pct};
+use super::{Memo, Pane, Tab, bar, block, fit, glyph, num, pct, scroll_to, step, wrap};
 use crate::analysis::Position;
-use crate::model::{BodyId, Confidence, EdgeKind};
-use crate::tui::app::{App, Pane, scroll_to, select_display, step};
+use crate::model::{BodyId, Branch, Confidence, EdgeKind, Lang};
+use crate::tui::ctx::{Changes, Ctx, StatusKind};
 use crate::tui::keymap::Command;
-use crate::tui::layout::{self, ListRow};
+use crate::tui::layout;
+use crate::tui::tabs::View;
 
 /// The detail pane's content at a given width: lines, and the body each line links to.
+#[derive(Debug, Clone)]
 pub struct Detail {
     pub lines: Vec<Line<'static>>,
     pub links: Vec<(usize, BodyId)>,
 }
 
 struct Builder<'a> {
-    app: &'a App,
+    ctx: &'a Ctx,
     width: usize,
     lines: Vec<Line<'static>>,
     links: Vec<(usize, BodyId)>,
@@ -55,7 +56,7 @@ impl Builder<'_> {
         }
         self.push(Line::from(Span::styled(
             text.to_string(),
-            self.app.theme.title,
+            self.ctx.theme.title,
         )));
     }
 
@@ -68,36 +69,6 @@ impl Builder<'_> {
             ]));
         }
     }
-}
-
-/// Greedy word wrap by display width.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if candidate.width() > width && !line.is_empty() {
-            out.push(std::mem::take(&mut line));
-            line = word.to_string();
-        } else {
-            line = candidate;
-        }
-        while line.width() > width {
-            let cut: String = fit(&line, width).trim_end_matches(['…', ' ']).to_string();
-            let cut_len = cut.len().max(1);
-            let rest = line[cut_len.min(line.len())..].to_string();
-            out.push(cut);
-            line = rest;
-        }
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
 }
 
 fn role_verb(kind: EdgeKind) -> &'static str {
@@ -119,21 +90,21 @@ fn role_verb(kind: EdgeKind) -> &'static str {
 }
 
 /// Builds the detail of the selected body for a pane `width` columns wide.
-pub fn detail(app: &App, width: usize) -> Detail {
+pub fn detail(ctx: &Ctx, width: usize) -> Detail {
     let mut b = Builder {
-        app,
+        ctx,
         width,
         lines: Vec::new(),
         links: Vec::new(),
     };
-    let t = &app.theme;
-    let Some(body) = app.dataset.body(&app.selected) else {
+    let t = &ctx.theme;
+    let Some(body) = ctx.dataset.body(&ctx.selected) else {
         return Detail {
             lines: b.lines,
             links: b.links,
         };
     };
-    let Some(a) = app.analysis.body(&body.id) else {
+    let Some(a) = ctx.analysis.body(&body.id) else {
         return Detail {
             lines: b.lines,
             links: b.links,
@@ -150,7 +121,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
         if body.seats_nominal { " (nominal)" } else { "" }
     ));
     if let Some(term) = body.term_years {
-        facts.push(format!("{} years", super::num(term)));
+        facts.push(format!("{} years", num(term)));
     }
     if body.independent {
         facts.push("independent".into());
@@ -159,7 +130,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
         facts.push("non-partisan".into());
     }
     b.wrapped(0, &format!("[{}] {}", body.id, facts.join(" · ")), t.base);
-    if app.analysis.principals.contains(&body.id) {
+    if ctx.analysis.principals.contains(&body.id) {
         b.push(Line::from(Span::styled(
             "a principal: the walk up the appointment chain stops here",
             t.accent,
@@ -217,7 +188,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                 b.link(
                     Line::from(vec![
                         Span::raw("    "),
-                        Span::styled(fit(app.name(&s.actor), name_w), t.link),
+                        Span::styled(fit(ctx.name(&s.actor), name_w), t.link),
                         Span::raw(format!(" {:<10}", s.role.to_string())),
                         Span::raw(format!("{:>6} ", crate::output::fmt::seats(share))),
                         Span::styled(if veto { "veto" } else { "" }, t.consent),
@@ -240,7 +211,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                 b.link(
                     Line::from(vec![
                         Span::raw("    "),
-                        Span::styled(fit(app.name(r), name_w), t.link),
+                        Span::styled(fit(ctx.name(r), name_w), t.link),
                         Span::styled(format!(" {:<10}", "removes"), t.dismiss),
                         Span::raw(counted),
                         Span::styled("at will", t.dismiss),
@@ -264,7 +235,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
             b.link(
                 Line::from(vec![
                     Span::raw(" "),
-                    Span::styled(fit(app.name(p), name_w), t.link),
+                    Span::styled(fit(ctx.name(p), name_w), t.link),
                     Span::raw(" "),
                     Span::styled(bar(*v, bar_w), t.bar),
                     Span::raw(format!(" {:>6}", pct(*v))),
@@ -281,7 +252,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                             if *k == p {
                                 format!("{} directly", pct(**x))
                             } else {
-                                format!("{} through the {}", pct(**x), app.name(k))
+                                format!("{} through the {}", pct(**x), ctx.name(k))
                             }
                         })
                         .collect();
@@ -296,7 +267,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
             "none".to_string()
         } else {
             ids.iter()
-                .map(|i| app.name(i))
+                .map(|i| ctx.name(i))
                 .collect::<Vec<_>>()
                 .join(", ")
         }
@@ -323,7 +294,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
 
     // What this body does to others.
     let mut fills: Vec<(String, String)> = Vec::new();
-    for other in &app.dataset.bodies {
+    for other in &ctx.dataset.bodies {
         for c in &other.channels {
             for s in c.steps.iter().filter(|s| s.actor == body.id) {
                 let label = if c.label.is_empty() { &c.id } else { &c.label };
@@ -331,7 +302,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
                     other.id.clone(),
                     format!(
                         "{} · {label} ({}): {}",
-                        app.name(&other.id),
+                        ctx.name(&other.id),
                         c.seats,
                         s.role
                     ),
@@ -339,7 +310,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
             }
         }
     }
-    let outgoing: Vec<&crate::model::Edge> = app
+    let outgoing: Vec<&crate::model::Edge> = ctx
         .dataset
         .edges
         .iter()
@@ -364,10 +335,10 @@ pub fn detail(app: &App, width: usize) -> Detail {
                 .unwrap_or_default();
             b.link(
                 Line::from(vec![
-                    Span::styled(format!(" {} ", glyph(e.kind)), app.theme.edge(e.kind)),
+                    Span::styled(format!(" {} ", glyph(e.kind)), ctx.theme.edge(e.kind)),
                     Span::styled(
                         fit(
-                            &format!("{} the {}{scope}", role_verb(e.kind), app.name(&e.to)),
+                            &format!("{} the {}{scope}", role_verb(e.kind), ctx.name(&e.to)),
                             width.saturating_sub(4),
                         ),
                         t.link,
@@ -377,7 +348,7 @@ pub fn detail(app: &App, width: usize) -> Detail {
             );
         }
     }
-    let incoming: Vec<&crate::model::Edge> = app
+    let incoming: Vec<&crate::model::Edge> = ctx
         .dataset
         .edges
         .iter()
@@ -393,10 +364,10 @@ pub fn detail(app: &App, width: usize) -> Detail {
                 .unwrap_or_default();
             b.link(
                 Line::from(vec![
-                    Span::styled(format!(" {} ", glyph(e.kind)), app.theme.edge(e.kind)),
+                    Span::styled(format!(" {} ", glyph(e.kind)), ctx.theme.edge(e.kind)),
                     Span::styled(
                         fit(
-                            &format!("the {} {}{scope}", app.name(&e.from), role_verb(e.kind)),
+                            &format!("the {} {}{scope}", ctx.name(&e.from), role_verb(e.kind)),
                             width.saturating_sub(4),
                         ),
                         t.link,
@@ -408,14 +379,14 @@ pub fn detail(app: &App, width: usize) -> Detail {
         }
     }
 
-    let flags: Vec<&crate::analysis::Flag> = app.analysis.flags_of(&body.id).collect();
+    let flags: Vec<&crate::analysis::Flag> = ctx.analysis.flags_of(&body.id).collect();
     if !flags.is_empty() {
         b.heading(&format!("FLAGS ({})", flags.len()));
         for f in flags {
             let head = Line::from(vec![
                 Span::styled(
                     format!(" {:<6}", f.severity.as_str().to_uppercase()),
-                    app.theme.severity(f.severity),
+                    ctx.theme.severity(f.severity),
                 ),
                 Span::styled(f.rule.to_string(), t.accent),
             ]);
@@ -437,191 +408,301 @@ pub fn detail(app: &App, width: usize) -> Detail {
     }
 }
 
-pub fn glyph(kind: EdgeKind) -> &'static str {
-    match kind {
-        EdgeKind::DismissAtWill => "✕",
-        EdgeKind::DismissForCause => "⊗",
-        EdgeKind::Dissolve => "⊘",
-        EdgeKind::Impeach => "⚖",
-        EdgeKind::HoldsToAccount => "⋯",
-        EdgeKind::NoConfidence => "⊥",
-        EdgeKind::Audits => "§",
-        EdgeKind::Investigates => "?",
-        EdgeKind::Reviews => "⚖",
-        EdgeKind::Vetoes => "✋",
-        EdgeKind::Overrides => "↺",
-        EdgeKind::Directs => "→",
-        EdgeKind::Petitions => "✉",
+/// The rows of the Bodies list: branch headers and bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow {
+    Header(Branch),
+    Body(usize),
+}
+
+pub fn list_rows(ctx: &Ctx) -> Vec<ListRow> {
+    let mut rows = Vec::new();
+    let mut current: Option<Branch> = None;
+    for (display, &i) in ctx.order.iter().enumerate() {
+        let b = ctx.dataset.bodies[i].branch;
+        if current != Some(b) {
+            rows.push(ListRow::Header(b));
+            current = Some(b);
+        }
+        rows.push(ListRow::Body(display));
     }
+    rows
 }
 
-fn detail_width(app: &App) -> usize {
-    layout::inner(layout::bodies_split(layout::screen(app.size).main).1).width as usize
-}
-
-pub fn command(app: &mut App, c: Command) {
-    match (app.bodies.focus, c) {
-        (Pane::List, Command::Right | Command::Activate) | (Pane::Detail, Command::Right) => {
-            app.bodies.focus = Pane::Detail;
-        }
-        (Pane::Detail, Command::Left) | (Pane::List, Command::Left) => {
-            app.bodies.focus = Pane::List;
-        }
-        (Pane::List, _) => {
-            let page = layout::list_height(app.size);
-            let next = step(app.selected_index(), app.order.len(), c, page);
-            select_display(app, next);
-        }
-        (Pane::Detail, Command::Activate) => {
-            let d = detail(app, detail_width(app));
-            if let Some((_, target)) = d.links.get(app.bodies.link) {
-                let target = target.clone();
-                if target == app.selected {
-                    app.status = Some(crate::tui::app::Status {
-                        text: "that is this body".into(),
-                        kind: crate::tui::app::StatusKind::Info,
-                    });
-                } else {
-                    app.jump_to(&target);
-                }
-            }
-        }
-        (Pane::Detail, _) => {
-            let d = detail(app, detail_width(app));
-            let height = layout::detail_height(app.size);
-            if d.links.is_empty() {
-                let max = d.lines.len().saturating_sub(height);
-                app.bodies.detail_offset = step(app.bodies.detail_offset, max + 1, c, height);
-                return;
-            }
-            // Pages jump by lines, then land on the nearest link.
-            let link = match c {
-                Command::PageDown
-                | Command::PageUp
-                | Command::HalfPageDown
-                | Command::HalfPageUp => {
-                    let current = d.links[app.bodies.link.min(d.links.len() - 1)].0;
-                    let target_line = step(current, d.lines.len(), c, height);
-                    d.links
-                        .iter()
-                        .position(|(l, _)| *l >= target_line)
-                        .unwrap_or(d.links.len() - 1)
-                }
-                _ => step(app.bodies.link, d.links.len(), c, height),
-            };
-            app.bodies.link = link;
-            let line = d.links[link].0;
-            let mut offset = scroll_to(app.bodies.detail_offset, line, height);
-            if link == d.links.len() - 1
-                && matches!(c, Command::Down | Command::Bottom | Command::PageDown)
-            {
-                // Past the last link there may be text (flag sources, notes): show it.
-                offset = offset.max(d.lines.len().saturating_sub(height)).min(line);
-            }
-            if link == 0 && matches!(c, Command::Top) {
-                offset = 0;
-            }
-            app.bodies.detail_offset = offset;
-        }
-    }
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (list_area, detail_area) = layout::bodies_split(area);
-    list(app, list_area, buf);
-    detail_pane(app, detail_area, buf);
-}
-
-fn list(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let focused = app.bodies.focus == Pane::List;
-    let blk = block(app, format!(" Bodies ({}) ", app.order.len()), focused);
-    let inner = blk.inner(area);
-    blk.render(area, buf);
-    let rows = layout::body_list_rows(app);
-    let height = inner.height as usize;
-    let w = inner.width as usize;
-    let selected = app.selected_index();
-    let name_w = w.saturating_sub(14);
-    for (i, row) in rows
+fn list_row(ctx: &Ctx, display: usize) -> usize {
+    list_rows(ctx)
         .iter()
-        .skip(app.bodies.list_offset)
-        .take(height)
-        .enumerate()
-    {
-        let y = inner.y + i as u16;
-        let line = match row {
-            ListRow::Header(branch) => Line::from(Span::styled(
-                fit(&format!("── {} ──", capitalize(branch.as_str())), w),
-                t.title,
-            )),
-            ListRow::Body(display) => {
-                let Some(body) = app.body_at(*display) else {
-                    continue;
-                };
-                let a = app.analysis.body(&body.id);
-                let (marker, mstyle) = match app.worst_flag(&body.id) {
-                    Some(s) => ("⚑ ", t.severity(s)),
-                    None => ("  ", t.base),
-                };
-                let (barstr, share) = match a.and_then(|a| a.largest()) {
-                    Some((_, v)) if !body.channels.is_empty() => {
-                        (bar(v, 6), format!("{:>3.0}%", v * 100.0))
-                    }
-                    _ => ("  root".to_string(), "    ".to_string()),
-                };
-                let style = if *display == selected {
-                    if focused {
-                        t.selected
-                    } else {
-                        t.selected_unfocused
-                    }
-                } else {
-                    t.base
-                };
-                let mut line = Line::from(vec![
-                    Span::styled(marker, mstyle),
-                    Span::raw(fit(body.name(app.lang), name_w)),
-                    Span::raw(" "),
-                    Span::styled(barstr, t.bar),
-                    Span::raw(" "),
-                    Span::raw(share),
-                ]);
-                if *display == selected {
-                    line = line.style(style);
-                    for span in line.spans.iter_mut() {
-                        span.style = span.style.patch(style);
-                    }
-                }
-                line
+        .position(|r| *r == ListRow::Body(display))
+        .unwrap_or(0)
+}
+
+fn detail_width(size: Rect) -> usize {
+    layout::inner(layout::bodies_split(layout::screen(size).main).1).width as usize
+}
+
+/// What the detail pane was built for: the state on screen, the body, the language, the width.
+type DetailKey = (u64, BodyId, Lang, usize);
+
+fn detail_key(ctx: &Ctx, width: usize) -> DetailKey {
+    (ctx.revision(), ctx.selected.clone(), ctx.lang, width)
+}
+
+/// The detail pane's content for the state on screen, built again only when it changed.
+fn fresh_detail<'a>(memo: &'a mut Memo<DetailKey, Detail>, ctx: &Ctx) -> &'a Detail {
+    let width = detail_width(ctx.size);
+    memo.get_or_insert_with(detail_key(ctx, width), || detail(ctx, width))
+}
+
+/// Where a click or a wheel turn lands in the view.
+enum Hit {
+    Row(usize),
+    Detail,
+}
+
+#[derive(Debug, Clone)]
+pub struct BodiesView {
+    pub focus: Pane,
+    pub list_offset: usize,
+    /// The selected link (an actor line) in the detail pane.
+    pub link: usize,
+    pub detail_offset: usize,
+    detail: Memo<DetailKey, Detail>,
+}
+
+impl Default for BodiesView {
+    fn default() -> Self {
+        BodiesView {
+            focus: Pane::List,
+            list_offset: 0,
+            link: 0,
+            detail_offset: 0,
+            detail: Memo::default(),
+        }
+    }
+}
+
+impl BodiesView {
+    fn hit(&self, ctx: &Ctx, main: Rect, at: ratatui::layout::Position) -> Option<Hit> {
+        let (list, detail) = layout::bodies_split(main);
+        let li = layout::inner(list);
+        if li.contains(at) {
+            let row = self.list_offset + usize::from(at.y - li.y);
+            match list_rows(ctx).get(row) {
+                Some(ListRow::Body(d)) => Some(Hit::Row(*d)),
+                _ => None,
+            }
+        } else if detail.contains(at) {
+            Some(Hit::Detail)
+        } else {
+            None
+        }
+    }
+
+    /// Draws the cached detail, or builds one when the pane is drawn at another width than the
+    /// terminal size it was built for (a frame drawn before its resize event arrives).
+    fn detail_pane(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let focused = self.focus == Pane::Detail;
+        let title = ctx
+            .dataset
+            .body(&ctx.selected)
+            .map(|b| format!(" {} ", b.name(ctx.lang)))
+            .unwrap_or_default();
+        let blk = block(&ctx.theme, Span::styled(title, ctx.theme.title), focused);
+        let inner = blk.inner(area);
+        blk.render(area, buf);
+        let built;
+        let d = match self.detail.get(&detail_key(ctx, inner.width as usize)) {
+            Some(d) => d,
+            None => {
+                built = detail(ctx, inner.width as usize);
+                &built
             }
         };
-        buf.set_line(inner.x, y, &line, inner.width);
+        let selected_line = d.links.get(self.link).map(|(l, _)| *l);
+        let mut lines = d.lines.clone();
+        if focused && let Some(l) = selected_line.and_then(|l| lines.get_mut(l)) {
+            let s = ctx.theme.selected;
+            for span in l.spans.iter_mut() {
+                span.style = span.style.patch(s);
+            }
+        }
+        Paragraph::new(lines)
+            .scroll((self.detail_offset as u16, 0))
+            .render(inner, buf);
+    }
+
+    fn list(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let focused = self.focus == Pane::List;
+        let blk = block(t, format!(" Bodies ({}) ", ctx.order.len()), focused);
+        let inner = blk.inner(area);
+        blk.render(area, buf);
+        let rows = list_rows(ctx);
+        let height = inner.height as usize;
+        let w = inner.width as usize;
+        let selected = ctx.selected_index();
+        let name_w = w.saturating_sub(14);
+        for (i, row) in rows.iter().skip(self.list_offset).take(height).enumerate() {
+            let y = inner.y + i as u16;
+            let line = match row {
+                ListRow::Header(branch) => Line::from(Span::styled(
+                    fit(&format!("── {} ──", capitalize(branch.as_str())), w),
+                    t.title,
+                )),
+                ListRow::Body(display) => {
+                    let Some(body) = ctx.body_at(*display) else {
+                        continue;
+                    };
+                    let a = ctx.analysis.body(&body.id);
+                    let (marker, mstyle) = match ctx.worst_flag(&body.id) {
+                        Some(s) => ("⚑ ", t.severity(s)),
+                        None => ("  ", t.base),
+                    };
+                    let (barstr, share) = match a.and_then(|a| a.largest()) {
+                        Some((_, v)) if !body.channels.is_empty() => {
+                            (bar(v, 6), format!("{:>3.0}%", v * 100.0))
+                        }
+                        _ => ("  root".to_string(), "    ".to_string()),
+                    };
+                    let style = if *display == selected {
+                        if focused {
+                            t.selected
+                        } else {
+                            t.selected_unfocused
+                        }
+                    } else {
+                        t.base
+                    };
+                    let mut line = Line::from(vec![
+                        Span::styled(marker, mstyle),
+                        Span::raw(fit(body.name(ctx.lang), name_w)),
+                        Span::raw(" "),
+                        Span::styled(barstr, t.bar),
+                        Span::raw(" "),
+                        Span::raw(share),
+                    ]);
+                    if *display == selected {
+                        line = line.style(style);
+                        for span in line.spans.iter_mut() {
+                            span.style = span.style.patch(style);
+                        }
+                    }
+                    line
+                }
+            };
+            buf.set_line(inner.x, y, &line, inner.width);
+        }
     }
 }
 
-fn detail_pane(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.bodies.focus == Pane::Detail;
-    let title = app
-        .dataset
-        .body(&app.selected)
-        .map(|b| format!(" {} ", b.name(app.lang)))
-        .unwrap_or_default();
-    let blk = block(app, Span::styled(title, app.theme.title), focused);
-    let inner = blk.inner(area);
-    blk.render(area, buf);
-    let d = detail(app, inner.width as usize);
-    let selected_line = d.links.get(app.bodies.link).map(|(l, _)| *l);
-    let mut lines = d.lines;
-    if focused && let Some(l) = selected_line.and_then(|l| lines.get_mut(l)) {
-        let s = app.theme.selected;
-        for span in l.spans.iter_mut() {
-            span.style = span.style.patch(s);
+impl Tab for BodiesView {
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
+        match (self.focus, c) {
+            (Pane::List, Command::Right | Command::Activate) | (Pane::Detail, Command::Right) => {
+                self.focus = Pane::Detail;
+            }
+            (Pane::Detail, Command::Left) | (Pane::List, Command::Left) => {
+                self.focus = Pane::List;
+            }
+            (Pane::List, _) => {
+                let page = layout::list_height(ctx.size);
+                let next = step(ctx.selected_index(), ctx.order.len(), c, page);
+                ctx.select_display(next);
+            }
+            (Pane::Detail, Command::Activate) => {
+                let d = fresh_detail(&mut self.detail, ctx);
+                if let Some((_, target)) = d.links.get(self.link) {
+                    let target = target.clone();
+                    if target == ctx.selected {
+                        ctx.set_status("that is this body", StatusKind::Info);
+                    } else {
+                        ctx.jump_to(&target);
+                    }
+                }
+            }
+            (Pane::Detail, _) => {
+                let d = fresh_detail(&mut self.detail, ctx);
+                let height = layout::detail_height(ctx.size);
+                if d.links.is_empty() {
+                    let max = d.lines.len().saturating_sub(height);
+                    self.detail_offset = step(self.detail_offset, max + 1, c, height);
+                    return None;
+                }
+                // Pages jump by lines, then land on the nearest link.
+                let link = match c {
+                    Command::PageDown
+                    | Command::PageUp
+                    | Command::HalfPageDown
+                    | Command::HalfPageUp => {
+                        let current = d.links[self.link.min(d.links.len() - 1)].0;
+                        let target_line = step(current, d.lines.len(), c, height);
+                        d.links
+                            .iter()
+                            .position(|(l, _)| *l >= target_line)
+                            .unwrap_or(d.links.len() - 1)
+                    }
+                    _ => step(self.link, d.links.len(), c, height),
+                };
+                self.link = link;
+                let line = d.links[link].0;
+                let mut offset = scroll_to(self.detail_offset, line, height);
+                if link == d.links.len() - 1
+                    && matches!(c, Command::Down | Command::Bottom | Command::PageDown)
+                {
+                    // Past the last link there may be text (flag sources, notes): show it.
+                    offset = offset.max(d.lines.len().saturating_sub(height)).min(line);
+                }
+                if link == 0 && matches!(c, Command::Top) {
+                    offset = 0;
+                }
+                self.detail_offset = offset;
+            }
+        }
+        None
+    }
+
+    fn click(&mut self, ctx: &mut Ctx, main: Rect, at: ratatui::layout::Position) {
+        match self.hit(ctx, main, at) {
+            Some(Hit::Row(display)) => {
+                self.focus = Pane::List;
+                ctx.select_display(display);
+            }
+            Some(Hit::Detail) => self.focus = Pane::Detail,
+            None => {}
         }
     }
-    Paragraph::new(lines)
-        .scroll((app.bodies.detail_offset as u16, 0))
-        .render(inner, buf);
+
+    fn wheel(&mut self, ctx: &Ctx, main: Rect, at: ratatui::layout::Position) {
+        match self.hit(ctx, main, at) {
+            Some(Hit::Row(_)) => self.focus = Pane::List,
+            Some(Hit::Detail) => self.focus = Pane::Detail,
+            None => {}
+        }
+    }
+
+    /// A new selection starts at the top of its detail; the list keeps it in view.
+    fn catch_up(&mut self, ctx: &Ctx, changes: Changes) {
+        if changes.selection {
+            self.link = 0;
+            self.detail_offset = 0;
+        }
+        let height = layout::list_height(ctx.size);
+        let row = list_row(ctx, ctx.selected_index());
+        self.list_offset = scroll_to(self.list_offset, row, height);
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        // A terminal too small shows no detail pane.
+        if !layout::too_small(ctx.size) {
+            fresh_detail(&mut self.detail, ctx);
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let (list_area, detail_area) = layout::bodies_split(area);
+        self.list(ctx, list_area, buf);
+        self.detail_pane(ctx, detail_area, buf);
+    }
 }
 
 fn capitalize(s: &str) -> String {
@@ -629,25 +710,5 @@ fn capitalize(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_respects_width_and_keeps_words() {
-        let lines = wrap(
-            "The President holds a majority of the Constitutional Court",
-            20,
-        );
-        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
-        assert_eq!(
-            lines.join(" "),
-            "The President holds a majority of the Constitutional Court"
-        );
-        let long = wrap("Конституциялық_Соттың_төрағасы_және_судьялары", 10);
-        assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
     }
 }

@@ -19,17 +19,18 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{bar, block, fit, pct};
+use super::{Memo, Pane, Tab, bar, block, fit, pct, scroll_to, step, weights_summary};
 use crate::analysis::Options;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
-use crate::tui::app::{App, Pane, StatusKind, scroll_to, step};
+use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::tabs::View;
 
-/// What the user chose to compare.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompareState {
+/// What the user chose to compare, and the comparison.
+#[derive(Debug, Clone)]
+pub struct CompareView {
     /// Embedded dataset ids in the comparison.
     pub chosen: Vec<String>,
     /// Whether the state on screen (with its weights and reforms) is a column.
@@ -38,95 +39,357 @@ pub struct CompareState {
     pub row: usize,
     pub offset: usize,
     pub focus: Pane,
+    /// The comparison the view shows, for the revision of the state it was measured under;
+    /// cleared when the choice changes.
+    comparison: Memo<u64, Comparison>,
 }
 
-impl Default for CompareState {
+impl Default for CompareView {
     fn default() -> Self {
-        CompareState {
+        CompareView {
             chosen: EMBEDDED.iter().map(|e| e.id.to_string()).collect(),
             current: false,
             row: 1,
             offset: 0,
             focus: Pane::List,
+            comparison: Memo::default(),
         }
     }
-}
-
-/// Measures the chosen datasets under the weights in force. Called by `update` when the view
-/// needs a comparison and its inputs changed, never while drawing.
-pub fn compute(app: &App) -> Result<Comparison, String> {
-    let mut entries = Vec::new();
-    if app.compare.current {
-        entries.push(
-            Entry::from_analysis(app.dataset.clone(), app.analysis.clone())
-                .map_err(|e| e.to_string())?,
-        );
-    }
-    for e in EMBEDDED {
-        if !app.compare.chosen.iter().any(|c| c == e.id) {
-            continue;
-        }
-        let dataset = crate::data::resolve(e.id).map_err(|err| err.to_string())?;
-        let options = Options {
-            weights: app.options.weights,
-            principals: dataset.principals(),
-        };
-        entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
-    }
-    Ok(Comparison::new(entries))
 }
 
 fn rows() -> usize {
     1 + EMBEDDED.len()
 }
 
-pub fn command(app: &mut App, c: Command) {
-    match (app.compare.focus, c) {
-        (_, Command::Right) => app.compare.focus = Pane::Detail,
-        (_, Command::Left) => app.compare.focus = Pane::List,
-        (Pane::List, Command::Toggle | Command::Activate) => {
-            if app.compare.row == 0 {
-                app.compare.current = !app.compare.current;
-            } else if let Some(e) = EMBEDDED.get(app.compare.row - 1) {
-                let id = e.id.to_string();
-                if let Some(i) = app.compare.chosen.iter().position(|c| *c == id) {
-                    app.compare.chosen.remove(i);
-                } else {
-                    app.compare.chosen.push(id);
-                    // Keep the embedded order: columns do not jump around as they are added.
-                    app.compare
-                        .chosen
-                        .sort_by_key(|c| EMBEDDED.iter().position(|e| e.id == c));
+impl Tab for CompareView {
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
+        match (self.focus, c) {
+            (_, Command::Right) => self.focus = Pane::Detail,
+            (_, Command::Left) => self.focus = Pane::List,
+            (Pane::List, Command::Toggle | Command::Activate) => {
+                if self.row == 0 {
+                    self.current = !self.current;
+                } else if let Some(e) = EMBEDDED.get(self.row - 1) {
+                    let id = e.id.to_string();
+                    if let Some(i) = self.chosen.iter().position(|c| *c == id) {
+                        self.chosen.remove(i);
+                    } else {
+                        self.chosen.push(id);
+                        // Keep the embedded order: columns do not jump around as they are added.
+                        self.chosen
+                            .sort_by_key(|c| EMBEDDED.iter().position(|e| e.id == c));
+                    }
                 }
+                self.comparison.clear();
             }
-            app.comparison = None;
+            (Pane::List, _) => {
+                self.row = step(self.row, rows(), c, 5);
+            }
+            (Pane::Detail, _) => {
+                let total = self.content(ctx, 120).len();
+                let height = layout::screen(ctx.size).main.height.saturating_sub(2) as usize;
+                let max = total.saturating_sub(height);
+                self.offset = step(self.offset, max + 1, c, height);
+                self.offset = scroll_to(self.offset, self.offset, height);
+            }
         }
-        (Pane::List, _) => {
-            app.compare.row = step(app.compare.row, rows(), c, 5);
+        None
+    }
+
+    fn click(&mut self, _ctx: &mut Ctx, main: Rect, at: ratatui::layout::Position) {
+        let li = layout::inner(layout::compare_split(main).0);
+        if li.contains(at) && usize::from(at.y - li.y) <= EMBEDDED.len() {
+            self.focus = Pane::List;
+            self.row = usize::from(at.y - li.y);
         }
-        (Pane::Detail, _) => {
-            let total = content(app, 120).len();
-            let height = layout::screen(app.size).main.height.saturating_sub(2) as usize;
-            let max = total.saturating_sub(height);
-            app.compare.offset = step(app.compare.offset, max + 1, c, height);
-            app.compare.offset = scroll_to(app.compare.offset, app.compare.offset, height);
+    }
+
+    /// Makes sure the comparison is there while the view is shown.
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        if self.comparison(ctx).is_some() {
+            return;
         }
+        match self.compute(ctx) {
+            Ok(c) => self.comparison.set(ctx.revision(), c),
+            Err(e) => ctx.set_status(format!("cannot compare: {e}"), StatusKind::Error),
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let (list_area, right) = layout::compare_split(area);
+
+        let blk = block(t, " Datasets ", self.focus == Pane::List);
+        let inner = blk.inner(list_area);
+        blk.render(list_area, buf);
+        let mut lines = vec![];
+        let current_label =
+            if ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset) {
+                "this state".to_string()
+            } else {
+                "this state*".to_string()
+            };
+        let entries: Vec<(bool, String)> = std::iter::once((self.current, current_label))
+            .chain(
+                EMBEDDED
+                    .iter()
+                    .map(|e| (self.chosen.iter().any(|c| c == e.id), e.id.to_string())),
+            )
+            .collect();
+        for (i, (on, name)) in entries.iter().enumerate() {
+            let text = fit(
+                &format!("[{}] {name}", if *on { "x" } else { " " }),
+                inner.width as usize,
+            );
+            let style = if i == self.row {
+                if self.focus == Pane::List {
+                    t.selected
+                } else {
+                    t.selected_unfocused
+                }
+            } else {
+                t.base
+            };
+            lines.push(Line::from(Span::styled(text, style)));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Space: in / out", t.dim)));
+        lines.push(Line::from(Span::styled("→: scroll table", t.dim)));
+        lines.push(Line::from(Span::styled("▲▼: vs 1st column", t.dim)));
+        Paragraph::new(lines).render(inner, buf);
+
+        let blk = block(
+            t,
+            Line::from(vec![
+                Span::styled(" Comparison ", t.title),
+                Span::styled(
+                    format!("· weights as in force ({}) ", weights_summary(ctx)),
+                    t.dim,
+                ),
+            ]),
+            self.focus == Pane::Detail,
+        );
+        let inner = blk.inner(right);
+        blk.render(right, buf);
+        Paragraph::new(self.content(ctx, inner.width as usize))
+            .scroll((self.offset as u16, 0))
+            .render(inner, buf);
     }
 }
 
-/// Makes sure the comparison is there when the view is shown; called at the end of `update`.
-pub fn refresh(app: &mut App) {
-    if app.view != crate::tui::View::Compare || app.comparison.is_some() {
-        return;
+impl CompareView {
+    /// The comparison on screen, if one was measured for the state on screen.
+    pub fn comparison(&self, ctx: &Ctx) -> Option<&Comparison> {
+        self.comparison.get(&ctx.revision())
     }
-    match compute(app) {
-        Ok(c) => app.comparison = Some(c),
-        Err(e) => {
-            app.status = Some(crate::tui::app::Status {
-                text: format!("cannot compare: {e}"),
-                kind: StatusKind::Error,
-            });
+
+    /// Measures the chosen datasets under the weights in force. Called by `refresh` when the
+    /// view needs a comparison and its inputs changed, never while drawing.
+    pub fn compute(&self, ctx: &Ctx) -> Result<Comparison, String> {
+        let mut entries = Vec::new();
+        if self.current {
+            entries.push(
+                Entry::from_analysis(ctx.dataset.clone(), ctx.analysis.clone())
+                    .map_err(|e| e.to_string())?,
+            );
         }
+        for e in EMBEDDED {
+            if !self.chosen.iter().any(|c| c == e.id) {
+                continue;
+            }
+            let dataset = crate::data::resolve(e.id).map_err(|err| err.to_string())?;
+            let options = Options {
+                weights: ctx.options.weights,
+                principals: dataset.principals(),
+            };
+            entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
+        }
+        Ok(Comparison::new(entries))
+    }
+
+    fn column_label(&self, c: &Comparison, i: usize) -> String {
+        if self.current && i == 0 {
+            "this".into()
+        } else {
+            c.entries[i].id().to_string()
+        }
+    }
+
+    /// The right pane's lines for a pane `width` columns wide.
+    pub fn content(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+        let t = &ctx.theme;
+        let Some(c) = self.comparison(ctx) else {
+            return vec![Line::from("Choose datasets on the left (Space).")];
+        };
+        if c.entries.is_empty() {
+            return vec![Line::from(
+                "Choose at least one dataset on the left (Space).",
+            )];
+        }
+        let n = c.entries.len();
+        // Narrow terminals trade a column's padding for longer row labels.
+        let col = if width >= n * 8 + 16 { 8 } else { 7 };
+        let label_w = width.saturating_sub(n * col).clamp(8, 22);
+        let mut out = Vec::new();
+        let header = |title: &str| -> Line<'static> {
+            let mut spans = vec![Span::styled(fit(title, label_w), t.title)];
+            for i in 0..n {
+                spans.push(Span::styled(
+                    format!(
+                        "{:>col$}",
+                        fit(&heading(&self.column_label(c, i), col - 1), col - 1).trim_end()
+                    ),
+                    t.title,
+                ));
+            }
+            Line::from(spans)
+        };
+        let marked =
+            |v: f64, reference: f64, text: String, higher_is_more: bool| -> Span<'static> {
+                let (mark, style) = if (v - reference).abs() < 5e-4 {
+                    (" ", t.base)
+                } else if v > reference {
+                    ("▲", if higher_is_more { t.high } else { t.ok })
+                } else {
+                    ("▼", if higher_is_more { t.ok } else { t.high })
+                };
+                let style = if t.color {
+                    style
+                } else if mark == " " {
+                    Style::default()
+                } else {
+                    Style::default().add_modifier(Modifier::BOLD)
+                };
+                Span::styled(format!("{:>w$}{mark}", text, w = col - 1), style)
+            };
+
+        out.push(header("HEAD OF STATE"));
+        let scalars: Vec<Vec<(&str, f64)>> =
+            c.entries.iter().map(|e| e.indicators.scalars()).collect();
+        for (k, (name, _)) in scalars[0].iter().enumerate() {
+            let reference = scalars[0][k].1;
+            let mut spans = vec![Span::raw(fit(label(name), label_w))];
+            for s in &scalars {
+                let v = s[k].1;
+                // The veto discount is shown as a deduction; more of it means less concentration.
+                let more = *name != "veto_discount";
+                spans.push(marked(v, reference, value(name, v), more));
+            }
+            out.push(Line::from(spans));
+        }
+
+        out.push(Line::from(""));
+        out.push(header("HIS CONTROL BY ROLE"));
+        for role in INDEPENDENT_ROLES {
+            let values: Vec<Option<f64>> = c
+                .entries
+                .iter()
+                .map(|e| e.indicators.class(role).map(|cl| cl.control))
+                .collect();
+            if values.iter().all(Option::is_none) {
+                continue;
+            }
+            let reference = values.iter().flatten().next().copied().unwrap_or(0.0);
+            let mut spans = vec![Span::raw(fit(&role.as_str().replace('_', " "), label_w))];
+            for v in values {
+                spans.push(match v {
+                    Some(v) => marked(v, reference, format!("{:.0}%", v * 100.0), true),
+                    None => Span::styled(format!("{:>w$} ", "-", w = col - 1), t.dim),
+                });
+            }
+            out.push(Line::from(spans));
+        }
+
+        for tl in &c.timelines {
+            out.push(Line::from(""));
+            out.push(Line::from(Span::styled(
+                format!("TIMELINE {}: {}", tl.jurisdiction, tl.datasets.join(" → ")),
+                t.title,
+            )));
+            let bar_w = 5usize;
+            for row in &tl.rows {
+                let mut spans = vec![Span::raw(fit(
+                    &row.role.as_str().replace('_', " "),
+                    label_w,
+                ))];
+                for p in &row.points {
+                    match p {
+                        Some(p) => {
+                            spans.push(Span::styled(bar(p.control, bar_w), t.bar));
+                            spans.push(Span::raw(format!(
+                                "{:>5} ",
+                                pct(p.control).replace(".0%", "%")
+                            )));
+                        }
+                        None => {
+                            spans.push(Span::styled(format!("{:>w$}", "- ", w = bar_w + 6), t.dim))
+                        }
+                    }
+                }
+                out.push(Line::from(spans));
+            }
+            let heads: Vec<String> = tl.headline.iter().map(|h| value("x", *h)).collect();
+            out.push(Line::from(Span::styled(
+                format!("{}concentration {}", " ".repeat(0), heads.join(" → ")),
+                t.dim,
+            )));
+        }
+
+        out.push(Line::from(""));
+        out.push(Line::from(Span::styled(
+            "WHO CONTROLS WHAT, ROLE BY ROLE",
+            t.title,
+        )));
+        for row in &c.roles.rows {
+            out.push(Line::from(Span::styled(
+                format!(
+                    "{}{}",
+                    row.role.as_str().replace('_', " "),
+                    if row.independent_class {
+                        " (independent role)"
+                    } else {
+                        ""
+                    }
+                ),
+                t.accent,
+            )));
+            for (i, cells) in row.cells.iter().enumerate() {
+                for cell in cells {
+                    let entry = &c.entries[i];
+                    let largest = cell
+                        .largest
+                        .as_ref()
+                        .map(|(ids, v)| {
+                            let names: Vec<&str> = ids
+                                .iter()
+                                .map(|id| entry.dataset.name(id, ctx.lang))
+                                .collect();
+                            format!("{} {}", names.join(" = "), pct(*v))
+                        })
+                        .unwrap_or_else(|| "root".into());
+                    out.push(Line::from(vec![
+                        Span::styled(
+                            format!("  {:<8}", fit(&self.column_label(c, i), 8).trim_end()),
+                            t.dim,
+                        ),
+                        Span::raw(fit(
+                            &format!(
+                                "{} · largest: {largest} · head of state {}{}",
+                                entry.dataset.name(&cell.id, ctx.lang),
+                                pct(cell.head_control),
+                                if cell.removable_at_will_by_head {
+                                    " · at will"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            width.saturating_sub(11),
+                        )),
+                    ]));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -173,14 +436,6 @@ fn value(name: &str, v: f64) -> String {
     }
 }
 
-fn column_label(app: &App, c: &Comparison, i: usize) -> String {
-    if app.compare.current && i == 0 {
-        "this".into()
-    } else {
-        c.entries[i].id().to_string()
-    }
-}
-
 /// A column heading that fits `width`: `kz-2022` becomes `kz22` in narrow columns.
 fn heading(label: &str, width: usize) -> String {
     if label.chars().count() <= width {
@@ -188,241 +443,4 @@ fn heading(label: &str, width: usize) -> String {
     } else {
         label.replace("-20", "").replace('-', "")
     }
-}
-
-/// The right pane's lines for a pane `width` columns wide.
-pub fn content(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let Some(c) = &app.comparison else {
-        return vec![Line::from("Choose datasets on the left (Space).")];
-    };
-    if c.entries.is_empty() {
-        return vec![Line::from(
-            "Choose at least one dataset on the left (Space).",
-        )];
-    }
-    let n = c.entries.len();
-    // Narrow terminals trade a column's padding for longer row labels.
-    let col = if width >= n * 8 + 16 { 8 } else { 7 };
-    let label_w = width.saturating_sub(n * col).clamp(8, 22);
-    let mut out = Vec::new();
-    let header = |title: &str| -> Line<'static> {
-        let mut spans = vec![Span::styled(fit(title, label_w), t.title)];
-        for i in 0..n {
-            spans.push(Span::styled(
-                format!(
-                    "{:>col$}",
-                    fit(&heading(&column_label(app, c, i), col - 1), col - 1).trim_end()
-                ),
-                t.title,
-            ));
-        }
-        Line::from(spans)
-    };
-    let marked = |v: f64, reference: f64, text: String, higher_is_more: bool| -> Span<'static> {
-        let (mark, style) = if (v - reference).abs() < 5e-4 {
-            (" ", t.base)
-        } else if v > reference {
-            ("▲", if higher_is_more { t.high } else { t.ok })
-        } else {
-            ("▼", if higher_is_more { t.ok } else { t.high })
-        };
-        let style = if t.color {
-            style
-        } else if mark == " " {
-            Style::default()
-        } else {
-            Style::default().add_modifier(Modifier::BOLD)
-        };
-        Span::styled(format!("{:>w$}{mark}", text, w = col - 1), style)
-    };
-
-    out.push(header("HEAD OF STATE"));
-    let scalars: Vec<Vec<(&str, f64)>> = c.entries.iter().map(|e| e.indicators.scalars()).collect();
-    for (k, (name, _)) in scalars[0].iter().enumerate() {
-        let reference = scalars[0][k].1;
-        let mut spans = vec![Span::raw(fit(label(name), label_w))];
-        for s in &scalars {
-            let v = s[k].1;
-            // The veto discount is shown as a deduction; more of it means less concentration.
-            let more = *name != "veto_discount";
-            spans.push(marked(v, reference, value(name, v), more));
-        }
-        out.push(Line::from(spans));
-    }
-
-    out.push(Line::from(""));
-    out.push(header("HIS CONTROL BY ROLE"));
-    for role in INDEPENDENT_ROLES {
-        let values: Vec<Option<f64>> = c
-            .entries
-            .iter()
-            .map(|e| e.indicators.class(role).map(|cl| cl.control))
-            .collect();
-        if values.iter().all(Option::is_none) {
-            continue;
-        }
-        let reference = values.iter().flatten().next().copied().unwrap_or(0.0);
-        let mut spans = vec![Span::raw(fit(&role.as_str().replace('_', " "), label_w))];
-        for v in values {
-            spans.push(match v {
-                Some(v) => marked(v, reference, format!("{:.0}%", v * 100.0), true),
-                None => Span::styled(format!("{:>w$} ", "-", w = col - 1), t.dim),
-            });
-        }
-        out.push(Line::from(spans));
-    }
-
-    for tl in &c.timelines {
-        out.push(Line::from(""));
-        out.push(Line::from(Span::styled(
-            format!("TIMELINE {}: {}", tl.jurisdiction, tl.datasets.join(" → ")),
-            t.title,
-        )));
-        let bar_w = 5usize;
-        for row in &tl.rows {
-            let mut spans = vec![Span::raw(fit(
-                &row.role.as_str().replace('_', " "),
-                label_w,
-            ))];
-            for p in &row.points {
-                match p {
-                    Some(p) => {
-                        spans.push(Span::styled(bar(p.control, bar_w), t.bar));
-                        spans.push(Span::raw(format!(
-                            "{:>5} ",
-                            pct(p.control).replace(".0%", "%")
-                        )));
-                    }
-                    None => spans.push(Span::styled(format!("{:>w$}", "- ", w = bar_w + 6), t.dim)),
-                }
-            }
-            out.push(Line::from(spans));
-        }
-        let heads: Vec<String> = tl.headline.iter().map(|h| value("x", *h)).collect();
-        out.push(Line::from(Span::styled(
-            format!("{}concentration {}", " ".repeat(0), heads.join(" → ")),
-            t.dim,
-        )));
-    }
-
-    out.push(Line::from(""));
-    out.push(Line::from(Span::styled(
-        "WHO CONTROLS WHAT, ROLE BY ROLE",
-        t.title,
-    )));
-    for row in &c.roles.rows {
-        out.push(Line::from(Span::styled(
-            format!(
-                "{}{}",
-                row.role.as_str().replace('_', " "),
-                if row.independent_class {
-                    " (independent role)"
-                } else {
-                    ""
-                }
-            ),
-            t.accent,
-        )));
-        for (i, cells) in row.cells.iter().enumerate() {
-            for cell in cells {
-                let entry = &c.entries[i];
-                let largest = cell
-                    .largest
-                    .as_ref()
-                    .map(|(ids, v)| {
-                        let names: Vec<&str> = ids
-                            .iter()
-                            .map(|id| entry.dataset.name(id, app.lang))
-                            .collect();
-                        format!("{} {}", names.join(" = "), pct(*v))
-                    })
-                    .unwrap_or_else(|| "root".into());
-                out.push(Line::from(vec![
-                    Span::styled(
-                        format!("  {:<8}", fit(&column_label(app, c, i), 8).trim_end()),
-                        t.dim,
-                    ),
-                    Span::raw(fit(
-                        &format!(
-                            "{} · largest: {largest} · head of state {}{}",
-                            entry.dataset.name(&cell.id, app.lang),
-                            pct(cell.head_control),
-                            if cell.removable_at_will_by_head {
-                                " · at will"
-                            } else {
-                                ""
-                            }
-                        ),
-                        width.saturating_sub(11),
-                    )),
-                ]));
-            }
-        }
-    }
-    out
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let left_w = if area.width >= 100 { 22 } else { 18 }.min(area.width / 3);
-    let list_area = Rect::new(area.x, area.y, left_w, area.height);
-    let right = Rect::new(area.x + left_w, area.y, area.width - left_w, area.height);
-
-    let blk = block(app, " Datasets ", app.compare.focus == Pane::List);
-    let inner = blk.inner(list_area);
-    blk.render(list_area, buf);
-    let mut lines = vec![];
-    let current_label =
-        if app.scenario.active.is_empty() && app.options == Options::of(&app.dataset) {
-            "this state".to_string()
-        } else {
-            "this state*".to_string()
-        };
-    let entries: Vec<(bool, String)> = std::iter::once((app.compare.current, current_label))
-        .chain(EMBEDDED.iter().map(|e| {
-            (
-                app.compare.chosen.iter().any(|c| c == e.id),
-                e.id.to_string(),
-            )
-        }))
-        .collect();
-    for (i, (on, name)) in entries.iter().enumerate() {
-        let text = fit(
-            &format!("[{}] {name}", if *on { "x" } else { " " }),
-            inner.width as usize,
-        );
-        let style = if i == app.compare.row {
-            if app.compare.focus == Pane::List {
-                t.selected
-            } else {
-                t.selected_unfocused
-            }
-        } else {
-            t.base
-        };
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Space: in / out", t.dim)));
-    lines.push(Line::from(Span::styled("→: scroll table", t.dim)));
-    lines.push(Line::from(Span::styled("▲▼: vs 1st column", t.dim)));
-    Paragraph::new(lines).render(inner, buf);
-
-    let blk = block(
-        app,
-        Line::from(vec![
-            Span::styled(" Comparison ", t.title),
-            Span::styled(
-                format!("· weights as in force ({}) ", super::weights_summary(app)),
-                t.dim,
-            ),
-        ]),
-        app.compare.focus == Pane::Detail,
-    );
-    let inner = blk.inner(right);
-    blk.render(right, buf);
-    Paragraph::new(content(app, inner.width as usize))
-        .scroll((app.compare.offset as u16, 0))
-        .render(inner, buf);
 }

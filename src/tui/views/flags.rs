@@ -14,39 +14,212 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{block, fit};
-use crate::tui::View;
-use crate::tui::app::{App, FlagSort, scroll_to, step};
+use super::{Tab, block, fit, scroll_to, step};
+use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::tabs::View;
 
-pub fn command(app: &mut App, c: Command) {
-    let height = layout::flags_height(app.size);
-    match c {
-        Command::Sort => {
-            let current = app.flag_rows().get(app.flags.row).copied();
-            app.flags.sort = match app.flags.sort {
-                FlagSort::Severity => FlagSort::Body,
-                FlagSort::Body => FlagSort::Rule,
-                FlagSort::Rule => FlagSort::Severity,
-            };
-            if let Some(r) = current.and_then(|f| app.flag_rows().iter().position(|x| *x == f)) {
-                app.flags.row = r;
-                app.flags.offset = scroll_to(0, r, height);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagSort {
+    Severity,
+    Body,
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagsView {
+    pub row: usize,
+    pub offset: usize,
+    pub sort: FlagSort,
+}
+
+impl Default for FlagsView {
+    fn default() -> Self {
+        FlagsView {
+            row: 0,
+            offset: 0,
+            sort: FlagSort::Severity,
+        }
+    }
+}
+
+impl FlagsView {
+    /// Flag indices in the order the sort puts them.
+    pub fn rows(&self, ctx: &Ctx) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..ctx.analysis.flags.len()).collect();
+        let flags = &ctx.analysis.flags;
+        match self.sort {
+            FlagSort::Severity => {} // the analysis already sorts by severity, then body
+            FlagSort::Body => rows.sort_by(|a, b| {
+                ctx.name(&flags[*a].body)
+                    .cmp(ctx.name(&flags[*b].body))
+                    .then(flags[*a].severity.cmp(&flags[*b].severity))
+            }),
+            FlagSort::Rule => rows.sort_by(|a, b| {
+                flags[*a]
+                    .rule
+                    .cmp(flags[*b].rule)
+                    .then(flags[*a].severity.cmp(&flags[*b].severity))
+            }),
+        }
+        rows
+    }
+}
+
+impl Tab for FlagsView {
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
+        let height = layout::flags_height(ctx.size);
+        match c {
+            Command::Sort => {
+                let current = self.rows(ctx).get(self.row).copied();
+                self.sort = match self.sort {
+                    FlagSort::Severity => FlagSort::Body,
+                    FlagSort::Body => FlagSort::Rule,
+                    FlagSort::Rule => FlagSort::Severity,
+                };
+                if let Some(r) = current.and_then(|f| self.rows(ctx).iter().position(|x| *x == f)) {
+                    self.row = r;
+                    self.offset = scroll_to(0, r, height);
+                }
+            }
+            Command::Activate => {
+                if let Some(&f) = self.rows(ctx).get(self.row) {
+                    let body = ctx.analysis.flags[f].body.clone();
+                    ctx.jump_to(&body);
+                    return Some(View::Bodies);
+                }
+            }
+            _ => {
+                let n = ctx.analysis.flags.len();
+                self.row = step(self.row, n, c, height);
+                self.offset = scroll_to(self.offset, self.row, height);
             }
         }
-        Command::Activate => {
-            if let Some(&f) = app.flag_rows().get(app.flags.row) {
-                let body = app.analysis.flags[f].body.clone();
-                app.jump_to(&body);
-                app.view = View::Bodies;
-            }
+        None
+    }
+
+    fn click(&mut self, ctx: &mut Ctx, main: Rect, at: ratatui::layout::Position) {
+        let (table, _) = layout::flags_split(main);
+        let top = table.y + 2;
+        if let Some(r) = (at.y >= top && at.y < table.y + table.height - 1)
+            .then(|| self.offset + usize::from(at.y - top))
+            .filter(|r| *r < ctx.analysis.flags.len())
+        {
+            self.row = r;
         }
-        _ => {
-            let n = app.analysis.flags.len();
-            app.flags.row = step(app.flags.row, n, c, height);
-            app.flags.offset = scroll_to(app.flags.offset, app.flags.row, height);
+    }
+
+    /// Another dataset may have fewer flags.
+    fn catch_up(&mut self, ctx: &Ctx, changes: Changes) {
+        if changes.dataset {
+            self.row = self.row.min(ctx.analysis.flags.len().saturating_sub(1));
         }
+    }
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let (table_area, detail_area) = layout::flags_split(area);
+        let rows = self.rows(ctx);
+        let blk = block(
+            t,
+            Line::from(vec![
+                Span::styled(format!(" Flags ({}) ", rows.len()), t.title),
+                Span::styled(format!("· {} · s: sort ", sort_name(self.sort)), t.dim),
+            ]),
+            true,
+        );
+        let inner = blk.inner(table_area);
+        blk.render(table_area, buf);
+        if inner.height < 2 || inner.width < 20 {
+            return;
+        }
+        let w = inner.width as usize;
+        let rule_w = 28.min(w / 4);
+        let body_w = 24.min(w / 4);
+        let msg_w = w.saturating_sub(7 + rule_w + body_w + 2);
+        buf.set_line(
+            inner.x,
+            inner.y,
+            &Line::from(vec![Span::styled(
+                format!(
+                    "{} {} {} {}",
+                    fit("LEVEL", 6),
+                    fit("rule", rule_w),
+                    fit("body", body_w),
+                    fit("message", msg_w)
+                ),
+                t.title,
+            )]),
+            inner.width,
+        );
+        let height = (inner.height as usize).saturating_sub(1);
+        for (r, &f) in rows.iter().enumerate().skip(self.offset).take(height) {
+            let flag = &ctx.analysis.flags[f];
+            let y = inner.y + 1 + (r - self.offset) as u16;
+            let selected = r == self.row;
+            let base = if selected { t.selected } else { t.base };
+            let line = Line::from(vec![
+                Span::styled(
+                    fit(&flag.severity.as_str().to_uppercase(), 6),
+                    if selected {
+                        t.selected
+                    } else {
+                        t.severity(flag.severity)
+                    },
+                ),
+                Span::styled(" ", base),
+                Span::styled(
+                    fit(flag.rule, rule_w),
+                    if selected { base } else { t.accent },
+                ),
+                Span::styled(" ", base),
+                Span::styled(fit(ctx.name(&flag.body), body_w), base),
+                Span::styled(" ", base),
+                Span::styled(fit(&flag.message, msg_w), base),
+            ]);
+            buf.set_line(inner.x, y, &line, inner.width);
+        }
+
+        let Some(flag) = rows.get(self.row).map(|&f| &ctx.analysis.flags[f]) else {
+            Paragraph::new("No flags: nothing in this dataset trips a rule under these weights.")
+                .block(block(t, " Flag ", false))
+                .render(detail_area, buf);
+            return;
+        };
+        let mut text = vec![
+            Line::from(vec![
+                Span::styled(
+                    format!("{} ", flag.severity.as_str().to_uppercase()),
+                    t.severity(flag.severity),
+                ),
+                Span::styled(flag.rule.to_string(), t.accent),
+                Span::raw(format!(
+                    " · value {}{}",
+                    crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0),
+                    flag.actor
+                        .as_ref()
+                        .map(|a| format!(" · actor {}", ctx.name(a)))
+                        .unwrap_or_default()
+                )),
+            ]),
+            Line::from(flag.message.clone()),
+        ];
+        text.push(Line::from(Span::styled(
+            format!("Sources: {}", flag.sources.join("; ")),
+            t.dim,
+        )));
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(block(
+                t,
+                Line::from(Span::styled(
+                    format!(" {} · Enter: open ", ctx.name(&flag.body)),
+                    t.title,
+                )),
+                false,
+            ))
+            .render(detail_area, buf);
     }
 }
 
@@ -56,109 +229,4 @@ fn sort_name(s: FlagSort) -> &'static str {
         FlagSort::Body => "by body",
         FlagSort::Rule => "by rule",
     }
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let (table_area, detail_area) = layout::flags_split(area);
-    let rows = app.flag_rows();
-    let blk = block(
-        app,
-        Line::from(vec![
-            Span::styled(format!(" Flags ({}) ", rows.len()), t.title),
-            Span::styled(format!("· {} · s: sort ", sort_name(app.flags.sort)), t.dim),
-        ]),
-        true,
-    );
-    let inner = blk.inner(table_area);
-    blk.render(table_area, buf);
-    if inner.height < 2 || inner.width < 20 {
-        return;
-    }
-    let w = inner.width as usize;
-    let rule_w = 28.min(w / 4);
-    let body_w = 24.min(w / 4);
-    let msg_w = w.saturating_sub(7 + rule_w + body_w + 2);
-    buf.set_line(
-        inner.x,
-        inner.y,
-        &Line::from(vec![Span::styled(
-            format!(
-                "{} {} {} {}",
-                fit("LEVEL", 6),
-                fit("rule", rule_w),
-                fit("body", body_w),
-                fit("message", msg_w)
-            ),
-            t.title,
-        )]),
-        inner.width,
-    );
-    let height = (inner.height as usize).saturating_sub(1);
-    for (r, &f) in rows.iter().enumerate().skip(app.flags.offset).take(height) {
-        let flag = &app.analysis.flags[f];
-        let y = inner.y + 1 + (r - app.flags.offset) as u16;
-        let selected = r == app.flags.row;
-        let base = if selected { t.selected } else { t.base };
-        let line = Line::from(vec![
-            Span::styled(
-                fit(&flag.severity.as_str().to_uppercase(), 6),
-                if selected {
-                    t.selected
-                } else {
-                    t.severity(flag.severity)
-                },
-            ),
-            Span::styled(" ", base),
-            Span::styled(
-                fit(flag.rule, rule_w),
-                if selected { base } else { t.accent },
-            ),
-            Span::styled(" ", base),
-            Span::styled(fit(app.name(&flag.body), body_w), base),
-            Span::styled(" ", base),
-            Span::styled(fit(&flag.message, msg_w), base),
-        ]);
-        buf.set_line(inner.x, y, &line, inner.width);
-    }
-
-    let Some(flag) = rows.get(app.flags.row).map(|&f| &app.analysis.flags[f]) else {
-        Paragraph::new("No flags: nothing in this dataset trips a rule under these weights.")
-            .block(block(app, " Flag ", false))
-            .render(detail_area, buf);
-        return;
-    };
-    let mut text = vec![
-        Line::from(vec![
-            Span::styled(
-                format!("{} ", flag.severity.as_str().to_uppercase()),
-                t.severity(flag.severity),
-            ),
-            Span::styled(flag.rule.to_string(), t.accent),
-            Span::raw(format!(
-                " · value {}{}",
-                crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0),
-                flag.actor
-                    .as_ref()
-                    .map(|a| format!(" · actor {}", app.name(a)))
-                    .unwrap_or_default()
-            )),
-        ]),
-        Line::from(flag.message.clone()),
-    ];
-    text.push(Line::from(Span::styled(
-        format!("Sources: {}", flag.sources.join("; ")),
-        t.dim,
-    )));
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(block(
-            app,
-            Line::from(Span::styled(
-                format!(" {} · Enter: open ", app.name(&flag.body)),
-                t.title,
-            )),
-            false,
-        ))
-        .render(detail_area, buf);
 }

@@ -21,13 +21,37 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{self, Canvas};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::bodies::glyph;
-use super::{block, fit, pct};
+use super::{Tab, block, fit, glyph, pct, step};
 use crate::analysis::Position;
 use crate::model::{BodyId, Branch, EdgeKind};
 use crate::output::fmt::seats;
-use crate::tui::app::{App, Column, step};
+use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
+use crate::tui::tabs::View;
+
+/// Which column of the neighbourhood has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Fillers,
+    Filled,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphView {
+    pub overview: bool,
+    pub column: Column,
+    pub index: usize,
+}
+
+impl Default for GraphView {
+    fn default() -> Self {
+        GraphView {
+            overview: false,
+            column: Column::Fillers,
+            index: 0,
+        }
+    }
+}
 
 /// One neighbour in a column.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +72,11 @@ pub enum ItemKind {
 
 /// The left column (who fills the selected body, and which powers bear on it) and the right
 /// column (what it fills, and the powers it holds).
-pub fn neighbours(app: &App) -> (Vec<Item>, Vec<Item>) {
+pub fn neighbours(ctx: &Ctx) -> (Vec<Item>, Vec<Item>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
-    let id = &app.selected;
-    if let Some(a) = app.analysis.body(id) {
+    let id = &ctx.selected;
+    if let Some(a) = ctx.analysis.body(id) {
         // Fillers: one item per actor, with its seats under the weights and its positions.
         let mut actors: Vec<(String, f64, BTreeSet<Position>)> = Vec::new();
         for cs in &a.channels {
@@ -89,7 +113,7 @@ pub fn neighbours(app: &App) -> (Vec<Item>, Vec<Item>) {
     }
     // Petitions bear on no seat; the Bodies view lists them.
     let powers = |e: &&crate::model::Edge| e.kind != EdgeKind::Petitions;
-    for e in app
+    for e in ctx
         .dataset
         .edges
         .iter()
@@ -103,7 +127,7 @@ pub fn neighbours(app: &App) -> (Vec<Item>, Vec<Item>) {
             label: edge_label(e),
         });
     }
-    for (other, oa) in app.dataset.bodies.iter().zip(&app.analysis.bodies) {
+    for (other, oa) in ctx.dataset.bodies.iter().zip(&ctx.analysis.bodies) {
         if let Some(held) = oa.direct.get(id.as_str()) {
             let proposes = oa.channels.iter().any(|c| c.proposer == *id);
             right.push(Item {
@@ -118,7 +142,7 @@ pub fn neighbours(app: &App) -> (Vec<Item>, Vec<Item>) {
             });
         }
     }
-    for e in app
+    for e in ctx
         .dataset
         .edges
         .iter()
@@ -157,56 +181,72 @@ fn edge_label(e: &crate::model::Edge) -> String {
     }
 }
 
-fn column_len(app: &App, column: Column) -> usize {
-    let (l, r) = neighbours(app);
+fn column_len(ctx: &Ctx, column: Column) -> usize {
+    let (l, r) = neighbours(ctx);
     match column {
         Column::Fillers => l.len(),
         Column::Filled => r.len(),
     }
 }
 
-pub fn command(app: &mut App, c: Command) {
-    match c {
-        Command::Overview => app.graph.overview = !app.graph.overview,
-        _ if app.graph.overview => {
-            // In the overview the arrows walk the bodies, as in the Bodies list.
-            let next = step(app.selected_index(), app.order.len(), c, 5);
-            super::super::app::select_display(app, next);
-        }
-        Command::Left => {
-            app.graph.column = Column::Fillers;
-            app.graph.index = app
-                .graph
-                .index
-                .min(column_len(app, Column::Fillers).saturating_sub(1));
-        }
-        Command::Right => {
-            app.graph.column = Column::Filled;
-            app.graph.index = app
-                .graph
-                .index
-                .min(column_len(app, Column::Filled).saturating_sub(1));
-        }
-        Command::Activate => {
-            let (l, r) = neighbours(app);
-            let items = match app.graph.column {
-                Column::Fillers => l,
-                Column::Filled => r,
-            };
-            if let Some(item) = items.get(app.graph.index) {
-                let target = item.target.clone();
-                app.jump_to(&target);
+impl Tab for GraphView {
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
+        match c {
+            Command::Overview => self.overview = !self.overview,
+            _ if self.overview => {
+                // In the overview the arrows walk the bodies, as in the Bodies list.
+                let next = step(ctx.selected_index(), ctx.order.len(), c, 5);
+                ctx.select_display(next);
+            }
+            Command::Left => {
+                self.column = Column::Fillers;
+                self.index = self
+                    .index
+                    .min(column_len(ctx, Column::Fillers).saturating_sub(1));
+            }
+            Command::Right => {
+                self.column = Column::Filled;
+                self.index = self
+                    .index
+                    .min(column_len(ctx, Column::Filled).saturating_sub(1));
+            }
+            Command::Activate => {
+                let (l, r) = neighbours(ctx);
+                let items = match self.column {
+                    Column::Fillers => l,
+                    Column::Filled => r,
+                };
+                if let Some(item) = items.get(self.index) {
+                    let target = item.target.clone();
+                    ctx.jump_to(&target);
+                }
+            }
+            _ => {
+                let n = column_len(ctx, self.column);
+                self.index = step(self.index, n, c, 10);
             }
         }
-        _ => {
-            let n = column_len(app, app.graph.column);
-            app.graph.index = step(app.graph.index, n, c, 10);
+        None
+    }
+
+    /// A new selection starts at the top of its first column.
+    fn catch_up(&mut self, _ctx: &Ctx, changes: Changes) {
+        if changes.selection {
+            self.index = 0;
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        if self.overview {
+            overview(ctx, area, buf);
+        } else {
+            self.neighbourhood(ctx, area, buf);
         }
     }
 }
 
-fn item_style(app: &App, kind: ItemKind) -> Style {
-    let t = &app.theme;
+fn item_style(ctx: &Ctx, kind: ItemKind) -> Style {
+    let t = &ctx.theme;
     match kind {
         ItemKind::Propose => t.appoint,
         ItemKind::Consent => t.consent,
@@ -215,200 +255,194 @@ fn item_style(app: &App, kind: ItemKind) -> Style {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    if app.graph.overview {
-        overview(app, area, buf);
-    } else {
-        neighbourhood(app, area, buf);
-    }
-}
-
-fn neighbourhood(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let name = app.name(&app.selected).to_string();
-    let blk = block(
-        app,
-        Line::from(vec![
-            Span::styled(format!(" Neighbourhood of {name} "), t.title),
-            Span::styled(
-                "· ━▶ picks ┄▶ ratifies ✕ dismisses ⊘ dissolves ⚖ reviews · o: all ",
-                t.dim,
-            ),
-        ]),
-        true,
-    );
-    let inner = blk.inner(area);
-    blk.render(area, buf);
-    if inner.width < 20 || inner.height < 3 {
-        return;
-    }
-    let (left, right) = neighbours(app);
-    let w = inner.width as usize;
-    let box_w = (w / 4).clamp(10, 26);
-    // Wide terminals get a compact, centred picture rather than columns far apart.
-    let side = ((w - box_w - 6) / 2).min(48);
-    let lx = inner.x + ((w - box_w - 6 - 2 * side) / 2) as u16;
-    let bx = inner.x + side as u16 + 3;
-    let rx = bx + box_w as u16 + 3;
-    let rows = inner.height as usize;
-    let mid = inner.y + (rows as u16) / 2;
-
-    // Columns scroll to keep the selection in view.
-    let visible = |active: bool| -> usize {
-        if active && app.graph.index >= rows {
-            app.graph.index + 1 - rows
-        } else {
-            0
+impl GraphView {
+    fn neighbourhood(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let name = ctx.name(&ctx.selected).to_string();
+        let blk = block(
+            t,
+            Line::from(vec![
+                Span::styled(format!(" Neighbourhood of {name} "), t.title),
+                Span::styled(
+                    "· ━▶ picks ┄▶ ratifies ✕ dismisses ⊘ dissolves ⚖ reviews · o: all ",
+                    t.dim,
+                ),
+            ]),
+            true,
+        );
+        let inner = blk.inner(area);
+        blk.render(area, buf);
+        if inner.width < 20 || inner.height < 3 {
+            return;
         }
-    };
-    let draw_column =
-        |items: &Vec<Item>, x: u16, left_side: bool, active: bool, buf: &mut Buffer| {
-            let skip = visible(active);
-            let shown: Vec<(usize, &Item)> =
-                items.iter().enumerate().skip(skip).take(rows).collect();
-            let n = shown.len();
-            if n == 0 {
-                let msg = if left_side {
-                    "filled by no one"
-                } else {
-                    "fills nothing, holds no power"
-                };
-                buf.set_stringn(x, mid, msg, side, t.dim);
-                return;
-            }
-            let top = mid.saturating_sub((n as u16) / 2).max(inner.y);
-            let first_y = top;
-            let last_y = top + n as u16 - 1;
-            for (row, (i, item)) in shown.iter().enumerate() {
-                let y = top + row as u16;
-                let selected = active && *i == app.graph.index;
-                let style = item_style(app, item.kind);
-                let name_w = side.saturating_sub(item.label.chars().count() + 4).max(6);
-                let text = if left_side {
-                    format!(
-                        "{} {} {}",
-                        fit(app.name(&item.target), name_w),
-                        item.label,
-                        item.glyph
-                    )
-                } else {
-                    format!(
-                        "{} {} {}",
-                        item.glyph,
-                        fit(app.name(&item.target), name_w),
-                        item.label
-                    )
-                };
-                let text = fit(&text, side);
-                let text_style = if selected { t.selected } else { t.base };
-                if left_side {
-                    buf.set_stringn(x, y, &text, side, text_style);
-                    let g = item.glyph.chars().count() as u16;
-                    let trimmed = text.trim_end().chars().count() as u16;
-                    buf.set_stringn(
-                        x + trimmed.saturating_sub(g),
-                        y,
-                        item.glyph,
-                        2,
-                        if selected { t.selected } else { style },
-                    );
-                } else {
-                    buf.set_stringn(x, y, &text, side, text_style);
-                    buf.set_stringn(
-                        x,
-                        y,
-                        item.glyph,
-                        2,
-                        if selected { t.selected } else { style },
-                    );
-                }
-            }
-            // The bus joining the column to the box.
-            let bus_x = if left_side { x + side as u16 } else { x - 2 };
-            for y in first_y.min(mid)..=last_y.max(mid) {
-                let at_item = y >= first_y && y <= last_y;
-                let ch = match (
-                    at_item,
-                    y == mid,
-                    y == first_y.min(mid),
-                    y == last_y.max(mid),
-                ) {
-                    (_, true, _, _) if first_y == last_y => "─",
-                    (_, true, _, _) => {
-                        if left_side {
-                            "├"
-                        } else {
-                            "┤"
-                        }
-                    }
-                    (true, _, true, _) => {
-                        if left_side {
-                            "┐"
-                        } else {
-                            "┌"
-                        }
-                    }
-                    (true, _, _, true) => {
-                        if left_side {
-                            "┘"
-                        } else {
-                            "└"
-                        }
-                    }
-                    (true, _, _, _) => {
-                        if left_side {
-                            "┤"
-                        } else {
-                            "├"
-                        }
-                    }
-                    _ => "│",
-                };
-                buf.set_string(bus_x, y, ch, t.border);
-            }
-            let (ax, arrow) = if left_side {
-                (bus_x + 1, "▶")
-            } else {
-                (bus_x - 1, "◀")
-            };
-            buf.set_string(ax, mid, arrow, t.border);
-        };
-    draw_column(&left, lx, true, app.graph.column == Column::Fillers, buf);
-    draw_column(&right, rx, false, app.graph.column == Column::Filled, buf);
+        let (left, right) = neighbours(ctx);
+        let w = inner.width as usize;
+        let box_w = (w / 4).clamp(10, 26);
+        // Wide terminals get a compact, centred picture rather than columns far apart.
+        let side = ((w - box_w - 6) / 2).min(48);
+        let lx = inner.x + ((w - box_w - 6 - 2 * side) / 2) as u16;
+        let bx = inner.x + side as u16 + 3;
+        let rx = bx + box_w as u16 + 3;
+        let rows = inner.height as usize;
+        let mid = inner.y + (rows as u16) / 2;
 
-    // The centre box.
-    let a = app.analysis.body(&app.selected);
-    let body = app.dataset.body(&app.selected);
-    let mut lines = vec![Line::from(Span::styled(fit(&name, box_w - 2), t.title))];
-    if let Some(b) = body {
-        lines.push(Line::from(format!("{} seats", b.seats)));
+        // Columns scroll to keep the selection in view.
+        let visible = |active: bool| -> usize {
+            if active && self.index >= rows {
+                self.index + 1 - rows
+            } else {
+                0
+            }
+        };
+        let draw_column =
+            |items: &Vec<Item>, x: u16, left_side: bool, active: bool, buf: &mut Buffer| {
+                let skip = visible(active);
+                let shown: Vec<(usize, &Item)> =
+                    items.iter().enumerate().skip(skip).take(rows).collect();
+                let n = shown.len();
+                if n == 0 {
+                    let msg = if left_side {
+                        "filled by no one"
+                    } else {
+                        "fills nothing, holds no power"
+                    };
+                    buf.set_stringn(x, mid, msg, side, t.dim);
+                    return;
+                }
+                let top = mid.saturating_sub((n as u16) / 2).max(inner.y);
+                let first_y = top;
+                let last_y = top + n as u16 - 1;
+                for (row, (i, item)) in shown.iter().enumerate() {
+                    let y = top + row as u16;
+                    let selected = active && *i == self.index;
+                    let style = item_style(ctx, item.kind);
+                    let name_w = side.saturating_sub(item.label.chars().count() + 4).max(6);
+                    let text = if left_side {
+                        format!(
+                            "{} {} {}",
+                            fit(ctx.name(&item.target), name_w),
+                            item.label,
+                            item.glyph
+                        )
+                    } else {
+                        format!(
+                            "{} {} {}",
+                            item.glyph,
+                            fit(ctx.name(&item.target), name_w),
+                            item.label
+                        )
+                    };
+                    let text = fit(&text, side);
+                    let text_style = if selected { t.selected } else { t.base };
+                    if left_side {
+                        buf.set_stringn(x, y, &text, side, text_style);
+                        let g = item.glyph.chars().count() as u16;
+                        let trimmed = text.trim_end().chars().count() as u16;
+                        buf.set_stringn(
+                            x + trimmed.saturating_sub(g),
+                            y,
+                            item.glyph,
+                            2,
+                            if selected { t.selected } else { style },
+                        );
+                    } else {
+                        buf.set_stringn(x, y, &text, side, text_style);
+                        buf.set_stringn(
+                            x,
+                            y,
+                            item.glyph,
+                            2,
+                            if selected { t.selected } else { style },
+                        );
+                    }
+                }
+                // The bus joining the column to the box.
+                let bus_x = if left_side { x + side as u16 } else { x - 2 };
+                for y in first_y.min(mid)..=last_y.max(mid) {
+                    let at_item = y >= first_y && y <= last_y;
+                    let ch = match (
+                        at_item,
+                        y == mid,
+                        y == first_y.min(mid),
+                        y == last_y.max(mid),
+                    ) {
+                        (_, true, _, _) if first_y == last_y => "─",
+                        (_, true, _, _) => {
+                            if left_side {
+                                "├"
+                            } else {
+                                "┤"
+                            }
+                        }
+                        (true, _, true, _) => {
+                            if left_side {
+                                "┐"
+                            } else {
+                                "┌"
+                            }
+                        }
+                        (true, _, _, true) => {
+                            if left_side {
+                                "┘"
+                            } else {
+                                "└"
+                            }
+                        }
+                        (true, _, _, _) => {
+                            if left_side {
+                                "┤"
+                            } else {
+                                "├"
+                            }
+                        }
+                        _ => "│",
+                    };
+                    buf.set_string(bus_x, y, ch, t.border);
+                }
+                let (ax, arrow) = if left_side {
+                    (bus_x + 1, "▶")
+                } else {
+                    (bus_x - 1, "◀")
+                };
+                buf.set_string(ax, mid, arrow, t.border);
+            };
+        draw_column(&left, lx, true, self.column == Column::Fillers, buf);
+        draw_column(&right, rx, false, self.column == Column::Filled, buf);
+
+        // The centre box.
+        let a = ctx.analysis.body(&ctx.selected);
+        let body = ctx.dataset.body(&ctx.selected);
+        let mut lines = vec![Line::from(Span::styled(fit(&name, box_w - 2), t.title))];
+        if let Some(b) = body {
+            lines.push(Line::from(format!("{} seats", b.seats)));
+        }
+        if let Some((p, v)) = a.and_then(|a| a.largest()) {
+            lines.push(Line::from(fit(
+                &format!("{} {}", pct(v), ctx.name(p)),
+                box_w - 2,
+            )));
+        }
+        let h = lines.len() as u16 + 2;
+        let by = mid.saturating_sub(h / 2).max(inner.y);
+        let rect = Rect::new(bx, by, box_w as u16, h.min(inner.height));
+        Paragraph::new(lines)
+            .block(block(t, "", true))
+            .render(rect, buf);
     }
-    if let Some((p, v)) = a.and_then(|a| a.largest()) {
-        lines.push(Line::from(fit(
-            &format!("{} {}", pct(v), app.name(p)),
-            box_w - 2,
-        )));
-    }
-    let h = lines.len() as u16 + 2;
-    let by = mid.saturating_sub(h / 2).max(inner.y);
-    let rect = Rect::new(bx, by, box_w as u16, h.min(inner.height));
-    Paragraph::new(lines)
-        .block(block(app, "", true))
-        .render(rect, buf);
 }
 
 /// Branch columns with the bodies stacked in each, and the appointment edges drawn between
 /// them on a braille canvas.
-fn overview(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let t = &ctx.theme;
     let blk = block(
-        app,
+        t,
         Line::from(vec![
             Span::styled(" Whole system: who picks whom ", t.title),
             Span::styled(
                 format!(
                     "· {}: its picks and consents in colour · o: neighbourhood ",
-                    app.name(&app.selected)
+                    ctx.name(&ctx.selected)
                 ),
                 t.dim,
             ),
@@ -423,7 +457,7 @@ fn overview(app: &App, area: Rect, buf: &mut Buffer) {
     let branches: Vec<Branch> = Branch::ALL
         .iter()
         .copied()
-        .filter(|b| app.dataset.bodies.iter().any(|x| x.branch == *b))
+        .filter(|b| ctx.dataset.bodies.iter().any(|x| x.branch == *b))
         .collect();
     let cols = branches.len().max(1);
     let col_w = inner.width as f64 / cols as f64;
@@ -432,7 +466,7 @@ fn overview(app: &App, area: Rect, buf: &mut Buffer) {
     // Anchor of every body: column, row; in canvas units (x: 0..width, y: 0..height).
     let mut anchors: Vec<(BodyId, f64, f64)> = Vec::new();
     for (ci, br) in branches.iter().enumerate() {
-        let members: Vec<&crate::model::Body> = app
+        let members: Vec<&crate::model::Body> = ctx
             .dataset
             .bodies
             .iter()
@@ -455,14 +489,14 @@ fn overview(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Color::Reset
     };
-    for (b, a) in app.dataset.bodies.iter().zip(&app.analysis.bodies) {
+    for (b, a) in ctx.dataset.bodies.iter().zip(&ctx.analysis.bodies) {
         let Some((tx, ty)) = anchor(&b.id) else {
             continue;
         };
         let mut seen = BTreeSet::new();
         for cs in &a.channels {
             for s in &cs.shares {
-                let touches = b.id == app.selected || s.actor == app.selected;
+                let touches = b.id == ctx.selected || s.actor == ctx.selected;
                 let pick = s.position == Position::Propose;
                 if s.actor == b.id || !(pick || touches) || !seen.insert((s.actor.clone(), pick)) {
                     continue;
@@ -491,7 +525,7 @@ fn overview(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     lines.extend(highlighted);
-    let selected = app.selected.clone();
+    let selected = ctx.selected.clone();
     let headers: Vec<(f64, String)> = branches
         .iter()
         .enumerate()
@@ -503,7 +537,7 @@ fn overview(app: &App, area: Rect, buf: &mut Buffer) {
             (
                 *x,
                 *y,
-                fit(app.name(id), label_w).trim_end().to_string(),
+                fit(ctx.name(id), label_w).trim_end().to_string(),
                 *id == selected,
             )
         })

@@ -1,184 +1,140 @@
-//! Rendering: one module per view, plus the frame around them (tabs, status bar, help, the
-//! search prompt). Everything here borrows the state; nothing changes it.
+//! The views: one module per view, each with its own state, its update and its rendering,
+//! plus the frame around them (tabs, status bar), the overlays (help, the export picker) and
+//! the search prompt.
+//!
+//! ```text
+//!  update(&mut self, &mut Ctx, Command) ──> the view's state, the shared Ctx
+//!  render(&self, &Ctx, Rect, &mut Buffer) <── both, borrowed
+//! ```
+//!
+//! A view changes its own state and the shared [`Ctx`], and never sees the `App` or another
+//! view. Rendering (each view's `render`, the frame, the overlays) borrows the state and the
+//! context; nothing there changes them.
 
 pub mod bodies;
 pub mod compare;
 pub mod export;
 pub mod flags;
+pub mod frame;
 pub mod graph;
+pub mod help;
 pub mod matrix;
 pub mod reforms;
+pub mod search;
 pub mod weights;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::View;
-use super::app::{App, StatusKind};
+use super::ctx::{Changes, Ctx};
 use super::keymap::Command;
-use super::layout;
+use super::tabs::View;
+use super::theme::Theme;
+use crate::model::EdgeKind;
 pub use crate::output::fmt::pct;
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width == 0 || area.height == 0 {
-            return;
-        }
-        if layout::too_small(area) {
-            too_small(area, buf);
-            return;
-        }
-        let s = layout::screen(area);
-        tabs(self, s.tabs, buf);
-        match self.view {
-            View::Bodies => bodies::render(self, s.main, buf),
-            View::Graph => graph::render(self, s.main, buf),
-            View::Matrix => matrix::render(self, s.main, buf),
-            View::Flags => flags::render(self, s.main, buf),
-            View::Weights => weights::render(self, s.main, buf),
-            View::Reforms => reforms::render(self, s.main, buf),
-            View::Compare => compare::render(self, s.main, buf),
-        }
-        status(self, s.status, buf);
-        if self.help.is_some() {
-            help(self, s.main, buf);
-        }
-        export::render(self, s.main, buf);
+/// What every view in the tab bar does. `App` holds one of each and forwards to the one on
+/// screen; the hooks with a default body are those most views do not need.
+pub trait Tab {
+    /// Carries out a command no overlay took; returns the view to show instead, if the command
+    /// leads to another one.
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View>;
+
+    /// A click at `at`, inside `main`, the area the view is drawn in.
+    fn click(&mut self, _ctx: &mut Ctx, _main: Rect, _at: Position) {}
+
+    /// The wheel turns over `at`, before it scrolls: the pane under it takes the focus.
+    fn wheel(&mut self, _ctx: &Ctx, _main: Rect, _at: Position) {}
+
+    /// The shared state changed under the view (another body selected, a reform switched, a
+    /// resize): cursors that follow it catch up. Every view hears of it, on screen or not.
+    fn catch_up(&mut self, _ctx: &Ctx, _changes: Changes) {}
+
+    /// Computes the derived data the view shows, when its inputs changed. Called at the end of
+    /// every update while the view is on screen, never while drawing.
+    fn refresh(&mut self, _ctx: &mut Ctx) {}
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+}
+
+/// Derived data with the inputs it was computed from; stale as soon as they differ.
+#[derive(Debug, Clone)]
+pub struct Memo<K, T>(Option<(K, T)>);
+
+impl<K, T> Default for Memo<K, T> {
+    fn default() -> Self {
+        Memo(None)
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = vec![
-        Line::from(Span::styled(
-            "Terminal too small",
-            Style::default().add_modifier(Modifier::BOLD),
-        )),
-        Line::from(format!("{}x{}", area.width, area.height)),
-        Line::from(format!(
-            "bilik needs {}x{}",
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        )),
-        Line::from("enlarge it, or press q"),
-    ];
-    let top = area.height.saturating_sub(text.len() as u16) / 2;
-    let inner = Rect::new(area.x, area.y + top, area.width, area.height - top);
-    Paragraph::new(text)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
-}
-
-fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    buf.set_style(area, t.tab);
-    for (v, label, r) in layout::tabs(area, &app.keymap) {
-        let style = if v == app.view { t.tab_active } else { t.tab };
-        buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
+impl<K: PartialEq, T> Memo<K, T> {
+    /// The value, if it was computed from `key`.
+    pub fn get(&self, key: &K) -> Option<&T> {
+        self.0.as_ref().filter(|(k, _)| k == key).map(|(_, v)| v)
     }
-    let brand = format!(" bilik · {} ", app.state_label());
-    let w = brand.width() as u16;
-    let used = layout::tabs(area, &app.keymap)
-        .last()
-        .map(|(_, _, r)| r.x + r.width)
-        .unwrap_or(area.x);
-    if area.x + area.width > used + w {
-        buf.set_string(area.x + area.width - w, area.y, &brand, t.title);
+
+    pub fn set(&mut self, key: K, value: T) {
+        self.0 = Some((key, value));
+    }
+
+    /// The value for `key`, computed by `f` unless it already was.
+    pub fn get_or_insert_with(&mut self, key: K, f: impl FnOnce() -> T) -> &T {
+        if self.0.as_ref().is_some_and(|(k, _)| *k != key) {
+            self.0 = None;
+        }
+        &self.0.get_or_insert_with(|| (key, f())).1
+    }
+
+    pub fn clear(&mut self) {
+        self.0 = None;
     }
 }
 
-/// The hints the status bar shows for each view, most useful first.
-fn hints(view: View) -> &'static [Command] {
-    match view {
-        View::Bodies => &[
-            Command::Down,
-            Command::Right,
-            Command::Activate,
-            Command::Search,
-            Command::Language,
-            Command::Export,
-            Command::Help,
-            Command::Quit,
-            Command::Back,
-        ],
-        View::Graph => &[
-            Command::Down,
-            Command::Right,
-            Command::Activate,
-            Command::Overview,
-            Command::Back,
-            Command::Help,
-            Command::Quit,
-        ],
-        View::Matrix => &[
-            Command::Right,
-            Command::Sort,
-            Command::Activate,
-            Command::Help,
-            Command::Quit,
-        ],
-        View::Flags => &[
-            Command::Down,
-            Command::Sort,
-            Command::Activate,
-            Command::Help,
-            Command::Quit,
-        ],
-        View::Reforms => &[
-            Command::Down,
-            Command::Toggle,
-            Command::Reset,
-            Command::Right,
-            Command::Help,
-            Command::Quit,
-        ],
-        View::Compare => &[
-            Command::Down,
-            Command::Toggle,
-            Command::Right,
-            Command::Help,
-            Command::Quit,
-        ],
-        View::Weights => &[
-            Command::Increase,
-            Command::Decrease,
-            Command::Toggle,
-            Command::Reset,
-            Command::Help,
-            Command::Quit,
-        ],
+/// Moves a list selection by a command; returns the new index.
+pub fn step(index: usize, len: usize, c: Command, page: usize) -> usize {
+    if len == 0 {
+        return 0;
     }
-}
-
-fn short(c: Command) -> &'static str {
+    let last = len - 1;
+    let page = page.max(1);
     match c {
-        Command::Down => "move",
-        Command::Right => "pane",
-        Command::Activate => "open",
-        Command::Back => "back",
-        Command::Search => "search",
-        Command::Language => "lang",
-        Command::Help => "help",
-        Command::Quit => "quit",
-        Command::Overview => "overview",
-        Command::Sort => "sort",
-        Command::Increase => "more",
-        Command::Decrease => "less",
-        Command::Toggle => "on/off",
-        Command::Reset => "reset",
-        Command::Export => "export",
-        _ => "",
+        Command::Up => index.saturating_sub(1),
+        Command::Down => (index + 1).min(last),
+        Command::PageUp => index.saturating_sub(page),
+        Command::PageDown => (index + page).min(last),
+        Command::HalfPageUp => index.saturating_sub(page / 2),
+        Command::HalfPageDown => (index + page / 2).min(last),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => index.min(last),
+    }
+}
+
+/// The offset that keeps `row` inside a window of `height` rows.
+pub fn scroll_to(offset: usize, row: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if row < offset {
+        row
+    } else if row >= offset + height {
+        row + 1 - height
+    } else {
+        offset
     }
 }
 
 /// The weights in force, compactly: `consent 1 · threat .5 · rec .25 · removal 0`.
-pub fn weights_summary(app: &App) -> String {
-    let w = &app.options.weights;
-    let defaults = app.dataset.weights;
+pub fn weights_summary(ctx: &Ctx) -> String {
+    let w = &ctx.options.weights;
+    let defaults = ctx.dataset.weights;
     let changed = *w != defaults;
     format!(
         "{}consent {} · threat {} · recommend {} · removal {} · propose {}",
@@ -196,141 +152,6 @@ pub fn num(x: f64) -> String {
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
-}
-
-fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    buf.set_style(area, t.status);
-    let state_row = Rect::new(area.x, area.y, area.width, area.height.min(1));
-    let hints_row = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
-    if let Some(prompt) = &app.search.prompt {
-        let line = Line::from(vec![
-            Span::styled(" / ", t.status_key),
-            Span::styled(prompt.clone(), t.status),
-            Span::styled("█", t.status_key),
-            Span::styled(
-                app.status
-                    .as_ref()
-                    .map(|s| format!("   {}", s.text))
-                    .unwrap_or_default(),
-                t.status,
-            ),
-        ]);
-        buf.set_line(state_row.x, state_row.y, &line, state_row.width);
-    } else if let Some(s) = &app.status {
-        let style = match s.kind {
-            StatusKind::Error => t.status_key,
-            StatusKind::Info => t.status,
-        };
-        buf.set_line(
-            state_row.x,
-            state_row.y,
-            &Line::from(Span::styled(format!(" {}", s.text), style)),
-            state_row.width,
-        );
-    } else {
-        let line = Line::from(vec![
-            Span::styled(format!(" {} ", app.state_label()), t.status_key),
-            Span::styled(
-                format!("· {} · {} ", weights_summary(app), app.lang.code()),
-                t.status,
-            ),
-        ]);
-        buf.set_line(state_row.x, state_row.y, &line, state_row.width);
-    }
-    if hints_row.height == 0 {
-        return;
-    }
-    let keys: &[Command] = if app.search.prompt.is_some() {
-        &[]
-    } else {
-        hints(app.view)
-    };
-    let mut spans = Vec::new();
-    if app.search.prompt.is_some() {
-        spans.push(Span::styled(" Enter", t.status_key));
-        spans.push(Span::styled(" go", t.status));
-        spans.push(Span::styled("  Esc", t.status_key));
-        spans.push(Span::styled(" cancel", t.status));
-    }
-    for c in keys {
-        let key = app
-            .keymap
-            .binding(*c)
-            .and_then(|b| b.keys.first())
-            .map(|k| k.to_string())
-            .unwrap_or_default();
-        spans.push(Span::styled(format!(" {key}"), t.status_key));
-        spans.push(Span::styled(format!(" {} ", short(*c)), t.status));
-    }
-    buf.set_line(
-        hints_row.x,
-        hints_row.y,
-        &Line::from(spans),
-        hints_row.width,
-    );
-}
-
-fn help(app: &App, main: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let w = main.width.saturating_sub(6).min(84);
-    let h = main.height.saturating_sub(2);
-    let area = Rect::new(main.x + (main.width - w) / 2, main.y + 1, w, h);
-    Clear.render(area, buf);
-    let key_w = 22usize;
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!(
-                "Keys in the {} view (generated from the key map)",
-                app.view.title()
-            ),
-            t.title,
-        )),
-        Line::from(""),
-    ];
-    let text_w = (w as usize).saturating_sub(key_w + 3).max(10);
-    for b in app.keymap.for_view(app.view) {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
-        for (i, part) in bodies::wrap(b.help, text_w).into_iter().enumerate() {
-            let key = if i == 0 {
-                keys.join(" ")
-            } else {
-                String::new()
-            };
-            lines.push(Line::from(vec![
-                Span::styled(fit(&key, key_w), t.accent),
-                Span::raw(" "),
-                Span::raw(part),
-            ]));
-        }
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Mouse: click to select, wheel to scroll. Letters typed on a Russian or Kazakh layout act as the QWERTY key in the same place.",
-        t.dim,
-    )));
-    if let Some(p) = super::config::path() {
-        lines.push(Line::from(Span::styled(
-            format!("Override keys and colours in {}", p.display()),
-            t.dim,
-        )));
-    }
-    let scroll = app.help.unwrap_or(0).min(lines.len().saturating_sub(1)) as u16;
-    Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.border_focused)
-                .title(" Help · any other key closes "),
-        )
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(area, buf);
 }
 
 /// Cuts `s` to `width` terminal columns (an ellipsis marks the cut) and pads it to exactly
@@ -373,15 +194,63 @@ pub fn bar(share: f64, width: usize) -> String {
 }
 
 /// A bordered block whose border shows whether it has the focus.
-pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
-            app.theme.border_focused
+            theme.border_focused
         } else {
-            app.theme.border
+            theme.border
         })
         .title(title)
+}
+
+/// Greedy word wrap by display width.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if candidate.width() > width && !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+        while line.width() > width {
+            let cut: String = fit(&line, width).trim_end_matches(['…', ' ']).to_string();
+            let cut_len = cut.len().max(1);
+            let rest = line[cut_len.min(line.len())..].to_string();
+            out.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+pub fn glyph(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::DismissAtWill => "✕",
+        EdgeKind::DismissForCause => "⊗",
+        EdgeKind::Dissolve => "⊘",
+        EdgeKind::Impeach => "⚖",
+        EdgeKind::HoldsToAccount => "⋯",
+        EdgeKind::NoConfidence => "⊥",
+        EdgeKind::Audits => "§",
+        EdgeKind::Investigates => "?",
+        EdgeKind::Reviews => "⚖",
+        EdgeKind::Vetoes => "✋",
+        EdgeKind::Overrides => "↺",
+        EdgeKind::Directs => "→",
+        EdgeKind::Petitions => "✉",
+    }
 }
 
 #[cfg(test)]
@@ -409,5 +278,20 @@ mod tests {
         assert_eq!(num(1.0), "1");
         assert_eq!(num(0.5), "0.5");
         assert_eq!(num(0.25), "0.25");
+    }
+
+    #[test]
+    fn wrapping_respects_width_and_keeps_words() {
+        let lines = wrap(
+            "The President holds a majority of the Constitutional Court",
+            20,
+        );
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "The President holds a majority of the Constitutional Court"
+        );
+        let long = wrap("Конституциялық_Соттың_төрағасы_және_судьялары", 10);
+        assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
     }
 }

@@ -16,11 +16,29 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{bar, block, fit, num, pct};
-use crate::analysis::headline;
+use super::{Tab, bar, block, fit, num, pct, scroll_to, step};
+use crate::analysis::{Options, headline};
 use crate::model::Weights;
-use crate::tui::app::App;
+use crate::tui::ctx::{Ctx, StatusKind};
+use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::tabs::View;
+
+/// Weight steps of the Weights view.
+pub const WEIGHT_STEP: f64 = 0.1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WeightsView {
+    pub row: usize,
+    pub offset: usize,
+}
+
+impl WeightsView {
+    /// Rows of the view: the weights, then every body as a principal candidate.
+    pub fn rows(ctx: &Ctx) -> usize {
+        Weights::NAMES.len() + ctx.dataset.bodies.len()
+    }
+}
 
 fn explain(name: &str) -> &'static str {
     match name {
@@ -41,66 +59,247 @@ fn explain(name: &str) -> &'static str {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (left, right) = layout::weights_split(area);
-    list(app, left, buf);
-    effects(app, right, buf);
+impl Tab for WeightsView {
+    fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
+        let n_weights = Weights::NAMES.len();
+        let rows = WeightsView::rows(ctx);
+        let height = layout::weights_height(ctx.size);
+        match c {
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::HalfPageUp
+            | Command::HalfPageDown
+            | Command::Top
+            | Command::Bottom => {
+                self.row = step(self.row, rows, c, height);
+                let visual = layout::weights_visual_row(self.row);
+                self.offset = scroll_to(self.offset, visual, height);
+            }
+            Command::Increase | Command::Decrease | Command::Right | Command::Left
+                if self.row < n_weights =>
+            {
+                let name = Weights::NAMES[self.row];
+                let current = ctx.options.weights.get(name).unwrap_or(0.0);
+                let up = matches!(c, Command::Increase | Command::Right);
+                let mut value = if up {
+                    current + WEIGHT_STEP
+                } else {
+                    current - WEIGHT_STEP
+                };
+                value = (value / WEIGHT_STEP).round() * WEIGHT_STEP;
+                let max = if name == "at_will_removal" { 1.0 } else { 5.0 };
+                let min = if name == "propose" { WEIGHT_STEP } else { 0.0 };
+                value = value.clamp(min, max);
+                let previous = ctx.options.clone();
+                if let Err(e) = ctx.options.weights.set(name, value) {
+                    ctx.set_status(e, StatusKind::Error);
+                    return None;
+                }
+                if ctx.reanalyze(previous) {
+                    ctx.set_status(format!("{name} = {value:.2}"), StatusKind::Info);
+                }
+            }
+            Command::Toggle | Command::Activate if self.row >= n_weights => {
+                let body = &ctx.dataset.bodies[self.row - n_weights];
+                let id = body.id.clone();
+                if body.channels.is_empty() {
+                    ctx.set_status(
+                        format!(
+                            "{} is filled by no one: it is always a principal",
+                            ctx.name(&id)
+                        ),
+                        StatusKind::Info,
+                    );
+                    return None;
+                }
+                let previous = ctx.options.clone();
+                ctx.custom_principals = true;
+                let on = !ctx.options.principals.contains(&id);
+                if on {
+                    ctx.options.principals.push(id.clone());
+                } else {
+                    ctx.options.principals.retain(|p| *p != id);
+                }
+                if ctx.reanalyze(previous) {
+                    ctx.set_status(
+                        format!(
+                            "{} {} a principal",
+                            ctx.name(&id),
+                            if on { "is now" } else { "is no longer" }
+                        ),
+                        StatusKind::Info,
+                    );
+                }
+            }
+            Command::Reset => {
+                let previous = ctx.options.clone();
+                ctx.options = Options::of(&ctx.dataset);
+                ctx.custom_principals = false;
+                if ctx.reanalyze(previous) {
+                    ctx.set_status(
+                        "weights and principals restored to the dataset's",
+                        StatusKind::Info,
+                    );
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn click(&mut self, ctx: &mut Ctx, main: Rect, at: ratatui::layout::Position) {
+        let (list, _) = layout::weights_split(main);
+        let li = layout::inner(list);
+        if !li.contains(at) {
+            return;
+        }
+        if let Some(r) = layout::weights_row_at(
+            self.offset + usize::from(at.y - li.y),
+            WeightsView::rows(ctx),
+        ) {
+            self.row = r;
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let (left, right) = layout::weights_split(area);
+        self.list(ctx, left, buf);
+        self.effects(ctx, right, buf);
+    }
 }
 
-fn list(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let blk = block(app, Span::styled(" Weights and principals ", t.title), true);
-    let inner = blk.inner(area);
-    blk.render(area, buf);
-    let w = inner.width as usize;
-    let n = Weights::NAMES.len();
-    let mut rows: Vec<Line> = vec![Line::from(Span::styled(
-        fit("ROLE WEIGHTS  (+/- to change)", w),
-        t.title,
-    ))];
-    for (i, name) in Weights::NAMES.iter().enumerate() {
-        let value = app.options.weights.get(name).unwrap_or(0.0);
-        let changed = app.dataset.weights.get(name) != Some(value);
-        let scale = if *name == "at_will_removal" { 1.0 } else { 2.0 };
-        let selected = app.weights.row == i;
-        let line = Line::from(vec![
-            Span::raw(fit(name, 21.min(w))),
-            Span::styled(
-                format!("{:>5} ", num(value)),
-                if changed { t.medium } else { t.base },
+impl WeightsView {
+    fn list(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let blk = block(t, Span::styled(" Weights and principals ", t.title), true);
+        let inner = blk.inner(area);
+        blk.render(area, buf);
+        let w = inner.width as usize;
+        let n = Weights::NAMES.len();
+        let mut rows: Vec<Line> = vec![Line::from(Span::styled(
+            fit("ROLE WEIGHTS  (+/- to change)", w),
+            t.title,
+        ))];
+        for (i, name) in Weights::NAMES.iter().enumerate() {
+            let value = ctx.options.weights.get(name).unwrap_or(0.0);
+            let changed = ctx.dataset.weights.get(name) != Some(value);
+            let scale = if *name == "at_will_removal" { 1.0 } else { 2.0 };
+            let selected = self.row == i;
+            let line = Line::from(vec![
+                Span::raw(fit(name, 21.min(w))),
+                Span::styled(
+                    format!("{:>5} ", num(value)),
+                    if changed { t.medium } else { t.base },
+                ),
+                Span::styled(bar(value / scale, 8.min(w.saturating_sub(28))), t.bar),
+                Span::styled(if changed { " *" } else { "" }, t.medium),
+            ]);
+            rows.push(if selected {
+                highlight(line, t.selected)
+            } else {
+                line
+            });
+        }
+        rows.push(Line::from(""));
+        rows.push(Line::from(Span::styled(
+            fit("PRINCIPALS  (Space toggles)", w),
+            t.title,
+        )));
+        for (j, b) in ctx.dataset.bodies.iter().enumerate() {
+            let on = ctx.analysis.principals.contains(&b.id);
+            let root = b.channels.is_empty();
+            let selected = self.row == n + j;
+            let line = Line::from(vec![
+                Span::raw(if on { "[x] " } else { "[ ] " }),
+                Span::raw(fit(b.name(ctx.lang), w.saturating_sub(12))),
+                Span::styled(if root { " always" } else { "" }, t.dim),
+            ]);
+            rows.push(if selected {
+                highlight(line, t.selected)
+            } else {
+                line
+            });
+        }
+        Paragraph::new(rows)
+            .scroll((self.offset as u16, 0))
+            .render(inner, buf);
+    }
+
+    fn effects(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let t = &ctx.theme;
+        let mut lines: Vec<Line> = Vec::new();
+        let n = Weights::NAMES.len();
+        if self.row < n {
+            let name = Weights::NAMES[self.row];
+            lines.push(Line::from(Span::styled(name.to_string(), t.accent)));
+            lines.push(Line::from(explain(name)));
+            lines.push(Line::from(""));
+        }
+        if let Some(h) = headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "The {}'s control of the {}",
+                    ctx.name(&h.principal),
+                    ctx.name(&h.body)
+                ),
+                t.title,
+            )));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:>6} ", pct(h.total)), t.high),
+                Span::styled(bar(h.total, 20), t.bar),
+            ]));
+            lines.push(Line::from(format!(
+                "picks {} of {} seats · {} directly",
+                h.picked,
+                h.seats,
+                pct(h.direct)
+            )));
+            for (via, x) in &h.through {
+                lines.push(Line::from(format!(
+                    "+{} through the {}",
+                    pct(*x),
+                    ctx.name(via)
+                )));
+            }
+            let steps: Vec<String> = h
+                .sensitivity
+                .iter()
+                .map(|(w, v)| format!("{} → {}", num(*w), pct(*v)))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("consent {}", steps.join(" · ")),
+                t.dim,
+            )));
+            lines.push(Line::from(""));
+        }
+        let name_w = (area.width as usize).saturating_sub(2 + 20).clamp(8, 30);
+        lines.push(Line::from(Span::styled(
+            format!("{} indep.seats majors", fit("PRINCIPAL", name_w)),
+            t.title,
+        )));
+        for p in &ctx.analysis.summary.principals {
+            lines.push(Line::from(format!(
+                "{} {:>11} {:>6}",
+                fit(ctx.name(&p.id), name_w),
+                pct(p.independent_seat_share),
+                p.bodies_majority
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            format!(
+                "system HHI {:.3} · {} flags",
+                ctx.analysis.summary.system_hhi,
+                ctx.analysis.flags.len()
             ),
-            Span::styled(bar(value / scale, 8.min(w.saturating_sub(28))), t.bar),
-            Span::styled(if changed { " *" } else { "" }, t.medium),
-        ]);
-        rows.push(if selected {
-            highlight(line, t.selected)
-        } else {
-            line
-        });
+            t.dim,
+        )));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(t, Span::styled(" What moves ", t.title), false))
+            .render(area, buf);
     }
-    rows.push(Line::from(""));
-    rows.push(Line::from(Span::styled(
-        fit("PRINCIPALS  (Space toggles)", w),
-        t.title,
-    )));
-    for (j, b) in app.dataset.bodies.iter().enumerate() {
-        let on = app.analysis.principals.contains(&b.id);
-        let root = b.channels.is_empty();
-        let selected = app.weights.row == n + j;
-        let line = Line::from(vec![
-            Span::raw(if on { "[x] " } else { "[ ] " }),
-            Span::raw(fit(b.name(app.lang), w.saturating_sub(12))),
-            Span::styled(if root { " always" } else { "" }, t.dim),
-        ]);
-        rows.push(if selected {
-            highlight(line, t.selected)
-        } else {
-            line
-        });
-    }
-    Paragraph::new(rows)
-        .scroll((app.weights.offset as u16, 0))
-        .render(inner, buf);
 }
 
 fn highlight(mut line: Line<'static>, style: ratatui::style::Style) -> Line<'static> {
@@ -108,78 +307,4 @@ fn highlight(mut line: Line<'static>, style: ratatui::style::Style) -> Line<'sta
         s.style = s.style.patch(style);
     }
     line.style(style)
-}
-
-fn effects(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let mut lines: Vec<Line> = Vec::new();
-    let n = Weights::NAMES.len();
-    if app.weights.row < n {
-        let name = Weights::NAMES[app.weights.row];
-        lines.push(Line::from(Span::styled(name.to_string(), t.accent)));
-        lines.push(Line::from(explain(name)));
-        lines.push(Line::from(""));
-    }
-    if let Some(h) = headline::headline(&app.dataset, &app.options, &app.analysis) {
-        lines.push(Line::from(Span::styled(
-            format!(
-                "The {}'s control of the {}",
-                app.name(&h.principal),
-                app.name(&h.body)
-            ),
-            t.title,
-        )));
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>6} ", pct(h.total)), t.high),
-            Span::styled(bar(h.total, 20), t.bar),
-        ]));
-        lines.push(Line::from(format!(
-            "picks {} of {} seats · {} directly",
-            h.picked,
-            h.seats,
-            pct(h.direct)
-        )));
-        for (via, x) in &h.through {
-            lines.push(Line::from(format!(
-                "+{} through the {}",
-                pct(*x),
-                app.name(via)
-            )));
-        }
-        let steps: Vec<String> = h
-            .sensitivity
-            .iter()
-            .map(|(w, v)| format!("{} → {}", num(*w), pct(*v)))
-            .collect();
-        lines.push(Line::from(Span::styled(
-            format!("consent {}", steps.join(" · ")),
-            t.dim,
-        )));
-        lines.push(Line::from(""));
-    }
-    let name_w = (area.width as usize).saturating_sub(2 + 20).clamp(8, 30);
-    lines.push(Line::from(Span::styled(
-        format!("{} indep.seats majors", fit("PRINCIPAL", name_w)),
-        t.title,
-    )));
-    for p in &app.analysis.summary.principals {
-        lines.push(Line::from(format!(
-            "{} {:>11} {:>6}",
-            fit(app.name(&p.id), name_w),
-            pct(p.independent_seat_share),
-            p.bodies_majority
-        )));
-    }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "system HHI {:.3} · {} flags",
-            app.analysis.summary.system_hhi,
-            app.analysis.flags.len()
-        ),
-        t.dim,
-    )));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(block(app, Span::styled(" What moves ", t.title), false))
-        .render(area, buf);
 }

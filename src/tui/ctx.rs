@@ -1,0 +1,317 @@
+//! What the views share: the state on screen (the baseline, the active reforms, the reformed
+//! dataset, the options and their analysis), the selected body and the way back to earlier
+//! ones, the language, the theme, the status message and the terminal size.
+//!
+//! ```text
+//!   App ──owns──> Ctx, and one state per view
+//!   a view's update ──> its own state + &mut Ctx ──> Changes ──> App ──> every view's catch_up
+//!   a view's render <── its own state + &Ctx  (nothing changes)
+//! ```
+//!
+//! The dataset, the options and the analysis change only through [`Ctx::reanalyze`] and the
+//! reform switches, which bump [`Ctx::revision`]: derived data a view caches is keyed on it.
+//! What other views keep a cursor on (the selection, the dataset, the size) is recorded in
+//! [`Changes`] for the app to pass round once the update is over.
+
+use ratatui::layout::Rect;
+
+use super::theme::Theme;
+use crate::analysis::{self, Analysis, Options, Severity};
+use crate::model::{Body, BodyId, Branch, Dataset, Lang};
+use crate::reform::Scenario;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// What changed in the shared state during an update, for views that keep cursors on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// A body was selected (again, after a jump back or a reform).
+    pub selection: bool,
+    /// The dataset on screen was replaced: a reform went on or off.
+    pub dataset: bool,
+    /// The terminal has a new size.
+    pub size: bool,
+}
+
+pub struct Ctx {
+    /// The baseline, the reform presets and those active.
+    pub scenario: Scenario,
+    /// The dataset on screen: the baseline with the active reforms applied.
+    pub dataset: Dataset,
+    pub custom_principals: bool,
+    pub options: Options,
+    /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
+    pub analysis: Analysis,
+    /// Indices into `dataset.bodies` in display order: grouped by branch.
+    pub order: Vec<usize>,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The body in focus, shared by every view.
+    pub selected: BodyId,
+    pub history: Vec<BodyId>,
+    pub status: Option<Status>,
+    pub size: Rect,
+    revision: u64,
+    changes: Changes,
+}
+
+impl Ctx {
+    /// The state on screen for a scenario; fails if its active reforms do not apply or the
+    /// analysis cannot be computed.
+    pub fn new(
+        scenario: Scenario,
+        mut options: Options,
+        custom_principals: bool,
+        lang: Lang,
+        theme: Theme,
+        status: Option<Status>,
+    ) -> Result<Ctx, String> {
+        let dataset = scenario.reformed().map_err(|e| e.to_string())?;
+        if !custom_principals {
+            options.principals = dataset.principals();
+        }
+        let analysis = analysis::analyze(&dataset, &options).map_err(|e| e.to_string())?;
+        let order = display_order(&dataset);
+        let selected = default_selection(&dataset);
+        Ok(Ctx {
+            scenario,
+            dataset,
+            custom_principals,
+            options,
+            analysis,
+            order,
+            lang,
+            theme,
+            selected,
+            history: Vec::new(),
+            status,
+            size: Rect::new(0, 0, 80, 24),
+            revision: 0,
+            // The views have yet to place their cursors for this size.
+            changes: Changes {
+                size: true,
+                ..Changes::default()
+            },
+        })
+    }
+
+    /// Goes up whenever the dataset, the options or the analysis change.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The changes since the last call.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
+    }
+
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        self.changes.size = true;
+    }
+
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dataset.name(id, self.lang)
+    }
+
+    /// Position of the selected body in display order.
+    pub fn selected_index(&self) -> usize {
+        self.order
+            .iter()
+            .position(|&i| self.dataset.bodies[i].id == self.selected)
+            .unwrap_or(0)
+    }
+
+    pub fn body_at(&self, display_index: usize) -> Option<&Body> {
+        self.order
+            .get(display_index)
+            .and_then(|&i| self.dataset.bodies.get(i))
+    }
+
+    /// The highest severity among a body's flags.
+    pub fn worst_flag(&self, body: &str) -> Option<Severity> {
+        self.analysis.flags_of(body).map(|f| f.severity).min()
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>, kind: StatusKind) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind,
+        });
+    }
+
+    /// Selects a body without remembering the previous one (moving in a list).
+    pub fn select(&mut self, id: BodyId) {
+        if id != self.selected {
+            self.selected = id;
+            self.changes.selection = true;
+        }
+    }
+
+    /// Selects the body at a display position (Bodies list, clicks).
+    pub fn select_display(&mut self, display: usize) {
+        if let Some(b) = self.body_at(display) {
+            let id = b.id.clone();
+            self.select(id);
+        }
+    }
+
+    /// Makes `id` the selected body, remembering the previous one for Backspace.
+    pub fn jump_to(&mut self, id: &str) {
+        if self.dataset.body(id).is_none() || id == self.selected {
+            return;
+        }
+        self.history.push(self.selected.clone());
+        self.selected = id.to_string();
+        self.changes.selection = true;
+    }
+
+    /// Goes back to the body selected before the last jump.
+    pub fn back(&mut self) {
+        match self.history.pop() {
+            Some(id) => {
+                self.selected = id;
+                self.changes.selection = true;
+            }
+            None => self.set_status("nothing to go back to", StatusKind::Info),
+        }
+    }
+
+    /// Recomputes the analysis after the options changed; on failure restores `previous` and
+    /// says why in the status bar.
+    pub fn reanalyze(&mut self, previous: Options) -> bool {
+        match analysis::analyze(&self.dataset, &self.options) {
+            Ok(a) => {
+                self.analysis = a;
+                self.revision += 1;
+                true
+            }
+            Err(e) => {
+                self.options = previous;
+                self.set_status(e.to_string(), StatusKind::Error);
+                false
+            }
+        }
+    }
+
+    /// Switches a reform preset on or off; a conflict or an invalid result is refused with its
+    /// reason in the status bar, and nothing changes.
+    pub fn toggle_reform(&mut self, id: &str) {
+        let previous = self.scenario.active.clone();
+        let on = self.scenario.toggle(id);
+        match self.scenario.reformed() {
+            Ok(dataset) => {
+                if self.set_dataset(dataset) {
+                    let list = if self.scenario.active.is_empty() {
+                        "none: the baseline".to_string()
+                    } else {
+                        self.scenario.active.join(" + ")
+                    };
+                    self.set_status(
+                        format!("{id} {} · active: {list}", if on { "on" } else { "off" }),
+                        StatusKind::Info,
+                    );
+                } else {
+                    self.scenario.active = previous;
+                }
+            }
+            Err(e) => {
+                self.scenario.active = previous;
+                self.set_status(e.to_string().replace('\n', " "), StatusKind::Error);
+            }
+        }
+    }
+
+    /// Switches every reform off.
+    pub fn reset_reforms(&mut self) {
+        let previous = self.scenario.active.clone();
+        self.scenario.reset();
+        let ok = match self.scenario.reformed() {
+            Ok(dataset) => self.set_dataset(dataset),
+            Err(_) => false,
+        };
+        if ok {
+            self.set_status("all reforms off: the baseline", StatusKind::Info);
+        } else {
+            self.scenario.active = previous;
+        }
+    }
+
+    /// Puts a new dataset on screen (the baseline with other reforms); false, with the reason
+    /// in the status bar, if it cannot be analysed.
+    fn set_dataset(&mut self, dataset: Dataset) -> bool {
+        let mut options = self.options.clone();
+        if !self.custom_principals {
+            options.principals = dataset.principals();
+        } else {
+            options.principals.retain(|p| dataset.body(p).is_some());
+        }
+        match analysis::analyze(&dataset, &options) {
+            Ok(a) => {
+                self.dataset = dataset;
+                self.options = options;
+                self.analysis = a;
+                self.revision += 1;
+                self.order = display_order(&self.dataset);
+                if self.dataset.body(&self.selected).is_none() {
+                    self.selected = default_selection(&self.dataset);
+                }
+                self.history.retain(|h| self.dataset.body(h).is_some());
+                self.changes.dataset = true;
+                self.changes.selection = true;
+                true
+            }
+            Err(e) => {
+                self.set_status(
+                    format!("cannot analyse the reformed state: {e}"),
+                    StatusKind::Error,
+                );
+                false
+            }
+        }
+    }
+
+    /// The dataset id with the active reforms: `kz-2022+P5+P10`.
+    pub fn state_label(&self) -> String {
+        let mut s = self.dataset.meta.id.clone();
+        for a in &self.scenario.active {
+            s.push('+');
+            s.push_str(a);
+        }
+        s
+    }
+}
+
+fn display_order(d: &Dataset) -> Vec<usize> {
+    let mut order = Vec::with_capacity(d.bodies.len());
+    for branch in Branch::ALL {
+        order.extend(
+            d.bodies
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.branch == *branch)
+                .map(|(i, _)| i),
+        );
+    }
+    order
+}
+
+/// The constitutional court when there is one: the body the tool exists to look at.
+fn default_selection(d: &Dataset) -> BodyId {
+    d.bodies
+        .iter()
+        .find(|b| b.role == Some(crate::model::Role::ConstitutionalReview))
+        .or_else(|| d.bodies.first())
+        .map(|b| b.id.clone())
+        .unwrap_or_default()
+}

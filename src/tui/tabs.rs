@@ -1,0 +1,39 @@
+//! The views, in tab order. A leaf of the TUI: the key map, the layout and the app name them,
+//! and it names nothing of theirs.
+
+/// The views, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum View {
+    Bodies,
+    Graph,
+    Matrix,
+    Flags,
+    Weights,
+    Reforms,
+    Compare,
+}
+
+impl View {
+    /// Every view, in tab order: the tab bar and Tab / Shift-Tab follow it.
+    pub const ALL: [View; 7] = [
+        View::Bodies,
+        View::Graph,
+        View::Matrix,
+        View::Flags,
+        View::Weights,
+        View::Reforms,
+        View::Compare,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Bodies => "Bodies",
+            View::Graph => "Graph",
+            View::Matrix => "Matrix",
+            View::Flags => "Flags",
+            View::Weights => "Weights",
+            View::Reforms => "Reforms",
+            View::Compare => "Compare",
+        }
+    }
+}

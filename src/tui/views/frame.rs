@@ -1,0 +1,221 @@
+//! The frame around the views: the tab bar, the footer (state, messages, the search prompt,
+//! key hints), and what shows instead when the terminal is too small.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::weights_summary;
+use crate::tui::ctx::{Ctx, StatusKind};
+use crate::tui::keymap::{Command, Keymap};
+use crate::tui::layout;
+use crate::tui::tabs::View;
+
+pub fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = vec![
+        Line::from(Span::styled(
+            "Terminal too small",
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        Line::from(format!("{}x{}", area.width, area.height)),
+        Line::from(format!(
+            "bilik needs {}x{}",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        )),
+        Line::from("enlarge it, or press q"),
+    ];
+    let top = area.height.saturating_sub(text.len() as u16) / 2;
+    let inner = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+/// The tab bar, with the state on screen at its right end.
+pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer) {
+    let t = &ctx.theme;
+    buf.set_style(area, t.tab);
+    for (v, label, r) in layout::tabs(area, keymap) {
+        let style = if v == view { t.tab_active } else { t.tab };
+        buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
+    }
+    let brand = format!(" bilik · {} ", ctx.state_label());
+    let w = brand.width() as u16;
+    let used = layout::tabs(area, keymap)
+        .last()
+        .map(|(_, _, r)| r.x + r.width)
+        .unwrap_or(area.x);
+    if area.x + area.width > used + w {
+        buf.set_string(area.x + area.width - w, area.y, &brand, t.title);
+    }
+}
+
+/// The hints the status bar shows for each view, most useful first.
+fn hints(view: View) -> &'static [Command] {
+    match view {
+        View::Bodies => &[
+            Command::Down,
+            Command::Right,
+            Command::Activate,
+            Command::Search,
+            Command::Language,
+            Command::Export,
+            Command::Help,
+            Command::Quit,
+            Command::Back,
+        ],
+        View::Graph => &[
+            Command::Down,
+            Command::Right,
+            Command::Activate,
+            Command::Overview,
+            Command::Back,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Matrix => &[
+            Command::Right,
+            Command::Sort,
+            Command::Activate,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Flags => &[
+            Command::Down,
+            Command::Sort,
+            Command::Activate,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Reforms => &[
+            Command::Down,
+            Command::Toggle,
+            Command::Reset,
+            Command::Right,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Compare => &[
+            Command::Down,
+            Command::Toggle,
+            Command::Right,
+            Command::Help,
+            Command::Quit,
+        ],
+        View::Weights => &[
+            Command::Increase,
+            Command::Decrease,
+            Command::Toggle,
+            Command::Reset,
+            Command::Help,
+            Command::Quit,
+        ],
+    }
+}
+
+fn short(c: Command) -> &'static str {
+    match c {
+        Command::Down => "move",
+        Command::Right => "pane",
+        Command::Activate => "open",
+        Command::Back => "back",
+        Command::Search => "search",
+        Command::Language => "lang",
+        Command::Help => "help",
+        Command::Quit => "quit",
+        Command::Overview => "overview",
+        Command::Sort => "sort",
+        Command::Increase => "more",
+        Command::Decrease => "less",
+        Command::Toggle => "on/off",
+        Command::Reset => "reset",
+        Command::Export => "export",
+        _ => "",
+    }
+}
+
+/// The footer: the search prompt, the last message or the state on screen, and the key hints.
+pub fn status(
+    ctx: &Ctx,
+    keymap: &Keymap,
+    view: View,
+    prompt: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &ctx.theme;
+    buf.set_style(area, t.status);
+    let state_row = Rect::new(area.x, area.y, area.width, area.height.min(1));
+    let hints_row = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    if let Some(prompt) = prompt {
+        let line = Line::from(vec![
+            Span::styled(" / ", t.status_key),
+            Span::styled(prompt.to_string(), t.status),
+            Span::styled("█", t.status_key),
+            Span::styled(
+                ctx.status
+                    .as_ref()
+                    .map(|s| format!("   {}", s.text))
+                    .unwrap_or_default(),
+                t.status,
+            ),
+        ]);
+        buf.set_line(state_row.x, state_row.y, &line, state_row.width);
+    } else if let Some(s) = &ctx.status {
+        let style = match s.kind {
+            StatusKind::Error => t.status_key,
+            StatusKind::Info => t.status,
+        };
+        buf.set_line(
+            state_row.x,
+            state_row.y,
+            &Line::from(Span::styled(format!(" {}", s.text), style)),
+            state_row.width,
+        );
+    } else {
+        let line = Line::from(vec![
+            Span::styled(format!(" {} ", ctx.state_label()), t.status_key),
+            Span::styled(
+                format!("· {} · {} ", weights_summary(ctx), ctx.lang.code()),
+                t.status,
+            ),
+        ]);
+        buf.set_line(state_row.x, state_row.y, &line, state_row.width);
+    }
+    if hints_row.height == 0 {
+        return;
+    }
+    let keys: &[Command] = if prompt.is_some() { &[] } else { hints(view) };
+    let mut spans = Vec::new();
+    if prompt.is_some() {
+        spans.push(Span::styled(" Enter", t.status_key));
+        spans.push(Span::styled(" go", t.status));
+        spans.push(Span::styled("  Esc", t.status_key));
+        spans.push(Span::styled(" cancel", t.status));
+    }
+    for c in keys {
+        let key = keymap
+            .binding(*c)
+            .and_then(|b| b.keys.first())
+            .map(|k| k.to_string())
+            .unwrap_or_default();
+        spans.push(Span::styled(format!(" {key}"), t.status_key));
+        spans.push(Span::styled(format!(" {} ", short(*c)), t.status));
+    }
+    buf.set_line(
+        hints_row.x,
+        hints_row.y,
+        &Line::from(spans),
+        hints_row.width,
+    );
+}
