@@ -11,13 +11,17 @@
 //! - [`delta`]: both states analysed and their [`Diff`](crate::analysis::diff::Diff).
 
 mod apply;
+mod error;
+mod execute;
+mod ledger;
 mod load;
 pub mod raw;
 
 use std::fmt;
 use std::sync::OnceLock;
 
-pub use apply::{Conflict, Failure, OpRef, ReformError, apply, check};
+pub use apply::{apply, check};
+pub use error::{Conflict, OpError, OpRef, ReformError};
 pub use load::{load_file, load_str};
 
 use crate::analysis::diff::{Diff, diff};
@@ -492,8 +496,8 @@ pub fn changed_attributes(before: &Body, after: &Body) -> Vec<(&'static str, Str
         .iter()
         .filter_map(|f| {
             let (b, a) = (
-                apply::attribute_value(before, f),
-                apply::attribute_value(after, f),
+                ledger::attribute_value(before, f),
+                ledger::attribute_value(after, f),
             );
             (b != a).then_some((*f, b, a))
         })
