@@ -3,12 +3,14 @@
 //!
 //! # Layers
 //!
-//! The crate is layered, and each layer depends only on those above it:
+//! The crate is layered, and each layer depends only on itself and those above it (checked by
+//! `tests/integration/layering.rs`):
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //!    [`compare`]: the same indicators for several datasets, bodies lined up by role, and why
-//!    the head of state's hold moved between two of them;
+//!    the head of state's hold moved between two of them; [`data`]: the datasets compiled
+//!    into the binary, and how `--data` finds one;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`report`]: serialisable views of an analysis (the JSON contract, the text report);
 //!    [`export`]: every export format (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML) of one
