@@ -8,7 +8,7 @@
 //!   between presets and operations that do not apply are a [`ReformError`].
 //! - [`Scenario`]: a baseline, a set and the active presets, toggled on and off; the reformed
 //!   state is always recomputed from the baseline, never undone in place.
-//! - [`delta`]: both states analysed and their [`Diff`](crate::analysis::diff::Diff).
+//! - [`delta`]: both states analysed and their [`Diff`].
 
 mod apply;
 mod error;
