@@ -3,11 +3,16 @@
 //! Exit codes: 0 success; 1 invalid data (a dataset or reform file that does not validate, or
 //! an analysis that cannot be computed); 2 a usage error (clap's own); 3 an I/O error (an
 //! export that could not be written).
+//!
+//! This is the edge where errors become a line on stderr and an exit code. [`run`] returns an
+//! `anyhow::Error`: the library's typed errors arrive as a [`Failure`], which names its exit
+//! code, and I/O errors carry the context of what was being written (`cannot write FILE`).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Analysis, Options};
@@ -243,39 +248,47 @@ pub enum CompareFormat {
     Csv,
 }
 
-/// An error at the edge, with the exit code it maps to.
+/// A failure the command line names itself, with the exit code it maps to. Any other error
+/// at the edge is an `io::Error` with context (exit 3).
 #[derive(Debug)]
 pub enum Failure {
-    /// Already printed diagnostics (data problems).
+    /// Invalid data (exit 1); the message is empty when the diagnostics are already printed.
     Data(String),
-    Io(String),
-    /// Arguments that parse but make no sense together.
+    /// Arguments that parse but make no sense together (exit 2, as clap's own).
     Usage(String),
 }
 
-impl Failure {
-    fn code(&self) -> u8 {
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Data(_) => 1,
-            Failure::Usage(_) => 2,
-            Failure::Io(_) => 3,
+            Failure::Data(m) | Failure::Usage(m) => f.write_str(m),
         }
     }
 }
+
+impl std::error::Error for Failure {}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(f) => {
-            let message = match &f {
-                Failure::Data(m) | Failure::Io(m) | Failure::Usage(m) => m,
-            };
+        Err(e) => {
+            // Each context, then the error: `cannot write FILE: No such file or directory`.
+            let message = format!("{e:#}");
             if !message.is_empty() {
                 eprintln!("bilik: {message}");
             }
-            ExitCode::from(f.code())
+            ExitCode::from(exit_code(&e))
         }
+    }
+}
+
+fn exit_code(e: &anyhow::Error) -> u8 {
+    match e.downcast_ref::<Failure>() {
+        Some(Failure::Data(_)) => 1,
+        Some(Failure::Usage(_)) => 2,
+        None if e.downcast_ref::<std::io::Error>().is_some() => 3,
+        None => 1,
     }
 }
 
@@ -390,19 +403,20 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
 }
 
 /// Writes a report to `output`, atomically, or to stdout.
-fn emit(output: Option<&std::path::Path>, body: &str) -> Result<(), Failure> {
+fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     match output {
-        Some(path) => write_atomic(path, body.as_bytes())
-            .map_err(|e| io(e, &format!("cannot write {}", path.display()))),
-        None => write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout")),
+        Some(path) => {
+            write_atomic(path, body).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => print(body),
     }
 }
 
-fn io(e: std::io::Error, what: &str) -> Failure {
-    Failure::Io(format!("{what}: {e}"))
+fn print(body: &[u8]) -> anyhow::Result<()> {
+    write_stdout(body).context("stdout")
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
     match cli.command {
         None => {
@@ -413,7 +427,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let analysis = analyze(&loaded)?;
             let out =
                 summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            print(out.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary) => {
@@ -421,7 +435,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let analysis = analyze(&loaded)?;
             let out =
                 summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            print(out.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
@@ -460,11 +474,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 export::render(format, &snapshot, &options)
             }
             .map_err(|e| Failure::Data(e.to_string()))?;
-            match &args.output {
-                Some(path) => write_atomic(path, &body)
-                    .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => write_stdout(&body).map_err(|e| io(e, "stdout"))?,
-            }
+            emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Datasets) => {
@@ -475,14 +485,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .unwrap_or_else(|err| err.to_string());
                 out.push_str(&format!("{:<10} {title}\n", e.id));
             }
-            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            print(out.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Reforms) => {
             let loaded = load(&global)?;
             let set = presets(&global, &loaded.dataset, true)?;
             let out = reform_list(&set, global.lang.into());
-            write_stdout(out.as_bytes()).map_err(|e| io(e, "stdout"))?;
+            print(out.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
@@ -505,7 +515,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 DiffFormat::Md => diff::md::render(&view),
                 DiffFormat::Json => diff::json::render(&view),
             };
-            emit(args.output.as_deref(), &body)?;
+            emit(args.output.as_deref(), body.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Compare(args)) => {
@@ -515,34 +525,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 CompareFormat::Text => output::compare::text::render(&comparison, lang),
                 CompareFormat::Md => output::compare::md::render(&comparison, lang),
                 CompareFormat::Json => output::compare::json::render(&comparison),
-                CompareFormat::Csv => {
-                    output::compare::csv::render(&comparison).map_err(|e| io(e, "CSV"))?
-                }
+                CompareFormat::Csv => output::compare::csv::render(&comparison).context("CSV")?,
             };
             let body = if body.ends_with('\n') {
                 body
             } else {
                 body + "\n"
             };
-            match &args.output {
-                Some(path) => write_atomic(path, body.as_bytes())
-                    .map_err(|e| io(e, &format!("cannot write {}", path.display())))?,
-                None => write_stdout(body.as_bytes()).map_err(|e| io(e, "stdout"))?,
-            }
+            emit(args.output.as_deref(), body.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
-            write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+            print(&buf)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
             let mut buf = Vec::new();
             clap_mangen::Man::new(Cli::command())
                 .render(&mut buf)
-                .map_err(|e| io(e, "man page"))?;
-            write_stdout(&buf).map_err(|e| io(e, "stdout"))?;
+                .context("man page")?;
+            print(&buf)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -602,7 +606,7 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
 }
 
 /// Opens the terminal explorer on the loaded dataset, with the reforms of `--reform` on.
-fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
+fn explore(loaded: Loaded, global: &Global) -> anyhow::Result<ExitCode> {
     use crate::tui;
     // Validated here, so that a bad preset is reported like on every other command.
     let (set, active, _) = apply_reforms(global, &loaded.dataset)?;
@@ -625,7 +629,7 @@ fn explore(loaded: Loaded, global: &Global) -> Result<ExitCode, Failure> {
         }),
     })
     .map_err(Failure::Data)?;
-    tui::run(app).map_err(|e| io(e, "terminal"))?;
+    tui::run(app).context("terminal")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -686,5 +690,26 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn each_error_keeps_its_exit_code_and_message() {
+        let usage = anyhow::Error::new(Failure::Usage("two flags disagree".into()));
+        assert_eq!(
+            (exit_code(&usage), format!("{usage:#}")),
+            (2, "two flags disagree".to_string())
+        );
+        let reported = anyhow::Error::new(Failure::Data(String::new()));
+        assert_eq!(
+            (exit_code(&reported), format!("{reported:#}")),
+            (1, String::new())
+        );
+        // tempfile's error names the temporary file too; its cause is said once.
+        let path = std::path::Path::new("/nonexistent-folder/x.json");
+        let io = write_atomic(path, b"").unwrap_err();
+        let text = io.to_string();
+        let e = anyhow::Error::new(io).context("cannot write x.json");
+        assert_eq!(exit_code(&e), 3);
+        assert_eq!(format!("{e:#}"), format!("cannot write x.json: {text}"));
     }
 }

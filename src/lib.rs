@@ -3,21 +3,23 @@
 //!
 //! # Layers
 //!
-//! The crate is layered, and each layer depends only on those above it:
+//! The crate is layered, and each layer depends only on itself and those above it (checked by
+//! `tests/integration/layering.rs`):
 //!
 //! 1. [`model`]: the data model and the RON loader with its diagnostics;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
 //!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and
-//!    why the head of state's hold moved between two of them;
+//!    why the head of state's hold moved between two of them; [`data`]: the datasets compiled
+//!    into the binary, and how `--data` finds one;
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`output`]: every document bilik writes (the summary of one state, the diff of reforms,
 //!    the comparison of states, the graph as pictures and data), one folder per document and
 //!    one file per format, with the export entry point the command line and the TUI share;
 //! 5. [`cli`]: the command line; [`tui`]: the terminal explorer.
 //!
-//! One leaf breaks the order on purpose: [`output::fmt`], how numbers are written, depends on
-//! nothing but the model, and the analysis uses it for the figures in flag messages so that a
-//! share reads the same in a flag as in every report.
+//! How a share or a seat count reads (`52.7%`) is written once, in [`model::numbers`], the
+//! lowest layer that has these quantities: flag messages, every output format and the TUI use
+//! it, so a share reads the same everywhere.
 //!
 //! The model, the analysis and the output never mention ratatui or crossterm: only the TUI
 //! module and `main.rs` touch the terminal, so everything else is testable as plain data.

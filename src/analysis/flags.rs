@@ -5,11 +5,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
+use crate::model::numbers::pct;
 use crate::model::{
     Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
 };
-// The one upward import lib.rs allows: shares in messages read as in every report.
-use crate::output::fmt::pct;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

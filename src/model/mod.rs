@@ -6,6 +6,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod numbers;
 pub mod raw;
 pub mod spans;
 pub mod validate;

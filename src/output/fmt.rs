@@ -2,8 +2,8 @@
 //! document and format: the same share reads `52.7%` in the text report, the Markdown, the
 //! SVG title, a flag's message and the TUI.
 //!
-//! This module depends on nothing but the model's [`Weights`], so that the analysis (flag
-//! messages) and the TUI may use it as well as the output formats.
+//! `pct` and `seats` live in the model (`crate::model::numbers`), the lowest layer that needs
+//! them: flag messages in the analysis use them too.
 
 use std::collections::BTreeMap;
 
@@ -12,19 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::Weights;
 
-/// A fraction as a percentage with one decimal: `0.527` -> `52.7%`.
-pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// A seat count: whole numbers bare, fractions with two decimals.
-pub fn seats(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round())
-    } else {
-        format!("{x:.2}")
-    }
-}
+pub use crate::model::numbers::{pct, seats};
 
 /// Rounds to 4 decimals, without a negative zero: every float of the data formats.
 pub fn r4(x: f64) -> f64 {

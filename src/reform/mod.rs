@@ -8,16 +8,20 @@
 //!   between presets and operations that do not apply are a [`ReformError`].
 //! - [`Scenario`]: a baseline, a set and the active presets, toggled on and off; the reformed
 //!   state is always recomputed from the baseline, never undone in place.
-//! - [`delta`]: both states analysed and their [`Diff`](crate::analysis::diff::Diff).
+//! - [`delta`]: both states analysed and their [`Diff`].
 
 mod apply;
+mod error;
+mod execute;
+mod ledger;
 mod load;
 pub mod raw;
 
 use std::fmt;
 use std::sync::OnceLock;
 
-pub use apply::{Conflict, Failure, OpRef, ReformError, apply, check};
+pub use apply::{apply, check};
+pub use error::{Conflict, OpError, OpRef, ReformError};
 pub use load::{load_file, load_str};
 
 use crate::analysis::diff::{Diff, diff};
@@ -492,8 +496,8 @@ pub fn changed_attributes(before: &Body, after: &Body) -> Vec<(&'static str, Str
         .iter()
         .filter_map(|f| {
             let (b, a) = (
-                apply::attribute_value(before, f),
-                apply::attribute_value(after, f),
+                ledger::attribute_value(before, f),
+                ledger::attribute_value(after, f),
             );
             (b != a).then_some((*f, b, a))
         })

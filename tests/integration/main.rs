@@ -3,9 +3,10 @@
 //! `cli` drives the real `bilik` binary; `compare` its comparison of datasets; `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
-//! `datasets` pins legal facts of the shipped data; `properties` holds proptest invariants of
-//! the analysis and the loader; `reforms` checks the reform presets, their composition,
-//! `bilik diff` and broken preset files.
+//! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
+//! from a layer below it; `properties` holds proptest invariants of the analysis and the
+//! loader; `reforms` checks the reform presets, their composition, `bilik diff` and broken
+//! preset files.
 
 mod cli;
 mod common;
@@ -14,6 +15,7 @@ mod contract;
 mod datasets;
 mod export;
 mod fixtures;
+mod layering;
 mod properties;
 mod reforms;
 mod tui;

@@ -1,7 +1,7 @@
 //! Legal facts of data/kz-2017.ron (the 1995 Constitution as amended on 10 March 2017, as of
 //! 1 June 2022, the last week before the referendum amendments took effect).
 
-use super::{close, s, steps};
+use super::{close, consented_by, s, steps};
 use bilik::analysis::{Options, analyze, headline};
 use bilik::model::{Dataset, EdgeKind, Mandate, Role, StepRole};
 
@@ -116,23 +116,8 @@ fn the_mazhilis_has_ninety_eight_list_seats_and_nine_from_the_assembly() {
 #[test]
 fn senate_consent_covers_only_the_three_posts_of_old_article_55_2() {
     let d = dataset();
-    let mut consented: Vec<String> = d
-        .bodies
-        .iter()
-        .flat_map(|b| {
-            b.channels
-                .iter()
-                .filter(|c| {
-                    c.steps
-                        .iter()
-                        .any(|st| st.actor == "senate" && st.role == StepRole::Consent)
-                })
-                .map(move |c| format!("{}/{}", b.id, c.id))
-        })
-        .collect();
-    consented.sort();
     assert_eq!(
-        consented,
+        consented_by(&d, "senate"),
         vec![
             "national_bank/chair",
             "national_security_committee/chair",

@@ -1,6 +1,6 @@
 //! Legal facts of data/kz-2022.ron (the 1995 Constitution as amended in 2022).
 
-use super::{s, steps};
+use super::{consented_by, s, steps};
 use bilik::analysis::{Options, analyze, headline};
 use bilik::model::{Dataset, EdgeKind, Mandate, StepRole};
 
@@ -98,23 +98,8 @@ fn the_mazhilis_is_mixed_and_its_list_seats_are_party_bound() {
 #[test]
 fn senate_consent_covers_exactly_the_five_posts_of_article_55_2() {
     let d = dataset();
-    let mut consented: Vec<String> = d
-        .bodies
-        .iter()
-        .flat_map(|b| {
-            b.channels
-                .iter()
-                .filter(|c| {
-                    c.steps
-                        .iter()
-                        .any(|st| st.actor == "senate" && st.role == StepRole::Consent)
-                })
-                .map(move |c| format!("{}/{}", b.id, c.id))
-        })
-        .collect();
-    consented.sort();
     assert_eq!(
-        consented,
+        consented_by(&d, "senate"),
         vec![
             "constitutional_court/chair",
             "national_bank/chair",

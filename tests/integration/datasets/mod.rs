@@ -32,6 +32,26 @@ pub fn steps(d: &Dataset, body: &str, channel: &str) -> Vec<(String, StepRole)> 
         .collect()
 }
 
+/// The channels (`body/channel`, sorted) one of whose steps is `actor`'s consent.
+pub fn consented_by(d: &Dataset, actor: &str) -> Vec<String> {
+    let mut out: Vec<String> = d
+        .bodies
+        .iter()
+        .flat_map(|b| {
+            b.channels
+                .iter()
+                .filter(|c| {
+                    c.steps
+                        .iter()
+                        .any(|st| st.actor == actor && st.role == StepRole::Consent)
+                })
+                .map(move |c| format!("{}/{}", b.id, c.id))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 pub fn s(id: &str, r: StepRole) -> (String, StepRole) {
     (id.to_string(), r)
 }

@@ -1,0 +1,17 @@
+//! How the model's quantities read in words, written once: a share as `52.7%`, a seat count as
+//! `5` or `2.50`. Kept in the model, the lowest layer that has these quantities, so that the
+//! analysis (flag messages), every output format and the TUI print them alike.
+
+/// A fraction as a percentage with one decimal: `0.527` -> `52.7%`.
+pub fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// A seat count: whole numbers bare, fractions with two decimals.
+pub fn seats(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.2}")
+    }
+}
