@@ -6,7 +6,7 @@
 //! edge, the principals), which operation touched it last and what it left there. When an
 //! operation of one preset touches an element another preset touched, and leaves it in a
 //! different state, the two conflict; identical changes do not. After the last preset the
-//! dataset is validated again (`model::validate`) and each problem is laid at the door of the
+//! dataset is validated again (`analysis::reach::check`) and each problem is laid at the door of the
 //! operations that touched its elements: one preset's, a failure of that preset; two presets',
 //! a conflict between them.
 
@@ -14,10 +14,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use super::{BODY_FIELDS, Change, Operation, Preset, PresetSet};
-use crate::model::diag::{Diagnostic, FileReport, did_you_mean, line_col};
+use crate::analysis::reach;
+use crate::diag::{Diagnostic, FileReport, did_you_mean, line_col};
 use crate::model::load::ATTRIBUTES;
 use crate::model::validate::{Problem, edge_label};
-use crate::model::{Body, BodyId, Channel, Dataset, Edge, Element, validate};
+use crate::model::{Body, BodyId, Channel, Dataset, Edge, Element};
 
 /// An operation of a preset, as problems name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,7 +338,7 @@ pub fn check(set: &PresetSet, baseline: &Dataset) -> FileReport {
         for b in &alone[i + 1..] {
             if let Err(e) = apply(baseline, set, &[a.clone(), b.clone()]) {
                 for mut d in e.diagnostics(set) {
-                    d.level = crate::model::diag::Level::Warning;
+                    d.level = crate::diag::Level::Warning;
                     d.message = if d.code == "reform-conflict" {
                         format!("{}: they cannot be active together", d.message)
                     } else {
@@ -609,7 +610,8 @@ impl Engine<'_> {
             code,
             message,
             elements,
-        } in validate(&self.work)
+            ..
+        } in reach::check(&self.work)
         {
             let mut blamed: Vec<&OpRef> = elements
                 .iter()
