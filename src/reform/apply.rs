@@ -6,7 +6,7 @@
 //! edge, the principals), which operation touched it last and what it left there. When an
 //! operation of one preset touches an element another preset touched, and leaves it in a
 //! different state, the two conflict; identical changes do not. After the last preset the
-//! dataset is validated again (`analysis::reach::check`) and each problem is laid at the door of the
+//! dataset is validated again (`model::validate`) and each problem is laid at the door of the
 //! operations that touched its elements: one preset's, a failure of that preset; two presets',
 //! a conflict between them.
 

@@ -3,8 +3,8 @@
 //! Everything that can be checked without a dataset is checked here, with the dataset
 //! loader's own checks (the `Validator` of `crate::diag`, with the conversions of
 //! `model::load`): syntax, vocabulary words, missing sources, seat counts, the shape of each
-//! channel. References to bodies, channels and edges are
-//! checked when the presets are applied to a dataset ([`super::check`], [`super::apply`]).
+//! channel. References to bodies, channels and edges are checked when the presets are applied
+//! to a dataset ([`super::check`], [`super::apply`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
