@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 use bilik::analysis::{Options, analyze};
-use bilik::model::load::check_str;
+use bilik::data::check_str;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// A synthetic state of `n` bodies: an electorate, then bodies each filled by two earlier

@@ -18,7 +18,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
-use crate::model::{Dataset, Lang, load};
+use crate::model::{Dataset, Lang};
 use crate::output::write::{write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
@@ -352,7 +352,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
     if !warn {
         report
             .diagnostics
-            .retain(|d| d.level == crate::model::diag::Level::Error);
+            .retain(|d| d.level == crate::diag::Level::Error);
     }
     if !report.diagnostics.is_empty() {
         eprint!("{}", report.render(color));
@@ -480,7 +480,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Datasets) => {
             let mut out = String::new();
             for e in data::EMBEDDED {
-                let title = load::load_str(e.path, e.text)
+                let title = data::load_str(e.path, e.text)
                     .map(|d| format!("{} (law as of {})", d.meta.title, d.meta.as_of))
                     .unwrap_or_else(|err| err.to_string());
                 out.push_str(&format!("{:<10} {title}\n", e.id));
@@ -637,7 +637,7 @@ fn explore(loaded: Loaded, global: &Global) -> anyhow::Result<ExitCode> {
 fn check(files: &[PathBuf], color: bool) -> ExitCode {
     let mut bad = 0;
     for f in files {
-        let checked = load::check_file(f);
+        let checked = data::check_file(f);
         if !checked.report.diagnostics.is_empty() {
             eprint!("{}", checked.report.render(color));
         }

@@ -1,9 +1,13 @@
-//! The datasets embedded in the binary, and how `--data ID|FILE` finds one.
+//! The datasets embedded in the binary, how `--data ID|FILE` finds one, and loading a dataset
+//! with every check: the model's rules, then reachability from the analysis
+//! ([`crate::analysis::reach`]), which the model cannot ask itself.
 
 use std::path::Path;
 
-use crate::model::diag::{Diagnostic, FileReport, did_you_mean};
-use crate::model::{Dataset, LoadError, load};
+use crate::analysis::reach;
+use crate::diag::{Diagnostic, FileReport, did_you_mean};
+use crate::model::load::{self, Checked};
+use crate::model::{Dataset, LoadError};
 
 /// A dataset compiled into the binary.
 pub struct Embedded {
@@ -53,10 +57,30 @@ pub fn embedded(id: &str) -> Option<&'static Embedded> {
     EMBEDDED.iter().find(|e| e.id == id)
 }
 
+/// Reads and checks a dataset file: every problem, each at its place in the file.
+pub fn check_file(path: &Path) -> Checked {
+    load::check_file_then(path, reach::problems)
+}
+
+/// Checks dataset text; `path` names it in messages. Never panics, whatever the text.
+pub fn check_str(path: &str, text: &str) -> Checked {
+    load::check_str_then(path, text, reach::problems)
+}
+
+/// Reads and checks a dataset file.
+pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
+    load::load_file_then(path, reach::problems)
+}
+
+/// Checks dataset text; `path` names it in messages.
+pub fn load_str(path: &str, text: &str) -> Result<Dataset, LoadError> {
+    load::load_str_then(path, text, reach::problems)
+}
+
 /// Loads an embedded dataset by id, or a file by path.
 pub fn resolve(spec: &str) -> Result<Dataset, LoadError> {
     if let Some(e) = embedded(spec) {
-        return load::load_str(e.path, e.text);
+        return load_str(e.path, e.text);
     }
     let path = Path::new(spec);
     if !path.exists() && !spec.contains(['/', '\\', '.']) {
@@ -76,7 +100,7 @@ pub fn resolve(spec: &str) -> Result<Dataset, LoadError> {
             },
         });
     }
-    load::load_file(path)
+    load_file(path)
 }
 
 /// The default dataset, which is tested to load.
@@ -95,7 +119,7 @@ mod tests {
     #[test]
     fn every_embedded_dataset_loads_without_diagnostics() {
         for e in EMBEDDED {
-            let checked = load::check_str(e.path, e.text);
+            let checked = check_str(e.path, e.text);
             assert!(
                 checked.report.diagnostics.is_empty(),
                 "{}:\n{}",
@@ -103,6 +127,14 @@ mod tests {
                 checked.report
             );
             assert_eq!(checked.dataset.unwrap().meta.id, e.id);
+        }
+    }
+
+    #[test]
+    fn every_embedded_dataset_is_valid_in_memory_too() {
+        for e in EMBEDDED {
+            let d = load_str(e.path, e.text).unwrap();
+            assert_eq!(reach::check(&d), vec![], "{}", e.id);
         }
     }
 

@@ -6,11 +6,14 @@
 //! The crate is layered, and each layer depends only on itself and those above it (checked by
 //! `tests/integration/layering.rs`):
 //!
-//! 1. [`model`]: the data model and the RON loader with its diagnostics;
-//! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary;
+//! 0. [`diag`]: reading RON files, where each value is, and diagnostics at file:line:column;
+//! 1. [`model`]: the data model, its loader and its rules ([`model::validate`](mod@model::validate));
+//! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary,
+//!    and whether every body reaches a principal ([`analysis::reach`]);
 //!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and
 //!    why the head of state's hold moved between two of them; [`data`]: the datasets compiled
-//!    into the binary, and how `--data` finds one;
+//!    into the binary, and loading one with every check (the model's rules, then
+//!    reachability);
 //! 3. [`reform`]: reform presets applied to a dataset, and the before/after comparison;
 //! 4. [`output`]: every document bilik writes (the summary of one state, the diff of reforms,
 //!    the comparison of states, the graph as pictures and data), one folder per document and
@@ -28,6 +31,7 @@ pub mod analysis;
 pub mod cli;
 pub mod comparative;
 pub mod data;
+pub mod diag;
 pub mod model;
 pub mod output;
 pub mod reform;

@@ -5,6 +5,7 @@ pub mod control;
 pub mod diff;
 pub mod flags;
 pub mod headline;
+pub mod reach;
 pub mod shares;
 pub mod summary;
 
@@ -160,7 +161,7 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         if !index.contains_key(p.as_str()) {
             return Err(AnalysisError::UnknownPrincipal {
                 id: p.clone(),
-                suggestion: crate::model::diag::did_you_mean(
+                suggestion: crate::diag::did_you_mean(
                     p,
                     dataset.bodies.iter().map(|b| b.id.as_str()),
                 )
@@ -295,54 +296,6 @@ pub fn effective_principals(dataset: &Dataset, chosen: &[BodyId]) -> Vec<BodyId>
         .collect()
 }
 
-/// Bodies whose chain of channels reaches no principal, each with the bodies it is filled
-/// through (for the loader's message).
-pub fn unreachable_bodies(
-    dataset: &Dataset,
-    principals: &[BodyId],
-    weights: &Weights,
-) -> Vec<(BodyId, Vec<BodyId>)> {
-    let principals = effective_principals(dataset, principals);
-    let index: HashMap<&str, usize> = dataset
-        .bodies
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
-    let edges = shares::EdgeIndex::new(dataset);
-    let rows: control::Rows = dataset
-        .bodies
-        .iter()
-        .map(|b| {
-            let cs: Vec<ChannelShares> = b
-                .channels
-                .iter()
-                .map(|c| shares::channel_shares_indexed(&edges, b, c, weights))
-                .collect();
-            shares::direct_shares(&cs)
-                .iter()
-                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, *s)))
-                .collect()
-        })
-        .collect();
-    let absorbing: Vec<bool> = dataset
-        .bodies
-        .iter()
-        .map(|b| principals.contains(&b.id))
-        .collect();
-    let stuck = control::unreachable(&rows, &absorbing);
-    stuck
-        .iter()
-        .map(|&i| {
-            let through: BTreeSet<BodyId> = rows[i]
-                .iter()
-                .map(|&(j, _)| dataset.bodies[j].id.clone())
-                .collect();
-            (dataset.bodies[i].id.clone(), through.into_iter().collect())
-        })
-        .collect()
-}
-
 fn sorted_unique(items: impl Iterator<Item = BodyId>) -> Vec<BodyId> {
     items.collect::<BTreeSet<_>>().into_iter().collect()
 }
@@ -374,41 +327,8 @@ pub fn sensitivity(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::load_str;
 
-    /// Principals V (voters) and P (president, elected by V). Senate S: 8 seats elected by
-    /// local councils L (elected by V), 2 appointed by P. Court C: chair by P with S's consent,
-    /// 1 judge by P, 1 by S.
-    pub(crate) const TINY: &str = r#"(
-        id: "tiny", title: "Tiny", jurisdiction: "Test", as_of: "2024-01-01",
-        principals: ["voters", "president", "councils"],
-        bodies: [
-            (id: "voters", name: (en: "Voters", ru: "Избиратели", kk: "Сайлаушылар"), branch: electorate, seats: 1, source: "art. 1"),
-            (id: "president", name: (en: "President", ru: "Президент", kk: "Президент"), branch: executive, role: head_of_state, seats: 1, source: "art. 2",
-             channels: [(id: "election", seats: 1, steps: [(actor: "voters", role: elect)], source: "art. 2")]),
-            (id: "councils", name: (en: "Councils", ru: "Советы", kk: "Кеңестер"), branch: local, seats: 1, source: "art. 3",
-             channels: [(id: "election", seats: 1, steps: [(actor: "voters", role: elect)], source: "art. 3")]),
-            (id: "senate", name: (en: "Senate", ru: "Сенат", kk: "Сенат"), branch: legislative, seats: 10, source: "art. 4",
-             channels: [
-                (id: "elected", seats: 8, steps: [(actor: "councils", role: elect)], source: "art. 4(1)"),
-                (id: "appointed", seats: 2, steps: [(actor: "president", role: appoint)], source: "art. 4(2)"),
-             ]),
-            (id: "court", name: (en: "Court", ru: "Суд", kk: "Сот"), branch: judicial, seats: 3, independent: true, source: "art. 5",
-             channels: [
-                (id: "chair", seats: 1, steps: [(actor: "president", role: appoint), (actor: "senate", role: consent)], source: "art. 5(1)"),
-                (id: "president_judges", seats: 1, steps: [(actor: "president", role: appoint)], source: "art. 5(2)"),
-                (id: "senate_judges", seats: 1, steps: [(actor: "senate", role: appoint)], source: "art. 5(3)"),
-             ]),
-        ],
-        edges: [
-            (from: "president", to: "court", kind: dismiss_at_will, channel: "chair", source: "art. 5(4)"),
-            (from: "president", to: "senate", kind: dismiss_at_will, channel: "appointed", source: "art. 4(3)"),
-        ],
-    )"#;
-
-    pub(crate) fn tiny_dataset() -> Dataset {
-        load_str("tiny.ron", TINY).unwrap_or_else(|e| panic!("{}", e.report))
-    }
+    pub(crate) use crate::model::testdata::tiny_dataset;
 
     #[test]
     fn hand_computed_court_control() {

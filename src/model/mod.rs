@@ -1,14 +1,19 @@
 //! The domain model: bodies, the seat channels that fill them and the power edges between them.
 //!
-//! Values of these types have passed validation (`load`): every id they name exists, every
-//! channel and edge is sourced, channels add up to their body's seats and every body reaches a
-//! principal. Reforms (`crate::reform`) change a `Dataset` and validate it again.
+//! Values of these types have passed the loader (`load`): every value is of its kind and
+//! sourced, and every rule of `validate` holds: every id they name exists, channels add up to
+//! their body's seats, each channel has one chain of steps. Whether every body reaches a
+//! principal is checked by the analysis (`analysis::reach`), which `data` runs on every
+//! dataset it loads. Reforms change a `Dataset` and check it again.
+//!
+//! - [`raw`]: the file format as written; [`load`]: raw values to these types;
+//! - [`validate`](mod@validate): the rules between values, stated once for files and reforms.
 
-pub mod diag;
 pub mod load;
 pub mod numbers;
 pub mod raw;
-pub mod spans;
+#[cfg(test)]
+pub(crate) mod testdata;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -362,7 +367,7 @@ impl Weights {
             "consent_under_threat" => &mut self.consent_under_threat,
             "at_will_removal" => &mut self.at_will_removal,
             _ => {
-                let hint = crate::model::diag::did_you_mean(name, Weights::NAMES.iter().copied())
+                let hint = crate::diag::did_you_mean(name, Weights::NAMES.iter().copied())
                     .map(|s| format!("; did you mean '{s}'?"))
                     .unwrap_or_default();
                 return Err(format!(

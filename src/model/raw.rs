@@ -2,8 +2,8 @@
 //!
 //! These types are deliberately loose: ids, roles, kinds and branches are plain strings and
 //! most fields are optional, so that the loader can report *every* problem of a dataset in one
-//! run (with a did-you-mean) instead of stopping at the first one serde meets. `load.rs`
-//! converts them, with validation, into the domain types of `model::mod`.
+//! run (with a did-you-mean) instead of stopping at the first one serde meets. `load`
+//! converts them into the domain types of `model::mod`, and `validate` holds them to its rules.
 //!
 //! The format is documented for dataset authors in `docs/data-format.md`.
 

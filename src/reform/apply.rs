@@ -11,8 +11,8 @@
 use super::PresetSet;
 use super::error::ReformError;
 use super::ledger::Ledger;
+use crate::diag::{FileReport, Level};
 use crate::model::Dataset;
-use crate::model::diag::{FileReport, Level};
 
 /// The baseline with the `active` presets of `set` applied in file order (whatever order
 /// `active` lists them in), then validated again. The baseline is never changed: switching a

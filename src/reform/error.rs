@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::{Operation, Preset, PresetSet};
-use crate::model::diag::{Diagnostic, FileReport, did_you_mean, line_col};
+use crate::diag::{Diagnostic, FileReport, did_you_mean, line_col};
 use crate::model::validate::edge_label;
 use crate::model::{Body, Dataset, EdgeKey, Element};
 

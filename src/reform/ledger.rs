@@ -20,9 +20,10 @@ use std::collections::{BTreeSet, HashMap};
 use super::error::{Conflict, OpError, OpRef, ReformError, help_for};
 use super::execute::execute;
 use super::{BODY_FIELDS, Change, Operation, Preset, PresetSet};
-use crate::model::diag::did_you_mean;
+use crate::analysis::reach;
+use crate::diag::did_you_mean;
 use crate::model::validate::Problem;
-use crate::model::{Body, BodyId, Channel, Dataset, Edge, Element, Step, validate};
+use crate::model::{Body, BodyId, Channel, Dataset, Edge, Element, Step};
 
 /// What an operation left in an element: compared between presets to tell a conflict from
 /// the same change made twice.
@@ -303,7 +304,8 @@ impl<'a> Ledger<'a> {
             code,
             message,
             elements,
-        } in validate(&self.work)
+            ..
+        } in reach::check(&self.work)
         {
             let mut blamed: Vec<&OpRef> = elements
                 .iter()

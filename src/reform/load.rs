@@ -1,9 +1,10 @@
 //! Loading a preset file: RON text -> `RawPresetFile` -> `PresetSet`.
 //!
 //! Everything that can be checked without a dataset is checked here, with the dataset
-//! loader's own checks (`model::load::Validator`): syntax, vocabulary words, missing sources,
-//! seat counts, the shape of each channel. References to bodies, channels and edges are
-//! checked when the presets are applied to a dataset ([`super::check`], [`super::apply`]).
+//! loader's own checks (the `Validator` of `crate::diag`, with the conversions of
+//! `model::load`): syntax, vocabulary words, missing sources, seat counts, the shape of each
+//! channel. References to bodies, channels and edges are checked when the presets are applied
+//! to a dataset ([`super::check`], [`super::apply`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -17,10 +18,10 @@ use super::raw::{
 use super::{
     ArticleRef, BodyChanges, Change, ChannelChanges, EdgeChanges, Operation, Preset, PresetSet,
 };
-use crate::model::diag::{Diagnostic, FileReport};
-use crate::model::load::{Found, LoadError, Validator, parse_ron_with, read_text, ron_options};
+use crate::diag::read::{parse_ron_with, ron_options};
+use crate::diag::{Diagnostic, FileReport, Found, SpanIndex, Validator, read_text};
+use crate::model::LoadError;
 use crate::model::raw::{RawChannel, RawNames, Word};
-use crate::model::spans::SpanIndex;
 use crate::model::{Branch, Confidence, EdgeKind, Mandate, Names, Registration, Role};
 
 /// Preset ids are short and may be upper case (`P5`), unlike body ids.
@@ -59,7 +60,7 @@ pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
         }
     };
     let spans = SpanIndex::build(text);
-    let mut v = Validator::without_references(&spans, text);
+    let mut v = Validator::new(&spans, text);
     let set = file(&mut v, raw);
     report.diagnostics = v.out;
     for d in &mut report.diagnostics {
@@ -349,7 +350,7 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
                 return None;
             };
             v.check_id(id, &at("id"), "body id", false);
-            v.body(b, path, &[]).map(Change::AddBody)
+            v.body(b, path).map(Change::AddBody)
         }
         RawOperation::RemoveBody(r) => {
             required_id(v, &r.id, &at("id"), "the id of the body to remove")
@@ -374,9 +375,7 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
             })
         }
         RawOperation::ChangeChannel(c) => change_channel(v, c, path),
-        RawOperation::AddEdge(e) => v
-            .edge(e, path, &[], &[], &HashMap::new())
-            .map(Change::AddEdge),
+        RawOperation::AddEdge(e) => v.edge(e, path).map(Change::AddEdge),
         RawOperation::RemoveEdge(r) => edge_key(v, r, path).map(|key| Change::RemoveEdge { key }),
         RawOperation::ChangeEdge(c) => change_edge(v, c, path),
         RawOperation::SetPrincipals(p) => {
@@ -509,7 +508,7 @@ fn add_channel(v: &mut Validator, c: &RawAddChannel, path: &str) -> Found<Change
         note: c.note.clone(),
     };
     let what = format!("body `{}`", body.as_deref().unwrap_or("?"));
-    let channel = v.channel(&raw, path, &what, &[]);
+    let channel = v.channel(&raw, path, &what);
     Some(Change::AddChannel {
         body: body?,
         channel: channel?,
@@ -532,7 +531,7 @@ fn change_channel(v: &mut Validator, c: &RawChangeChannel, path: &str) -> Found<
     };
     let steps = match &c.steps {
         None => Some(None),
-        Some(raw) => v.steps(raw, path, &what, &[]).map(Some),
+        Some(raw) => v.steps(raw, path, &what).map(Some),
     };
     let mandate = word(
         v,

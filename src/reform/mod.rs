@@ -26,7 +26,7 @@ pub use load::{load_file, load_str};
 
 use crate::analysis::diff::{Diff, diff};
 use crate::analysis::{Analysis, AnalysisError, Headline, Options, analyze, headline};
-use crate::model::spans::SpanIndex;
+use crate::diag::SpanIndex;
 use crate::model::validate::edge_label;
 use crate::model::{
     Body, BodyId, Branch, Channel, Confidence, Dataset, Edge, EdgeKey, Lang, Liability, Mandate,
@@ -372,7 +372,7 @@ impl PresetSet {
                     .ids()
                     .into_iter()
                     .find(|k| k.eq_ignore_ascii_case(id))
-                    .or_else(|| crate::model::diag::did_you_mean(id, self.ids()))
+                    .or_else(|| crate::diag::did_you_mean(id, self.ids()))
                     .map(str::to_string);
                 return Err(ReformError::UnknownPreset {
                     id: id.clone(),

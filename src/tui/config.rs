@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::model::load::{parse_ron, read_text};
+use crate::diag::{parse_ron, read_text};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Config")]
@@ -84,7 +84,7 @@ pub fn load(path: Option<&Path>, base_theme: Theme) -> Loaded {
                 .span
                 .as_ref()
                 .map(|s| {
-                    let (line, col) = crate::model::diag::line_col(&text, s.start);
+                    let (line, col) = crate::diag::line_col(&text, s.start);
                     format!(":{line}:{col}")
                 })
                 .unwrap_or_default();

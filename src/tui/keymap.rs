@@ -584,7 +584,7 @@ impl Keymap {
         for (name, keys) in overrides {
             let Some(binding) = self.bindings.iter_mut().find(|b| b.name == name) else {
                 let names: Vec<&str> = defaults().iter().map(|b| b.name).collect();
-                let hint = crate::model::diag::did_you_mean(name, names.iter().copied())
+                let hint = crate::diag::did_you_mean(name, names.iter().copied())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 problems.push(format!("keys: unknown command `{name}`{hint}"));

@@ -2,7 +2,7 @@
 
 use bilik::analysis::control::{Rows, SolveError, solve};
 use bilik::analysis::{Options, analyze};
-use bilik::model::load::check_str;
+use bilik::data::check_str;
 use proptest::prelude::*;
 
 /// Dense Gaussian elimination on (I - Q) H = R: the textbook answer, for small chains only.

@@ -1,7 +1,32 @@
-//! Diagnostics for data files: what is wrong, where (file, line, column) and how to fix it.
+//! Reading data files and saying what is wrong with them: where (file, line, column) and how
+//! to fix it. Every RON file of the tool (datasets, reform presets, the TUI config) is read
+//! here; nothing in this module knows what a dataset is.
+//!
+//! A file goes through these stages. Reading, parsing, spans and diagnostics are here;
+//! converting and validating belong to a file's loader (`model::load` for a dataset,
+//! `reform::load` for reform presets), which reports through the `Validator` of this module.
+//!
+//! ```text
+//!   text ──read_text──▶ String ──parse_ron──▶ Raw* (serde; syntax errors located by ron)
+//!     ──convert──▶ domain values ──validate──▶ problems, each at a path (`bodies[2].seats`)
+//!     ──SpanIndex──▶ byte ranges ──▶ Diagnostic ──▶ FileReport (rendered like rustc)
+//! ```
+//!
+//! - [`read`]: size-limited reading, and RON parsing with located syntax errors;
+//! - [`spans`]: where each value of a RON file is, by path;
+//! - `check`: the `Validator`, which collects diagnostics at paths while raw values are
+//!   converted, so that one run reports every problem of a file.
 //!
 //! Rendering goes through `codespan-reporting`, which prints the offending line with a marker
 //! under the span, like rustc does.
+
+mod check;
+pub mod read;
+pub mod spans;
+
+pub(crate) use check::{Found, Validator};
+pub use read::{MAX_FILE_BYTES, parse_ron, read_text};
+pub use spans::SpanIndex;
 
 use std::fmt;
 use std::ops::Range;

@@ -1,0 +1,226 @@
+//! The [`Validator`]: collects the diagnostics of one file while its raw values are converted,
+//! each placed by the path of the value it is about.
+//!
+//! Conversion goes on past a bad value, so that one run reports every problem of a file. A
+//! value that cannot be converted is replaced by a stand-in and its path recorded as failed;
+//! checks made later on the converted values (`model::validate`) skip what rests on one.
+//! Those later problems are slotted back in at the point where conversion passed their path
+//! (a *mark*), so that the report follows the file from top to bottom.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::spans::SpanIndex;
+use super::{Diagnostic, Level, did_you_mean};
+
+/// Keeps the first error of a run of checks, so that one bad field yields one message.
+pub(crate) type Found<T> = Option<T>;
+
+pub(crate) struct Validator<'a> {
+    pub(crate) spans: &'a SpanIndex,
+    pub(crate) text: &'a str,
+    pub(crate) out: Vec<Diagnostic>,
+    /// Paths whose value could not be converted.
+    failed: BTreeSet<String>,
+    /// How many diagnostics had been found when conversion passed each marked path.
+    marks: HashMap<String, usize>,
+}
+
+impl<'a> Validator<'a> {
+    pub(crate) fn new(spans: &'a SpanIndex, text: &'a str) -> Self {
+        Validator {
+            spans,
+            text,
+            out: Vec::new(),
+            failed: BTreeSet::new(),
+            marks: HashMap::new(),
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// The value at `path`, or the first line of the closest enclosing value.
+    pub(crate) fn at(&self, path: &str) -> Option<Range<usize>> {
+        self.spans
+            .value(path)
+            .or_else(|| self.spans.nearest_head(path, self.text))
+    }
+
+    /// The first line of the value at `path`, or of the closest enclosing value.
+    pub(crate) fn head(&self, path: &str) -> Option<Range<usize>> {
+        self.spans.nearest_head(path, self.text)
+    }
+
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    pub(crate) fn errors(&self) -> usize {
+        self.out.iter().filter(|d| d.level == Level::Error).count()
+    }
+
+    /// Records that the value at `path` could not be converted.
+    pub(crate) fn fail(&mut self, path: &str) {
+        self.failed.insert(path.to_string());
+    }
+
+    pub(crate) fn failed(&self, path: &str) -> bool {
+        self.failed.contains(path)
+    }
+
+    /// Whether a value at a path starting with `prefix` could not be converted.
+    pub(crate) fn failed_under(&self, prefix: &str) -> bool {
+        self.failed
+            .range(prefix.to_string()..)
+            .next()
+            .is_some_and(|p| p.starts_with(prefix))
+    }
+
+    /// Notes that conversion has reached `path`: a problem found later about it is reported
+    /// here.
+    pub(crate) fn mark(&mut self, path: &str) {
+        self.marks.insert(path.to_string(), self.out.len());
+    }
+
+    /// Adds diagnostics found after conversion, each at the mark of its path (in the order
+    /// given among those at one mark), or at the end when its path was never marked.
+    pub(crate) fn insert_at_marks(&mut self, found: Vec<(String, Diagnostic)>) {
+        let end = self.out.len();
+        let mut placed: Vec<(usize, Diagnostic)> = found
+            .into_iter()
+            .map(|(path, d)| (self.marks.get(&path).copied().unwrap_or(end), d))
+            .collect();
+        // Stable: problems at one mark keep their order.
+        placed.sort_by_key(|(at, _)| *at);
+        let mut placed = placed.into_iter().peekable();
+        let converted = std::mem::take(&mut self.out);
+        for (i, d) in converted.into_iter().enumerate() {
+            while let Some((_, p)) = placed.next_if(|(at, _)| *at <= i) {
+                self.out.push(p);
+            }
+            self.out.push(d);
+        }
+        self.out.extend(placed.map(|(_, p)| p));
+    }
+
+    pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
+        let d = Diagnostic::error("missing-field", format!("{what} is missing"))
+            .at(
+                self.spans.nearest_head(path, self.text),
+                format!("needs `{}`", last_segment(path)),
+            )
+            .note(why.to_string());
+        self.push(d);
+        self.fail(path);
+    }
+
+    pub(crate) fn required_text(
+        &mut self,
+        value: Option<String>,
+        path: &str,
+        what: &str,
+        why: &str,
+    ) -> Found<String> {
+        match value {
+            Some(v) if !v.trim().is_empty() => Some(v),
+            Some(_) => {
+                let d = Diagnostic::error("empty-field", format!("{what} is empty"))
+                    .at(self.at(path), "empty")
+                    .note(why.to_string());
+                self.push(d);
+                self.fail(path);
+                None
+            }
+            None => {
+                self.missing(path, what, why);
+                None
+            }
+        }
+    }
+
+    /// A word of a closed vocabulary; an unknown one is reported with a did-you-mean.
+    pub(crate) fn vocab<T: Copy>(
+        &mut self,
+        value: Option<&str>,
+        path: &str,
+        what: &str,
+        code: &'static str,
+        parse: fn(&str) -> Option<T>,
+        names: &[&'static str],
+    ) -> Found<T> {
+        let value = value?;
+        if let Some(v) = parse(value) {
+            return Some(v);
+        }
+        let hint =
+            did_you_mean(value, names.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        let d = Diagnostic::error(code, format!("unknown {what} `{value}`"))
+            .at(self.at(path), format!("not a {what}"))
+            .help_maybe(hint)
+            .note(format!("{what}s: {}", names.join(", ")));
+        self.push(d);
+        self.fail(path);
+        None
+    }
+
+    /// Reports an id that is not lowercase Latin letters, digits and `_` (and `-` when
+    /// allowed). The id is still used: its spelling blocks no other check.
+    pub(crate) fn check_id(&mut self, id: &str, path: &str, what: &str, allow_dash: bool) {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dash && c == '-')
+            });
+        if !ok {
+            let d = Diagnostic::error("bad-id", format!("`{id}` is not a valid {what}"))
+                .at(self.at(path), "invalid id")
+                .note(format!(
+                    "ids use lowercase Latin letters, digits and `_`{}, at most 64 characters",
+                    if allow_dash { " or `-`" } else { "" }
+                ));
+            self.push(d);
+        }
+    }
+}
+
+fn last_segment(path: &str) -> &str {
+    path.rsplit(['.', '['])
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(']')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_problems_are_slotted_in_at_their_mark() {
+        let spans = SpanIndex::default();
+        let mut v = Validator::new(&spans, "");
+        v.push(Diagnostic::error("a", "first"));
+        v.mark("x");
+        v.push(Diagnostic::error("b", "second"));
+        v.mark("y");
+        v.push(Diagnostic::error("c", "third"));
+        v.insert_at_marks(vec![
+            ("y".into(), Diagnostic::error("y1", "")),
+            ("nowhere".into(), Diagnostic::error("end", "")),
+            ("x".into(), Diagnostic::error("x1", "")),
+            ("y".into(), Diagnostic::error("y2", "")),
+        ]);
+        let codes: Vec<&str> = v.out.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["a", "x1", "b", "y1", "y2", "c", "end"]);
+    }
+
+    #[test]
+    fn failures_are_found_by_prefix() {
+        let spans = SpanIndex::default();
+        let mut v = Validator::new(&spans, "");
+        v.fail("bodies[1].channels[0].seats");
+        assert!(v.failed_under("bodies[1].channels["));
+        assert!(!v.failed_under("bodies[1].seats"));
+        assert!(!v.failed_under("bodies[10]."));
+        assert!(v.failed("bodies[1].channels[0].seats"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Loading a dataset: RON text -> `RawDataset` -> `Dataset`.
+//!
+//! Every problem is collected, not just the first, and each carries its place in the file, so
+//! that `bilik check` prints them all in one run:
+//!
+//! ```text
+//!   text ─parse_ron─▶ RawDataset ─convert─▶ Dataset ─validate─▶ problems ─place─▶ diagnostics
+//!           │                       │                               │
+//!     syntax errors       what one value must be          the rules between values,
+//!                         (stand-ins where it fails)      at the place each path names
+//! ```
+//!
+//! - `convert` turns raw values into domain values and reports what is wrong with a single
+//!   value: missing, empty, an unknown word, a number out of range, an unsourced channel;
+//! - [`validate`](mod@crate::model::validate) states the rules between values once, for files and reforms;
+//! - `place` tells each of its problems in the file's words, at the place its path names.
+//!
+//! A dataset that breaks no rule may be held to further checks the model cannot make itself
+//! ([`check_str_then`]): `data` adds whether every body reaches a principal, from the
+//! analysis.
+
+mod convert;
+mod place;
+
+use std::fmt;
+use std::path::Path;
+
+pub use convert::{ATTRIBUTES, MAX_SEATS};
+
+use super::Dataset;
+use super::raw::RawDataset;
+use super::validate::Problem;
+use crate::diag::{FileReport, SpanIndex, Validator, parse_ron, read_text};
+
+/// A check a dataset that broke no rule of the model is held to, with its problems.
+pub type Pass = fn(&Dataset) -> Vec<Problem>;
+
+/// A dataset that failed to load, with every problem found.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub report: FileReport,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.report.errors();
+        write!(
+            f,
+            "{}: {n} problem{} found",
+            self.report.path,
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The outcome of checking one file: the dataset if it is valid, and every diagnostic.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub dataset: Option<Dataset>,
+    pub report: FileReport,
+}
+
+impl Checked {
+    fn into_result(self) -> Result<Dataset, LoadError> {
+        match self.dataset {
+            Some(d) => Ok(d),
+            None => Err(LoadError {
+                report: self.report,
+            }),
+        }
+    }
+}
+
+/// Reads a dataset file and holds it to the rules of the model.
+pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
+    check_file_then(path, |_| Vec::new()).into_result()
+}
+
+/// Holds dataset text to the rules of the model; `path` names it in messages.
+pub fn load_str(path: &str, text: &str) -> Result<Dataset, LoadError> {
+    check_str(path, text).into_result()
+}
+
+/// [`load_file`], then `more`.
+pub fn load_file_then(path: &Path, more: Pass) -> Result<Dataset, LoadError> {
+    check_file_then(path, more).into_result()
+}
+
+/// [`load_str`], then `more`.
+pub fn load_str_then(path: &str, text: &str, more: Pass) -> Result<Dataset, LoadError> {
+    check_str_then(path, text, more).into_result()
+}
+
+/// Parses and validates; never panics, whatever the text.
+pub fn check_str(path: &str, text: &str) -> Checked {
+    check_str_then(path, text, |_| Vec::new())
+}
+
+/// Reads a dataset file and checks it like [`check_str_then`].
+pub fn check_file_then(path: &Path, more: Pass) -> Checked {
+    match read_text(path) {
+        Ok(text) => check_str_then(&path.display().to_string(), &text, more),
+        Err(report) => Checked {
+            dataset: None,
+            report,
+        },
+    }
+}
+
+/// [`check_str`], then, when the dataset broke no rule, `more`: its problems are told at
+/// their place in the file like the model's own.
+pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
+    let mut report = FileReport {
+        path: path.to_string(),
+        text: text.to_string(),
+        diagnostics: Vec::new(),
+    };
+    let raw: RawDataset = match parse_ron(text) {
+        Ok(raw) => raw,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return Checked {
+                dataset: None,
+                report,
+            };
+        }
+    };
+    let spans = SpanIndex::build(text);
+    let mut v = Validator::new(&spans, text);
+    let dataset = v.dataset(&raw, more);
+    report.diagnostics = v.out;
+    let ok = report.errors() == 0;
+    Checked {
+        dataset: if ok { dataset } else { None },
+        report,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::convert::is_iso_date;
+    use super::*;
+    use crate::model::StepRole;
+
+    /// Three bodies and an edge: the electorate, a President it elects, and a court.
+    pub(crate) const MINI: &str = r#"(
+        id: "mini",
+        title: "Mini",
+        jurisdiction: "Nowhere",
+        as_of: "2024-01-01",
+        bodies: [
+            (id: "electorate", name: (en: "Voters", ru: "Избиратели", kk: "Сайлаушылар"), branch: electorate, seats: 1, source: "Constitution art. 1"),
+            (id: "president", name: (en: "President", ru: "Президент", kk: "Президент"), branch: executive, role: head_of_state, seats: 1, source: "art. 2",
+             channels: [(id: "election", seats: 1, steps: [(actor: "electorate", role: elect)], source: "art. 2(1)")]),
+            (id: "court", name: (en: "Court", ru: "Суд", kk: "Сот"), branch: judicial, seats: 3, independent: true, source: "art. 3",
+             channels: [
+                (id: "chair", seats: 1, steps: [(actor: "president", role: appoint), (actor: "electorate", role: consent)], source: "art. 3(1)"),
+                (id: "judges", seats: 2, steps: [(actor: "president", role: appoint)], source: "art. 3(2)"),
+             ]),
+        ],
+        edges: [
+            (from: "president", to: "court", kind: dismiss_at_will, channel: "chair", source: "art. 3(3)"),
+        ],
+    )"#;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let checked = check_str("t.ron", text);
+        checked.report.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_valid_dataset_loads_with_default_principals() {
+        let d = load_str("mini.ron", MINI).unwrap_or_else(|e| panic!("{}", e.report));
+        assert_eq!(d.bodies.len(), 3);
+        assert_eq!(d.principals(), vec!["electorate", "president"]);
+        assert_eq!(
+            d.body("court").unwrap().channels[0].steps[1].role,
+            StepRole::Consent
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let broken = MINI
+            .replace(
+                "(actor: \"president\", role: appoint)]",
+                "(actor: \"presidnet\", role: apoint)]",
+            )
+            .replace("source: \"art. 3(3)\"", "source: \"\"")
+            .replace("seats: 3,", "seats: 4,");
+        let found = codes(&broken);
+        assert!(found.contains(&"unknown-id"), "{found:?}");
+        assert!(found.contains(&"unknown-role"), "{found:?}");
+        assert!(found.contains(&"missing-source"), "{found:?}");
+    }
+
+    #[test]
+    fn seats_must_add_up() {
+        let broken = MINI.replace("seats: 3,", "seats: 4,");
+        let checked = check_str("t.ron", &broken);
+        let d = &checked.report.diagnostics[0];
+        assert_eq!(d.code, "seats-mismatch");
+        assert!(
+            d.message.contains("add up to 3 seats, but the body has 4"),
+            "{}",
+            d.message
+        );
+        assert!(
+            checked.report.location(d).starts_with("t.ron:10:"),
+            "{}",
+            checked.report.location(d)
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let checked = check_str("t.ron", "(\n  id: \"x\",\n  title: oops\"\n)");
+        let d = &checked.report.diagnostics[0];
+        assert_eq!(d.code, "syntax");
+        assert!(
+            checked.report.location(d).starts_with("t.ron:3:"),
+            "{}",
+            checked.report.location(d)
+        );
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date("2024-01-31"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert!(!is_iso_date("24-01-01"));
+    }
+}
