@@ -7,6 +7,7 @@ pub mod flags;
 pub mod headline;
 pub mod shares;
 pub mod summary;
+pub mod sweep;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;

@@ -9,6 +9,7 @@ pub mod load;
 pub mod raw;
 pub mod spans;
 pub mod validate;
+pub mod vote;
 
 use std::collections::BTreeMap;
 use std::fmt;
