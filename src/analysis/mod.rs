@@ -24,6 +24,9 @@ pub use summary::{PrincipalSummary, SystemSummary};
 pub struct Options {
     pub weights: Weights,
     pub principals: Vec<BodyId>,
+    /// Whether a general power to dissolve a body at will also puts its consents under
+    /// threat. Off by default in every dataset alike (codebook R-THREAT).
+    pub at_will_threat: bool,
 }
 
 impl Options {
@@ -32,6 +35,7 @@ impl Options {
         Options {
             weights: dataset.weights,
             principals: dataset.principals(),
+            at_will_threat: false,
         }
     }
 }
@@ -181,7 +185,7 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         .map(|b| principals.contains(&b.id))
         .collect();
 
-    let edges = shares::EdgeIndex::new(dataset);
+    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
     for body in &dataset.bodies {
@@ -320,7 +324,7 @@ pub fn unreachable_bodies(
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
-    let edges = shares::EdgeIndex::new(dataset);
+    let edges = shares::EdgeIndex::new(dataset, false);
     let rows: control::Rows = dataset
         .bodies
         .iter()

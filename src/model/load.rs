@@ -866,7 +866,9 @@ impl Validator<'_> {
                     actor,
                     role,
                     threshold: s.threshold.clone(),
+                    vote: None,
                     note: s.note.clone(),
+                    alternatives: Vec::new(),
                 }),
                 _ => ok = false,
             }
@@ -929,6 +931,7 @@ impl Validator<'_> {
             source: source?,
             confidence: confidence?,
             note: c.note.clone(),
+            alternatives: Vec::new(),
         })
     }
 
@@ -1052,16 +1055,36 @@ impl Validator<'_> {
         if !ok {
             return None;
         }
+        let after_refusals = after_refusals?;
+        // Transitional until the loader reads `trigger` and `covers`: a refusal count means a
+        // dissolution on refusing any ratification of the dissolver's pick.
+        let (trigger, covers) = if after_refusals.is_some() {
+            (
+                crate::model::Trigger::OnRefusal,
+                vec![
+                    crate::model::Cover::Role(StepRole::Consent),
+                    crate::model::Cover::Role(StepRole::Elect),
+                    crate::model::Cover::Role(StepRole::Appoint),
+                    crate::model::Cover::Role(StepRole::Shortlist),
+                ],
+            )
+        } else {
+            (crate::model::Trigger::AtWill, Vec::new())
+        };
         Some(Edge {
             from: from?,
             to: to?,
             kind: kind?,
             channel: e.channel.clone(),
-            after_refusals: after_refusals?,
+            trigger,
+            after_refusals,
+            covers,
+            bars: String::new(),
             threshold: e.threshold.clone(),
             source: source?,
             confidence: confidence?,
             note: e.note.clone(),
+            alternatives: Vec::new(),
         })
     }
 

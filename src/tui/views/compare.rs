@@ -70,6 +70,7 @@ pub fn compute(app: &App) -> Result<Comparison, String> {
         let options = Options {
             weights: app.options.weights,
             principals: dataset.principals(),
+            at_will_threat: app.options.at_will_threat,
         };
         entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
     }
