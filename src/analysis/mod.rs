@@ -5,6 +5,7 @@ pub mod control;
 pub mod diff;
 pub mod flags;
 pub mod headline;
+pub mod range;
 pub mod shares;
 pub mod summary;
 pub mod sweep;

@@ -532,12 +532,6 @@ vocabulary! {
     }
 }
 
-impl Default for Trigger {
-    fn default() -> Self {
-        Trigger::AtWill
-    }
-}
-
 /// What a refusal-triggered dissolution covers.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cover {
