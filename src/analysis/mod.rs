@@ -5,9 +5,11 @@ pub mod control;
 pub mod diff;
 pub mod flags;
 pub mod headline;
+pub mod range;
 pub mod reach;
 pub mod shares;
 pub mod summary;
+pub mod sweep;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -25,6 +27,9 @@ pub use summary::{PrincipalSummary, SystemSummary};
 pub struct Options {
     pub weights: Weights,
     pub principals: Vec<BodyId>,
+    /// Whether a general power to dissolve a body at will also puts its consents under
+    /// threat. Off by default in every dataset alike (codebook R-THREAT).
+    pub at_will_threat: bool,
 }
 
 impl Options {
@@ -33,6 +38,7 @@ impl Options {
         Options {
             weights: dataset.weights,
             principals: dataset.principals(),
+            at_will_threat: false,
         }
     }
 }
@@ -176,7 +182,7 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         .map(|b| principals.contains(&b.id))
         .collect();
 
-    let edges = shares::EdgeIndex::new(dataset);
+    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
     for body in &dataset.bodies {

@@ -83,7 +83,7 @@ pub fn unreachable_bodies(
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
-    let edges = shares::EdgeIndex::new(dataset);
+    let edges = shares::EdgeIndex::new(dataset, false);
     let rows: control::Rows = dataset
         .bodies
         .iter()

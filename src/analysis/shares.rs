@@ -1,8 +1,10 @@
 //! Direct shares: how each channel's seats are split among the actors of its steps.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Weights};
+use crate::model::{
+    Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Trigger, Weights,
+};
 
 /// The part an actor plays in a channel, which decides the weight it gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,27 +69,50 @@ pub struct ChannelShares {
     pub vetoes: Vec<BodyId>,
     /// Actors that can dismiss these seats' holders at will.
     pub removers: Vec<BodyId>,
+    /// What the analysis derives for each step of the channel, in the channel's order.
+    pub steps: Vec<StepDerived>,
+}
+
+/// What the analysis derives for one step (codebook R-VOTE, R-THREAT).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepDerived {
+    /// The position it counts in; `None` for an appointment on one's own nomination, which
+    /// adds nothing to the pick.
+    pub position: Option<Position>,
+    /// Its veto's strength from its voting rule (1 for a simple majority or a single official).
+    pub veto_strength: f64,
+    /// The proposer may dissolve the ratifier for refusing it.
+    pub under_threat: bool,
+    /// The dissolution edge that makes it so (its source is the citation).
+    pub threat_source: Option<String>,
 }
 
 /// The edges that bear on how seats are split, indexed once per analysis so that splitting
 /// every channel stays linear in the size of the dataset.
 pub struct EdgeIndex<'a> {
-    /// (proposer, ratifier) pairs where the proposer may dissolve the ratifier for refusing.
-    threats: HashSet<(&'a str, &'a str)>,
+    /// Dissolutions that can make a consent one given under threat, by (dissolver, target):
+    /// those on refusal, and those at will when the option counts them (codebook R-THREAT).
+    threats: HashMap<(&'a str, &'a str), Vec<&'a Edge>>,
     /// `dismiss_at_will` edges by target body.
     at_will: HashMap<&'a str, Vec<&'a Edge>>,
 }
 
 impl<'a> EdgeIndex<'a> {
-    pub fn new(dataset: &'a Dataset) -> Self {
+    /// `at_will_threat`: whether a general power to dissolve at will also puts the body's
+    /// consents under threat (off by default, codebook R-THREAT).
+    pub fn new(dataset: &'a Dataset, at_will_threat: bool) -> Self {
         let mut index = EdgeIndex {
-            threats: HashSet::new(),
+            threats: HashMap::new(),
             at_will: HashMap::new(),
         };
         for e in &dataset.edges {
             match e.kind {
-                EdgeKind::Dissolve if e.after_refusals.is_some() => {
-                    index.threats.insert((e.from.as_str(), e.to.as_str()));
+                EdgeKind::Dissolve if e.trigger == Trigger::OnRefusal || at_will_threat => {
+                    index
+                        .threats
+                        .entry((e.from.as_str(), e.to.as_str()))
+                        .or_default()
+                        .push(e);
                 }
                 EdgeKind::DismissAtWill => {
                     index.at_will.entry(e.to.as_str()).or_default().push(e);
@@ -98,9 +123,24 @@ impl<'a> EdgeIndex<'a> {
         index
     }
 
-    /// Whether the proposer may dissolve the ratifier for refusing consent.
-    pub fn consent_under_threat(&self, proposer: &str, ratifier: &str) -> bool {
-        self.threats.contains(&(proposer, ratifier))
+    /// The dissolution that puts `ratifier`'s step of `role` in `body`'s `channel` under the
+    /// threat of `proposer`, if any: derived, never hand-set.
+    pub fn threat(
+        &self,
+        proposer: &str,
+        ratifier: &str,
+        body: &str,
+        channel: &str,
+        role: StepRole,
+    ) -> Option<&'a Edge> {
+        self.threats
+            .get(&(proposer, ratifier))?
+            .iter()
+            .copied()
+            .find(|e| match e.trigger {
+                Trigger::AtWill => true,
+                Trigger::OnRefusal => e.covers.iter().any(|c| c.covers(body, channel, role)),
+            })
     }
 
     /// Actors that can dismiss the holders of `channel` of `body` at will: explicit
@@ -125,14 +165,9 @@ impl<'a> EdgeIndex<'a> {
     }
 }
 
-/// Whether the proposer may dissolve the ratifier for refusing consent.
-pub fn consent_under_threat(dataset: &Dataset, proposer: &str, ratifier: &str) -> bool {
-    EdgeIndex::new(dataset).consent_under_threat(proposer, ratifier)
-}
-
 /// Actors that can dismiss the holders of `channel` of `body` at will.
 pub fn at_will_removers(dataset: &Dataset, body: &Body, channel: &Channel) -> Vec<BodyId> {
-    EdgeIndex::new(dataset).at_will_removers(body, channel)
+    EdgeIndex::new(dataset, false).at_will_removers(body, channel)
 }
 
 /// Splits a channel's seats among its actors under `weights`.
@@ -142,7 +177,7 @@ pub fn channel_shares(
     channel: &Channel,
     weights: &Weights,
 ) -> ChannelShares {
-    channel_shares_indexed(&EdgeIndex::new(dataset), body, channel, weights)
+    channel_shares_indexed(&EdgeIndex::new(dataset, false), body, channel, weights)
 }
 
 /// [`channel_shares`] with the dataset's edges indexed once by the caller.
@@ -158,13 +193,21 @@ pub fn channel_shares_indexed(
         .map(|s| s.actor.clone())
         .unwrap_or_default();
     let mut parts: Vec<(BodyId, Position, f64)> = Vec::new();
+    let mut derived = Vec::with_capacity(channel.steps.len());
     for step in &channel.steps {
+        let strength = step.veto_strength();
         let position = match step.role {
             StepRole::Recommend => Position::Recommend,
             StepRole::Nominate => Position::Propose,
             StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio if nominated => {
                 // The formal act on one's own nomination adds nothing to the pick.
                 if step.actor == proposer {
+                    derived.push(StepDerived {
+                        position: None,
+                        veto_strength: strength,
+                        under_threat: false,
+                        threat_source: None,
+                    });
                     continue;
                 }
                 Position::Ratify
@@ -174,19 +217,28 @@ pub fn channel_shares_indexed(
             // on the actor who picks.
             StepRole::Consent | StepRole::Shortlist => Position::Ratify,
         };
-        let position =
-            if position == Position::Ratify && edges.consent_under_threat(&proposer, &step.actor) {
-                Position::RatifyUnderThreat
-            } else {
-                position
-            };
+        let threat = (position == Position::Ratify)
+            .then(|| edges.threat(&proposer, &step.actor, &body.id, &channel.id, step.role))
+            .flatten();
+        let position = if threat.is_some() {
+            Position::RatifyUnderThreat
+        } else {
+            position
+        };
+        // A veto weighs by its strength: what it takes to use it (codebook R-VOTE).
         let w = match position {
             Position::Recommend => weights.recommend,
             Position::Propose => weights.propose,
-            Position::Ratify => weights.consent,
-            Position::RatifyUnderThreat => weights.consent_under_threat,
+            Position::Ratify => weights.consent * strength,
+            Position::RatifyUnderThreat => weights.consent_under_threat * strength,
             Position::RemoveAtWill => weights.at_will_removal,
         };
+        derived.push(StepDerived {
+            position: Some(position),
+            veto_strength: strength,
+            under_threat: threat.is_some(),
+            threat_source: threat.map(|e| e.source.clone()),
+        });
         parts.push((step.actor.clone(), position, w));
     }
     let removers = edges.at_will_removers(body, channel);
@@ -231,6 +283,7 @@ pub fn channel_shares_indexed(
         proposer,
         vetoes,
         removers,
+        steps: derived,
     }
 }
 
@@ -264,12 +317,15 @@ mod tests {
                     role: *r,
                     threshold: None,
                     note: String::new(),
+                    vote: None,
+                    alternatives: Vec::new(),
                 })
                 .collect(),
             mandate: Mandate::Free,
             source: "x".into(),
             confidence: Confidence::High,
             note: String::new(),
+            alternatives: Vec::new(),
         }
     }
 

@@ -525,12 +525,16 @@ mod tests {
                 role: crate::model::StepRole::Appoint,
                 threshold: None,
                 note: String::new(),
+                vote: None,
+                alternatives: Vec::new(),
             },
             crate::model::Step {
                 actor: "parliament".into(),
                 role: crate::model::StepRole::Consent,
                 threshold: None,
                 note: String::new(),
+                vote: None,
+                alternatives: Vec::new(),
             },
         ];
         judge.source = "new art. 4(3)".into();
@@ -605,11 +609,18 @@ mod tests {
             to: "parliament".into(),
             kind: EdgeKind::Dissolve,
             channel: None,
+            trigger: crate::model::Trigger::OnRefusal,
             after_refusals: Some(2),
+            covers: vec![
+                crate::model::Cover::Role(crate::model::StepRole::Consent),
+                crate::model::Cover::Role(crate::model::StepRole::Elect),
+            ],
+            bars: String::new(),
             threshold: None,
             source: "art. 9".into(),
             confidence: crate::model::Confidence::High,
             note: String::new(),
+            alternatives: Vec::new(),
         });
         let b = entry(ds);
         let ch = explain_role(&a, &b, Role::CentralBank);

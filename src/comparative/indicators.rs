@@ -542,11 +542,18 @@ pub(crate) mod tests {
             to: "parliament".into(),
             kind: EdgeKind::Dissolve,
             channel: None,
+            trigger: crate::model::Trigger::OnRefusal,
             after_refusals: Some(2),
+            covers: vec![
+                crate::model::Cover::Role(crate::model::StepRole::Consent),
+                crate::model::Cover::Role(crate::model::StepRole::Elect),
+            ],
+            bars: String::new(),
             threshold: None,
             source: "art. 8".into(),
             confidence: crate::model::Confidence::High,
             note: String::new(),
+            alternatives: Vec::new(),
         });
         let i = measure(&ds);
         // consent_under_threat 0.5 against propose 1: a discount of 1/3 instead of 1/2.
@@ -586,6 +593,8 @@ pub(crate) mod tests {
             role: StepRole::Consent,
             threshold: None,
             note: String::new(),
+            vote: None,
+            alternatives: Vec::new(),
         });
         out
     }

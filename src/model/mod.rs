@@ -9,18 +9,22 @@
 //! - [`raw`]: the file format as written; [`load`]: raw values to these types;
 //! - [`validate`](mod@validate): the rules between values, stated once for files and reforms.
 
+pub mod alt;
 pub mod load;
 pub mod numbers;
 pub mod raw;
 #[cfg(test)]
 pub(crate) mod testdata;
 pub mod validate;
+pub mod vote;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use alt::{Alternative, ChannelChange, Contested, EdgeChange, StepChange};
 pub use load::{LoadError, load_file, load_str};
 pub use validate::{EdgeKey, Element, validate};
+pub use vote::{Base, Fraction, Round, Rule, Vote};
 
 /// A stable body id such as `constitutional_court`.
 pub type BodyId = String;
@@ -409,7 +413,20 @@ pub struct Step {
     pub actor: BodyId,
     pub role: StepRole,
     pub threshold: Option<String>,
+    /// The voting rule, which sets the veto's strength (codebook R-VOTE).
+    pub vote: Option<Vote>,
     pub note: String,
+    /// Other defensible codings of this step (codebook R-ALT).
+    pub alternatives: Vec<Alternative<StepChange>>,
+}
+
+impl Step {
+    /// The strength of the veto this step gives when it ratifies another's pick.
+    pub fn veto_strength(&self) -> f64 {
+        self.vote
+            .as_ref()
+            .map_or(vote::DEFAULT_VETO_STRENGTH, Vote::veto_strength)
+    }
 }
 
 /// How a group of a body's seats is filled: a chain of steps with its legal source.
@@ -423,6 +440,8 @@ pub struct Channel {
     pub source: String,
     pub confidence: Confidence,
     pub note: String,
+    /// Other defensible codings of the whole channel (codebook R-ALT).
+    pub alternatives: Vec<Alternative<ChannelChange>>,
 }
 
 impl Channel {
@@ -493,12 +512,83 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// The channel of `to` the edge applies to (e.g. only the Chair); `None` for all seats.
     pub channel: Option<String>,
-    /// For `dissolve`: the body may be dissolved after refusing consent this many times.
+    /// For `dissolve`: at will, or only on refusing what `covers` lists.
+    pub trigger: Trigger,
+    /// For `dissolve` on refusal: the body may be dissolved after refusing this many times.
     pub after_refusals: Option<u32>,
+    /// For `dissolve` on refusal: the consents and elections whose refusal opens it.
+    pub covers: Vec<Cover>,
+    /// For `dissolve` at will: when it may not be used.
+    pub bars: String,
     pub threshold: Option<String>,
     pub source: String,
     pub confidence: Confidence,
     pub note: String,
+    /// Other defensible codings of the edge (codebook R-ALT).
+    pub alternatives: Vec<Alternative<EdgeChange>>,
+}
+
+vocabulary! {
+    /// What opens a dissolution (codebook R-THREAT).
+    Trigger {
+        /// The holder may dissolve whenever the text's bars allow.
+        AtWill => "at_will",
+        /// Only after the body refuses, `after_refusals` times, what the edge covers.
+        OnRefusal => "on_refusal",
+    }
+}
+
+/// What a refusal-triggered dissolution covers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cover {
+    /// Every step of this role (`consent`, `elect`) the target takes on the dissolver's pick.
+    Role(StepRole),
+    /// The named channel of a body.
+    Channel { body: BodyId, channel: String },
+}
+
+impl Cover {
+    /// Parses `"consent"`, `"elect"` or `"body/channel"`.
+    pub fn parse(s: &str) -> Option<Cover> {
+        match s.split_once('/') {
+            Some((b, c)) if !b.is_empty() && !c.is_empty() => Some(Cover::Channel {
+                body: b.to_string(),
+                channel: c.to_string(),
+            }),
+            Some(_) => None,
+            None => StepRole::parse(s)
+                .filter(|r| {
+                    matches!(
+                        r,
+                        StepRole::Consent
+                            | StepRole::Elect
+                            | StepRole::Appoint
+                            | StepRole::Shortlist
+                    )
+                })
+                .map(Cover::Role),
+        }
+    }
+
+    /// Whether a step of `role` in `body`'s `channel` is covered.
+    pub fn covers(&self, body: &str, channel: &str, role: StepRole) -> bool {
+        match self {
+            Cover::Role(r) => *r == role,
+            Cover::Channel {
+                body: b,
+                channel: c,
+            } => b == body && c == channel,
+        }
+    }
+}
+
+impl fmt::Display for Cover {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cover::Role(r) => write!(f, "{r}"),
+            Cover::Channel { body, channel } => write!(f, "{body}/{channel}"),
+        }
+    }
 }
 
 impl Edge {

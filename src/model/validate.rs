@@ -426,6 +426,8 @@ mod tests {
             role,
             threshold: None,
             note: String::new(),
+            vote: None,
+            alternatives: Vec::new(),
         };
         assert_eq!(
             steps_problem(&[step(StepRole::Consent)]).map(|p| p.code),

@@ -527,6 +527,7 @@ pub fn delta(
     let options = |d: &Dataset| Options {
         weights: *weights,
         principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
+        at_will_threat: false,
     };
     let (ob, oa) = (options(baseline), options(reformed));
     let before = analyze(baseline, &ob)?;

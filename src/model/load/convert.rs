@@ -446,6 +446,7 @@ impl Validator<'_> {
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
             note: c.note.clone(),
+            alternatives: Vec::new(),
         }
     }
 
@@ -502,7 +503,9 @@ impl Validator<'_> {
                 actor,
                 role: role.unwrap_or(StepRole::ALL[0]),
                 threshold: s.threshold.clone(),
+                vote: None,
                 note: s.note.clone(),
+                alternatives: Vec::new(),
             });
         }
         // Whether the steps form one chain is told after them.
@@ -581,16 +584,38 @@ impl Validator<'_> {
         }
         // Whether it repeats an earlier edge is told after it.
         self.mark(path);
+        // Transitional until the loader reads `trigger` and `covers`: a refusal count means a
+        // dissolution on refusing any ratification of the dissolver's pick.
+        let (trigger, covers) = if after_refusals.is_some() {
+            (
+                crate::model::Trigger::OnRefusal,
+                [
+                    StepRole::Consent,
+                    StepRole::Elect,
+                    StepRole::Appoint,
+                    StepRole::Shortlist,
+                ]
+                .into_iter()
+                .map(crate::model::Cover::Role)
+                .collect(),
+            )
+        } else {
+            (crate::model::Trigger::AtWill, Vec::new())
+        };
         Edge {
             from,
             to,
             kind: kind.unwrap_or(EdgeKind::ALL[0]),
             channel: e.channel.clone(),
+            trigger,
             after_refusals,
+            covers,
+            bars: String::new(),
             threshold: e.threshold.clone(),
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
             note: e.note.clone(),
+            alternatives: Vec::new(),
         }
     }
 }

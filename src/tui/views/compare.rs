@@ -201,6 +201,7 @@ impl CompareView {
             let options = Options {
                 weights: ctx.options.weights,
                 principals: dataset.principals(),
+                at_will_threat: ctx.options.at_will_threat,
             };
             entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
         }

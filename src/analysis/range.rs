@@ -1,0 +1,794 @@
+//! Ranges: every figure beside the values it takes over the codings a careful reader could
+//! defend (codebook R-ALT) and the weights the user allows.
+//!
+//! ```text
+//!   dimensions                          choices
+//!   ─────────────────────────────────   ─────────────────────────────────────────────
+//!   each contested element              its own coding (0) or one of its alternatives
+//!   the at-will threat option           off / on (when the dataset can dissolve at will)
+//!   each weight of the band             its low and its high end
+//!
+//!   combinations ≤ MAX_EXACT  ──▶ every combination analysed: the exact range
+//!   more                      ──▶ integrated control bounded by interval value iteration
+//!                                 (each channel picks its own worst and best reading), an
+//!                                 outer bound; other figures are not ranged
+//! ```
+//!
+//! Within the band only its corners are analysed: a channel's split is a ratio of sums of
+//! weights, monotone in each weight, and the corners are where every published figure of the
+//! shipped datasets takes its extremes; the sweep (`analysis::sweep`) shows the curve between.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::{Analysis, AnalysisError, Options, analyze, control, shares};
+use crate::model::alt::Contested;
+use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Trigger, Weights};
+
+/// The most combinations of readings (alternatives times the threat option) enumerated
+/// exactly; beyond it integrated control gets a proven outer bound instead.
+pub const MAX_EXACT: u64 = 4096;
+
+/// The weights the user allows to vary, each over `[lo, hi]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub weights: Vec<(String, f64, f64)>,
+}
+
+impl Default for Band {
+    /// A ratifier counts between half and twice the proposer.
+    fn default() -> Self {
+        Band {
+            weights: vec![("consent".to_string(), 0.5, 2.0)],
+        }
+    }
+}
+
+impl Band {
+    pub fn none() -> Band {
+        Band {
+            weights: Vec::new(),
+        }
+    }
+
+    /// Adds or replaces `name=lo..hi` (`none` clears the band); the error says what is allowed.
+    pub fn apply_spec(&mut self, spec: &str) -> Result<(), String> {
+        let spec = spec.trim();
+        if spec == "none" {
+            self.weights.clear();
+            return Ok(());
+        }
+        let (name, range) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("'{spec}' is not of the form name=lo..hi (or none)"))?;
+        let (lo, hi) = range
+            .split_once("..")
+            .ok_or_else(|| format!("'{range}' is not a range lo..hi (in '{spec}')"))?;
+        let num = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("'{}' is not a number (in '{spec}')", s.trim()))
+        };
+        let (lo, hi) = (num(lo)?, num(hi)?);
+        let name = name.trim();
+        if lo > hi {
+            return Err(format!(
+                "the band of '{name}' runs from {lo} up to {hi}: swap them"
+            ));
+        }
+        let mut w = Weights::default();
+        w.set(name, lo)?;
+        w.set(name, hi)?;
+        self.weights.retain(|(n, _, _)| n != name);
+        self.weights.push((name.to_string(), lo, hi));
+        Ok(())
+    }
+
+    /// `consent 0.5–2, recommend 0–0.5`, or `none`.
+    pub fn label(&self) -> String {
+        if self.weights.is_empty() {
+            return "none".to_string();
+        }
+        self.weights
+            .iter()
+            .map(|(n, lo, hi)| format!("{n} {}–{}", trim(*lo), trim(*hi)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn trim(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// One dimension the range runs over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dimension {
+    /// A contested element (index into [`Space::contested`]).
+    Reading(usize),
+    /// Whether an at-will dissolution puts consents under threat.
+    Threat,
+    /// A weight of the band.
+    Weight { name: String, lo: f64, hi: f64 },
+}
+
+/// What a range runs over for one dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Space {
+    pub contested: Vec<Contested>,
+    pub dimensions: Vec<Dimension>,
+    pub band: Band,
+    /// Combinations of readings enumerated exactly; [`MAX_EXACT`] unless a test lowers it.
+    pub max_exact: u64,
+}
+
+impl Space {
+    pub fn of(dataset: &Dataset, band: &Band) -> Space {
+        let contested = dataset.contested();
+        let mut dimensions: Vec<Dimension> = (0..contested.len()).map(Dimension::Reading).collect();
+        if can_dissolve_at_will(dataset) {
+            dimensions.push(Dimension::Threat);
+        }
+        for (name, lo, hi) in &band.weights {
+            dimensions.push(Dimension::Weight {
+                name: name.clone(),
+                lo: *lo,
+                hi: *hi,
+            });
+        }
+        Space {
+            contested,
+            dimensions,
+            band: band.clone(),
+            max_exact: MAX_EXACT,
+        }
+    }
+
+    fn radix(&self, d: &Dimension) -> u64 {
+        match d {
+            Dimension::Reading(i) => self.contested[*i].choices() as u64,
+            Dimension::Threat | Dimension::Weight { .. } => 2,
+        }
+    }
+
+    /// Combinations of readings and the threat option (the band's corners not counted).
+    pub fn readings(&self) -> u64 {
+        self.dimensions
+            .iter()
+            .filter(|d| !matches!(d, Dimension::Weight { .. }))
+            .map(|d| self.radix(d))
+            .fold(1u64, |a, r| a.saturating_mul(r))
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.readings() <= self.max_exact
+    }
+
+    /// A name for a dimension's choice, for reports: the alternative's id, `at-will threat
+    /// on`, `consent 2`.
+    pub fn choice_label(&self, d: &Dimension, k: usize, options: &Options) -> String {
+        match d {
+            Dimension::Reading(i) if k == 0 => {
+                format!("{} as coded", self.contested[*i].target)
+            }
+            Dimension::Reading(i) => self.contested[*i].readings[k - 1].id.clone(),
+            Dimension::Threat => format!(
+                "at-will threat {}",
+                if (k == 1) != options.at_will_threat {
+                    "on"
+                } else {
+                    "off"
+                }
+            ),
+            Dimension::Weight { name, lo, hi } => {
+                format!("{name} {}", trim(if k == 0 { *lo } else { *hi }))
+            }
+        }
+    }
+
+    /// The dataset and options of one combination (`choice[d]` for each dimension).
+    pub fn realise(
+        &self,
+        dataset: &Dataset,
+        base: &Options,
+        choice: &[usize],
+    ) -> (Dataset, Options) {
+        let mut readings = vec![0; self.contested.len()];
+        let mut options = base.clone();
+        for (d, &k) in self.dimensions.iter().zip(choice) {
+            match d {
+                Dimension::Reading(i) => readings[*i] = k,
+                Dimension::Threat => {
+                    if k == 1 {
+                        options.at_will_threat = !base.at_will_threat;
+                    }
+                }
+                Dimension::Weight { name, lo, hi } => {
+                    // The band's ends were checked when it was set.
+                    let _ = options.weights.set(name, if k == 0 { *lo } else { *hi });
+                }
+            }
+        }
+        let ds = if readings.iter().any(|&k| k > 0) {
+            dataset.with_choice(&self.contested, &readings)
+        } else {
+            dataset.clone()
+        };
+        (ds, options)
+    }
+}
+
+fn can_dissolve_at_will(dataset: &Dataset) -> bool {
+    dataset
+        .edges
+        .iter()
+        .any(|e| e.kind == EdgeKind::Dissolve && e.trigger == Trigger::AtWill)
+}
+
+/// How far one dimension alone moves a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Driver {
+    /// The choice that moves it furthest: an alternative's id, `at-will threat on`, `consent 2`.
+    pub choice: String,
+    pub value: f64,
+}
+
+/// Figures with their ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranged {
+    pub point: Vec<f64>,
+    pub lo: Vec<f64>,
+    pub hi: Vec<f64>,
+    /// Every combination was analysed (else `lo`/`hi` are an outer bound, or equal to the
+    /// point for figures that cannot be bounded).
+    pub exact: bool,
+    /// Analyses run.
+    pub combinations: u64,
+    /// For each figure, the single-dimension moves from the point that change it, largest
+    /// first.
+    pub drivers: Vec<Vec<Driver>>,
+}
+
+/// Runs `figures` at the point and over every combination of the space. The figures must
+/// come in the same order and number whatever the reading (key them by the original ids).
+pub fn enumerate<F>(
+    dataset: &Dataset,
+    options: &Options,
+    space: &Space,
+    figures: F,
+) -> Result<Ranged, AnalysisError>
+where
+    F: Fn(&Dataset, &Analysis) -> Vec<f64>,
+{
+    let point_analysis = analyze(dataset, options)?;
+    let point = figures(dataset, &point_analysis);
+    let mut lo = point.clone();
+    let mut hi = point.clone();
+    let mut combinations: u64 = 1;
+    let take = |values: &[f64], lo: &mut Vec<f64>, hi: &mut Vec<f64>| {
+        for ((l, h), v) in lo.iter_mut().zip(hi.iter_mut()).zip(values) {
+            *l = l.min(*v);
+            *h = h.max(*v);
+        }
+    };
+    let exact = space.is_exact();
+    let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
+    if exact {
+        // Every combination of every dimension, the band's corners included; the all-zero
+        // one is the point itself only when there is no band.
+        let has_band = space
+            .dimensions
+            .iter()
+            .any(|d| matches!(d, Dimension::Weight { .. }));
+        let mut choice = vec![0usize; radix.len()];
+        let mut first = true;
+        loop {
+            if !first || has_band {
+                let (ds, o) = space.realise(dataset, options, &choice);
+                let a = analyze(&ds, &o)?;
+                take(&figures(dataset, &a), &mut lo, &mut hi);
+                combinations += 1;
+            }
+            first = false;
+            // Mixed-radix counter.
+            let mut d = 0;
+            while d < choice.len() {
+                choice[d] += 1;
+                if (choice[d] as u64) < radix[d] {
+                    break;
+                }
+                choice[d] = 0;
+                d += 1;
+            }
+            if d == choice.len() {
+                break;
+            }
+        }
+    }
+    // Drivers: each dimension moved alone.
+    let mut drivers: Vec<Vec<Driver>> = vec![Vec::new(); point.len()];
+    for (d, dim) in space.dimensions.iter().enumerate() {
+        let mut best: Vec<Option<Driver>> = vec![None; point.len()];
+        for k in 0..radix[d] as usize {
+            let mut choice = vec![0usize; radix.len()];
+            choice[d] = k;
+            let is_point = match dim {
+                Dimension::Weight { .. } => false,
+                _ => k == 0,
+            };
+            if is_point {
+                continue;
+            }
+            let (ds, o) = space.realise(dataset, options, &choice);
+            let values = match analyze(&ds, &o) {
+                Ok(a) => figures(dataset, &a),
+                Err(e) if exact => return Err(e),
+                Err(_) => continue,
+            };
+            if !exact {
+                take(&values, &mut lo, &mut hi);
+                combinations += 1;
+            }
+            for (i, v) in values.iter().enumerate() {
+                let moved = (v - point[i]).abs();
+                if moved > 5e-5
+                    && best[i]
+                        .as_ref()
+                        .is_none_or(|b| moved > (b.value - point[i]).abs())
+                {
+                    best[i] = Some(Driver {
+                        choice: space.choice_label(dim, k, options),
+                        value: *v,
+                    });
+                }
+            }
+        }
+        for (i, b) in best.into_iter().enumerate() {
+            drivers[i].extend(b);
+        }
+    }
+    for (i, ds) in drivers.iter_mut().enumerate() {
+        ds.sort_by(|a, b| {
+            (b.value - point[i])
+                .abs()
+                .total_cmp(&(a.value - point[i]).abs())
+                .then_with(|| a.choice.cmp(&b.choice))
+        });
+    }
+    Ok(Ranged {
+        point,
+        lo,
+        hi,
+        exact,
+        combinations,
+        drivers,
+    })
+}
+
+/// Integrated control of every (body, principal) with its range: the figures the summary,
+/// the exports and the explorer show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ControlRanges {
+    /// `(body, principal) -> (lo, hi)`.
+    pub ranges: BTreeMap<(BodyId, BodyId), (f64, f64)>,
+    pub drivers: BTreeMap<(BodyId, BodyId), Vec<Driver>>,
+    pub exact: bool,
+    pub combinations: u64,
+}
+
+impl ControlRanges {
+    pub fn get(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
+        self.ranges
+            .get(&(body.to_string(), principal.to_string()))
+            .copied()
+    }
+
+    pub fn drivers(&self, body: &str, principal: &str) -> &[Driver] {
+        self.drivers
+            .get(&(body.to_string(), principal.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The ranges of integrated control: exact by enumeration when the space is small, else an
+/// outer bound by interval value iteration.
+pub fn control_ranges(
+    dataset: &Dataset,
+    options: &Options,
+    space: &Space,
+) -> Result<ControlRanges, AnalysisError> {
+    let point = analyze(dataset, options)?;
+    let keys: Vec<(BodyId, BodyId)> = dataset
+        .bodies
+        .iter()
+        .flat_map(|b| {
+            point
+                .principals
+                .iter()
+                .map(move |p| (b.id.clone(), p.clone()))
+        })
+        .collect();
+    let figures = |ds: &Dataset, a: &Analysis| -> Vec<f64> {
+        keys.iter()
+            .map(|(b, p)| {
+                // Bodies are never added or removed by a reading, so the ids of the original
+                // dataset address every combination's figures.
+                let _ = ds;
+                a.body(b).map_or(0.0, |x| x.control_of(p))
+            })
+            .collect()
+    };
+    let ranged = enumerate(dataset, options, space, figures)?;
+    let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
+        .iter()
+        .cloned()
+        .zip(ranged.lo.iter().zip(&ranged.hi).map(|(l, h)| (*l, *h)))
+        .collect();
+    if !ranged.exact {
+        let bound = interval_bound(dataset, options, space, &point)?;
+        for (k, (l, h)) in bound {
+            if let Some(r) = ranges.get_mut(&k) {
+                r.0 = r.0.min(l);
+                r.1 = r.1.max(h);
+            }
+        }
+    }
+    let drivers = keys.into_iter().zip(ranged.drivers).collect();
+    Ok(ControlRanges {
+        ranges,
+        drivers,
+        exact: ranged.exact,
+        combinations: ranged.combinations,
+    })
+}
+
+/// `(body, principal) -> (lo, hi)`.
+type Bounds = BTreeMap<(BodyId, BodyId), (f64, f64)>;
+
+/// A proven outer bound on integrated control when the combinations are too many to run:
+/// each channel of each body picks, independently of every other, the reading and band
+/// corner that minimises (maximises) the chance that the walk from it ends at the principal.
+/// Every real combination is one such joint pick, so its value lies within the bound.
+///
+/// A channel's split depends only on the readings of its own elements, of the edges into its
+/// body (removal at will) and of the edges between its actors (dissolution), on the threat
+/// option and on the weights; its objective is a ratio of sums linear in each weight, so its
+/// extremes over the band lie at the corners. A channel with more than [`MAX_EXACT`] such
+/// combinations is bounded by [0, 1].
+fn interval_bound(
+    dataset: &Dataset,
+    options: &Options,
+    space: &Space,
+    point: &Analysis,
+) -> Result<Bounds, AnalysisError> {
+    use crate::model::alt::Target;
+    let n = dataset.bodies.len();
+    let index = &point.index;
+    let absorbing: Vec<bool> = dataset
+        .bodies
+        .iter()
+        .map(|b| point.principals.contains(&b.id))
+        .collect();
+    let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
+    // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
+    type Candidates = Vec<(f64, Option<Vec<Vec<(usize, f64)>>>)>;
+    let mut candidates: Vec<Candidates> = vec![Vec::new(); n];
+    for (bi, body) in dataset.bodies.iter().enumerate() {
+        if absorbing[bi] {
+            continue;
+        }
+        for c in &body.channels {
+            let mut actors: Vec<&str> = c.steps.iter().map(|s| s.actor.as_str()).collect();
+            for a in &c.alternatives {
+                actors.extend(a.change.steps.iter().flatten().map(|s| s.actor.as_str()));
+            }
+            for s in &c.steps {
+                actors.extend(
+                    s.alternatives
+                        .iter()
+                        .filter_map(|a| a.change.actor.as_deref()),
+                );
+            }
+            let relevant: Vec<usize> = space
+                .dimensions
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| match d {
+                    Dimension::Reading(i) => match &space.contested[*i].target {
+                        Target::Channel { body: b, channel }
+                        | Target::Step {
+                            body: b, channel, ..
+                        } => *b == body.id && *channel == c.id,
+                        Target::Edge((from, _, to, _)) => {
+                            *to == body.id
+                                || (actors.contains(&from.as_str())
+                                    && actors.contains(&to.as_str()))
+                        }
+                    },
+                    _ => true,
+                })
+                .map(|(d, _)| d)
+                .collect();
+            let combos = relevant
+                .iter()
+                .map(|&d| radix[d])
+                .fold(1u64, |a, r| a.saturating_mul(r));
+            let share = f64::from(c.seats) / f64::from(body.seats);
+            if combos > MAX_EXACT {
+                candidates[bi].push((share, None));
+                continue;
+            }
+            let mut rows = Vec::new();
+            let mut choice = vec![0usize; radix.len()];
+            loop {
+                let (ds, o) = space.realise(dataset, options, &choice);
+                let edges = shares::EdgeIndex::new(&ds, o.at_will_threat);
+                if let Some(b) = ds.body(&body.id)
+                    && let Some(ch) = b.channel(&c.id)
+                {
+                    let cs = shares::channel_shares_indexed(&edges, b, ch, &o.weights);
+                    rows.push(
+                        cs.shares
+                            .iter()
+                            .filter_map(|s| {
+                                index
+                                    .get(&s.actor)
+                                    .map(|&j| (j, s.seats / f64::from(ch.seats.max(1))))
+                            })
+                            .collect(),
+                    );
+                }
+                // Next combination of the relevant dimensions.
+                let mut moved = false;
+                for &d in &relevant {
+                    choice[d] += 1;
+                    if (choice[d] as u64) < radix[d] {
+                        moved = true;
+                        break;
+                    }
+                    choice[d] = 0;
+                }
+                if !moved {
+                    break;
+                }
+            }
+            candidates[bi].push((share, Some(rows)));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for p in &point.principals {
+        let target = index[p];
+        let solve = |minimise: bool| -> Vec<f64> {
+            let mut v = vec![0.0; n];
+            v[target] = 1.0;
+            for _ in 0..100_000 {
+                let mut change: f64 = 0.0;
+                for b in 0..n {
+                    if absorbing[b] || candidates[b].is_empty() {
+                        continue;
+                    }
+                    let mut x = 0.0;
+                    for (share, rows) in &candidates[b] {
+                        let pick = match rows {
+                            None if minimise => 0.0,
+                            None => 1.0,
+                            Some(rows) => {
+                                let vals = rows
+                                    .iter()
+                                    .map(|r| r.iter().map(|(j, q)| q * v[*j]).sum::<f64>());
+                                if minimise {
+                                    vals.fold(1.0, f64::min)
+                                } else {
+                                    vals.fold(0.0, f64::max)
+                                }
+                            }
+                        };
+                        x += share * pick;
+                    }
+                    change = change.max((x - v[b]).abs());
+                    v[b] = x;
+                }
+                if change < control::TOLERANCE {
+                    break;
+                }
+            }
+            v
+        };
+        let (lo, hi) = (solve(true), solve(false));
+        for (b, body) in dataset.bodies.iter().enumerate() {
+            out.insert((body.id.clone(), p.clone()), (lo[b], hi[b]));
+        }
+    }
+    Ok(out)
+}
+
+/// `52.7% (47.7–58.2)`; the range is left out when it is a single value.
+pub struct PctRange(pub f64, pub Option<(f64, f64)>);
+
+impl fmt::Display for PctRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1}%", self.0 * 100.0)?;
+        if let Some((lo, hi)) = self.1
+            && (hi - lo) * 100.0 >= 0.05
+        {
+            write!(f, " ({:.1}–{:.1})", lo * 100.0, hi * 100.0)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks a weight value against what [`Weights::set`] allows, for band ends from the TUI.
+pub fn clamp_band_end(name: &str, v: f64) -> f64 {
+    let max = if name == "at_will_removal" {
+        1.0
+    } else {
+        MAX_WEIGHT
+    };
+    v.clamp(0.0, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests::tiny_dataset;
+    use crate::model::{Alternative, Confidence, EdgeChange, StepChange, StepRole};
+
+    /// The tiny state with two contested codings: the Senate's consent to the Court's Chair
+    /// read as a mere recommendation, and the President's removal of the Chair read as for
+    /// cause.
+    fn contested() -> Dataset {
+        let mut ds = tiny_dataset();
+        let chair = ds
+            .body_mut("court")
+            .unwrap()
+            .channels
+            .iter_mut()
+            .find(|c| c.id == "chair")
+            .unwrap();
+        chair.steps[1].alternatives.push(Alternative {
+            id: "consent_as_recommendation".into(),
+            change: StepChange {
+                role: Some(StepRole::Recommend),
+                ..StepChange::default()
+            },
+            source: "art. 5(1)".into(),
+            argument: "the consent is a hearing".into(),
+            confidence: Confidence::Medium,
+        });
+        let e = ds.edges.iter_mut().find(|e| e.to == "court").unwrap();
+        e.alternatives.push(Alternative {
+            id: "chair_for_cause".into(),
+            change: EdgeChange {
+                kind: Some(EdgeKind::DismissForCause),
+                ..EdgeChange::default()
+            },
+            source: "art. 5(4)".into(),
+            argument: "grounds in the statute".into(),
+            confidence: Confidence::Low,
+        });
+        ds
+    }
+
+    fn options(ds: &Dataset) -> Options {
+        let mut o = Options::of(ds);
+        o.weights.at_will_removal = 0.5;
+        o
+    }
+
+    /// Every combination, by brute force, with the band sampled on a fine grid.
+    fn brute(ds: &Dataset, o: &Options, body: &str, p: &str, band: (f64, f64)) -> (f64, f64) {
+        let ids = [
+            None,
+            Some("consent_as_recommendation"),
+            Some("chair_for_cause"),
+        ];
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for a in 0..2 {
+            for b in 0..2 {
+                let chosen: Vec<String> = [ids[a], ids[b * 2]]
+                    .into_iter()
+                    .flatten()
+                    .map(str::to_string)
+                    .collect();
+                let d = ds.with_alternatives(&chosen).unwrap();
+                for i in 0..=40 {
+                    let mut o = o.clone();
+                    o.weights.consent = band.0 + (band.1 - band.0) * f64::from(i) / 40.0;
+                    let v = analyze(&d, &o).unwrap().body(body).unwrap().control_of(p);
+                    lo = lo.min(v);
+                    hi = hi.max(v);
+                }
+            }
+        }
+        (lo, hi)
+    }
+
+    #[test]
+    fn ranges_match_brute_force() {
+        let ds = contested();
+        let o = options(&ds);
+        let space = Space::of(&ds, &Band::default());
+        assert_eq!(space.readings(), 4);
+        let r = control_ranges(&ds, &o, &space).unwrap();
+        assert!(r.exact);
+        // The point, and two readings of two elements at two corners of the band.
+        assert_eq!(r.combinations, 9);
+        for p in ["president", "councils"] {
+            let (lo, hi) = r.get("court", p).unwrap();
+            let (blo, bhi) = brute(&ds, &o, "court", p, (0.5, 2.0));
+            assert!(
+                (lo - blo).abs() < 1e-9 && (hi - bhi).abs() < 1e-9,
+                "{p}: {lo}-{hi} vs {blo}-{bhi}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_alternative_widens_the_range_and_is_named_as_its_driver() {
+        let ds = contested();
+        let o = options(&ds);
+        let none = Space::of(&tiny_dataset(), &Band::none());
+        let r0 = control_ranges(&tiny_dataset(), &o, &none).unwrap();
+        let (lo, hi) = r0.get("court", "president").unwrap();
+        assert_eq!(lo, hi, "no alternative, no band: a single value");
+        let r = control_ranges(&ds, &o, &Space::of(&ds, &Band::none())).unwrap();
+        let (lo, hi) = r.get("court", "president").unwrap();
+        assert!(hi - lo > 0.05, "{lo}-{hi}");
+        let drivers: Vec<&str> = r
+            .drivers("court", "president")
+            .iter()
+            .map(|d| d.choice.as_str())
+            .collect();
+        assert_eq!(drivers, ["chair_for_cause", "consent_as_recommendation"]);
+    }
+
+    #[test]
+    fn the_outer_bound_contains_the_exact_range() {
+        let ds = contested();
+        let o = options(&ds);
+        let exact = control_ranges(&ds, &o, &Space::of(&ds, &Band::default())).unwrap();
+        let mut space = Space::of(&ds, &Band::default());
+        space.max_exact = 1;
+        let bound = control_ranges(&ds, &o, &space).unwrap();
+        assert!(!bound.exact);
+        for ((b, p), (lo, hi)) in &exact.ranges {
+            let (blo, bhi) = bound.get(b, p).unwrap();
+            assert!(
+                blo <= lo + 1e-9 && hi - 1e-9 <= bhi,
+                "{b}/{p}: {lo}-{hi} not in {blo}-{bhi}"
+            );
+        }
+    }
+
+    #[test]
+    fn bands_are_parsed_and_checked() {
+        let mut b = Band::default();
+        b.apply_spec("recommend=0..0.5").unwrap();
+        assert_eq!(b.label(), "consent 0.5–2, recommend 0–0.5");
+        b.apply_spec("consent=1..1").unwrap();
+        assert_eq!(b.label(), "recommend 0–0.5, consent 1–1");
+        assert!(b.apply_spec("consent=2..1").unwrap_err().contains("swap"));
+        assert!(
+            b.apply_spec("consnet=0..1")
+                .unwrap_err()
+                .contains("did you mean")
+        );
+        assert!(b.apply_spec("at_will_removal=0..3").is_err());
+        b.apply_spec("none").unwrap();
+        assert_eq!(b.label(), "none");
+    }
+
+    #[test]
+    fn ranges_print_beside_the_figure() {
+        assert_eq!(
+            PctRange(0.5273, Some((0.477, 0.582))).to_string(),
+            "52.7% (47.7–58.2)"
+        );
+        assert_eq!(
+            PctRange(0.5273, Some((0.5273, 0.5273))).to_string(),
+            "52.7%"
+        );
+    }
+}
