@@ -431,14 +431,17 @@ impl<'a> Ctx<'a> {
                     });
                 }
                 if share.position == Position::RatifyUnderThreat {
-                    let edge = self.edges_to(&share.actor).find(|e| {
-                        e.kind == EdgeKind::Dissolve
-                            && e.after_refusals.is_some()
-                            && e.from == c.proposer
-                    });
-                    let refusals = edge.and_then(|e| e.after_refusals).unwrap_or(1);
+                    // The derivation (analysis::shares) names the dissolution it rests on:
+                    // one on refusal, or, with the at-will option on, a general power.
+                    let edge = self
+                        .edges_to(&share.actor)
+                        .find(|e| e.kind == EdgeKind::DissolveOnRefusal && e.from == c.proposer);
+                    let general = self
+                        .edges_to(&share.actor)
+                        .find(|e| e.kind == EdgeKind::Dissolve && e.from == c.proposer);
+                    let refusals = edge.and_then(|e| e.after_refusals);
                     let mut sources = vec![ch.source.clone()];
-                    if let Some(e) = edge {
+                    if let Some(e) = edge.or(general) {
                         push_unique(&mut sources, &e.source);
                     }
                     self.out.push(Flag {
@@ -449,7 +452,7 @@ impl<'a> Ctx<'a> {
                         channel: Some(c.channel.clone()),
                         value: f64::from(c.seats),
                         message: format!(
-                            "The {} consents to the {}'s picks for the {} ({}, {} seat{}) under threat: refusing {} lets the {} dissolve it.",
+                            "The {} consents to the {}'s picks for the {} ({}, {} seat{}) under threat: {} the {} dissolve it.",
                             self.name(&share.actor),
                             self.name(&c.proposer),
                             self.name(&body.id),
@@ -457,9 +460,10 @@ impl<'a> Ctx<'a> {
                             c.seats,
                             if c.seats == 1 { "" } else { "s" },
                             match refusals {
-                                1 => "once".to_string(),
-                                2 => "twice".to_string(),
-                                n => format!("{n} times"),
+                                Some(1) => "refusing once lets".to_string(),
+                                Some(2) => "refusing twice lets".to_string(),
+                                Some(n) => format!("refusing {n} times lets"),
+                                None => "at will (the option that counts it is on), may".to_string(),
                             },
                             self.name(&c.proposer),
                         ),
@@ -715,7 +719,18 @@ impl<'a> Ctx<'a> {
 
     fn dissolution(&mut self) {
         for e in &self.dataset.edges {
-            if e.kind != EdgeKind::Dissolve || e.from == e.to || self.is_root(&e.from) {
+            if !e.kind.is_dissolution() || e.from == e.to || self.is_root(&e.from) {
+                continue;
+            }
+            // One flag per dissolver and body: a power on refusal beside one at will adds no
+            // new power to dissolve.
+            if e.kind == EdgeKind::DissolveOnRefusal
+                && self
+                    .dataset
+                    .edges
+                    .iter()
+                    .any(|x| x.kind == EdgeKind::Dissolve && x.from == e.from && x.to == e.to)
+            {
                 continue;
             }
             let Some(ta) = self.body_analysis(&e.to) else {

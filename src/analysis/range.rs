@@ -23,7 +23,7 @@ use std::fmt;
 
 use super::{Analysis, AnalysisError, Options, analyze, control, shares};
 use crate::model::alt::Contested;
-use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Trigger, Weights};
+use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
 
 /// The most combinations of readings (alternatives times the threat option) enumerated
 /// exactly; beyond it integrated control gets a proven outer bound instead.
@@ -170,7 +170,7 @@ impl Space {
     pub fn choice_label(&self, d: &Dimension, k: usize, options: &Options) -> String {
         match d {
             Dimension::Reading(i) if k == 0 => {
-                format!("{} as coded", self.contested[*i].target)
+                format!("{} as coded", self.contested[*i].label())
             }
             Dimension::Reading(i) => self.contested[*i].readings[k - 1].id.clone(),
             Dimension::Threat => format!(
@@ -220,10 +220,7 @@ impl Space {
 }
 
 fn can_dissolve_at_will(dataset: &Dataset) -> bool {
-    dataset
-        .edges
-        .iter()
-        .any(|e| e.kind == EdgeKind::Dissolve && e.trigger == Trigger::AtWill)
+    dataset.edges.iter().any(|e| e.kind == EdgeKind::Dissolve)
 }
 
 /// How far one dimension alone moves a figure.
@@ -495,7 +492,7 @@ fn interval_bound(
                 .iter()
                 .enumerate()
                 .filter(|(_, d)| match d {
-                    Dimension::Reading(i) => match &space.contested[*i].target {
+                    Dimension::Reading(i) => space.contested[*i].targets.iter().any(|t| match t {
                         Target::Channel { body: b, channel }
                         | Target::Step {
                             body: b, channel, ..
@@ -505,7 +502,7 @@ fn interval_bound(
                                 || (actors.contains(&from.as_str())
                                     && actors.contains(&to.as_str()))
                         }
-                    },
+                    }),
                     _ => true,
                 })
                 .map(|(d, _)| d)

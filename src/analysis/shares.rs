@@ -2,9 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{
-    Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Trigger, Weights,
-};
+use crate::model::{Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Weights};
 
 /// The part an actor plays in a channel, which decides the weight it gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,7 +105,14 @@ impl<'a> EdgeIndex<'a> {
         };
         for e in &dataset.edges {
             match e.kind {
-                EdgeKind::Dissolve if e.trigger == Trigger::OnRefusal || at_will_threat => {
+                EdgeKind::DissolveOnRefusal => {
+                    index
+                        .threats
+                        .entry((e.from.as_str(), e.to.as_str()))
+                        .or_default()
+                        .push(e);
+                }
+                EdgeKind::Dissolve if at_will_threat => {
                     index
                         .threats
                         .entry((e.from.as_str(), e.to.as_str()))
@@ -137,9 +142,9 @@ impl<'a> EdgeIndex<'a> {
             .get(&(proposer, ratifier))?
             .iter()
             .copied()
-            .find(|e| match e.trigger {
-                Trigger::AtWill => true,
-                Trigger::OnRefusal => e.covers.iter().any(|c| c.covers(body, channel, role)),
+            .find(|e| {
+                e.kind == EdgeKind::Dissolve
+                    || e.covers.iter().any(|c| c.covers(body, channel, role))
             })
     }
 

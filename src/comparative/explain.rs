@@ -607,9 +607,8 @@ mod tests {
         ds.edges.push(crate::model::Edge {
             from: "president".into(),
             to: "parliament".into(),
-            kind: EdgeKind::Dissolve,
+            kind: EdgeKind::DissolveOnRefusal,
             channel: None,
-            trigger: crate::model::Trigger::OnRefusal,
             after_refusals: Some(2),
             covers: vec![
                 crate::model::Cover::Role(crate::model::StepRole::Consent),

@@ -540,9 +540,8 @@ pub(crate) mod tests {
         ds.edges.push(crate::model::Edge {
             from: "president".into(),
             to: "parliament".into(),
-            kind: EdgeKind::Dissolve,
+            kind: EdgeKind::DissolveOnRefusal,
             channel: None,
-            trigger: crate::model::Trigger::OnRefusal,
             after_refusals: Some(2),
             covers: vec![
                 crate::model::Cover::Role(crate::model::StepRole::Consent),

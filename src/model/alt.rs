@@ -14,9 +14,7 @@
 
 use std::fmt;
 
-use super::{
-    BodyId, Confidence, Cover, Dataset, EdgeKey, EdgeKind, Mandate, Step, StepRole, Trigger, Vote,
-};
+use super::{BodyId, Confidence, Cover, Dataset, EdgeKey, EdgeKind, Mandate, Step, StepRole, Vote};
 
 /// Another reading of an element; `C` is what it changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +49,6 @@ pub struct ChannelChange {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EdgeChange {
     pub kind: Option<EdgeKind>,
-    pub trigger: Option<Trigger>,
     pub after_refusals: Option<u32>,
     pub covers: Option<Vec<Cover>>,
     /// Under this reading the edge does not exist.
@@ -99,9 +96,6 @@ impl fmt::Display for EdgeChange {
         let mut parts = Vec::new();
         if let Some(k) = self.kind {
             parts.push(format!("kind {k}"));
-        }
-        if let Some(t) = self.trigger {
-            parts.push(format!("trigger {t}"));
         }
         if let Some(n) = self.after_refusals {
             parts.push(format!("after {n} refusals"));
@@ -161,11 +155,15 @@ pub struct Reading {
     pub confidence: Confidence,
 }
 
-/// An element with alternatives: a dimension of the range, choice 0 being the dataset's own
-/// coding and choice `k` its `k`-th alternative.
+/// A dimension of the range: choice 0 is the dataset's own coding, choice `k` the `k`-th
+/// reading. A reading is one legal argument: where it bears on several elements (France's
+/// Art. 13 hearing on seven steps), each carries it under the same id, and choosing it changes
+/// them all at once, so that no mixture a lawyer would not hold is enumerated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contested {
-    pub target: Target,
+    /// The elements the readings bear on, in dataset order.
+    pub targets: Vec<Target>,
+    /// The readings, unique by id, in the order first met.
     pub readings: Vec<Reading>,
 }
 
@@ -173,6 +171,15 @@ impl Contested {
     /// Choices including the dataset's own coding.
     pub fn choices(&self) -> usize {
         self.readings.len() + 1
+    }
+
+    /// `edge president -dismiss_at_will-> fec`, or the first element and how many more.
+    pub fn label(&self) -> String {
+        match self.targets.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+        }
     }
 }
 
@@ -189,115 +196,150 @@ fn readings<C: fmt::Display>(alts: &[Alternative<C>]) -> Vec<Reading> {
 }
 
 impl Dataset {
-    /// Every contested element, in dataset order (bodies, their channels, each channel's steps,
-    /// then edges).
-    pub fn contested(&self) -> Vec<Contested> {
+    /// Every element with alternatives, with its readings, in dataset order (bodies, their
+    /// channels, each channel's steps, then edges).
+    fn contested_elements(&self) -> Vec<(Target, Vec<Reading>)> {
         let mut out = Vec::new();
         for b in &self.bodies {
             for c in &b.channels {
                 if !c.alternatives.is_empty() {
-                    out.push(Contested {
-                        target: Target::Channel {
+                    out.push((
+                        Target::Channel {
                             body: b.id.clone(),
                             channel: c.id.clone(),
                         },
-                        readings: readings(&c.alternatives),
-                    });
+                        readings(&c.alternatives),
+                    ));
                 }
                 for (i, s) in c.steps.iter().enumerate() {
                     if !s.alternatives.is_empty() {
-                        out.push(Contested {
-                            target: Target::Step {
+                        out.push((
+                            Target::Step {
                                 body: b.id.clone(),
                                 channel: c.id.clone(),
                                 step: i,
                             },
-                            readings: readings(&s.alternatives),
-                        });
+                            readings(&s.alternatives),
+                        ));
                     }
                 }
             }
         }
         for e in &self.edges {
             if !e.alternatives.is_empty() {
-                out.push(Contested {
-                    target: Target::Edge(e.key()),
-                    readings: readings(&e.alternatives),
-                });
+                out.push((Target::Edge(e.key()), readings(&e.alternatives)));
             }
         }
         out
     }
 
-    /// The dataset under one reading of each contested element: `choice[i]` picks, for
-    /// `contested[i]`, its own coding (0) or an alternative (k). Elements the dataset no longer
-    /// has (a reform removed them) are passed over.
+    /// The dimensions of the range: elements joined when they share a reading's id.
+    pub fn contested(&self) -> Vec<Contested> {
+        let mut groups: Vec<Contested> = Vec::new();
+        for (target, rs) in self.contested_elements() {
+            let mut merged = Contested {
+                targets: vec![target],
+                readings: Vec::new(),
+            };
+            for r in rs {
+                if !merged.readings.iter().any(|x| x.id == r.id) {
+                    merged.readings.push(r);
+                }
+            }
+            // Every earlier group that shares an id joins this one.
+            let mut i = 0;
+            while i < groups.len() {
+                if groups[i]
+                    .readings
+                    .iter()
+                    .any(|r| merged.readings.iter().any(|x| x.id == r.id))
+                {
+                    let g = groups.remove(i);
+                    let mut targets = g.targets;
+                    targets.append(&mut merged.targets);
+                    merged.targets = targets;
+                    let mut readings = g.readings;
+                    for r in merged.readings {
+                        if !readings.iter().any(|x| x.id == r.id) {
+                            readings.push(r);
+                        }
+                    }
+                    merged.readings = readings;
+                } else {
+                    i += 1;
+                }
+            }
+            groups.push(merged);
+        }
+        groups
+    }
+
+    /// The dataset under one reading of each dimension: `choice[i]` picks, for
+    /// `contested[i]`, its own coding (0) or the reading `k`, applied to every element that
+    /// carries it. Elements the dataset no longer has (a reform removed them) are passed over.
     pub fn with_choice(&self, contested: &[Contested], choice: &[usize]) -> Dataset {
         let mut ds = self.clone();
         let mut absent: Vec<EdgeKey> = Vec::new();
-        // Channels before their steps: a channel reading replaces the steps (and drops their
-        // own alternatives), so a step reading of the same channel applies to the old chain
-        // only when the channel keeps it.
         for (c, &k) in contested.iter().zip(choice) {
-            if k == 0 {
+            let Some(reading) = k.checked_sub(1).and_then(|k| c.readings.get(k)) else {
                 continue;
-            }
-            match &c.target {
-                Target::Channel { body, channel } => {
-                    if let Some(ch) = ds
-                        .body_mut(body)
-                        .and_then(|b| b.channels.iter_mut().find(|x| x.id == *channel))
-                        && let Some(a) = ch.alternatives.get(k - 1).cloned()
-                    {
-                        if let Some(steps) = a.change.steps {
-                            ch.steps = steps;
-                        }
-                        if let Some(m) = a.change.mandate {
-                            ch.mandate = m;
-                        }
-                    }
-                }
-                Target::Step {
-                    body,
-                    channel,
-                    step,
-                } => {
-                    if let Some(s) = ds
-                        .body_mut(body)
-                        .and_then(|b| b.channels.iter_mut().find(|x| x.id == *channel))
-                        .and_then(|ch| ch.steps.get_mut(*step))
-                        && let Some(a) = s.alternatives.get(k - 1).cloned()
-                    {
-                        if let Some(actor) = a.change.actor {
-                            s.actor = actor;
-                        }
-                        if let Some(r) = a.change.role {
-                            s.role = r;
-                        }
-                        if let Some(v) = a.change.vote {
-                            s.vote = Some(v);
+            };
+            let id = reading.id.as_str();
+            for target in &c.targets {
+                match target {
+                    Target::Channel { body, channel } => {
+                        if let Some(ch) = ds
+                            .body_mut(body)
+                            .and_then(|b| b.channels.iter_mut().find(|x| x.id == *channel))
+                            && let Some(a) = ch.alternatives.iter().find(|a| a.id == id).cloned()
+                        {
+                            if let Some(steps) = a.change.steps {
+                                ch.steps = steps;
+                            }
+                            if let Some(m) = a.change.mandate {
+                                ch.mandate = m;
+                            }
                         }
                     }
-                }
-                Target::Edge(key) => {
-                    if let Some(e) = ds.edges.iter_mut().find(|e| e.key() == *key)
-                        && let Some(a) = e.alternatives.get(k - 1).cloned()
-                    {
-                        if a.change.absent {
-                            absent.push(key.clone());
-                            continue;
+                    Target::Step {
+                        body,
+                        channel,
+                        step,
+                    } => {
+                        if let Some(s) = ds
+                            .body_mut(body)
+                            .and_then(|b| b.channels.iter_mut().find(|x| x.id == *channel))
+                            .and_then(|ch| ch.steps.get_mut(*step))
+                            && let Some(a) = s.alternatives.iter().find(|a| a.id == id).cloned()
+                        {
+                            if let Some(actor) = a.change.actor {
+                                s.actor = actor;
+                            }
+                            if let Some(r) = a.change.role {
+                                s.role = r;
+                            }
+                            if let Some(v) = a.change.vote {
+                                s.vote = Some(v);
+                            }
                         }
-                        if let Some(kind) = a.change.kind {
-                            e.kind = kind;
-                        }
-                        if let Some(t) = a.change.trigger {
-                            e.trigger = t;
-                        }
-                        if let Some(n) = a.change.after_refusals {
-                            e.after_refusals = Some(n);
-                        }
-                        if let Some(c) = a.change.covers {
-                            e.covers = c;
+                    }
+                    Target::Edge(key) => {
+                        if let Some(e) = ds.edges.iter_mut().find(|e| e.key() == *key)
+                            && let Some(a) = e.alternatives.iter().find(|a| a.id == id).cloned()
+                        {
+                            if a.change.absent {
+                                absent.push(key.clone());
+                                continue;
+                            }
+                            if let Some(kind) = a.change.kind {
+                                e.kind = kind;
+                            }
+                            if let Some(n) = a.change.after_refusals {
+                                e.after_refusals = Some(n);
+                            }
+                            if let Some(c) = a.change.covers {
+                                e.covers = c;
+                            }
                         }
                     }
                 }
@@ -327,7 +369,7 @@ impl Dataset {
                     return Err(format!(
                         "'{id}' and '{}' are two readings of the same {}: choose one",
                         contested[i].readings[choice[i] - 1].id,
-                        contested[i].target
+                        contested[i].label()
                     ));
                 }
                 None => {

@@ -183,7 +183,11 @@ vocabulary! {
     EdgeKind {
         DismissAtWill => "dismiss_at_will",
         DismissForCause => "dismiss_for_cause",
+        /// Dissolution whenever the text's bars allow (codebook R-THREAT).
         Dissolve => "dissolve",
+        /// Dissolution only after the body refuses, `after_refusals` times, what `covers`
+        /// lists (codebook R-THREAT).
+        DissolveOnRefusal => "dissolve_on_refusal",
         Impeach => "impeach",
         HoldsToAccount => "holds_to_account",
         NoConfidence => "no_confidence",
@@ -194,6 +198,35 @@ vocabulary! {
         Overrides => "overrides",
         Directs => "directs",
         Petitions => "petitions",
+    }
+}
+
+vocabulary! {
+    /// A feature of an elected body's text that ties its majority to the head of state
+    /// (codebook, cross-country index).
+    Alignment {
+        /// Elected on the same day as the head of state, or for a term tied to his.
+        ConcurrentElections => "concurrent_elections",
+        /// The head of state may lead a party.
+        HeadMayLeadParty => "head_may_lead_party",
+        /// The head of state may dissolve it without facing an election himself.
+        DissolutionAtNoCost => "dissolution_at_no_cost",
+        /// It cannot bring down the executive by a vote of no confidence.
+        ExecutiveFreeOfConfidence => "executive_free_of_confidence",
+        /// Its members lose their seats on leaving their party.
+        ImperativeMandate => "imperative_mandate",
+    }
+}
+
+vocabulary! {
+    /// A power of the head of state beyond appointments that the cross-country index counts.
+    Power {
+        /// Acts with the force of law without a parliamentary vote.
+        DecreesWithForceOfLaw => "decrees_with_force_of_law",
+        /// Emergency powers he declares and exercises.
+        EmergencyPowers => "emergency_powers",
+        /// He or his minister presides over the body that disciplines judges.
+        PresidesJudicialDiscipline => "presides_judicial_discipline",
     }
 }
 
@@ -242,12 +275,18 @@ impl EdgeKind {
             EdgeKind::DismissAtWill
                 | EdgeKind::DismissForCause
                 | EdgeKind::Dissolve
+                | EdgeKind::DissolveOnRefusal
                 | EdgeKind::Impeach
                 | EdgeKind::HoldsToAccount
                 | EdgeKind::NoConfidence
                 | EdgeKind::Audits
                 | EdgeKind::Investigates
         )
+    }
+
+    /// Either kind of dissolution.
+    pub fn is_dissolution(self) -> bool {
+        matches!(self, EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal)
     }
 
     /// Edges of oversight: the `from` body checks the `to` body.
@@ -485,6 +524,12 @@ pub struct Body {
     pub confidence: Confidence,
     pub note: String,
     pub channels: Vec<Channel>,
+    /// For an elected body: the features of its text that tie it to the head of state, each
+    /// with its citation.
+    pub alignment: BTreeMap<Alignment, String>,
+    /// For the head of state: the powers beyond appointments the text grants, each with its
+    /// citation.
+    pub powers: BTreeMap<Power, String>,
 }
 
 impl Body {
@@ -512,13 +557,11 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// The channel of `to` the edge applies to (e.g. only the Chair); `None` for all seats.
     pub channel: Option<String>,
-    /// For `dissolve`: at will, or only on refusing what `covers` lists.
-    pub trigger: Trigger,
-    /// For `dissolve` on refusal: the body may be dissolved after refusing this many times.
+    /// For `dissolve_on_refusal`: the body may be dissolved after refusing this many times.
     pub after_refusals: Option<u32>,
-    /// For `dissolve` on refusal: the consents and elections whose refusal opens it.
+    /// For `dissolve_on_refusal`: the consents and elections whose refusal opens it.
     pub covers: Vec<Cover>,
-    /// For `dissolve` at will: when it may not be used.
+    /// For a dissolution: when it may not be used.
     pub bars: String,
     pub threshold: Option<String>,
     pub source: String,
@@ -526,16 +569,6 @@ pub struct Edge {
     pub note: String,
     /// Other defensible codings of the edge (codebook R-ALT).
     pub alternatives: Vec<Alternative<EdgeChange>>,
-}
-
-vocabulary! {
-    /// What opens a dissolution (codebook R-THREAT).
-    Trigger {
-        /// The holder may dissolve whenever the text's bars allow.
-        AtWill => "at_will",
-        /// Only after the body refuses, `after_refusals` times, what the edge covers.
-        OnRefusal => "on_refusal",
-    }
 }
 
 /// What a refusal-triggered dissolution covers.

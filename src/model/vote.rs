@@ -54,6 +54,9 @@ pub enum Rule {
     Approve(Fraction),
     /// The appointment fails only if this fraction votes against.
     Block(Fraction),
+    /// The candidate with the most votes wins (a last round among several, or a lot): no
+    /// minority can block it.
+    Plurality,
 }
 
 /// The base the fraction is counted on. Recorded and shown; it does not change the strength,
@@ -102,6 +105,7 @@ impl Round {
     pub fn blocking_quota(self) -> f64 {
         match self.rule {
             Rule::Block(q) => q.value(),
+            Rule::Plurality => 1.0,
             // "More than half" to approve is blocked by half: the simple-majority veto.
             Rule::Approve(q) if q == Fraction::HALF => 0.5,
             Rule::Approve(q) => 1.0 - q.value(),
@@ -120,6 +124,7 @@ impl fmt::Display for Round {
             Rule::Approve(q) if q == Fraction::HALF => write!(f, "a majority {of} to approve"),
             Rule::Approve(q) => write!(f, "{q} {of} to approve"),
             Rule::Block(q) => write!(f, "{q} {of} to block"),
+            Rule::Plurality => write!(f, "a plurality {of}"),
         }
     }
 }
@@ -231,6 +236,13 @@ mod tests {
             v.to_string(),
             "2/3 of the members to approve, then 3/5 of the members to approve, then a majority of the members to approve"
         );
+    }
+
+    #[test]
+    fn a_plurality_cannot_be_blocked() {
+        let v = Vote::single(Rule::Plurality, Base::Cast);
+        assert_eq!(v.veto_strength(), 0.0);
+        assert_eq!(v.to_string(), "a plurality of the votes cast");
     }
 
     #[test]

@@ -588,7 +588,9 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
     let source = v.source(c.source.clone(), &format!("{path}.source"), what);
     let after_refusals = match (c.after_refusals, &key) {
         (None, _) => Some(None),
-        (Some(n), Some((_, EdgeKind::Dissolve, _, _))) if (1..=100).contains(&n) => {
+        (Some(n), Some((_, EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal, _, _)))
+            if (1..=100).contains(&n) =>
+        {
             u32::try_from(n).ok().map(Some)
         }
         (Some(n), Some((_, kind, _, _))) => {

@@ -154,7 +154,7 @@ impl Theme {
     pub fn edge(&self, kind: EdgeKind) -> Style {
         match kind {
             EdgeKind::DismissAtWill | EdgeKind::DismissForCause | EdgeKind::Impeach => self.dismiss,
-            EdgeKind::Dissolve => self.dissolve,
+            EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal => self.dissolve,
             _ => self.account,
         }
     }

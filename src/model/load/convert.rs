@@ -399,6 +399,8 @@ impl Validator<'_> {
             confidence: confidence.unwrap_or(Confidence::High),
             note: b.note.clone(),
             channels,
+            alignment: Default::default(),
+            powers: Default::default(),
         }
     }
 
@@ -556,8 +558,12 @@ impl Validator<'_> {
         let refusals_path = format!("{path}.after_refusals");
         let after_refusals = match (e.after_refusals, kind) {
             (None, _) => None,
-            (Some(n), Some(EdgeKind::Dissolve)) if (1..=100).contains(&n) => u32::try_from(n).ok(),
-            (Some(n), Some(EdgeKind::Dissolve)) => {
+            (Some(n), Some(EdgeKind::DissolveOnRefusal | EdgeKind::Dissolve))
+                if (1..=100).contains(&n) =>
+            {
+                u32::try_from(n).ok()
+            }
+            (Some(n), Some(EdgeKind::DissolveOnRefusal | EdgeKind::Dissolve)) => {
                 let d = Diagnostic::error("bad-refusals", format!("{what}: after_refusals is {n}"))
                     .at(self.at(&refusals_path), "expected 1 to 100");
                 self.push(d);
@@ -584,11 +590,11 @@ impl Validator<'_> {
         }
         // Whether it repeats an earlier edge is told after it.
         self.mark(path);
-        // Transitional until the loader reads `trigger` and `covers`: a refusal count means a
-        // dissolution on refusing any ratification of the dissolver's pick.
-        let (trigger, covers) = if after_refusals.is_some() {
+        // Transitional until the loader reads `covers`: a refusal count means a dissolution on
+        // refusing any ratification of the dissolver's pick.
+        let (kind, covers) = if after_refusals.is_some() {
             (
-                crate::model::Trigger::OnRefusal,
+                Some(EdgeKind::DissolveOnRefusal),
                 [
                     StepRole::Consent,
                     StepRole::Elect,
@@ -600,14 +606,13 @@ impl Validator<'_> {
                 .collect(),
             )
         } else {
-            (crate::model::Trigger::AtWill, Vec::new())
+            (kind, Vec::new())
         };
         Edge {
             from,
             to,
             kind: kind.unwrap_or(EdgeKind::ALL[0]),
             channel: e.channel.clone(),
-            trigger,
             after_refusals,
             covers,
             bars: String::new(),
@@ -645,6 +650,8 @@ fn stand_in_body(id: String) -> Body {
         confidence: Confidence::High,
         note: String::new(),
         channels: Vec::new(),
+        alignment: Default::default(),
+        powers: Default::default(),
     }
 }
 

@@ -69,7 +69,7 @@ impl Kind {
             Kind::Step(StepRole::Consent | StepRole::Shortlist) => Class::Consent,
             Kind::Power(EdgeKind::DismissAtWill) => Class::DismissalAtWill,
             Kind::Power(EdgeKind::DismissForCause | EdgeKind::Impeach) => Class::DismissalForCause,
-            Kind::Power(EdgeKind::Dissolve) => Class::Dissolution,
+            Kind::Power(EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal) => Class::Dissolution,
             Kind::Power(
                 EdgeKind::HoldsToAccount
                 | EdgeKind::NoConfidence

@@ -76,6 +76,7 @@ fn role_verb(kind: EdgeKind) -> &'static str {
         EdgeKind::DismissAtWill => "dismisses at will",
         EdgeKind::DismissForCause => "dismisses for cause",
         EdgeKind::Dissolve => "dissolves",
+        EdgeKind::DissolveOnRefusal => "dissolves on refusal",
         EdgeKind::Impeach => "can impeach",
         EdgeKind::HoldsToAccount => "holds to account",
         EdgeKind::NoConfidence => "can vote no confidence in",

@@ -164,6 +164,7 @@ fn edge_label(e: &crate::model::Edge) -> String {
         EdgeKind::DismissAtWill => "dismisses",
         EdgeKind::DismissForCause => "dismisses for cause",
         EdgeKind::Dissolve => "dissolves",
+        EdgeKind::DissolveOnRefusal => "dissolves on refusal",
         EdgeKind::Impeach => "impeaches",
         EdgeKind::HoldsToAccount => "holds to account",
         EdgeKind::NoConfidence => "no confidence",

@@ -239,7 +239,7 @@ pub fn glyph(kind: EdgeKind) -> &'static str {
     match kind {
         EdgeKind::DismissAtWill => "✕",
         EdgeKind::DismissForCause => "⊗",
-        EdgeKind::Dissolve => "⊘",
+        EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal => "⊘",
         EdgeKind::Impeach => "⚖",
         EdgeKind::HoldsToAccount => "⋯",
         EdgeKind::NoConfidence => "⊥",

@@ -90,7 +90,8 @@ fn vice_president_prime_minister_and_kurultai_chair_are_presidential_picks_the_k
 fn president_may_dissolve_the_kurultai_after_a_repeated_refusal() {
     // Art. 62(1)-(2), 46(2), 46(4), 46(8), 57(1).
     let d = dataset();
-    let e = edge(&d, "president", EdgeKind::Dissolve, "kurultai").expect("dissolve edge");
+    let e = edge(&d, "president", EdgeKind::DissolveOnRefusal, "kurultai")
+        .expect("dissolve on refusal");
     assert_eq!(e.after_refusals, Some(2));
     assert!(
         e.source.contains("62(2)") && e.source.contains("62(1)"),
