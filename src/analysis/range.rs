@@ -14,9 +14,11 @@
 //!                                 outer bound; other figures are not ranged
 //! ```
 //!
-//! Within the band only its corners are analysed: a channel's split is a ratio of sums of
-//! weights, monotone in each weight, and the corners are where every published figure of the
-//! shipped datasets takes its extremes; the sweep (`analysis::sweep`) shows the curve between.
+//! Each weight of the band is evaluated at its ends and three points between (evenly spaced on
+//! a ratio scale): a channel's split is a ratio of sums of weights, monotone in each weight,
+//! but integrated control chains such ratios and need not be, so the interior points catch a
+//! turn inside the band; the sweep (`analysis::sweep`) draws the whole curve, and a test checks
+//! the shipped datasets' ranges against a fine grid.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -148,7 +150,9 @@ impl Space {
     fn radix(&self, d: &Dimension) -> u64 {
         match d {
             Dimension::Reading(i) => self.contested[*i].choices() as u64,
-            Dimension::Threat | Dimension::Weight { .. } => 2,
+            Dimension::Threat => 2,
+            Dimension::Weight { lo, hi, .. } if lo == hi => 1,
+            Dimension::Weight { .. } => BAND_POINTS as u64,
         }
     }
 
@@ -182,7 +186,7 @@ impl Space {
                 }
             ),
             Dimension::Weight { name, lo, hi } => {
-                format!("{name} {}", trim(if k == 0 { *lo } else { *hi }))
+                format!("{name} {}", trim(band_point(*lo, *hi, k)))
             }
         }
     }
@@ -205,8 +209,9 @@ impl Space {
                     }
                 }
                 Dimension::Weight { name, lo, hi } => {
-                    // The band's ends were checked when it was set.
-                    let _ = options.weights.set(name, if k == 0 { *lo } else { *hi });
+                    // The band's ends were checked when it was set, and every point lies
+                    // between them.
+                    let _ = options.weights.set(name, band_point(*lo, *hi, k));
                 }
             }
         }
@@ -216,6 +221,24 @@ impl Space {
             dataset.clone()
         };
         (ds, options)
+    }
+}
+
+/// Points at which each weight of the band is evaluated: its two ends and three between.
+pub const BAND_POINTS: usize = 5;
+
+/// The `k`-th of [`BAND_POINTS`] points of `[lo, hi]`: evenly spaced on a ratio scale (the
+/// weights are ratios to the proposer's), or linearly when the band starts at 0.
+pub fn band_point(lo: f64, hi: f64, k: usize) -> f64 {
+    let t = k.min(BAND_POINTS - 1) as f64 / (BAND_POINTS - 1) as f64;
+    if k == 0 {
+        lo
+    } else if k + 1 >= BAND_POINTS {
+        hi
+    } else if lo > 0.0 {
+        lo * (hi / lo).powf(t)
+    } else {
+        lo + (hi - lo) * t
     }
 }
 
@@ -710,8 +733,8 @@ mod tests {
         assert_eq!(space.readings(), 4);
         let r = control_ranges(&ds, &o, &space).unwrap();
         assert!(r.exact);
-        // The point, and two readings of two elements at two corners of the band.
-        assert_eq!(r.combinations, 9);
+        // The point, and two readings of two elements at five points of the band.
+        assert_eq!(r.combinations, 21);
         for p in ["president", "councils"] {
             let (lo, hi) = r.get("court", p).unwrap();
             let (blo, bhi) = brute(&ds, &o, "court", p, (0.5, 2.0));

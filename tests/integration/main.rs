@@ -5,7 +5,7 @@
 //! export; `export` checks every export format with real readers (and snapshots them);
 //! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
-//! loader; `reforms` checks the reform presets, their composition, `bilik diff` and broken
+//! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files.
 
 mod cli;
@@ -17,5 +17,6 @@ mod export;
 mod fixtures;
 mod layering;
 mod properties;
+mod ranges;
 mod reforms;
 mod tui;

@@ -1,0 +1,89 @@
+//! The ranges of the shipped datasets checked by brute force: every combination of readings
+//! and of the threat option, with the consent weight on a grid ten times finer than the band's
+//! points, must fall within the reported range, and the range's ends must be values some
+//! combination reaches.
+
+use bilik::analysis::range::{Band, Dimension, Space, control_ranges};
+use bilik::analysis::{Options, analyze};
+use bilik::data::{EMBEDDED, resolve};
+
+#[test]
+fn shipped_ranges_hold_every_combination_on_a_fine_grid() {
+    for e in EMBEDDED {
+        let ds = resolve(e.id).unwrap();
+        let options = Options::of(&ds);
+        let Some(head) = ds.head_of_state().map(|b| b.id.clone()) else {
+            continue;
+        };
+        let Some(court) = ds
+            .bodies
+            .iter()
+            .find(|b| b.role == Some(bilik::model::Role::ConstitutionalReview))
+            .map(|b| b.id.clone())
+        else {
+            continue;
+        };
+        let space = Space::of(&ds, &Band::default());
+        let ranges = control_ranges(&ds, &options, &space).unwrap();
+        assert!(
+            ranges.exact,
+            "{}: the shipped data must be enumerable",
+            e.id
+        );
+        let (lo, hi) = ranges.get(&court, &head).unwrap();
+        let radix: Vec<usize> = space
+            .dimensions
+            .iter()
+            .map(|d| match d {
+                Dimension::Reading(i) => space.contested[*i].choices(),
+                Dimension::Threat => 2,
+                Dimension::Weight { .. } => 1,
+            })
+            .collect();
+        let (mut seen_lo, mut seen_hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut choice = vec![0usize; radix.len()];
+        loop {
+            let (d, mut o) = space.realise(&ds, &options, &choice);
+            for i in 0..=40 {
+                o.weights.consent = 0.5 * 4f64.powf(f64::from(i) / 40.0);
+                let v = analyze(&d, &o)
+                    .unwrap()
+                    .body(&court)
+                    .unwrap()
+                    .control_of(&head);
+                assert!(
+                    lo - 1e-9 <= v && v <= hi + 1e-9,
+                    "{}: {v} at consent {} is outside {lo}-{hi}",
+                    e.id,
+                    o.weights.consent
+                );
+                seen_lo = seen_lo.min(v);
+                seen_hi = seen_hi.max(v);
+            }
+            let mut k = 0;
+            while k < choice.len() {
+                choice[k] += 1;
+                if choice[k] < radix[k] {
+                    break;
+                }
+                choice[k] = 0;
+                k += 1;
+            }
+            if k == choice.len() {
+                break;
+            }
+        }
+        let point = analyze(&ds, &options)
+            .unwrap()
+            .body(&court)
+            .unwrap()
+            .control_of(&head);
+        seen_lo = seen_lo.min(point);
+        seen_hi = seen_hi.max(point);
+        assert!(
+            (seen_lo - lo).abs() < 1e-9 && (seen_hi - hi).abs() < 1e-9,
+            "{}: range {lo}-{hi}, but the grid reaches {seen_lo}-{seen_hi}",
+            e.id
+        );
+    }
+}
