@@ -1,0 +1,59 @@
+use super::*;
+use crate::analysis::{Options, analyze, tests::tiny_dataset};
+
+#[test]
+fn tiny_dataset_flags() {
+    let ds = tiny_dataset();
+    let a = analyze(&ds, &Options::of(&ds)).unwrap();
+    let rules: Vec<(&str, &str)> = a.flags.iter().map(|f| (f.rule, f.body.as_str())).collect();
+    assert!(
+        rules.contains(&("independent_majority", "court")),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("appoint_dismiss_at_will", "court")),
+        "{rules:?}"
+    );
+    assert!(rules.contains(&("self_confirmation", "court")), "{rules:?}");
+    let maj = a
+        .flags
+        .iter()
+        .find(|f| f.rule == "independent_majority")
+        .unwrap();
+    assert!((maj.value - 0.6).abs() < 1e-12);
+    assert!(
+        maj.message.contains("60.0%") && maj.message.contains("through the Senate"),
+        "{}",
+        maj.message
+    );
+    let conf = a
+        .flags
+        .iter()
+        .find(|f| f.rule == "self_confirmation")
+        .unwrap();
+    assert!((conf.value - 0.2).abs() < 1e-12, "{}", conf.value);
+    for f in &a.flags {
+        assert!(!f.sources.is_empty(), "{f:?}");
+    }
+}
+
+#[test]
+fn rule_ids_are_unique() {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+}
+
+#[test]
+fn the_readme_documents_every_rule() {
+    let readme = include_str!("../../../README.md");
+    for rule in RULES {
+        assert!(
+            readme.contains(&format!("| `{}` | {} |", rule.id, rule.raised_when)),
+            "README lacks the row of `{}`",
+            rule.id
+        );
+    }
+}
