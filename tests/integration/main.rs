@@ -1,6 +1,7 @@
 //! The integration tests: one binary, as cargo builds one per file under `tests/`.
 //!
-//! `cli` drives the real `bilik` binary; `compare` its comparison of datasets; `fixtures` checks every broken dataset in
+//! `cli` drives the real `bilik` binary; `compare` its comparison of datasets; `consistency`
+//! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
 //! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
@@ -11,6 +12,7 @@
 mod cli;
 mod common;
 mod compare;
+mod consistency;
 mod contract;
 mod datasets;
 mod export;
