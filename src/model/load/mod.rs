@@ -21,6 +21,7 @@
 
 mod convert;
 mod place;
+mod readings;
 
 use std::fmt;
 use std::path::Path;
