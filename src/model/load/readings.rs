@@ -203,10 +203,7 @@ impl Validator<'_> {
                 let hint = did_you_mean(word, names.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 let d = Diagnostic::error(code, format!("unknown {what} `{}`", word.0))
-                    .at(
-                        self.spans.key(&at).or_else(|| self.head(&at)),
-                        format!("not a {what}"),
-                    )
+                    .at(self.spans.key(&at).or_else(|| self.head(&at)), "unknown")
                     .help_maybe(hint)
                     .note(format!("{what}s: {}", names.join(", ")));
                 self.push(d);
