@@ -191,7 +191,8 @@ impl Space {
         }
     }
 
-    /// The dataset and options of one combination (`choice[d]` for each dimension).
+    /// The dataset and options of one combination (`choice[d]` for each dimension; a band
+    /// weight at [`AS_IN_FORCE`] keeps the weight in force).
     pub fn realise(
         &self,
         dataset: &Dataset,
@@ -208,6 +209,7 @@ impl Space {
                         options.at_will_threat = !base.at_will_threat;
                     }
                 }
+                Dimension::Weight { .. } if k == AS_IN_FORCE => {}
                 Dimension::Weight { name, lo, hi } => {
                     // The band's ends were checked when it was set, and every point lies
                     // between them.
@@ -223,6 +225,9 @@ impl Space {
         (ds, options)
     }
 }
+
+/// A band weight's choice that keeps the weight in force (for moving other dimensions alone).
+pub const AS_IN_FORCE: usize = usize::MAX;
 
 /// Points at which each weight of the band is evaluated: its two ends and three between.
 pub const BAND_POINTS: usize = 5;
@@ -331,7 +336,16 @@ where
     for (d, dim) in space.dimensions.iter().enumerate() {
         let mut best: Vec<Option<Driver>> = vec![None; point.len()];
         for k in 0..radix[d] as usize {
-            let mut choice = vec![0usize; radix.len()];
+            // Every other dimension at the point: its own coding, the option and the weights
+            // in force, so that the move is this dimension's alone.
+            let mut choice: Vec<usize> = space
+                .dimensions
+                .iter()
+                .map(|x| match x {
+                    Dimension::Weight { .. } => AS_IN_FORCE,
+                    _ => 0,
+                })
+                .collect();
             choice[d] = k;
             let is_point = match dim {
                 Dimension::Weight { .. } => false,
@@ -762,6 +776,31 @@ mod tests {
             .map(|d| d.choice.as_str())
             .collect();
         assert_eq!(drivers, ["chair_for_cause", "consent_as_recommendation"]);
+    }
+
+    #[test]
+    fn an_alternative_drives_from_the_weights_in_force_even_with_a_band() {
+        let ds = contested();
+        let o = options(&ds);
+        let with_band = control_ranges(&ds, &o, &Space::of(&ds, &Band::default())).unwrap();
+        let alone = ds
+            .with_alternatives(&["chair_for_cause".to_string()])
+            .unwrap();
+        let expected = analyze(&alone, &o)
+            .unwrap()
+            .body("court")
+            .unwrap()
+            .control_of("president");
+        let d = with_band
+            .drivers("court", "president")
+            .iter()
+            .find(|d| d.choice == "chair_for_cause")
+            .unwrap();
+        assert!(
+            (d.value - expected).abs() < 1e-12,
+            "{} vs {expected}",
+            d.value
+        );
     }
 
     #[test]
