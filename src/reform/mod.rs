@@ -16,6 +16,8 @@ mod execute;
 mod ledger;
 mod load;
 pub mod raw;
+#[cfg(test)]
+mod readings_tests;
 
 use std::fmt;
 use std::sync::OnceLock;

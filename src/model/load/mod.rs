@@ -22,6 +22,8 @@
 mod convert;
 mod place;
 mod readings;
+#[cfg(test)]
+mod readings_tests;
 
 use std::fmt;
 use std::path::Path;

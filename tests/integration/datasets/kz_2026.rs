@@ -137,6 +137,13 @@ fn president_may_dissolve_the_kurultai_at_will_and_after_a_repeated_refusal() {
             "no consent_under_threat flag on {body}.{channel}"
         );
     }
+    // 62(2) does not name the Kurultai's elections of judges (Art. 56(10)).
+    assert!(
+        !a.flags
+            .iter()
+            .any(|f| f.rule == "consent_under_threat" && f.body == "supreme_court"),
+        "the Supreme Court judges' election is not under threat"
+    );
 }
 
 #[test]
