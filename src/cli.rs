@@ -15,10 +15,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::analysis::range::Band;
 use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang};
+use crate::output::ranges::Ranges;
 use crate::output::write::{write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
@@ -42,8 +44,9 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The dataset: the id of an embedded one (see `bilik datasets`) or a path to a RON file.
+    /// `sweep` takes it several times (one series each); other commands take it once.
     #[arg(long, short = 'd', global = true, value_name = "ID|FILE", default_value = data::DEFAULT)]
-    pub data: String,
+    pub data: Vec<String>,
     /// Role weights to change, e.g. `consent=0.5,recommend=0`. Weights: recommend, propose,
     /// consent, consent_under_threat, at_will_removal.
     #[arg(long, short = 'w', global = true, value_name = "ROLE=VALUE,...")]
@@ -72,6 +75,18 @@ pub struct Global {
     /// A file of reform presets to use instead of those embedded for the dataset.
     #[arg(long = "reforms", global = true, value_name = "FILE")]
     pub reforms_file: Option<PathBuf>,
+    /// Count a general power to dissolve a body at will as a threat to its consents (codebook
+    /// R-THREAT); off by default in every dataset alike.
+    #[arg(long = "at-will-threat", global = true)]
+    pub at_will_threat: bool,
+    /// A weight the ranges vary, `NAME=LO..HI` (repeatable), or `none` for no band. Default:
+    /// `consent=0.5..2` (a ratifier counts between half and twice the proposer).
+    #[arg(long = "band", global = true, value_name = "NAME=LO..HI|none")]
+    pub band: Vec<String>,
+    /// Take a contested coding's alternative reading as the point value (repeatable; the ids
+    /// are listed in the JSON export's `alternatives`).
+    #[arg(long = "choose", global = true, value_name = "ALT_ID")]
+    pub choose: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +138,10 @@ pub enum Command {
     /// Compare datasets side by side: the head of state's hold on the independent bodies,
     /// bodies lined up by role, and why each role moved between datasets of one state.
     Compare(CompareArgs),
+    /// Sweep one weight over a range: a principal's control of a body, one series per
+    /// --data (or baseline and reformed with --reform), with the weights at which a series
+    /// crosses another, one half, or the next principal.
+    Sweep(SweepArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -150,7 +169,7 @@ pub struct ExportArgs {
 pub enum Format {
     /// A report for a paper: GitHub-flavoured Markdown.
     Md,
-    /// The `bilik.summary/1` JSON contract.
+    /// The `bilik.summary/2` JSON contract.
     Json,
     /// Graphviz source (render with `dot -Tsvg`).
     Dot,
@@ -219,6 +238,52 @@ pub enum DiffFormat {
     Json,
     /// Markdown, for a report or a web page.
     Md,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// The body whose control is swept.
+    #[arg(long, value_name = "ID")]
+    pub body: String,
+    /// The weight to sweep: recommend, propose, consent, consent_under_threat (the threat
+    /// discount), at_will_removal.
+    #[arg(long, value_name = "NAME", default_value = "consent")]
+    pub weight: String,
+    #[arg(
+        long,
+        value_name = "A",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
+    pub from: f64,
+    #[arg(
+        long,
+        value_name = "B",
+        default_value_t = 2.0,
+        allow_negative_numbers = true
+    )]
+    pub to: f64,
+    /// Grid steps; breakpoints are then found exactly (to 1e-6) between grid points.
+    #[arg(long, value_name = "N", default_value_t = analysis::sweep::DEFAULT_STEPS)]
+    pub steps: usize,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = SweepFormat::Text)]
+    pub format: SweepFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SweepFormat {
+    /// A table of grid points and the breakpoints in words.
+    Text,
+    /// The `bilik.sweep/1` JSON document.
+    Json,
+    /// Long format: weight,series,value.
+    Csv,
+    /// A line chart with the breakpoints marked.
+    Svg,
 }
 
 #[derive(Debug, Args)]
@@ -309,17 +374,68 @@ pub struct Loaded {
     pub options: Options,
 }
 
-pub fn load(global: &Global) -> Result<Loaded, Failure> {
-    load_spec(global, &global.data)
+/// The one dataset of `--data` (every command but `sweep` takes one).
+pub fn data_spec(global: &Global) -> Result<&str, Failure> {
+    match global.data.as_slice() {
+        [one] => Ok(one),
+        [] => Ok(data::DEFAULT),
+        _ => Err(Failure::Usage(
+            "--data is given more than once; only `bilik sweep` takes several (compare takes datasets as arguments)".to_string(),
+        )),
+    }
 }
 
-/// Loads the dataset `spec` (an embedded id or a file) under the global weights and principals.
+pub fn load(global: &Global) -> Result<Loaded, Failure> {
+    load_spec(global, data_spec(global)?)
+}
+
+/// The band of `--band`: the default one changed by each spec in turn.
+pub fn band(global: &Global) -> Result<Band, Failure> {
+    let mut band = Band::default();
+    for spec in &global.band {
+        band.apply_spec(spec)
+            .map_err(|e| Failure::Usage(format!("--band: {e}")))?;
+    }
+    Ok(band)
+}
+
+/// The dataset with the readings of `--choose` as its point value. With `strict` an id the
+/// dataset lacks is an error; otherwise it is skipped (compare: each dataset takes the ids it
+/// knows, and [`compare`] checks that every id is known to one).
+fn choose(global: &Global, dataset: Dataset, strict: bool) -> Result<Dataset, Failure> {
+    if global.choose.is_empty() {
+        return Ok(dataset);
+    }
+    let known: Vec<String> = dataset
+        .contested()
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.clone()))
+        .collect();
+    let ids: Vec<String> = global
+        .choose
+        .iter()
+        .filter(|id| strict || known.contains(id))
+        .cloned()
+        .collect();
+    dataset
+        .with_alternatives(&ids)
+        .map_err(|e| Failure::Usage(format!("--choose: {e}")))
+}
+
+/// Loads the dataset `spec` (an embedded id or a file) under the global weights, principals,
+/// threat option and chosen readings.
 pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
+    load_spec_with(global, spec, true)
+}
+
+fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, Failure> {
     let dataset = data::resolve(spec).map_err(|e| {
         eprint!("{}", e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
+    let dataset = choose(global, dataset, strict)?;
     let mut options = Options::of(&dataset);
+    options.at_will_threat = global.at_will_threat;
     if let Some(spec) = &global.weights {
         options
             .weights
@@ -334,6 +450,12 @@ pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
 
 pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
     analysis::analyze(&loaded.dataset, &loaded.options).map_err(|e| Failure::Data(e.to_string()))
+}
+
+/// The ranges of a loaded state over the band of `--band`, computed once for every output.
+pub fn ranges(loaded: &Loaded, band: &Band) -> Result<Ranges, Failure> {
+    Ranges::of(&loaded.dataset, &loaded.options, band)
+        .map_err(|e| Failure::Data(format!("ranges: {e}")))
 }
 
 /// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
@@ -418,26 +540,16 @@ fn print(body: &[u8]) -> anyhow::Result<()> {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
+    // Checked before anything is loaded, so that a bad band is a usage error (exit 2).
+    let band = band(&global)?;
     match cli.command {
         None => {
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                 return explore(load(&global)?, &global);
             }
-            let (loaded, active) = reformed(&global, load(&global)?)?;
-            let analysis = analyze(&loaded)?;
-            let out =
-                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            print(out.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
+            summary_text(&global)
         }
-        Some(Command::Summary) => {
-            let (loaded, active) = reformed(&global, load(&global)?)?;
-            let analysis = analyze(&loaded)?;
-            let out =
-                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            print(out.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Summary) => summary_text(&global),
         Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
         Some(Command::Export(args)) => {
             let format = export::Format::from(args.format);
@@ -455,10 +567,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             let analysis = analyze(&loaded)?;
             let lang = global.lang.into();
+            // Pictures show no range; the other formats compute it once here.
+            let state_ranges = match format {
+                export::Format::Md | export::Format::Json | export::Format::Csv => {
+                    Some(ranges(&loaded, &band)?)
+                }
+                _ => None,
+            };
             let body = if active.is_empty() {
                 export::render(
                     format,
-                    &export::Snapshot::new(&loaded.dataset, &analysis, lang),
+                    &export::Snapshot {
+                        ranges: state_ranges.as_ref(),
+                        ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
+                    },
                     &options,
                 )
             } else {
@@ -469,6 +591,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     reforms: &active,
                     presets: Some(&set),
                     baseline: Some((&baseline.dataset, &before)),
+                    ranges: state_ranges.as_ref(),
                     ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                 };
                 export::render(format, &snapshot, &options)
@@ -499,8 +622,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = load(&global)?;
             let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
-            let delta = reform::delta(&loaded.dataset, &after, &loaded.options.weights, chosen)
-                .map_err(|e| Failure::Data(e.to_string()))?;
+            let delta = reform::delta(
+                &loaded.dataset,
+                &after,
+                &loaded.options.weights,
+                loaded.options.at_will_threat,
+                chosen,
+            )
+            .map_err(|e| Failure::Data(e.to_string()))?;
+            let range_of = |ds: &Dataset, a: &Analysis| {
+                Ranges::of(ds, &a.options, &band).map_err(|e| Failure::Data(format!("ranges: {e}")))
+            };
+            let before_ranges = range_of(&loaded.dataset, &delta.before)?;
+            let after_ranges = range_of(&after, &delta.after)?;
             let presets: Vec<&reform::Preset> =
                 active.iter().filter_map(|id| set.get(id)).collect();
             let view = diff::DiffView {
@@ -509,6 +643,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 presets: &presets,
                 delta: &delta,
                 lang: global.lang.into(),
+                ranges: Some((&before_ranges, &after_ranges)),
             };
             let body = match args.format {
                 DiffFormat::Text => diff::text::render(&view),
@@ -521,11 +656,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Compare(args)) => {
             let comparison = compare(&global, &args.datasets)?;
             let lang = global.lang.into();
+            let r = output::compare::indicator_ranges(&comparison, &band);
             let body = match args.format {
-                CompareFormat::Text => output::compare::text::render(&comparison, lang),
-                CompareFormat::Md => output::compare::md::render(&comparison, lang),
-                CompareFormat::Json => output::compare::json::render(&comparison),
-                CompareFormat::Csv => output::compare::csv::render(&comparison).context("CSV")?,
+                CompareFormat::Text => output::compare::text::render(&comparison, lang, &r),
+                CompareFormat::Md => output::compare::md::render(&comparison, lang, &r),
+                CompareFormat::Json => output::compare::json::render(&comparison, &r),
+                CompareFormat::Csv => {
+                    output::compare::csv::render(&comparison, &r).context("CSV")?
+                }
             };
             let body = if body.ends_with('\n') {
                 body
@@ -535,6 +673,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(args.output.as_deref(), body.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sweep(args)) => sweep(&global, &args),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
@@ -591,7 +730,7 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
     };
     let mut entries: Vec<Entry> = Vec::with_capacity(specs.len());
     for spec in &specs {
-        let loaded = load_spec(global, spec)?;
+        let loaded = load_spec_with(global, spec, false)?;
         if let Some(twin) = entries.iter().find(|e| e.id() == loaded.dataset.meta.id) {
             return Err(Failure::Usage(format!(
                 "'{spec}' is dataset '{}' again; each dataset may be compared once",
@@ -602,7 +741,183 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
             .map_err(|e| Failure::Data(e.to_string()))?;
         entries.push(entry);
     }
+    for id in &global.choose {
+        let known = entries.iter().any(|e| {
+            e.dataset
+                .contested()
+                .iter()
+                .any(|c| c.readings.iter().any(|r| r.id == *id))
+        });
+        // A chosen reading is applied and so no longer contested: check the originals.
+        if !known && !specs_know(&specs, id) {
+            return Err(Failure::Usage(format!(
+                "--choose: no dataset compared has an alternative '{id}'"
+            )));
+        }
+    }
     Ok(Comparison::new(entries))
+}
+
+/// Whether any of the datasets `specs` has a reading `id`.
+fn specs_know(specs: &[String], id: &str) -> bool {
+    specs.iter().any(|s| {
+        data::resolve(s).is_ok_and(|d| {
+            d.contested()
+                .iter()
+                .any(|c| c.readings.iter().any(|r| r.id == id))
+        })
+    })
+}
+
+/// `bilik summary` (and `bilik` off a terminal): the report with the ranges of `--band`.
+fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
+    let band = band(global)?;
+    let (loaded, active) = reformed(global, load(global)?)?;
+    let analysis = analyze(&loaded)?;
+    let r = ranges(&loaded, &band)?;
+    let out = summary::text::render(
+        &loaded.dataset,
+        &analysis,
+        &active,
+        global.lang.into(),
+        Some(&r),
+    );
+    print(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `bilik sweep`: one series per `--data`, and with `--reform` the reformed state of each
+/// beside it. `--principal` names the principal whose control is swept (default: the head of
+/// state); the analysis keeps each dataset's own principals, with that one added.
+fn sweep(global: &Global, args: &SweepArgs) -> anyhow::Result<ExitCode> {
+    use crate::analysis::sweep::{self as engine, Spec, State, SweepError};
+    use crate::output::sweep::{SeriesMeta, SweepView};
+    let principal = match global.principals.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        _ => {
+            return Err(Failure::Usage(
+                "sweep follows one principal: give --principal once".to_string(),
+            )
+            .into());
+        }
+    };
+    let own = Global {
+        principals: Vec::new(),
+        ..global.clone()
+    };
+    let specs: Vec<String> = if global.data.is_empty() {
+        vec![data::DEFAULT.to_string()]
+    } else {
+        global.data.clone()
+    };
+    // (label, meta, dataset, options) of every series.
+    let mut states: Vec<(String, SeriesMeta, Dataset, Options)> = Vec::new();
+    for spec in &specs {
+        let loaded = load_spec(&own, spec)?;
+        let id = loaded.dataset.meta.id.clone();
+        if states.iter().any(|s| s.1.dataset == id) {
+            return Err(Failure::Usage(format!("'{spec}' is dataset '{id}' again")).into());
+        }
+        if loaded.dataset.body(&args.body).is_none() {
+            let hint = crate::diag::did_you_mean(
+                &args.body,
+                loaded.dataset.bodies.iter().map(|b| b.id.as_str()),
+            )
+            .map(|s| format!("; did you mean '{s}'?"))
+            .unwrap_or_default();
+            return Err(
+                Failure::Usage(format!("dataset {id} has no body '{}'{hint}", args.body)).into(),
+            );
+        }
+        let reformed = if global.reforms.is_empty() && global.reforms_file.is_none() {
+            None
+        } else {
+            let (_, active, after) = apply_reforms(&own, &loaded.dataset)?;
+            let options = Options {
+                principals: after.principals(),
+                ..loaded.options.clone()
+            };
+            Some((active, after, options))
+        };
+        states.push((
+            id.clone(),
+            SeriesMeta {
+                dataset: id.clone(),
+                reforms: Vec::new(),
+            },
+            loaded.dataset,
+            loaded.options,
+        ));
+        if let Some((active, after, options)) = reformed {
+            states.push((
+                format!("{id}+{}", active.join("+")),
+                SeriesMeta {
+                    dataset: id,
+                    reforms: active,
+                },
+                after,
+                options,
+            ));
+        }
+    }
+    let first = &states[0].2;
+    let principal = match principal {
+        Some(p) => p,
+        None => first.head_of_state().map(|b| b.id.clone()).ok_or_else(|| {
+            Failure::Usage(format!(
+                "dataset {} has no head of state: name the principal with --principal",
+                first.meta.id
+            ))
+        })?,
+    };
+    let lang = global.lang.into();
+    let view_names = (
+        first.name(&args.body, lang).to_string(),
+        first.name(&principal, lang).to_string(),
+    );
+    for (_, _, ds, o) in &mut states {
+        if ds.body(&principal).is_some() && !o.principals.contains(&principal) {
+            o.principals.push(principal.clone());
+        }
+    }
+    let spec = Spec {
+        body: args.body.clone(),
+        principal: principal.clone(),
+        weight: args.weight.clone(),
+        from: args.from,
+        to: args.to,
+        steps: args.steps,
+    };
+    let engine_states: Vec<State> = states
+        .iter()
+        .map(|(label, _, ds, o)| State {
+            label: label.clone(),
+            dataset: ds,
+            options: o.clone(),
+        })
+        .collect();
+    let result = engine::sweep(&engine_states, &spec).map_err(|e| match e {
+        SweepError::Analysis(e) => Failure::Data(e.to_string()),
+        e @ SweepError::UnknownPrincipal(_) => Failure::Usage(format!(
+            "{e}; principals are bodies such as the head of state (see `bilik summary`)"
+        )),
+        e => Failure::Usage(e.to_string()),
+    })?;
+    let view = SweepView {
+        sweep: &result,
+        series: states.iter().map(|s| s.1.clone()).collect(),
+        body_name: view_names.0,
+        principal_name: view_names.1,
+    };
+    let body = match args.format {
+        SweepFormat::Text => output::sweep::text::render(&view),
+        SweepFormat::Json => output::sweep::json::render(&view),
+        SweepFormat::Csv => output::sweep::csv::render(&view).context("CSV")?,
+        SweepFormat::Svg => output::sweep::svg::render(&view),
+    };
+    emit(args.output.as_deref(), body.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the terminal explorer on the loaded dataset, with the reforms of `--reform` on.

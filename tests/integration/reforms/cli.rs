@@ -235,7 +235,7 @@ fn summary_and_export_apply_the_reforms() {
     }
     // The default command takes them too.
     let s = ok(&["--reform", "P5"]);
-    assert_eq!(row(&s, "total integrated control")[1], "47.7%");
+    assert_eq!(row(&s, "total integrated control")[1], "47.7% (42.4–54.5)");
 }
 
 #[test]
