@@ -453,8 +453,9 @@ pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
 }
 
 /// The ranges of a loaded state over the band of `--band`, computed once for every output.
-pub fn ranges(loaded: &Loaded, band: &Band) -> Result<Ranges, Failure> {
+pub fn ranges(loaded: &Loaded, band: &Band, chosen: &[String]) -> Result<Ranges, Failure> {
     Ranges::of(&loaded.dataset, &loaded.options, band)
+        .map(|r| r.with_chosen(chosen))
         .map_err(|e| Failure::Data(format!("ranges: {e}")))
 }
 
@@ -570,7 +571,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Pictures show no range; the other formats compute it once here.
             let state_ranges = match format {
                 export::Format::Md | export::Format::Json | export::Format::Csv => {
-                    Some(ranges(&loaded, &band)?)
+                    Some(ranges(&loaded, &band, &global.choose)?)
                 }
                 _ => None,
             };
@@ -631,7 +632,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .map_err(|e| Failure::Data(e.to_string()))?;
             let range_of = |ds: &Dataset, a: &Analysis| {
-                Ranges::of(ds, &a.options, &band).map_err(|e| Failure::Data(format!("ranges: {e}")))
+                Ranges::of(ds, &a.options, &band)
+                    .map(|r| r.with_chosen(&global.choose))
+                    .map_err(|e| Failure::Data(format!("ranges: {e}")))
             };
             let before_ranges = range_of(&loaded.dataset, &delta.before)?;
             let after_ranges = range_of(&after, &delta.after)?;
@@ -774,7 +777,7 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
     let band = band(global)?;
     let (loaded, active) = reformed(global, load(global)?)?;
     let analysis = analyze(&loaded)?;
-    let r = ranges(&loaded, &band)?;
+    let r = ranges(&loaded, &band, &global.choose)?;
     let out = summary::text::render(
         &loaded.dataset,
         &analysis,

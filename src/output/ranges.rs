@@ -13,6 +13,9 @@ use crate::model::Dataset;
 pub struct Ranges {
     pub band: Band,
     pub control: ControlRanges,
+    /// The alternative readings taken as the point value (`--choose`), so that a report
+    /// says which coding its point figures follow.
+    pub chosen: Vec<String>,
 }
 
 impl Ranges {
@@ -22,7 +25,14 @@ impl Ranges {
         Ok(Ranges {
             band: band.clone(),
             control: control_ranges(dataset, options, &space)?,
+            chosen: Vec::new(),
         })
+    }
+
+    /// The same ranges, recording the readings chosen as the point value.
+    pub fn with_chosen(mut self, ids: &[String]) -> Ranges {
+        self.chosen = ids.to_vec();
+        self
     }
 
     pub fn get(&self, body: &str, principal: &str) -> Option<(f64, f64)> {

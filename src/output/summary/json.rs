@@ -63,6 +63,8 @@ pub struct AlternativeOut {
 #[derive(Debug, Serialize)]
 pub struct OptionsOut {
     pub at_will_threat: bool,
+    /// The alternative readings taken as the point value (`--choose`).
+    pub chosen: Vec<String>,
     /// The weights the ranges vary: name -> [lo, hi].
     pub band: BTreeMap<String, [f64; 2]>,
 }
@@ -317,6 +319,7 @@ pub fn alternatives_out(dataset: &Dataset) -> Vec<AlternativeOut> {
 pub fn options_out(at_will_threat: bool, ranges: Option<&Ranges>) -> OptionsOut {
     OptionsOut {
         at_will_threat,
+        chosen: ranges.map(|r| r.chosen.clone()).unwrap_or_default(),
         band: ranges
             .map(|r| {
                 r.band

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::analysis::{Analysis, Headline, headline};
 use crate::model::{Branch, Dataset, Lang};
 use crate::output::fmt::{self, pct, seats, table};
-use crate::output::ranges::Ranges;
+use crate::output::ranges::{Ranges, plain};
 
 /// The headline block: the head of state's control of the constitutional court.
 fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&Ranges>) -> String {
@@ -95,6 +95,10 @@ pub fn options_line(at_will_threat: bool, ranges: Option<&Ranges>) -> String {
     );
     if let Some(r) = ranges {
         s.push_str(&format!(" · ranges: {}", r.method()));
+        if !r.chosen.is_empty() {
+            let ids: Vec<String> = r.chosen.iter().map(|c| plain(c)).collect();
+            s.push_str(&format!(" · readings chosen: {}", ids.join(", ")));
+        }
     }
     s
 }
