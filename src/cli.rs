@@ -329,6 +329,9 @@ fn color_for_stderr(c: ColorArg) -> bool {
 pub struct Loaded {
     pub dataset: Dataset,
     pub options: Options,
+    /// The dataset as coded, before `--choose` (when readings were chosen): its combinations
+    /// are still possible readings, so the ranges span them too.
+    pub unchosen: Option<Dataset>,
 }
 
 /// The one dataset of `--data` (every command but `sweep` takes one).
@@ -390,7 +393,9 @@ fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, F
         eprint!("{}", e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
-    let dataset = choose(global, dataset, strict)?;
+    let chosen = choose(global, dataset.clone(), strict)?;
+    let unchosen = (chosen != dataset).then_some(dataset);
+    let dataset = chosen;
     let mut options = Options::of(&dataset);
     options.at_will_threat = global.at_will_threat;
     if let Some(spec) = &global.weights {
@@ -402,7 +407,11 @@ fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, F
     if !global.principals.is_empty() {
         options.principals = global.principals.clone();
     }
-    Ok(Loaded { dataset, options })
+    Ok(Loaded {
+        dataset,
+        options,
+        unchosen,
+    })
 }
 
 pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
@@ -410,10 +419,25 @@ pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
 }
 
 /// The ranges of a loaded state over the band of `--band`, computed once for every output.
+/// With `--choose`, the ranges of the coding as chosen (its drivers move from that point)
+/// widened by those of the dataset as coded, so that the range still spans every reading.
 pub fn ranges(loaded: &Loaded, band: &Band, chosen: &[String]) -> Result<Ranges, Failure> {
-    Ranges::of(&loaded.dataset, &loaded.options, band)
-        .map(|r| r.with_chosen(chosen))
-        .map_err(|e| Failure::Data(format!("ranges: {e}")))
+    let fail = |e: analysis::AnalysisError| Failure::Data(format!("ranges: {e}"));
+    let mut r = Ranges::of(&loaded.dataset, &loaded.options, band)
+        .map_err(fail)?
+        .with_chosen(chosen);
+    if let Some(u) = &loaded.unchosen {
+        let wide = Ranges::of(u, &loaded.options, band).map_err(fail)?;
+        for (k, (lo, hi)) in &wide.control.ranges {
+            if let Some(x) = r.control.ranges.get_mut(k) {
+                x.0 = x.0.min(*lo);
+                x.1 = x.1.max(*hi);
+            }
+        }
+        r.control.exact &= wide.control.exact;
+        r.control.combinations += wide.control.combinations;
+    }
+    Ok(r)
 }
 
 /// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
@@ -474,12 +498,24 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
     if global.reforms.is_empty() && global.reforms_file.is_none() {
         return Ok((loaded, Vec::new()));
     }
-    let (_, active, dataset) = apply_reforms(global, &loaded.dataset)?;
+    let (set, active, dataset) = apply_reforms(global, &loaded.dataset)?;
     let mut options = loaded.options;
     if global.principals.is_empty() {
         options.principals = dataset.principals();
     }
-    Ok((Loaded { dataset, options }, active))
+    // The same reforms on the coding before --choose; if they do not apply to it, the ranges
+    // span the chosen coding's combinations only.
+    let unchosen = loaded
+        .unchosen
+        .and_then(|u| reform::apply(&u, &set, &active).ok());
+    Ok((
+        Loaded {
+            dataset,
+            options,
+            unchosen,
+        },
+        active,
+    ))
 }
 
 /// Writes a report to `output`, atomically, or to stdout.
@@ -521,6 +557,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Loaded {
                     dataset: baseline.dataset.clone(),
                     options: baseline.options.clone(),
+                    unchosen: baseline.unchosen.clone(),
                 },
             )?;
             let analysis = analyze(&loaded)?;

@@ -522,3 +522,52 @@ fn sweep_errors_are_usage_errors() {
         assert!(stderr(&out).contains(words), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn an_alternative_widens_the_range_and_can_be_chosen() {
+    let file = "tests/fixtures/valid/contested.ron";
+    // Measured: the Senate's consent read as a hearing lifts the President's hold on the Court
+    // from 33.3% to 41.3%; with the band, consent 2 takes it down to 28.9%.
+    let s = stdout(&bilik(&["summary", "-d", file]));
+    assert_eq!(figure(&s, "total integrated control"), "33.3% (28.9–41.3)");
+    assert!(
+        s.contains(
+            "range: consent_as_hearing → 41.3%, consent 2 → 28.9% [exact over 9 combinations"
+        ),
+        "{s}"
+    );
+    let s = stdout(&bilik(&["summary", "-d", file, "--band", "none"]));
+    assert_eq!(figure(&s, "total integrated control"), "33.3% (33.3–41.3)");
+    // Chosen, the reading is the point; the range still spans the coding as written.
+    let out = bilik(&[
+        "summary",
+        "-d",
+        file,
+        "--band",
+        "none",
+        "--choose",
+        "consent_as_hearing",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert_eq!(figure(&s, "total integrated control"), "41.3% (33.3–41.3)");
+    assert!(s.contains("readings chosen: consent_as_hearing"), "{s}");
+    let out = bilik(&["export", "-d", file]);
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = d["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["consent_as_hearing", "chair_for_cause"]);
+    assert_eq!(d["alternatives"][0]["confidence"], "medium");
+    assert_eq!(d["headline"]["range"], serde_json::json!([0.2889, 0.4133]));
+    let out = bilik(&["summary", "-d", file, "--choose", "consent_as_hearin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean 'consent_as_hearing'"),
+        "{}",
+        stderr(&out)
+    );
+}
