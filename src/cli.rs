@@ -15,13 +15,18 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::analysis::range::Band;
 use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang};
+use crate::output::ranges::Ranges;
 use crate::output::write::{write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
+
+mod check;
+mod sweep;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,8 +47,9 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The dataset: the id of an embedded one (see `bilik datasets`) or a path to a RON file.
+    /// `sweep` takes it several times (one series each); other commands take it once.
     #[arg(long, short = 'd', global = true, value_name = "ID|FILE", default_value = data::DEFAULT)]
-    pub data: String,
+    pub data: Vec<String>,
     /// Role weights to change, e.g. `consent=0.5,recommend=0`. Weights: recommend, propose,
     /// consent, consent_under_threat, at_will_removal.
     #[arg(long, short = 'w', global = true, value_name = "ROLE=VALUE,...")]
@@ -72,6 +78,18 @@ pub struct Global {
     /// A file of reform presets to use instead of those embedded for the dataset.
     #[arg(long = "reforms", global = true, value_name = "FILE")]
     pub reforms_file: Option<PathBuf>,
+    /// Count a general power to dissolve a body at will as a threat to its consents (codebook
+    /// R-THREAT); off by default in every dataset alike.
+    #[arg(long = "at-will-threat", global = true)]
+    pub at_will_threat: bool,
+    /// A weight the ranges vary, `NAME=LO..HI` (repeatable), or `none` for no band. Default:
+    /// `consent=0.5..2` (a ratifier counts between half and twice the proposer).
+    #[arg(long = "band", global = true, value_name = "NAME=LO..HI|none")]
+    pub band: Vec<String>,
+    /// Take a contested coding's alternative reading as the point value (repeatable; the ids
+    /// are listed in the JSON export's `alternatives`).
+    #[arg(long = "choose", global = true, value_name = "ALT_ID")]
+    pub choose: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +141,10 @@ pub enum Command {
     /// Compare datasets side by side: the head of state's hold on the independent bodies,
     /// bodies lined up by role, and why each role moved between datasets of one state.
     Compare(CompareArgs),
+    /// Sweep one weight over a range: a principal's control of a body, one series per
+    /// --data (or baseline and reformed with --reform), with the weights at which a series
+    /// crosses another, one half, or the next principal.
+    Sweep(sweep::SweepArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -150,7 +172,7 @@ pub struct ExportArgs {
 pub enum Format {
     /// A report for a paper: GitHub-flavoured Markdown.
     Md,
-    /// The `bilik.summary/1` JSON contract.
+    /// The `bilik.summary/2` JSON contract.
     Json,
     /// Graphviz source (render with `dot -Tsvg`).
     Dot,
@@ -307,19 +329,75 @@ fn color_for_stderr(c: ColorArg) -> bool {
 pub struct Loaded {
     pub dataset: Dataset,
     pub options: Options,
+    /// The dataset as coded, before `--choose` (when readings were chosen): its combinations
+    /// are still possible readings, so the ranges span them too.
+    pub unchosen: Option<Dataset>,
+}
+
+/// The one dataset of `--data` (every command but `sweep` takes one).
+pub fn data_spec(global: &Global) -> Result<&str, Failure> {
+    match global.data.as_slice() {
+        [one] => Ok(one),
+        [] => Ok(data::DEFAULT),
+        _ => Err(Failure::Usage(
+            "--data is given more than once; only `bilik sweep` takes several (compare takes datasets as arguments)".to_string(),
+        )),
+    }
 }
 
 pub fn load(global: &Global) -> Result<Loaded, Failure> {
-    load_spec(global, &global.data)
+    load_spec(global, data_spec(global)?)
 }
 
-/// Loads the dataset `spec` (an embedded id or a file) under the global weights and principals.
+/// The band of `--band`: the default one changed by each spec in turn.
+pub fn band(global: &Global) -> Result<Band, Failure> {
+    let mut band = Band::default();
+    for spec in &global.band {
+        band.apply_spec(spec)
+            .map_err(|e| Failure::Usage(format!("--band: {e}")))?;
+    }
+    Ok(band)
+}
+
+/// The dataset with the readings of `--choose` as its point value. With `strict` an id the
+/// dataset lacks is an error; otherwise it is skipped (compare: each dataset takes the ids it
+/// knows, and [`compare`] checks that every id is known to one).
+fn choose(global: &Global, dataset: Dataset, strict: bool) -> Result<Dataset, Failure> {
+    if global.choose.is_empty() {
+        return Ok(dataset);
+    }
+    let known: Vec<String> = dataset
+        .contested()
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.clone()))
+        .collect();
+    let ids: Vec<String> = global
+        .choose
+        .iter()
+        .filter(|id| strict || known.contains(id))
+        .cloned()
+        .collect();
+    dataset
+        .with_alternatives(&ids)
+        .map_err(|e| Failure::Usage(format!("--choose: {e}")))
+}
+
+/// Loads the dataset `spec` (an embedded id or a file) under the global weights, principals,
+/// threat option and chosen readings.
 pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
+    load_spec_with(global, spec, true)
+}
+
+fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, Failure> {
     let dataset = data::resolve(spec).map_err(|e| {
         eprint!("{}", e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
+    let chosen = choose(global, dataset.clone(), strict)?;
+    let unchosen = (chosen != dataset).then_some(dataset);
+    let dataset = chosen;
     let mut options = Options::of(&dataset);
+    options.at_will_threat = global.at_will_threat;
     if let Some(spec) = &global.weights {
         options
             .weights
@@ -329,11 +407,37 @@ pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
     if !global.principals.is_empty() {
         options.principals = global.principals.clone();
     }
-    Ok(Loaded { dataset, options })
+    Ok(Loaded {
+        dataset,
+        options,
+        unchosen,
+    })
 }
 
 pub fn analyze(loaded: &Loaded) -> Result<Analysis, Failure> {
     analysis::analyze(&loaded.dataset, &loaded.options).map_err(|e| Failure::Data(e.to_string()))
+}
+
+/// The ranges of a loaded state over the band of `--band`, computed once for every output.
+/// With `--choose`, the ranges of the coding as chosen (its drivers move from that point)
+/// widened by those of the dataset as coded, so that the range still spans every reading.
+pub fn ranges(loaded: &Loaded, band: &Band, chosen: &[String]) -> Result<Ranges, Failure> {
+    let fail = |e: analysis::AnalysisError| Failure::Data(format!("ranges: {e}"));
+    let mut r = Ranges::of(&loaded.dataset, &loaded.options, band)
+        .map_err(fail)?
+        .with_chosen(chosen);
+    if let Some(u) = &loaded.unchosen {
+        let wide = Ranges::of(u, &loaded.options, band).map_err(fail)?;
+        for (k, (lo, hi)) in &wide.control.ranges {
+            if let Some(x) = r.control.ranges.get_mut(k) {
+                x.0 = x.0.min(*lo);
+                x.1 = x.1.max(*hi);
+            }
+        }
+        r.control.exact &= wide.control.exact;
+        r.control.combinations += wide.control.combinations;
+    }
+    Ok(r)
 }
 
 /// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
@@ -394,12 +498,24 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
     if global.reforms.is_empty() && global.reforms_file.is_none() {
         return Ok((loaded, Vec::new()));
     }
-    let (_, active, dataset) = apply_reforms(global, &loaded.dataset)?;
+    let (set, active, dataset) = apply_reforms(global, &loaded.dataset)?;
     let mut options = loaded.options;
     if global.principals.is_empty() {
         options.principals = dataset.principals();
     }
-    Ok((Loaded { dataset, options }, active))
+    // The same reforms on the coding before --choose; if they do not apply to it, the ranges
+    // span the chosen coding's combinations only.
+    let unchosen = loaded
+        .unchosen
+        .and_then(|u| reform::apply(&u, &set, &active).ok());
+    Ok((
+        Loaded {
+            dataset,
+            options,
+            unchosen,
+        },
+        active,
+    ))
 }
 
 /// Writes a report to `output`, atomically, or to stdout.
@@ -418,27 +534,17 @@ fn print(body: &[u8]) -> anyhow::Result<()> {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
+    // Checked before anything is loaded, so that a bad band is a usage error (exit 2).
+    let band = band(&global)?;
     match cli.command {
         None => {
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                 return explore(load(&global)?, &global);
             }
-            let (loaded, active) = reformed(&global, load(&global)?)?;
-            let analysis = analyze(&loaded)?;
-            let out =
-                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            print(out.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
+            summary_text(&global)
         }
-        Some(Command::Summary) => {
-            let (loaded, active) = reformed(&global, load(&global)?)?;
-            let analysis = analyze(&loaded)?;
-            let out =
-                summary::text::render(&loaded.dataset, &analysis, &active, global.lang.into());
-            print(out.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Check { files }) => Ok(check(&files, color_for_stderr(global.color))),
+        Some(Command::Summary) => summary_text(&global),
+        Some(Command::Check { files }) => Ok(check::run(&files, color_for_stderr(global.color))),
         Some(Command::Export(args)) => {
             let format = export::Format::from(args.format);
             let options = export::RenderOptions {
@@ -451,14 +557,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Loaded {
                     dataset: baseline.dataset.clone(),
                     options: baseline.options.clone(),
+                    unchosen: baseline.unchosen.clone(),
                 },
             )?;
             let analysis = analyze(&loaded)?;
             let lang = global.lang.into();
+            // Pictures show no range; the other formats compute it once here.
+            let state_ranges = match format {
+                export::Format::Md | export::Format::Json | export::Format::Csv => {
+                    Some(ranges(&loaded, &band, &global.choose)?)
+                }
+                _ => None,
+            };
             let body = if active.is_empty() {
                 export::render(
                     format,
-                    &export::Snapshot::new(&loaded.dataset, &analysis, lang),
+                    &export::Snapshot {
+                        ranges: state_ranges.as_ref(),
+                        ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
+                    },
                     &options,
                 )
             } else {
@@ -469,6 +586,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     reforms: &active,
                     presets: Some(&set),
                     baseline: Some((&baseline.dataset, &before)),
+                    ranges: state_ranges.as_ref(),
                     ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                 };
                 export::render(format, &snapshot, &options)
@@ -499,8 +617,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = load(&global)?;
             let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
-            let delta = reform::delta(&loaded.dataset, &after, &loaded.options.weights, chosen)
-                .map_err(|e| Failure::Data(e.to_string()))?;
+            let delta = reform::delta(
+                &loaded.dataset,
+                &after,
+                &loaded.options.weights,
+                loaded.options.at_will_threat,
+                chosen,
+            )
+            .map_err(|e| Failure::Data(e.to_string()))?;
+            let range_of = |ds: &Dataset, a: &Analysis| {
+                Ranges::of(ds, &a.options, &band)
+                    .map(|r| r.with_chosen(&global.choose))
+                    .map_err(|e| Failure::Data(format!("ranges: {e}")))
+            };
+            let before_ranges = range_of(&loaded.dataset, &delta.before)?;
+            let after_ranges = range_of(&after, &delta.after)?;
             let presets: Vec<&reform::Preset> =
                 active.iter().filter_map(|id| set.get(id)).collect();
             let view = diff::DiffView {
@@ -509,6 +640,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 presets: &presets,
                 delta: &delta,
                 lang: global.lang.into(),
+                ranges: Some((&before_ranges, &after_ranges)),
             };
             let body = match args.format {
                 DiffFormat::Text => diff::text::render(&view),
@@ -521,11 +653,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Compare(args)) => {
             let comparison = compare(&global, &args.datasets)?;
             let lang = global.lang.into();
+            let r = output::compare::indicator_ranges(&comparison, &band);
             let body = match args.format {
-                CompareFormat::Text => output::compare::text::render(&comparison, lang),
-                CompareFormat::Md => output::compare::md::render(&comparison, lang),
-                CompareFormat::Json => output::compare::json::render(&comparison),
-                CompareFormat::Csv => output::compare::csv::render(&comparison).context("CSV")?,
+                CompareFormat::Text => output::compare::text::render(&comparison, lang, &r),
+                CompareFormat::Md => output::compare::md::render(&comparison, lang, &r),
+                CompareFormat::Json => output::compare::json::render(&comparison, &r),
+                CompareFormat::Csv => {
+                    output::compare::csv::render(&comparison, &r).context("CSV")?
+                }
             };
             let body = if body.ends_with('\n') {
                 body
@@ -535,6 +670,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(args.output.as_deref(), body.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sweep(args)) => sweep::run(&global, &args),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
@@ -591,7 +727,7 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
     };
     let mut entries: Vec<Entry> = Vec::with_capacity(specs.len());
     for spec in &specs {
-        let loaded = load_spec(global, spec)?;
+        let loaded = load_spec_with(global, spec, false)?;
         if let Some(twin) = entries.iter().find(|e| e.id() == loaded.dataset.meta.id) {
             return Err(Failure::Usage(format!(
                 "'{spec}' is dataset '{}' again; each dataset may be compared once",
@@ -602,7 +738,49 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
             .map_err(|e| Failure::Data(e.to_string()))?;
         entries.push(entry);
     }
+    for id in &global.choose {
+        let known = entries.iter().any(|e| {
+            e.dataset
+                .contested()
+                .iter()
+                .any(|c| c.readings.iter().any(|r| r.id == *id))
+        });
+        // A chosen reading is applied and so no longer contested: check the originals.
+        if !known && !specs_know(&specs, id) {
+            return Err(Failure::Usage(format!(
+                "--choose: no dataset compared has an alternative '{id}'"
+            )));
+        }
+    }
     Ok(Comparison::new(entries))
+}
+
+/// Whether any of the datasets `specs` has a reading `id`.
+fn specs_know(specs: &[String], id: &str) -> bool {
+    specs.iter().any(|s| {
+        data::resolve(s).is_ok_and(|d| {
+            d.contested()
+                .iter()
+                .any(|c| c.readings.iter().any(|r| r.id == id))
+        })
+    })
+}
+
+/// `bilik summary` (and `bilik` off a terminal): the report with the ranges of `--band`.
+fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
+    let band = band(global)?;
+    let (loaded, active) = reformed(global, load(global)?)?;
+    let analysis = analyze(&loaded)?;
+    let r = ranges(&loaded, &band, &global.choose)?;
+    let out = summary::text::render(
+        &loaded.dataset,
+        &analysis,
+        &active,
+        global.lang.into(),
+        Some(&r),
+    );
+    print(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the terminal explorer on the loaded dataset, with the reforms of `--reform` on.
@@ -631,56 +809,6 @@ fn explore(loaded: Loaded, global: &Global) -> anyhow::Result<ExitCode> {
     .map_err(Failure::Data)?;
     tui::run(app).context("terminal")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `bilik check`: every problem of every file, then a one-line verdict per file.
-fn check(files: &[PathBuf], color: bool) -> ExitCode {
-    let mut bad = 0;
-    for f in files {
-        let checked = data::check_file(f);
-        if !checked.report.diagnostics.is_empty() {
-            eprint!("{}", checked.report.render(color));
-        }
-        let errors = checked.report.errors();
-        let warnings = checked.report.diagnostics.len() - errors;
-        if errors > 0 {
-            bad += 1;
-            eprintln!(
-                "{}: invalid, {errors} error{}{}",
-                f.display(),
-                if errors == 1 { "" } else { "s" },
-                if warnings > 0 {
-                    format!(
-                        ", {warnings} warning{}",
-                        if warnings == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                }
-            );
-        } else if let Some(d) = &checked.dataset {
-            println!(
-                "{}: ok, {} bodies, {} channels, {} edges{}",
-                f.display(),
-                d.bodies.len(),
-                d.bodies.iter().map(|b| b.channels.len()).sum::<usize>(),
-                d.edges.len(),
-                if warnings > 0 {
-                    format!(
-                        ", {warnings} warning{}",
-                        if warnings == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                }
-            );
-        }
-    }
-    if bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 #[cfg(test)]

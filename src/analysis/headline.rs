@@ -23,6 +23,12 @@ pub struct Headline {
     /// (consent weight, total) pairs; the other options as in force, with
     /// `consent_under_threat` scaled in proportion.
     pub sensitivity: Vec<(f64, f64)>,
+    /// `consent_under_threat / consent` when some consent of the state is given under threat
+    /// (so that the sensitivity above moves both weights together), else `None`.
+    pub threat_ratio: Option<f64>,
+    /// The total with consents under threat weighed as free ones, when `threat_ratio` is set:
+    /// what the threat discount alone takes away.
+    pub without_threat_discount: Option<f64>,
 }
 
 impl Headline {
@@ -82,6 +88,22 @@ pub fn of(
             Some((w, total))
         })
         .collect();
+    let threatened = analysis
+        .bodies
+        .iter()
+        .flat_map(|b| &b.channels)
+        .flat_map(|c| &c.steps)
+        .any(|s| s.under_threat);
+    let threat_ratio = (threatened && options.weights.consent > 0.0)
+        .then(|| options.weights.consent_under_threat / options.weights.consent);
+    let without_threat_discount = match threat_ratio {
+        Some(_) => {
+            let mut o = options.clone();
+            o.weights.consent_under_threat = o.weights.consent;
+            Some(analyze(dataset, &o).ok()?.body(body)?.control_of(principal))
+        }
+        None => None,
+    };
     Some(Headline {
         principal: principal.to_string(),
         body: body.to_string(),
@@ -91,5 +113,7 @@ pub fn of(
         through,
         total: a.control_of(principal),
         sensitivity,
+        threat_ratio,
+        without_threat_discount,
     })
 }

@@ -31,6 +31,9 @@ use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
 /// exactly; beyond it integrated control gets a proven outer bound instead.
 pub const MAX_EXACT: u64 = 4096;
 
+/// A weight dimension's choice meaning "the value in force", not an end of the band.
+pub const AT_POINT: usize = usize::MAX;
+
 /// The weights the user allows to vary, each over `[lo, hi]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
@@ -191,8 +194,8 @@ impl Space {
         }
     }
 
-    /// The dataset and options of one combination (`choice[d]` for each dimension; a band
-    /// weight at [`AS_IN_FORCE`] keeps the weight in force).
+    /// The dataset and options of one combination (`choice[d]` for each dimension; a weight's
+    /// choice may be [`AT_POINT`]).
     pub fn realise(
         &self,
         dataset: &Dataset,
@@ -209,7 +212,8 @@ impl Space {
                         options.at_will_threat = !base.at_will_threat;
                     }
                 }
-                Dimension::Weight { .. } if k == AS_IN_FORCE => {}
+                // A weight left at the point's value (a driver moves one dimension alone).
+                Dimension::Weight { .. } if k == AT_POINT => {}
                 Dimension::Weight { name, lo, hi } => {
                     // The band's ends were checked when it was set, and every point lies
                     // between them.
@@ -225,9 +229,6 @@ impl Space {
         (ds, options)
     }
 }
-
-/// A band weight's choice that keeps the weight in force (for moving other dimensions alone).
-pub const AS_IN_FORCE: usize = usize::MAX;
 
 /// Points at which each weight of the band is evaluated: its two ends and three between.
 pub const BAND_POINTS: usize = 5;
@@ -275,8 +276,10 @@ pub struct Ranged {
     pub drivers: Vec<Vec<Driver>>,
 }
 
-/// Runs `figures` at the point and over every combination of the space. The figures must
-/// come in the same order and number whatever the reading (key them by the original ids).
+/// Runs `figures` at the point and over every combination of the space, each on the dataset
+/// as that combination reads it (so that figures reading the channels see the reading). The
+/// figures must come in the same order and number whatever the reading (key them by the
+/// original ids).
 pub fn enumerate<F>(
     dataset: &Dataset,
     options: &Options,
@@ -312,7 +315,7 @@ where
             if !first || has_band {
                 let (ds, o) = space.realise(dataset, options, &choice);
                 let a = analyze(&ds, &o)?;
-                take(&figures(dataset, &a), &mut lo, &mut hi);
+                take(&figures(&ds, &a), &mut lo, &mut hi);
                 combinations += 1;
             }
             first = false;
@@ -336,13 +339,13 @@ where
     for (d, dim) in space.dimensions.iter().enumerate() {
         let mut best: Vec<Option<Driver>> = vec![None; point.len()];
         for k in 0..radix[d] as usize {
-            // Every other dimension at the point: its own coding, the option and the weights
-            // in force, so that the move is this dimension's alone.
+            // Every other dimension at the point: its own coding, the option in force, the
+            // weight in force (not the band's low end).
             let mut choice: Vec<usize> = space
                 .dimensions
                 .iter()
                 .map(|x| match x {
-                    Dimension::Weight { .. } => AS_IN_FORCE,
+                    Dimension::Weight { .. } => AT_POINT,
                     _ => 0,
                 })
                 .collect();
@@ -356,7 +359,7 @@ where
             }
             let (ds, o) = space.realise(dataset, options, &choice);
             let values = match analyze(&ds, &o) {
-                Ok(a) => figures(dataset, &a),
+                Ok(a) => figures(&ds, &a),
                 Err(e) if exact => return Err(e),
                 Err(_) => continue,
             };
@@ -779,28 +782,26 @@ mod tests {
     }
 
     #[test]
-    fn an_alternative_drives_from_the_weights_in_force_even_with_a_band() {
+    fn a_driver_moves_its_own_dimension_only() {
         let ds = contested();
         let o = options(&ds);
-        let with_band = control_ranges(&ds, &o, &Space::of(&ds, &Band::default())).unwrap();
-        let alone = ds
-            .with_alternatives(&["chair_for_cause".to_string()])
-            .unwrap();
-        let expected = analyze(&alone, &o)
-            .unwrap()
-            .body("court")
-            .unwrap()
-            .control_of("president");
-        let d = with_band
-            .drivers("court", "president")
-            .iter()
-            .find(|d| d.choice == "chair_for_cause")
-            .unwrap();
-        assert!(
-            (d.value - expected).abs() < 1e-12,
-            "{} vs {expected}",
-            d.value
-        );
+        let r = control_ranges(&ds, &o, &Space::of(&ds, &Band::default())).unwrap();
+        for d in r.drivers("court", "president") {
+            // Each alternative's driver value is that reading alone, at the weights in force.
+            if let Ok(alt) = ds.with_alternatives(std::slice::from_ref(&d.choice)) {
+                let v = analyze(&alt, &o)
+                    .unwrap()
+                    .body("court")
+                    .unwrap()
+                    .control_of("president");
+                assert!(
+                    (v - d.value).abs() < 1e-12,
+                    "{}: {v} vs {}",
+                    d.choice,
+                    d.value
+                );
+            }
+        }
     }
 
     #[test]

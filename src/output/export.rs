@@ -17,10 +17,13 @@
 //! step and power edge of the state itself, with a `change` attribute saying what reforms
 //! added or changed.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::analysis::Analysis;
+use crate::analysis::range::Band;
 use crate::model::{Dataset, Lang};
+use crate::output::ranges::Ranges;
 use crate::output::{graph, summary};
 use crate::reform::PresetSet;
 
@@ -40,6 +43,9 @@ pub struct Snapshot<'a> {
     pub baseline: Option<(&'a Dataset, &'a Analysis)>,
     /// The language of body names in Markdown and in pictures; data formats carry all three.
     pub lang: Lang,
+    /// The ranges of `dataset` as the caller computed them (with the user's band); `None`:
+    /// computed on demand over the default band, so that every export shows them.
+    pub ranges: Option<&'a Ranges>,
 }
 
 impl<'a> Snapshot<'a> {
@@ -52,6 +58,18 @@ impl<'a> Snapshot<'a> {
             presets: None,
             baseline: None,
             lang,
+            ranges: None,
+        }
+    }
+
+    /// The ranges of the state: the caller's, or those of the default band. `None` only when
+    /// some combination cannot be analysed (then no range is shown rather than a wrong one).
+    pub fn ranges(&self) -> Option<Cow<'a, Ranges>> {
+        match self.ranges {
+            Some(r) => Some(Cow::Borrowed(r)),
+            None => Ranges::of(self.dataset, &self.analysis.options, &Band::default())
+                .ok()
+                .map(Cow::Owned),
         }
     }
 
@@ -70,7 +88,7 @@ impl<'a> Snapshot<'a> {
 pub enum Format {
     /// A report to paste into a paper (GitHub-flavoured Markdown).
     Md,
-    /// The `bilik.summary/1` contract.
+    /// The `bilik.summary/2` contract.
     Json,
     /// Graphviz source.
     Dot,

@@ -2,11 +2,13 @@
 //!
 //! ```text
 //! output/
-//!   summary/   one analysed state       text  json (bilik.summary/1)  md  csv
+//!   summary/   one analysed state       text  json (bilik.summary/2)  md  csv
 //!   diff/      what reforms change      text  json (bilik.diff/1)     md
 //!   compare/   several states           text  json (bilik.compare/1)  md  csv
+//!   sweep/     a weight swept           text  json (bilik.sweep/1)    csv  svg
 //!   graph/     the graph of one state   dot  svg (+ placement/)  mermaid  graphml
 //!   export.rs  `bilik export` and the TUI's picker: Format -> the renderer, one Snapshot
+//!   ranges.rs  the ranges of one state, computed once, shown by every output
 //!   fmt.rs     numbers (pct, seats, r4), the weights label, text tables, pretty JSON
 //!   escape.rs  free text made safe for XML, DOT, Markdown and Mermaid
 //!   write.rs   atomic files and stdout
@@ -28,5 +30,7 @@ pub mod escape;
 pub mod export;
 pub mod fmt;
 pub mod graph;
+pub mod ranges;
 pub mod summary;
+pub mod sweep;
 pub mod write;

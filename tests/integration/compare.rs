@@ -24,6 +24,22 @@ fn row(text: &str, label: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no row '{label}' in\n{text}"));
     line[label.len()..]
         .split_whitespace()
+        // The point values; a range is written `(lo–hi)` after its figure.
+        .filter(|t| !(t.starts_with('(') && t.contains('–')))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The ranges printed in a row, `(lo–hi)` each, in column order (a cell without one has none).
+fn ranges(text: &str, label: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no row '{label}' in\n{text}"));
+    line[label.len()..]
+        .split_whitespace()
+        .filter(|t| t.starts_with('(') && t.contains('–'))
         .map(str::to_string)
         .collect()
 }
@@ -55,6 +71,18 @@ fn the_paper_table_ranks_the_six_states() {
     assert_eq!(
         row(&s, "head_of_state_concentration"),
         ["0.726", "0.689", "0.884", "0.637", "0.535", "0.493"]
+    );
+    // Each with its range over the readings, the band and the threat option.
+    assert_eq!(
+        ranges(&s, "head_of_state_concentration"),
+        [
+            "(0.556–0.763)",
+            "(0.455–0.746)",
+            "(0.661–0.912)",
+            "(0.395–0.738)",
+            "(0.411–0.621)",
+            "(0.478–0.508)"
+        ]
     );
     assert_eq!(
         row(&s, "picks, through the bodies he fills"),
@@ -235,6 +263,25 @@ fn the_json_contract() {
         .collect();
     assert_eq!(ids, ALL);
     assert_eq!(doc["independent_roles"].as_array().unwrap().len(), 9);
+    // Each scalar's range lies around its value (issue 9: `ranges` beside `indicators`).
+    for d in doc["datasets"].as_array().unwrap() {
+        let ranges = d["ranges"]
+            .as_object()
+            .expect("every shipped dataset is enumerated");
+        for (k, r) in ranges {
+            let v = &d["indicators"][k];
+            let Some(v) = v.as_f64().or_else(|| v.as_array().map(|a| a.len() as f64)) else {
+                continue;
+            };
+            let (lo, hi) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
+            assert!(
+                lo <= v + 1e-9 && v <= hi + 1e-9,
+                "{} {k}: {v} not in {lo}-{hi}",
+                d["id"]
+            );
+        }
+        assert_eq!(d["at_will_threat"], false);
+    }
     for d in doc["datasets"].as_array().unwrap() {
         let i = &d["indicators"];
         for k in [
@@ -354,7 +401,12 @@ fn markdown_has_the_same_tables() {
     let s = stdout(&out);
     assert!(s.starts_with("# Comparing states\n"));
     assert!(s.contains("| indicator | kz-2022 | kz-2026 | fr |\n|---|---:|---:|---:|\n"));
-    assert!(s.contains("| head_of_state_concentration | 0.689 | 0.884 | 0.535 |"));
+    assert!(
+        s.contains(
+            "| head_of_state_concentration | 0.689 (0.455–0.746) | 0.884 (0.661–0.912) | 0.535 (0.411–0.621) |"
+        ),
+        "{s}"
+    );
     assert!(s.contains("| constitutional review | 55.3% | 100.0% | 16.7% |"));
     assert!(s.contains("## Timeline: Kazakhstan, kz-2022 → kz-2026"));
     assert!(s.contains("### constitutional review: Constitutional Court → Constitutional Court"));

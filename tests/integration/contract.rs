@@ -1,4 +1,4 @@
-//! The `bilik.summary/1` JSON contract, checked with the same rules as
+//! The `bilik.summary/2` JSON contract (which only adds to `/1`), checked with the same rules as
 //! `shared/checks/json-contract.py` (and with that script too when it is reachable).
 
 use std::collections::BTreeSet;
@@ -218,4 +218,66 @@ fn the_shared_checker_agrees_when_it_is_reachable() {
         String::from_utf8_lossy(&out.stdout)
     );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("conforms:"));
+}
+
+/// `/2` adds the ranges, the derived step figures, the alternatives and the options, and
+/// every added figure is consistent with the `/1` figure beside it.
+#[test]
+fn summary_2_adds_ranges_steps_alternatives_and_options() {
+    let d = export(&["-d", "kz-2026"]);
+    assert_eq!(d["schema"], "bilik.summary/2");
+    assert_eq!(d["options"]["at_will_threat"], false);
+    assert_eq!(
+        d["options"]["band"]["consent"],
+        serde_json::json!([0.5, 2.0])
+    );
+    assert_eq!(d["ranges"]["exact"], true);
+    assert!(d["alternatives"].is_array());
+    // Art. 62(2): the Kurultai's consents on the President's proposals are under threat, and
+    // the sensitivity says so.
+    let h = &d["headline"];
+    assert_eq!(h["threat_ratio"], 0.5);
+    assert_eq!(h["without_threat_discount"], 0.5455);
+    let threatened = d["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["channels"].as_array().unwrap())
+        .flat_map(|c| c["steps"].as_array().unwrap())
+        .filter(|s| s["under_threat"] == true)
+        .count();
+    assert!(threatened > 0);
+    for b in d["bodies"].as_array().unwrap() {
+        for c in b["channels"].as_array().unwrap() {
+            for s in c["steps"].as_array().unwrap() {
+                let v = s["veto_strength"].as_f64().unwrap();
+                assert!((0.0..=2.0).contains(&v), "{s}");
+            }
+        }
+        for (p, x) in b["control"].as_object().unwrap() {
+            let r = &b["control_range"][p];
+            let (lo, hi) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
+            let x = x.as_f64().unwrap();
+            assert!(lo <= x && x <= hi, "{} {p}: {x} not in {lo}-{hi}", b["id"]);
+        }
+    }
+    let r = &h["range"];
+    let total = h["total"].as_f64().unwrap();
+    assert!(r[0].as_f64().unwrap() <= total && total <= r[1].as_f64().unwrap());
+    assert_eq!(problems(&d), Vec::<String>::new());
+    // kz-2022 can dissolve at will: the threat option is a dimension, and a driver.
+    let d = export(&["--at-will-threat", "--band", "consent=0.25..4"]);
+    assert_eq!(problems(&d), Vec::<String>::new());
+    assert_eq!(d["options"]["at_will_threat"], true);
+    assert_eq!(
+        d["options"]["band"]["consent"],
+        serde_json::json!([0.25, 4.0])
+    );
+    let drivers: Vec<&str> = d["headline"]["drivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["choice"].as_str().unwrap())
+        .collect();
+    assert!(drivers.contains(&"at-will threat off"), "{drivers:?}");
 }

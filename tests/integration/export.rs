@@ -557,7 +557,7 @@ fn the_json_export_follows_its_contract() {
         )
         .unwrap();
         assert_eq!(crate::contract::problems(&doc), Vec::<String>::new());
-        assert_eq!(doc["schema"], "bilik.summary/1");
+        assert_eq!(doc["schema"], "bilik.summary/2");
         assert_eq!(doc["reforms"], serde_json::json!(s.reforms));
     }
     let doc: serde_json::Value = serde_json::from_slice(

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::analysis::range::Ranged;
 use crate::comparative::{
-    Amount, BodyIndicator, ClassIndicator, Comparison, Entry, INDEPENDENT_ROLES, Reason,
-    ReasonKind, RoleChange, Route, Timeline,
+    Amount, BodyIndicator, ClassIndicator, Comparison, Entry, INDEPENDENT_ROLES, Indicators,
+    Reason, ReasonKind, RoleChange, Route, Timeline,
 };
 use crate::output::fmt::{self, r4};
 use crate::output::summary::json::{DatasetOut, weights_out};
@@ -38,6 +39,10 @@ pub struct EntryOut {
     pub weights: BTreeMap<String, f64>,
     pub principals: Vec<String>,
     pub indicators: IndicatorsOut,
+    /// Each scalar indicator's `[lo, hi]` over the dataset's alternatives, the threat option
+    /// and the band (added in issue 9; `null` when they could not be enumerated exactly).
+    pub ranges: Option<BTreeMap<String, [f64; 2]>>,
+    pub at_will_threat: bool,
     /// The bodies of the independent roles, in dataset order.
     pub bodies: Vec<BodyOut>,
 }
@@ -274,9 +279,17 @@ fn body_out(e: &Entry, b: &BodyIndicator) -> BodyOut {
     }
 }
 
-fn entry_out(e: &Entry) -> EntryOut {
+fn entry_out(e: &Entry, ranged: Option<&Ranged>) -> EntryOut {
     let i = &e.indicators;
     EntryOut {
+        ranges: ranged.map(|r| {
+            Indicators::SCALARS
+                .iter()
+                .zip(r.lo.iter().zip(&r.hi))
+                .map(|(n, (lo, hi))| (n.to_string(), [r4(*lo), r4(*hi)]))
+                .collect()
+        }),
+        at_will_threat: e.analysis.options.at_will_threat,
         dataset: DatasetOut::of(&e.dataset.meta),
         head_of_state: i.head_of_state.clone(),
         weights: weights_out(&e.analysis.options.weights),
@@ -435,12 +448,17 @@ fn timeline_out(t: &Timeline) -> TimelineOut {
     }
 }
 
-/// Builds the `bilik.compare/1` document.
-pub fn document(c: &Comparison) -> Doc {
+/// Builds the `bilik.compare/1` document; `ranges` as [`super::indicator_ranges`] gives them.
+pub fn document(c: &Comparison, ranges: &[Option<Ranged>]) -> Doc {
     Doc {
         schema: SCHEMA,
         independent_roles: INDEPENDENT_ROLES.iter().map(|r| r.as_str()).collect(),
-        datasets: c.entries.iter().map(entry_out).collect(),
+        datasets: c
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| entry_out(e, ranges.get(k).and_then(Option::as_ref)))
+            .collect(),
         by_role: c
             .roles
             .rows
@@ -492,6 +510,6 @@ pub fn document(c: &Comparison) -> Doc {
 }
 
 /// The `bilik.compare/1` document as JSON.
-pub fn render(c: &Comparison) -> String {
-    fmt::json(&document(c))
+pub fn render(c: &Comparison, ranges: &[Option<Ranged>]) -> String {
+    fmt::json(&document(c, ranges))
 }

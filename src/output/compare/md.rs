@@ -7,6 +7,7 @@ use super::{
     amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
     side_names, timeline_rows, weight_lines,
 };
+use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
 use crate::output::escape::markdown_cell as cell;
@@ -33,7 +34,7 @@ fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String
     }
 }
 
-pub fn render(c: &Comparison, lang: Lang) -> String {
+pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
     let _ = writeln!(out, "# Comparing states\n");
@@ -51,7 +52,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         let _ = writeln!(out, "- {line}");
     }
     let _ = writeln!(out, "\n## Indicators\n");
-    grid(&mut out, "indicator", &ids, &indicator_rows(c));
+    grid(&mut out, "indicator", &ids, &indicator_rows(c, ranges));
     let _ = writeln!(
         out,
         "\n## The head of state's hold on each independent role\n"

@@ -7,7 +7,8 @@ pub mod json;
 pub mod md;
 pub mod text;
 
-use crate::comparative::{Amount, Comparison, Entry, Reason, ReasonKind};
+use crate::analysis::range::{self, Band, Ranged, Space};
+use crate::comparative::{Amount, Comparison, Entry, Indicators, Reason, ReasonKind};
 use crate::model::{Lang, Role};
 use crate::output::fmt::{self, pct};
 
@@ -21,8 +22,79 @@ pub fn figure(x: f64) -> String {
     format!("{x:.3}")
 }
 
-/// The rows of the indicator table: a label and one cell per dataset.
-pub fn indicator_rows(c: &Comparison) -> Vec<(String, Vec<String>)> {
+/// The indicator scalars ([`Indicators::scalars`]) of each entry with their ranges over its
+/// own alternatives, the threat option and `band` (I9 §4). Indicators beyond control are
+/// ranged only by exact enumeration: an entry whose combinations are too many, or one that
+/// cannot be analysed under some combination, gets `None` (no range shown, rather than one
+/// that is not a range).
+pub fn indicator_ranges(c: &Comparison, band: &Band) -> Vec<Option<Ranged>> {
+    c.entries
+        .iter()
+        .map(|e| {
+            let space = Space::of(&e.dataset, band);
+            if !space.is_exact() {
+                return None;
+            }
+            range::enumerate(&e.dataset, &e.analysis.options, &space, |ds, a| {
+                match crate::comparative::indicators::measure(ds, a) {
+                    Ok((i, _)) => i.scalars().into_iter().map(|(_, v)| v).collect(),
+                    // NaN is ignored by min and max: a combination the indicators cannot
+                    // measure does not widen the range.
+                    Err(_) => vec![f64::NAN; Indicators::SCALARS.len()],
+                }
+            })
+            .ok()
+        })
+        .collect()
+}
+
+/// The `[lo, hi]` of scalar `name` of entry `i`, if ranged.
+pub fn scalar_range(ranges: &[Option<Ranged>], i: usize, name: &str) -> Option<(f64, f64)> {
+    let k = Indicators::SCALARS.iter().position(|s| *s == name)?;
+    let r = ranges.get(i)?.as_ref()?;
+    Some((*r.lo.get(k)?, *r.hi.get(k)?))
+}
+
+/// ` (lo–hi)` in the cell's own format when the range is not a single value, else nothing.
+fn range_suffix(r: Option<(f64, f64)>, f: &dyn Fn(f64) -> String) -> String {
+    match r {
+        Some((lo, hi)) if f(lo) != f(hi) => format!(" ({}–{})", f(lo), f(hi)),
+        _ => String::new(),
+    }
+}
+
+/// The rows of the indicator table: a label and one cell per dataset, each with its range
+/// where it has one.
+pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String, Vec<String>)> {
+    let mut rows = indicator_points(c);
+    // Which scalar each row shows and how its range is written (counts as whole numbers).
+    let count = |x: f64| format!("{x:.0}");
+    let scalars: [(&str, &dyn Fn(f64) -> String); 14] = [
+        ("head_of_state_concentration", &figure),
+        ("picks", &figure),
+        ("veto_discount", &figure),
+        ("at_will", &figure),
+        ("head_of_state_concentration_unified", &figure),
+        ("integrated_control", &pct),
+        ("independent_roles", &count),
+        ("majority", &count),
+        ("largest_bloc", &count),
+        ("picked_share", &pct),
+        ("consented_share", &pct),
+        ("independent_removable_at_will", &count),
+        ("hhi_by_role", &figure),
+        ("hhi_by_seat", &figure),
+    ];
+    for ((_, cells), (name, f)) in rows.iter_mut().zip(scalars) {
+        for (i, cell) in cells.iter_mut().enumerate() {
+            cell.push_str(&range_suffix(scalar_range(ranges, i, name), f));
+        }
+    }
+    rows
+}
+
+/// The point values of the indicator table, in the order of [`indicator_rows`].
+fn indicator_points(c: &Comparison) -> Vec<(String, Vec<String>)> {
     let all = |f: &dyn Fn(&Entry) -> String| -> Vec<String> { c.entries.iter().map(f).collect() };
     let n = |e: &Entry| e.indicators.bodies.len();
     vec![

@@ -8,6 +8,7 @@ use super::{
     amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
     side_names, timeline_rows, weight_lines,
 };
+use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES, RoleChange, Timeline};
 use crate::model::Lang;
 use crate::output::fmt::{pad, pct, table};
@@ -105,7 +106,7 @@ type RoleLine = (Vec<String>, String);
 /// The readable comparison: the indicator table, the hold and control of each independent
 /// role, veto points and removal at will, the role-by-role table, the timelines and why each
 /// role moved between consecutive datasets of a timeline.
-pub fn render(c: &Comparison, lang: Lang) -> String {
+pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
     let _ = writeln!(
@@ -131,7 +132,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         out,
         "INDICATORS (over the bodies of the independent roles; formulas in the README)"
     );
-    out.push_str(&grid("", &ids, &indicator_rows(c)));
+    out.push_str(&grid("", &ids, &indicator_rows(c, ranges)));
     out.push('\n');
     let _ = writeln!(out, "THE HEAD OF STATE'S HOLD ON EACH INDEPENDENT ROLE");
     out.push_str(&grid("", &ids, &class_rows(c, |x| x.held)));

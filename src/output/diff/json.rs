@@ -133,8 +133,16 @@ pub fn document(v: &DiffView) -> DiffDoc {
             after: c.after.principals.clone(),
         },
         headline: BeforeAfter {
-            before: c.headline.0.as_ref().map(headline_out),
-            after: c.headline.1.as_ref().map(headline_out),
+            before: c
+                .headline
+                .0
+                .as_ref()
+                .map(|h| headline_out(h, v.ranges.map(|r| r.0))),
+            after: c
+                .headline
+                .1
+                .as_ref()
+                .map(|h| headline_out(h, v.ranges.map(|r| r.1))),
         },
         bodies: d
             .bodies

@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    DiffView, channel_changes, headline_rows, headline_title, pp, principal_cells, seat_change,
-    share,
+    DiffView, channel_changes, headline_ranges, headline_rows, headline_title, pp, principal_cells,
+    seat_change, share,
 };
 use crate::analysis::diff::BodyChange;
 use crate::output::escape::markdown_pipes as cell;
@@ -64,6 +64,17 @@ pub fn render(v: &DiffView) -> String {
             );
         }
         out.push('\n');
+        let lines = headline_ranges(v, before, after);
+        for (when, line) in &lines {
+            let _ = writeln!(
+                out,
+                "- Total {when}: {}",
+                crate::output::escape::markdown(line)
+            );
+        }
+        if !lines.is_empty() {
+            out.push('\n');
+        }
     }
     let _ = writeln!(out, "## Bodies that changed ({})\n", d.bodies.len());
     for b in &d.bodies {

@@ -14,6 +14,7 @@ use crate::analysis::diff::BodyDelta;
 use crate::analysis::{Headline, PrincipalSummary};
 use crate::model::{Dataset, Lang};
 use crate::output::fmt::{pct, seats};
+use crate::output::ranges::Ranges;
 use crate::reform::{Delta, Preset, changed_attributes};
 
 /// Everything a diff report shows.
@@ -24,6 +25,9 @@ pub struct DiffView<'a> {
     pub presets: &'a [&'a Preset],
     pub delta: &'a Delta,
     pub lang: Lang,
+    /// The ranges of the baseline and of the reformed state (each computed once), when the
+    /// caller computed them.
+    pub ranges: Option<(&'a Ranges, &'a Ranges)>,
 }
 
 impl DiffView<'_> {
@@ -124,6 +128,35 @@ fn headline_title<'a>(
         b.as_ref(),
         a.as_ref(),
     ))
+}
+
+/// The headline's total with its range and drivers, before and after: `("before", "52.7%
+/// (47.7–58.2); range: consent 2 → 47.7%")`. Drivers are plain text (ids from the data with
+/// control characters removed); Markdown escapes them.
+fn headline_ranges(
+    v: &DiffView,
+    before: Option<&Headline>,
+    after: Option<&Headline>,
+) -> Vec<(&'static str, String)> {
+    let Some((rb, ra)) = v.ranges else {
+        return Vec::new();
+    };
+    [("before", before, rb), ("after", after, ra)]
+        .into_iter()
+        .filter_map(|(when, h, r)| {
+            let h = h?;
+            Some((
+                when,
+                format!(
+                    "{}; range: {} ({})",
+                    r.pct(&h.body, &h.principal, h.total),
+                    r.drivers_text(&h.body, &h.principal)
+                        .unwrap_or_else(|| "nothing moves it".to_string()),
+                    r.method()
+                ),
+            ))
+        })
+        .collect()
 }
 
 fn seat_change(d: &BodyDelta) -> Option<String> {

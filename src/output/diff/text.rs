@@ -3,12 +3,12 @@
 use std::fmt::Write;
 
 use super::{
-    DiffView, channel_changes, headline_rows, headline_title, pp, principal_cells, seat_change,
-    share,
+    DiffView, channel_changes, headline_ranges, headline_rows, headline_title, pp, principal_cells,
+    seat_change, share,
 };
 use crate::analysis::diff::BodyChange;
 use crate::output::fmt::{pct, seats, table};
-use crate::output::summary::text::sensitivity;
+use crate::output::summary::text::{sensitivity, sensitivity_label};
 
 /// The readable report.
 pub fn render(v: &DiffView) -> String {
@@ -66,11 +66,15 @@ pub fn render(v: &DiffView) -> String {
             &rows,
             &[false, true, true, true],
         ));
+        for (when, line) in headline_ranges(v, before, after) {
+            let _ = writeln!(out, "  Total {when}: {line}");
+        }
         for (when, h) in [("before", before), ("after", after)] {
             if let Some(h) = h {
                 let _ = writeln!(
                     out,
-                    "  As the consent weight varies, {when}: {}",
+                    "  {}, {when}: {}",
+                    sensitivity_label(h),
                     sensitivity(h)
                 );
             }

@@ -2,7 +2,8 @@
 //! UTF-8 without a byte-order mark. Names come in all three languages as columns; numbers
 //! have 4 decimals; booleans are `true`/`false`; a missing value is an empty field. Rows
 //! describe the current state; `change` says what reforms added or changed (empty without
-//! reforms).
+//! reforms). The control table gives each figure's range (`control_lo`, `control_hi`) beside
+//! it.
 
 use std::collections::BTreeSet;
 
@@ -136,9 +137,13 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                 "principal_ru",
                 "principal_kk",
                 "control",
+                "control_lo",
+                "control_hi",
                 "direct",
                 "through",
             ])?;
+            // The range over alternatives, threat option and band (empty when unavailable).
+            let ranges = s.ranges();
             let mut principals: Vec<&str> = g.principals.clone();
             principals.sort_unstable();
             for n in g.present_nodes() {
@@ -146,6 +151,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                 for p in &principals {
                     let [pe, pr, pk] = names(ds, p);
                     let control = n.analysis.control_of(p);
+                    let range = ranges.as_deref().and_then(|r| r.get(n.id(), p));
                     let direct = n
                         .analysis
                         .via
@@ -163,6 +169,8 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                         pr,
                         pk,
                         fixed4(control),
+                        range.map(|r| fixed4(r.0)).unwrap_or_default(),
+                        range.map(|r| fixed4(r.1)).unwrap_or_default(),
                         fixed4(direct),
                         fixed4(control - direct),
                     ])?;

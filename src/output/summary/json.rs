@@ -1,4 +1,4 @@
-//! `json`: the JSON contract `bilik.summary/1`, the machine-readable summary other tools rely
+//! `json`: the JSON contract `bilik.summary/2`, the machine-readable summary other tools rely
 //! on, of the state on screen.
 //!
 //! Separate serialisable types, built once from the analysis, so that the domain types carry
@@ -10,6 +10,12 @@
 //! ([`crate::output::diff::json`]), with its own types, not extra keys in this one, so that
 //! tools reading `bilik.summary/1` never see its shape move. The types both share (the
 //! dataset, a headline, a flag, a principal's figures) are defined here.
+//!
+//! `/2` only adds to `/1` (issue 9): the ranges (`headline.range`, `headline.exact`,
+//! `headline.drivers`, each body's `control_range`, `ranges`), each step's derived
+//! `veto_strength` and `under_threat`, the contested codings (`alternatives`), the options in
+//! force (`options`), and what the headline's sensitivity varies (`headline.threat_ratio`,
+//! `headline.without_threat_discount`). No key of `/1` is removed or changes meaning.
 
 use std::collections::BTreeMap;
 
@@ -19,8 +25,9 @@ use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
 use crate::model::{Dataset, Lang, Meta, Weights};
 use crate::output::export::Snapshot;
 use crate::output::fmt::{self, r4, r4_map};
+use crate::output::ranges::Ranges;
 
-pub const SCHEMA: &str = "bilik.summary/1";
+pub const SCHEMA: &str = "bilik.summary/2";
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -34,6 +41,47 @@ pub struct Summary {
     pub bodies: Vec<BodyOut>,
     pub edges: Vec<EdgeOut>,
     pub flags: Vec<FlagOut>,
+    /// The contested codings of the dataset, one entry per reading (codebook R-ALT).
+    pub alternatives: Vec<AlternativeOut>,
+    pub options: OptionsOut,
+    /// How the ranges were computed; `null` when some combination could not be analysed.
+    pub ranges: Option<RangesOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AlternativeOut {
+    pub id: String,
+    /// The elements the reading bears on: `edge president -dismiss_at_will-> fec`.
+    pub targets: Vec<String>,
+    /// What it changes, in words.
+    pub change: String,
+    pub source: String,
+    pub argument: String,
+    pub confidence: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OptionsOut {
+    pub at_will_threat: bool,
+    /// The alternative readings taken as the point value (`--choose`).
+    pub chosen: Vec<String>,
+    /// The weights the ranges vary: name -> [lo, hi].
+    pub band: BTreeMap<String, [f64; 2]>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RangesOut {
+    /// Every combination was analysed (else the control ranges are a proven outer bound).
+    pub exact: bool,
+    pub combinations: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DriverOut {
+    /// An alternative's id, `at-will threat on`, or a band end such as `consent 2`.
+    pub choice: String,
+    /// The headline's total under that choice alone.
+    pub value: f64,
 }
 
 /// Which dataset a document describes: the same four keys in every `bilik.*/1` contract.
@@ -85,6 +133,16 @@ pub struct HeadlineOut {
     pub through: BTreeMap<String, f64>,
     pub total: f64,
     pub by_consent_weight: Vec<ConsentPoint>,
+    /// `consent_under_threat / consent` when consents under threat move with the consent
+    /// weight in `by_consent_weight`; `null` when no consent is given under threat.
+    pub threat_ratio: Option<f64>,
+    /// The total with consents under threat weighed as free ones (with `threat_ratio`).
+    pub without_threat_discount: Option<f64>,
+    /// `[lo, hi]` of `total` over the alternatives, the threat option and the band.
+    pub range: Option<[f64; 2]>,
+    pub exact: Option<bool>,
+    /// The single choices that move `total`, largest move first.
+    pub drivers: Vec<DriverOut>,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,6 +171,8 @@ pub struct BodyOut {
     pub confidence: String,
     pub direct: BTreeMap<String, f64>,
     pub control: BTreeMap<String, f64>,
+    /// principal -> `[lo, hi]` of `control`.
+    pub control_range: BTreeMap<String, [f64; 2]>,
     pub vetoes: Vec<String>,
     pub removable_at_will_by: Vec<String>,
     pub removable_for_cause_by: Vec<String>,
@@ -138,6 +198,10 @@ pub struct StepOut {
     pub role: String,
     pub position: String,
     pub seats: f64,
+    /// Derived (codebook R-VOTE): the strength of the step's veto, 1 for a simple majority.
+    pub veto_strength: f64,
+    /// Derived (codebook R-THREAT): the proposer may dissolve this ratifier for refusing.
+    pub under_threat: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -198,7 +262,8 @@ pub fn principal_out(p: &PrincipalSummary) -> PrincipalOut {
     }
 }
 
-pub fn headline_out(h: &Headline) -> HeadlineOut {
+pub fn headline_out(h: &Headline, ranges: Option<&Ranges>) -> HeadlineOut {
+    let range = ranges.and_then(|r| r.get(&h.body, &h.principal));
     HeadlineOut {
         principal: h.principal.clone(),
         body: h.body.clone(),
@@ -215,11 +280,66 @@ pub fn headline_out(h: &Headline) -> HeadlineOut {
                 total: r4(*t),
             })
             .collect(),
+        threat_ratio: h.threat_ratio.map(r4),
+        without_threat_discount: h.without_threat_discount.map(r4),
+        range: range.map(|(lo, hi)| [r4(lo), r4(hi)]),
+        exact: ranges.map(|r| r.control.exact),
+        drivers: ranges
+            .map(|r| {
+                r.drivers(&h.body, &h.principal)
+                    .iter()
+                    .map(|d| DriverOut {
+                        choice: d.choice.clone(),
+                        value: r4(d.value),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
-/// Builds the contract document for `dataset` under `analysis`, with `reforms` active.
-pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Summary {
+/// The contested codings, one entry per reading.
+pub fn alternatives_out(dataset: &Dataset) -> Vec<AlternativeOut> {
+    dataset
+        .contested()
+        .iter()
+        .flat_map(|c| {
+            c.readings.iter().map(|r| AlternativeOut {
+                id: r.id.clone(),
+                targets: c.targets.iter().map(ToString::to_string).collect(),
+                change: r.change.clone(),
+                source: r.source.clone(),
+                argument: r.argument.clone(),
+                confidence: r.confidence.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub fn options_out(at_will_threat: bool, ranges: Option<&Ranges>) -> OptionsOut {
+    OptionsOut {
+        at_will_threat,
+        chosen: ranges.map(|r| r.chosen.clone()).unwrap_or_default(),
+        band: ranges
+            .map(|r| {
+                r.band
+                    .weights
+                    .iter()
+                    .map(|(n, lo, hi)| (n.clone(), [r4(*lo), r4(*hi)]))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Builds the contract document for `dataset` under `analysis`, with `reforms` active and
+/// the `ranges` of this state.
+pub fn summary(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    reforms: &[String],
+    ranges: Option<&Ranges>,
+) -> Summary {
     let mut bodies: Vec<BodyOut> = dataset
         .bodies
         .iter()
@@ -240,6 +360,15 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
             confidence: b.confidence.to_string(),
             direct: r4_map(&a.direct),
             control: r4_map(&a.control),
+            control_range: a
+                .control
+                .keys()
+                .filter_map(|p| {
+                    ranges
+                        .and_then(|r| r.get(&b.id, p))
+                        .map(|(lo, hi)| (p.clone(), [r4(lo), r4(hi)]))
+                })
+                .collect(),
             vetoes: a.vetoes.clone(),
             removable_at_will_by: a.removable_at_will_by.clone(),
             removable_for_cause_by: a.removable_for_cause_by.clone(),
@@ -255,8 +384,10 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
                     steps: c
                         .steps
                         .iter()
-                        .map(|s| {
+                        .enumerate()
+                        .map(|(i, s)| {
                             let share = cs.shares.iter().find(|x| x.actor == s.actor);
+                            let derived = cs.steps.get(i);
                             StepOut {
                                 actor: s.actor.clone(),
                                 role: s.role.to_string(),
@@ -269,6 +400,8 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
                                     .filter(|x| x.actor == s.actor)
                                     .map(|x| x.seats)
                                     .sum()),
+                                veto_strength: r4(derived.map_or(1.0, |d| d.veto_strength)),
+                                under_threat: derived.is_some_and(|d| d.under_threat),
                             }
                         })
                         .collect(),
@@ -343,14 +476,26 @@ pub fn summary(dataset: &Dataset, analysis: &Analysis, reforms: &[String]) -> Su
                 .map(principal_out)
                 .collect(),
         },
-        headline: headline::headline(dataset, options, analysis).map(|h| headline_out(&h)),
+        headline: headline::headline(dataset, options, analysis).map(|h| headline_out(&h, ranges)),
         bodies,
         edges,
         flags: analysis.flags.iter().map(flag_out).collect(),
+        alternatives: alternatives_out(dataset),
+        options: options_out(options.at_will_threat, ranges),
+        ranges: ranges.map(|r| RangesOut {
+            exact: r.control.exact,
+            combinations: r.control.combinations,
+        }),
     }
 }
 
 /// The `json` export of `s`.
 pub fn render(s: &Snapshot) -> String {
-    fmt::json(&summary(s.dataset, s.analysis, s.reforms))
+    let ranges = s.ranges();
+    fmt::json(&summary(
+        s.dataset,
+        s.analysis,
+        s.reforms,
+        ranges.as_deref(),
+    ))
 }

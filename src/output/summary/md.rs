@@ -10,6 +10,8 @@ use crate::output::escape::{markdown as esc, markdown_code as code};
 use crate::output::export::Snapshot;
 use crate::output::fmt::{self, pct, seats};
 use crate::output::graph::{Change, Graph, Kind};
+use crate::output::ranges::Ranges;
+use crate::output::summary::text::{options_line, sensitivity_label};
 use crate::reform::Preset;
 
 /// Shares below this print as nothing: they are rounding noise at one decimal.
@@ -84,13 +86,16 @@ fn article(p: &Preset) -> String {
     p.article.map(|a| format!(" ({a})")).unwrap_or_default()
 }
 
-fn control_list(names: &Names, a: &BodyAnalysis) -> String {
+fn control_list(names: &Names, a: &BodyAnalysis, ranges: Option<&Ranges>) -> String {
     let mut control: Vec<(&String, &f64)> =
         a.control.iter().filter(|(_, v)| **v >= SHOWN).collect();
     control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
     control
         .iter()
-        .map(|(p, v)| format!("{} {}", names.of(p), pct(**v)))
+        .map(|(p, v)| match ranges {
+            Some(r) => format!("{} {}", names.of(p), r.pct(&a.id, p, **v)),
+            None => format!("{} {}", names.of(p), pct(**v)),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -144,6 +149,8 @@ fn flag_rows(table: &mut Table, names: &Names, flags: &[&Flag], with_sources: bo
 pub fn render(s: &Snapshot) -> String {
     let ds = s.dataset;
     let a = s.analysis;
+    let ranges = s.ranges();
+    let ranges = ranges.as_deref();
     let names = Names {
         dataset: ds,
         baseline: s.baseline.map(|b| b.0),
@@ -178,6 +185,11 @@ pub fn render(s: &Snapshot) -> String {
         ", ",
     );
     let _ = writeln!(out, "- **Role weights:** {weights}");
+    let _ = writeln!(
+        out,
+        "- **Options:** {}",
+        esc(&options_line(a.options.at_will_threat, ranges))
+    );
     let _ = writeln!(out, "- **Principals:** {}", names.list(&a.principals));
     if !ds.meta.note.is_empty() {
         let _ = writeln!(out, "- **Dataset note:** {}", esc(&ds.meta.note));
@@ -206,13 +218,27 @@ pub fn render(s: &Snapshot) -> String {
                 format!("+{}", pct(*x)),
             ]);
         }
+        let total = match ranges {
+            Some(r) => r.pct(&h.body, &h.principal, h.total).to_string(),
+            None => pct(h.total),
+        };
         t.row(vec![
             "**total integrated control**".into(),
-            format!("**{}**", pct(h.total)),
+            format!("**{total}**"),
         ]);
         t.write(&mut out);
+        if let Some(r) = ranges {
+            let _ = writeln!(
+                out,
+                "Range: {} ({}).\n",
+                esc(&r
+                    .drivers_text(&h.body, &h.principal)
+                    .unwrap_or_else(|| "nothing moves it".to_string())),
+                esc(&r.method())
+            );
+        }
         if !h.sensitivity.is_empty() {
-            let _ = writeln!(out, "As the consent weight varies:\n");
+            let _ = writeln!(out, "{}:\n", esc(&sensitivity_label(&h)));
             let labels: Vec<String> = h.sensitivity.iter().map(|(w, _)| seats(*w)).collect();
             let mut header = vec![("`consent` weight", false)];
             header.extend(labels.iter().map(|l| (l.as_str(), true)));
@@ -221,6 +247,13 @@ pub fn render(s: &Snapshot) -> String {
             row.extend(h.sensitivity.iter().map(|(_, t)| pct(*t)));
             t.row(row);
             t.write(&mut out);
+            if let Some(x) = h.without_threat_discount {
+                let _ = writeln!(
+                    out,
+                    "With no threat discount (consents under threat weighed as free ones): {}.\n",
+                    pct(x)
+                );
+            }
         }
     }
 
@@ -277,7 +310,7 @@ pub fn render(s: &Snapshot) -> String {
                 if b.seats_nominal { " (nominal)" } else { "" }
             ),
             composition(&names, b),
-            control_list(&names, ba),
+            control_list(&names, ba, ranges),
             format!("{:.3}", ba.hhi),
             a.flags_of(&b.id).count().to_string(),
         ]);

@@ -6,9 +6,10 @@ use std::fmt::Write;
 use crate::analysis::{Analysis, Headline, headline};
 use crate::model::{Branch, Dataset, Lang};
 use crate::output::fmt::{self, pct, seats, table};
+use crate::output::ranges::{Ranges, plain};
 
 /// The headline block: the head of state's control of the constitutional court.
-fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
+fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&Ranges>) -> String {
     let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
     let _ = writeln!(
@@ -34,7 +35,11 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
             format!("+{}", pct(*x)),
         ]);
     }
-    rows.push(vec!["total integrated control".to_string(), pct(h.total)]);
+    let total = match ranges {
+        Some(r) => r.pct(&h.body, &h.principal, h.total).to_string(),
+        None => pct(h.total),
+    };
+    rows.push(vec!["total integrated control".to_string(), total]);
     out.push_str(
         &table(&["", ""], &rows, &[false, true])
             .lines()
@@ -42,21 +47,71 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang) -> String {
             .map(|l| format!("{l}\n"))
             .collect::<String>(),
     );
-    let _ = writeln!(out, "  As the consent weight varies: {}", sensitivity(h));
+    if let Some(r) = ranges {
+        let _ = writeln!(
+            out,
+            "  range: {} [{}]",
+            r.drivers_text(&h.body, &h.principal)
+                .unwrap_or_else(|| "nothing moves it".to_string()),
+            r.method()
+        );
+    }
+    let _ = writeln!(out, "  {}: {}", sensitivity_label(h), sensitivity(h));
     out
 }
 
-/// The headline's total as the consent weight varies: `consent 0 -> 40.0%, consent 0.50 -> …`.
+/// What the sensitivity line varies: the consent weight alone, or with consents under threat
+/// moving in proportion (codebook R-THREAT), which the reader must be told.
+pub fn sensitivity_label(h: &Headline) -> String {
+    match h.threat_ratio {
+        Some(r) => format!(
+            "As the consent weight w varies (consents under threat weighed w × {})",
+            seats(r)
+        ),
+        None => "As the consent weight varies".to_string(),
+    }
+}
+
+/// The headline's total as the consent weight varies: `consent 0 -> 40.0%, consent 0.50 -> …`,
+/// and the total without the threat discount when there is one.
 pub fn sensitivity(h: &Headline) -> String {
-    h.sensitivity
+    let mut s = h
+        .sensitivity
         .iter()
         .map(|(w, t)| format!("consent {} -> {}", seats(*w), pct(*t)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if let Some(x) = h.without_threat_discount {
+        s.push_str(&format!("; with no threat discount: {}", pct(x)));
+    }
+    s
 }
 
-/// The full readable report.
-pub fn render(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: Lang) -> String {
+/// `at-will threat: off · ranges: exact over 5 combinations (band: consent 0.5–2)`.
+pub fn options_line(at_will_threat: bool, ranges: Option<&Ranges>) -> String {
+    let mut s = format!(
+        "at-will threat: {}",
+        if at_will_threat { "on" } else { "off" }
+    );
+    if let Some(r) = ranges {
+        s.push_str(&format!(" · ranges: {}", r.method()));
+        if !r.chosen.is_empty() {
+            let ids: Vec<String> = r.chosen.iter().map(|c| plain(c)).collect();
+            s.push_str(&format!(" · readings chosen: {}", ids.join(", ")));
+        }
+    }
+    s
+}
+
+/// The full readable report; `ranges` (of this state) put a range beside every control
+/// figure.
+pub fn render(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    reforms: &[String],
+    lang: Lang,
+    ranges: Option<&Ranges>,
+) -> String {
     let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
     let _ = writeln!(out, "{}", dataset.meta.title);
@@ -75,6 +130,11 @@ pub fn render(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: 
     let _ = writeln!(out, "weights: {}", fmt::weights(&analysis.options.weights));
     let _ = writeln!(
         out,
+        "{}",
+        options_line(analysis.options.at_will_threat, ranges)
+    );
+    let _ = writeln!(
+        out,
         "principals: {}",
         analysis
             .principals
@@ -86,7 +146,7 @@ pub fn render(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: 
     out.push('\n');
 
     if let Some(h) = headline::headline(dataset, &analysis.options, analysis) {
-        out.push_str(&headline_block(dataset, &h, lang));
+        out.push_str(&headline_block(dataset, &h, lang, ranges));
         out.push('\n');
     }
 
@@ -189,7 +249,10 @@ pub fn render(dataset: &Dataset, analysis: &Analysis, reforms: &[String], lang: 
             control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
             let control: Vec<String> = control
                 .iter()
-                .map(|(k, v)| format!("{} {}", name(k), pct(**v)))
+                .map(|(k, v)| match ranges {
+                    Some(r) => format!("{} {}", name(k), r.pct(&b.id, k, **v)),
+                    None => format!("{} {}", name(k), pct(**v)),
+                })
                 .collect();
             let _ = writeln!(
                 out,

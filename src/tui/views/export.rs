@@ -95,6 +95,7 @@ pub fn render_bytes(ctx: &Ctx, choice: usize, delta: Option<&Delta>) -> Result<V
                     &ctx.scenario.baseline,
                     &ctx.dataset,
                     &ctx.options.weights,
+                    ctx.options.at_will_threat,
                     principals.as_deref(),
                 )
                 .map_err(|e| e.to_string())?;

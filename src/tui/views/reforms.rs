@@ -126,6 +126,7 @@ impl Tab for ReformsView {
             &ctx.scenario.baseline,
             &ctx.dataset,
             &ctx.options.weights,
+            ctx.options.at_will_threat,
             principals.as_deref(),
         ) {
             Ok(d) => self.delta.set(ctx.revision(), d),

@@ -1,0 +1,113 @@
+//! The ranges of one state (codebook R-ALT, I9 §4), computed once per state and shown by
+//! every output beside the point value: `52.7% (47.7–58.2)`.
+//!
+//! The analysis layer computes them ([`crate::analysis::range`]); this module only bundles
+//! the band they were computed over with the result, and words the drivers.
+
+use crate::analysis::range::{Band, ControlRanges, Driver, PctRange, Space, control_ranges};
+use crate::analysis::{AnalysisError, Options};
+use crate::model::Dataset;
+
+/// Integrated control of every (body, principal) with its range, and the band it ran over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranges {
+    pub band: Band,
+    pub control: ControlRanges,
+    /// The alternative readings taken as the point value (`--choose`), so that a report
+    /// says which coding its point figures follow.
+    pub chosen: Vec<String>,
+}
+
+impl Ranges {
+    /// Runs the enumeration (or the outer bound) for `dataset` under `options`.
+    pub fn of(dataset: &Dataset, options: &Options, band: &Band) -> Result<Ranges, AnalysisError> {
+        let space = Space::of(dataset, band);
+        Ok(Ranges {
+            band: band.clone(),
+            control: control_ranges(dataset, options, &space)?,
+            chosen: Vec::new(),
+        })
+    }
+
+    /// The same ranges, recording the readings chosen as the point value.
+    pub fn with_chosen(mut self, ids: &[String]) -> Ranges {
+        self.chosen = ids.to_vec();
+        self
+    }
+
+    pub fn get(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
+        self.control.get(body, principal)
+    }
+
+    /// The point value with its range, for text and Markdown.
+    pub fn pct(&self, body: &str, principal: &str, point: f64) -> PctRange {
+        PctRange(point, self.get(body, principal))
+    }
+
+    pub fn drivers(&self, body: &str, principal: &str) -> &[Driver] {
+        self.control.drivers(body, principal)
+    }
+
+    /// `consent 0.5 → 58.2%, cc_chair_release_for_cause → 49.0%`, or `None` when nothing
+    /// moves the figure. The choices are alternative ids from the data: control characters are
+    /// dropped so that they cannot reach a terminal.
+    pub fn drivers_text(&self, body: &str, principal: &str) -> Option<String> {
+        let d = self.drivers(body, principal);
+        (!d.is_empty()).then(|| {
+            d.iter()
+                .map(|d| format!("{} → {:.1}%", plain(&d.choice), d.value * 100.0))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
+    /// `exact over 9 combinations; band consent 0.5–2`, or an outer bound's.
+    pub fn method(&self) -> String {
+        format!(
+            "{} over {} combination{}; band {}",
+            if self.control.exact {
+                "exact"
+            } else {
+                "an outer bound, not enumerated"
+            },
+            self.control.combinations,
+            if self.control.combinations == 1 {
+                ""
+            } else {
+                "s"
+            },
+            self.band.label()
+        )
+    }
+}
+
+/// Free text from the data with control characters removed, for a terminal.
+pub fn plain(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests::tiny_dataset;
+
+    #[test]
+    fn no_band_and_no_alternative_give_the_point() {
+        let ds = tiny_dataset();
+        let o = Options::of(&ds);
+        let r = Ranges::of(&ds, &o, &Band::none()).unwrap();
+        let a = crate::analysis::analyze(&ds, &o).unwrap();
+        let point = a.body("court").unwrap().control_of("president");
+        assert_eq!(r.get("court", "president"), Some((point, point)));
+        assert_eq!(r.drivers_text("court", "president"), None);
+        let wide = Ranges::of(&ds, &o, &Band::default()).unwrap();
+        let (lo, hi) = wide.get("court", "president").unwrap();
+        assert!(lo < point && point < hi, "{lo} {point} {hi}");
+        assert!(
+            wide.drivers_text("court", "president")
+                .unwrap()
+                .starts_with("consent ")
+        );
+        assert_eq!(plain("a\u{1b}[31mb"), "a[31mb");
+    }
+}
