@@ -499,8 +499,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = load(&global)?;
             let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
-            let delta = reform::delta(&loaded.dataset, &after, &loaded.options.weights, chosen)
-                .map_err(|e| Failure::Data(e.to_string()))?;
+            let delta = reform::delta(
+                &loaded.dataset,
+                &after,
+                &loaded.options.weights,
+                chosen,
+                loaded.options.at_will_threat,
+            )
+            .map_err(|e| Failure::Data(e.to_string()))?;
             let presets: Vec<&reform::Preset> =
                 active.iter().filter_map(|id| set.get(id)).collect();
             let view = diff::DiffView {

@@ -515,7 +515,7 @@ pub struct Delta {
     pub headline: (Option<Headline>, Option<Headline>),
 }
 
-/// Analyses both states under the same weights. The principals are `principals` when the user
+/// Analyses both states under the same weights and threat option (codebook R-THREAT). The principals are `principals` when the user
 /// chose them, and otherwise each state's own: a reform can make a body a principal (a
 /// directly elected Senate) or add one (a body nobody fills).
 pub fn delta(
@@ -523,11 +523,12 @@ pub fn delta(
     reformed: &Dataset,
     weights: &Weights,
     principals: Option<&[BodyId]>,
+    at_will_threat: bool,
 ) -> Result<Delta, AnalysisError> {
     let options = |d: &Dataset| Options {
         weights: *weights,
         principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
-        at_will_threat: false,
+        at_will_threat,
     };
     let (ob, oa) = (options(baseline), options(reformed));
     let before = analyze(baseline, &ob)?;
@@ -696,7 +697,7 @@ mod tests {
         let headline = |active: &[&str]| {
             let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
             let after = apply(&base, &set, &active).unwrap();
-            delta(&base, &after, &base.weights, None)
+            delta(&base, &after, &base.weights, None, false)
                 .unwrap()
                 .headline
                 .1

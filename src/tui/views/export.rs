@@ -96,6 +96,7 @@ pub fn render_bytes(ctx: &Ctx, choice: usize, delta: Option<&Delta>) -> Result<V
                     &ctx.dataset,
                     &ctx.options.weights,
                     principals.as_deref(),
+                    ctx.options.at_will_threat,
                 )
                 .map_err(|e| e.to_string())?;
                 Some(d.before)

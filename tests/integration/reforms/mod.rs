@@ -27,7 +27,7 @@ pub fn reformed(active: &[&str]) -> (Dataset, Delta) {
     let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
     let after =
         reform::apply(&base, &presets(), &active).unwrap_or_else(|e| panic!("{active:?}: {e}"));
-    let c = reform::delta(&base, &after, &base.weights, None).unwrap();
+    let c = reform::delta(&base, &after, &base.weights, None, false).unwrap();
     (after, c)
 }
 

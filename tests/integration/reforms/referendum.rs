@@ -54,7 +54,7 @@ fn the_2022_referendum_as_presets_over_kz_2017_gives_kz_2022() {
     assert!(after.body("first_president").is_none());
     assert_eq!(after.principals(), target.principals());
     // And the headline of F11 is the baseline's: 52.7%.
-    let c = reform::delta(&before, &after, &before.weights, None).unwrap();
+    let c = reform::delta(&before, &after, &before.weights, None, false).unwrap();
     let h = c.headline.1.unwrap();
     assert!((h.total - 5.8 / 11.0).abs() < 1e-9, "{}", h.total);
     // The Council of 2017, for comparison: 3 of its 8 seats his own, and through the Senate
