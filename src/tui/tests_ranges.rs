@@ -17,6 +17,10 @@ fn app(width: u16, height: u16) -> App {
 /// kz-2022 with one contested coding built in code: the Senate's consent to the Court's Chair
 /// read as a mere hearing (a recommendation).
 fn contested(width: u16, height: u16) -> App {
+    contested_as("senate_consent_as_hearing", width, height)
+}
+
+fn contested_as(id: &str, width: u16, height: u16) -> App {
     let mut dataset = crate::data::resolve("kz-2022").unwrap();
     let chair = dataset
         .body_mut("constitutional_court")
@@ -26,7 +30,7 @@ fn contested(width: u16, height: u16) -> App {
         .find(|c| c.id == "chair")
         .unwrap();
     chair.steps[1].alternatives.push(Alternative {
-        id: "senate_consent_as_hearing".into(),
+        id: id.into(),
         change: StepChange {
             role: Some(StepRole::Recommend),
             ..StepChange::default()
@@ -259,4 +263,47 @@ fn compare_ranges_the_rows_that_show_control() {
     keys(&mut a, &["7"]);
     let screen = text(&render(&a));
     assert!(screen.contains("  range"), "{screen}");
+}
+
+#[test]
+fn the_chart_draws_at_any_size() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["s"]);
+    for (w, h) in [
+        (1, 1),
+        (20, 5),
+        (59, 14),
+        (60, 15),
+        (61, 16),
+        (80, 24),
+        (200, 60),
+    ] {
+        update(
+            &mut a,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        let screen = text(&render(&a));
+        if w >= 60 && h >= 15 {
+            assert!(screen.contains("Sweep · consent"), "{w}x{h}\n{screen}");
+        }
+    }
+    // Smaller panes than the explorer ever draws stay within their area too.
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 5));
+    let chart = a.sweep.as_ref().unwrap();
+    for (w, h) in [(0, 0), (3, 2), (12, 5)] {
+        chart.render(&a.ctx, ratatui::layout::Rect::new(0, 0, w, h), &mut buf);
+    }
+}
+
+#[test]
+fn data_strings_reach_the_screen_without_control_characters() {
+    let mut a = contested_as("hearing\u{1b}[2J\u{7}", 160, 48);
+    keys(&mut a, &["l"]);
+    scroll_detail_to(&mut a, "WHAT DRIVES THE RANGE");
+    let screen = text(&render(&a));
+    assert!(screen.contains("hearing[2J → "), "{screen}");
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
 }

@@ -28,6 +28,9 @@ use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::tabs::View;
 
+/// The `(lo, hi)` of an entry's control rows: integrated control, then each class.
+type Ranges = Vec<(f64, f64)>;
+
 /// What the user chose to compare, and the comparison.
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -45,7 +48,7 @@ pub struct CompareView {
     /// For each column, the ranges of the rows that show the head of state's control
     /// (integrated control, then each class of [`CompareView::comparison`]'s entry), measured
     /// with the comparison; `None` where they could not be.
-    ranges: Memo<u64, Vec<Option<Vec<(f64, f64)>>>>,
+    ranges: Memo<u64, Vec<Option<Ranges>>>,
 }
 
 impl Default for CompareView {
@@ -505,7 +508,7 @@ fn heading(label: &str, width: usize) -> String {
 /// classes) and of each class's mean, over the entry's contested codings, the threat option
 /// and the band in force: exact by enumeration (these are means, so the ranges of the bodies
 /// would not give them).
-fn control_ranges(ctx: &Ctx, e: &Entry) -> Option<Vec<(f64, f64)>> {
+fn control_ranges(ctx: &Ctx, e: &Entry) -> Option<Ranges> {
     let head = e.indicators.head_of_state.clone();
     let classes: Vec<Vec<String>> = e
         .indicators

@@ -119,6 +119,11 @@ impl SweepChart {
             ));
         let inner = blk.inner(main);
         blk.render(main, buf);
+        // The explorer shows its too-small message below 60x15; a smaller pane than that
+        // (a frame drawn before a resize arrives) gets the border alone.
+        if inner.height < 4 || inner.width < 10 {
+            return;
+        }
         let w = inner.width as usize;
         let plot = match &self.plot {
             Ok(p) => p,
