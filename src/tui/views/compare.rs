@@ -11,7 +11,10 @@
 //!
 //! The left pane chooses the columns (Space), including the state on screen with its weights
 //! and reforms; every column is measured under the weights in force. Values that differ from
-//! the first column are marked ▲ (higher) or ▼ (lower).
+//! the first column are marked ▲ (higher) or ▼ (lower). Under each row that shows the head
+//! of state's control a dim `range` row gives each column's range over its contested codings,
+//! the threat option and the band in force (`48–58`; `·` when nothing moves it). `s` opens the
+//! sweep chart of the selected body's role in every column.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

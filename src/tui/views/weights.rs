@@ -1,5 +1,7 @@
 //! The Weights view: change the role weights and the set of principals and watch every
-//! number move; this is how a user checks how robust a conclusion is.
+//! number move; this is how a user checks how robust a conclusion is. `t` switches whether an
+//! at-will dissolution puts consents under threat (off by default, codebook R-THREAT) and `b`
+//! cycles the band every range runs over (consent 0.5–2, 0.25–4, none).
 //!
 //! ```text
 //!  ┌ Weights and principals ───────────┐┌ What moves ─────────────────────────────┐
