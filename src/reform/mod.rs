@@ -542,8 +542,8 @@ pub struct Delta {
     pub headline: (Option<Headline>, Option<Headline>),
 }
 
-/// Analyses both states under the same weights and threat option. The principals are `principals` when the user
-/// chose them, and otherwise each state's own: a reform can make a body a principal (a
+/// Analyses both states under the same weights and threat option (codebook R13). The
+/// principals are `principals` when the user chose them, and otherwise each state's own: a reform can make a body a principal (a
 /// directly elected Senate) or add one (a body nobody fills).
 pub fn delta(
     baseline: &Dataset,

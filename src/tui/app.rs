@@ -35,6 +35,7 @@ use super::views::help::Help;
 use super::views::matrix::MatrixView;
 use super::views::reforms::ReformsView;
 use super::views::search::Search;
+use super::views::sweep::{Source, SweepChart};
 use super::views::weights::WeightsView;
 use super::views::{Tab, frame};
 use crate::analysis::Options;
@@ -120,6 +121,8 @@ pub struct App {
     pub help: Option<Help>,
     /// The export picker, when it is open.
     pub export: Option<ExportPicker>,
+    /// The sweep chart, when it is open.
+    pub sweep: Option<SweepChart>,
     pub keymap: Keymap,
 }
 
@@ -152,6 +155,7 @@ impl App {
             search: Search::default(),
             help: None,
             export: None,
+            sweep: None,
             keymap: o.keymap,
         };
         app.catch_up();
@@ -277,6 +281,11 @@ impl App {
                 }
                 Effect::None
             }
+            // The sweep chart covers the view: the mouse closes it rather than reach under it.
+            Action::Click { .. } | Action::Scroll { .. } if self.sweep.is_some() => {
+                self.sweep = None;
+                Effect::None
+            }
             Action::Click { column, row } => {
                 self.click(Position::new(column, row));
                 Effect::None
@@ -327,8 +336,25 @@ impl App {
             }
             return Effect::None;
         }
+        if let Some(chart) = &mut self.sweep {
+            // The chart takes the arrows and closes on any other key, Esc included.
+            if !chart.update(&self.ctx, c) {
+                self.sweep = None;
+            }
+            return Effect::None;
+        }
         match c {
             Command::Quit => return Effect::Quit,
+            Command::Sweep => {
+                let source = match self.view {
+                    View::Compare => Source::Compare {
+                        chosen: self.compare.chosen.clone(),
+                        current: self.compare.current,
+                    },
+                    _ => Source::Bodies,
+                };
+                self.sweep = Some(SweepChart::open(&self.ctx, source));
+            }
             Command::Help => self.help = Some(Help::default()),
             Command::Export => self.export = Some(ExportPicker::open(&self.ctx)),
             Command::NextView | Command::PrevView => {
@@ -383,6 +409,9 @@ impl Widget for &App {
             s.status,
             buf,
         );
+        if let Some(chart) = &self.sweep {
+            chart.render(&self.ctx, s.main, buf);
+        }
         if let Some(help) = &self.help {
             help.render(&self.ctx.theme, &self.keymap, self.view, s.main, buf);
         }

@@ -16,6 +16,7 @@
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
+use crate::analysis::range::{self, Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
 use crate::model::{Body, BodyId, Branch, Dataset, Lang};
 use crate::reform::Scenario;
@@ -52,6 +53,12 @@ pub struct Ctx {
     pub options: Options,
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     pub analysis: Analysis,
+    /// The weights the ranges run over (the Weights view sets it).
+    pub band: Band,
+    /// Integrated control of every body by every principal with its range over the contested
+    /// codings, the threat option and the band: recomputed with the analysis (a few
+    /// milliseconds on the shipped datasets), `Err` with the reason when it cannot be.
+    pub ranges: Result<ControlRanges, String>,
     /// Indices into `dataset.bodies` in display order: grouped by branch.
     pub order: Vec<usize>,
     pub lang: Lang,
@@ -83,12 +90,16 @@ impl Ctx {
         let analysis = analysis::analyze(&dataset, &options).map_err(|e| e.to_string())?;
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
+        let band = Band::default();
+        let ranges = ranges_of(&dataset, &options, &band);
         Ok(Ctx {
             scenario,
             dataset,
             custom_principals,
             options,
             analysis,
+            band,
+            ranges,
             order,
             lang,
             theme,
@@ -193,6 +204,7 @@ impl Ctx {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
                 self.analysis = a;
+                self.ranges = ranges_of(&self.dataset, &self.options, &self.band);
                 self.revision += 1;
                 true
             }
@@ -258,6 +270,7 @@ impl Ctx {
         }
         match analysis::analyze(&dataset, &options) {
             Ok(a) => {
+                self.ranges = ranges_of(&dataset, &options, &self.band);
                 self.dataset = dataset;
                 self.options = options;
                 self.analysis = a;
@@ -281,6 +294,46 @@ impl Ctx {
         }
     }
 
+    /// Puts another weight band in force and ranges every figure over it.
+    pub fn set_band(&mut self, band: Band) {
+        self.band = band;
+        self.ranges = ranges_of(&self.dataset, &self.options, &self.band);
+        self.revision += 1;
+    }
+
+    /// The range of a principal's integrated control of a body, if it could be computed.
+    pub fn range(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
+        self.ranges.as_ref().ok()?.get(body, principal)
+    }
+
+    /// `52.7% (47.7–58.2)`: a principal's control of a body with its range.
+    pub fn control_text(&self, body: &str, principal: &str) -> String {
+        let v = self
+            .analysis
+            .body(body)
+            .map_or(0.0, |a| a.control_of(principal));
+        PctRange(v, self.range(body, principal)).to_string()
+    }
+
+    /// How the ranges were obtained: `exact over 9 analyses · band consent 0.5–2 · at-will
+    /// threat off`.
+    pub fn range_basis(&self) -> String {
+        let how = match &self.ranges {
+            Ok(r) if r.exact => format!("exact over {} analyses", r.combinations),
+            Ok(_) => "an outer bound (too many readings to enumerate)".to_string(),
+            Err(e) => format!("no range: {e}"),
+        };
+        format!(
+            "{how} · band {} · at-will threat {}",
+            self.band.label(),
+            if self.options.at_will_threat {
+                "on"
+            } else {
+                "off"
+            }
+        )
+    }
+
     /// The dataset id with the active reforms: `kz-2022+P5+P10`.
     pub fn state_label(&self) -> String {
         let mut s = self.dataset.meta.id.clone();
@@ -290,6 +343,11 @@ impl Ctx {
         }
         s
     }
+}
+
+fn ranges_of(dataset: &Dataset, options: &Options, band: &Band) -> Result<ControlRanges, String> {
+    range::control_ranges(dataset, options, &range::Space::of(dataset, band))
+        .map_err(|e| e.to_string())
 }
 
 fn display_order(d: &Dataset) -> Vec<usize> {

@@ -43,6 +43,12 @@ pub enum Command {
     Reset,
     Overview,
     Export,
+    /// Whether an at-will dissolution puts consents under threat (codebook R-THREAT).
+    Threat,
+    /// The next weight band the ranges run over.
+    Band,
+    /// The sweep chart of the selected body.
+    Sweep,
 }
 
 /// Where a binding applies.
@@ -310,6 +316,7 @@ const WEIGHTS: &[View] = &[View::Weights];
 const TOGGLES: &[View] = &[View::Weights, View::Reforms, View::Compare];
 const RESETS: &[View] = &[View::Weights, View::Reforms];
 const GRAPH: &[View] = &[View::Graph];
+const SWEEPS: &[View] = &[View::Bodies, View::Compare];
 
 fn defaults() -> Vec<Binding> {
     let b = |command, name, keys: &[Key], help, scope| Binding {
@@ -559,6 +566,27 @@ fn defaults() -> Vec<Binding> {
             "export what is on screen (Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML)",
             all.clone(),
         ),
+        b(
+            C::Threat,
+            "threat",
+            &[Key::ch('t')],
+            "at-will dissolution counts as a threat to consents: off (the default) / on",
+            Scope::Views(WEIGHTS),
+        ),
+        b(
+            C::Band,
+            "band",
+            &[Key::ch('b')],
+            "the band the ranges run over: consent 0.5–2 (default), 0.25–4, none",
+            Scope::Views(WEIGHTS),
+        ),
+        b(
+            C::Sweep,
+            "sweep",
+            &[Key::ch('s')],
+            "sweep chart: the body's control by the head of state as a weight goes 0–2 (←/→ another weight, any other key closes)",
+            Scope::Views(SWEEPS),
+        ),
     ]
 }
 
@@ -676,7 +704,8 @@ mod tests {
     fn view_scoped_bindings_and_overrides() {
         let mut k = Keymap::default();
         assert_eq!(k.lookup(Key::ch('s'), View::Matrix), Some(C::Sort));
-        assert_eq!(k.lookup(Key::ch('s'), View::Bodies), None);
+        assert_eq!(k.lookup(Key::ch('s'), View::Bodies), Some(C::Sweep));
+        assert_eq!(k.lookup(Key::ch('s'), View::Graph), None);
         let mut o = BTreeMap::new();
         o.insert("quit".to_string(), vec!["x".to_string()]);
         o.insert("qiut".to_string(), vec!["y".to_string()]);

@@ -145,20 +145,28 @@ pub fn weights_height(size: Rect) -> usize {
     inner(weights_split(main_of(size)).0).height as usize
 }
 
-/// Rows of the Weights list before the weights (a header) and before the bodies (a gap and a
-/// header).
+/// Lines of the Weights list between the weights and the bodies: the threat option and the
+/// band, a gap and the principals' header.
+pub const WEIGHTS_GAP: usize = 4;
+
+/// Rows of the Weights list before the weights (a header) and before the bodies (the
+/// options, a gap and a header).
 pub fn weights_visual_row(row: usize) -> usize {
     let n = crate::model::Weights::NAMES.len();
-    if row < n { row + 1 } else { row + 3 }
+    if row < n {
+        row + 1
+    } else {
+        row + 1 + WEIGHTS_GAP
+    }
 }
 
-/// The Weights row at a row of the list, if it is one (not a header or the gap).
+/// The Weights row at a row of the list, if it is one (not a header, an option or the gap).
 pub fn weights_row_at(visual: usize, rows: usize) -> Option<usize> {
     let n = crate::model::Weights::NAMES.len();
     let row = if (1..=n).contains(&visual) {
         visual - 1
-    } else if visual >= n + 3 {
-        visual - 3
+    } else if visual >= n + 1 + WEIGHTS_GAP {
+        visual - 1 - WEIGHTS_GAP
     } else {
         return None;
     };

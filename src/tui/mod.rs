@@ -101,3 +101,5 @@ pub fn run(mut app: App) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ranges;

@@ -41,7 +41,7 @@ fn app(width: u16, height: u16) -> App {
 
 /// Feeds keys written as in the config file (`j`, `enter`, `ctrl-d`); a bare string of
 /// several characters is typed one character at a time.
-fn keys(app: &mut App, keys: &[&str]) -> Effect {
+pub(super) fn keys(app: &mut App, keys: &[&str]) -> Effect {
     let mut effect = Effect::None;
     for k in keys {
         let events: Vec<KeyEvent> = match super::keymap::Key::parse(k) {
@@ -67,14 +67,14 @@ fn keys(app: &mut App, keys: &[&str]) -> Effect {
     effect
 }
 
-fn render(app: &App) -> Buffer {
+pub(super) fn render(app: &App) -> Buffer {
     let mut terminal =
         Terminal::new(TestBackend::new(app.ctx.size.width, app.ctx.size.height)).unwrap();
     terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
     terminal.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
+pub(super) fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();

@@ -217,3 +217,28 @@ fn export_from_the_explorer_writes_a_file() {
     t.keys(&["q"]);
     t.wait("the exit", |s| s.contains("EXIT:0"));
 }
+
+#[test]
+fn the_sweep_chart_in_a_real_terminal() {
+    let Some(t) = Tmux::start(80, 24, &shell_command("")) else {
+        return;
+    };
+    t.wait("the Bodies view", |s| s.contains("Constitutional Court"));
+    t.keys(&["s"]);
+    let s = t.wait("the chart and a breakpoint", |s| {
+        s.contains("Sweep · consent 0–2") && s.contains("kz-2022 loses the majority at consent")
+    });
+    assert!(
+        s.contains("the President's control of the Constitutional Court"),
+        "{s}"
+    );
+    t.keys(&["Right"]);
+    t.wait("another weight", |s| {
+        s.contains("Sweep · consent_under_threat")
+    });
+    t.keys(&["Escape"]);
+    t.wait("the chart to close", |s| !s.contains("Sweep ·"));
+    t.keys(&["q"]);
+    let end = t.wait("the exit", |s| s.contains("EXIT:"));
+    assert!(end.contains("EXIT:0"), "{end}");
+}

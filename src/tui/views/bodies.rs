@@ -19,7 +19,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, bar, block, fit, glyph, num, pct, scroll_to, step, wrap};
+use unicode_width::UnicodeWidthStr;
+
 use crate::analysis::Position;
+use crate::analysis::range::PctRange;
 use crate::model::{BodyId, Branch, Confidence, EdgeKind, Lang};
 use crate::tui::ctx::{Changes, Ctx, StatusKind};
 use crate::tui::keymap::Command;
@@ -33,24 +36,25 @@ pub struct Detail {
     pub links: Vec<(usize, BodyId)>,
 }
 
-struct Builder<'a> {
-    ctx: &'a Ctx,
-    width: usize,
+/// The detail's lines as they are built; the sections of [`super::why`] add to it too.
+pub(super) struct Builder<'a> {
+    pub(super) ctx: &'a Ctx,
+    pub(super) width: usize,
     lines: Vec<Line<'static>>,
     links: Vec<(usize, BodyId)>,
 }
 
 impl Builder<'_> {
-    fn push(&mut self, line: Line<'static>) {
+    pub(super) fn push(&mut self, line: Line<'static>) {
         self.lines.push(line);
     }
 
-    fn link(&mut self, line: Line<'static>, target: &str) {
+    pub(super) fn link(&mut self, line: Line<'static>, target: &str) {
         self.links.push((self.lines.len(), target.to_string()));
         self.lines.push(line);
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         if !self.lines.is_empty() {
             self.push(Line::from(""));
         }
@@ -61,7 +65,7 @@ impl Builder<'_> {
     }
 
     /// Word-wrapped text with a hanging indent.
-    fn wrapped(&mut self, indent: usize, text: &str, style: Style) {
+    pub(super) fn wrapped(&mut self, indent: usize, text: &str, style: Style) {
         for l in wrap(text, self.width.saturating_sub(indent).max(10)) {
             self.push(Line::from(vec![
                 Span::raw(" ".repeat(indent)),
@@ -233,13 +237,27 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         let name_w = 22.min(width / 3).max(8);
         let bar_w = 12.min(width.saturating_sub(name_w + 10) / 2).max(4);
         for (p, v) in control {
+            // The range goes beside the figure when the pane has room for it and a bar of at
+            // least four cells; else the bar keeps its width and the range is left out.
+            let point = pct(*v);
+            let full = PctRange(*v, ctx.range(&body.id, p)).to_string();
+            let range = full.strip_prefix(point.as_str()).unwrap_or("").to_string();
+            let room = width.saturating_sub(name_w + 3 + 6);
+            let (bar_w, range) = if range.is_empty() {
+                (bar_w, range)
+            } else if room >= range.width() + 4 {
+                (bar_w.min(room - range.width()), range)
+            } else {
+                (bar_w, String::new())
+            };
             b.link(
                 Line::from(vec![
                     Span::raw(" "),
                     Span::styled(fit(ctx.name(p), name_w), t.link),
                     Span::raw(" "),
                     Span::styled(bar(*v, bar_w), t.bar),
-                    Span::raw(format!(" {:>6}", pct(*v))),
+                    Span::raw(format!(" {point:>6}")),
+                    Span::styled(range, t.dim),
                 ]),
                 p,
             );
@@ -262,6 +280,8 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             }
         }
     }
+
+    super::why::section(&mut b, body, a);
 
     let list = |ids: &[String]| -> String {
         if ids.is_empty() {

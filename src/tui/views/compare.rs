@@ -11,7 +11,10 @@
 //!
 //! The left pane chooses the columns (Space), including the state on screen with its weights
 //! and reforms; every column is measured under the weights in force. Values that differ from
-//! the first column are marked ▲ (higher) or ▼ (lower).
+//! the first column are marked ▲ (higher) or ▼ (lower). Under each row that shows the head
+//! of state's control a dim `range` row gives each column's range over its contested codings,
+//! the threat option and the band in force (`48–58`; `·` when nothing moves it). `s` opens the
+//! sweep chart of the selected body's role in every column.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,13 +23,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, bar, block, fit, pct, scroll_to, step, weights_summary};
-use crate::analysis::Options;
+use crate::analysis::{Options, range};
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::tabs::View;
+
+/// The `(lo, hi)` of an entry's control rows: integrated control, then each class.
+type Ranges = Vec<(f64, f64)>;
 
 /// What the user chose to compare, and the comparison.
 #[derive(Debug, Clone)]
@@ -42,6 +48,10 @@ pub struct CompareView {
     /// The comparison the view shows, for the revision of the state it was measured under;
     /// cleared when the choice changes.
     comparison: Memo<u64, Comparison>,
+    /// For each column, the ranges of the rows that show the head of state's control
+    /// (integrated control, then each class of [`CompareView::comparison`]'s entry), measured
+    /// with the comparison; `None` where they could not be.
+    ranges: Memo<u64, Vec<Option<Ranges>>>,
 }
 
 impl Default for CompareView {
@@ -53,6 +63,7 @@ impl Default for CompareView {
             offset: 0,
             focus: Pane::List,
             comparison: Memo::default(),
+            ranges: Memo::default(),
         }
     }
 }
@@ -81,6 +92,7 @@ impl Tab for CompareView {
                     }
                 }
                 self.comparison.clear();
+                self.ranges.clear();
             }
             (Pane::List, _) => {
                 self.row = step(self.row, rows(), c, 5);
@@ -110,7 +122,11 @@ impl Tab for CompareView {
             return;
         }
         match self.compute(ctx) {
-            Ok(c) => self.comparison.set(ctx.revision(), c),
+            Ok(c) => {
+                let ranges = c.entries.iter().map(|e| control_ranges(ctx, e)).collect();
+                self.ranges.set(ctx.revision(), ranges);
+                self.comparison.set(ctx.revision(), c);
+            }
             Err(e) => ctx.set_status(format!("cannot compare: {e}"), StatusKind::Error),
         }
     }
@@ -208,6 +224,40 @@ impl CompareView {
         Ok(Comparison::new(entries))
     }
 
+    /// A dim row under a control row: each column's range, `48–58`, or `·` when the figure
+    /// does not move. `figure` picks the figure of an entry (see [`control_ranges`]).
+    fn range_row(
+        &self,
+        ctx: &Ctx,
+        c: &Comparison,
+        label_w: usize,
+        col: usize,
+        figure: impl Fn(&Entry) -> Option<usize>,
+    ) -> Line<'static> {
+        let t = &ctx.theme;
+        let ranges = self.ranges.get(&ctx.revision());
+        let mut spans = vec![Span::styled(fit("  range", label_w), t.dim)];
+        for (i, e) in c.entries.iter().enumerate() {
+            let r = ranges
+                .and_then(|r| r.get(i))
+                .and_then(Option::as_ref)
+                .zip(figure(e))
+                .and_then(|(r, k)| r.get(k));
+            let text = match r {
+                Some((lo, hi)) if (hi - lo) * 100.0 >= 0.5 => {
+                    format!("{:.0}–{:.0}", lo * 100.0, hi * 100.0)
+                }
+                Some(_) => "·".to_string(),
+                None => "-".to_string(),
+            };
+            spans.push(Span::styled(
+                format!("{:>w$} ", fit(&text, col - 1).trim_end(), w = col - 1),
+                t.dim,
+            ));
+        }
+        Line::from(spans)
+    }
+
     fn column_label(&self, c: &Comparison, i: usize) -> String {
         if self.current && i == 0 {
             "this".into()
@@ -277,6 +327,9 @@ impl CompareView {
                 spans.push(marked(v, reference, value(name, v), more));
             }
             out.push(Line::from(spans));
+            if *name == "integrated_control" {
+                out.push(self.range_row(ctx, c, label_w, col, |_| Some(0)));
+            }
         }
 
         out.push(Line::from(""));
@@ -299,6 +352,14 @@ impl CompareView {
                 });
             }
             out.push(Line::from(spans));
+            out.push(self.range_row(ctx, c, label_w, col, |e: &Entry| {
+                // Integrated control comes first, then the classes in order.
+                e.indicators
+                    .classes
+                    .iter()
+                    .position(|cl| cl.role == role)
+                    .map(|k| k + 1)
+            }));
         }
 
         for tl in &c.timelines {
@@ -444,4 +505,39 @@ fn heading(label: &str, width: usize) -> String {
     } else {
         label.replace("-20", "").replace('-', "")
     }
+}
+
+/// The ranges of the head of state's integrated control (the mean over the independent role
+/// classes) and of each class's mean, over the entry's contested codings, the threat option
+/// and the band in force: exact by enumeration (these are means, so the ranges of the bodies
+/// would not give them).
+fn control_ranges(ctx: &Ctx, e: &Entry) -> Option<Ranges> {
+    let head = e.indicators.head_of_state.clone();
+    let classes: Vec<Vec<String>> = e
+        .indicators
+        .classes
+        .iter()
+        .map(|c| c.bodies.clone())
+        .collect();
+    let space = range::Space::of(&e.dataset, &ctx.band);
+    if !space.is_exact() {
+        return None;
+    }
+    let options = e.analysis.options.clone();
+    let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+    let r = range::enumerate(&e.dataset, &options, &space, |_, a| {
+        let per_class: Vec<f64> = classes
+            .iter()
+            .map(|bodies| {
+                let v: Vec<f64> = bodies
+                    .iter()
+                    .map(|b| a.body(b).map_or(0.0, |x| x.control_of(&head)))
+                    .collect();
+                mean(&v)
+            })
+            .collect();
+        std::iter::once(mean(&per_class)).chain(per_class).collect()
+    })
+    .ok()?;
+    Some(r.lo.into_iter().zip(r.hi).collect())
 }

@@ -26,7 +26,7 @@ use crate::tui::theme::Theme;
 /// The choices the picker offers, in order: every format, CSV once per table.
 pub const CHOICES: [(Format, Option<Table>, &str); 10] = [
     (Format::Md, None, "report to paste into a paper"),
-    (Format::Json, None, "bilik.summary/1 for other tools"),
+    (Format::Json, None, "bilik.summary/2 for other tools"),
     (Format::Dot, None, "Graphviz source"),
     (Format::Svg, None, "picture, no Graphviz needed"),
     (Format::Mermaid, None, "flowchart GitHub renders"),

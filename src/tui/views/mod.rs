@@ -21,7 +21,9 @@ pub mod help;
 pub mod matrix;
 pub mod reforms;
 pub mod search;
+pub mod sweep;
 pub mod weights;
+pub mod why;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -144,7 +146,11 @@ pub fn weights_summary(ctx: &Ctx) -> String {
         num(w.recommend),
         num(w.at_will_removal),
         num(w.propose),
-    )
+    ) + if ctx.options.at_will_threat {
+        " · at-will threat on"
+    } else {
+        ""
+    }
 }
 
 /// A weight without needless zeros: 1, 0.5, 0.25.

@@ -19,7 +19,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
+use crate::analysis::Options;
 use crate::analysis::diff::BodyChange;
+use crate::analysis::range::{self, PctRange};
 use crate::reform::Delta;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
@@ -38,6 +40,8 @@ pub struct ReformsView {
     /// The baseline and the state on screen side by side, for the revision of the state it
     /// was computed for.
     delta: Memo<u64, Delta>,
+    /// The range of the baseline's headline figure, for the same revision.
+    baseline_range: Memo<u64, Option<(f64, f64)>>,
 }
 
 impl Default for ReformsView {
@@ -50,6 +54,7 @@ impl Default for ReformsView {
             detail_offset: 0,
             delta_offset: 0,
             delta: Memo::default(),
+            baseline_range: Memo::default(),
         }
     }
 }
@@ -129,7 +134,13 @@ impl Tab for ReformsView {
             ctx.options.at_will_threat,
             principals.as_deref(),
         ) {
-            Ok(d) => self.delta.set(ctx.revision(), d),
+            Ok(d) => {
+                let range = d.headline.0.as_ref().and_then(|h| {
+                    baseline_range(ctx, principals.as_deref(), &h.body, &h.principal)
+                });
+                self.baseline_range.set(ctx.revision(), range);
+                self.delta.set(ctx.revision(), d);
+            }
             Err(e) => ctx.set_status(
                 format!("cannot compare with the baseline: {e}"),
                 StatusKind::Error,
@@ -324,6 +335,35 @@ impl ReformsView {
                 Span::styled(pct(after_total), t.high),
                 Span::raw(format!("  ({})", pp(before.total, after_total))),
             ]));
+            // The ranges go on a line of their own: beside the figures they would not fit
+            // the pane at 80 columns.
+            let span = |r: Option<(f64, f64)>, v: f64| -> String {
+                let full = PctRange(v, r).to_string();
+                full.strip_prefix(pct(v).as_str())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("(no range)")
+                    .to_string()
+            };
+            let before_r = self.baseline_range.get(&ctx.revision()).copied().flatten();
+            let after_r = after
+                .as_ref()
+                .and_then(|h| ctx.range(&h.body, &h.principal));
+            if before_r.is_some_and(|(l, h)| h - l >= 5e-4)
+                || after_r.is_some_and(|(l, h)| h - l >= 5e-4)
+            {
+                out.push(Line::from(Span::styled(
+                    fit(
+                        &format!(
+                            "  range {} → {}",
+                            span(before_r, before.total),
+                            span(after_r, after_total)
+                        ),
+                        width,
+                    ),
+                    t.dim,
+                )));
+            }
             if let Some(after) = after {
                 let via = |h: &crate::analysis::Headline| -> String {
                     let mut parts = vec![format!("{} directly", pct(h.direct))];
@@ -434,4 +474,23 @@ impl ReformsView {
         )));
         out
     }
+}
+
+/// The range of a principal's control of a body in the baseline, under the weights, threat
+/// option and band in force: the figure the delta starts from.
+fn baseline_range(
+    ctx: &Ctx,
+    principals: Option<&[String]>,
+    body: &str,
+    principal: &str,
+) -> Option<(f64, f64)> {
+    let base = &ctx.scenario.baseline;
+    let options = Options {
+        weights: ctx.options.weights,
+        principals: principals.map_or_else(|| base.principals(), <[String]>::to_vec),
+        at_will_threat: ctx.options.at_will_threat,
+    };
+    range::control_ranges(base, &options, &range::Space::of(base, &ctx.band))
+        .ok()?
+        .get(body, principal)
 }

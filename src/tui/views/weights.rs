@@ -1,5 +1,7 @@
 //! The Weights view: change the role weights and the set of principals and watch every
-//! number move; this is how a user checks how robust a conclusion is.
+//! number move; this is how a user checks how robust a conclusion is. `t` switches whether an
+//! at-will dissolution puts consents under threat (off by default, codebook R-THREAT) and `b`
+//! cycles the band every range runs over (consent 0.5–2, 0.25–4, none).
 //!
 //! ```text
 //!  ┌ Weights and principals ───────────┐┌ What moves ─────────────────────────────┐
@@ -16,8 +18,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Tab, bar, block, fit, num, pct, scroll_to, step};
-use crate::analysis::{Options, headline};
+use super::{Memo, Tab, bar, block, fit, num, pct, scroll_to, step};
+use crate::analysis::range::{Band, PctRange};
+use crate::analysis::{Headline, Options, headline};
 use crate::model::Weights;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
@@ -27,10 +30,25 @@ use crate::tui::tabs::View;
 /// Weight steps of the Weights view.
 pub const WEIGHT_STEP: f64 = 0.1;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Why the threat option is off unless the user turns it on (codebook R-THREAT), in a line.
+pub const THREAT_DEFAULT: &str =
+    "default off (R-THREAT): the text ties no dissolution to a refusal of consent";
+
+/// The bands `b` cycles through: the default, a wider one, and none (the point alone).
+pub fn band_presets() -> [Band; 3] {
+    let mut wide = Band::none();
+    // A fixed, valid spec: consent may run from 0 to the largest weight.
+    let _ = wide.apply_spec("consent=0.25..4");
+    [Band::default(), wide, Band::none()]
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct WeightsView {
     pub row: usize,
     pub offset: usize,
+    /// The headline for the revision of the state it was computed for: it runs an analysis
+    /// per consent step, so never per frame.
+    headline: Memo<u64, Option<Headline>>,
 }
 
 impl WeightsView {
@@ -133,13 +151,42 @@ impl Tab for WeightsView {
                     );
                 }
             }
+            Command::Threat => {
+                let previous = ctx.options.clone();
+                ctx.options.at_will_threat = !ctx.options.at_will_threat;
+                if ctx.reanalyze(previous) {
+                    ctx.set_status(
+                        format!(
+                            "at-will dissolution counts as a threat: {}",
+                            if ctx.options.at_will_threat {
+                                "on"
+                            } else {
+                                "off (the default)"
+                            }
+                        ),
+                        StatusKind::Info,
+                    );
+                }
+            }
+            Command::Band => {
+                let presets = band_presets();
+                let next = presets
+                    .iter()
+                    .position(|b| *b == ctx.band)
+                    .map_or(0, |i| (i + 1) % presets.len());
+                let band = presets[next].clone();
+                let label = band.label();
+                ctx.set_band(band);
+                ctx.set_status(format!("ranges over the band: {label}"), StatusKind::Info);
+            }
             Command::Reset => {
                 let previous = ctx.options.clone();
                 ctx.options = Options::of(&ctx.dataset);
                 ctx.custom_principals = false;
+                ctx.band = Band::default();
                 if ctx.reanalyze(previous) {
                     ctx.set_status(
-                        "weights and principals restored to the dataset's",
+                        "weights, principals, threat option and band restored to the defaults",
                         StatusKind::Info,
                     );
                 }
@@ -161,6 +208,12 @@ impl Tab for WeightsView {
         ) {
             self.row = r;
         }
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        self.headline.get_or_insert_with(ctx.revision(), || {
+            headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis)
+        });
     }
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -202,6 +255,35 @@ impl WeightsView {
                 line
             });
         }
+        rows.push(Line::from(vec![
+            Span::raw(fit("at-will threat", 21.min(w))),
+            Span::styled(
+                format!(
+                    "{:>5}",
+                    if ctx.options.at_will_threat {
+                        "on"
+                    } else {
+                        "off"
+                    }
+                ),
+                if ctx.options.at_will_threat {
+                    t.medium
+                } else {
+                    t.base
+                },
+            ),
+        ]));
+        rows.push(Line::from(vec![
+            Span::raw(fit("range band", 15.min(w))),
+            Span::styled(
+                fit(&ctx.band.label(), w.saturating_sub(15)),
+                if ctx.band == Band::default() {
+                    t.base
+                } else {
+                    t.medium
+                },
+            ),
+        ]));
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
             fit("PRINCIPALS  (Space toggles)", w),
@@ -237,7 +319,28 @@ impl WeightsView {
             lines.push(Line::from(explain(name)));
             lines.push(Line::from(""));
         }
-        if let Some(h) = headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis) {
+        // The option beside the weights it discounts, with why it is off unless turned on:
+        // before the headline, so that a small terminal never cuts it.
+        lines.push(Line::from(format!(
+            "at-will dissolution counts as a threat: {}",
+            if ctx.options.at_will_threat {
+                "on"
+            } else {
+                "off"
+            }
+        )));
+        lines.push(Line::from(Span::styled(THREAT_DEFAULT, t.dim)));
+        lines.push(Line::from(""));
+        let computed;
+        let h = match self.headline.get(&ctx.revision()) {
+            Some(h) => h.as_ref(),
+            // A frame drawn before the first refresh (the view was never updated on screen).
+            None => {
+                computed = headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis);
+                computed.as_ref()
+            }
+        };
+        if let Some(h) = h {
             lines.push(Line::from(Span::styled(
                 format!(
                     "The {}'s control of the {}",
@@ -246,9 +349,11 @@ impl WeightsView {
                 ),
                 t.title,
             )));
+            let figure = PctRange(h.total, ctx.range(&h.body, &h.principal)).to_string();
+            let room = (area.width as usize).saturating_sub(3 + figure.chars().count());
             lines.push(Line::from(vec![
-                Span::styled(format!("{:>6} ", pct(h.total)), t.high),
-                Span::styled(bar(h.total, 20), t.bar),
+                Span::styled(format!("{figure} "), t.high),
+                Span::styled(bar(h.total, room.min(20)), t.bar),
             ]));
             lines.push(Line::from(format!(
                 "picks {} of {} seats · {} directly",
@@ -272,8 +377,13 @@ impl WeightsView {
                 format!("consent {}", steps.join(" · ")),
                 t.dim,
             )));
+            lines.push(Line::from(Span::styled(
+                format!("range: {}", ctx.range_basis()),
+                t.dim,
+            )));
             lines.push(Line::from(""));
         }
+
         let name_w = (area.width as usize).saturating_sub(2 + 20).clamp(8, 30);
         lines.push(Line::from(Span::styled(
             format!("{} indep.seats majors", fit("PRINCIPAL", name_w)),
