@@ -243,6 +243,8 @@ fn the_json_contract() {
             "veto_discount",
             "at_will",
             "head_of_state_concentration_unified",
+            "head_of_state_concentration_aligned",
+            "aligned_hold",
             "integrated_control",
             "picked_share",
             "consented_share",
@@ -259,6 +261,11 @@ fn the_json_contract() {
         let parts = i["picks"].as_f64().unwrap() - i["veto_discount"].as_f64().unwrap()
             + i["at_will"].as_f64().unwrap();
         assert!((parts - i["head_of_state_concentration"].as_f64().unwrap()).abs() < 2e-4);
+        // The aligned hold lies between the hold and the unified variant (codebook R23).
+        let at = |k: &str| i[k].as_f64().unwrap();
+        assert!(at("head_of_state_concentration") <= at("aligned_hold") + 1e-4);
+        assert!(at("aligned_hold") <= at("head_of_state_concentration_unified") + 1e-4);
+        assert!(i["powers"].as_array().unwrap().len() <= 3);
         assert_eq!(d["head_of_state"], "president");
         for role in i["roles"].as_object().unwrap().keys() {
             assert!(
@@ -400,6 +407,8 @@ fn csv_round_trips_to_the_json_figures() {
             "veto_discount",
             "at_will",
             "head_of_state_concentration_unified",
+            "head_of_state_concentration_aligned",
+            "aligned_hold",
             "hhi_by_role",
         ] {
             assert_eq!(get(k).parse::<f64>().ok(), i[k].as_f64(), "{k}");
