@@ -29,8 +29,10 @@
 //! `hold(p) = w_p` instead of 1, and a seat `p` can dismiss at will counts as held with
 //! probability `w_p`, `g(c) = g' + (1 - g') * (1 - prod_r (1 - w_r))` over the removers `r`
 //! (`g'` the picks-and-vetoes value). With `w_p` read as the chance that `p` acts as his, this is
-//! the expected hold wherever `p` appears once in a channel. Weight 1 is the unified
-//! variant exactly, weight 0 is absence exactly (the same arithmetic, not an approximation).
+//! the expected hold of every channel whose value depends on each principal through one term
+//! only (`p` picks, or ratifies a pick by someone it does not fill). Weight 1 is the unified
+//! variant exactly, weight 0 is absence exactly (the same arithmetic, not an approximation),
+//! and the map is non-decreasing in every weight, so every hold is too.
 //!
 //! Every `g(c)` is non-decreasing in every `hold` value and at most 1, so the system has a least
 //! fixed point in `[0, 1]`, reached by Gauss-Seidel sweeps from below. Two consequences, by the
