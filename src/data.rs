@@ -144,4 +144,58 @@ mod tests {
         let text = err.report.render(false);
         assert!(text.contains("did you mean 'kz-2022'"), "{text}");
     }
+
+    /// Art. 62(2) of the 2026 Constitution, coded as its own `dissolve_on_refusal` edge,
+    /// covers the Kurultai's consents and the Chair's election, not its elections of judges;
+    /// the Court figure is the same as under the old single-edge coding.
+    #[test]
+    fn kz_2026_threat_covers_what_62_2_names() {
+        use crate::analysis::headline::headline;
+        use crate::analysis::{Options, analyze};
+        use crate::model::{Cover, EdgeKind, StepRole};
+        let d = resolve("kz-2026").unwrap();
+        let kinds: Vec<EdgeKind> = d
+            .edges
+            .iter()
+            .filter(|e| e.from == "president" && e.to == "kurultai" && e.kind.is_dissolution())
+            .map(|e| e.kind)
+            .collect();
+        assert_eq!(kinds, [EdgeKind::Dissolve, EdgeKind::DissolveOnRefusal]);
+        let on_refusal = d
+            .edges
+            .iter()
+            .find(|e| e.kind == EdgeKind::DissolveOnRefusal)
+            .unwrap();
+        assert_eq!(on_refusal.after_refusals, Some(2));
+        assert_eq!(
+            on_refusal.covers,
+            [
+                Cover::Role(StepRole::Consent),
+                Cover::Channel {
+                    body: "kurultai_chair".into(),
+                    channel: "election".into()
+                }
+            ]
+        );
+        let o = Options::of(&d);
+        let a = analyze(&d, &o).unwrap();
+        let h = headline(&d, &o, &a).unwrap();
+        assert_eq!(h.body, "constitutional_court");
+        assert!((h.total - 0.697).abs() < 5e-4, "{}", h.total);
+        let threat = |body: &str, channel: &str| -> Vec<bool> {
+            a.body(body)
+                .unwrap()
+                .channels
+                .iter()
+                .find(|c| c.channel == channel)
+                .unwrap()
+                .steps
+                .iter()
+                .map(|s| s.under_threat)
+                .collect()
+        };
+        assert_eq!(threat("supreme_court", "judges"), [false, false, false]);
+        assert!(threat("kurultai_chair", "election").contains(&true));
+        assert!(threat("prime_minister", "appointment").contains(&true));
+    }
 }

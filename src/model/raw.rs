@@ -17,7 +17,7 @@ use serde::de::{self, Deserializer, EnumAccess, VariantAccess, Visitor};
 ///
 /// Read as text so that the loader, not serde, decides whether it is known: it can then
 /// report every unknown word of a file at once, each with a did-you-mean.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word(pub String);
 
 impl std::ops::Deref for Word {
@@ -130,6 +130,12 @@ pub struct RawBody {
     pub note: String,
     #[serde(default)]
     pub channels: Vec<RawChannel>,
+    /// Alignment feature -> citation (`alignment: { concurrent_elections: "art. 77" }`).
+    #[serde(default)]
+    pub alignment: BTreeMap<Word, String>,
+    /// Head-of-state power -> citation.
+    #[serde(default)]
+    pub powers: BTreeMap<Word, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -146,6 +152,8 @@ pub struct RawChannel {
     pub confidence: Option<Word>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub alternatives: Vec<RawChannelAlt>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,8 +162,75 @@ pub struct RawStep {
     pub actor: Option<String>,
     pub role: Option<Word>,
     pub threshold: Option<String>,
+    pub vote: Option<RawVote>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub alternatives: Vec<RawStepAlt>,
+}
+
+/// `(approve: "2/3", of: members, then: [...])`: exactly one of `approve`, `block` and
+/// `plurality` is checked by the loader, so that a file learns every mistake at once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Vote")]
+pub struct RawVote {
+    pub approve: Option<String>,
+    pub block: Option<String>,
+    pub plurality: Option<bool>,
+    pub of: Option<Word>,
+    /// Fallback rounds, in order.
+    #[serde(default)]
+    pub then: Vec<RawRound>,
+}
+
+/// A fallback round: a vote without rounds of its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Round")]
+pub struct RawRound {
+    pub approve: Option<String>,
+    pub block: Option<String>,
+    pub plurality: Option<bool>,
+    pub of: Option<Word>,
+}
+
+/// Another reading of a step (codebook R-ALT).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "StepAlternative")]
+pub struct RawStepAlt {
+    pub id: Option<String>,
+    pub actor: Option<String>,
+    pub role: Option<Word>,
+    pub vote: Option<RawVote>,
+    pub source: Option<String>,
+    pub argument: Option<String>,
+    pub confidence: Option<Word>,
+}
+
+/// Another reading of a channel.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "ChannelAlternative")]
+pub struct RawChannelAlt {
+    pub id: Option<String>,
+    pub steps: Option<Vec<RawStep>>,
+    pub mandate: Option<Word>,
+    pub source: Option<String>,
+    pub argument: Option<String>,
+    pub confidence: Option<Word>,
+}
+
+/// Another reading of an edge.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "EdgeAlternative")]
+pub struct RawEdgeAlt {
+    pub id: Option<String>,
+    pub kind: Option<Word>,
+    pub covers: Option<Vec<String>>,
+    pub after_refusals: Option<i64>,
+    #[serde(default)]
+    pub absent: bool,
+    pub source: Option<String>,
+    pub argument: Option<String>,
+    pub confidence: Option<Word>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -166,9 +241,15 @@ pub struct RawEdge {
     pub kind: Option<Word>,
     pub channel: Option<String>,
     pub after_refusals: Option<i64>,
+    /// For `dissolve_on_refusal`: the steps whose refusal opens it.
+    pub covers: Option<Vec<String>>,
+    /// For a dissolution: when it may not be used.
+    pub bars: Option<String>,
     pub threshold: Option<String>,
     pub source: Option<String>,
     pub confidence: Option<Word>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub alternatives: Vec<RawEdgeAlt>,
 }

@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{Body, BodyId, Dataset, EdgeKind, Step, StepRole};
+use super::{Body, BodyId, Cover, Dataset, EdgeKind, Step, StepRole};
 
 /// How reforms and validation address a power edge: (from, kind, to, channel), as
 /// [`super::Edge::key`] gives it.
@@ -94,6 +94,9 @@ pub enum Fault {
     UnknownChannel { edge: usize },
     /// The edge has the key of an earlier edge.
     DuplicateEdge { edge: usize },
+    /// The edge's `covers[cover]` names a channel that does not exist, or one in which the
+    /// edge's target takes no step.
+    UnknownCover { edge: usize, cover: usize },
     /// A principal the dataset names is not a body.
     UnknownPrincipal { index: usize },
     /// The body's chain of channels never reaches a principal; it is filled only through
@@ -144,6 +147,7 @@ impl Fault {
             },
             Fault::UnknownChannel { edge } => format!("edges[{edge}].channel"),
             Fault::DuplicateEdge { edge } => format!("edges[{edge}]"),
+            Fault::UnknownCover { edge, cover } => format!("edges[{edge}].covers[{cover}]"),
             Fault::UnknownPrincipal { index } => format!("principals[{index}]"),
         }
     }
@@ -159,6 +163,7 @@ impl Problem {
             Fault::UnknownActor { .. }
                 | Fault::UnknownEnd { .. }
                 | Fault::UnknownChannel { .. }
+                | Fault::UnknownCover { .. }
                 | Fault::UnknownPrincipal { .. }
         )
     }
@@ -257,6 +262,16 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 fault: Fault::UnknownChannel { edge: i },
             });
         }
+        for (k, cover) in e.covers.iter().enumerate() {
+            if let Some(message) = cover_problem(dataset, &e.to, cover) {
+                out.push(Problem {
+                    code: "unknown-cover",
+                    message: format!("{what} {message}"),
+                    elements: vec![here.clone()],
+                    fault: Fault::UnknownCover { edge: i, cover: k },
+                });
+            }
+        }
         if !keys.insert(key) {
             out.push(Problem {
                 code: "duplicate-edge",
@@ -278,6 +293,25 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// What is wrong with a channel a refusal-triggered dissolution of `target` covers: the
+/// channel must exist, and `target` must act in it, or a refusal there could not be its own.
+/// A role selector (`consent`) is checked as it is read.
+fn cover_problem(dataset: &Dataset, target: &str, cover: &Cover) -> Option<String> {
+    let Cover::Channel { body, channel } = cover else {
+        return None;
+    };
+    let Some(b) = dataset.body(body) else {
+        return Some(format!("covers `{cover}`, but there is no body `{body}`"));
+    };
+    let Some(c) = b.channel(channel) else {
+        return Some(format!(
+            "covers `{cover}`, but `{body}` has no channel `{channel}`"
+        ));
+    };
+    (!c.steps.iter().any(|s| s.actor == target))
+        .then(|| format!("covers `{cover}`, in which `{target}` takes no step"))
 }
 
 /// The problems within one body on its own, as though it were `bodies[0]` of a dataset: its

@@ -173,6 +173,9 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
             if let Some(x) = &set.note {
                 c.note = x.clone();
             }
+            if let Some(x) = &set.alternatives {
+                c.alternatives = x.clone();
+            }
         }
         Change::AddEdge(e) => {
             if d.edges.iter().any(|x| x.key() == e.key()) {
@@ -201,6 +204,15 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
             let e = &mut d.edges[i];
             if let Some(n) = set.after_refusals {
                 e.after_refusals = Some(n);
+            }
+            if let Some(c) = &set.covers {
+                e.covers = c.clone();
+            }
+            if let Some(b) = &set.bars {
+                e.bars = b.clone();
+            }
+            if let Some(a) = &set.alternatives {
+                e.alternatives = a.clone();
             }
             if let Some(t) = &set.threshold {
                 e.threshold = Some(t.clone());

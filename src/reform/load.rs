@@ -506,6 +506,7 @@ fn add_channel(v: &mut Validator, c: &RawAddChannel, path: &str) -> Found<Change
         source: c.source.clone(),
         confidence: c.confidence.clone(),
         note: c.note.clone(),
+        alternatives: c.alternatives.clone(),
     };
     let what = format!("body `{}`", body.as_deref().unwrap_or("?"));
     let channel = v.channel(&raw, path, &what);
@@ -532,6 +533,14 @@ fn change_channel(v: &mut Validator, c: &RawChangeChannel, path: &str) -> Found<
     let steps = match &c.steps {
         None => Some(None),
         Some(raw) => v.steps(raw, path, &what).map(Some),
+    };
+    let alternatives = match &c.alternatives {
+        None => Some(None),
+        Some(raw) => {
+            let errors = v.errors();
+            let alts = v.channel_alternatives(raw, path);
+            (v.errors() == errors).then_some(Some(alts))
+        }
     };
     let mandate = word(
         v,
@@ -562,6 +571,7 @@ fn change_channel(v: &mut Validator, c: &RawChangeChannel, path: &str) -> Found<
             source: source?,
             confidence: confidence?,
             note: c.note.clone(),
+            alternatives: alternatives?,
         },
     })
 }
@@ -586,27 +596,62 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
     );
     let what = "the change of an edge";
     let source = v.source(c.source.clone(), &format!("{path}.source"), what);
-    let after_refusals = match (c.after_refusals, &key) {
-        (None, _) => Some(None),
-        (Some(n), Some((_, EdgeKind::Dissolve | EdgeKind::DissolveOnRefusal, _, _)))
-            if (1..=100).contains(&n) =>
-        {
-            u32::try_from(n).ok().map(Some)
-        }
-        (Some(n), Some((_, kind, _, _))) => {
+    let kind = key.as_ref().map(|k| k.1);
+    let on_refusal = kind == Some(EdgeKind::DissolveOnRefusal);
+    let errors = v.errors();
+    // A refusal count and covers belong to a dissolution on refusal only; bars to either
+    // dissolution. An unknown kind has been reported.
+    let after_refusals = match (c.after_refusals, kind) {
+        (Some(n), Some(_)) if on_refusal => v.refusals(n, &format!("{path}.after_refusals"), what),
+        (Some(n), Some(kind)) => {
             let d = Diagnostic::error(
                 "bad-refusals",
                 format!("after_refusals {n} on a `{kind}` edge"),
             )
             .at(
                 v.at(&format!("{path}.after_refusals")),
-                "expected 1 to 100, on `dissolve` edges only",
-            );
+                "expected 1 to 100, on `dissolve_on_refusal` edges only",
+            )
+            .help_maybe((kind == EdgeKind::Dissolve).then(|| {
+                "a dissolution on refusal is `kind: dissolve_on_refusal` with the `covers` it applies to".to_string()
+            }));
             v.push(d);
             None
         }
-        (Some(_), None) => None,
+        _ => None,
     };
+    let covers = match (&c.covers, kind) {
+        (Some(list), Some(_)) if on_refusal => v.covers(list, &format!("{path}.covers")),
+        (Some(_), Some(k)) => {
+            v.misplaced(
+                "bad-covers",
+                "covers",
+                k,
+                &format!("{path}.covers"),
+                what,
+                "`dissolve_on_refusal`",
+            );
+            None
+        }
+        _ => None,
+    };
+    if let (Some(_), Some(k)) = (&c.bars, kind)
+        && !k.is_dissolution()
+    {
+        v.misplaced(
+            "bad-bars",
+            "bars",
+            k,
+            &format!("{path}.bars"),
+            what,
+            "`dissolve` and `dissolve_on_refusal`",
+        );
+    }
+    let alternatives = c
+        .alternatives
+        .as_ref()
+        .map(|raw| v.edge_alternatives(raw, path, kind, on_refusal));
+    let trigger_ok = v.errors() == errors;
     let confidence = word(
         v,
         &c.confidence,
@@ -619,7 +664,14 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
     Some(Change::ChangeEdge {
         key: key?,
         set: EdgeChanges {
-            after_refusals: after_refusals?,
+            after_refusals: if trigger_ok {
+                after_refusals
+            } else {
+                return None;
+            },
+            covers: if trigger_ok { covers } else { return None },
+            bars: c.bars.clone(),
+            alternatives,
             threshold: c.threshold.clone(),
             source: source?,
             confidence: confidence?,

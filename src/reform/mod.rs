@@ -16,6 +16,8 @@ mod execute;
 mod ledger;
 mod load;
 pub mod raw;
+#[cfg(test)]
+mod readings_tests;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -29,8 +31,8 @@ use crate::analysis::{Analysis, AnalysisError, Headline, Options, analyze, headl
 use crate::diag::SpanIndex;
 use crate::model::validate::edge_label;
 use crate::model::{
-    Body, BodyId, Branch, Channel, Confidence, Dataset, Edge, EdgeKey, Lang, Liability, Mandate,
-    Names, Registration, Role, Step, Weights,
+    Alternative, Body, BodyId, Branch, Channel, ChannelChange, Confidence, Cover, Dataset, Edge,
+    EdgeChange, EdgeKey, Lang, Liability, Mandate, Names, Registration, Role, Step, Weights,
 };
 
 /// Where a proposal is in the source article.
@@ -215,17 +217,29 @@ pub struct ChannelChanges {
     pub source: String,
     pub confidence: Option<Confidence>,
     pub note: Option<String>,
+    /// Replaces the channel's other readings.
+    pub alternatives: Option<Vec<Alternative<ChannelChange>>>,
 }
 
 /// What a preset changes in an edge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeChanges {
     pub after_refusals: Option<u32>,
+    pub covers: Option<Vec<Cover>>,
+    pub bars: Option<String>,
+    /// Replaces the edge's other readings.
+    pub alternatives: Option<Vec<Alternative<EdgeChange>>>,
     pub threshold: Option<String>,
     /// The edge's new legal source: a change is always cited.
     pub source: String,
     pub confidence: Option<Confidence>,
     pub note: Option<String>,
+}
+
+/// `[a, b]`: the ids of the readings a change gives an element.
+fn alt_ids<C>(alts: &[Alternative<C>]) -> String {
+    let ids: Vec<&str> = alts.iter().map(|a| a.id.as_str()).collect();
+    format!("[{}]", ids.join(", "))
 }
 
 fn chain(steps: &[Step]) -> String {
@@ -294,6 +308,9 @@ impl fmt::Display for Change {
                 if let Some(l) = &set.label {
                     parts.push(format!("label = \"{l}\""));
                 }
+                if let Some(a) = &set.alternatives {
+                    parts.push(format!("alternatives = {}", alt_ids(a)));
+                }
                 if parts.is_empty() {
                     parts.push("source and notes".to_string());
                 }
@@ -306,8 +323,18 @@ impl fmt::Display for Change {
                 if let Some(n) = set.after_refusals {
                     parts.push(format!("after_refusals = {n}"));
                 }
+                if let Some(c) = &set.covers {
+                    let c: Vec<String> = c.iter().map(ToString::to_string).collect();
+                    parts.push(format!("covers = [{}]", c.join(", ")));
+                }
+                if let Some(b) = &set.bars {
+                    parts.push(format!("bars = \"{b}\""));
+                }
                 if let Some(t) = &set.threshold {
                     parts.push(format!("threshold = \"{t}\""));
+                }
+                if let Some(a) = &set.alternatives {
+                    parts.push(format!("alternatives = {}", alt_ids(a)));
                 }
                 if parts.is_empty() {
                     parts.push("source and notes".to_string());

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use crate::model::raw::{RawBody, RawEdge, RawNames, RawStep, Word};
+use crate::model::raw::{RawBody, RawChannelAlt, RawEdge, RawEdgeAlt, RawNames, RawStep, Word};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Reforms")]
@@ -114,6 +114,8 @@ pub struct RawAddChannel {
     pub confidence: Option<Word>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub alternatives: Vec<RawChannelAlt>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +138,8 @@ pub struct RawChangeChannel {
     pub source: Option<String>,
     pub confidence: Option<Word>,
     pub note: Option<String>,
+    /// Replaces the channel's alternatives (`[]` removes them).
+    pub alternatives: Option<Vec<RawChannelAlt>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -156,10 +160,14 @@ pub struct RawChangeEdge {
     pub to: Option<String>,
     pub channel: Option<String>,
     pub after_refusals: Option<i64>,
+    pub covers: Option<Vec<String>>,
+    pub bars: Option<String>,
     pub threshold: Option<String>,
     pub source: Option<String>,
     pub confidence: Option<Word>,
     pub note: Option<String>,
+    /// Replaces the edge's alternatives (`[]` removes them).
+    pub alternatives: Option<Vec<RawEdgeAlt>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -379,6 +379,33 @@ impl Validator<'_> {
         // Whether the channels add up is told after them.
         self.mark(&format!("{path}.seats"));
 
+        let alignment = self.features(
+            &b.alignment,
+            &format!("{path}.alignment"),
+            ("alignment feature", "unknown-alignment"),
+            Alignment::parse,
+            &Alignment::names(),
+        );
+        let powers = self.features(
+            &b.powers,
+            &format!("{path}.powers"),
+            ("power", "unknown-power"),
+            Power::parse,
+            &Power::names(),
+        );
+        // The index counts powers of the head of state only; elsewhere they would be lost.
+        if !b.powers.is_empty() && role.is_some_and(|r| r != Role::HeadOfState)
+            || !b.powers.is_empty() && b.role.is_none()
+        {
+            let at = format!("{path}.powers");
+            let d = Diagnostic::error(
+                "misplaced-powers",
+                format!("{what} lists `powers`, but it is not the head of state"),
+            )
+            .at(self.spans.key(&at).or_else(|| self.head(&at)), "only for `role: head_of_state`")
+            .note("the powers beyond appointments are those of the head of state; see docs/codebook.md");
+            self.push(d);
+        }
         let [en, ru, kk] = names;
         Body {
             id: id.to_string(),
@@ -399,8 +426,8 @@ impl Validator<'_> {
             confidence: confidence.unwrap_or(Confidence::High),
             note: b.note.clone(),
             channels,
-            alignment: Default::default(),
-            powers: Default::default(),
+            alignment,
+            powers,
         }
     }
 
@@ -448,7 +475,7 @@ impl Validator<'_> {
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
             note: c.note.clone(),
-            alternatives: Vec::new(),
+            alternatives: self.channel_alternatives(&c.alternatives, path),
         }
     }
 
@@ -501,13 +528,18 @@ impl Validator<'_> {
                     &StepRole::names(),
                 ),
             };
+            let vote = s
+                .vote
+                .as_ref()
+                .and_then(|v| self.vote(v, &format!("{spath}.vote")));
+            let alternatives = self.step_alternatives(&s.alternatives, &spath);
             steps.push(Step {
                 actor,
                 role: role.unwrap_or(StepRole::ALL[0]),
                 threshold: s.threshold.clone(),
-                vote: None,
+                vote,
                 note: s.note.clone(),
-                alternatives: Vec::new(),
+                alternatives,
             });
         }
         // Whether the steps form one chain is told after them.
@@ -555,33 +587,23 @@ impl Validator<'_> {
             e.kind.as_deref().unwrap_or("?"),
             e.to.as_deref().unwrap_or("?")
         );
-        let refusals_path = format!("{path}.after_refusals");
-        let after_refusals = match (e.after_refusals, kind) {
-            (None, _) => None,
-            (Some(n), Some(EdgeKind::DissolveOnRefusal | EdgeKind::Dissolve))
-                if (1..=100).contains(&n) =>
-            {
-                u32::try_from(n).ok()
+        let (after_refusals, covers) = self.trigger(e, kind, path, &what);
+        let bars_path = format!("{path}.bars");
+        let bars = match (&e.bars, kind) {
+            (None, _) => String::new(),
+            (Some(b), Some(k)) if !k.is_dissolution() => {
+                let _ = b;
+                self.misplaced(
+                    "bad-bars",
+                    "bars",
+                    k,
+                    &bars_path,
+                    &what,
+                    "`dissolve` and `dissolve_on_refusal`",
+                );
+                String::new()
             }
-            (Some(n), Some(EdgeKind::DissolveOnRefusal | EdgeKind::Dissolve)) => {
-                let d = Diagnostic::error("bad-refusals", format!("{what}: after_refusals is {n}"))
-                    .at(self.at(&refusals_path), "expected 1 to 100");
-                self.push(d);
-                self.fail(&refusals_path);
-                None
-            }
-            (Some(_), Some(k)) => {
-                let d = Diagnostic::error(
-                    "bad-refusals",
-                    format!("{what}: `after_refusals` applies only to `dissolve` edges, not `{k}`"),
-                )
-                .at(self.spans.key(&refusals_path), "only for dissolve");
-                self.push(d);
-                self.fail(&refusals_path);
-                None
-            }
-            // The unknown kind has been reported.
-            (Some(_), None) => None,
+            (Some(b), _) => b.clone(),
         };
         let source = self.source(e.source.clone(), &format!("{path}.source"), &what);
         let confidence = self.confidence(e.confidence.as_deref(), &format!("{path}.confidence"));
@@ -590,24 +612,12 @@ impl Validator<'_> {
         }
         // Whether it repeats an earlier edge is told after it.
         self.mark(path);
-        // Transitional until the loader reads `covers`: a refusal count means a dissolution on
-        // refusing any ratification of the dissolver's pick.
-        let (kind, covers) = if after_refusals.is_some() {
-            (
-                Some(EdgeKind::DissolveOnRefusal),
-                [
-                    StepRole::Consent,
-                    StepRole::Elect,
-                    StepRole::Appoint,
-                    StepRole::Shortlist,
-                ]
-                .into_iter()
-                .map(crate::model::Cover::Role)
-                .collect(),
-            )
-        } else {
-            (kind, Vec::new())
-        };
+        let alternatives = self.edge_alternatives(
+            &e.alternatives,
+            path,
+            kind,
+            e.after_refusals.is_some() && e.covers.is_some(),
+        );
         Edge {
             from,
             to,
@@ -615,12 +625,79 @@ impl Validator<'_> {
             channel: e.channel.clone(),
             after_refusals,
             covers,
-            bars: String::new(),
+            bars,
             threshold: e.threshold.clone(),
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
             note: e.note.clone(),
-            alternatives: Vec::new(),
+            alternatives,
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// The refusal count and covers of the edge at `path`, which only a dissolution on
+    /// refusal has, and must.
+    fn trigger(
+        &mut self,
+        e: &RawEdge,
+        kind: Option<EdgeKind>,
+        path: &str,
+        what: &str,
+    ) -> (Option<u32>, Vec<Cover>) {
+        let refusals_path = format!("{path}.after_refusals");
+        let covers_path = format!("{path}.covers");
+        match kind {
+            // The unknown or missing kind has been reported.
+            None => (None, Vec::new()),
+            Some(EdgeKind::DissolveOnRefusal) => {
+                let n = match e.after_refusals {
+                    None => {
+                        self.missing(
+                            &refusals_path,
+                            &format!("{what}: after how many refusals"),
+                            "a dissolution on refusal says after how many refusals it opens, e.g. `after_refusals: 2`",
+                        );
+                        None
+                    }
+                    Some(n) => self.refusals(n, &refusals_path, what),
+                };
+                let covers = match &e.covers {
+                    None => {
+                        self.missing(
+                            &covers_path,
+                            &format!("{what}: what it covers"),
+                            "a dissolution on refusal lists the steps whose refusal opens it: `covers: [\"consent\", \"elect\", \"body/channel\"]`; see docs/codebook.md, R-THREAT",
+                        );
+                        None
+                    }
+                    Some(c) => self.covers(c, &covers_path),
+                };
+                (n, covers.unwrap_or_default())
+            }
+            Some(k) => {
+                if e.after_refusals.is_some() {
+                    self.misplaced(
+                        "bad-refusals",
+                        "after_refusals",
+                        k,
+                        &refusals_path,
+                        what,
+                        "`dissolve_on_refusal`",
+                    );
+                }
+                if e.covers.is_some() {
+                    self.misplaced(
+                        "bad-covers",
+                        "covers",
+                        k,
+                        &covers_path,
+                        what,
+                        "`dissolve_on_refusal`",
+                    );
+                }
+                (None, Vec::new())
+            }
         }
     }
 }

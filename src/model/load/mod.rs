@@ -21,6 +21,9 @@
 
 mod convert;
 mod place;
+mod readings;
+#[cfg(test)]
+mod readings_tests;
 
 use std::fmt;
 use std::path::Path;

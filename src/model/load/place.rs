@@ -49,6 +49,11 @@ impl Validator<'_> {
                 self.push(d);
             }
         }
+        // An alternative is judged against a dataset that loads: otherwise its problems would
+        // only repeat the dataset's.
+        if self.errors() == 0 {
+            self.alternatives(&dataset, more);
+        }
         (self.errors() == 0).then_some(dataset)
     }
 
@@ -308,6 +313,11 @@ impl Validator<'_> {
                     )),
                 )
             }
+            Fault::UnknownCover { .. } => Some(
+                Diagnostic::error("unknown-cover", p.message.clone())
+                    .at(self.at(&at), "no such channel of this target")
+                    .note("a dissolution on refusal covers `consent`, `elect`, or a channel `body/channel` in which the dissolved body takes a step"),
+            ),
             Fault::UnknownPrincipal { index } => {
                 let Scope::Dataset(d) = scope else {
                     return None;

@@ -88,16 +88,18 @@ fn vice_president_prime_minister_and_kurultai_chair_are_presidential_picks_the_k
 
 #[test]
 fn president_may_dissolve_the_kurultai_after_a_repeated_refusal() {
-    // Art. 62(1)-(2), 46(2), 46(4), 46(8), 57(1).
+    // Art. 62(1) at will (barred by 62(3)); 62(2), repeated in 46(2), 46(4), 46(8), 57(1), on
+    // refusal of consent or of the Chair's election.
     let d = dataset();
+    let at_will = edge(&d, "president", EdgeKind::Dissolve, "kurultai").expect("dissolve");
+    assert!(at_will.source.contains("62(1)"), "{}", at_will.source);
+    assert!(at_will.bars.contains("62(3)"), "{}", at_will.bars);
     let e = edge(&d, "president", EdgeKind::DissolveOnRefusal, "kurultai")
         .expect("dissolve on refusal");
     assert_eq!(e.after_refusals, Some(2));
-    assert!(
-        e.source.contains("62(2)") && e.source.contains("62(1)"),
-        "{}",
-        e.source
-    );
+    assert!(e.source.contains("62(2)"), "{}", e.source);
+    let covers: Vec<String> = e.covers.iter().map(ToString::to_string).collect();
+    assert_eq!(covers, ["consent", "kurultai_chair/election"]);
     let a = analyze(&d, &Options::of(&d)).unwrap();
     for (body, channel) in [
         ("constitutional_court", "judges"),
@@ -113,6 +115,13 @@ fn president_may_dissolve_the_kurultai_after_a_repeated_refusal() {
             "no consent_under_threat flag on {body}.{channel}"
         );
     }
+    // 62(2) does not name the Kurultai's elections of judges (Art. 56(10)).
+    assert!(
+        !a.flags
+            .iter()
+            .any(|f| f.rule == "consent_under_threat" && f.body == "supreme_court"),
+        "the Supreme Court judges' election is not under threat"
+    );
 }
 
 #[test]
