@@ -761,6 +761,12 @@ impl<'a> Ctx<'a> {
                         .as_deref()
                         .map(|t| format!("; conditions: {t}"))
                         .unwrap_or_default()
+                        // The text's bars on the power (codebook R12) say when it is not there.
+                        + &if e.bars.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; bars: {}", e.bars)
+                        }
                 ),
                 sources: vec![e.source.clone()],
             });

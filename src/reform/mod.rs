@@ -734,6 +734,11 @@ mod tests {
         assert_eq!(h.through.len(), 1, "{:?}", h.through);
         assert_eq!(h.through[0].0, "senate_chair");
         assert!((h.through[0].1 - 0.75 / 11.0).abs() < 1e-9);
-        assert_eq!(headline(&["P10"]).total, 0.0);
+        // P10: the President picks none of the Court; what remains comes through the judges
+        // among the legal professional communities (codebook R16).
+        let h = headline(&["P10"]);
+        assert_eq!((h.direct, h.picked), (0.0, 0));
+        assert_eq!(h.through.len(), 1, "{:?}", h.through);
+        assert_eq!(h.through[0].0, "legal_professions");
     }
 }

@@ -130,7 +130,7 @@ fn the_reformed_state_shows_what_changed() {
     );
     assert!(md.contains("## Changes from the baseline"), "{md}");
     assert!(
-        md.contains("- **Headline:** the President's integrated control of the Constitutional Court: 52.7% → 0.0%"),
+        md.contains("- **Headline:** the President's integrated control of the Constitutional Court: 52.7% → 12.5%"),
         "{md}"
     );
     assert!(
@@ -142,7 +142,9 @@ fn the_reformed_state_shows_what_changed() {
         "{md}"
     );
     let dot = text(Format::Dot, &s, RenderOptions::default());
-    assert!(dot.contains("\"legal_professions\" [label=\"Legal professional communities\\n1 seat · root principal\\n(added by reform)\""), "{dot}");
+    // P10's communities are half judges (codebook R16): the self-governing half is the root.
+    assert!(dot.contains("\"legal_professions\" [label=\"Legal professional communities\\n2 seats · Self-governing legal professions (the bar and others) 50.0%\\n(added by reform)\""), "{dot}");
+    assert!(dot.contains("\"legal_self_government\" [label=\"Self-governing legal professions (the bar and others)\\n1 seat · root principal\\n(added by reform)\""), "{dot}");
     assert!(
         dot.contains(
             "\"legal_professions\" -> \"constitutional_court\" [style=\"solid\", color=\"#1b9e4b\""
@@ -158,7 +160,7 @@ fn the_reformed_state_shows_what_changed() {
         svg.contains("font-weight=\"bold\">new</tspan>")
             && svg.contains("font-weight=\"bold\">changed</tspan>")
     );
-    assert!(svg.contains("Headline: the President controls 0.0% of the Constitutional Court (picks 0 of its 11 seats); 52.7% before the reforms"));
+    assert!(svg.contains("Headline: the President controls 12.5% of the Constitutional Court (picks 0 of its 11 seats); 52.7% before the reforms"));
     let mermaid = text(Format::Mermaid, &s, RenderOptions::default());
     assert!(mermaid.contains("(added by reform)"), "{mermaid}");
     let edges = text(
@@ -562,7 +564,7 @@ fn the_json_export_follows_its_contract() {
         &export::render(Format::Json, &states.reformed(), &RenderOptions::default()).unwrap(),
     )
     .unwrap();
-    assert_eq!(doc["headline"]["total"], 0.0);
+    assert_eq!(doc["headline"]["total"], 0.1247);
 }
 
 fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {

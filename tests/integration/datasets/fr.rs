@@ -3,7 +3,7 @@
 
 use super::{analysis, close, s, steps};
 use bilik::analysis::{Options, analyze};
-use bilik::model::{Dataset, EdgeKind, Role, StepRole};
+use bilik::model::{Alignment, Dataset, EdgeKind, Power, Role, StepRole};
 
 fn dataset() -> Dataset {
     super::dataset("fr")
@@ -71,6 +71,22 @@ fn only_the_national_assembly_can_be_dissolved_and_not_under_threat() {
         .map(|e| (e.from.as_str(), e.to.as_str(), e.after_refusals))
         .collect();
     assert_eq!(dissolutions, vec![("president", "national_assembly", None)]);
+    // Art. 12 para. 4, 16 para. 5, 7 para. 11: the bars, recorded apart from the figures.
+    let e = d
+        .edges
+        .iter()
+        .find(|e| e.kind == EdgeKind::Dissolve)
+        .unwrap();
+    assert!(
+        e.bars.contains("Art. 12 para. 4") && e.bars.contains("Art. 16"),
+        "{}",
+        e.bars
+    );
+    assert!(
+        !d.edges
+            .iter()
+            .any(|e| e.kind == EdgeKind::DissolveOnRefusal)
+    );
     let a = analysis(&d);
     assert!(a.flags.iter().any(|f| f.rule == "dissolves_elected_body"
         && f.body == "national_assembly"
@@ -131,6 +147,7 @@ fn the_conseil_constitutionnel_is_three_plus_three_plus_three_under_the_article_
             s("national_assembly", StepRole::Consent)
         ]
     );
+    // Art. 13 last para.: blocked only by three fifths of the votes cast against: s = 0.8.
     for c in &cc.channels {
         let veto = c
             .steps
@@ -142,6 +159,7 @@ fn the_conseil_constitutionnel_is_three_plus_three_plus_three_under_the_article_
             "{}",
             c.id
         );
+        assert!(close(veto.veto_strength(), 0.8), "{}", c.id);
     }
     assert!(
         !d.edges.iter().any(|e| e.to == "constitutional_court"
@@ -153,7 +171,8 @@ fn the_conseil_constitutionnel_is_three_plus_three_plus_three_under_the_article_
         .body("constitutional_court")
         .unwrap()
         .control_of("president");
-    assert!(close(president, 1.0 / 6.0), "{president}");
+    // Each of his three seats: 1 / (1 + 0.8) = 5/9.
+    assert!(close(president, 5.0 / 27.0), "{president}");
     let mut options = Options::of(&d);
     options.weights.consent = 0.25;
     let weak_veto = analyze(&d, &options).unwrap();
@@ -161,7 +180,7 @@ fn the_conseil_constitutionnel_is_three_plus_three_plus_three_under_the_article_
         .body("constitutional_court")
         .unwrap()
         .control_of("president");
-    assert!(close(president, 4.0 / 15.0), "{president}");
+    assert!(close(president, 5.0 / 18.0), "{president}");
 }
 
 #[test]
@@ -246,8 +265,62 @@ fn the_defenseur_des_droits_is_irrevocable_and_named_in_the_council_of_ministers
         a.body("human_rights_commissioner")
             .unwrap()
             .control_of("president"),
-        2.0 / 3.0
+        5.0 / 7.0
     ));
+}
+
+#[test]
+fn the_article_13_hearing_read_as_an_opinion_is_one_choice_over_eight_posts() {
+    let d = dataset();
+    let contested = d.contested();
+    let art13 = contested
+        .iter()
+        .find(|c| c.readings.iter().any(|r| r.id == "art13_as_recommendation"))
+        .expect("art13_as_recommendation");
+    assert_eq!(art13.targets.len(), 8);
+    assert_eq!(art13.readings.len(), 1);
+    let mut ids: Vec<&str> = contested
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "art13_as_recommendation",
+            "csm_prosecutor_opinion_followed",
+            "pm_dismissal_convention_only",
+        ]
+    );
+    // Under that reading the President holds his Conseil seats as a recommendation-checked
+    // pick: 1 / (1 + 0.25) of each.
+    let read = d
+        .with_alternatives(&["art13_as_recommendation".to_string()])
+        .unwrap();
+    let a = analysis(&read);
+    let president = a
+        .body("constitutional_court")
+        .unwrap()
+        .control_of("president");
+    assert!(close(president, 3.0 * 0.8 / 9.0), "{president}");
+}
+
+#[test]
+fn assembly_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22: Art. 12 dissolution, no bar on party leadership; Art. 16.
+    let d = dataset();
+    let na = &d.body("national_assembly").unwrap().alignment;
+    assert_eq!(
+        na.keys().copied().collect::<Vec<_>>(),
+        vec![Alignment::HeadMayLeadParty, Alignment::DissolutionAtNoCost]
+    );
+    assert_eq!(d.body("local_councils").unwrap().alignment.len(), 1);
+    let p = &d.body("president").unwrap().powers;
+    assert_eq!(
+        p.keys().copied().collect::<Vec<_>>(),
+        vec![Power::EmergencyPowers]
+    );
+    assert!(p[&Power::EmergencyPowers].contains("Art. 16"));
 }
 
 #[test]

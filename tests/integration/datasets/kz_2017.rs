@@ -3,7 +3,7 @@
 
 use super::{close, consented_by, s, steps};
 use bilik::analysis::{Options, analyze, headline};
-use bilik::model::{Dataset, EdgeKind, Mandate, Role, StepRole};
+use bilik::model::{Alignment, Dataset, EdgeKind, Mandate, Power, Role, StepRole};
 
 fn dataset() -> Dataset {
     super::dataset("kz-2017")
@@ -283,4 +283,53 @@ fn the_headline_the_president_holds_the_largest_bloc_not_a_majority() {
         .unwrap()
         .control_of("president");
     assert!(close(hrc, 0.8 + 0.2 * senate), "{hrc}");
+}
+
+#[test]
+fn contested_readings_include_the_disputed_ombudsman_procedure() {
+    // Codebook R18 ground 4: the Commissioner's site and RFE/RL disagree on the Senate's role.
+    let d = dataset();
+    let mut ids: Vec<String> = d
+        .contested()
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids,
+        [
+            "art57_6_discretionary",
+            "cc_chair_release_for_cause",
+            "consultation_as_recommendation",
+            "ombudsman_senate_consent",
+            "sjc_recommendation_binding",
+        ]
+    );
+    let read = d
+        .with_alternatives(&["ombudsman_senate_consent".to_string()])
+        .unwrap();
+    assert_eq!(
+        steps(&read, "human_rights_commissioner", "election"),
+        vec![
+            s("president", StepRole::Appoint),
+            s("senate", StepRole::Consent)
+        ]
+    );
+}
+
+#[test]
+fn mazhilis_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22: before 8 June 2022 the President could lead a party (art. 43(3) came
+    // then); art. 45(2) decrees were repealed on 10 March 2017.
+    let d = dataset();
+    let m = &d.body("mazhilis").unwrap().alignment;
+    assert_eq!(m.len(), 4);
+    assert!(m.contains_key(&Alignment::HeadMayLeadParty));
+    assert!(!m.contains_key(&Alignment::ConcurrentElections));
+    assert_eq!(d.body("maslikhats").unwrap().alignment.len(), 3);
+    assert!(d.body("first_president").unwrap().alignment.is_empty());
+    let p = &d.body("president").unwrap().powers;
+    assert_eq!(p.len(), 2);
+    assert!(!p.contains_key(&Power::DecreesWithForceOfLaw));
 }

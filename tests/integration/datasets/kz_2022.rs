@@ -1,8 +1,8 @@
 //! Legal facts of data/kz-2022.ron (the 1995 Constitution as amended in 2022).
 
-use super::{consented_by, s, steps};
+use super::{close, consented_by, s, steps};
 use bilik::analysis::{Options, analyze, headline};
-use bilik::model::{Dataset, EdgeKind, Mandate, StepRole};
+use bilik::model::{Alignment, Dataset, EdgeKind, Mandate, Power, StepRole};
 
 fn dataset() -> Dataset {
     super::dataset("kz-2022")
@@ -157,5 +157,146 @@ fn the_headline_quantifies_f11() {
         a.flags
             .iter()
             .any(|f| f.rule == "independent_majority" && f.body == "constitutional_court")
+    );
+}
+
+#[test]
+fn chamber_decisions_are_majorities_of_all_deputies() {
+    // Art. 56(1)(2), 58(1), 62(5): every consent, election and appointment by a chamber is by
+    // a majority of all its deputies: veto strength 1, no figure moves.
+    let d = dataset();
+    let mut n = 0;
+    for b in &d.bodies {
+        for c in &b.channels {
+            for st in &c.steps {
+                if matches!(st.actor.as_str(), "senate" | "mazhilis")
+                    && matches!(
+                        st.role,
+                        StepRole::Consent | StepRole::Elect | StepRole::Appoint
+                    )
+                {
+                    let v = st
+                        .vote
+                        .as_ref()
+                        .unwrap_or_else(|| panic!("{}/{}", b.id, c.id));
+                    assert!(v.to_string().contains("members"), "{}/{}: {v}", b.id, c.id);
+                    assert!(close(st.veto_strength(), 1.0));
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 16);
+}
+
+#[test]
+fn dissolution_is_at_will_and_puts_no_consent_under_threat() {
+    // Art. 63(1)-(2), 86(5): at will, with bars; no clause ties it to a refusal (R12-R13).
+    let d = dataset();
+    let m = d
+        .edges
+        .iter()
+        .find(|e| e.from == "president" && e.to == "mazhilis" && e.kind == EdgeKind::Dissolve)
+        .unwrap();
+    assert!(m.bars.contains("63(2)"), "{}", m.bars);
+    assert!(
+        !d.edges
+            .iter()
+            .any(|e| e.kind == EdgeKind::DissolveOnRefusal)
+    );
+    let a = analyze(&d, &Options::of(&d)).unwrap();
+    let pm = a.body("prime_minister").unwrap();
+    assert!(pm.channels[0].steps.iter().all(|s| !s.under_threat));
+    assert!(close(pm.control_of("president"), 0.5));
+    // With the at-will setting on, the Mazhilis's consent to the Prime Minister is discounted.
+    let mut o = Options::of(&d);
+    o.at_will_threat = true;
+    let a = analyze(&d, &o).unwrap();
+    assert!(close(
+        a.body("prime_minister").unwrap().control_of("president"),
+        2.0 / 3.0
+    ));
+}
+
+#[test]
+fn regional_akims_are_picked_by_the_deputies_from_the_presidents_list() {
+    // Art. 87(4): at least two candidates, the one with "большее количество голосов" of those
+    // voting has consent: a shortlist and a plurality election (codebook R6).
+    let d = dataset();
+    assert_eq!(
+        steps(&d, "regional_akims", "appointment"),
+        vec![
+            s("president", StepRole::Shortlist),
+            s("maslikhats", StepRole::Elect)
+        ]
+    );
+    let ch = d
+        .body("regional_akims")
+        .unwrap()
+        .channel("appointment")
+        .unwrap();
+    assert!(close(ch.steps[1].veto_strength(), 0.0));
+    assert_eq!(ch.alternatives[0].id, "akim_as_consent");
+}
+
+#[test]
+fn contested_readings_are_carried_as_alternatives() {
+    let d = dataset();
+    let contested = d.contested();
+    let mut ids: Vec<&str> = contested
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids,
+        [
+            "akim_as_consent",
+            "art57_6_discretionary",
+            "cc_chair_release_for_cause",
+            "consultation_as_recommendation",
+            "hrc_release_for_cause",
+            "pg_release_for_cause",
+            "sjc_recommendation_binding",
+        ]
+    );
+    // One reading, one choice, however many elements it bears on.
+    let targets = |id: &str| {
+        contested
+            .iter()
+            .find(|c| c.readings.iter().any(|r| r.id == id))
+            .unwrap()
+            .targets
+            .len()
+    };
+    assert_eq!(targets("sjc_recommendation_binding"), 2);
+    assert_eq!(targets("art57_6_discretionary"), 2);
+    // The release of the Constitutional Court's Chair for cause: the President keeps his
+    // picks but loses the at-will removal, which counts nothing by default.
+    let alt = d
+        .with_alternatives(&["cc_chair_release_for_cause".to_string()])
+        .unwrap();
+    assert!(
+        alt.edges
+            .iter()
+            .any(|e| e.to == "constitutional_court" && e.kind == EdgeKind::DismissForCause)
+    );
+}
+
+#[test]
+fn mazhilis_and_maslikhats_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22.
+    let d = dataset();
+    let m = &d.body("mazhilis").unwrap().alignment;
+    assert_eq!(m.len(), 3);
+    assert!(!m.contains_key(&Alignment::HeadMayLeadParty), "art. 43(3)");
+    assert!(!m.contains_key(&Alignment::ConcurrentElections));
+    assert_eq!(d.body("maslikhats").unwrap().alignment.len(), 2);
+    let p = &d.body("president").unwrap().powers;
+    assert_eq!(p.len(), 2);
+    assert!(
+        !p.contains_key(&Power::DecreesWithForceOfLaw),
+        "art. 45(2) repealed in 2017"
     );
 }

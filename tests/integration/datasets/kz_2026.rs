@@ -2,7 +2,13 @@
 
 use super::close;
 use bilik::analysis::{Options, analyze};
-use bilik::model::{Dataset, Edge, EdgeKind, Mandate, Registration, StepRole};
+use bilik::model::{
+    Alignment, Cover, Dataset, Edge, EdgeKind, Mandate, Power, Registration, StepRole,
+};
+
+/// The President's integrated control of the Supreme Court, 56.1% (70.2% while the merged
+/// dissolution edge put the judges' election under threat).
+const SC_PRESIDENT: f64 = 0.561_437;
 
 fn dataset() -> Dataset {
     super::dataset("kz-2026")
@@ -87,19 +93,35 @@ fn vice_president_prime_minister_and_kurultai_chair_are_presidential_picks_the_k
 }
 
 #[test]
-fn president_may_dissolve_the_kurultai_after_a_repeated_refusal() {
-    // Art. 62(1) at will (barred by 62(3)); 62(2), repeated in 46(2), 46(4), 46(8), 57(1), on
-    // refusal of consent or of the Chair's election.
+fn president_may_dissolve_the_kurultai_at_will_and_after_a_repeated_refusal() {
+    // Art. 62(1): at will after consultations, barred by 62(3) and 51(3).
     let d = dataset();
-    let at_will = edge(&d, "president", EdgeKind::Dissolve, "kurultai").expect("dissolve");
+    let at_will = edge(&d, "president", EdgeKind::Dissolve, "kurultai").expect("at will");
     assert!(at_will.source.contains("62(1)"), "{}", at_will.source);
-    assert!(at_will.bars.contains("62(3)"), "{}", at_will.bars);
+    assert!(
+        at_will.bars.contains("62(3)") && at_will.bars.contains("51(3)"),
+        "{}",
+        at_will.bars
+    );
+    assert_eq!(at_will.after_refusals, None);
+    assert!(at_will.covers.is_empty());
+    // Art. 62(2), 46(2), 46(4), 46(8), 57(1): after a repeated refusal of a consent or of the
+    // Chair's election, under the same bars.
     let e = edge(&d, "president", EdgeKind::DissolveOnRefusal, "kurultai")
         .expect("dissolve on refusal");
     assert_eq!(e.after_refusals, Some(2));
     assert!(e.source.contains("62(2)"), "{}", e.source);
-    let covers: Vec<String> = e.covers.iter().map(ToString::to_string).collect();
-    assert_eq!(covers, ["consent", "kurultai_chair/election"]);
+    assert!(e.bars.contains("62"), "{}", e.bars);
+    assert_eq!(
+        e.covers,
+        vec![
+            Cover::Role(StepRole::Consent),
+            Cover::Channel {
+                body: "kurultai_chair".to_string(),
+                channel: "election".to_string()
+            }
+        ]
+    );
     let a = analyze(&d, &Options::of(&d)).unwrap();
     for (body, channel) in [
         ("constitutional_court", "judges"),
@@ -254,6 +276,143 @@ fn art_46_5_officials_are_appointed_by_the_president_alone() {
 }
 
 #[test]
+fn supreme_court_judges_election_is_not_under_threat() {
+    // Art. 62(2) names consents and the Chair's election, not the Kurultai's election of
+    // Supreme Court judges (Art. 56(10)): a free vote unless the at-will setting is on.
+    let d = dataset();
+    let under_threat = |at_will_threat: bool| {
+        let mut o = Options::of(&d);
+        o.at_will_threat = at_will_threat;
+        let a = analyze(&d, &o).unwrap();
+        let ch = a
+            .body("supreme_court")
+            .unwrap()
+            .channels
+            .iter()
+            .find(|c| c.channel == "judges")
+            .unwrap()
+            .clone();
+        let sjc = a
+            .body("supreme_judicial_council")
+            .unwrap()
+            .control_of("president");
+        (
+            ch.steps[2].under_threat,
+            a.body("supreme_court").unwrap().control_of("president"),
+            sjc,
+        )
+    };
+    let (threat, control, sjc) = under_threat(false);
+    assert!(!threat);
+    // The Chair: the President 1, the Council's recommendation 0.25; each of the nine judges:
+    // the President 1, the Council 0.25, the Kurultai's free election 1.
+    let expected = (1.0 + 0.25 * sjc) / 1.25 + 9.0 * (1.0 + 0.25 * sjc) / 2.25;
+    assert!(close(control, expected / 10.0), "{control}");
+    assert!(close(control, SC_PRESIDENT), "{control}");
+    let (threat, control, _) = under_threat(true);
+    assert!(threat);
+    assert!(control > SC_PRESIDENT, "{control}");
+    // The Chair's election and every consent are covered.
+    let a = analyze(&d, &Options::of(&d)).unwrap();
+    for (body, channel) in [
+        ("kurultai_chair", "election"),
+        ("prime_minister", "appointment"),
+    ] {
+        let ch = a
+            .body(body)
+            .unwrap()
+            .channels
+            .iter()
+            .find(|c| c.channel == channel)
+            .unwrap();
+        assert!(ch.steps.iter().any(|s| s.under_threat), "{body}/{channel}");
+    }
+}
+
+#[test]
+fn regional_akims_are_picked_by_the_deputies_from_the_presidents_list() {
+    // Art. 89(4): at least two candidates; "большинство голосов" of those voting: a shortlist
+    // and an election by a majority of the votes cast (codebook R6, R20). The literal consent
+    // reading is the alternative.
+    let d = dataset();
+    assert_eq!(
+        steps(&d, "regional_akims", "appointment"),
+        vec![
+            ("president", StepRole::Shortlist),
+            ("maslikhats", StepRole::Elect)
+        ]
+    );
+    let ch = d
+        .body("regional_akims")
+        .unwrap()
+        .channel("appointment")
+        .unwrap();
+    let vote = ch.steps[1].vote.as_ref().expect("vote");
+    assert_eq!(vote.to_string().contains("cast"), true, "{vote}");
+    assert!(close(ch.steps[1].veto_strength(), 1.0));
+    assert_eq!(ch.alternatives.len(), 1);
+    assert_eq!(ch.alternatives[0].id, "akim_as_consent");
+}
+
+#[test]
+fn contested_readings_are_carried_as_alternatives() {
+    let d = dataset();
+    let mut ids: Vec<String> = d
+        .contested()
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids,
+        [
+            "akim_as_consent",
+            "art56_17_discretionary",
+            "cc_release_for_cause",
+            "cec_release_for_cause",
+            "consultation_as_recommendation",
+            "hrc_release_for_cause",
+            "pg_release_for_cause",
+            "sac_release_for_cause",
+            "sc_chair_release_at_will",
+            "sjc_recommendation_binding",
+        ]
+    );
+    // The binding reading of the Council's recommendation is one choice over three channels.
+    let sjc = d
+        .contested()
+        .into_iter()
+        .find(|c| {
+            c.readings
+                .iter()
+                .any(|r| r.id == "sjc_recommendation_binding")
+        })
+        .unwrap();
+    assert_eq!(sjc.targets.len(), 3);
+}
+
+#[test]
+fn kurultai_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22, with their articles.
+    let d = dataset();
+    let k = d.body("kurultai").unwrap();
+    assert_eq!(
+        k.alignment.keys().copied().collect::<Vec<_>>(),
+        vec![
+            Alignment::DissolutionAtNoCost,
+            Alignment::ExecutiveFreeOfConfidence,
+            Alignment::ImperativeMandate
+        ]
+    );
+    assert!(k.alignment[&Alignment::DissolutionAtNoCost].contains("62(1)"));
+    assert_eq!(d.body("maslikhats").unwrap().alignment.len(), 2);
+    let p = d.body("president").unwrap();
+    assert_eq!(p.powers.len(), 3);
+    assert!(p.powers[&Power::DecreesWithForceOfLaw].contains("47(2)"));
+}
+
+#[test]
 fn supreme_court_judges_are_elected_and_released_by_the_kurultai() {
     // Art. 83(1), 56(10), 80(1).
     let d = dataset();
@@ -309,14 +468,7 @@ fn local_government_and_oversight_edges() {
     let d = dataset();
     // Art. 88(5): the President ends maslikhats' powers early.
     assert!(edge(&d, "president", EdgeKind::Dissolve, "maslikhats").is_some());
-    // Art. 89(4)-(5): akims with maslikhat consent, dismissed at will, no confidence.
-    assert_eq!(
-        steps(&d, "regional_akims", "appointment"),
-        vec![
-            ("president", StepRole::Appoint),
-            ("maslikhats", StepRole::Consent)
-        ]
-    );
+    // Art. 89(4)-(5): akims dismissed at will, no confidence.
     assert!(edge(&d, "president", EdgeKind::DismissAtWill, "regional_akims").is_some());
     assert!(edge(&d, "maslikhats", EdgeKind::NoConfidence, "regional_akims").is_some());
     // Art. 50(3): impeachment by the Kurultai; Art. 56(13): no confidence in the Government.

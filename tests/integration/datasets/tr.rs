@@ -2,7 +2,7 @@
 //! pinned as tests.
 
 use super::{analysis, close, s, steps};
-use bilik::model::{Dataset, EdgeKind, Mandate, Registration, Role, StepRole};
+use bilik::model::{Alignment, Dataset, EdgeKind, Mandate, Power, Registration, Role, StepRole};
 
 fn dataset() -> Dataset {
     super::dataset("tr")
@@ -357,4 +357,81 @@ fn the_president_controls_71_percent_of_the_constitutional_court() {
                 && f.body == "constitutional_court"
                 && f.actor.as_deref() == Some("president"))
     );
+}
+
+#[test]
+fn tbmm_elections_end_in_a_run_off_or_a_lot_so_no_minority_can_block() {
+    // Art. 146, 159, 74: qualified majorities in the first rounds, then the top two. The last
+    // round decides (codebook R8): s = 0, reported only, since the TBMM is the proposer.
+    let d = dataset();
+    for (body, channel) in [
+        ("constitutional_court", "court_of_accounts"),
+        ("constitutional_court", "bar"),
+        ("hsk", "tbmm_members"),
+        ("human_rights_commissioner", "election"),
+    ] {
+        let st = d
+            .body(body)
+            .unwrap()
+            .channel(channel)
+            .unwrap()
+            .steps
+            .iter()
+            .find(|st| st.actor == "tbmm")
+            .unwrap();
+        let v = st
+            .vote
+            .as_ref()
+            .unwrap_or_else(|| panic!("{body}/{channel}"));
+        assert!(v.to_string().contains("2/3"), "{body}/{channel}: {v}");
+        assert!(close(st.veto_strength(), 0.0), "{body}/{channel}");
+    }
+    // Art. 154, 79: the HSK and the high courts' general assemblies by an absolute majority.
+    let st = &d
+        .body("court_of_cassation")
+        .unwrap()
+        .channel("hsk")
+        .unwrap()
+        .steps[0];
+    assert!(close(st.veto_strength(), 1.0));
+    // No reading meets codebook R18.
+    assert!(d.contested().is_empty());
+    // The renewal of elections by the President: the bar of Art. 116.
+    let e = d
+        .edges
+        .iter()
+        .find(|e| e.from == "president" && e.to == "tbmm" && e.kind == EdgeKind::Dissolve)
+        .unwrap();
+    assert!(e.bars.contains("Art. 105"), "{}", e.bars);
+}
+
+#[test]
+fn tbmm_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22: concurrent elections (Art. 77, 116), party leadership (Art. 101 as
+    // amended), no confidence vote (Art. 98, 106); decrees, emergency, the HSK under the
+    // Minister of Justice (Art. 104(17), 119, 159).
+    let d = dataset();
+    assert_eq!(
+        d.body("tbmm")
+            .unwrap()
+            .alignment
+            .keys()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![
+            Alignment::ConcurrentElections,
+            Alignment::HeadMayLeadParty,
+            Alignment::ExecutiveFreeOfConfidence
+        ]
+    );
+    let p = &d.body("president").unwrap().powers;
+    assert_eq!(
+        p.keys().copied().collect::<Vec<_>>(),
+        vec![
+            Power::DecreesWithForceOfLaw,
+            Power::EmergencyPowers,
+            Power::PresidesJudicialDiscipline
+        ]
+    );
+    assert!(p[&Power::PresidesJudicialDiscipline].contains("159"));
 }

@@ -2,7 +2,7 @@
 
 use super::{analysis, close, s, steps};
 use bilik::analysis::{Options, analyze};
-use bilik::model::{Confidence, Dataset, EdgeKind, Role, StepRole};
+use bilik::model::{Alignment, Confidence, Dataset, EdgeKind, Power, Role, StepRole};
 
 fn dataset() -> Dataset {
     super::dataset("us")
@@ -207,6 +207,79 @@ fn fec_party_balance_is_not_non_partisanship_and_its_removal_is_contested() {
     assert!(a.flags.iter().any(|f| f.rule == "appoint_dismiss_at_will"
         && f.body == "fec"
         && f.actor.as_deref() == Some("president")));
+    // Humphrey's Executor, Wiener, FEC v. NRA Political Victory Fund: the for-cause reading.
+    assert_eq!(removal.alternatives.len(), 1);
+    let alt = &removal.alternatives[0];
+    assert_eq!(alt.id, "fec_removal_for_cause");
+    assert_eq!(alt.change.kind, Some(EdgeKind::DismissForCause));
+    assert!(alt.source.contains("295 U.S. 602"), "{}", alt.source);
+    let read = d
+        .with_alternatives(&["fec_removal_for_cause".to_string()])
+        .unwrap();
+    let a = analysis(&read);
+    assert!(
+        !a.flags
+            .iter()
+            .any(|f| f.rule == "appoint_dismiss_at_will" && f.body == "fec")
+    );
+}
+
+#[test]
+fn senate_consent_is_a_majority_of_those_voting_by_practice() {
+    // Art. I s.5 cl.2 and the Senate's rules: a simple-majority veto, s = 1, on every consent.
+    let d = dataset();
+    let mut n = 0;
+    for b in &d.bodies {
+        for c in &b.channels {
+            for st in c.steps.iter().filter(|st| st.role == StepRole::Consent) {
+                assert_eq!(st.actor, "senate", "{}/{}", b.id, c.id);
+                let v = st
+                    .vote
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{}/{}", b.id, c.id));
+                assert!(v.to_string().contains("cast"), "{v}");
+                assert!(close(st.veto_strength(), 1.0));
+                assert!(st.note.contains("practice"), "{}", st.note);
+                n += 1;
+            }
+        }
+    }
+    assert_eq!(n, 9);
+    let mut ids: Vec<String> = d
+        .contested()
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.id.clone()))
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["fec_removal_for_cause", "gao_list_binding"]);
+}
+
+#[test]
+fn congress_alignment_and_the_presidents_powers() {
+    // Codebook R21-R22: no dissolution, staggered or partial renewals, no imperative mandate;
+    // emergency powers by statute only.
+    let d = dataset();
+    for chamber in ["senate", "house"] {
+        assert_eq!(
+            d.body(chamber)
+                .unwrap()
+                .alignment
+                .keys()
+                .copied()
+                .collect::<Vec<_>>(),
+            vec![
+                Alignment::HeadMayLeadParty,
+                Alignment::ExecutiveFreeOfConfidence
+            ],
+            "{chamber}"
+        );
+    }
+    let p = &d.body("president").unwrap().powers;
+    assert_eq!(
+        p.keys().copied().collect::<Vec<_>>(),
+        vec![Power::EmergencyPowers]
+    );
+    assert!(p[&Power::EmergencyPowers].contains("50 U.S.C."));
 }
 
 #[test]

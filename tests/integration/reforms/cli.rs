@@ -104,20 +104,30 @@ fn diff_p5_shows_the_part_through_the_senate_disappear() {
 #[test]
 fn diff_p10_shows_the_court_leave_the_president() {
     let s = ok(&["diff", "--reform", "P10"]);
+    // What the President keeps comes through the judges among the legal professional
+    // communities (codebook R16): half of their nominations, 92.8% of the local courts.
     assert_eq!(
         row(&s, "total integrated control")[1..],
-        ["52.7%", "0.0%", "-52.7 pp"]
+        ["52.7%", "12.6%", "-40.1 pp"]
+    );
+    assert_eq!(
+        row(&s, "through the Legal professional communities")[1..],
+        ["-", "+12.6%", "+12.6 pp"]
     );
     assert_eq!(
         row(&s, "through the Senate ")[1..],
         ["+3.6%", "-", "-3.6 pp"]
     );
     assert!(
-        s.contains("    control: President 52.7% -> 0.0% (-52.7 pp), Legal professional communities 0.0% -> 27.3% (+27.3 pp), Mazhilis 27.3% -> 50.0% (+22.7 pp), National human-rights organisations 0.0% -> 22.7% (+22.7 pp)"),
+        s.contains("    control: President 52.7% -> 12.6% (-40.1 pp), Mazhilis 27.3% -> 50.3% (+23.0 pp), National human-rights organisations 0.0% -> 22.7% (+22.7 pp), Maslikhats (local councils) 20.0% -> 0.7% (-19.3 pp), Self-governing legal professions (the bar and others) 0.0% -> 13.6% (+13.6 pp)"),
         "{s}"
     );
     assert!(
-        s.contains("Legal professional communities [legal_professions]: added, filled by no one: a root, always a principal"),
+        s.contains("Legal professional communities [legal_professions]: added; channels added: judges, self_governing"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Self-governing legal professions (the bar and others) [legal_self_government]: added, filled by no one: a root, always a principal"),
         "{s}"
     );
 }
@@ -145,7 +155,9 @@ fn diff_json_is_a_document_of_its_own() {
     );
     assert_eq!(d["headline"]["before"]["total"], 0.5273);
     assert_eq!(d["headline"]["before"]["through"]["senate"], 0.0364);
-    assert_eq!(d["headline"]["after"]["total"], 0.0);
+    // What the President keeps comes through the judges among the legal professional
+    // communities (P10, codebook R16).
+    assert_eq!(d["headline"]["after"]["total"], 0.1247);
     let cc = d["bodies"]
         .as_array()
         .unwrap()
@@ -154,7 +166,7 @@ fn diff_json_is_a_document_of_its_own() {
         .unwrap();
     assert_eq!(
         cc["control"]["president"],
-        serde_json::json!({"before": 0.5273, "after": 0.0, "change": -0.5273})
+        serde_json::json!({"before": 0.5273, "after": 0.1247, "change": -0.4026})
     );
     assert!(
         cc["attributes"]["note"]["after"]
@@ -217,16 +229,16 @@ fn summary_and_export_apply_the_reforms() {
         "{s}"
     );
     assert!(
-        s.contains("principals: Electorate, President, Senate, Mazhilis, Maslikhats (local councils), Legal professional communities, National human-rights organisations"),
+        s.contains("principals: Electorate, President, Senate, Mazhilis, Maslikhats (local councils), Self-governing legal professions (the bar and others), National human-rights organisations"),
         "{s}"
     );
-    assert_eq!(row(&s, "total integrated control")[1], "0.0%");
+    assert_eq!(row(&s, "total integrated control")[1], "12.5%");
     let out = bilik(&["export", "--reform", "P10,P5"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let d: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["reforms"], serde_json::json!(["P5", "P10"]));
     assert_eq!(problems(&d), Vec::<String>::new());
-    assert_eq!(d["headline"]["total"], 0.0);
+    assert_eq!(d["headline"]["total"], 0.1247);
     // Every preset's export still meets the contract.
     for id in ["P1", "P2", "P3", "P4", "P6", "P7", "P8", "P9", "P11"] {
         let out = bilik(&["export", "--reform", id]);

@@ -244,7 +244,7 @@ fn p9_has_parliament_form_the_whole_audit_chamber() {
 #[test]
 fn p10_hands_the_constitutional_court_to_the_mazhilis_and_the_communities() {
     let (after, c) = reformed(&["P10"]);
-    for id in ["legal_professions", "human_rights_organisations"] {
+    for id in ["legal_self_government", "human_rights_organisations"] {
         assert!(
             after.body(id).unwrap().channels.is_empty(),
             "{id} is a root"
@@ -254,14 +254,47 @@ fn p10_hands_the_constitutional_court_to_the_mazhilis_and_the_communities() {
             "{id} is a principal"
         );
     }
+    // "Advocates, judges and others": half a root, half the judges, whom the President
+    // appoints (art. 82(2)); so the communities are not a principal (codebook R16).
+    assert!(
+        !c.after
+            .principals
+            .contains(&"legal_professions".to_string())
+    );
+    let lp = c.after.body("legal_professions").unwrap();
+    let judges = c
+        .after
+        .body("local_courts")
+        .unwrap()
+        .control_of("president");
+    assert!(close(lp.control_of("president"), 0.5 * judges));
+    assert!(close(lp.control_of("legal_self_government"), 0.5));
     let cc = c.after.body("constitutional_court").unwrap();
-    assert_eq!(cc.control_of("president"), 0.0);
-    assert!(close(cc.control_of("mazhilis"), 0.5));
-    assert!(close(cc.control_of("legal_professions"), 3.0 / 11.0));
+    // 6 of 11 seats on the communities' nomination, half of each the nominator's.
+    assert!(close(
+        cc.control_of("president"),
+        6.0 * 0.5 * 0.5 * judges / 11.0
+    ));
+    assert!(close(
+        cc.control_of("legal_self_government"),
+        6.0 * 0.5 * 0.5 / 11.0
+    ));
     assert!(close(
         cc.control_of("human_rights_organisations"),
         2.5 / 11.0
     ));
+    // The article's reading, the communities wholly independent, is the alternative.
+    let independent = after
+        .with_alternatives(&["legal_professions_independent".to_string()])
+        .unwrap();
+    let a = bilik::analysis::analyze(&independent, &bilik::analysis::Options::of(&independent))
+        .unwrap();
+    assert_eq!(
+        a.body("constitutional_court")
+            .unwrap()
+            .control_of("president"),
+        0.0
+    );
     let cleared = keys(&c.diff.flags_cleared);
     assert!(cleared.contains(&(
         "independent_majority",
@@ -306,11 +339,14 @@ fn the_headline_of_f11_moves_with_p5_and_p10() {
     assert_eq!(through(h, "senate"), None);
     assert!(close(through(h, "senate_chair").unwrap(), 1.5 * 0.5 / 11.0));
     assert!(close(h.total, 5.25 / 11.0));
-    // P10: nothing of the Court is the President's.
+    // P10: the President picks nothing; what he keeps comes only through the judges among
+    // the legal professional communities.
     let (_, c) = reformed(&["P10"]);
     let h = c.headline.1.as_ref().unwrap();
-    assert_eq!((h.total, h.direct, h.picked), (0.0, 0.0, 0));
-    assert!(h.through.is_empty());
+    assert_eq!((h.direct, h.picked), (0.0, 0));
+    assert_eq!(h.through.len(), 1);
+    assert!(close(through(h, "legal_professions").unwrap(), h.total));
+    assert!(h.total > 0.12 && h.total < 0.13, "{}", h.total);
 }
 
 #[test]
@@ -319,7 +355,10 @@ fn all_eleven_compose() {
     let ids = all.ids();
     let (after, c) = reformed(&ids);
     assert_eq!(bilik::model::validate(&after), vec![]);
-    assert_eq!(c.headline.1.as_ref().unwrap().total, 0.0);
+    // Only the judges among P10's legal professional communities still tie the Court to him.
+    let h = c.headline.1.as_ref().unwrap();
+    assert_eq!((h.direct, h.picked), (0.0, 0));
+    assert!(h.total > 0.12 && h.total < 0.13, "{}", h.total);
     let president = |s: &bilik::analysis::SystemSummary| s.principal("president").unwrap().clone();
     let (before, now) = (president(&c.before.summary), president(&c.after.summary));
     assert_eq!((before.bodies_majority, now.bodies_majority), (13, 5));
@@ -340,6 +379,13 @@ fn all_eleven_compose() {
     assert_eq!(
         keys(&c.diff.flags_raised),
         vec![
+            // With the judges' half of P10's communities no longer a root, the Mazhilis's
+            // share of the Court passes one half.
+            (
+                "independent_majority",
+                "constitutional_court",
+                Some("mazhilis")
+            ),
             (
                 "independent_majority",
                 "supreme_audit_chamber",
@@ -349,11 +395,6 @@ fn all_eleven_compose() {
                 "independent_largest_bloc",
                 "central_election_commission",
                 Some("president")
-            ),
-            (
-                "independent_largest_bloc",
-                "constitutional_court",
-                Some("mazhilis")
             ),
             ("unaccountable", "constitutional_court", None),
         ]
