@@ -585,6 +585,17 @@ impl Validator<'_> {
             let Ok(alt) = ds.with_alternatives(std::slice::from_ref(id)) else {
                 continue;
             };
+            // A reading that only restates the dataset's coding would widen no range.
+            if alt == *ds {
+                let d = Diagnostic::error(
+                    "empty-alternative",
+                    format!("the alternative `{id}` changes nothing: it restates the dataset's own coding"),
+                )
+                .at(self.at(&format!("{path}.id")), "no change")
+                .note("an alternative is another reading; drop it, or say what it changes");
+                self.push(d);
+                continue;
+            }
             let mut problems = validate(&alt);
             if problems.is_empty() {
                 problems = more(&alt);

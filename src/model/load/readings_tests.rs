@@ -285,6 +285,13 @@ fn an_alternative_is_sourced_argued_unique_and_changes_something() {
         codes(&alt(r#"(id: "x", source: "c", argument: "a")"#)),
         ["empty-alternative"]
     );
+    // Restating the step's own role changes nothing either.
+    assert_eq!(
+        codes(&alt(
+            r#"(id: "x", role: consent, source: "c", argument: "a")"#
+        )),
+        ["empty-alternative"]
+    );
     assert_eq!(
         codes(&alt(
             r#"(id: "x", role: recommend, source: "c", argument: "a"), (id: "x", role: nominate, source: "c", argument: "b")"#

@@ -348,7 +348,7 @@ fn regional_akims_are_picked_by_the_deputies_from_the_presidents_list() {
         .channel("appointment")
         .unwrap();
     let vote = ch.steps[1].vote.as_ref().expect("vote");
-    assert_eq!(vote.to_string().contains("cast"), true, "{vote}");
+    assert!(vote.to_string().contains("cast"), "{vote}");
     assert!(close(ch.steps[1].veto_strength(), 1.0));
     assert_eq!(ch.alternatives.len(), 1);
     assert_eq!(ch.alternatives[0].id, "akim_as_consent");
