@@ -56,6 +56,22 @@ fn the_paper_table_ranks_the_six_states() {
         row(&s, "head_of_state_concentration"),
         ["0.726", "0.689", "0.884", "0.637", "0.535", "0.493"]
     );
+    // The aligned index (codebook R23) and its parts, from the shipped alignment and powers.
+    assert_eq!(
+        row(&s, "aligned index (codebook R23)"),
+        ["0.846", "0.795", "0.964", "0.627", "0.521", "0.842"]
+    );
+    assert_eq!(
+        row(&s, "hold, elected bodies by alignment"),
+        ["0.906", "0.838", "0.952", "0.774", "0.602", "0.782"]
+    );
+    assert_eq!(
+        row(&s, "powers beyond appointments"),
+        [
+            "2", "of", "3", "2", "of", "3", "3", "of", "3", "1", "of", "3", "1", "of", "3", "3",
+            "of", "3"
+        ]
+    );
     assert_eq!(
         row(&s, "picks, through the bodies he fills"),
         ["0.872", "0.883", "0.980", "1.000", "0.727", "0.539"]
