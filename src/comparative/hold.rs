@@ -24,6 +24,16 @@
 //! the tool's positional split (one half by default), so in the simplest case hold and
 //! integrated control agree.
 //!
+//! The aligned variant ([`holds_weighted`]) gives each member `p` of the head set a weight
+//! `w_p` in `[0, 1]` (the head of state 1, an elected principal its alignment, codebook R21):
+//! `hold(p) = w_p` instead of 1, and a seat `p` can dismiss at will counts as held with
+//! probability `w_p`, `g(c) = g' + (1 - g') * (1 - prod_r (1 - w_r))` over the removers `r`
+//! (`g'` the picks-and-vetoes value). With `w_p` read as the chance that `p` acts as his, this is
+//! the expected hold of every channel whose value depends on each principal through one term
+//! only (`p` picks, or ratifies a pick by someone it does not fill). Weight 1 is the unified
+//! variant exactly, weight 0 is absence exactly (the same arithmetic, not an approximation),
+//! and the map is non-decreasing in every weight, so every hold is too.
+//!
 //! Every `g(c)` is non-decreasing in every `hold` value and at most 1, so the system has a least
 //! fixed point in `[0, 1]`, reached by Gauss-Seidel sweeps from below. Two consequences, by the
 //! Knaster-Tarski argument (a pointwise smaller monotone map has a smaller least fixed point),
@@ -79,8 +89,9 @@ struct Route {
     proposer: usize,
     /// Other actors whose say the pick needs, with their discount `d_v`.
     checks: Vec<(usize, f64)>,
-    /// The head set can dismiss these seats' holders at will.
-    at_will: bool,
+    /// The chance that a remover at will of these seats' holders is the head set's: 1 if the
+    /// head of state (or a member of weight 1) is one, 0 if none is in the set.
+    at_will: f64,
 }
 
 /// The discount a check in `position` applies to a pick, from the positional weights.
@@ -105,13 +116,31 @@ pub fn discount(position: Position, weights: &Weights) -> f64 {
 /// him; a body's own value is still computed from its channels, as the analysis does for
 /// control, so that a principal (a directly elected chamber) shows how much of it he holds.
 pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Parts) -> Vec<f64> {
+    let whole: Vec<(BodyId, f64)> = head.iter().map(|id| (id.clone(), 1.0)).collect();
+    holds_weighted(dataset, analysis, &whole, parts)
+}
+
+/// The hold of a head set whose members count in part, in dataset order (the aligned index,
+/// codebook R23): each `(id, w)` is held `w` in `[0, 1]` (clamped) instead of wholly. A member
+/// of weight 0 is as if absent; all of weight 1 is [`holds`] exactly.
+pub fn holds_weighted(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    head: &[(BodyId, f64)],
+    parts: Parts,
+) -> Vec<f64> {
     let index: HashMap<&str, usize> = dataset
         .bodies
         .iter()
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
-    let in_head: HashSet<&str> = head.iter().map(String::as_str).collect();
+    // Zero weights are dropped so that they take exactly the path of a body outside the set.
+    let weight: HashMap<&str, f64> = head
+        .iter()
+        .map(|(id, w)| (id.as_str(), w.clamp(0.0, 1.0)))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
     let principals: HashSet<&str> = analysis.principals.iter().map(String::as_str).collect();
     let weights = &analysis.options.weights;
 
@@ -141,11 +170,18 @@ pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Par
                             Some((j, discount(s.position, weights)))
                         })
                         .collect();
+                    // The chance that some remover at will is his: 1 if he is one.
+                    let kept: f64 = cs
+                        .removers
+                        .iter()
+                        .filter_map(|r| weight.get(r.as_str()))
+                        .map(|w| 1.0 - w)
+                        .product();
                     Some(Route {
                         fraction: f64::from(cs.seats) / seats,
                         proposer,
                         checks,
-                        at_will: cs.removers.iter().any(|r| in_head.contains(r.as_str())),
+                        at_will: 1.0 - kept,
                     })
                 })
                 .collect()
@@ -156,8 +192,8 @@ pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Par
         .bodies
         .iter()
         .map(|b| {
-            if in_head.contains(b.id.as_str()) {
-                Some(1.0)
+            if let Some(&w) = weight.get(b.id.as_str()) {
+                Some(w)
             } else if principals.contains(b.id.as_str()) || b.channels.is_empty() {
                 Some(0.0)
             } else {
@@ -171,7 +207,7 @@ pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Par
         routes
             .iter()
             .map(|r| {
-                let g = if parts.tenure && r.at_will {
+                let g = if parts.tenure && r.at_will >= 1.0 {
                     1.0
                 } else {
                     let mut g = h[r.proposer];
@@ -179,6 +215,9 @@ pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Par
                         for &(v, d) in &r.checks {
                             g *= 1.0 - d * (1.0 - h[v]);
                         }
+                    }
+                    if parts.tenure && r.at_will > 0.0 {
+                        g += (1.0 - g) * r.at_will;
                     }
                     g
                 };
@@ -207,14 +246,20 @@ pub fn holds(dataset: &Dataset, analysis: &Analysis, head: &[BodyId], parts: Par
         .bodies
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            if in_head.contains(b.id.as_str()) {
-                1.0
-            } else if b.channels.is_empty() {
-                0.0
-            } else {
-                value(&routes[i], &h)
+        .map(|(i, b)| match weight.get(b.id.as_str()) {
+            Some(&w) if w >= 1.0 => 1.0,
+            // A member held in part: his share of it, plus the share of the rest its own
+            // channels give him.
+            Some(&w) => {
+                let own = if b.channels.is_empty() {
+                    0.0
+                } else {
+                    value(&routes[i], &h)
+                };
+                own + (1.0 - own) * w
             }
+            None if b.channels.is_empty() => 0.0,
+            None => value(&routes[i], &h),
         })
         .collect()
 }

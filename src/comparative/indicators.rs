@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use super::aligned::{self, PrincipalAlignment};
 use super::hold::{self, Parts};
 use super::{CompareError, INDEPENDENT_ROLES};
 use crate::analysis::{Analysis, BodyAnalysis};
-use crate::model::{BodyId, Dataset, Role};
+use crate::model::{BodyId, Dataset, Power, Role};
 
 /// The head of state's figures for one body of an independent role class.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,8 @@ pub struct BodyIndicator {
     pub held: f64,
     /// The hold with every directly elected principal counted as the head of state's.
     pub unified: f64,
+    /// The hold with each of those principals counted as his by its alignment (R21).
+    pub aligned: f64,
     /// The principals with the largest integrated control (several when tied), and the share.
     pub largest: Option<(Vec<BodyId>, f64)>,
     /// Seats of channels in which the head of state proposes the candidate.
@@ -49,6 +52,7 @@ pub struct ClassIndicator {
     pub vetted: f64,
     pub held: f64,
     pub unified: f64,
+    pub aligned: f64,
 }
 
 /// The head of state's mean integrated control and hold of the bodies of one role (any role).
@@ -87,6 +91,16 @@ pub struct Indicators {
     pub unified: f64,
     /// The principals counted as aligned in `unified`.
     pub aligned: Vec<BodyId>,
+    /// The index of codebook R23: the aligned hold's class means and the powers present, each
+    /// one component of equal weight.
+    pub head_of_state_concentration_aligned: f64,
+    /// Its appointments part: the mean over classes of the hold with each principal of
+    /// `aligned` counted as his by its alignment (0 = the headline, 1 = `unified`).
+    pub aligned_hold: f64,
+    /// The alignment of each principal of `aligned`, in that order (R21).
+    pub alignments: Vec<PrincipalAlignment>,
+    /// The powers beyond appointments the text grants the head of state (R22).
+    pub powers: Vec<Power>,
     /// Mean over the classes of his integrated control (the tool's standard measure).
     pub integrated_control: f64,
     /// The independent role classes present, in [`INDEPENDENT_ROLES`] order.
@@ -120,12 +134,15 @@ pub struct Indicators {
 
 impl Indicators {
     /// The names of [`Indicators::scalars`], in order (the JSON keys and CSV columns).
-    pub const SCALARS: [&'static str; 15] = [
+    pub const SCALARS: [&'static str; 18] = [
         "head_of_state_concentration",
         "picks",
         "veto_discount",
         "at_will",
         "head_of_state_concentration_unified",
+        "head_of_state_concentration_aligned",
+        "aligned_hold",
+        "powers_present",
         "integrated_control",
         "independent_roles",
         "independent_bodies",
@@ -148,6 +165,9 @@ impl Indicators {
             self.veto_discount,
             self.at_will,
             self.unified,
+            self.head_of_state_concentration_aligned,
+            self.aligned_hold,
+            count(self.powers.len()),
             self.integrated_control,
             count(self.classes.len()),
             count(self.bodies.len()),
@@ -212,6 +232,9 @@ pub(crate) fn measure(
     let mut unified_head = alone.clone();
     unified_head.extend(aligned.iter().cloned());
     let unified = hold::holds(dataset, analysis, &unified_head, Parts::HELD);
+    let alignments = aligned::alignments(dataset, &aligned);
+    let weighted = aligned::head_set(&head, &alignments);
+    let aligned_holds = hold::holds_weighted(dataset, analysis, &weighted, Parts::HELD);
 
     let mut bodies = Vec::new();
     for (i, (body, a)) in dataset.bodies.iter().zip(&analysis.bodies).enumerate() {
@@ -223,7 +246,7 @@ pub(crate) fn measure(
             a,
             &head,
             role,
-            [picks[i], vetted[i], held[i], unified[i]],
+            [picks[i], vetted[i], held[i], unified[i], aligned_holds[i]],
         ));
     }
 
@@ -242,6 +265,7 @@ pub(crate) fn measure(
                 vetted: mean(members.iter().map(|b| b.vetted)),
                 held: mean(members.iter().map(|b| b.held)),
                 unified: mean(members.iter().map(|b| b.unified)),
+                aligned: mean(members.iter().map(|b| b.aligned)),
             })
         })
         .collect();
@@ -325,8 +349,14 @@ pub(crate) fn measure(
         })
         .collect();
 
+    let class_aligned: Vec<f64> = classes.iter().map(|c| c.aligned).collect();
+    let powers = dataset.body(&head).map(aligned::powers).unwrap_or_default();
     let indicators = Indicators {
         head_of_state_concentration: head_held,
+        head_of_state_concentration_aligned: aligned::index(&class_aligned, powers.len()),
+        aligned_hold: class_mean(&|b| b.aligned),
+        alignments,
+        powers,
         picks: head_picks,
         veto_discount: head_picks - head_vetted,
         at_will: head_held - head_vetted,
@@ -364,7 +394,7 @@ fn body_indicator(
     a: &BodyAnalysis,
     head: &str,
     role: Role,
-    [picks, vetted, held, unified]: [f64; 4],
+    [picks, vetted, held, unified, aligned]: [f64; 5],
 ) -> BodyIndicator {
     let mut picked_seats = 0;
     let mut consented_seats = 0;
@@ -411,6 +441,7 @@ fn body_indicator(
         vetted,
         held,
         unified,
+        aligned,
         largest: super::largest(a),
         picked_seats,
         consented_seats,
@@ -650,7 +681,7 @@ pub(crate) mod tests {
     /// `n` bodies of random roles, each filled through 1-3 channels whose proposer is a
     /// principal or an earlier body, with consents and recommendations by anyone, and
     /// at-will dismissals by the President or Parliament.
-    fn random_state() -> impl Strategy<Value = String> {
+    pub(crate) fn random_state() -> impl Strategy<Value = String> {
         let roles = prop::sample::select(vec![
             "constitutional_review",
             "supreme_court",

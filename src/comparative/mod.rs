@@ -40,6 +40,7 @@
 //! // c.changes: why each role moved between consecutive datasets of a timeline.
 //! ```
 
+pub mod aligned;
 pub mod explain;
 pub mod hold;
 pub mod indicators;
@@ -47,6 +48,7 @@ pub mod roles;
 
 use std::fmt;
 
+pub use aligned::PrincipalAlignment;
 pub use explain::{Amount, BodyRoutes, Check, Reason, ReasonKind, RoleChange, Route, explain};
 pub use indicators::{
     BodyIndicator, ClassIndicator, Indicators, RoleControl, VetoHolder, indicators,

@@ -84,6 +84,22 @@ fn the_paper_table_ranks_the_six_states() {
             "(0.478–0.508)"
         ]
     );
+    // The aligned index (codebook R23) and its parts, from the shipped alignment and powers.
+    assert_eq!(
+        row(&s, "aligned index (codebook R23)"),
+        ["0.846", "0.795", "0.964", "0.627", "0.521", "0.842"]
+    );
+    assert_eq!(
+        row(&s, "hold, elected bodies by alignment"),
+        ["0.906", "0.838", "0.952", "0.774", "0.602", "0.782"]
+    );
+    assert_eq!(
+        row(&s, "powers beyond appointments"),
+        [
+            "2", "of", "3", "2", "of", "3", "3", "of", "3", "1", "of", "3", "1", "of", "3", "3",
+            "of", "3"
+        ]
+    );
     assert_eq!(
         row(&s, "picks, through the bodies he fills"),
         ["0.872", "0.883", "0.980", "1.000", "0.727", "0.539"]
@@ -290,6 +306,8 @@ fn the_json_contract() {
             "veto_discount",
             "at_will",
             "head_of_state_concentration_unified",
+            "head_of_state_concentration_aligned",
+            "aligned_hold",
             "integrated_control",
             "picked_share",
             "consented_share",
@@ -306,6 +324,11 @@ fn the_json_contract() {
         let parts = i["picks"].as_f64().unwrap() - i["veto_discount"].as_f64().unwrap()
             + i["at_will"].as_f64().unwrap();
         assert!((parts - i["head_of_state_concentration"].as_f64().unwrap()).abs() < 2e-4);
+        // The aligned hold lies between the hold and the unified variant (codebook R23).
+        let at = |k: &str| i[k].as_f64().unwrap();
+        assert!(at("head_of_state_concentration") <= at("aligned_hold") + 1e-4);
+        assert!(at("aligned_hold") <= at("head_of_state_concentration_unified") + 1e-4);
+        assert!(i["powers"].as_array().unwrap().len() <= 3);
         assert_eq!(d["head_of_state"], "president");
         for role in i["roles"].as_object().unwrap().keys() {
             assert!(
@@ -452,6 +475,8 @@ fn csv_round_trips_to_the_json_figures() {
             "veto_discount",
             "at_will",
             "head_of_state_concentration_unified",
+            "head_of_state_concentration_aligned",
+            "aligned_hold",
             "hhi_by_role",
         ] {
             assert_eq!(get(k).parse::<f64>().ok(), i[k].as_f64(), "{k}");

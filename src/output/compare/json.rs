@@ -56,6 +56,12 @@ pub struct IndicatorsOut {
     pub at_will: f64,
     pub head_of_state_concentration_unified: f64,
     pub aligned: Vec<String>,
+    /// The index of codebook R23 and its parts: the aligned hold, each principal's alignment
+    /// (R21) with the features behind it, and the head of state's powers present (R22).
+    pub head_of_state_concentration_aligned: f64,
+    pub aligned_hold: f64,
+    pub alignment: BTreeMap<String, AlignmentOut>,
+    pub powers: Vec<String>,
     pub integrated_control: f64,
     pub independent_bodies: usize,
     pub majority: usize,
@@ -74,6 +80,12 @@ pub struct IndicatorsOut {
 }
 
 #[derive(Debug, Serialize)]
+pub struct AlignmentOut {
+    pub value: f64,
+    pub features: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct ClassOut {
     pub bodies: Vec<String>,
     pub control: f64,
@@ -81,6 +93,7 @@ pub struct ClassOut {
     pub vetted: f64,
     pub held: f64,
     pub unified: f64,
+    pub aligned: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +130,7 @@ pub struct BodyOut {
     pub vetted: f64,
     pub held: f64,
     pub unified: f64,
+    pub aligned: f64,
     pub largest: Option<Largest>,
     pub picked_seats: u32,
     pub consented_seats: u32,
@@ -245,6 +259,7 @@ fn class_out(c: &ClassIndicator) -> ClassOut {
         vetted: r4(c.vetted),
         held: r4(c.held),
         unified: r4(c.unified),
+        aligned: r4(c.aligned),
     }
 }
 
@@ -261,6 +276,7 @@ fn body_out(e: &Entry, b: &BodyIndicator) -> BodyOut {
         vetted: r4(b.vetted),
         held: r4(b.held),
         unified: r4(b.unified),
+        aligned: r4(b.aligned),
         largest: b.largest.as_ref().map(|(p, x)| Largest {
             principals: p.clone(),
             share: r4(*x),
@@ -301,6 +317,22 @@ fn entry_out(e: &Entry, ranged: Option<&Ranged>) -> EntryOut {
             at_will: r4(i.at_will),
             head_of_state_concentration_unified: r4(i.unified),
             aligned: i.aligned.clone(),
+            head_of_state_concentration_aligned: r4(i.head_of_state_concentration_aligned),
+            aligned_hold: r4(i.aligned_hold),
+            alignment: i
+                .alignments
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        AlignmentOut {
+                            value: r4(p.alignment),
+                            features: p.features.iter().map(|f| f.to_string()).collect(),
+                        },
+                    )
+                })
+                .collect(),
+            powers: i.powers.iter().map(|p| p.to_string()).collect(),
             integrated_control: r4(i.integrated_control),
             independent_bodies: i.bodies.len(),
             majority: i.majority,

@@ -119,6 +119,24 @@ fn indicator_points(c: &Comparison) -> Vec<(String, Vec<String>)> {
             all(&|e| figure(e.indicators.unified)),
         ),
         (
+            "aligned index (codebook R23)".into(),
+            all(&|e| figure(e.indicators.head_of_state_concentration_aligned)),
+        ),
+        (
+            "  hold, elected bodies by alignment".into(),
+            all(&|e| figure(e.indicators.aligned_hold)),
+        ),
+        (
+            "  powers beyond appointments".into(),
+            all(&|e| {
+                format!(
+                    "{} of {}",
+                    e.indicators.powers.len(),
+                    crate::model::Power::ALL.len()
+                )
+            }),
+        ),
+        (
             "integrated control, mean of roles".into(),
             all(&|e| pct(e.indicators.integrated_control)),
         ),

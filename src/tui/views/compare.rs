@@ -462,6 +462,9 @@ fn label(name: &str) -> &'static str {
         "veto_discount" => " − vetoes",
         "at_will" => " + at will",
         "head_of_state_concentration_unified" => "if elected his",
+        "head_of_state_concentration_aligned" => "aligned index",
+        "aligned_hold" => " aligned hold",
+        "powers_present" => " powers",
         "integrated_control" => "integrated ctrl",
         "independent_roles" => "indep. roles",
         "independent_bodies" => "indep. bodies",
@@ -481,6 +484,7 @@ fn is_count(name: &str) -> bool {
         name,
         "independent_roles"
             | "independent_bodies"
+            | "powers_present"
             | "majority"
             | "largest_bloc"
             | "independent_removable_at_will"
