@@ -217,7 +217,21 @@ impl Space {
                 Dimension::Weight { name, lo, hi } => {
                     // The band's ends were checked when it was set, and every point lies
                     // between them.
-                    let _ = options.weights.set(name, band_point(*lo, *hi, k));
+                    let v = band_point(*lo, *hi, k);
+                    let _ = options.weights.set(name, v);
+                    // A consent under threat keeps its ratio to a free one as the band moves
+                    // consent (codebook R19), unless the band names it too.
+                    if name == "consent"
+                        && base.weights.consent > 0.0
+                        && !self
+                            .band
+                            .weights
+                            .iter()
+                            .any(|(n, _, _)| n == "consent_under_threat")
+                    {
+                        let ratio = base.weights.consent_under_threat / base.weights.consent;
+                        let _ = options.weights.set("consent_under_threat", ratio * v);
+                    }
                 }
             }
         }

@@ -53,6 +53,8 @@ pub struct Share {
     pub position: Position,
     /// Seats (possibly fractional) this actor holds of the channel under the weights.
     pub seats: f64,
+    /// The strength of its veto when it ratifies (codebook R8); 1 otherwise.
+    pub veto_strength: f64,
 }
 
 /// The split of one channel.
@@ -197,7 +199,7 @@ pub fn channel_shares_indexed(
         .proposer()
         .map(|s| s.actor.clone())
         .unwrap_or_default();
-    let mut parts: Vec<(BodyId, Position, f64)> = Vec::new();
+    let mut parts: Vec<(BodyId, Position, f64, f64)> = Vec::new();
     let mut derived = Vec::with_capacity(channel.steps.len());
     for step in &channel.steps {
         let strength = step.veto_strength();
@@ -244,7 +246,7 @@ pub fn channel_shares_indexed(
             under_threat: threat.is_some(),
             threat_source: threat.map(|e| e.source.clone()),
         });
-        parts.push((step.actor.clone(), position, w));
+        parts.push((step.actor.clone(), position, w, strength));
     }
     let removers = edges.at_will_removers(body, channel);
     let seats = f64::from(channel.seats);
@@ -256,7 +258,7 @@ pub fn channel_shares_indexed(
     let total: f64 = parts.iter().map(|p| p.2).sum();
     let mut shares: Vec<Share> = parts
         .iter()
-        .map(|(actor, position, w)| Share {
+        .map(|(actor, position, w, strength)| Share {
             actor: actor.clone(),
             position: *position,
             seats: if total > 0.0 {
@@ -264,6 +266,7 @@ pub fn channel_shares_indexed(
             } else {
                 0.0
             },
+            veto_strength: if position.is_veto() { *strength } else { 1.0 },
         })
         .collect();
     if removal > 0.0 {
@@ -272,6 +275,7 @@ pub fn channel_shares_indexed(
             actor: r.clone(),
             position: Position::RemoveAtWill,
             seats: each,
+            veto_strength: 1.0,
         }));
     }
     let mut vetoes: Vec<BodyId> = parts

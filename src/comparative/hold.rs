@@ -95,10 +95,11 @@ struct Route {
 }
 
 /// The discount a check in `position` applies to a pick, from the positional weights.
-pub fn discount(position: Position, weights: &Weights) -> f64 {
+pub fn discount(position: Position, weights: &Weights, veto_strength: f64) -> f64 {
+    // A veto weighs by what it takes to use it (codebook R8), here as in the shares.
     let w = match position {
-        Position::Ratify => weights.consent,
-        Position::RatifyUnderThreat => weights.consent_under_threat,
+        Position::Ratify => weights.consent * veto_strength,
+        Position::RatifyUnderThreat => weights.consent_under_threat * veto_strength,
         Position::Recommend => weights.recommend,
         Position::Propose | Position::RemoveAtWill => return 0.0,
     };
@@ -167,7 +168,7 @@ pub fn holds_weighted(
                         })
                         .filter_map(|s| {
                             let j = *index.get(s.actor.as_str())?;
-                            Some((j, discount(s.position, weights)))
+                            Some((j, discount(s.position, weights, s.veto_strength)))
                         })
                         .collect();
                     // The chance that some remover at will is his: 1 if he is one.
@@ -298,11 +299,13 @@ mod tests {
     #[test]
     fn discounts_follow_the_positional_weights() {
         let w = Weights::default();
-        assert_eq!(discount(Position::Ratify, &w), 0.5);
-        assert!((discount(Position::RatifyUnderThreat, &w) - 1.0 / 3.0).abs() < 1e-12);
-        assert!((discount(Position::Recommend, &w) - 0.2).abs() < 1e-12);
-        assert_eq!(discount(Position::Propose, &w), 0.0);
+        assert_eq!(discount(Position::Ratify, &w, 1.0), 0.5);
+        assert!((discount(Position::RatifyUnderThreat, &w, 1.0) - 1.0 / 3.0).abs() < 1e-12);
+        assert!((discount(Position::Recommend, &w, 1.0) - 0.2).abs() < 1e-12);
+        assert_eq!(discount(Position::Propose, &w, 1.0), 0.0);
         let none = Weights { consent: 0.0, ..w };
-        assert_eq!(discount(Position::Ratify, &none), 0.0);
+        assert_eq!(discount(Position::Ratify, &none, 1.0), 0.0);
+        // France's Art. 13 hearing, blocked only by 3/5 of the votes cast: 0.8 / 1.8.
+        assert!((discount(Position::Ratify, &w, 0.8) - 0.8 / 1.8).abs() < 1e-12);
     }
 }

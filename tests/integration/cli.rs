@@ -37,7 +37,7 @@ fn summary_prints_the_constitutional_court_headline() {
     );
     assert_eq!(figure(&s, "through the Chair of the Senate"), "+8.2%");
     assert_eq!(figure(&s, "through the Senate "), "+3.6%");
-    assert_eq!(figure(&s, "total integrated control"), "52.7% (48.5–58.2)");
+    assert_eq!(figure(&s, "total integrated control"), "52.7% (48.5–61.1)");
     assert!(s.contains("consent 0 -> 72.7%"), "{s}");
     assert!(
         s.contains("[high] independent_majority · Constitutional Court"),
@@ -288,7 +288,7 @@ fn the_headline_range_contains_the_point_and_names_its_drivers() {
     );
     assert!(s.contains("at-will threat: off · ranges: exact over 1281 combinations"));
     // Body lines carry the ranges too.
-    assert!(s.contains("President 52.7% (48.5–58.2)"), "{s}");
+    assert!(s.contains("President 52.7% (48.5–61.1)"), "{s}");
 }
 
 #[test]
@@ -373,18 +373,18 @@ fn diff_shows_each_headline_with_its_range() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let s = stdout(&out);
     assert!(
-        s.contains("  Total before: 52.7% (48.5–58.2); range: "),
+        s.contains("  Total before: 52.7% (48.5–61.1); range: "),
         "{s}"
     );
     assert!(
-        s.contains("  Total after: 47.7% (42.4–54.5); range: "),
+        s.contains("  Total after: 47.7% (42.4–58.2); range: "),
         "{s}"
     );
     let out = bilik(&["diff", "--reform", "P5", "--format", "json"]);
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         d["headline"]["before"]["range"],
-        serde_json::json!([0.4848, 0.5818])
+        serde_json::json!([0.4848, 0.6109])
     );
     assert_eq!(d["headline"]["after"]["exact"], true);
 }

@@ -45,7 +45,10 @@ fn shipped_ranges_hold_every_combination_on_a_fine_grid() {
         loop {
             let (d, mut o) = space.realise(&ds, &options, &choice);
             for i in 0..=40 {
+                // The band moves every consent, a threatened one keeping its ratio (R19).
+                let ratio = options.weights.consent_under_threat / options.weights.consent;
                 o.weights.consent = 0.5 * 4f64.powf(f64::from(i) / 40.0);
+                o.weights.consent_under_threat = ratio * o.weights.consent;
                 let v = analyze(&d, &o)
                     .unwrap()
                     .body(&court)
