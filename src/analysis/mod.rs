@@ -157,6 +157,27 @@ impl Analysis {
 
 /// Runs the whole analysis.
 pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
+    let mut analysis = analyze_control(dataset, options)?;
+    analysis.summary = summary::summarize(dataset, &analysis);
+    analysis.flags = flags::evaluate(dataset, &analysis);
+    Ok(analysis)
+}
+
+/// [`analyze`] without the flags: what the cross-country indicators read, once per
+/// combination of readings when they are ranged.
+pub fn analyze_without_flags(
+    dataset: &Dataset,
+    options: &Options,
+) -> Result<Analysis, AnalysisError> {
+    let mut analysis = analyze_control(dataset, options)?;
+    analysis.summary = summary::summarize(dataset, &analysis);
+    Ok(analysis)
+}
+
+/// Shares, integrated control, vetoes and tenure only: no flags, no system summary. The range
+/// of every control figure runs this once per combination of readings, where the flags would
+/// cost most of the time and change no control figure.
+pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
     let index: HashMap<&str, usize> = dataset
         .bodies
         .iter()
@@ -271,7 +292,7 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         });
     }
 
-    let mut analysis = Analysis {
+    let analysis = Analysis {
         options: options.clone(),
         index: dataset
             .bodies
@@ -286,8 +307,6 @@ pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, Analysi
         sweeps: solution.sweeps,
         residual: solution.residual,
     };
-    analysis.summary = summary::summarize(dataset, &analysis);
-    analysis.flags = flags::evaluate(dataset, &analysis);
     Ok(analysis)
 }
 

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{Analysis, AnalysisError, Options, analyze, control, shares};
+use super::{Analysis, AnalysisError, Options, analyze, analyze_control, control, shares};
 use crate::model::alt::Contested;
 use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
 
@@ -303,6 +303,21 @@ pub fn enumerate<F>(
 where
     F: Fn(&Dataset, &Analysis) -> Vec<f64>,
 {
+    enumerate_with(dataset, options, space, analyze, figures)
+}
+
+/// [`enumerate`] with the analysis to run for each combination: [`analyze_control`] when the
+/// figures need no flags or summary.
+pub fn enumerate_with<F>(
+    dataset: &Dataset,
+    options: &Options,
+    space: &Space,
+    analyze: fn(&Dataset, &Options) -> Result<Analysis, AnalysisError>,
+    figures: F,
+) -> Result<Ranged, AnalysisError>
+where
+    F: Fn(&Dataset, &Analysis) -> Vec<f64>,
+{
     let point_analysis = analyze(dataset, options)?;
     let point = figures(dataset, &point_analysis);
     let mut lo = point.clone();
@@ -449,7 +464,7 @@ pub fn control_ranges(
     options: &Options,
     space: &Space,
 ) -> Result<ControlRanges, AnalysisError> {
-    let point = analyze(dataset, options)?;
+    let point = analyze_control(dataset, options)?;
     let keys: Vec<(BodyId, BodyId)> = dataset
         .bodies
         .iter()
@@ -470,7 +485,7 @@ pub fn control_ranges(
             })
             .collect()
     };
-    let ranged = enumerate(dataset, options, space, figures)?;
+    let ranged = enumerate_with(dataset, options, space, analyze_control, figures)?;
     let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
         .iter()
         .cloned()

@@ -35,7 +35,8 @@ pub fn indicator_ranges(c: &Comparison, band: &Band) -> Vec<Option<Ranged>> {
             if !space.is_exact() {
                 return None;
             }
-            range::enumerate(&e.dataset, &e.analysis.options, &space, |ds, a| {
+            let lean = crate::analysis::analyze_without_flags;
+            range::enumerate_with(&e.dataset, &e.analysis.options, &space, lean, |ds, a| {
                 match crate::comparative::indicators::measure(ds, a) {
                     Ok((i, _)) => i.scalars().into_iter().map(|(_, v)| v).collect(),
                     // NaN is ignored by min and max: a combination the indicators cannot

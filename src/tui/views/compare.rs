@@ -529,7 +529,8 @@ fn control_ranges(ctx: &Ctx, e: &Entry) -> Option<Ranges> {
     }
     let options = e.analysis.options.clone();
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
-    let r = range::enumerate(&e.dataset, &options, &space, |_, a| {
+    let lean = crate::analysis::analyze_control;
+    let r = range::enumerate_with(&e.dataset, &options, &space, lean, |_, a| {
         let per_class: Vec<f64> = classes
             .iter()
             .map(|bodies| {
