@@ -366,6 +366,43 @@ fn compare_puts_states_side_by_side_under_the_weights_in_force() {
 }
 
 #[test]
+fn compare_scrolls_sideways_when_the_columns_do_not_fit() {
+    let mut a = app(64, 30);
+    keys(&mut a, &["7"]);
+    let n = a.compare.comparison(&a.ctx).unwrap().entries.len();
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains(&"columns 1–".to_string()) && screen.contains(&format!("of {n}")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("kz17"),
+        "the first column is shown: {screen}"
+    );
+    keys(&mut a, &["l"]);
+    assert_eq!(a.compare.focus, Pane::Detail);
+    keys(&mut a, &["l"]);
+    let screen = text(&render(&a));
+    assert!(screen.contains("columns 2–"), "{screen}");
+    assert!(
+        !screen.contains("kz17"),
+        "the first column scrolled out: {screen}"
+    );
+    keys(&mut a, &["h"]);
+    assert!(text(&render(&a)).contains("columns 1–"));
+    keys(&mut a, &["h"]);
+    assert_eq!(
+        a.compare.focus,
+        Pane::List,
+        "← at the first column goes back to the list"
+    );
+    // Wide enough for every column: no scrolling, no note.
+    let mut wide = app(200, 40);
+    keys(&mut wide, &["7"]);
+    assert!(!text(&render(&wide)).contains("columns 1–"));
+}
+
+#[test]
 fn reforms_switch_on_and_off_and_every_view_follows() {
     let mut a = app(100, 30);
     let court = |a: &App, p: &str| {

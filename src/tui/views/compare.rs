@@ -16,6 +16,8 @@
 //! the threat option and the band in force (`48–58`; `·` when nothing moves it). `s` opens the
 //! sweep chart of the selected body's role in every column.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -44,6 +46,8 @@ pub struct CompareView {
     /// Cursor in the dataset list: 0 is the state on screen, then the embedded datasets.
     pub row: usize,
     pub offset: usize,
+    /// The first column of the table shown when not every column fits the pane.
+    pub first_col: usize,
     pub focus: Pane,
     /// The comparison the view shows, for the revision of the state it was measured under;
     /// cleared when the choice changes.
@@ -61,6 +65,7 @@ impl Default for CompareView {
             current: false,
             row: 1,
             offset: 0,
+            first_col: 0,
             focus: Pane::List,
             comparison: Memo::default(),
             ranges: Memo::default(),
@@ -75,6 +80,18 @@ fn rows() -> usize {
 impl Tab for CompareView {
     fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
         match (self.focus, c) {
+            (Pane::Detail, Command::Right | Command::Left) => {
+                let n = self.comparison(ctx).map_or(0, |c| c.entries.len());
+                let width = detail_width(ctx);
+                let (_, _, shown) = columns(n, width, self.first_col);
+                if c == Command::Right && shown.end < n {
+                    self.first_col = shown.start + 1;
+                } else if c == Command::Left && shown.start > 0 {
+                    self.first_col = shown.start - 1;
+                } else if c == Command::Left {
+                    self.focus = Pane::List;
+                }
+            }
             (_, Command::Right) => self.focus = Pane::Detail,
             (_, Command::Left) => self.focus = Pane::List,
             (Pane::List, Command::Toggle | Command::Activate) => {
@@ -93,6 +110,7 @@ impl Tab for CompareView {
                 }
                 self.comparison.clear();
                 self.ranges.clear();
+                self.first_col = 0;
             }
             (Pane::List, _) => {
                 self.row = step(self.row, rows(), c, 5);
@@ -170,7 +188,7 @@ impl Tab for CompareView {
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Space: in / out", t.dim)));
-        lines.push(Line::from(Span::styled("→: scroll table", t.dim)));
+        lines.push(Line::from(Span::styled("←→: the table", t.dim)));
         lines.push(Line::from(Span::styled("▲▼: vs 1st column", t.dim)));
         Paragraph::new(lines).render(inner, buf);
 
@@ -230,14 +248,19 @@ impl CompareView {
         &self,
         ctx: &Ctx,
         c: &Comparison,
-        label_w: usize,
-        col: usize,
+        (label_w, col, shown): (usize, usize, &Range<usize>),
         figure: impl Fn(&Entry) -> Option<usize>,
     ) -> Line<'static> {
         let t = &ctx.theme;
         let ranges = self.ranges.get(&ctx.revision());
         let mut spans = vec![Span::styled(fit("  range", label_w), t.dim)];
-        for (i, e) in c.entries.iter().enumerate() {
+        for (i, e) in c
+            .entries
+            .iter()
+            .enumerate()
+            .skip(shown.start)
+            .take(shown.len())
+        {
             let r = ranges
                 .and_then(|r| r.get(i))
                 .and_then(Option::as_ref)
@@ -278,13 +301,27 @@ impl CompareView {
             )];
         }
         let n = c.entries.len();
-        // Narrow terminals trade a column's padding for longer row labels.
-        let col = if width >= n * 8 + 16 { 8 } else { 7 };
-        let label_w = width.saturating_sub(n * col).clamp(8, 22);
+        let (col, label_w, shown) = columns(n, width, self.first_col);
         let mut out = Vec::new();
+        if shown.len() < n {
+            out.push(Line::from(Span::styled(
+                format!(
+                    "columns {}–{} of {n} · {}{}",
+                    shown.start + 1,
+                    shown.end,
+                    if shown.start > 0 { "← " } else { "" },
+                    if shown.end < n {
+                        "→ for more"
+                    } else {
+                        "for more"
+                    },
+                ),
+                t.dim,
+            )));
+        }
         let header = |title: &str| -> Line<'static> {
             let mut spans = vec![Span::styled(fit(title, label_w), t.title)];
-            for i in 0..n {
+            for i in shown.clone() {
                 spans.push(Span::styled(
                     format!(
                         "{:>col$}",
@@ -320,7 +357,7 @@ impl CompareView {
         for (k, (name, _)) in scalars[0].iter().enumerate() {
             let reference = scalars[0][k].1;
             let mut spans = vec![Span::raw(fit(label(name), label_w))];
-            for s in &scalars {
+            for s in &scalars[shown.clone()] {
                 let v = s[k].1;
                 // The veto discount is shown as a deduction; more of it means less concentration.
                 let more = *name != "veto_discount";
@@ -328,7 +365,7 @@ impl CompareView {
             }
             out.push(Line::from(spans));
             if *name == "integrated_control" {
-                out.push(self.range_row(ctx, c, label_w, col, |_| Some(0)));
+                out.push(self.range_row(ctx, c, (label_w, col, &shown), |_| Some(0)));
             }
         }
 
@@ -345,14 +382,14 @@ impl CompareView {
             }
             let reference = values.iter().flatten().next().copied().unwrap_or(0.0);
             let mut spans = vec![Span::raw(fit(&role.as_str().replace('_', " "), label_w))];
-            for v in values {
+            for v in values[shown.clone()].iter().copied() {
                 spans.push(match v {
                     Some(v) => marked(v, reference, format!("{:.0}%", v * 100.0), true),
                     None => Span::styled(format!("{:>w$} ", "-", w = col - 1), t.dim),
                 });
             }
             out.push(Line::from(spans));
-            out.push(self.range_row(ctx, c, label_w, col, |e: &Entry| {
+            out.push(self.range_row(ctx, c, (label_w, col, &shown), |e: &Entry| {
                 // Integrated control comes first, then the classes in order.
                 e.indicators
                     .classes
@@ -453,6 +490,28 @@ impl CompareView {
         }
         out
     }
+}
+
+/// How the table fits a pane `width` columns wide, showing columns from `first` on: the column
+/// width, the row labels' width and the columns shown. Every column is shown while the labels
+/// keep 8 characters; past that the table scrolls sideways (→, ←) with labels of 12 or more,
+/// because a row whose label is cut to nothing cannot be read whatever its numbers.
+fn columns(n: usize, width: usize, first: usize) -> (usize, usize, Range<usize>) {
+    // Narrow terminals trade a column's padding for longer row labels.
+    let col = if width >= n * 8 + 16 { 8 } else { 7 };
+    if width >= n * col + 8 {
+        return (col, width.saturating_sub(n * col).clamp(8, 22), 0..n);
+    }
+    let visible = (width.saturating_sub(12) / col).clamp(1, n.max(1));
+    let start = first.min(n.saturating_sub(visible));
+    let label_w = width.saturating_sub(visible * col).clamp(8, 22);
+    (col, label_w, start..(start + visible).min(n))
+}
+
+/// The width of the table pane for the terminal in `ctx`.
+fn detail_width(ctx: &Ctx) -> usize {
+    let main = layout::screen(ctx.size).main;
+    layout::inner(layout::compare_split(main).1).width as usize
 }
 
 fn label(name: &str) -> &'static str {
