@@ -189,6 +189,29 @@ fn tab_number_keys_and_quit() {
 }
 
 #[test]
+fn help_explains_the_numbers_after_the_keys() {
+    let mut a = app(120, 40);
+    keys(&mut a, &["?"]);
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&text(&render(&a)));
+        keys(&mut a, &["pgdn"]);
+    }
+    for needle in [
+        "What the numbers mean",
+        "integrated control",
+        "consent under threat",
+        "= 0.392)",
+        "docs/glossary.md",
+    ] {
+        assert!(
+            seen.contains(needle),
+            "{needle} missing from the help: {seen}"
+        );
+    }
+}
+
+#[test]
 fn search_finds_names_in_any_language_and_cycles() {
     let mut a = app(80, 24);
     keys(&mut a, &["/", "Сенат", "enter"]);

@@ -12,6 +12,46 @@ use crate::tui::keymap::{Command, Keymap};
 use crate::tui::tabs::View;
 use crate::tui::theme::Theme;
 
+/// The glossary in short; docs/glossary.md has the long form with a worked example for each.
+const GLOSSARY: &[(&str, &str)] = &[
+    (
+        "seats he picks",
+        "the seats whose holder the head of state proposes, whoever must agree (kz-2022 Court: 5 of 11)",
+    ),
+    (
+        "direct share",
+        "each channel's seats split among the actors that fill them, by position: propose 1, consent 1, consent under threat 0.5, recommend 0.25 (his 4 judges + half the Chair: 4.5 of 11 = 40.9%)",
+    ),
+    (
+        "integrated control",
+        "the direct shares followed up the chain until they reach the voters or the bodies they elect; an expected share, not a majority (40.9% direct + 8.2% through the Chair of the Senate + 3.6% through the Senate = 52.7%)",
+    ),
+    (
+        "hold",
+        "how much of his own picking survives the vetoes of bodies he does not hold; a veto only discounts, seats he can dismiss at will count fully (55.3%)",
+    ),
+    (
+        "concentration",
+        "the hold averaged over the nine independent roles, each role once: the cross-country headline (kz-2022: 0.689)",
+    ),
+    (
+        "HHI",
+        "the sum of squared shares: 1 when one principal has everything (Court: 0.527² + 0.273² + 0.200² = 0.392)",
+    ),
+    (
+        "veto point",
+        "an actor whose agreement a channel needs: a consent, a shortlist, or the deciding vote after another's nomination",
+    ),
+    (
+        "consent under threat",
+        "a consent the proposer can punish by dissolving the consenting body for refusing; it weighs 0.5, not 1",
+    ),
+    (
+        "range",
+        "the lowest and highest value over the contested codings, the at-will threat on and off and the consent band 0.5-2",
+    ),
+];
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
     pub scroll: usize,
@@ -64,6 +104,22 @@ impl Help {
                 ]));
             }
         }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("What the numbers mean", t.title)));
+        for (term, meaning) in GLOSSARY {
+            for (i, part) in wrap(meaning, text_w).into_iter().enumerate() {
+                let term = if i == 0 { *term } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(fit(term, key_w), t.accent),
+                    Span::raw(" "),
+                    Span::raw(part),
+                ]));
+            }
+        }
+        lines.push(Line::from(Span::styled(
+            "Each worked by hand on the kz-2022 Court in docs/glossary.md.",
+            t.dim,
+        )));
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
             "Mouse: click to select, wheel to scroll. Letters typed on a Russian or Kazakh layout act as the QWERTY key in the same place.",
