@@ -145,6 +145,16 @@ pub enum Command {
     /// --data (or baseline and reformed with --reform), with the weights at which a series
     /// crosses another, one half, or the next principal.
     Sweep(sweep::SweepArgs),
+    /// Print the text of the constitution at a citation, as the dataset's sources cite it:
+    /// `bilik article 71(2) --data kz-2022` prints the paragraph the Court's Chair is coded
+    /// from. The Russian texts of the 1995 Constitution (wording of 2023, for kz-2022) and of
+    /// the 2026 Constitution (for kz-2026) ship with bilik.
+    Article {
+        /// The reference: an article (71), a paragraph or item (71(2), 44(4)), an item of a
+        /// paragraph (58(3)(7)), a range (83(1)-(2)), an inserted article (83-1).
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -528,6 +538,35 @@ fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     }
 }
 
+/// The passages of the shipped constitution of dataset `id` at `reference`, headed by the
+/// text's title and followed by its origin.
+fn article(id: &str, reference: &str) -> Result<String, Failure> {
+    let text = crate::law::for_dataset(id).ok_or_else(|| {
+        let shipped: Vec<String> = crate::law::TEXTS
+            .iter()
+            .map(|t| format!("{} ({})", t.datasets.join(", "), t.id))
+            .collect();
+        Failure::Data(format!(
+            "the constitution {id} cites does not ship with bilik; texts ship for: {}",
+            shipped.join("; ")
+        ))
+    })?;
+    let cite = crate::law::parse_user(reference).map_err(Failure::Usage)?;
+    let passages = text
+        .resolve(&cite)
+        .map_err(|e| Failure::Data(format!("{reference}: {e}")))?;
+    let mut out = format!(
+        "{}
+",
+        text.title
+    );
+    for p in passages {
+        out.push_str(&format!("\n{}\n{}\n", p.heading, p.text));
+    }
+    out.push_str(&format!("\nText: {}\n", text.origin));
+    Ok(out)
+}
+
 fn print(body: &[u8]) -> anyhow::Result<()> {
     write_stdout(body).context("stdout")
 }
@@ -593,6 +632,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             .map_err(|e| Failure::Data(e.to_string()))?;
             emit(args.output.as_deref(), &body)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Article { reference }) => {
+            let id = match data::embedded(data_spec(&global)?) {
+                Some(e) => e.id.to_string(),
+                None => load(&global)?.dataset.meta.id,
+            };
+            print(article(&id, &reference)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Datasets) => {

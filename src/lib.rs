@@ -8,6 +8,7 @@
 //!
 //! 0. [`diag`]: reading RON files, where each value is, and diagnostics at file:line:column;
 //! 1. [`model`]: the data model, its loader and its rules ([`model::validate`](mod@model::validate));
+//!    [`law`]: the constitutional texts that ship, and citations looked up in them;
 //! 2. [`analysis`]: direct shares, integrated control, veto points, tenure, flags, summary,
 //!    and whether every body reaches a principal ([`analysis::reach`]);
 //!    [`comparative`]: the same indicators for several datasets, bodies lined up by role, and
@@ -32,6 +33,7 @@ pub mod cli;
 pub mod comparative;
 pub mod data;
 pub mod diag;
+pub mod law;
 pub mod model;
 pub mod output;
 pub mod reform;

@@ -22,6 +22,8 @@ const LAYERS: &[(&str, u8)] = &[
     // RON reading, spans and diagnostics.
     ("diag", 0),
     ("model", 1),
+    // The shipped constitutional texts and citation lookup: plain text, no model.
+    ("law", 1),
     ("analysis", 2),
     ("comparative", 2),
     // The datasets compiled into the binary, loaded with every check: the model's rules, then

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, as cargo builds one per file under `tests/`.
 //!
-//! `cli` drives the real `bilik` binary; `compare` its comparison of datasets; `consistency`
+//! `citations` looks every cited article up in the constitutional texts that ship; `cli`
+//! drives the real `bilik` binary; `compare` its comparison of datasets; `consistency`
 //! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
@@ -9,6 +10,7 @@
 //! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files.
 
+mod citations;
 mod cli;
 mod common;
 mod compare;
