@@ -762,3 +762,39 @@ fn the_cached_detail_follows_weights_language_and_reforms() {
     a.ctx.size = ratatui::layout::Rect::new(0, 0, 160, 48);
     assert_eq!(detail(&a), wide);
 }
+
+#[test]
+fn the_court_detail_ends_with_the_text_it_is_coded_from() {
+    let a = app(120, 40);
+    let d = super::views::bodies::detail(&a.ctx, 80);
+    let text: String = d
+        .lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let at = text
+        .find("THE TEXT (Constitution, in Russian)")
+        .unwrap_or_else(|| panic!("{text}"));
+    let tail = &text[at..];
+    assert!(tail.contains(" Article 71, paragraph 2\n"), "{tail}");
+    assert!(
+        tail.contains("2. Председатель Конституционного Суда назначается"),
+        "{tail}"
+    );
+    assert!(tail.contains(" Article 44, item 4\n"), "{tail}");
+    // kz-2017's wording does not ship: no section rather than the wrong text.
+    let mut b = app(120, 40);
+    b.ctx.dataset.meta.id = "kz-2017".into();
+    let d = super::views::bodies::detail(&b.ctx, 80);
+    assert!(
+        !d.lines
+            .iter()
+            .any(|l| l.spans.iter().any(|s| s.content.contains("THE TEXT")))
+    );
+}

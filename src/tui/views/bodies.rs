@@ -423,6 +423,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         b.heading("NOTE");
         b.wrapped(1, &body.note, t.dim);
     }
+    super::law::section(&mut b, body);
     Detail {
         lines: b.lines,
         links: b.links,

@@ -18,6 +18,7 @@ pub mod flags;
 pub mod frame;
 pub mod graph;
 pub mod help;
+pub mod law;
 pub mod matrix;
 pub mod reforms;
 pub mod search;
