@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::common::{bilik, stderr, stdout};
 
-const ALL: [&str; 6] = ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"];
+const ALL: [&str; 7] = ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "ru-2020"];
 
 fn json(args: &[&str]) -> Value {
     let mut full = vec!["compare", "--format", "json"];
