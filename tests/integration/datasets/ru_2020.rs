@@ -136,7 +136,8 @@ fn the_president_controls_57_5_percent_of_the_constitutional_court() {
 
 #[test]
 fn judges_powers_are_ended_by_the_council_on_the_presidents_proposal_for_cause() {
-    // Art. 83(е.3), 102(1)(л), 128(3): grounds stated, so for cause (codebook R9(1), R9(4)).
+    // Art. 83(е.3), 102(1)(л): grounds stated, so for cause (codebook R9(1), R9(4)). Not art.
+    // 128(3), which since 2020 is on the courts' powers and procedure (second check, issue 16).
     let d = dataset();
     for body in ["constitutional_court", "supreme_court"] {
         let e = d
@@ -154,7 +155,8 @@ fn judges_powers_are_ended_by_the_council_on_the_presidents_proposal_for_cause()
             body,
             EdgeKind::DismissAtWill
         ));
-        assert!(e.source.contains("83(е.3)") && e.source.contains("128(3)"));
+        assert!(e.source.contains("83(е.3)") && e.source.contains("102(1)(л)"));
+        assert!(!e.source.contains("128(3)"), "{}", e.source);
         assert!(
             e.threshold
                 .as_deref()
@@ -361,6 +363,17 @@ fn the_election_commission_and_the_accounts_chamber_are_split_between_the_chambe
     );
     let ac = d.body("accounts_chamber").unwrap();
     assert_eq!(ac.seats, 14);
+    // Since 2020 the Council appoints the Chair and the Duma the Deputy Chair (art. 102(1)(и),
+    // 103(1)(д)); the first coding had them the other way round (second check, issue 16).
+    let label = |id: &str| {
+        ac.channels
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    };
+    assert!(label("fc_members").starts_with("Chair"), "{}", label("fc_members"));
+    assert!(label("duma_members").starts_with("Deputy Chair"), "{}", label("duma_members"));
     for (channel, chamber) in [
         ("duma_members", "state_duma"),
         ("fc_members", "federation_council"),
