@@ -372,8 +372,16 @@ fn the_election_commission_and_the_accounts_chamber_are_split_between_the_chambe
             .map(|c| c.label.clone())
             .unwrap_or_default()
     };
-    assert!(label("fc_members").starts_with("Chair"), "{}", label("fc_members"));
-    assert!(label("duma_members").starts_with("Deputy Chair"), "{}", label("duma_members"));
+    assert!(
+        label("fc_members").starts_with("Chair"),
+        "{}",
+        label("fc_members")
+    );
+    assert!(
+        label("duma_members").starts_with("Deputy Chair"),
+        "{}",
+        label("duma_members")
+    );
     for (channel, chamber) in [
         ("duma_members", "state_duma"),
         ("fc_members", "federation_council"),
