@@ -48,6 +48,11 @@ pub const EMBEDDED: &[Embedded] = &[
         path: "data/tr.ron",
         text: include_str!("../data/tr.ron"),
     },
+    Embedded {
+        id: "ru-2020",
+        path: "data/ru-2020.ron",
+        text: include_str!("../data/ru-2020.ron"),
+    },
 ];
 
 /// The dataset `bilik` opens when none is named.

@@ -8,6 +8,7 @@ mod fr;
 mod kz_2017;
 mod kz_2022;
 mod kz_2026;
+mod ru_2020;
 mod tr;
 mod us;
 
