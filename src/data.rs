@@ -48,6 +48,11 @@ pub const EMBEDDED: &[Embedded] = &[
         path: "data/tr.ron",
         text: include_str!("../data/tr.ron"),
     },
+    Embedded {
+        id: "uz-2023",
+        path: "data/uz-2023.ron",
+        text: include_str!("../data/uz-2023.ron"),
+    },
 ];
 
 /// The dataset `bilik` opens when none is named.

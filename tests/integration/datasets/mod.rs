@@ -10,6 +10,7 @@ mod kz_2022;
 mod kz_2026;
 mod tr;
 mod us;
+mod uz_2023;
 
 /// An embedded dataset, which the library has already checked to load.
 pub fn dataset(id: &str) -> Dataset {
