@@ -52,6 +52,9 @@ pub const EMBEDDED: &[Embedded] = &[
         id: "ru-2020",
         path: "data/ru-2020.ron",
         text: include_str!("../data/ru-2020.ron"),
+        id: "uz-2023",
+        path: "data/uz-2023.ron",
+        text: include_str!("../data/uz-2023.ron"),
     },
 ];
 

@@ -11,6 +11,7 @@ mod kz_2026;
 mod ru_2020;
 mod tr;
 mod us;
+mod uz_2023;
 
 /// An embedded dataset, which the library has already checked to load.
 pub fn dataset(id: &str) -> Dataset {

@@ -1,0 +1,253 @@
+//! Legal facts of data/uz-2023.ron (Uzbekistan, the Constitution in the new wording adopted by the
+//! referendum of 30 April 2023) pinned as tests. Each test names the article it pins; the sheet
+//! docs/datasets/uz-2023.md quotes them.
+
+use super::{analysis, close, s, steps};
+use bilik::model::{Alignment, Confidence, Dataset, EdgeKind, Power, Role, StepRole};
+
+fn dataset() -> Dataset {
+    super::dataset("uz-2023")
+}
+
+fn has_edge(d: &Dataset, from: &str, to: &str, kind: EdgeKind) -> bool {
+    d.edges
+        .iter()
+        .any(|e| e.from == from && e.to == to && e.kind == kind)
+}
+
+#[test]
+fn the_president_is_elected_directly_for_seven_years() {
+    // Art. 106.
+    let d = dataset();
+    let p = d.body("president").unwrap();
+    assert_eq!(p.role, Some(Role::HeadOfState));
+    assert_eq!(p.term_years, Some(7.0));
+    assert_eq!(
+        steps(&d, "president", "election"),
+        vec![s("electorate", StepRole::Elect)]
+    );
+}
+
+#[test]
+fn the_legislative_chamber_has_150_deputies_half_from_party_lists() {
+    // The article on the Legislative Chamber (150 deputies); the 75/75 split is statutory.
+    let d = dataset();
+    let lc = d.body("legislative_chamber").unwrap();
+    assert_eq!(lc.seats, 150);
+    assert_eq!(lc.role, Some(Role::LowerChamber));
+    assert_eq!(lc.channel("party_list").unwrap().seats, 75);
+    assert_eq!(lc.channel("districts").unwrap().seats, 75);
+    assert_eq!(
+        lc.channel("party_list").unwrap().confidence,
+        Confidence::Medium
+    );
+}
+
+#[test]
+fn the_senate_is_56_elected_by_local_councils_and_9_appointed_by_the_president() {
+    // The article on the Senate: four from each of 14 units, nine appointed by the President.
+    let d = dataset();
+    let senate = d.body("senate").unwrap();
+    assert_eq!(senate.seats, 65);
+    assert_eq!(senate.channel("elected").unwrap().seats, 56);
+    assert_eq!(senate.channel("presidential_quota").unwrap().seats, 9);
+    assert_eq!(
+        steps(&d, "senate", "elected"),
+        vec![s("local_councils", StepRole::Elect)]
+    );
+    assert_eq!(
+        steps(&d, "senate", "presidential_quota"),
+        vec![s("president", StepRole::Appoint)]
+    );
+    let a = analysis(&d);
+    let p = a.body("senate").unwrap().control_of("president");
+    assert!(close(p, 9.0 / 65.0), "{p}");
+}
+
+#[test]
+fn the_prime_minister_and_ministers_need_the_legislative_chambers_approval() {
+    // Art. 109(9): appointed with the Legislative Chamber's approval, dismissed by the President.
+    let d = dataset();
+    for (body, channel) in [("prime_minister", "appointment"), ("government", "members")] {
+        assert_eq!(
+            steps(&d, body, channel),
+            vec![
+                s("president", StepRole::Appoint),
+                s("legislative_chamber", StepRole::Consent)
+            ],
+            "{body}"
+        );
+        assert!(
+            has_edge(&d, "president", body, EdgeKind::DismissAtWill),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn the_president_nominates_the_senate_chair() {
+    // Art. 109(8).
+    let d = dataset();
+    assert_eq!(
+        steps(&d, "senate_chair", "election"),
+        vec![
+            s("president", StepRole::Nominate),
+            s("senate", StepRole::Elect)
+        ]
+    );
+}
+
+#[test]
+fn the_supreme_court_and_judicial_council_chairs_are_elected_by_the_senate_on_his_proposal() {
+    // Art. 134 (Chair and deputies of the Supreme Court), art. 135 (Chair and Deputy of the SJC).
+    let d = dataset();
+    let pick = vec![
+        s("president", StepRole::Nominate),
+        s("senate", StepRole::Elect),
+    ];
+    assert_eq!(steps(&d, "supreme_court", "chair_and_deputies"), pick);
+    assert_eq!(steps(&d, "supreme_judicial_council", "chair"), pick);
+    assert_eq!(steps(&d, "supreme_judicial_council", "deputy_chair"), pick);
+    assert_eq!(d.body("supreme_court").unwrap().term_years, Some(5.0));
+    // The other members: elected by the Senate (reported on the draft, medium).
+    let members = d
+        .body("supreme_judicial_council")
+        .unwrap()
+        .channel("members")
+        .unwrap();
+    assert_eq!(members.confidence, Confidence::Medium);
+    assert_eq!(
+        steps(&d, "supreme_judicial_council", "members"),
+        vec![s("senate", StepRole::Elect)]
+    );
+}
+
+#[test]
+fn the_president_holds_57_percent_of_the_constitutional_court() {
+    // Every judge elected by the Senate on the President's proposal (medium): he proposes all
+    // the seats, the Senate ratifies, and 9 of its 65 seats are his.
+    let d = dataset();
+    let cc = d.body("constitutional_court").unwrap();
+    assert_eq!(cc.role, Some(Role::ConstitutionalReview));
+    assert_eq!(
+        steps(&d, "constitutional_court", "judges"),
+        vec![
+            s("president", StepRole::Nominate),
+            s("senate", StepRole::Elect)
+        ]
+    );
+    let a = analysis(&d);
+    let p = a
+        .body("constitutional_court")
+        .unwrap()
+        .control_of("president");
+    let expected = 0.5 + 0.5 * 9.0 / 65.0;
+    assert!(close(p, expected), "{p} vs {expected}");
+    assert!((p - 0.569).abs() < 0.001, "{p}");
+}
+
+#[test]
+fn the_prosecutor_general_and_the_accounts_chamber_are_appointed_with_the_senate() {
+    // Art. 109(11) (appoint and dismiss), with the Senate's prior consideration (medium).
+    let d = dataset();
+    for (body, channel) in [
+        ("prosecutor_general", "appointment"),
+        ("accounts_chamber", "chair"),
+    ] {
+        assert_eq!(
+            steps(&d, body, channel),
+            vec![
+                s("president", StepRole::Appoint),
+                s("senate", StepRole::Consent)
+            ],
+            "{body}"
+        );
+        assert!(
+            has_edge(&d, "president", body, EdgeKind::DismissAtWill),
+            "{body}"
+        );
+    }
+    assert_eq!(d.body("prosecutor_general").unwrap().term_years, Some(5.0));
+    assert!(has_edge(
+        &d,
+        "accounts_chamber",
+        "government",
+        EdgeKind::Audits
+    ));
+}
+
+#[test]
+fn the_central_bank_is_independent_and_its_chair_coded_low() {
+    // Art. 151: independent in carrying out its tasks; the Chair's appointment not read (low).
+    let d = dataset();
+    let cb = d.body("central_bank").unwrap();
+    assert_eq!(cb.role, Some(Role::CentralBank));
+    assert!(cb.independent);
+    assert_eq!(cb.channel("chair").unwrap().confidence, Confidence::Low);
+}
+
+#[test]
+fn the_ombudsman_is_elected_by_the_chambers_with_an_alternative() {
+    // Art. 93(16), a joint power; who proposes is statutory (the alternative).
+    let d = dataset();
+    assert_eq!(
+        steps(&d, "human_rights_commissioner", "election"),
+        vec![
+            s("legislative_chamber", StepRole::Elect),
+            s("senate", StepRole::Consent)
+        ]
+    );
+    assert_eq!(d.contested().len(), 1);
+}
+
+#[test]
+fn the_constitutional_court_reviews_the_acts_of_every_political_branch() {
+    // Art. 133(1).
+    let d = dataset();
+    for to in ["legislative_chamber", "senate", "president", "government"] {
+        assert!(
+            has_edge(&d, "constitutional_court", to, EdgeKind::Reviews),
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn dissolution_and_no_confidence_are_coded_low_from_the_pre_2023_text() {
+    let d = dataset();
+    for (from, to, kind) in [
+        ("president", "legislative_chamber", EdgeKind::Dissolve),
+        ("president", "senate", EdgeKind::Dissolve),
+        (
+            "legislative_chamber",
+            "prime_minister",
+            EdgeKind::NoConfidence,
+        ),
+    ] {
+        let e = d
+            .edges
+            .iter()
+            .find(|e| e.from == from && e.to == to && e.kind == kind)
+            .unwrap_or_else(|| panic!("{from} -> {to}"));
+        assert_eq!(e.confidence, Confidence::Low, "{from} -> {to}");
+    }
+    // Codebook R21-R22: one alignment feature, one power.
+    assert_eq!(
+        d.body("legislative_chamber")
+            .unwrap()
+            .alignment
+            .keys()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![Alignment::DissolutionAtNoCost]
+    );
+    assert_eq!(
+        d.body("president")
+            .unwrap()
+            .powers
+            .keys()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![Power::EmergencyPowers]
+    );
+}
