@@ -48,6 +48,11 @@ pub const EMBEDDED: &[Embedded] = &[
         path: "data/tr.ron",
         text: include_str!("../data/tr.ron"),
     },
+    Embedded {
+        id: "kg-2021",
+        path: "data/kg-2021.ron",
+        text: include_str!("../data/kg-2021.ron"),
+    },
 ];
 
 /// The dataset `bilik` opens when none is named.
