@@ -236,7 +236,10 @@ fn the_sweep_chart_in_compare() {
     keys(&mut a, &["7", "s"]);
     let plot = a.sweep.as_ref().unwrap().plot.as_ref().unwrap();
     let labels: Vec<&str> = plot.sweep.series.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"]);
+    assert_eq!(
+        labels,
+        ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "kg-2021"]
+    );
     assert!(
         plot.notes.iter().any(|n| n.contains(" crosses ")),
         "{:?}",
