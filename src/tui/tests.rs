@@ -342,10 +342,7 @@ fn compare_puts_states_side_by_side_under_the_weights_in_force() {
         ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "kg-2021"]
     );
     keys(&mut a, &["space"]);
-    assert_eq!(
-        ids(&a),
-        ["kz-2022", "kz-2026", "us", "fr", "tr", "kg-2021"]
-    );
+    assert_eq!(ids(&a), ["kz-2022", "kz-2026", "us", "fr", "tr", "kg-2021"]);
     keys(&mut a, &["k", "space"]);
     assert_eq!(
         ids(&a)[0],
