@@ -55,6 +55,9 @@ pub const EMBEDDED: &[Embedded] = &[
         id: "uz-2023",
         path: "data/uz-2023.ron",
         text: include_str!("../data/uz-2023.ron"),
+        id: "kg-2021",
+        path: "data/kg-2021.ron",
+        text: include_str!("../data/kg-2021.ron"),
     },
 ];
 

@@ -54,7 +54,7 @@ fn dataset<'a>(doc: &'a Value, id: &str) -> &'a Value {
 }
 
 #[test]
-fn the_paper_table_ranks_the_six_states() {
+fn the_paper_table_ranks_the_shipped_states() {
     let out = bilik(&["compare"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let s = stdout(&out);

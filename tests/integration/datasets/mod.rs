@@ -5,6 +5,7 @@ use bilik::analysis::{Analysis, Options, analyze};
 use bilik::model::{Dataset, StepRole};
 
 mod fr;
+mod kg_2021;
 mod kz_2017;
 mod kz_2022;
 mod kz_2026;
