@@ -48,6 +48,16 @@ pub const EMBEDDED: &[Embedded] = &[
         path: "data/tr.ron",
         text: include_str!("../data/tr.ron"),
     },
+    Embedded {
+        id: "tj-2016",
+        path: "data/tj-2016.ron",
+        text: include_str!("../data/tj-2016.ron"),
+    },
+    Embedded {
+        id: "tm-2023",
+        path: "data/tm-2023.ron",
+        text: include_str!("../data/tm-2023.ron"),
+    },
 ];
 
 /// The dataset `bilik` opens when none is named.

@@ -8,6 +8,8 @@ mod fr;
 mod kz_2017;
 mod kz_2022;
 mod kz_2026;
+mod tj_2016;
+mod tm_2023;
 mod tr;
 mod us;
 
