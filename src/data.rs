@@ -58,6 +58,14 @@ pub const EMBEDDED: &[Embedded] = &[
         id: "kg-2021",
         path: "data/kg-2021.ron",
         text: include_str!("../data/kg-2021.ron"),
+        id: "tj-2016",
+        path: "data/tj-2016.ron",
+        text: include_str!("../data/tj-2016.ron"),
+    },
+    Embedded {
+        id: "tm-2023",
+        path: "data/tm-2023.ron",
+        text: include_str!("../data/tm-2023.ron"),
     },
 ];
 

@@ -137,3 +137,33 @@ fn nothing_a_rule_derives_is_set_by_hand() {
         }
     }
 }
+
+/// R20 across the region: the President's appointment of the Prosecutor General "с согласия" a
+/// chamber (1995 art. 44(4), 55(2); Tajikistan art. 56, 69; Turkmenistan art. 71, 81(11)) is one
+/// construction, coded alike: his pick, the chamber's consent.
+#[test]
+fn a_prosecutor_general_appointed_with_a_chambers_consent_is_coded_alike() {
+    for (id, chamber) in [
+        ("kz-2022", "senate"),
+        ("tj-2016", "majlisi_milli"),
+        ("tm-2023", "mejlis"),
+    ] {
+        let d = resolve(id).unwrap();
+        let steps: Vec<(String, StepRole)> = d
+            .body("prosecutor_general")
+            .and_then(|b| b.channel("appointment"))
+            .unwrap_or_else(|| panic!("{id}: no prosecutor_general/appointment"))
+            .steps
+            .iter()
+            .map(|s| (s.actor.clone(), s.role))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("president".to_string(), StepRole::Appoint),
+                (chamber.to_string(), StepRole::Consent)
+            ],
+            "{id}"
+        );
+    }
+}

@@ -10,6 +10,8 @@ mod kz_2017;
 mod kz_2022;
 mod kz_2026;
 mod ru_2020;
+mod tj_2016;
+mod tm_2023;
 mod tr;
 mod us;
 mod uz_2023;
