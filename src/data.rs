@@ -52,12 +52,18 @@ pub const EMBEDDED: &[Embedded] = &[
         id: "ru-2020",
         path: "data/ru-2020.ron",
         text: include_str!("../data/ru-2020.ron"),
+    },
+    Embedded {
         id: "uz-2023",
         path: "data/uz-2023.ron",
         text: include_str!("../data/uz-2023.ron"),
+    },
+    Embedded {
         id: "kg-2021",
         path: "data/kg-2021.ron",
         text: include_str!("../data/kg-2021.ron"),
+    },
+    Embedded {
         id: "tj-2016",
         path: "data/tj-2016.ron",
         text: include_str!("../data/tj-2016.ron"),

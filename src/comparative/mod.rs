@@ -26,7 +26,7 @@
 //! use bilik::comparative::{Comparison, Entry};
 //! use bilik::data;
 //!
-//! let entries: Vec<Entry> = ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "ru-2020"]
+//! let entries: Vec<Entry> = ["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"]
 //!     .iter()
 //!     .map(|id| {
 //!         let ds = data::resolve(id).expect("embedded");
