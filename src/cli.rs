@@ -90,6 +90,10 @@ pub struct Global {
     /// are listed in the JSON export's `alternatives`).
     #[arg(long = "choose", global = true, value_name = "ALT_ID")]
     pub choose: Vec<String>,
+    /// The most bytes read from any input (datasets, presets, the config, pipes, devices),
+    /// e.g. `64M`; default 16M. Also set by BILIK_MAX_INPUT_BYTES; this flag wins.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = crate::diag::read::parse_byte_count)]
+    pub max_input_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -518,6 +522,24 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
     ))
 }
 
+/// Sets the input limit of `--max-input-bytes`, else of `BILIK_MAX_INPUT_BYTES`, before any
+/// file is read.
+fn input_limit(global: &Global) -> Result<(), Failure> {
+    let bytes = match (
+        global.max_input_bytes,
+        std::env::var_os("BILIK_MAX_INPUT_BYTES"),
+    ) {
+        (Some(n), _) => n,
+        (None, Some(v)) if !v.is_empty() => {
+            crate::diag::read::parse_byte_count(&v.to_string_lossy())
+                .map_err(|e| Failure::Usage(format!("BILIK_MAX_INPUT_BYTES: {e}")))?
+        }
+        _ => return Ok(()),
+    };
+    crate::diag::set_max_input_bytes(bytes);
+    Ok(())
+}
+
 /// Writes a report to `output`, atomically, or to stdout.
 fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     match output {
@@ -534,6 +556,7 @@ fn print(body: &[u8]) -> anyhow::Result<()> {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
+    input_limit(&global)?;
     // Checked before anything is loaded, so that a bad band is a usage error (exit 2).
     let band = band(&global)?;
     match cli.command {

@@ -25,7 +25,7 @@ pub mod read;
 pub mod spans;
 
 pub(crate) use check::{Found, Validator};
-pub use read::{MAX_FILE_BYTES, parse_ron, read_text};
+pub use read::{MAX_FILE_BYTES, max_input_bytes, parse_ron, read_text, set_max_input_bytes};
 pub use spans::SpanIndex;
 
 use std::fmt;
