@@ -21,7 +21,7 @@ use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang};
 use crate::output::ranges::Ranges;
-use crate::output::write::{write_atomic, write_stdout};
+use crate::output::write::{is_stdout, remove_temporaries_on_signals, write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
@@ -167,7 +167,7 @@ pub struct ExportArgs {
     /// refused otherwise.
     #[arg(long, short = 't', value_enum)]
     pub table: Option<TableArg>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -232,7 +232,7 @@ pub struct DiffArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -257,7 +257,7 @@ pub struct CompareArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -543,10 +543,11 @@ fn input_limit(global: &Global) -> Result<(), Failure> {
 /// Writes a report to `output`, atomically, or to stdout.
 fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     match output {
-        Some(path) => {
+        Some(path) if !is_stdout(path) => {
+            remove_temporaries_on_signals().context("signals")?;
             write_atomic(path, body).with_context(|| format!("cannot write {}", path.display()))
         }
-        None => print(body),
+        _ => print(body),
     }
 }
 
