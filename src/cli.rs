@@ -20,6 +20,7 @@ use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang};
+use crate::output::escape::{visible, visible_lines};
 use crate::output::ranges::Ranges;
 use crate::output::write::{is_stdout, remove_temporaries_on_signals, write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
@@ -302,11 +303,19 @@ pub fn main() -> ExitCode {
             // Each context, then the error: `cannot write FILE: No such file or directory`.
             let message = format!("{e:#}");
             if !message.is_empty() {
-                eprintln!("bilik: {message}");
+                say(&format!("bilik: {}\n", visible_lines(&message)));
             }
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// Writes to stderr. When stderr is closed or a closed pipe (`2>&1 | head -1`) there is
+/// nowhere to tell it, so nothing is said and the command ends with its own exit code.
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.flush());
 }
 
 fn exit_code(e: &anyhow::Error) -> u8 {
@@ -394,7 +403,7 @@ pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
 
 fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, Failure> {
     let dataset = data::resolve(spec).map_err(|e| {
-        eprint!("{}", e.report.render(color_for_stderr(global.color)));
+        say(&e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
     let chosen = choose(global, dataset.clone(), strict)?;
@@ -453,7 +462,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
         return Ok(reform::embedded(&dataset.meta.id));
     };
     let set = reform::load_file(path).map_err(|e| {
-        eprint!("{}", e.report.render(color));
+        say(&e.report.render(color));
         Failure::Data(e.to_string())
     })?;
     let mut report = reform::check(&set, dataset);
@@ -463,7 +472,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
             .retain(|d| d.level == crate::diag::Level::Error);
     }
     if !report.diagnostics.is_empty() {
-        eprint!("{}", report.render(color));
+        say(&report.render(color));
     }
     match report.errors() {
         0 => Ok(set),
@@ -477,7 +486,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
 
 /// Prints a reform error with its places in the preset file.
 fn reform_failure(global: &Global, set: &PresetSet, e: ReformError) -> Failure {
-    eprint!("{}", e.report(set).render(color_for_stderr(global.color)));
+    say(&e.report(set).render(color_for_stderr(global.color)));
     Failure::Data(String::new())
 }
 
@@ -634,7 +643,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = load(&global)?;
             let set = presets(&global, &loaded.dataset, true)?;
             let out = reform_list(&set, global.lang.into());
-            print(out.as_bytes())?;
+            print(visible_lines(&out).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
@@ -667,7 +676,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ranges: Some((&before_ranges, &after_ranges)),
             };
             let body = match args.format {
-                DiffFormat::Text => diff::text::render(&view),
+                DiffFormat::Text => visible_lines(&diff::text::render(&view)).into_owned(),
                 DiffFormat::Md => diff::md::render(&view),
                 DiffFormat::Json => diff::json::render(&view),
             };
@@ -679,7 +688,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let lang = global.lang.into();
             let r = output::compare::indicator_ranges(&comparison, &band);
             let body = match args.format {
-                CompareFormat::Text => output::compare::text::render(&comparison, lang, &r),
+                CompareFormat::Text => {
+                    visible_lines(&output::compare::text::render(&comparison, lang, &r))
+                        .into_owned()
+                }
                 CompareFormat::Md => output::compare::md::render(&comparison, lang, &r),
                 CompareFormat::Json => output::compare::json::render(&comparison, &r),
                 CompareFormat::Csv => {
@@ -726,7 +738,7 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         .map(|p| {
             vec![
                 p.id.clone(),
-                p.title(lang).to_string(),
+                visible(p.title(lang)).into_owned(),
                 p.article.map(|a| a.to_string()).unwrap_or_default(),
             ]
         })
@@ -803,7 +815,7 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
         global.lang.into(),
         Some(&r),
     );
-    print(out.as_bytes())?;
+    print(visible_lines(&out).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
