@@ -119,14 +119,17 @@ pub fn markdown_code(s: &str) -> String {
     format!("{fence}{pad}{}{pad}{fence}", s.replace('|', "\\|"))
 }
 
-/// A `bilik diff` Markdown table cell: only `|` is escaped.
+/// A `bilik diff` Markdown table cell: `|` is escaped, and control characters other than a
+/// line break (escape sequences, NUL) become spaces, as in [`markdown`].
 pub fn markdown_pipes(s: &str) -> String {
     s.replace('|', "\\|")
+        .replace(|c: char| c.is_control() && c != '\n', " ")
 }
 
-/// A `bilik compare` Markdown table cell: `|` escaped, line breaks flattened to spaces.
+/// A `bilik compare` Markdown table cell: `|` escaped, line breaks and other control
+/// characters flattened to spaces.
 pub fn markdown_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('|', "\\|").replace(char::is_control, " ")
 }
 
 /// The inside of a double-quoted Mermaid label. Mermaid has no backslash escapes; it reads
