@@ -20,8 +20,9 @@ use crate::analysis::{self, Analysis, Options};
 use crate::comparative::{Comparison, Entry};
 use crate::data;
 use crate::model::{Dataset, Lang};
+use crate::output::escape::{visible, visible_lines};
 use crate::output::ranges::Ranges;
-use crate::output::write::{write_atomic, write_stdout};
+use crate::output::write::{is_stdout, remove_temporaries_on_signals, write_atomic, write_stdout};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
@@ -90,6 +91,10 @@ pub struct Global {
     /// are listed in the JSON export's `alternatives`).
     #[arg(long = "choose", global = true, value_name = "ALT_ID")]
     pub choose: Vec<String>,
+    /// The most bytes read from any input (datasets, presets, the config, pipes, devices),
+    /// e.g. `64M`; default 16M. Also set by BILIK_MAX_INPUT_BYTES; this flag wins.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = crate::diag::read::parse_byte_count)]
+    pub max_input_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,7 +178,7 @@ pub struct ExportArgs {
     /// refused otherwise.
     #[arg(long, short = 't', value_enum)]
     pub table: Option<TableArg>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -238,7 +243,7 @@ pub struct DiffArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -263,7 +268,7 @@ pub struct CompareArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -308,11 +313,19 @@ pub fn main() -> ExitCode {
             // Each context, then the error: `cannot write FILE: No such file or directory`.
             let message = format!("{e:#}");
             if !message.is_empty() {
-                eprintln!("bilik: {message}");
+                say(&format!("bilik: {}\n", visible_lines(&message)));
             }
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// Writes to stderr. When stderr is closed or a closed pipe (`2>&1 | head -1`) there is
+/// nowhere to tell it, so nothing is said and the command ends with its own exit code.
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.flush());
 }
 
 fn exit_code(e: &anyhow::Error) -> u8 {
@@ -400,7 +413,7 @@ pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
 
 fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, Failure> {
     let dataset = data::resolve(spec).map_err(|e| {
-        eprint!("{}", e.report.render(color_for_stderr(global.color)));
+        say(&e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
     let chosen = choose(global, dataset.clone(), strict)?;
@@ -459,7 +472,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
         return Ok(reform::embedded(&dataset.meta.id));
     };
     let set = reform::load_file(path).map_err(|e| {
-        eprint!("{}", e.report.render(color));
+        say(&e.report.render(color));
         Failure::Data(e.to_string())
     })?;
     let mut report = reform::check(&set, dataset);
@@ -469,7 +482,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
             .retain(|d| d.level == crate::diag::Level::Error);
     }
     if !report.diagnostics.is_empty() {
-        eprint!("{}", report.render(color));
+        say(&report.render(color));
     }
     match report.errors() {
         0 => Ok(set),
@@ -483,7 +496,7 @@ pub fn presets(global: &Global, dataset: &Dataset, warn: bool) -> Result<PresetS
 
 /// Prints a reform error with its places in the preset file.
 fn reform_failure(global: &Global, set: &PresetSet, e: ReformError) -> Failure {
-    eprint!("{}", e.report(set).render(color_for_stderr(global.color)));
+    say(&e.report(set).render(color_for_stderr(global.color)));
     Failure::Data(String::new())
 }
 
@@ -528,13 +541,32 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
     ))
 }
 
+/// Sets the input limit of `--max-input-bytes`, else of `BILIK_MAX_INPUT_BYTES`, before any
+/// file is read.
+fn input_limit(global: &Global) -> Result<(), Failure> {
+    let bytes = match (
+        global.max_input_bytes,
+        std::env::var_os("BILIK_MAX_INPUT_BYTES"),
+    ) {
+        (Some(n), _) => n,
+        (None, Some(v)) if !v.is_empty() => {
+            crate::diag::read::parse_byte_count(&v.to_string_lossy())
+                .map_err(|e| Failure::Usage(format!("BILIK_MAX_INPUT_BYTES: {e}")))?
+        }
+        _ => return Ok(()),
+    };
+    crate::diag::set_max_input_bytes(bytes);
+    Ok(())
+}
+
 /// Writes a report to `output`, atomically, or to stdout.
 fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     match output {
-        Some(path) => {
+        Some(path) if !is_stdout(path) => {
+            remove_temporaries_on_signals().context("signals")?;
             write_atomic(path, body).with_context(|| format!("cannot write {}", path.display()))
         }
-        None => print(body),
+        _ => print(body),
     }
 }
 
@@ -573,6 +605,7 @@ fn print(body: &[u8]) -> anyhow::Result<()> {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
+    input_limit(&global)?;
     // Checked before anything is loaded, so that a bad band is a usage error (exit 2).
     let band = band(&global)?;
     match cli.command {
@@ -657,7 +690,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = load(&global)?;
             let set = presets(&global, &loaded.dataset, true)?;
             let out = reform_list(&set, global.lang.into());
-            print(out.as_bytes())?;
+            print(visible_lines(&out).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
@@ -690,7 +723,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ranges: Some((&before_ranges, &after_ranges)),
             };
             let body = match args.format {
-                DiffFormat::Text => diff::text::render(&view),
+                DiffFormat::Text => visible_lines(&diff::text::render(&view)).into_owned(),
                 DiffFormat::Md => diff::md::render(&view),
                 DiffFormat::Json => diff::json::render(&view),
             };
@@ -702,7 +735,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let lang = global.lang.into();
             let r = output::compare::indicator_ranges(&comparison, &band);
             let body = match args.format {
-                CompareFormat::Text => output::compare::text::render(&comparison, lang, &r),
+                CompareFormat::Text => {
+                    visible_lines(&output::compare::text::render(&comparison, lang, &r))
+                        .into_owned()
+                }
                 CompareFormat::Md => output::compare::md::render(&comparison, lang, &r),
                 CompareFormat::Json => output::compare::json::render(&comparison, &r),
                 CompareFormat::Csv => {
@@ -749,7 +785,7 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         .map(|p| {
             vec![
                 p.id.clone(),
-                p.title(lang).to_string(),
+                visible(p.title(lang)).into_owned(),
                 p.article.map(|a| a.to_string()).unwrap_or_default(),
             ]
         })
@@ -826,7 +862,7 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
         global.lang.into(),
         Some(&r),
     );
-    print(out.as_bytes())?;
+    print(visible_lines(&out).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -184,7 +184,9 @@ pub fn run(global: &Global, args: &SweepArgs) -> anyhow::Result<ExitCode> {
         principal_name: view_names.1,
     };
     let body = match args.format {
-        SweepFormat::Text => output::sweep::text::render(&view),
+        SweepFormat::Text => {
+            output::escape::visible_lines(&output::sweep::text::render(&view)).into_owned()
+        }
         SweepFormat::Json => output::sweep::json::render(&view),
         SweepFormat::Csv => output::sweep::csv::render(&view).context("CSV")?,
         SweepFormat::Svg => output::sweep::svg::render(&view),

@@ -23,10 +23,12 @@
 mod check;
 pub mod read;
 pub mod spans;
+pub mod visible;
 
 pub(crate) use check::{Found, Validator};
-pub use read::{MAX_FILE_BYTES, parse_ron, read_text};
+pub use read::{MAX_FILE_BYTES, max_input_bytes, parse_ron, read_text, set_max_input_bytes};
 pub use spans::SpanIndex;
+pub use visible::{visible, visible_lines};
 
 use std::fmt;
 use std::ops::Range;
@@ -127,8 +129,12 @@ impl FileReport {
     }
 
     /// Renders every diagnostic with the offending source line, coloured or not.
+    /// Text from the file (the quoted line, the messages, which may quote it) is shown with
+    /// its control and bidirectional characters escaped, so a file cannot act on the terminal.
     pub fn render(&self, color: bool) -> String {
-        let file = SimpleFile::new(self.path.as_str(), self.text.as_str());
+        let (shown, moves) = visible::source(&self.text, true);
+        let path = visible(&self.path);
+        let file = SimpleFile::new(path.as_ref(), shown.as_str());
         let mut out = termcolor::Buffer::no_color();
         let mut colored = termcolor::Buffer::ansi();
         let writer: &mut termcolor::Buffer = if color { &mut colored } else { &mut out };
@@ -139,12 +145,20 @@ impl FileReport {
                 Level::Warning => CsDiagnostic::warning(),
             }
             .with_code(d.code)
-            .with_message(&d.message);
+            .with_message(visible(&d.message));
             if let Some(span) = &d.span {
                 let span = clamp(span.clone(), self.text.len());
-                cs = cs.with_labels(vec![Label::primary((), span).with_message(&d.label)]);
+                let span = visible::shift(&moves, span.start)..visible::shift(&moves, span.end);
+                cs = cs.with_labels(vec![
+                    Label::primary((), span).with_message(visible(&d.label)),
+                ]);
             }
-            cs = cs.with_notes(d.notes.clone());
+            cs = cs.with_notes(
+                d.notes
+                    .iter()
+                    .map(|n| visible_lines(n).into_owned())
+                    .collect(),
+            );
             // Writing into an in-memory buffer cannot fail for I/O reasons; a failure would
             // only mean a span outside the file, which `clamp` rules out.
             let _ = term::emit_to_write_style(writer, &config, &file, &cs);

@@ -1,18 +1,71 @@
 //! Reading a data file within the size limit, and parsing RON with located syntax errors.
 
+use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use ron::extensions::Extensions;
 
 use super::{Diagnostic, FileReport, did_you_mean, offset_of};
 
-/// Larger files are refused before parsing: no real constitution needs this much, and the
-/// bound keeps memory use in check whatever is thrown at the loader.
+/// The default input limit: no real constitution needs this much, and the bound keeps memory
+/// use in check whatever is thrown at the loader.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Nesting depth `ron` accepts; datasets need about 6.
 const RECURSION_LIMIT: usize = 64;
 
+/// The limit in force for every file read (datasets, presets, the config, pipes and devices
+/// alike). The command line sets it once from `--max-input-bytes` or `BILIK_MAX_INPUT_BYTES`
+/// before anything is read; a process-wide value spares threading it through every loader.
+static MAX_INPUT_BYTES: AtomicU64 = AtomicU64::new(MAX_FILE_BYTES);
+
+/// Changes the input limit for the rest of the process.
+pub fn set_max_input_bytes(bytes: u64) {
+    MAX_INPUT_BYTES.store(bytes, Ordering::Relaxed);
+}
+
+/// The input limit in force, in bytes.
+pub fn max_input_bytes() -> u64 {
+    MAX_INPUT_BYTES.load(Ordering::Relaxed)
+}
+
+/// Parses a byte count as given to `--max-input-bytes`: a whole number, optionally followed
+/// by `K`, `M` or `G` (binary multiples, `KiB`, `MiB`, `GiB` also read).
+pub fn parse_byte_count(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "'{text}' is not a byte count (e.g. 16777216 or 64M)"
+            ));
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("'{text}' is not a byte count above 0 (e.g. 16777216 or 64M)"))
+}
+
+/// The message for input over the limit, with how to raise it.
+fn too_large(name: &str, limit: u64) -> String {
+    format!(
+        "{name} is larger than the input limit of {limit} bytes; raise it with --max-input-bytes N or BILIK_MAX_INPUT_BYTES=N"
+    )
+}
+
 /// Reads a file within the size limit; the error is a one-line diagnostic report.
+///
+/// At most the limit plus one byte is read whatever the file is (a regular file, a pipe such
+/// as `/dev/stdin`, a device such as `/dev/zero`, a FIFO), so no input can make the loader
+/// read or hold more than the limit.
 pub fn read_text(path: &Path) -> Result<String, FileReport> {
     let name = path.display().to_string();
     let fail = |message: String| FileReport {
@@ -20,17 +73,23 @@ pub fn read_text(path: &Path) -> Result<String, FileReport> {
         text: String::new(),
         diagnostics: vec![Diagnostic::error("unreadable", message)],
     };
+    let limit = max_input_bytes();
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
     if meta.is_dir() {
         return Err(fail(format!("{name} is a folder, not a dataset file")));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "{name} is {} bytes; datasets are limited to {MAX_FILE_BYTES} bytes",
-            meta.len()
-        )));
+    // A regular file's size is known: refuse it before reading a byte.
+    if meta.is_file() && meta.len() > limit {
+        return Err(fail(too_large(&name, limit)));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(too_large(&name, limit)));
+    }
     String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "{name} is not UTF-8 text (invalid byte at offset {})",
@@ -58,14 +117,9 @@ pub(crate) fn parse_ron_with<T: serde::de::DeserializeOwned>(
     options: ron::Options,
     code: fn(&ron::Error) -> &'static str,
 ) -> Result<T, Diagnostic> {
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "too-large",
-            format!(
-                "the text is {} bytes; data files are limited to {MAX_FILE_BYTES} bytes",
-                text.len()
-            ),
-        ));
+    let limit = max_input_bytes();
+    if text.len() as u64 > limit {
+        return Err(Diagnostic::error("too-large", too_large("the text", limit)));
     }
     options.from_str(text).map_err(|e| {
         let start = offset_of(text, e.span.start.line, e.span.start.col);

@@ -5,6 +5,34 @@
 //! `bilik diff` and `bilik compare` reports escape only what breaks a table cell
 //! ([`markdown_pipes`], [`markdown_cell`]), and keep doing so, as their output is pinned.
 
+/// Text from data for a terminal or a text report lives in the lowest layer, as diagnostics
+/// need it too; it is the one sanitiser of every text output.
+pub use crate::diag::visible::{visible, visible_lines};
+
+/// A CSV cell a spreadsheet will not run: a cell that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading `'` (the OWASP rule), unless it is a number, as the
+/// tool writes numbers (a negative figure must stay a number).
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !s.parse::<f64>().is_ok_and(f64::is_finite) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// [`csv_cell`] over a record, for `csv::Writer::write_record`.
+pub fn csv_cells<I>(record: I) -> Vec<String>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    record
+        .into_iter()
+        .map(|c| csv_cell(c.as_ref()).into_owned())
+        .collect()
+}
+
 /// Text for XML content or a double-quoted attribute (GraphML, SVG). Line breaks and tabs
 /// become character references so that attribute-value normalisation keeps them, and
 /// characters XML 1.0 forbids become U+FFFD, as a parser would refuse the file otherwise.
@@ -91,14 +119,17 @@ pub fn markdown_code(s: &str) -> String {
     format!("{fence}{pad}{}{pad}{fence}", s.replace('|', "\\|"))
 }
 
-/// A `bilik diff` Markdown table cell: only `|` is escaped.
+/// A `bilik diff` Markdown table cell: `|` is escaped, and control characters other than a
+/// line break (escape sequences, NUL) become spaces, as in [`markdown`].
 pub fn markdown_pipes(s: &str) -> String {
     s.replace('|', "\\|")
+        .replace(|c: char| c.is_control() && c != '\n', " ")
 }
 
-/// A `bilik compare` Markdown table cell: `|` escaped, line breaks flattened to spaces.
+/// A `bilik compare` Markdown table cell: `|` escaped, line breaks and other control
+/// characters flattened to spaces.
 pub fn markdown_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('|', "\\|").replace(char::is_control, " ")
 }
 
 /// The inside of a double-quoted Mermaid label. Mermaid has no backslash escapes; it reads
@@ -169,6 +200,17 @@ mod tests {
         assert_eq!(markdown_code("a`b"), "``a`b``");
         assert_eq!(markdown_code("`a"), "`` `a ``");
         assert_eq!(markdown_code("a|b"), r"`a\|b`");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        for s in ["+1+1", "-A1", "@SUM(A1)", "\tx", "\rx", "-inf", "-"] {
+            assert_eq!(csv_cell(s), format!("'{s}"));
+        }
+        for s in ["-0.1250", "-3", "1e-5", "Senate", "", "a=b"] {
+            assert_eq!(csv_cell(s), s);
+        }
     }
 
     #[test]

@@ -418,6 +418,20 @@ impl Widget for &App {
         if let Some(picker) = &self.export {
             picker.render(&self.ctx.theme, s.main, buf);
         }
+        drop_hidden(buf);
+    }
+}
+
+/// Bidirectional controls from data would reorder what the terminal shows. Being zero-width,
+/// ratatui joins them to the previous cell instead of dropping them; they are dropped here,
+/// once for every view.
+fn drop_hidden(buf: &mut Buffer) {
+    use crate::diag::visible::hidden;
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(hidden) {
+            let kept: String = cell.symbol().chars().filter(|&c| !hidden(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }
 
@@ -507,5 +521,29 @@ fn action_from_mouse(m: &MouseEvent) -> Option<Action> {
             down: false,
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod hidden_tests {
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn bidi_overrides_from_data_never_reach_the_screen() {
+        let text = std::fs::read_to_string("tests/fixtures/valid/escaping.ron")
+            .unwrap()
+            .replace(
+                r#"Voters, \"all\" of them"#,
+                "Vo\u{202e}ters\u{2066}x\u{200f}",
+            );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bidi.ron");
+        std::fs::write(&path, text).unwrap();
+        let app = crate::tui::tests::app_for(path.to_str().unwrap(), 120, 40, Theme::colored());
+        let buf = crate::tui::tests::render(&app);
+        let screen = crate::tui::tests::text(&buf);
+        assert!(screen.contains("Voters"), "{screen}");
+        let hidden = |c: char| c != '\n' && crate::diag::visible::hidden(c);
+        assert!(!screen.chars().any(hidden), "{screen}");
     }
 }

@@ -62,6 +62,15 @@ pub fn load(path: Option<&Path>, base_theme: Theme) -> Loaded {
     if !path.exists() {
         return loaded;
     }
+    // A FIFO would block start-up until something writes to it and a device may never end:
+    // a config is a file someone edits, so nothing else is read.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        loaded.problem = Some(format!(
+            "config {}: not a regular file, not read (defaults in use)",
+            path.display()
+        ));
+        return loaded;
+    }
     let text = match read_text(path) {
         Ok(t) => t,
         Err(report) => {

@@ -101,7 +101,7 @@ fn unreadable_input_is_an_error_not_a_panic() {
     std::fs::write(&deep, "[".repeat(100_000)).unwrap();
     for (path, needle) in [
         (binary, "not UTF-8"),
-        (big, "limited to"),
+        (big, "is larger than the input limit"),
         (deep, "error[syntax]"),
         (dir.path().join("missing.ron"), "cannot read"),
         (dir.path().to_path_buf(), "is a folder"),

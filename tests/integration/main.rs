@@ -5,7 +5,7 @@
 //! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
-//! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
+//! `datasets` pins legal facts of the shipped data; `limits` checks the input limit on files, pipes, devices and the config; `writes` checks what `-o` may replace; `hostile` feeds every text output hostile names; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
 //! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files.
@@ -19,8 +19,11 @@ mod contract;
 mod datasets;
 mod export;
 mod fixtures;
+mod hostile;
 mod layering;
+mod limits;
 mod properties;
 mod ranges;
 mod reforms;
 mod tui;
+mod writes;

@@ -66,7 +66,7 @@ pub fn render(c: &Comparison, ranges: &[Option<Ranged>]) -> std::io::Result<Stri
             }
             None => row.extend((0..2 * Indicators::SCALARS.len()).map(|_| String::new())),
         }
-        w.write_record(&row)?;
+        w.write_record(crate::output::escape::csv_cells(&row))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))

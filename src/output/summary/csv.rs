@@ -3,11 +3,13 @@
 //! have 4 decimals; booleans are `true`/`false`; a missing value is an empty field. Rows
 //! describe the current state; `change` says what reforms added or changed (empty without
 //! reforms). The control table gives each figure's range (`control_lo`, `control_hi`) beside
-//! it.
+//! it. A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+//! starts with `'` ([`csv_cells`]); numbers stay numbers.
 
 use std::collections::BTreeSet;
 
 use crate::model::{Body, Dataset};
+use crate::output::escape::csv_cells;
 use crate::output::export::{Snapshot, Table};
 use crate::output::fmt::fixed4;
 use crate::output::graph::{Change, Graph};
@@ -31,7 +33,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
     let ds = s.dataset;
     match table {
         Table::Bodies => {
-            w.write_record([
+            w.write_record(csv_cells([
                 "id",
                 "name_en",
                 "name_ru",
@@ -52,11 +54,11 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                 "source",
                 "note",
                 "change",
-            ])?;
+            ]))?;
             for n in g.present_nodes() {
                 let b: &Body = n.body;
                 let largest = n.analysis.largest();
-                w.write_record([
+                w.write_record(csv_cells([
                     b.id.clone(),
                     b.names.en.clone(),
                     b.names.ru.clone(),
@@ -77,11 +79,11 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                     b.source.clone(),
                     b.note.clone(),
                     n.change.as_str().to_string(),
-                ])?;
+                ]))?;
             }
         }
         Table::Edges => {
-            w.write_record([
+            w.write_record(csv_cells([
                 "from",
                 "from_en",
                 "from_ru",
@@ -100,11 +102,11 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                 "confidence",
                 "note",
                 "change",
-            ])?;
+            ]))?;
             for l in g.present_links() {
                 let [fe, fr, fk] = names(ds, l.from);
                 let [te, tr, tk] = names(ds, l.to);
-                w.write_record([
+                w.write_record(csv_cells([
                     l.from.to_string(),
                     fe,
                     fr,
@@ -123,11 +125,11 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                     l.confidence.to_string(),
                     l.note.to_string(),
                     l.change.as_str().to_string(),
-                ])?;
+                ]))?;
             }
         }
         Table::Control => {
-            w.write_record([
+            w.write_record(csv_cells([
                 "body",
                 "body_en",
                 "body_ru",
@@ -141,7 +143,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                 "control_hi",
                 "direct",
                 "through",
-            ])?;
+            ]))?;
             // The range over alternatives, threat option and band (empty when unavailable).
             let ranges = s.ranges();
             let mut principals: Vec<&str> = g.principals.clone();
@@ -159,7 +161,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                         .and_then(|v| v.get(*p))
                         .copied()
                         .unwrap_or(0.0);
-                    w.write_record([
+                    w.write_record(csv_cells([
                         n.id().to_string(),
                         be.clone(),
                         br.clone(),
@@ -173,15 +175,15 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                         range.map(|r| fixed4(r.1)).unwrap_or_default(),
                         fixed4(direct),
                         fixed4(control - direct),
-                    ])?;
+                    ]))?;
                 }
             }
         }
         Table::Flags => {
-            w.write_record([
+            w.write_record(csv_cells([
                 "rule", "severity", "body", "body_en", "body_ru", "body_kk", "actor", "channel",
                 "value", "message", "sources", "change",
-            ])?;
+            ]))?;
             let before: Option<BTreeSet<_>> = s
                 .baseline
                 .map(|(_, a)| a.flags.iter().map(|f| f.key()).collect());
@@ -191,7 +193,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                     Some(keys) if !keys.contains(&f.key()) => Change::Added,
                     _ => Change::Same,
                 };
-                w.write_record([
+                w.write_record(csv_cells([
                     f.rule.to_string(),
                     f.severity.to_string(),
                     f.body.clone(),
@@ -204,7 +206,7 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
                     f.message.clone(),
                     f.sources.join("; "),
                     change.as_str().to_string(),
-                ])?;
+                ]))?;
             }
         }
     }

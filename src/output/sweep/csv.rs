@@ -11,7 +11,11 @@ pub fn render(v: &SweepView) -> std::io::Result<String> {
     w.write_record(["weight", "series", "value"])?;
     for s in &v.sweep.series {
         for (x, y) in &s.points {
-            w.write_record([format!("{x:.6}"), s.label.clone(), r4(*y).to_string()])?;
+            w.write_record(crate::output::escape::csv_cells([
+                format!("{x:.6}"),
+                s.label.clone(),
+                r4(*y).to_string(),
+            ]))?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -1,0 +1,115 @@
+//! Text from data made safe to show on a terminal or in a text report: the one place where
+//! control characters (C0, C1, DEL, NUL) and bidirectional controls (U+202A-U+202E,
+//! U+2066-U+2069, U+200E, U+200F, U+061C) become visible escapes such as `\u{202e}`, so
+//! that a name can neither send escape sequences to the terminal nor reorder or forge lines.
+//! Exports keep the data and escape it for their own format instead (`output::escape`).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Whether `c` would act on the terminal or the text's order rather than show.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// One string from data (a name, a title, a label): every hidden character, line breaks and
+/// tabs included, is shown as an escape (`\n`, `\t`, `\u{1b}`).
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// A whole text (a report, a source file) whose line breaks and tabs are its own: those stay,
+/// every other hidden character is shown as an escape.
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+fn kept(c: char, next: Option<char>, lines: bool) -> bool {
+    lines && (c == '\n' || c == '\t' || (c == '\r' && next == Some('\n')))
+}
+
+fn escape(s: &str, lines: bool) -> Cow<'_, str> {
+    let mut chars = s.chars().peekable();
+    let mut clean = true;
+    while let Some(c) = chars.next() {
+        if hidden(c) && !kept(c, chars.peek().copied(), lines) {
+            clean = false;
+            break;
+        }
+    }
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(source(s, lines).0)
+}
+
+/// [`visible_lines`] (or [`visible`]) with where each escape was put: `(offset in s, bytes
+/// added up to and including it)`, in order, so that a byte range of `s` can be moved onto
+/// the shown text (see [`shift`]).
+pub(crate) fn source(s: &str, lines: bool) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(s.len());
+    let mut moves = Vec::new();
+    let mut added = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if !hidden(c) || kept(c, next, lines) {
+            out.push(c);
+            continue;
+        }
+        let before = out.len();
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+        }
+        added += out.len() - before - c.len_utf8();
+        moves.push((i, added));
+    }
+    (out, moves)
+}
+
+/// Where byte offset `offset` of the original text is in the shown text.
+pub(crate) fn shift(moves: &[(usize, usize)], offset: usize) -> usize {
+    // Escapes strictly before `offset` move it; one at `offset` starts there.
+    let n = moves.partition_point(|&(at, _)| at < offset);
+    offset + if n == 0 { 0 } else { moves[n - 1].1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_overrides_are_shown_not_obeyed() {
+        assert_eq!(
+            visible("\u{1b}]0;title\u{7}a\u{1b}[2J\u{202e}b\u{0}c\nd\u{85}\u{7f}"),
+            r"\u{1b}]0;title\u{7}a\u{1b}[2J\u{202e}b\u{0}c\nd\u{85}\u{7f}"
+        );
+        assert_eq!(visible("Сенат | «x»"), "Сенат | «x»");
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible_lines("a\tb\r\nc\rd\u{2066}\n"),
+            "a\tb\r\nc\\rd\\u{2066}\n"
+        );
+    }
+
+    #[test]
+    fn ranges_move_with_the_escapes() {
+        let text = "a\u{1b}bc\u{202e}d";
+        let (shown, moves) = source(text, true);
+        let d = text.find('d').unwrap();
+        assert_eq!(&shown[shift(&moves, d)..], "d");
+        let b = text.find('b').unwrap();
+        assert_eq!(&shown[shift(&moves, b)..shift(&moves, b) + 1], "b");
+        assert_eq!(shift(&moves, 0), 0);
+        assert_eq!(&shown[shift(&moves, 1)..shift(&moves, 2)], "\\u{1b}");
+    }
+}

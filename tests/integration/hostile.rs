@@ -1,0 +1,204 @@
+//! Files people share are untrusted: a name holding terminal escapes, a bidi override, a NUL
+//! or a line break is shown visibly in every text output and on stderr, never obeyed; CSV
+//! cells a spreadsheet would run are neutralised; a closed stderr or stdout is no panic.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::common::{bilik, fixture, root, stderr, stdout};
+
+/// What an attacker puts in a name: a window title, a screen clear, a right-to-left
+/// override, a NUL and a forged line.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}Voters\u{1b}[2J\u{202e}evil\u{0}x\nforged line";
+const SHOWN: &str = r"\u{1b}]0;pwned\u{7}Voters\u{1b}[2J\u{202e}evil\u{0}x";
+
+/// The escaping fixture with the hostile name (a valid dataset), and a broken copy whose
+/// error is on the hostile line, so that the quoted source line carries it.
+fn hostile_files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let text = std::fs::read_to_string(fixture("valid/escaping.ron")).unwrap();
+    let text = text.replace(r#"Voters, \"all\" of them"#, HOSTILE);
+    let valid = dir.join("hostile.ron");
+    std::fs::write(&valid, &text).unwrap();
+    let broken = dir.join("hostile-broken.ron");
+    std::fs::write(
+        &broken,
+        text.replace(
+            r#"(id: "voters", "#,
+            "(id: \"voters\", colour: \"\u{1b}[2J\u{202e}\", ",
+        ),
+    )
+    .unwrap();
+    let presets = std::fs::read_to_string(fixture("reforms/valid.ron"))
+        .unwrap()
+        .replace(
+            "The Mazhilis appoints the President's four judges",
+            "The Mazhilis\n\u{1b}]0;x\u{7}appoints\u{202e}",
+        );
+    let presets_path = dir.join("presets.ron");
+    std::fs::write(&presets_path, presets).unwrap();
+    (valid, broken, presets_path)
+}
+
+/// No byte of the output may act on a terminal: no C0 control but line break and tab, no
+/// C1 control, no DEL and no bidirectional control.
+fn assert_inert(what: &str, text: &str) {
+    for c in text.chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        assert!(!bad, "{what}: raw U+{:04X} in\n{text}", c as u32);
+    }
+}
+
+#[test]
+fn every_text_output_shows_hostile_text_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (valid, broken, presets) = hostile_files(dir.path());
+    let (valid, broken, presets) = (
+        valid.to_str().unwrap(),
+        broken.to_str().unwrap(),
+        presets.to_str().unwrap(),
+    );
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["summary", "--data", valid],
+        vec!["compare", valid, "kz-2022"],
+        vec!["check", valid],
+        vec!["check", broken],
+        vec!["summary", "--data", broken],
+        vec!["reforms", "--reforms", presets],
+        vec![
+            "diff",
+            "--reforms",
+            presets,
+            "--reform",
+            "court_by_mazhilis",
+        ],
+        vec!["--color", "always", "check", broken],
+    ];
+    for args in runs {
+        let out = bilik(&args);
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+        assert_inert(&format!("{args:?} stdout"), &stdout(&out));
+        // Colours in diagnostics are the tool's own escapes; the data's are not.
+        let err = stderr(&out)
+            .replace("\u{1b}[0m", "")
+            .replace("\u{1b}[1m", "");
+        let err = regex_free_strip_sgr(&err);
+        assert_inert(&format!("{args:?} stderr"), &err);
+    }
+    let summary = stdout(&bilik(&["summary", "--data", valid]));
+    assert!(summary.contains(SHOWN), "{summary}");
+    let check = bilik(&["check", broken]);
+    assert_eq!(check.status.code(), Some(1));
+    let err = stderr(&check);
+    assert!(err.contains(r#"colour: "\u{1b}[2J\u{202e}""#), "{err}");
+    assert!(err.contains(SHOWN), "{err}");
+    let reforms = stdout(&bilik(&["reforms", "--reforms", presets]));
+    assert!(
+        reforms.contains(r"The Mazhilis\n\u{1b}]0;x\u{7}appoints\u{202e}"),
+        "{reforms}"
+    );
+}
+
+/// Removes the SGR colour sequences (`ESC [ digits ; ... m`) codespan writes.
+fn regex_free_strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+        match end {
+            Some(e) if after[e..].starts_with('m') => rest = &after[e + 1..],
+            _ => {
+                out.push_str("\u{1b}[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("valid/escaping.ron"))
+        .unwrap()
+        .replace(r#"Voters, \"all\" of them"#, "=cmd|' /C calc'!A0");
+    let path = dir.path().join("formula.ron");
+    std::fs::write(&path, text).unwrap();
+    for table in ["bodies", "edges", "control", "flags"] {
+        let out = bilik(&[
+            "export",
+            "--format",
+            "csv",
+            "--table",
+            table,
+            "--data",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let csv = stdout(&out);
+        let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '@', '\t', '\r'])
+                        && (!cell.starts_with('-') || cell.parse::<f64>().is_ok()),
+                    "{table}: cell {cell:?}"
+                );
+            }
+        }
+        if table != "flags" {
+            assert!(csv.contains("'=cmd|' /C calc'!A0"), "{table}: {csv}");
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_on_stderr_is_no_panic() {
+    // Enough output to fill a pipe: the same broken file many times.
+    let file = "tests/fixtures/broken/unknown-id.ron";
+    let mut args = vec!["check"];
+    args.extend(std::iter::repeat_n(file, 3000));
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$@" 2>&1"#)
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_bilik"))
+        .args(&args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("error["), "{first}");
+    // The reader is gone, like `| head -1`; bilik ends with the check's own exit code.
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    // stdout and stderr closed outright.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#""$0" check "$1" data/kz-2022.ron >&- 2>&-; echo "exit $?""#)
+        .arg(env!("CARGO_BIN_EXE_bilik"))
+        .arg(file)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), "exit 1\n");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#""$0" summary >&- 2>&-; echo "exit $?""#)
+        .arg(env!("CARGO_BIN_EXE_bilik"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    // Rust's standard output treats a closed descriptor as a sink: the report goes nowhere.
+    assert_eq!(stdout(&out), "exit 0\n");
+}
