@@ -583,3 +583,45 @@ fn errors_have_their_exit_codes() {
         stderr(&out)
     );
 }
+
+/// Every indicator's printed range contains its printed point, in every column: a range
+/// printed beside the wrong row (as the aligned rows once shifted them) fails here.
+#[test]
+fn every_printed_range_contains_its_point() {
+    let s = stdout(&bilik(&["compare"]));
+    let num = |t: &str| -> f64 {
+        t.trim_matches(|c| c == '(' || c == ')' || c == '%' || c == '+')
+            .parse()
+            .unwrap_or_else(|_| panic!("not a number: {t}"))
+    };
+    let table: Vec<&str> = s
+        .lines()
+        .skip_while(|l| !l.starts_with("INDICATORS"))
+        .skip(3)
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    let mut checked = 0;
+    for line in table {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(inner) = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+                continue;
+            };
+            // `-0.403–-0.139`: split on the en dash between the two ends.
+            let (lo, hi) = inner.split_once('–').unwrap_or_else(|| panic!("{line}"));
+            // The point is the token before, or before `of N` for a count.
+            let point = if i >= 3 && tokens[i - 2] == "of" {
+                tokens[i - 3]
+            } else {
+                tokens[i - 1]
+            };
+            let (p, lo, hi) = (num(point), num(lo), num(hi));
+            assert!(
+                lo - 1e-9 <= p && p <= hi + 1e-9,
+                "{point} outside ({lo}–{hi}) in: {line}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} ranges were checked:\n{s}");
+}

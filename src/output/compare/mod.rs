@@ -65,30 +65,44 @@ fn range_suffix(r: Option<(f64, f64)>, f: &dyn Fn(f64) -> String) -> String {
 }
 
 /// The rows of the indicator table: a label and one cell per dataset, each with its range
-/// where it has one.
+/// where it has one, written as its cell is (`-0.298 (-0.403–-0.139)`, `61.2% (54.3%–75.4%)`).
 pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String, Vec<String>)> {
     let mut rows = indicator_points(c);
-    // Which scalar each row shows and how its range is written (counts as whole numbers).
     let count = |x: f64| format!("{x:.0}");
-    let scalars: [(&str, &dyn Fn(f64) -> String); 14] = [
-        ("head_of_state_concentration", &figure),
-        ("picks", &figure),
-        ("veto_discount", &figure),
-        ("at_will", &figure),
-        ("head_of_state_concentration_unified", &figure),
-        ("integrated_control", &pct),
-        ("independent_roles", &count),
-        ("majority", &count),
-        ("largest_bloc", &count),
-        ("picked_share", &pct),
-        ("consented_share", &pct),
-        ("independent_removable_at_will", &count),
-        ("hhi_by_role", &figure),
-        ("hhi_by_seat", &figure),
+    // The veto discount is printed as a deduction, so its range is too, ends swapped.
+    let minus = |x: f64| format!("-{}", figure(x));
+    let plus = |x: f64| format!("+{}", figure(x));
+    // Which scalar each row of `indicator_points` shows, in its order, and how it is written.
+    let scalars: [(&str, &dyn Fn(f64) -> String, bool); 17] = [
+        ("head_of_state_concentration", &figure, false),
+        ("picks", &figure, false),
+        ("veto_discount", &minus, true),
+        ("at_will", &plus, false),
+        ("head_of_state_concentration_unified", &figure, false),
+        ("head_of_state_concentration_aligned", &figure, false),
+        ("aligned_hold", &figure, false),
+        ("powers_present", &count, false),
+        ("integrated_control", &pct, false),
+        ("independent_roles", &count, false),
+        ("majority", &count, false),
+        ("largest_bloc", &count, false),
+        ("picked_share", &pct, false),
+        ("consented_share", &pct, false),
+        ("independent_removable_at_will", &count, false),
+        ("hhi_by_role", &figure, false),
+        ("hhi_by_seat", &figure, false),
     ];
-    for ((_, cells), (name, f)) in rows.iter_mut().zip(scalars) {
+    // A row without its scalar would print another row's range beside it.
+    assert_eq!(
+        rows.len(),
+        scalars.len(),
+        "indicator rows and their scalars"
+    );
+    for ((_, cells), (name, f, swap)) in rows.iter_mut().zip(scalars) {
         for (i, cell) in cells.iter_mut().enumerate() {
-            cell.push_str(&range_suffix(scalar_range(ranges, i, name), f));
+            let r = scalar_range(ranges, i, name)
+                .map(|(lo, hi)| if swap { (hi, lo) } else { (lo, hi) });
+            cell.push_str(&range_suffix(r, f));
         }
     }
     rows
