@@ -30,7 +30,7 @@ fn the_president_is_elected_directly_for_seven_years() {
 
 #[test]
 fn the_legislative_chamber_has_150_deputies_half_from_party_lists() {
-    // The article on the Legislative Chamber (150 deputies); the 75/75 split is statutory.
+    // Art. 92 (150 deputies); the 75/75 split is statutory.
     let d = dataset();
     let lc = d.body("legislative_chamber").unwrap();
     assert_eq!(lc.seats, 150);
@@ -45,7 +45,7 @@ fn the_legislative_chamber_has_150_deputies_half_from_party_lists() {
 
 #[test]
 fn the_senate_is_56_elected_by_local_councils_and_9_appointed_by_the_president() {
-    // The article on the Senate: four from each of 14 units, nine appointed by the President.
+    // Art. 92: four from each of 14 units, nine appointed by the President.
     let d = dataset();
     let senate = d.body("senate").unwrap();
     assert_eq!(senate.seats, 65);
@@ -66,7 +66,8 @@ fn the_senate_is_56_elected_by_local_councils_and_9_appointed_by_the_president()
 
 #[test]
 fn the_prime_minister_and_ministers_need_the_legislative_chambers_approval() {
-    // Art. 109(9): appointed with the Legislative Chamber's approval, dismissed by the President.
+    // Art. 94(3), 94(5), 109(9), 118: appointed after the Legislative Chamber's approval,
+    // dismissed by the President.
     let d = dataset();
     for (body, channel) in [("prime_minister", "appointment"), ("government", "members")] {
         assert_eq!(
@@ -82,6 +83,21 @@ fn the_prime_minister_and_ministers_need_the_legislative_chambers_approval() {
             "{body}"
         );
     }
+    // Art. 118: after a third rejection he appoints and may dissolve the chamber, so the
+    // chamber's approval of the Prime Minister is given under threat (codebook R12-R13).
+    let e = d
+        .edges
+        .iter()
+        .find(|e| e.kind == EdgeKind::DissolveOnRefusal)
+        .expect("art. 118 edge");
+    assert_eq!(
+        (e.from.as_str(), e.to.as_str()),
+        ("president", "legislative_chamber")
+    );
+    assert_eq!(e.after_refusals, Some(3));
+    let a = analysis(&d);
+    let p = a.body("prime_minister").unwrap().control_of("president");
+    assert!(close(p, 2.0 / 3.0), "{p}");
 }
 
 #[test]
@@ -109,29 +125,31 @@ fn the_supreme_court_and_judicial_council_chairs_are_elected_by_the_senate_on_hi
     assert_eq!(steps(&d, "supreme_judicial_council", "chair"), pick);
     assert_eq!(steps(&d, "supreme_judicial_council", "deputy_chair"), pick);
     assert_eq!(d.body("supreme_court").unwrap().term_years, Some(5.0));
-    // The other members: elected by the Senate (reported on the draft, medium).
-    let members = d
+    // Art. 95(1), 109(13): the whole Council is elected by the Senate on his proposal.
+    assert_eq!(steps(&d, "supreme_judicial_council", "members"), pick);
+    let a = analysis(&d);
+    let p = a
         .body("supreme_judicial_council")
         .unwrap()
-        .channel("members")
-        .unwrap();
-    assert_eq!(members.confidence, Confidence::Medium);
-    assert_eq!(
-        steps(&d, "supreme_judicial_council", "members"),
-        vec![s("senate", StepRole::Elect)]
-    );
+        .control_of("president");
+    assert!(close(p, 0.5 + 0.5 * 9.0 / 65.0), "{p}");
 }
 
 #[test]
 fn the_president_holds_57_percent_of_the_constitutional_court() {
-    // Every judge elected by the Senate on the President's proposal (medium): he proposes all
-    // the seats, the Senate ratifies, and 9 of its 65 seats are his.
+    // Art. 132: elected by the Senate on the President's proposal from among specialists the
+    // Supreme Judicial Council recommends; a single ten-year term. He proposes every seat
+    // (1), the Senate ratifies (1), the Council recommends (0.25); 9 of the Senate's 65 seats
+    // and 56.9% of the Council are his.
     let d = dataset();
     let cc = d.body("constitutional_court").unwrap();
     assert_eq!(cc.role, Some(Role::ConstitutionalReview));
+    assert_eq!(cc.term_years, Some(10.0));
+    assert_eq!(cc.confidence, Confidence::High);
     assert_eq!(
         steps(&d, "constitutional_court", "judges"),
         vec![
+            s("supreme_judicial_council", StepRole::Recommend),
             s("president", StepRole::Nominate),
             s("senate", StepRole::Elect)
         ]
@@ -141,14 +159,16 @@ fn the_president_holds_57_percent_of_the_constitutional_court() {
         .body("constitutional_court")
         .unwrap()
         .control_of("president");
-    let expected = 0.5 + 0.5 * 9.0 / 65.0;
+    let senate = 9.0 / 65.0;
+    let sjc = 0.5 + 0.5 * senate;
+    let expected = (1.0 + senate + 0.25 * sjc) / 2.25;
     assert!(close(p, expected), "{p} vs {expected}");
     assert!((p - 0.569).abs() < 0.001, "{p}");
 }
 
 #[test]
 fn the_prosecutor_general_and_the_accounts_chamber_are_appointed_with_the_senate() {
-    // Art. 109(11) (appoint and dismiss), with the Senate's prior consideration (medium).
+    // Art. 95(2), 109(11): appointed after the Senate's approval, dismissed by the President.
     let d = dataset();
     for (body, channel) in [
         ("prosecutor_general", "appointment"),
@@ -168,6 +188,8 @@ fn the_prosecutor_general_and_the_accounts_chamber_are_appointed_with_the_senate
         );
     }
     assert_eq!(d.body("prosecutor_general").unwrap().term_years, Some(5.0));
+    // Art. 145: the prosecution acts independently.
+    assert!(d.body("prosecutor_general").unwrap().independent);
     assert!(has_edge(
         &d,
         "accounts_chamber",
@@ -177,18 +199,38 @@ fn the_prosecutor_general_and_the_accounts_chamber_are_appointed_with_the_senate
 }
 
 #[test]
-fn the_central_bank_is_independent_and_its_chair_coded_low() {
-    // Art. 151: independent in carrying out its tasks; the Chair's appointment not read (low).
+fn the_central_bank_chair_is_appointed_and_released_by_the_senate_on_his_proposal() {
+    // Art. 151: independent in carrying out its tasks; art. 95(5): the Senate appoints and
+    // releases the Chair of the Board on the President's proposal.
     let d = dataset();
     let cb = d.body("central_bank").unwrap();
     assert_eq!(cb.role, Some(Role::CentralBank));
     assert!(cb.independent);
-    assert_eq!(cb.channel("chair").unwrap().confidence, Confidence::Low);
+    assert_eq!(
+        steps(&d, "central_bank", "chair"),
+        vec![
+            s("president", StepRole::Nominate),
+            s("senate", StepRole::Appoint)
+        ]
+    );
+    assert!(has_edge(
+        &d,
+        "senate",
+        "central_bank",
+        EdgeKind::DismissAtWill
+    ));
+    assert!(!has_edge(
+        &d,
+        "president",
+        "central_bank",
+        EdgeKind::DismissAtWill
+    ));
 }
 
 #[test]
 fn the_ombudsman_is_elected_by_the_chambers_with_an_alternative() {
-    // Art. 93(16), a joint power; who proposes is statutory (the alternative).
+    // Art. 93(16), a joint power; who proposes is statutory (the alternative). The second
+    // contested coding is the Constitutional Court's (art. 132, the binding recommendation).
     let d = dataset();
     assert_eq!(
         steps(&d, "human_rights_commissioner", "election"),
@@ -197,7 +239,7 @@ fn the_ombudsman_is_elected_by_the_chambers_with_an_alternative() {
             s("senate", StepRole::Consent)
         ]
     );
-    assert_eq!(d.contested().len(), 1);
+    assert_eq!(d.contested().len(), 2);
 }
 
 #[test]
@@ -213,15 +255,28 @@ fn the_constitutional_court_reviews_the_acts_of_every_political_branch() {
 }
 
 #[test]
-fn dissolution_and_no_confidence_are_coded_low_from_the_pre_2023_text() {
+fn dissolution_and_no_confidence_follow_arts_111_and_119() {
+    // Art. 111: dissolution on broad grounds after consulting the Constitutional Court, coded
+    // at will with bars (medium); art. 119: the Legislative Chamber alone votes no confidence.
     let d = dataset();
-    for (from, to, kind) in [
-        ("president", "legislative_chamber", EdgeKind::Dissolve),
-        ("president", "senate", EdgeKind::Dissolve),
+    for (from, to, kind, conf) in [
+        (
+            "president",
+            "legislative_chamber",
+            EdgeKind::Dissolve,
+            Confidence::Medium,
+        ),
+        (
+            "president",
+            "senate",
+            EdgeKind::Dissolve,
+            Confidence::Medium,
+        ),
         (
             "legislative_chamber",
             "prime_minister",
             EdgeKind::NoConfidence,
+            Confidence::High,
         ),
     ] {
         let e = d
@@ -229,18 +284,22 @@ fn dissolution_and_no_confidence_are_coded_low_from_the_pre_2023_text() {
             .iter()
             .find(|e| e.from == from && e.to == to && e.kind == kind)
             .unwrap_or_else(|| panic!("{from} -> {to}"));
-        assert_eq!(e.confidence, Confidence::Low, "{from} -> {to}");
+        assert_eq!(e.confidence, conf, "{from} -> {to}");
     }
-    // Codebook R21-R22: one alignment feature, one power.
+    // Codebook R21-R22: two alignment features for each elected body, one power.
+    let mut lc = d
+        .body("legislative_chamber")
+        .unwrap()
+        .alignment
+        .keys()
+        .copied()
+        .collect::<Vec<_>>();
+    lc.sort_by_key(|k| format!("{k:?}"));
     assert_eq!(
-        d.body("legislative_chamber")
-            .unwrap()
-            .alignment
-            .keys()
-            .copied()
-            .collect::<Vec<_>>(),
-        vec![Alignment::DissolutionAtNoCost]
+        lc,
+        vec![Alignment::DissolutionAtNoCost, Alignment::HeadMayLeadParty]
     );
+    assert_eq!(d.body("local_councils").unwrap().alignment.len(), 2);
     assert_eq!(
         d.body("president")
             .unwrap()
