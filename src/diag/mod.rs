@@ -25,7 +25,7 @@ pub mod read;
 pub mod spans;
 
 pub(crate) use check::{Found, Validator};
-pub use read::{MAX_FILE_BYTES, parse_ron, read_text};
+pub use read::{MAX_FILE_BYTES, normalise_text, parse_ron, read_text};
 pub use spans::SpanIndex;
 
 use std::fmt;
