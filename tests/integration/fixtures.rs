@@ -178,8 +178,6 @@ fn the_headline_says_when_the_head_of_state_is_not_a_principal() {
         "electorate",
         "--format",
         "md",
-        "-o",
-        "-",
     ]);
     assert!(
         stdout(&md).contains("Not computed: the President is not among the principals in force"),

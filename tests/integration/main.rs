@@ -6,7 +6,8 @@
 //! export; `export` checks every export format with real readers (and snapshots them);
 //! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
-//! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
+//! loader; `random_datasets` holds invariants over random valid datasets (shares, order,
+//! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files.
 
 mod cli;
@@ -19,6 +20,7 @@ mod export;
 mod fixtures;
 mod layering;
 mod properties;
+mod random_datasets;
 mod ranges;
 mod reforms;
 mod tui;
