@@ -164,7 +164,16 @@ mod tests {
             "as_of: \"2024-01-01\",",
             "as_of: \"2024-01-01\", principals: [\"electorate\", \"president\", \"court\"],",
         );
-        assert!(load_str_then("t.ron", &principal, problems).is_ok());
+        let d = load_str_then("t.ron", &principal, problems).unwrap();
+        // Dropped from the principals (`-p electorate -p president`), it is refused again.
+        let mut o = crate::analysis::Options::of(&d);
+        o.principals = vec!["electorate".into(), "president".into()];
+        let e = crate::analysis::analyze(&d, &o).unwrap_err();
+        assert_eq!(
+            e,
+            crate::analysis::AnalysisError::SelfFilled("court".into())
+        );
+        assert!(e.to_string().contains("add -p court"), "{e}");
         let text = text.replace(
             "(actor: \"president\", role: appoint), (actor: \"electorate\", role: consent)",
             "(actor: \"court\", role: appoint)",

@@ -245,6 +245,32 @@ pub fn steps_problem(steps: &[Step]) -> Option<StepsProblem> {
     }
 }
 
+/// The channels (and the picking step of each) in which `body` picks its own members, when it
+/// also has members others pick: co-optation, which only a principal may do (codebook R16). A
+/// body's check on its own candidates (tr `sayistay` shortlists its applicants) is a share of
+/// a pick made by others, not co-optation; a body that picks all its members reaches no
+/// principal, which `analysis::reach` says.
+pub fn co_opted(body: &Body) -> Vec<(usize, usize)> {
+    let own: Vec<(usize, usize)> = body
+        .channels
+        .iter()
+        .enumerate()
+        .filter_map(|(j, c)| {
+            let k = c
+                .steps
+                .iter()
+                .position(|s| s.role == StepRole::Nominate)
+                .or_else(|| c.steps.iter().position(|s| s.role.decides()))?;
+            (c.steps[k].actor == body.id).then_some((j, k))
+        })
+        .collect();
+    if own.len() == body.channels.len() {
+        Vec::new()
+    } else {
+        own
+    }
+}
+
 /// A channel under an imperative mandate must say which party may recall its holders: the
 /// nominating party (codebook, mandates), named by a `nominate` step.
 fn mandate_problem(mandate: Mandate, steps: &[Step]) -> Option<StepsProblem> {
@@ -280,39 +306,28 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     // of the third. A body that renews itself is counted as holding its own seats only as a
     // principal.
     let principals: HashSet<BodyId> = dataset.principals().into_iter().collect();
-    // A body's check on its own candidates (tr `sayistay` shortlists its applicants) is a share
-    // of a pick made by others; only picking is co-optation.
-    let picker = |steps: &[Step]| {
-        steps
-            .iter()
-            .position(|s| s.role == StepRole::Nominate)
-            .or_else(|| steps.iter().position(|s| s.role.decides()))
-    };
     for (i, b) in dataset.bodies.iter().enumerate() {
-        let own = |c: &super::Channel| picker(&c.steps).filter(|&k| c.steps[k].actor == b.id);
-        // A body that picks all its members reaches no principal: `reach` says so.
-        if principals.contains(&b.id) || b.channels.iter().all(|c| own(c).is_some()) {
+        if principals.contains(&b.id) {
             continue;
         }
-        for (j, c) in b.channels.iter().enumerate() {
-            if let Some(k) = own(c) {
-                out.push(Problem {
-                    code: "self-filled",
-                    message: format!(
-                        "body `{}` fills {} of its own {} seats (channel `{}`), but is not a principal",
-                        b.id, c.seats, b.seats, c.id
-                    ),
-                    elements: vec![
-                        Element::Channel(b.id.clone(), c.id.clone()),
-                        Element::Principals,
-                    ],
-                    fault: Fault::SelfFilled {
-                        body: i,
-                        channel: j,
-                        step: k,
-                    },
-                });
-            }
+        for (j, k) in co_opted(b) {
+            let c = &b.channels[j];
+            out.push(Problem {
+                code: "self-filled",
+                message: format!(
+                    "body `{}` fills {} of its own {} seats (channel `{}`), but is not a principal",
+                    b.id, c.seats, b.seats, c.id
+                ),
+                elements: vec![
+                    Element::Channel(b.id.clone(), c.id.clone()),
+                    Element::Principals,
+                ],
+                fault: Fault::SelfFilled {
+                    body: i,
+                    channel: j,
+                    step: k,
+                },
+            });
         }
     }
 
