@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let options = bilik::analysis::Options::of(&dataset);
     if let Ok(analysis) = bilik::analysis::analyze(&dataset, &options) {
-        for (_, share) in analysis.bodies.values().flat_map(|b| b.control.iter()) {
+        for (_, share) in analysis.bodies.iter().flat_map(|b| b.control.iter()) {
             assert!((-1e-9..=1.0 + 1e-9).contains(share), "share {share}");
         }
     }
