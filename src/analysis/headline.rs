@@ -39,13 +39,29 @@ impl Headline {
 
 /// The head of state's control of the body in the constitutional-review role, if the dataset
 /// has both.
+/// `None` as well when the head of state is not a principal in force (see [`unasked`]).
 pub fn headline(dataset: &Dataset, options: &Options, analysis: &Analysis) -> Option<Headline> {
     let principal = dataset.head_of_state()?.id.clone();
+    if !analysis.principals.contains(&principal) {
+        return None;
+    }
     let body = dataset
         .bodies
         .iter()
         .find(|b| b.role == Some(Role::ConstitutionalReview))?;
     of(dataset, options, analysis, &principal, &body.id)
+}
+
+/// The head of state and the constitutional court when the dataset has both but the head of
+/// state is not a principal in force (`-p electorate`): his control is then counted for those
+/// who fill his office, and a headline would read 0% for a question that was not asked.
+pub fn unasked(dataset: &Dataset, analysis: &Analysis) -> Option<(BodyId, BodyId)> {
+    let principal = dataset.head_of_state()?.id.clone();
+    let body = dataset
+        .bodies
+        .iter()
+        .find(|b| b.role == Some(Role::ConstitutionalReview))?;
+    (!analysis.principals.contains(&principal)).then(|| (principal, body.id.clone()))
 }
 
 /// The same figures for any principal and body.

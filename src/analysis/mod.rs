@@ -54,6 +54,9 @@ pub enum AnalysisError {
     Unreachable(Vec<BodyId>),
     /// The solver gave up: [`SolveError::NoConvergence`] or [`SolveError::TooLarge`].
     Solve(SolveError),
+    /// A body that picks some of its own members is not a principal under these options
+    /// (codebook R16): its co-opted seats would count for whoever fills the rest of it.
+    SelfFilled(BodyId),
 }
 
 impl fmt::Display for AnalysisError {
@@ -72,6 +75,10 @@ impl fmt::Display for AnalysisError {
                 ids.join(", ")
             ),
             AnalysisError::Solve(e) => e.fmt(f),
+            AnalysisError::SelfFilled(id) => write!(
+                f,
+                "{id} picks some of its own members, so it must be a principal (add -p {id}): otherwise its co-opted seats would count for whoever fills the rest of it"
+            ),
         }
     }
 }
@@ -197,6 +204,12 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
     }
     let principals = effective_principals(dataset, &options.principals);
+    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
+    if let Some(b) = dataset.bodies.iter().find(|b| {
+        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
+    }) {
+        return Err(AnalysisError::SelfFilled(b.id.clone()));
+    }
     let absorbing: Vec<bool> = dataset
         .bodies
         .iter()

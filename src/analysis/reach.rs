@@ -132,9 +132,8 @@ mod tests {
         senate.channels[1].steps[0].actor = "court".into();
         let court = d.body_mut("court").unwrap();
         for c in &mut court.channels {
-            for s in &mut c.steps {
-                s.actor = "senate".into();
-            }
+            c.steps.truncate(1);
+            c.steps[0].actor = "senate".into();
         }
         let p = check(&d);
         let found: Vec<&str> = p.iter().map(|p| p.code).collect();
@@ -156,8 +155,25 @@ mod tests {
             "(id: \"judges\", seats: 2, steps: [(actor: \"president\", role: appoint)], source: \"art. 3(2)\")",
             "(id: \"judges\", seats: 2, steps: [(actor: \"court\", role: appoint)], source: \"art. 3(2)\")",
         );
-        // Still reaches the President through the Chair: valid.
-        assert!(load_str_then("t.ron", &text, problems).is_ok());
+        // Still reaches the President through the Chair, but the co-opted judges would be
+        // counted as the Chair's appointer's: refused unless the court is a principal.
+        let checked = check_str_then("t.ron", &text, problems);
+        let codes: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["self-filled"]);
+        let principal = text.replace(
+            "as_of: \"2024-01-01\",",
+            "as_of: \"2024-01-01\", principals: [\"electorate\", \"president\", \"court\"],",
+        );
+        let d = load_str_then("t.ron", &principal, problems).unwrap();
+        // Dropped from the principals (`-p electorate -p president`), it is refused again.
+        let mut o = crate::analysis::Options::of(&d);
+        o.principals = vec!["electorate".into(), "president".into()];
+        let e = crate::analysis::analyze(&d, &o).unwrap_err();
+        assert_eq!(
+            e,
+            crate::analysis::AnalysisError::SelfFilled("court".into())
+        );
+        assert!(e.to_string().contains("add -p court"), "{e}");
         let text = text.replace(
             "(actor: \"president\", role: appoint), (actor: \"electorate\", role: consent)",
             "(actor: \"court\", role: appoint)",

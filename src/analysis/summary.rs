@@ -111,7 +111,8 @@ pub fn summarize(dataset: &Dataset, analysis: &Analysis) -> SystemSummary {
     SystemSummary {
         principals,
         independent_bodies: independent.len(),
-        system_hhi,
-        mean_body_hhi,
+        // A sum over no body is -0.0, which reports would print as `-0.000`.
+        system_hhi: crate::model::numbers::positive_zero(system_hhi),
+        mean_body_hhi: crate::model::numbers::positive_zero(mean_body_hhi),
     }
 }

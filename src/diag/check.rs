@@ -103,6 +103,27 @@ impl Validator<'_> {
         self.out.extend(placed.map(|(_, p)| p));
     }
 
+    /// Refuses every map key written twice: serde would keep the last writing without a word,
+    /// and a reader of the file may well believe the first.
+    pub(crate) fn duplicate_keys(&mut self) {
+        for (path, place) in self.spans.duplicate_keys() {
+            let first = self.spans.key(path);
+            let mut d = Diagnostic::error(
+                "duplicate-key",
+                format!("`{}` is written twice in one map", last_segment(path)),
+            )
+            .at(Some(place.clone()), "second writing");
+            if let Some(first) = first {
+                let (line, col) = super::line_col(self.text, first.start);
+                d = d.note(format!(
+                    "first written at line {line}, column {col}; keep one"
+                ));
+            }
+            self.out.push(d);
+            self.failed.insert(path.clone());
+        }
+    }
+
     pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
             .at(

@@ -26,7 +26,9 @@ pub mod spans;
 pub mod visible;
 
 pub(crate) use check::{Found, Validator};
-pub use read::{MAX_FILE_BYTES, max_input_bytes, parse_ron, read_text, set_max_input_bytes};
+pub use read::{
+    MAX_FILE_BYTES, max_input_bytes, normalise_text, parse_ron, read_text, set_max_input_bytes,
+};
 pub use spans::SpanIndex;
 pub use visible::{visible, visible_lines};
 

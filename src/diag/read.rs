@@ -98,6 +98,24 @@ pub fn read_text(path: &Path) -> Result<String, FileReport> {
     })
 }
 
+/// The text a loader parses: a leading byte-order mark dropped (editors on Windows write one;
+/// it says nothing in UTF-8) and lone carriage returns (old Mac line ends) made line feeds, so
+/// that lines are counted, and shown, as the author sees them. A line feed replaces a carriage
+/// return byte for byte, so places found in the result hold in the file after the mark.
+pub fn normalise_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone_cr) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let out: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone_cr(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Only ASCII bytes were swapped for ASCII bytes.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
 /// The RON options every data file is read with: `Some(...)` may be left out.
 pub fn ron_options() -> ron::Options {
     ron::Options::default()
@@ -161,5 +179,23 @@ fn syntax_help(code: &ron::Error) -> Option<String> {
         Some("ids, names and sources are written in double quotes".into())
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_text;
+
+    #[test]
+    fn a_byte_order_mark_and_old_mac_line_ends_are_read_as_the_author_sees_them() {
+        assert_eq!(normalise_text("\u{feff}(a: 1)"), "(a: 1)");
+        assert_eq!(
+            normalise_text("// c\r(\r a: 1,\r\n)"),
+            "// c\n(\n a: 1,\r\n)"
+        );
+        assert!(matches!(
+            normalise_text("(a: \"ж\")\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

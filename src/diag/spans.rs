@@ -14,6 +14,9 @@ use std::ops::Range;
 pub struct SpanIndex {
     values: HashMap<String, Range<usize>>,
     keys: HashMap<String, Range<usize>>,
+    /// Map keys written a second time in one map, with the place of the second: serde keeps
+    /// the last silently, so the loaders refuse them from here.
+    duplicates: Vec<(String, Range<usize>)>,
 }
 
 impl SpanIndex {
@@ -39,16 +42,26 @@ impl SpanIndex {
     }
 
     /// The range of the value at `path`, or of the closest enclosing value that has one (a
-    /// missing field is reported at the struct that lacks it).
+    /// missing field is reported at the struct that lacks it, the document's own fields at
+    /// the document).
     pub fn nearest(&self, path: &str) -> Option<Range<usize>> {
         let mut p = path;
         loop {
             if let Some(r) = self.values.get(p) {
                 return Some(r.clone());
             }
-            let cut = p.rfind(['.', '['])?;
-            p = &p[..cut];
+            match p.rfind(['.', '[']) {
+                Some(cut) => p = &p[..cut],
+                None if !p.is_empty() => p = "",
+                None => return None,
+            }
         }
+    }
+
+    /// Keys written twice in one map (`{"consent": 1, "consent": 0}`): the path of the key
+    /// and the place of its second writing, in the order of the file.
+    pub fn duplicate_keys(&self) -> &[(String, Range<usize>)] {
+        &self.duplicates
     }
 
     /// Like `nearest`, but only the first line of a multi-line value, so that a marker under a
@@ -214,9 +227,12 @@ impl Scanner<'_> {
             let raw = std::str::from_utf8(&self.text[key_range.clone()]).ok()?;
             let key = raw.trim_matches('"');
             let child = join(path, key);
-            self.index
-                .keys
-                .insert(child.clone(), key_start..key_range.end);
+            let place = key_start..key_range.end;
+            if self.index.keys.contains_key(&child) {
+                self.index.duplicates.push((child.clone(), place.clone()));
+            } else {
+                self.index.keys.insert(child.clone(), place);
+            }
             if !self.eat(b':') {
                 return None;
             }
@@ -385,6 +401,26 @@ Dataset(
         assert_eq!(&DOC[k], "seats");
         let n = index.nearest("bodies[1].source").unwrap();
         assert!(DOC[n].starts_with("(id: \"b\""));
+    }
+
+    #[test]
+    fn the_document_is_the_place_of_its_own_missing_fields() {
+        let index = SpanIndex::build(DOC);
+        let n = index.nearest("jurisdiction").unwrap();
+        assert!(DOC[n].starts_with("Dataset("));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_found_at_its_second_place() {
+        let text = r#"(weights: {"consent": 1, "propose": 2, "consent": 0})"#;
+        let index = SpanIndex::build(text);
+        let [(path, place)] = index.duplicate_keys() else {
+            panic!("{:?}", index.duplicate_keys());
+        };
+        assert_eq!(path, "weights.consent");
+        assert_eq!(place.start, text.rfind("\"consent\"").unwrap());
+        // The first writing stays the key's place.
+        assert_eq!(index.key("weights.consent").unwrap().start, 11);
     }
 
     #[test]

@@ -360,6 +360,10 @@ impl Default for Weights {
 /// cannot, and bounding them keeps the arithmetic well away from overflow.
 pub const MAX_WEIGHT: f64 = 1000.0;
 
+/// The smallest weight above 0. Below it a weight prints as 0 in every report while still
+/// deciding who holds a seat, and subnormal values lose precision in the shares.
+pub const MIN_WEIGHT: f64 = 1e-6;
+
 impl Weights {
     pub const NAMES: [&'static str; 5] = [
         "recommend",
@@ -395,6 +399,11 @@ impl Weights {
         if value > MAX_WEIGHT {
             return Err(format!(
                 "weight '{name}' must be at most {MAX_WEIGHT}, not {value}"
+            ));
+        }
+        if value > 0.0 && value < MIN_WEIGHT {
+            return Err(format!(
+                "weight '{name}' must be 0 or at least {MIN_WEIGHT:e}, not {value:e}: a smaller weight prints as 0 but counts"
             ));
         }
         if name == "propose" && value == 0.0 {

@@ -4,13 +4,19 @@
 
 /// A fraction as a percentage with one decimal: `0.527` -> `52.7%`.
 pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    format!("{:.1}%", positive_zero(x * 100.0))
+}
+
+/// `x` with a negative zero made positive: a sum over nothing is `-0.0` in Rust, and a
+/// report must never print `-0.000`.
+pub fn positive_zero(x: f64) -> f64 {
+    x + 0.0
 }
 
 /// A seat count: whole numbers bare, fractions with two decimals.
 pub fn seats(x: f64) -> String {
     if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round())
+        format!("{}", positive_zero(x.round()))
     } else {
         format!("{x:.2}")
     }

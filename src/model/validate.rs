@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{Body, BodyId, Cover, Dataset, EdgeKind, Step, StepRole};
+use super::{Body, BodyId, Branch, Cover, Dataset, EdgeKind, Mandate, Step, StepRole};
 
 /// How reforms and validation address a power edge: (from, kind, to, channel), as
 /// [`super::Edge::key`] gives it.
@@ -102,6 +102,16 @@ pub enum Fault {
     /// The body's chain of channels never reaches a principal; it is filled only through
     /// `through`.
     NoPrincipal { body: usize, through: Vec<BodyId> },
+    /// The step's actor is the body the channel fills (co-optation), and the body is not a
+    /// principal.
+    SelfFilled {
+        body: usize,
+        channel: usize,
+        step: usize,
+    },
+    /// The dissolution edge's target is the electorate or a one-seat office, which cannot be
+    /// dissolved.
+    Undissolvable { edge: usize },
 }
 
 /// The end of an edge.
@@ -149,6 +159,12 @@ impl Fault {
             Fault::DuplicateEdge { edge } => format!("edges[{edge}]"),
             Fault::UnknownCover { edge, cover } => format!("edges[{edge}].covers[{cover}]"),
             Fault::UnknownPrincipal { index } => format!("principals[{index}]"),
+            Fault::SelfFilled {
+                body: b,
+                channel: c,
+                step,
+            } => format!("{}.steps[{step}].actor", channel(*b, *c)),
+            Fault::Undissolvable { edge } => format!("edges[{edge}].to"),
         }
     }
 }
@@ -210,9 +226,61 @@ pub fn steps_problem(steps: &[Step]) -> Option<StepsProblem> {
             message: "has no step that picks the candidate",
             help: "a channel needs a `nominate`, `appoint`, `elect` or `ex_officio` step; `recommend` and `consent` alone fill no seat",
         })
+    } else if let Some(picker) = steps
+        .iter()
+        .find(|s| s.role == StepRole::Nominate)
+        .or_else(|| steps.iter().find(|s| s.role.decides()))
+        && steps.iter().any(|s| {
+            matches!(s.role, StepRole::Consent | StepRole::Shortlist) && s.actor == picker.actor
+        })
+    {
+        // Counted, it would make the picker a veto point over his own pick.
+        Some(StepsProblem {
+            code: "own-consent",
+            message: "has the actor who picks the candidate also consent to the pick",
+            help: "a consent by the one who picks checks nothing: drop the `consent` step, or name the body whose approval the pick needs",
+        })
     } else {
         None
     }
+}
+
+/// The channels (and the picking step of each) in which `body` picks its own members, when it
+/// also has members others pick: co-optation, which only a principal may do (codebook R16). A
+/// body's check on its own candidates (tr `sayistay` shortlists its applicants) is a share of
+/// a pick made by others, not co-optation; a body that picks all its members reaches no
+/// principal, which `analysis::reach` says.
+pub fn co_opted(body: &Body) -> Vec<(usize, usize)> {
+    let own: Vec<(usize, usize)> = body
+        .channels
+        .iter()
+        .enumerate()
+        .filter_map(|(j, c)| {
+            let k = c
+                .steps
+                .iter()
+                .position(|s| s.role == StepRole::Nominate)
+                .or_else(|| c.steps.iter().position(|s| s.role.decides()))?;
+            (c.steps[k].actor == body.id).then_some((j, k))
+        })
+        .collect();
+    if own.len() == body.channels.len() {
+        Vec::new()
+    } else {
+        own
+    }
+}
+
+/// A channel under an imperative mandate must say which party may recall its holders: the
+/// nominating party (codebook, mandates), named by a `nominate` step.
+fn mandate_problem(mandate: Mandate, steps: &[Step]) -> Option<StepsProblem> {
+    (mandate == Mandate::Imperative && !steps.iter().any(|s| s.role == StepRole::Nominate)).then_some(
+        StepsProblem {
+            code: "mandate-without-party",
+            message: "has an imperative mandate but no `nominate` step: no party could recall its holders",
+            help: "under an imperative mandate the nominating party may recall the holders; add the party's `nominate` step, or drop `mandate: imperative`",
+        },
+    )
 }
 
 /// Every problem of `dataset`, in a fixed order: duplicate body ids, then each body and its
@@ -232,6 +300,35 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     }
     for (i, b) in dataset.bodies.iter().enumerate() {
         body_rules(i, b, Some(&ids), &mut out);
+    }
+    // Co-opted seats would otherwise be counted as picked by whoever fills the rest of the
+    // body: a court that elects two of its three judges would read as held by the appointer
+    // of the third. A body that renews itself is counted as holding its own seats only as a
+    // principal.
+    let principals: HashSet<BodyId> = dataset.principals().into_iter().collect();
+    for (i, b) in dataset.bodies.iter().enumerate() {
+        if principals.contains(&b.id) {
+            continue;
+        }
+        for (j, k) in co_opted(b) {
+            let c = &b.channels[j];
+            out.push(Problem {
+                code: "self-filled",
+                message: format!(
+                    "body `{}` fills {} of its own {} seats (channel `{}`), but is not a principal",
+                    b.id, c.seats, b.seats, c.id
+                ),
+                elements: vec![
+                    Element::Channel(b.id.clone(), c.id.clone()),
+                    Element::Principals,
+                ],
+                fault: Fault::SelfFilled {
+                    body: i,
+                    channel: j,
+                    step: k,
+                },
+            });
+        }
     }
 
     let mut keys = HashSet::new();
@@ -271,6 +368,28 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                     fault: Fault::UnknownCover { edge: i, cover: k },
                 });
             }
+        }
+        // Dissolving ends a mandate so that an election renews it: a body nobody fills (the
+        // electorate, a professional constituency) has no mandate to end. A one-seat office
+        // may be renewed (tr Art. 116 ends the President's term with the Assembly's).
+        if e.kind.is_dissolution()
+            && let Some(target) = dataset.body(&e.to)
+            && (target.branch == Branch::Electorate || target.channels.is_empty())
+        {
+            out.push(Problem {
+                code: "bad-dissolve",
+                message: format!(
+                    "{what} dissolves `{}`, {}, which cannot be dissolved",
+                    e.to,
+                    if target.branch == Branch::Electorate {
+                        "the electorate"
+                    } else {
+                        "a body nobody fills"
+                    }
+                ),
+                elements: vec![here.clone()],
+                fault: Fault::Undissolvable { edge: i },
+            });
         }
         if !keys.insert(key) {
             out.push(Problem {
@@ -354,7 +473,7 @@ fn body_rules(i: usize, b: &Body, ids: Option<&HashSet<&str>>, out: &mut Vec<Pro
                 });
             }
         }
-        if let Some(p) = steps_problem(&c.steps) {
+        if let Some(p) = steps_problem(&c.steps).or_else(|| mandate_problem(c.mandate, &c.steps)) {
             out.push(Problem {
                 code: p.code,
                 message: format!("{what} {}", p.message),

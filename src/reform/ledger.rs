@@ -15,7 +15,7 @@
 //! validated again, and each problem is laid at the door of the operations that touched its
 //! elements: one preset's, an error of that preset; two presets', a conflict between them.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::error::{Conflict, OpError, OpRef, ReformError, help_for};
 use super::execute::execute;
@@ -115,6 +115,8 @@ pub(super) struct Ledger<'a> {
     touched: HashMap<Element, Touch>,
     conflicts: Vec<Conflict>,
     errors: Vec<OpError>,
+    /// Bodies the baseline fills through channels.
+    filled: HashSet<BodyId>,
 }
 
 impl<'a> Ledger<'a> {
@@ -125,6 +127,12 @@ impl<'a> Ledger<'a> {
             touched: HashMap::new(),
             conflicts: Vec::new(),
             errors: Vec::new(),
+            filled: baseline
+                .bodies
+                .iter()
+                .filter(|b| !b.channels.is_empty())
+                .map(|b| b.id.clone())
+                .collect(),
         }
     }
 
@@ -300,6 +308,7 @@ impl<'a> Ledger<'a> {
     /// Validates the reformed dataset and lays each problem at the door of the operations
     /// that touched its elements.
     fn revalidate(&mut self) {
+        self.unfilled();
         for Problem {
             code,
             message,
@@ -337,6 +346,37 @@ impl<'a> Ledger<'a> {
                 }),
             }
         }
+    }
+
+    /// A body the baseline fills but the reforms leave without a channel would count as a
+    /// principal nobody fills: the head of state would then hold none of a court whose every
+    /// channel he lost the right to fill, though nobody else gained it.
+    fn unfilled(&mut self) {
+        let found: Vec<OpError> = self
+            .work
+            .bodies
+            .iter()
+            .filter(|b| b.channels.is_empty() && self.filled.contains(&b.id))
+            .map(|b| OpError {
+                op: self
+                    .touched
+                    .iter()
+                    .filter(|(e, _)| matches!(e, Element::Channel(id, _) if *id == b.id))
+                    .map(|(_, t)| &t.op)
+                    .max_by_key(|op| (self.rank(&op.preset), op.index))
+                    .cloned(),
+                code: "no-channels",
+                message: format!(
+                    "the reforms remove every channel of `{}`: nobody would fill it, and it would count as a principal of its own",
+                    b.id
+                ),
+                help: Some(
+                    "remove the body as well (`remove_body`), or add the channels that fill it under the reform".to_string(),
+                ),
+                field: None,
+            })
+            .collect();
+        self.errors.extend(found);
     }
 
     fn rank(&self, preset: &str) -> usize {

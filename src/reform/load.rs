@@ -39,6 +39,7 @@ pub fn load_file(path: &Path) -> Result<PresetSet, LoadError> {
 
 /// Validates preset text; `path` names it in messages.
 pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
+    let text = &*crate::diag::normalise_text(text);
     let mut report = FileReport {
         path: path.to_string(),
         text: text.to_string(),
@@ -61,6 +62,7 @@ pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
     };
     let spans = SpanIndex::build(text);
     let mut v = Validator::new(&spans, text);
+    v.duplicate_keys();
     let set = file(&mut v, raw);
     report.diagnostics = v.out;
     for d in &mut report.diagnostics {

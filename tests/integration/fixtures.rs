@@ -113,3 +113,76 @@ fn unreadable_input_is_an_error_not_a_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// A byte-order mark (Windows editors write one) is read past, and old Mac line ends (a lone
+/// CR) count as lines: places are those the author's editor shows, and the quoted line is one
+/// line, not the whole file.
+#[test]
+fn a_byte_order_mark_and_old_mac_line_ends_are_read_as_the_author_sees_them() {
+    let minimal = std::fs::read_to_string(fixture("valid/minimal.ron")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("bom.ron");
+    std::fs::write(&bom, format!("\u{feff}{minimal}")).unwrap();
+    let out = bilik(&["check", bom.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("bom.ron: ok, 4 bodies"),
+        "{}",
+        stdout(&out)
+    );
+
+    let broken = minimal.replace("seats: 3,", "seats: 4,");
+    for (name, text) in [
+        ("cr.ron", broken.replace('\n', "\r")),
+        (
+            "bom-cr.ron",
+            format!("\u{feff}{}", broken.replace('\n', "\r")),
+        ),
+        ("crlf.ron", broken.replace('\n', "\r\n")),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = bilik(&["check", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains("error[seats-mismatch]"), "{name}: {err}");
+        assert!(err.contains(&format!("{name}:16:120")), "{name}: {err}");
+        // The quoted line is the court's, not the file.
+        assert!(!err.contains("id: \"minimal\""), "{name}: {err}");
+    }
+}
+
+/// With the head of state left out of the principals, his control is counted for those who
+/// fill his office: the headline says the question was not asked rather than print 0.0%.
+#[test]
+fn the_headline_says_when_the_head_of_state_is_not_a_principal() {
+    let out = bilik(&[
+        "summary",
+        "--data",
+        "tests/fixtures/valid/minimal.ron",
+        "-p",
+        "electorate",
+    ]);
+    let s = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        s.contains("HEADLINE: how much of the Court does the President control?\n  Not computed: the President is not among the principals in force"),
+        "{s}"
+    );
+    assert!(!s.contains("total integrated control"), "{s}");
+    let md = bilik(&[
+        "export",
+        "--data",
+        "tests/fixtures/valid/minimal.ron",
+        "-p",
+        "electorate",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        stdout(&md).contains("Not computed: the President is not among the principals in force"),
+        "{}{}",
+        stdout(&md),
+        stderr(&md)
+    );
+}

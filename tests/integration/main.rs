@@ -7,7 +7,8 @@
 //! export; `export` checks every export format with real readers (and snapshots them);
 //! `datasets` pins legal facts of the shipped data; `limits` checks the input limit on files, pipes, devices and the config; `writes` checks what `-o` may replace; `hostile` feeds every text output hostile names; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
-//! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
+//! loader; `random_datasets` holds invariants over random valid datasets (shares, order,
+//! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files.
 
 mod citations;
@@ -23,6 +24,7 @@ mod hostile;
 mod layering;
 mod limits;
 mod properties;
+mod random_datasets;
 mod ranges;
 mod reforms;
 mod tui;

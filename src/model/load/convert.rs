@@ -181,11 +181,17 @@ impl Validator<'_> {
         if let Some(date) = &as_of
             && !is_iso_date(date)
         {
-            let d = Diagnostic::error(
-                "bad-date",
-                format!("`{date}` is not a date of the form YYYY-MM-DD"),
-            )
-            .at(self.at("as_of"), "expected YYYY-MM-DD");
+            let d = if is_iso_shaped(date) {
+                Diagnostic::error("bad-date", format!("`{date}` is not a day of the calendar"))
+                    .at(self.at("as_of"), "no such day")
+                    .note("the month has fewer days (February 29 only in leap years)")
+            } else {
+                Diagnostic::error(
+                    "bad-date",
+                    format!("`{date}` is not a date of the form YYYY-MM-DD"),
+                )
+                .at(self.at("as_of"), "expected YYYY-MM-DD")
+            };
             self.push(d);
         }
         if let Some(id) = &id {
@@ -226,6 +232,15 @@ impl Validator<'_> {
                     .help_maybe(hint.map(|h| format!("did you mean `{h}`?")));
                 self.push(d);
             }
+        }
+
+        // Every figure is a share of some body's seats: with none, each would be 0 or
+        // undefined, and a report of zeros reads like a finding.
+        if raw.bodies.is_empty() {
+            let d = Diagnostic::error("no-bodies", "the dataset has no bodies")
+                .at(self.head("bodies"), "no bodies")
+                .note("list at least the principals and one body they fill, e.g. the electorate and the head of state it elects");
+            self.push(d);
         }
 
         // Ids first, as a file's reader expects: a duplicate is reported before the bodies.
@@ -733,10 +748,37 @@ fn stand_in_body(id: String) -> Body {
 }
 
 pub(super) fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+    let Some((y, m, d)) = iso_parts(s) else {
         return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Whether `s` has the digits of a date, whatever the calendar says of them.
+fn is_iso_shaped(s: &str) -> bool {
+    iso_parts(s).is_some()
+}
+
+/// Year, month (1-12) and day (1-31) of `YYYY-MM-DD`.
+fn iso_parts(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
     }
-    let nums: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    matches!(nums.as_slice(), [Some(_), Some(m), Some(d)] if (1..=12).contains(m) && (1..=31).contains(d))
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }

@@ -33,7 +33,7 @@ pub use convert::{ATTRIBUTES, MAX_SEATS};
 use super::Dataset;
 use super::raw::RawDataset;
 use super::validate::Problem;
-use crate::diag::{FileReport, SpanIndex, Validator, parse_ron, read_text};
+use crate::diag::{FileReport, SpanIndex, Validator, normalise_text, parse_ron, read_text};
 
 /// A check a dataset that broke no rule of the model is held to, with its problems.
 pub type Pass = fn(&Dataset) -> Vec<Problem>;
@@ -115,6 +115,7 @@ pub fn check_file_then(path: &Path, more: Pass) -> Checked {
 /// [`check_str`], then, when the dataset broke no rule, `more`: its problems are told at
 /// their place in the file like the model's own.
 pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
+    let text = &*normalise_text(text);
     let mut report = FileReport {
         path: path.to_string(),
         text: text.to_string(),
@@ -132,6 +133,7 @@ pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
     };
     let spans = SpanIndex::build(text);
     let mut v = Validator::new(&spans, text);
+    v.duplicate_keys();
     let dataset = v.dataset(&raw, more);
     report.diagnostics = v.out;
     let ok = report.errors() == 0;
@@ -234,5 +236,12 @@ pub(crate) mod tests {
         assert!(is_iso_date("2024-01-31"));
         assert!(!is_iso_date("2024-13-01"));
         assert!(!is_iso_date("24-01-01"));
+        assert!(!is_iso_date("2024-02-30"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("2024-04-31"));
+        assert!(!is_iso_date("+024-01-01"));
     }
 }

@@ -325,6 +325,17 @@ impl Validator<'_> {
                 let id = d.principals.as_ref()?.get(*index)?;
                 Some(self.unknown_body(scope, id, &at, "principal"))
             }
+            Fault::SelfFilled { .. } => Some(
+                Diagnostic::error("self-filled", p.message.clone())
+                    .at(self.at(&at), "the body itself")
+                    .note("co-opted seats would be counted as picked by whoever fills the rest of the body")
+                    .note("if the body renews itself, list it in `principals: [...]`: it then counts as holding its own seats"),
+            ),
+            Fault::Undissolvable { .. } => Some(
+                Diagnostic::error("bad-dissolve", p.message.clone())
+                    .at(self.at(&at), "nobody fills this body")
+                    .note("a dissolution ends a mandate so that an election renews it; the electorate and the other bodies nobody fills hold none"),
+            ),
             Fault::NoPrincipal { body, through } => {
                 let Scope::Dataset(d) = scope else {
                     return None;

@@ -97,8 +97,11 @@ fn a_vote_states_one_rule_with_a_fraction_and_a_known_base() {
 
 #[test]
 fn a_dissolution_on_refusal_is_read_with_its_covers_and_bars() {
-    let d = load(&with_edge(
-        r#"(from: "president", to: "electorate", kind: dissolve_on_refusal, after_refusals: 2, covers: ["consent", "court/chair"], bars: "not in the last year of the term", source: "art. 9"),"#,
+    // The court consents to its own chair, so that a dissolution of the court can cover it.
+    let text = with_consent(r#"(actor: "court", role: consent)"#);
+    let d = load(&text.replace(
+        EDGE,
+        r#"(from: "president", to: "court", kind: dissolve_on_refusal, after_refusals: 2, covers: ["consent", "court/chair"], bars: "not in the last year of the term", source: "art. 9"),"#,
     ));
     let e = &d.edges[0];
     assert_eq!(e.kind, EdgeKind::DissolveOnRefusal);

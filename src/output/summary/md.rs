@@ -255,6 +255,14 @@ pub fn render(s: &Snapshot) -> String {
                 );
             }
         }
+    } else if let Some((head, body)) = headline::unasked(ds, a) {
+        let _ = writeln!(
+            out,
+            "## Headline\n\nHow much of the {} does the {} control? Not computed: the {} is not among the principals in force, so the control that passes through the office is counted for those who fill it.\n",
+            names.of(&body),
+            names.of(&head),
+            names.of(&head)
+        );
     }
 
     let _ = writeln!(out, "## Principals\n");

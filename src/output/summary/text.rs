@@ -148,6 +148,14 @@ pub fn render(
     if let Some(h) = headline::headline(dataset, &analysis.options, analysis) {
         out.push_str(&headline_block(dataset, &h, lang, ranges));
         out.push('\n');
+    } else if let Some((head, body)) = headline::unasked(dataset, analysis) {
+        let _ = writeln!(
+            out,
+            "HEADLINE: how much of the {} does the {} control?\n  Not computed: the {} is not among the principals in force, so the control that passes through the office is counted for those who fill it.\n",
+            name(&body),
+            name(&head),
+            name(&head)
+        );
     }
 
     let _ = writeln!(out, "PRINCIPALS");
