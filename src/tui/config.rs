@@ -187,7 +187,7 @@ mod tests {
         let path = f.path().display();
         assert!(
             problem.contains(&format!(
-                "{path}:5:15: keys.toggle: `ctrl-c` always quits and cannot be bound to another command"
+                "{path}:5:16: keys.toggle: `ctrl-c` always quits and cannot be bound to another command"
             )),
             "{problem}"
         );

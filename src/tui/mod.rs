@@ -96,6 +96,8 @@ fn event_loop(
         },
     );
     let mut dirty = true;
+    // A run of toggles is held back until the input stops, even across frames.
+    let mut burst = app::Burst::default();
     loop {
         for signal in signals.pending() {
             match signal {
@@ -120,8 +122,8 @@ fn event_loop(
         }
         // Everything that queued up is handled before the next frame.
         let start = Instant::now();
-        let mut burst = app::Burst::default();
         let mut next = Some(event::read()?);
+        let mut more = false;
         while let Some(ev) = next.take() {
             for action in burst.push(app, &ev) {
                 dirty = true;
@@ -129,14 +131,20 @@ fn event_loop(
                     return Ok(exit);
                 }
             }
-            if start.elapsed() < FRAME && event::poll(PENDING)? {
-                next = Some(event::read()?);
+            if event::poll(PENDING)? {
+                if start.elapsed() < FRAME {
+                    next = Some(event::read()?);
+                } else {
+                    more = true;
+                }
             }
         }
-        for action in burst.finish() {
-            dirty = true;
-            if let Some(exit) = perform(terminal, app, action)? {
-                return Ok(exit);
+        if !more {
+            for action in burst.finish() {
+                dirty = true;
+                if let Some(exit) = perform(terminal, app, action)? {
+                    return Ok(exit);
+                }
             }
         }
     }
