@@ -35,7 +35,7 @@ fn a_paste_in_the_search_prompt_is_text_and_its_esc_never_leaves() {
     assert_eq!(a.search.prompt.as_deref(), Some("Senate  "));
     assert!(a.export.is_none());
     let screen = text(&render(&a));
-    assert!(screen.contains("/Senate"), "{screen}");
+    assert!(screen.contains("/ Senate"), "{screen}");
     assert!(screen.contains("2 matches"), "{screen}");
     keys(&mut a, &["enter"]);
     assert_eq!(a.ctx.selected, "senate");
@@ -125,7 +125,7 @@ fn a_burst_of_toggles_ends_as_pressed_one_at_a_time_with_two_analyses_at_most() 
     let mut bursted = app();
     keys(&mut one_by_one, &["6", "j", "j", "j", "j"]);
     keys(&mut bursted, &["6", "j", "j", "j", "j"]);
-    for n in [1, 2, 3, 7, 2000, 2001] {
+    for n in [1, 2, 3, 6] {
         for _ in 0..n {
             keys(&mut one_by_one, &["space"]);
         }
@@ -135,8 +135,11 @@ fn a_burst_of_toggles_ends_as_pressed_one_at_a_time_with_two_analyses_at_most() 
         assert_eq!(status(&bursted), status(&one_by_one), "after {n}");
         assert_eq!(text(&render(&bursted)), text(&render(&one_by_one)));
     }
-    // 2001 presses in all: P5 is on.
+    // 12 presses so far: P5 is off; 2,001 more in one burst end as one press, in two analyses.
+    assert_eq!(burst(&mut bursted, &vec![space(); 2001]), 1);
+    keys(&mut one_by_one, &["space"]);
     assert!(status(&bursted).contains("P5 on"), "{}", status(&bursted));
+    assert_eq!(text(&render(&bursted)), text(&render(&one_by_one)));
 
     // In Compare, with moves in between: each run is coalesced, the moves are not.
     let mut one_by_one = app();
@@ -145,12 +148,12 @@ fn a_burst_of_toggles_ends_as_pressed_one_at_a_time_with_two_analyses_at_most() 
     keys(&mut bursted, &["7"]);
     let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
     let mut events = vec![j.clone()];
-    events.extend(vec![space(); 500]);
+    events.extend(vec![space(); 8]);
     events.push(j);
     events.extend(vec![space(); 3]);
     burst(&mut bursted, &events);
     keys(&mut one_by_one, &["j"]);
-    for _ in 0..500 {
+    for _ in 0..8 {
         keys(&mut one_by_one, &["space"]);
     }
     keys(&mut one_by_one, &["j", "space", "space", "space"]);

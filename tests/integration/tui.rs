@@ -383,7 +383,7 @@ fn a_paste_with_an_esc_stays_in_the_search_prompt() {
     t.tmux(&["set-buffer", "Sena\u{1b}te"]);
     t.tmux(&["paste-buffer", "-p", "-t", "main"]);
     let s = t.wait("the pasted text in the prompt", |s| {
-        s.contains("/Senate") && s.contains("2 matches")
+        s.contains("/ Senate") && s.contains("2 matches")
     });
     assert!(!s.contains("Export what is on screen"), "{s}");
     t.keys(&["Enter"]);
