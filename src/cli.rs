@@ -890,8 +890,9 @@ fn explore(loaded: Loaded, global: &Global) -> anyhow::Result<ExitCode> {
         }),
     })
     .map_err(Failure::Data)?;
-    tui::run(app).context("terminal")?;
-    Ok(ExitCode::SUCCESS)
+    // 0, or 128 + the number of the signal that ended it.
+    let exit = tui::run(app).context("terminal")?;
+    Ok(ExitCode::from(exit.code()))
 }
 
 #[cfg(test)]

@@ -45,7 +45,13 @@ use crate::model::{Dataset, Lang};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Command(Command),
+    /// Ctrl-C: quits from anywhere, whatever the key map says.
+    Quit,
+    /// Ctrl-Z: gives the terminal back and stops, as in a shell.
+    Suspend,
     SearchInput(char),
+    /// Text pasted into the search prompt (bracketed paste): text, never keys.
+    SearchPaste(String),
     SearchBackspace,
     SearchSubmit,
     SearchCancel,
@@ -67,6 +73,7 @@ pub enum Action {
         down: bool,
     },
     ExportInput(char),
+    ExportPaste(String),
     ExportBackspace,
     ExportConfirm,
     ExportCancel,
@@ -80,6 +87,8 @@ pub enum Action {
 pub enum Effect {
     None,
     Quit,
+    /// Give the terminal back and stop until continued (Ctrl-Z).
+    Suspend,
     /// Write these bytes to this path atomically, then report with [`Action::Written`].
     Write {
         path: std::path::PathBuf,
@@ -215,8 +224,14 @@ impl App {
                 self.ctx.status = None;
                 self.command(c)
             }
+            Action::Quit => Effect::Quit,
+            Action::Suspend => Effect::Suspend,
             Action::SearchInput(c) => {
                 self.search.input(&mut self.ctx, c);
+                Effect::None
+            }
+            Action::SearchPaste(text) => {
+                self.search.paste(&mut self.ctx, &text);
                 Effect::None
             }
             Action::SearchBackspace => {
@@ -244,6 +259,12 @@ impl App {
             Action::ExportInput(c) => {
                 if let Some(p) = &mut self.export {
                     p.input(c);
+                }
+                Effect::None
+            }
+            Action::ExportPaste(text) => {
+                if let Some(p) = &mut self.export {
+                    p.paste(&text);
                 }
                 Effect::None
             }
@@ -462,11 +483,65 @@ pub fn action_from_event(app: &App, event: &Event) -> Option<Action> {
             width: *width,
             height: *height,
         }),
+        // A paste is text for the prompt that is open; anywhere else it is dropped, never run
+        // as keys.
+        Event::Paste(text) if app.export.is_some() => Some(Action::ExportPaste(text.clone())),
+        Event::Paste(text) if app.search.prompt.is_some() => {
+            Some(Action::SearchPaste(text.clone()))
+        }
         _ => None,
     }
 }
 
+/// The events of one burst of input, turned into actions one at a time (each event maps in the
+/// state the previous ones left). A run of toggle presses is held back and applied as one
+/// press, or two for an even run: a toggle undoes itself, and a pair ends where any further
+/// pair would, so holding Space costs two analyses rather than one per key.
+#[derive(Debug, Default)]
+pub struct Burst {
+    toggles: usize,
+}
+
+impl Burst {
+    /// The actions to apply now for this event.
+    pub fn push(&mut self, app: &App, event: &Event) -> Vec<Action> {
+        let Some(action) = action_from_event(app, event) else {
+            return Vec::new();
+        };
+        // Overlays take a toggle as "close", which does not undo itself.
+        let plain_toggle = action == Action::Command(Command::Toggle)
+            && app.help.is_none()
+            && app.sweep.is_none()
+            && app.export.is_none()
+            && app.search.prompt.is_none();
+        if plain_toggle {
+            self.toggles += 1;
+            return Vec::new();
+        }
+        let mut actions = self.finish();
+        actions.push(action);
+        actions
+    }
+
+    /// The actions still held back, at the end of the burst.
+    pub fn finish(&mut self) -> Vec<Action> {
+        let n = match self.toggles {
+            0 => 0,
+            n => 2 - n % 2,
+        };
+        self.toggles = 0;
+        vec![Action::Command(Command::Toggle); n]
+    }
+}
+
 pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
+    // Fixed in every state, whatever the config file says: a way out and a way to the shell.
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Char('z') if ctrl => return Some(Action::Suspend),
+        _ => {}
+    }
     if app.export.is_some() {
         // The picker's path is text in any layout; arrows pick the format.
         return match key.code {
@@ -475,9 +550,6 @@ pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Backspace => Some(Action::ExportBackspace),
             KeyCode::Up | KeyCode::BackTab => Some(Action::ExportMove { down: false }),
             KeyCode::Down | KeyCode::Tab => Some(Action::ExportMove { down: true }),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::ExportCancel)
-            }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 Some(Action::ExportInput(c))
             }
@@ -490,9 +562,6 @@ pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::SearchCancel),
             KeyCode::Enter => Some(Action::SearchSubmit),
             KeyCode::Backspace => Some(Action::SearchBackspace),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::SearchCancel)
-            }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 Some(Action::SearchInput(c))
             }

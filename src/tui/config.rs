@@ -10,7 +10,8 @@
 //! ```
 //!
 //! A broken file never stops the explorer: the defaults load and the status bar says what is
-//! wrong and where.
+//! wrong and where. Ctrl-C always quits and Ctrl-Z suspends: binding either to another command
+//! is refused, as is a binding that would leave no other key to quit with.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -105,18 +106,35 @@ pub fn load(path: Option<&Path>, base_theme: Theme) -> Loaded {
             return loaded;
         }
     };
-    let mut problems = loaded.keymap.apply_overrides(&raw.keys);
+    let mut problems: Vec<String> = loaded
+        .keymap
+        .apply_overrides(&raw.keys)
+        .into_iter()
+        .map(|p| match p.at.and_then(|at| locate(&text, &at)) {
+            Some((line, col)) => format!("{}:{line}:{col}: {}", path.display(), p.message),
+            None => format!("{}: {}", path.display(), p.message),
+        })
+        .collect();
     if let Err(e) = loaded.theme.apply_overrides(&raw.theme) {
-        problems.push(e);
+        problems.push(format!("{}: {e}", path.display()));
     }
     if !problems.is_empty() {
-        loaded.problem = Some(format!(
-            "config {}: {}",
-            path.display(),
-            problems.join("; ")
-        ));
+        loaded.problem = Some(format!("config {}", problems.join("; config ")));
     }
     loaded
+}
+
+/// The line and column of a key binding in the file: the key as written, in quotes, after the
+/// command's name; the name alone when the key is empty. `None` if written in another way
+/// (escapes, raw strings), then the message names the file only.
+fn locate(text: &str, (command, key): &(String, String)) -> Option<(usize, usize)> {
+    let at = text.find(&format!("\"{command}\""))?;
+    let at = if key.is_empty() {
+        at
+    } else {
+        at + text[at..].find(&format!("\"{key}\""))?
+    };
+    Some(crate::diag::line_col(text, at))
 }
 
 #[cfg(test)]
@@ -165,6 +183,70 @@ mod tests {
         let problem = load(Some(f.path()), Theme::colored()).problem.unwrap();
         assert!(problem.contains("did you mean `quit`"), "{problem}");
         assert!(problem.contains("unknown colour name `acent`"), "{problem}");
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_bound_and_some_key_always_quits() {
+        // q, Esc and Ctrl-C all given to other commands.
+        let f = write(
+            "(\n  keys: {\n    \"down\": [\"q\", \"j\"],\n    \"up\": [\"esc\"],\n    \"toggle\": [\"ctrl-c\"],\n  },\n)",
+        );
+        let l = load(Some(f.path()), Theme::colored());
+        let problem = l.problem.unwrap();
+        let path = f.path().display();
+        assert!(
+            problem.contains(&format!(
+                "{path}:5:16: keys.toggle: `ctrl-c` always quits and cannot be bound to another command"
+            )),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(&format!(
+                "{path}:3:14: keys.down: `q` is the last key that quits besides Ctrl-C; it stays with quit"
+            )),
+            "{problem}"
+        );
+        for view in View::ALL {
+            assert_eq!(l.keymap.lookup(Key::ch('q'), view), Some(Command::Quit));
+        }
+        assert_eq!(
+            l.keymap.lookup(Key::ch('j'), View::Bodies),
+            Some(Command::Down)
+        );
+        assert_eq!(
+            l.keymap.lookup(Key::plain(crossterm_esc()), View::Bodies),
+            Some(Command::Up)
+        );
+        assert_eq!(
+            l.keymap.lookup(Key::ch(' '), View::Reforms),
+            Some(Command::Toggle)
+        );
+    }
+
+    fn crossterm_esc() -> ratatui::crossterm::event::KeyCode {
+        ratatui::crossterm::event::KeyCode::Esc
+    }
+
+    #[test]
+    fn quit_bound_to_ctrl_c_alone_keeps_its_default_keys() {
+        let f = write(r#"(keys: { "quit": ["ctrl-c"] })"#);
+        let l = load(Some(f.path()), Theme::colored());
+        let problem = l.problem.unwrap();
+        assert!(
+            problem.contains(
+                ":1:10: keys.quit: no key besides ctrl-c would quit; the default keys are kept"
+            ),
+            "{problem}"
+        );
+        assert_eq!(l.keymap.keys_text(Command::Quit), "q/Esc/Ctrl-c");
+        // Ctrl-C among the quit keys is no problem, nor is Ctrl-Z refused silently.
+        let f = write(r#"(keys: { "quit": ["x", "ctrl-c"], "help": ["ctrl-z"] })"#);
+        let problem = load(Some(f.path()), Theme::colored()).problem.unwrap();
+        assert!(!problem.contains("keys.quit"), "{problem}");
+        assert!(
+            problem.contains("keys.help: `ctrl-z` suspends the explorer and cannot be bound"),
+            "{problem}"
+        );
     }
 
     #[test]

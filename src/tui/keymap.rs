@@ -590,6 +590,30 @@ fn defaults() -> Vec<Binding> {
     ]
 }
 
+/// Keys the explorer keeps for itself in every state: Ctrl-C always quits (so a config file can
+/// never take away the last way out) and Ctrl-Z suspends, as in a shell.
+pub const RESERVED: [(Key, &str); 2] = [
+    (Key::ctrl('c'), "always quits"),
+    (Key::ctrl('z'), "suspends the explorer"),
+];
+
+/// A problem with the key bindings of a config file, and where it is: the command and the key
+/// as written there (the key empty when the command itself is the problem).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub at: Option<(String, String)>,
+}
+
+impl Problem {
+    fn new(message: String, command: &str, key: &str) -> Problem {
+        Problem {
+            message,
+            at: Some((command.to_string(), key.to_string())),
+        }
+    }
+}
+
 /// The bindings in force.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -606,8 +630,10 @@ impl Default for Keymap {
 
 impl Keymap {
     /// Replaces the keys of the commands `overrides` names. Every problem is reported; the
-    /// commands without problems still take their new keys.
-    pub fn apply_overrides(&mut self, overrides: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    /// commands without problems still take their new keys. Whatever the file says, some key
+    /// besides Ctrl-C quits in every view: a binding that would take the last one away is
+    /// refused for that key.
+    pub fn apply_overrides(&mut self, overrides: &BTreeMap<String, Vec<String>>) -> Vec<Problem> {
         let mut problems = Vec::new();
         for (name, keys) in overrides {
             let Some(binding) = self.bindings.iter_mut().find(|b| b.name == name) else {
@@ -615,19 +641,112 @@ impl Keymap {
                 let hint = crate::diag::did_you_mean(name, names.iter().copied())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                problems.push(format!("keys: unknown command `{name}`{hint}"));
+                problems.push(Problem::new(
+                    format!("keys: unknown command `{name}`{hint}"),
+                    name,
+                    "",
+                ));
                 continue;
             };
             let mut parsed = Vec::new();
             for k in keys {
                 match Key::parse(k) {
-                    Ok(key) => parsed.push(key),
-                    Err(e) => problems.push(format!("keys.{name}: {e}")),
+                    // Ctrl-C among the quit keys says what is true anyway.
+                    Ok(key) if binding.command == Command::Quit && key == Key::ctrl('c') => {
+                        parsed.push(key)
+                    }
+                    Ok(key) => match RESERVED.iter().find(|(r, _)| *r == key) {
+                        Some((_, what)) => problems.push(Problem::new(
+                            format!(
+                                "keys.{name}: `{k}` {what} and cannot be bound to another command"
+                            ),
+                            name,
+                            k,
+                        )),
+                        None => parsed.push(key),
+                    },
+                    Err(e) => problems.push(Problem::new(format!("keys.{name}: {e}"), name, k)),
                 }
             }
             if !parsed.is_empty() {
                 binding.keys = parsed;
             }
+        }
+        problems.extend(self.keep_a_quit_key(overrides));
+        problems
+    }
+
+    /// Whether a key other than Ctrl-C quits in every view.
+    pub fn can_quit_everywhere(&self) -> bool {
+        View::ALL.iter().all(|v| self.quit_key(*v).is_some())
+    }
+
+    fn quit_key(&self, view: View) -> Option<Key> {
+        let quit = self.binding(Command::Quit)?;
+        quit.keys
+            .iter()
+            .copied()
+            .find(|k| *k != Key::ctrl('c') && self.lookup(*k, view) == Some(Command::Quit))
+    }
+
+    /// Gives quit a key back when the overrides left it none: the default keys if the file
+    /// bound quit to Ctrl-C alone, else its first key, taken from the commands that shadow it.
+    fn keep_a_quit_key(&mut self, overrides: &BTreeMap<String, Vec<String>>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.can_quit_everywhere() {
+            return problems;
+        }
+        let Some(i) = self
+            .bindings
+            .iter()
+            .position(|b| b.command == Command::Quit)
+        else {
+            return problems;
+        };
+        if self.bindings[i].keys.iter().all(|k| *k == Key::ctrl('c')) {
+            self.bindings[i].keys = defaults()[i].keys.clone();
+            problems.push(Problem::new(
+                "keys.quit: no key besides ctrl-c would quit; the default keys are kept".into(),
+                "quit",
+                "",
+            ));
+            if self.can_quit_everywhere() {
+                return problems;
+            }
+        }
+        let Some(key) = self.bindings[i]
+            .keys
+            .iter()
+            .copied()
+            .find(|k| *k != Key::ctrl('c'))
+        else {
+            return problems;
+        };
+        let written = |command: &str| {
+            overrides
+                .get(command)
+                .and_then(|keys| keys.iter().find(|k| Key::parse(k).ok() == Some(key)))
+                .cloned()
+        };
+        for j in 0..self.bindings.len() {
+            let b = &mut self.bindings[j];
+            if j == i || !b.keys.contains(&key) {
+                continue;
+            }
+            b.keys.retain(|k| *k != key);
+            // Where the file is at fault: the binding that took the key, or else quit's own.
+            let (command, k) = match written(b.name) {
+                Some(k) => (b.name.to_string(), k),
+                None => ("quit".to_string(), written("quit").unwrap_or_default()),
+            };
+            problems.push(Problem::new(
+                format!(
+                    "keys.{}: `{key}` is the last key that quits besides Ctrl-C; it stays with quit",
+                    b.name
+                ),
+                &command,
+                &k,
+            ));
         }
         problems
     }
@@ -715,7 +834,11 @@ mod tests {
         );
         let problems = k.apply_overrides(&o);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("did you mean `quit`")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("did you mean `quit`"))
+        );
         assert_eq!(k.lookup(Key::ch('x'), View::Bodies), Some(C::Quit));
         assert_eq!(k.lookup(Key::ch('q'), View::Bodies), None);
         assert_eq!(k.lookup(Key::ctrl('n'), View::Flags), Some(C::Down));

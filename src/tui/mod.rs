@@ -10,7 +10,7 @@
 //! ```text
 //!  app ──> views (one module per view: its state, update, render) ──> ctx (what they share)
 //!   └─────────┴──────────────────────────────────────────────────────────┴──> leaves:
-//!                                         layout, keymap, config, theme, tabs
+//!                                   layout, keymap, config, theme, tabs, term
 //! ```
 
 pub mod app;
@@ -19,87 +19,174 @@ pub mod ctx;
 pub mod keymap;
 pub mod layout;
 pub mod tabs;
+pub mod term;
 pub mod theme;
 pub mod views;
 
-use std::io::{self, Write};
-use std::time::Duration;
+use std::io;
+use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::{cursor, execute};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
 
 pub use app::{Action, App, AppOptions, Effect, update};
 pub use tabs::View;
+pub use term::restore;
 
-/// Puts the terminal back: raw mode off, main screen, cursor shown, mouse released. Safe to
-/// call more than once.
-pub fn restore() {
-    ratatui::restore();
-    let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, cursor::Show);
-    let _ = out.flush();
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (SIGTERM, SIGINT, SIGHUP, SIGQUIT): its number.
+    Signal(i32),
 }
 
-/// Runs the explorer until the user quits. The terminal is restored on every way out: quit,
-/// error, and panic (a hook installed before ratatui's own).
-pub fn run(mut app: App) -> io::Result<()> {
+impl Exit {
+    /// The process's exit status: 0, or 128 + the signal's number, as shells report a process
+    /// a signal killed.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(n) => u8::try_from(128 + n).unwrap_or(u8::MAX),
+        }
+    }
+}
+
+/// How long the loop waits for input before it looks at the signals again: a signal is acted
+/// on within this, and an idle explorer wakes ten times a second, not more.
+const TICK: Duration = Duration::from_millis(100);
+/// The longest a stream of input postpones a frame: a burst is handled whole and drawn once,
+/// but a key held down still shows its effect.
+const FRAME: Duration = Duration::from_millis(100);
+/// "Is more input waiting?" crossterm's poll(2) reader ignores the events it has already
+/// parsed when the timeout is zero; a millisecond (rounded down to a non-blocking poll) sees
+/// them.
+const PENDING: Duration = Duration::from_millis(1);
+
+/// Runs the explorer until the user quits or a signal ends it. The terminal is restored on
+/// every way out: quit, error, signal and panic (a hook installed first).
+pub fn run(mut app: App) -> io::Result<Exit> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
-    let result = (|| -> io::Result<()> {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        let size = terminal.size()?;
-        update(
-            &mut app,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
-        loop {
-            terminal.draw(|f| f.render_widget(&app, f.area()))?;
-            // A test seam, only in debug builds: proves the panic hook restores the terminal.
-            #[cfg(debug_assertions)]
-            if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
-                panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
-            }
-            // Block for the first event, then drain what queued up, so that a burst of wheel
-            // turns costs one redraw.
-            let mut quit = false;
-            let mut next = Some(event::read()?);
-            while let Some(ev) = next.take() {
-                if let Some(action) = app::action_from_event(&app, &ev) {
-                    match update(&mut app, action) {
-                        Effect::Quit => {
-                            quit = true;
-                            break;
-                        }
-                        Effect::Write { path, bytes } => {
-                            let result = crate::output::write::write_atomic(&path, &bytes)
-                                .map(|_| path.display().to_string())
-                                .map_err(|e| format!("{}: {e}", path.display()));
-                            update(&mut app, Action::Written(result));
-                        }
-                        Effect::None => {}
-                    }
-                }
-                if event::poll(Duration::ZERO)? {
-                    next = Some(event::read()?);
-                }
-            }
-            if quit {
-                return Ok(());
-            }
-        }
-    })();
+    let mut signals = term::Signals::install()?;
+    let result = term::enter()
+        .and_then(|()| {
+            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+        })
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &mut signals));
     restore();
     result
 }
 
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &mut term::Signals,
+) -> io::Result<Exit> {
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut dirty = true;
+    // A run of toggles is held back until the input stops, even across frames.
+    let mut burst = app::Burst::default();
+    loop {
+        for signal in signals.pending() {
+            match signal {
+                term::Signal::Terminate(n) => return Ok(Exit::Signal(n)),
+                term::Signal::Suspend => suspend(terminal)?,
+                term::Signal::Continue => resume(terminal)?,
+            }
+            dirty = true;
+        }
+        // Drawn once per burst of input, and only when something happened.
+        if dirty {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            dirty = false;
+        }
+        // A test seam, only in debug builds: proves the panic hook restores the terminal.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
+            panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Everything that queued up is handled before the next frame.
+        let start = Instant::now();
+        let mut next = Some(event::read()?);
+        let mut more = false;
+        while let Some(ev) = next.take() {
+            for action in burst.push(app, &ev) {
+                dirty = true;
+                if let Some(exit) = perform(terminal, app, action)? {
+                    return Ok(exit);
+                }
+            }
+            if event::poll(PENDING)? {
+                if start.elapsed() < FRAME {
+                    next = Some(event::read()?);
+                } else {
+                    more = true;
+                }
+            }
+        }
+        if !more {
+            for action in burst.finish() {
+                dirty = true;
+                if let Some(exit) = perform(terminal, app, action)? {
+                    return Ok(exit);
+                }
+            }
+        }
+    }
+}
+
+/// Applies one action and carries out its effect; `Some` when the explorer should end.
+fn perform(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    action: Action,
+) -> io::Result<Option<Exit>> {
+    match update(app, action) {
+        Effect::Quit => return Ok(Some(Exit::Quit)),
+        Effect::Suspend => suspend(terminal)?,
+        Effect::Write { path, bytes } => {
+            let result = crate::output::write::write_atomic(&path, &bytes)
+                .map(|_| path.display().to_string())
+                .map_err(|e| format!("{}: {e}", path.display()));
+            update(app, Action::Written(result));
+        }
+        Effect::None => {}
+    }
+    Ok(None)
+}
+
+/// Gives the terminal back, stops until continued, then takes it again.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    term::stop();
+    resume(terminal)
+}
+
+/// Takes the terminal again and makes the next frame paint every cell: while stopped,
+/// anything may have been drawn over it.
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    term::enter()?;
+    terminal.clear()
+}
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_input;
 #[cfg(test)]
 mod tests_ranges;

@@ -242,3 +242,208 @@ fn the_sweep_chart_in_a_real_terminal() {
     let end = t.wait("the exit", |s| s.contains("EXIT:"));
     assert!(end.contains("EXIT:0"), "{end}");
 }
+
+/// The explorer started through a shell that records its pid, then reports its exit status
+/// and whether the tty is back in cooked mode (`TTY:icanon echo`).
+fn traced_command(dir: &std::path::Path, env: &str) -> String {
+    format!(
+        "echo BEFORE-BILIK; {env} sh -c 'echo $$ > {pid}; exec {bin}'; echo \"EXIT:$?\"; \
+         echo \"TTY:$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')\"; \
+         sleep 60",
+        pid = dir.join("pid").display(),
+        bin = env!("CARGO_BIN_EXE_bilik"),
+    )
+}
+
+fn pid(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join("pid"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+fn kill(signal: &str, pid: &str) {
+    let status = Command::new("kill")
+        .args(["-s", signal, pid])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -s {signal} {pid}");
+}
+
+/// The process's state letter in /proc (`T` when stopped).
+fn process_state(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim().chars().next())
+        .unwrap_or('?')
+}
+
+impl Tmux {
+    fn flag(&self, name: &str) -> String {
+        self.tmux(&["display", "-p", "-t", "main", &format!("#{{{name}}}")])
+            .trim()
+            .to_string()
+    }
+
+    /// The pane is back to the shell: the main screen with its earlier lines, the cursor shown,
+    /// no mouse reports, and the tty cooked.
+    fn assert_terminal_restored(&self, what: &str) -> String {
+        let end = self.wait("the exit", |s| s.contains("TTY:"));
+        assert!(
+            end.contains("BEFORE-BILIK"),
+            "{what}: the shell's lines: {end}"
+        );
+        assert!(
+            end.contains("TTY:icanon echo"),
+            "{what}: a cooked tty: {end}"
+        );
+        assert_eq!(self.flag("alternate_on"), "0", "{what}: the main screen");
+        assert_eq!(self.flag("cursor_flag"), "1", "{what}: the cursor shown");
+        assert_eq!(self.flag("mouse_any_flag"), "0", "{what}: mouse released");
+        end
+    }
+}
+
+#[test]
+fn signals_restore_the_terminal_and_exit_128_plus_their_number() {
+    for (signal, number) in [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3)] {
+        let dir = tempfile::tempdir().unwrap();
+        let Some(t) = Tmux::start(100, 30, &traced_command(dir.path(), "")) else {
+            return;
+        };
+        t.wait("the Bodies view", |s| s.contains("Constitutional Court"));
+        assert_eq!(t.flag("alternate_on"), "1");
+        kill(signal, &pid(dir.path()));
+        let end = t.assert_terminal_restored(signal);
+        assert!(
+            end.contains(&format!("EXIT:{}", 128 + number)),
+            "SIG{signal}: {end}"
+        );
+    }
+}
+
+#[test]
+fn suspend_gives_the_terminal_back_and_continue_takes_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start(100, 30, &traced_command(dir.path(), "")) else {
+        return;
+    };
+    t.wait("the Bodies view", |s| s.contains("Constitutional Court"));
+    let pid = pid(dir.path());
+    let tty = t.flag("pane_tty");
+    let cooked = || {
+        let out = Command::new("stty")
+            .args(["-a", "-F", &tty])
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout).into_owned();
+        s.split([' ', ';', '\n']).any(|w| w == "icanon")
+            && s.split([' ', ';', '\n']).any(|w| w == "echo")
+    };
+    // `kill -TSTP`, then Ctrl-Z (a key in raw mode).
+    let suspends: [Box<dyn Fn()>; 2] = [
+        Box::new(|| kill("TSTP", &pid)),
+        Box::new(|| t.keys(&["C-z"])),
+    ];
+    for suspend in &suspends {
+        suspend();
+        let s = t.wait("the shell's screen", |s| s.contains("BEFORE-BILIK"));
+        assert!(!s.contains("Constitutional Court"), "{s}");
+        let start = Instant::now();
+        while process_state(&pid) != 'T' && start.elapsed() < Duration::from_secs(15) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(process_state(&pid), 'T', "stopped");
+        assert_eq!(t.flag("alternate_on"), "0");
+        assert_eq!(t.flag("cursor_flag"), "1");
+        assert!(cooked(), "the tty is cooked while stopped");
+        kill("CONT", &pid);
+        t.wait("the explorer redrawn", |s| {
+            s.contains("Constitutional Court") && s.contains("1 Bodies")
+        });
+        assert_eq!(t.flag("alternate_on"), "1");
+    }
+    t.keys(&["j"]);
+    t.wait("keys after the resume", |s| s.contains("┌ Supreme Court "));
+    t.keys(&["q"]);
+    let end = t.assert_terminal_restored("quit after a resume");
+    assert!(end.contains("EXIT:0"), "{end}");
+}
+
+#[test]
+fn a_paste_with_an_esc_stays_in_the_search_prompt() {
+    let Some(t) = Tmux::start(100, 30, &shell_command("")) else {
+        return;
+    };
+    t.wait("the Bodies view", |s| s.contains("Constitutional Court"));
+    t.keys(&["/"]);
+    t.wait("the prompt", |s| s.contains("type a name"));
+    // Without bracketed paste the ESC closed the prompt and `te` opened the export picker.
+    t.tmux(&["set-buffer", "Sena\u{1b}te"]);
+    t.tmux(&["paste-buffer", "-p", "-t", "main"]);
+    let s = t.wait("the pasted text in the prompt", |s| {
+        s.contains("/ Senate") && s.contains("2 matches")
+    });
+    assert!(!s.contains("Export what is on screen"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait("the Senate", |s| s.contains("┌ Senate "));
+    // Outside a prompt a paste is dropped: `q` pasted does not quit.
+    t.tmux(&["set-buffer", "q"]);
+    t.tmux(&["paste-buffer", "-p", "-t", "main"]);
+    t.keys(&["j"]);
+    t.wait("the next body", |s| !s.contains("┌ Senate "));
+    assert!(!t.screen().contains("EXIT:"));
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn more_than_1024_bytes_of_queued_keys_are_all_handled() {
+    let Some(t) = Tmux::start(100, 30, &shell_command("")) else {
+        return;
+    };
+    t.wait("the Bodies view", |s| s.contains("Constitutional Court"));
+    t.keys(&["6"]);
+    t.wait("the Reforms view", |s| s.contains("Reforms (0 on)"));
+    // An odd number past the reader's 1,024-byte buffer: P1 ends on only if every one is read.
+    t.literal(&" ".repeat(1025));
+    let s = t.wait("every press handled", |s| s.contains("Reforms (1 on)"));
+    assert!(s.contains("[x] P1"), "{s}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn a_config_cannot_take_the_last_quit_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  keys: {\n    \"down\": [\"q\", \"j\"],\n    \"up\": [\"esc\"],\n    \"toggle\": [\"ctrl-c\"],\n  },\n)\n",
+    )
+    .unwrap();
+    let command = format!(
+        "BILIK_CONFIG={} {}; echo \"EXIT:$?\"; sleep 60",
+        config.display(),
+        env!("CARGO_BIN_EXE_bilik")
+    );
+    let Some(t) = Tmux::start(250, 30, &command) else {
+        return;
+    };
+    let s = t.wait("the config's problems", |s| {
+        s.contains("Constitutional Court")
+    });
+    assert!(
+        s.contains(&format!(
+            "config {}:5:16: keys.toggle: `ctrl-c` always quits and cannot be bound",
+            config.display()
+        )),
+        "{s}"
+    );
+    t.keys(&["j"]);
+    t.wait("j still moves down", |s| s.contains("┌ Supreme Court "));
+    t.keys(&["q"]);
+    let end = t.wait("q quits", |s| s.contains("EXIT:"));
+    assert!(end.contains("EXIT:0"), "{end}");
+}

@@ -132,6 +132,12 @@ impl ExportPicker {
         self.edited = true;
     }
 
+    /// A pasted path, as text (see [`prompt_text`](super::search::prompt_text)).
+    pub fn paste(&mut self, text: &str) {
+        self.path.push_str(&super::search::prompt_text(text));
+        self.edited = true;
+    }
+
     pub fn backspace(&mut self) {
         self.path.pop();
         self.edited = true;

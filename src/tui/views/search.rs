@@ -27,6 +27,14 @@ impl Search {
         }
     }
 
+    /// Pasted text, as text: one preview for the whole of it.
+    pub fn paste(&mut self, ctx: &mut Ctx, text: &str) {
+        if let Some(p) = &mut self.prompt {
+            p.push_str(&prompt_text(text));
+            preview(ctx, p);
+        }
+    }
+
     pub fn backspace(&mut self, ctx: &mut Ctx) {
         if let Some(p) = &mut self.prompt {
             p.pop();
@@ -83,6 +91,20 @@ impl Search {
             StatusKind::Info,
         );
     }
+}
+
+/// Pasted text as a one-line prompt takes it: line breaks and tabs become spaces, and other
+/// control characters (an ESC among them) and bidi controls are dropped, so that nothing
+/// pasted can leave the prompt, reach the terminal or reorder what is shown.
+pub fn prompt_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn preview(ctx: &mut Ctx, query: &str) {
