@@ -7,7 +7,7 @@
 //! `datasets` pins legal facts of the shipped data; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
 //! loader; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
-//! preset files.
+//! preset files; `synth` checks the synthetic states the benchmarks use.
 
 mod cli;
 mod common;
@@ -21,4 +21,5 @@ mod layering;
 mod properties;
 mod ranges;
 mod reforms;
+mod synth;
 mod tui;
