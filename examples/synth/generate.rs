@@ -215,7 +215,7 @@ pub fn generate(n: usize, seed: u64) -> String {
             let picker = pick(&mut rng, &mut actors, cycle && steps.is_empty());
             pickers.push((picker, c));
             steps.push(format!("(actor: \"{}\", role: {decide})", id(picker)));
-            if shape % 3 != 0 {
+            if !shape.is_multiple_of(3) {
                 let a = pick(&mut rng, &mut actors, cycle && shape < 3);
                 let vote = if rng.chance(0.3) {
                     ", vote: (approve: \"3/5\", of: members)"

@@ -1,5 +1,12 @@
 //! Who controls whom: direct shares, integrated control, veto points, tenure, flags and the
 //! system summary. Pure functions of a `Dataset` and `Options`; no I/O, no terminal.
+//!
+//! Complexity of [`analyze`], for B bodies, C channels, S steps, E edges and P principals:
+//! shares O(S + E) (edges indexed by target), the solve O((S + B) x P) per Gauss-Seidel
+//! sweep with a sweep count that does not grow with B (34-40 on the synthetic states of
+//! 1,000 to 100,000 bodies), the per-body maps O(B x P log P), the flags linear (see
+//! [`flags`]), the summary O(B x P), and the headline five more solves of control alone.
+//! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
 pub mod control;
 pub mod diff;

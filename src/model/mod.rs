@@ -8,6 +8,9 @@
 //!
 //! - [`raw`]: the file format as written; [`load`]: raw values to these types;
 //! - [`validate`](mod@validate): the rules between values, stated once for files and reforms.
+//!
+//! [`Dataset::body`] and [`Dataset::name`] are O(1) through a lazily built index of ids
+//! ([`BodyIndex`]); everything that looks bodies up per row, step or edge relies on it.
 
 pub mod alt;
 pub mod load;

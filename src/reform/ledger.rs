@@ -14,6 +14,11 @@
 //! Identical changes by two presets do not conflict. After the last preset the dataset is
 //! validated again, and each problem is laid at the door of the operations that touched its
 //! elements: one preset's, an error of that preset; two presets', a conflict between them.
+//!
+//! Complexity: an operation runs on the working dataset itself unless an element it touches
+//! was left by another preset (then on a trial copy, which a clash discards), so one preset
+//! of K operations costs O(K x the elements each touches) plus one validation, linear in the
+//! dataset; edge operations scan the edges for their key, O(E) each.
 
 use std::collections::{BTreeSet, HashMap};
 

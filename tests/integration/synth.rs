@@ -12,9 +12,9 @@ fn a_synthetic_state_of_1000_bodies_loads_validates_and_analyses() {
     let text = generate::generate(1_000, 7);
     let checked = check_str("synth-1000.ron", &text);
     assert!(
-        checked.diagnostics.is_empty(),
+        checked.report.diagnostics.is_empty(),
         "the generator wrote a dataset bilik refuses or warns about: {:?}",
-        checked.diagnostics.first()
+        checked.report.diagnostics.first()
     );
     let ds = checked.dataset.expect("a valid dataset");
     assert_eq!(ds.bodies.len(), 1_000);
@@ -36,9 +36,14 @@ fn a_synthetic_state_of_1000_bodies_loads_validates_and_analyses() {
             .any(|s| s.role == bilik::model::StepRole::Consent)
     );
     assert_ne!(ds.bodies[0].id, "electorate");
-    let a = analyze(&ds, &Options::of(&ds)).expect("the analysis runs");
-    let headline = a.summary.headline.as_ref().expect("a headline");
-    assert_eq!(headline.target, "constitutional_court");
+    let options = Options::of(&ds);
+    let a = analyze(&ds, &options).expect("the analysis runs");
+    let h = bilik::analysis::headline::headline(&ds, &options, &a).expect("a headline");
+    assert_eq!(
+        (h.principal.as_str(), h.body.as_str()),
+        ("president", "constitutional_court")
+    );
+    assert!(h.total > 0.0 && h.total < 1.0, "{}", h.total);
     assert_eq!(
         generate::generate(1_000, 7),
         text,
