@@ -1,7 +1,11 @@
 //! The headline check: how much of the constitutional court the head of state controls,
 //! directly and through the bodies he partly fills, and how that moves with the weights.
+//!
+//! Complexity: the sensitivity re-solves control alone (shares and the linear solve, no flags
+//! and no summary, which change no control figure) once per consent step and once without the
+//! threat discount: at most five solves, each linear in bodies + channels + edges.
 
-use super::{Analysis, Options, analyze};
+use super::{Analysis, Options, analyze_control};
 use crate::model::{BodyId, Dataset, Role};
 
 /// Consent weights the headline is recomputed at, from "consent counts nothing" to "consent
@@ -99,7 +103,10 @@ pub fn of(
             let total = if w == options.weights.consent {
                 a.control_of(principal)
             } else {
-                analyze(dataset, &o).ok()?.body(body)?.control_of(principal)
+                analyze_control(dataset, &o)
+                    .ok()?
+                    .body(body)?
+                    .control_of(principal)
             };
             Some((w, total))
         })
@@ -116,7 +123,12 @@ pub fn of(
         Some(_) => {
             let mut o = options.clone();
             o.weights.consent_under_threat = o.weights.consent;
-            Some(analyze(dataset, &o).ok()?.body(body)?.control_of(principal))
+            Some(
+                analyze_control(dataset, &o)
+                    .ok()?
+                    .body(body)?
+                    .control_of(principal),
+            )
         }
         None => None,
     };

@@ -1,5 +1,12 @@
 //! Who controls whom: direct shares, integrated control, veto points, tenure, flags and the
 //! system summary. Pure functions of a `Dataset` and `Options`; no I/O, no terminal.
+//!
+//! Complexity of [`analyze`], for B bodies, C channels, S steps, E edges and P principals:
+//! shares O(S + E) (edges indexed by target), the solve O((S + B) x P) per Gauss-Seidel
+//! sweep with a sweep count that does not grow with B (34-40 on the synthetic states of
+//! 1,000 to 100,000 bodies), the per-body maps O(B x P log P), the flags linear (see
+//! [`flags`]), the summary O(B x P), and the headline five more solves of control alone.
+//! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
 pub mod control;
 pub mod diff;
@@ -147,9 +154,37 @@ pub struct Analysis {
     /// One entry per body, in dataset order.
     pub bodies: Vec<BodyAnalysis>,
     pub flags: Vec<Flag>,
+    /// The flags of each body, for [`Analysis::flags_of`].
+    pub flag_index: FlagIndex,
     pub summary: SystemSummary,
     pub sweeps: usize,
     pub residual: f64,
+}
+
+/// Positions of each body's flags in [`Analysis::flags`], built on the first lookup: every
+/// output lists a count or the flags per body, which a filter over all flags made quadratic.
+/// It is trusted only while `flags` has the length it was built at (the analysis sets
+/// `flags` once, before any lookup); otherwise the lookup scans.
+#[derive(Default)]
+pub struct FlagIndex(std::sync::OnceLock<(usize, HashMap<BodyId, Vec<usize>>)>);
+
+impl Clone for FlagIndex {
+    fn clone(&self) -> Self {
+        FlagIndex::default()
+    }
+}
+
+impl PartialEq for FlagIndex {
+    /// A cache: analyses are equal by their contents alone.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for FlagIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FlagIndex")
+    }
 }
 
 impl Analysis {
@@ -158,7 +193,25 @@ impl Analysis {
     }
 
     pub fn flags_of<'a>(&'a self, body: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
-        self.flags.iter().filter(move |f| f.body == body)
+        let (len, index) = self.flag_index.0.get_or_init(|| {
+            let mut m: HashMap<BodyId, Vec<usize>> = HashMap::new();
+            for (i, f) in self.flags.iter().enumerate() {
+                m.entry(f.body.clone()).or_default().push(i);
+            }
+            (self.flags.len(), m)
+        });
+        let fresh = *len == self.flags.len();
+        let listed: &[usize] = match index.get(body) {
+            Some(v) if fresh => v,
+            _ => &[],
+        };
+        let scan = if fresh { 0..0 } else { 0..self.flags.len() };
+        listed
+            .iter()
+            .copied()
+            .chain(scan)
+            .filter_map(|i| self.flags.get(i))
+            .filter(move |f| f.body == body)
     }
 }
 
@@ -316,6 +369,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         principals,
         bodies,
         flags: Vec::new(),
+        flag_index: FlagIndex::default(),
         summary: SystemSummary::default(),
         sweeps: solution.sweeps,
         residual: solution.residual,

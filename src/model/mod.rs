@@ -8,6 +8,9 @@
 //!
 //! - [`raw`]: the file format as written; [`load`]: raw values to these types;
 //! - [`validate`](mod@validate): the rules between values, stated once for files and reforms.
+//!
+//! [`Dataset::body`] and [`Dataset::name`] are O(1) through a lazily built index of ids
+//! ([`BodyIndex`]); everything that looks bodies up per row, step or edge relies on it.
 
 pub mod alt;
 pub mod load;
@@ -659,15 +662,99 @@ pub struct Dataset {
     pub principals: Option<Vec<BodyId>>,
     pub bodies: Vec<Body>,
     pub edges: Vec<Edge>,
+    /// Where each body id first occurs in `bodies`, for [`Dataset::body`].
+    pub index: BodyIndex,
+}
+
+/// The position of each body id in [`Dataset::bodies`], built on the first lookup, so that
+/// finding a body by id costs O(1) instead of a scan (the flags, the names in every output
+/// and the reform checks look bodies up once per edge, step or row: a scan made them
+/// quadratic). `bodies` is public, so the index guards itself: a hit is used only if the body
+/// at that position still has the id; a miss is trusted only while `bodies` has the length
+/// the index was built at and no body was handed out mutably ([`Dataset::body_mut`], whose
+/// caller may rename it); otherwise the lookup scans. Code that renames, removes or adds
+/// bodies calls [`Dataset::reindex`] to keep lookups O(1).
+#[derive(Default)]
+pub struct BodyIndex {
+    built: std::sync::OnceLock<(usize, std::collections::HashMap<BodyId, usize>)>,
+    /// Set by `body_mut`: an id may have changed, so a miss must be checked by a scan.
+    misses_unsure: bool,
+}
+
+impl Clone for BodyIndex {
+    /// A copy starts empty: clones are made to be changed, and rebuilding is linear.
+    fn clone(&self) -> Self {
+        BodyIndex::default()
+    }
+}
+
+impl PartialEq for BodyIndex {
+    /// A cache: two datasets are equal by their contents alone.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for BodyIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BodyIndex")
+    }
 }
 
 impl Dataset {
     pub fn body(&self, id: &str) -> Option<&Body> {
-        self.bodies.iter().find(|b| b.id == id)
+        self.position(id).map(|i| &self.bodies[i])
     }
 
     pub fn body_mut(&mut self, id: &str) -> Option<&mut Body> {
-        self.bodies.iter_mut().find(|b| b.id == id)
+        let i = self.position(id)?;
+        // The caller may change the id.
+        self.index.misses_unsure = true;
+        self.bodies.get_mut(i)
+    }
+
+    /// Where the first body with `id` is in `bodies`.
+    fn position(&self, id: &str) -> Option<usize> {
+        let (len, index) = self.index.built.get_or_init(|| {
+            let mut m = std::collections::HashMap::with_capacity(self.bodies.len());
+            for (i, b) in self.bodies.iter().enumerate() {
+                m.entry(b.id.clone()).or_insert(i);
+            }
+            (self.bodies.len(), m)
+        });
+        let scan = || self.bodies.iter().position(|b| b.id == id);
+        match index.get(id) {
+            Some(&i) if self.bodies.get(i).is_some_and(|b| b.id == id) => Some(i),
+            Some(_) => scan(),
+            None if *len == self.bodies.len() && !self.index.misses_unsure => None,
+            None => scan(),
+        }
+    }
+
+    /// Rebuilds the index of body ids on the next lookup, after bodies were removed or
+    /// reordered.
+    pub fn reindex(&mut self) {
+        self.index = BodyIndex::default();
+    }
+
+    /// Adds a body at the end, keeping the index.
+    pub fn push_body(&mut self, body: Body) {
+        if let Some((len, m)) = self.index.built.get_mut()
+            && *len == self.bodies.len()
+        {
+            m.entry(body.id.clone()).or_insert(self.bodies.len());
+            *len += 1;
+        }
+        self.bodies.push(body);
+    }
+
+    /// Tells the index that the body `from` is now called `to`.
+    pub fn renamed(&mut self, from: &str, to: &str) {
+        if let Some((_, m)) = self.index.built.get_mut()
+            && let Some(i) = m.remove(from)
+        {
+            m.insert(to.to_string(), i);
+        }
     }
 
     /// The name of a body in `lang`, or its id when it is unknown.

@@ -19,7 +19,7 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
                     Some("id"),
                 ));
             }
-            d.bodies.push(b.clone());
+            d.push_body(b.clone());
         }
         Change::RemoveBody { id } => {
             let i = d
@@ -28,6 +28,7 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
                 .position(|b| &b.id == id)
                 .ok_or_else(|| no_body(d, id, "id"))?;
             d.bodies.remove(i);
+            d.reindex();
         }
         Change::RenameBody { id, to } => {
             if d.body(id).is_none() {
@@ -40,6 +41,7 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
                     Some("to"),
                 ));
             }
+            d.renamed(id, to);
             for b in &mut d.bodies {
                 if &b.id == id {
                     b.id = to.clone();

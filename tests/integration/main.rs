@@ -9,7 +9,7 @@
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
 //! loader; `random_datasets` holds invariants over random valid datasets (shares, order,
 //! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
-//! preset files.
+//! preset files; `synth` checks the synthetic states the benchmarks use.
 
 mod citations;
 mod cli;
@@ -27,5 +27,6 @@ mod properties;
 mod random_datasets;
 mod ranges;
 mod reforms;
+mod synth;
 mod tui;
 mod writes;

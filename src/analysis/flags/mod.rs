@@ -1,5 +1,10 @@
 //! Flags: rules over shares, control, tenure and attributes that point at concentrations of
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
+//!
+//! Complexity: one pass over the bodies and one over the edges, each rule reading bodies and
+//! incoming edges through hash maps (and `Dataset::body` through its index): O(bodies +
+//! channels + steps + edges) times the number of principals, plus the final sort,
+//! O(flags log flags).
 
 use std::collections::HashMap;
 use std::fmt;

@@ -289,6 +289,7 @@ impl Validator<'_> {
             principals: raw.principals.clone(),
             bodies,
             edges,
+            index: Default::default(),
         }
     }
 
