@@ -218,7 +218,7 @@ impl Space {
                     // The band's ends were checked when it was set, and every point lies
                     // between them.
                     let v = band_point(*lo, *hi, k);
-                    let _ = options.weights.set(name, v);
+                    let _ = options.weights.set_computed(name, v);
                     // A consent under threat keeps its ratio to a free one as the band moves
                     // consent (codebook R19), unless the band names it too.
                     if name == "consent"
@@ -230,7 +230,9 @@ impl Space {
                             .any(|(n, _, _)| n == "consent_under_threat")
                     {
                         let ratio = base.weights.consent_under_threat / base.weights.consent;
-                        let _ = options.weights.set("consent_under_threat", ratio * v);
+                        let _ = options
+                            .weights
+                            .set_computed("consent_under_threat", ratio * v);
                     }
                 }
             }

@@ -224,7 +224,9 @@ pub fn sweep(states: &[State<'_>], spec: &Spec) -> Result<Sweep, SweepError> {
     let eval = |i: usize, w: f64| -> Result<Point, SweepError> {
         let state = &states[i];
         let mut o = state.options.clone();
-        o.weights.set(&spec.weight, w).map_err(SweepError::Range)?;
+        o.weights
+            .set_computed(&spec.weight, w)
+            .map_err(SweepError::Range)?;
         let a = analyze(state.dataset, &o).map_err(SweepError::Analysis)?;
         if !a.principals.contains(&spec.principal) {
             return Err(SweepError::UnknownPrincipal(spec.principal.clone()));

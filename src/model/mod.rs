@@ -389,6 +389,17 @@ impl Weights {
 
     /// Sets a weight by name after checking its range; the error says what is allowed.
     pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+        self.set_checked(name, value, true)
+    }
+
+    /// Sets a weight the analysis itself computes (a sweep's bisection, a range's band end):
+    /// every check of [`Weights::set`] but the floor of [`MIN_WEIGHT`], which guards what a
+    /// user writes, not the points between 0 and the next weight a sweep must be able to try.
+    pub fn set_computed(&mut self, name: &str, value: f64) -> Result<(), String> {
+        self.set_checked(name, value, false)
+    }
+
+    fn set_checked(&mut self, name: &str, value: f64, floor: bool) -> Result<(), String> {
         if !value.is_finite() || value < 0.0 {
             return Err(format!(
                 "weight '{name}' must be a number >= 0, not {value}"
@@ -404,7 +415,7 @@ impl Weights {
                 "weight '{name}' must be at most {MAX_WEIGHT}, not {value}"
             ));
         }
-        if value > 0.0 && value < MIN_WEIGHT {
+        if floor && value > 0.0 && value < MIN_WEIGHT {
             return Err(format!(
                 "weight '{name}' must be 0 or at least {MIN_WEIGHT:e}, not {value:e}: a smaller weight prints as 0 but counts"
             ));

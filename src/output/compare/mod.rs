@@ -64,6 +64,9 @@ fn range_suffix(r: Option<(f64, f64)>, f: &dyn Fn(f64) -> String) -> String {
     }
 }
 
+/// How a figure is written in its cell.
+type Writer = dyn Fn(f64) -> String;
+
 /// The rows of the indicator table: a label and one cell per dataset, each with its range
 /// where it has one, written as its cell is (`-0.298 (-0.403–-0.139)`, `61.2% (54.3%–75.4%)`).
 pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String, Vec<String>)> {
@@ -73,7 +76,7 @@ pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String,
     let minus = |x: f64| format!("-{}", figure(x));
     let plus = |x: f64| format!("+{}", figure(x));
     // Which scalar each row of `indicator_points` shows, in its order, and how it is written.
-    let scalars: [(&str, &dyn Fn(f64) -> String, bool); 17] = [
+    let scalars: [(&str, &Writer, bool); 17] = [
         ("head_of_state_concentration", &figure, false),
         ("picks", &figure, false),
         ("veto_discount", &minus, true),
