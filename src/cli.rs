@@ -694,8 +694,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff(args)) => {
-            let loaded = load(&global)?;
-            let (set, active, after) = apply_reforms(&global, &loaded.dataset)?;
+            let mut loaded = load(&global)?;
+            let (set, active, mut after) = apply_reforms(&global, &loaded.dataset)?;
+            // A text report shows every name as `visible` does, reforms' new bodies included.
+            if matches!(args.format, DiffFormat::Text) {
+                loaded.dataset.make_visible();
+                after.make_visible();
+            }
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
             let delta = reform::delta(
                 &loaded.dataset,
@@ -712,8 +717,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let before_ranges = range_of(&loaded.dataset, &delta.before)?;
             let after_ranges = range_of(&after, &delta.after)?;
-            let presets: Vec<&reform::Preset> =
-                active.iter().filter_map(|id| set.get(id)).collect();
+            let mut shown: Vec<reform::Preset> = active
+                .iter()
+                .filter_map(|id| set.get(id))
+                .cloned()
+                .collect();
+            if matches!(args.format, DiffFormat::Text) {
+                for p in &mut shown {
+                    for t in [&mut p.title.en, &mut p.title.ru, &mut p.title.kk] {
+                        *t = visible(t).into_owned();
+                    }
+                    p.description = visible(&p.description).into_owned();
+                    for a in &mut p.assumptions {
+                        *a = visible(a).into_owned();
+                    }
+                }
+            }
+            let presets: Vec<&reform::Preset> = shown.iter().collect();
             let view = diff::DiffView {
                 baseline: &loaded.dataset,
                 reformed: &after,
@@ -731,7 +751,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Compare(args)) => {
-            let comparison = compare(&global, &args.datasets)?;
+            let text = matches!(args.format, CompareFormat::Text);
+            let comparison = compare_as(&global, &args.datasets, text)?;
             let lang = global.lang.into();
             let r = output::compare::indicator_ranges(&comparison, &band);
             let body = match args.format {
@@ -803,6 +824,12 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
 
 /// Loads, analyses and measures the datasets `specs` (every embedded dataset when empty).
 pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure> {
+    compare_as(global, specs, false)
+}
+
+/// [`compare`], with every dataset's text made visible first (`visible`) when the comparison
+/// is for a text report, so that no name can break its lines.
+fn compare_as(global: &Global, specs: &[String], visible: bool) -> Result<Comparison, Failure> {
     let specs: Vec<String> = if specs.is_empty() {
         data::EMBEDDED.iter().map(|e| e.id.to_string()).collect()
     } else {
@@ -817,8 +844,12 @@ pub fn compare(global: &Global, specs: &[String]) -> Result<Comparison, Failure>
                 twin.id()
             )));
         }
-        let entry = Entry::analyze(loaded.dataset, &loaded.options)
-            .map_err(|e| Failure::Data(e.to_string()))?;
+        let mut dataset = loaded.dataset;
+        if visible {
+            dataset.make_visible();
+        }
+        let entry =
+            Entry::analyze(dataset, &loaded.options).map_err(|e| Failure::Data(e.to_string()))?;
         entries.push(entry);
     }
     for id in &global.choose {
@@ -852,7 +883,9 @@ fn specs_know(specs: &[String], id: &str) -> bool {
 /// `bilik summary` (and `bilik` off a terminal): the report with the ranges of `--band`.
 fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
     let band = band(global)?;
-    let (loaded, active) = reformed(global, load(global)?)?;
+    let (mut loaded, active) = reformed(global, load(global)?)?;
+    // No name, source or note can break the report's lines (ids and numbers are untouched).
+    loaded.dataset.make_visible();
     let analysis = analyze(&loaded)?;
     let r = ranges(&loaded, &band, &global.choose)?;
     let out = summary::text::render(

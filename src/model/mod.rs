@@ -811,3 +811,65 @@ impl Dataset {
             .collect()
     }
 }
+
+impl Dataset {
+    /// Rewrites every free-text field (names, labels, sources, notes, titles, thresholds,
+    /// readings' arguments) as [`crate::diag::visible`] shows it, so that a text report built
+    /// from the dataset cannot be broken by its data: a line break in a name reads `\n`
+    /// instead of starting a forged report line. Ids and numbers are untouched, so the
+    /// analysis of the result is the analysis of the original.
+    pub fn make_visible(&mut self) {
+        fn v(s: &mut String) {
+            if let std::borrow::Cow::Owned(shown) = crate::diag::visible(s) {
+                *s = shown;
+            }
+        }
+        fn alt<C>(a: &mut [Alternative<C>]) {
+            for a in a {
+                v(&mut a.source);
+                v(&mut a.argument);
+            }
+        }
+        let m = &mut self.meta;
+        for s in [&mut m.title, &mut m.jurisdiction, &mut m.note] {
+            v(s);
+        }
+        for s in &mut m.sources {
+            for f in [&mut s.title, &mut s.url, &mut s.note] {
+                v(f);
+            }
+        }
+        for b in &mut self.bodies {
+            for s in [
+                &mut b.names.en,
+                &mut b.names.ru,
+                &mut b.names.kk,
+                &mut b.source,
+                &mut b.note,
+            ] {
+                v(s);
+            }
+            b.attribute_sources.values_mut().for_each(v);
+            b.alignment.values_mut().for_each(v);
+            b.powers.values_mut().for_each(v);
+            for c in &mut b.channels {
+                v(&mut c.label);
+                v(&mut c.source);
+                v(&mut c.note);
+                alt(&mut c.alternatives);
+                for st in &mut c.steps {
+                    v(&mut st.note);
+                    st.threshold.iter_mut().for_each(v);
+                    alt(&mut st.alternatives);
+                }
+            }
+        }
+        for e in &mut self.edges {
+            for s in [&mut e.bars, &mut e.source, &mut e.note] {
+                v(s);
+            }
+            e.threshold.iter_mut().for_each(v);
+            alt(&mut e.alternatives);
+        }
+    }
+}

@@ -93,6 +93,37 @@ fn every_text_output_shows_hostile_text_visibly() {
     let err = stderr(&check);
     assert!(err.contains(r#"colour: "\u{1b}[2J\u{202e}""#), "{err}");
     assert!(err.contains(SHOWN), "{err}");
+    // A line break in a name or a preset title is shown as `\n`: no report line is forged.
+    let forging = dir.path().join("forging.ron");
+    let text = std::fs::read_to_string(fixture("reforms/valid.ron")).unwrap();
+    let text = text.replace(
+        "The Mazhilis appoints the President's four judges",
+        "The Mazhilis\nforged line",
+    );
+    std::fs::write(&forging, text).unwrap();
+    let forging = forging.to_str().unwrap();
+    for args in [
+        vec!["summary", "--data", valid],
+        vec!["compare", valid, "kz-2022"],
+        vec![
+            "diff",
+            "--reforms",
+            forging,
+            "--reform",
+            "court_by_mazhilis",
+        ],
+    ] {
+        let out = stdout(&bilik(&args));
+        assert!(
+            !out.lines()
+                .any(|l| l.trim_start().starts_with("forged line")),
+            "{args:?}: a forged line in\n{out}"
+        );
+    }
+    assert!(
+        summary.contains(&format!(r"{SHOWN}\nforged line")),
+        "{summary}"
+    );
     let reforms = stdout(&bilik(&["reforms", "--reforms", presets]));
     assert!(
         reforms.contains(r"The Mazhilis\n\u{1b}]0;x\u{7}appoints\u{202e}"),

@@ -478,7 +478,9 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
 /// principal of the state's own.
 fn evaluate(s: &Subject, weight: &str, w: f64) -> Result<Point, SweepError> {
     let mut o = s.options.clone();
-    o.weights.set_computed(weight, w).map_err(SweepError::Range)?;
+    o.weights
+        .set_computed(weight, w)
+        .map_err(SweepError::Range)?;
     let a = analyze(&s.dataset, &o).map_err(SweepError::Analysis)?;
     let b = a
         .body(&s.body)
