@@ -21,34 +21,20 @@ pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
             bad += 1;
             say(&format!(
                 "{}: invalid, {errors} error{}{}\n",
-                f.display(),
+                shown(f),
                 if errors == 1 { "" } else { "s" },
-                if warnings > 0 {
-                    format!(
-                        ", {warnings} warning{}",
-                        if warnings == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                }
+                warnings_suffix(warnings)
             ));
         } else if let Some(d) = &checked.dataset {
             // A closed stdout is no reason to stop checking: the exit code still tells.
             let _ = write_stdout(
                 format!(
                     "{}: ok, {} bodies, {} channels, {} edges{}\n",
-                    f.display(),
+                    shown(f),
                     d.bodies.len(),
                     d.bodies.iter().map(|b| b.channels.len()).sum::<usize>(),
                     d.edges.len(),
-                    if warnings > 0 {
-                        format!(
-                            ", {warnings} warning{}",
-                            if warnings == 1 { "" } else { "s" }
-                        )
-                    } else {
-                        String::new()
-                    }
+                    warnings_suffix(warnings)
                 )
                 .as_bytes(),
             );
@@ -59,4 +45,18 @@ pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `, 2 warnings` after a file's verdict, or nothing.
+fn warnings_suffix(warnings: usize) -> String {
+    match warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    }
+}
+
+/// A path as typed, with any control or bidi character in it shown as an escape.
+fn shown(f: &std::path::Path) -> String {
+    crate::diag::visible(&f.display().to_string()).into_owned()
 }
