@@ -324,7 +324,7 @@ impl Dataset {
                         }
                     }
                     Target::Edge(key) => {
-                        if let Some(e) = ds.edges.iter_mut().find(|e| e.key() == *key)
+                        if let Some(e) = ds.edges.iter_mut().find(|e| e.has_key(key))
                             && let Some(a) = e.alternatives.iter().find(|a| a.id == id).cloned()
                         {
                             if a.change.absent {

@@ -662,6 +662,12 @@ impl Edge {
             self.channel.clone(),
         )
     }
+
+    /// Whether this edge has `key`, without building its own key: reform operations test
+    /// every edge against one key, and cloning four fields per edge made that the cost.
+    pub fn has_key(&self, key: &EdgeKey) -> bool {
+        self.kind == key.1 && self.from == key.0 && self.to == key.2 && self.channel == key.3
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -180,9 +180,10 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
             }
         }
         Change::AddEdge(e) => {
-            if d.edges.iter().any(|x| x.key() == e.key()) {
+            let key = e.key();
+            if d.edges.iter().any(|x| x.has_key(&key)) {
                 return Err(exists(
-                    Element::Edge(e.key()),
+                    Element::Edge(key),
                     format!("edge {}", edge_label(&e.key())),
                     None,
                 ));
@@ -194,13 +195,13 @@ pub(super) fn execute(change: &Change, d: &mut Dataset) -> Result<(), Box<Miss>>
             let i = d
                 .edges
                 .iter()
-                .position(|e| &e.key() == key)
+                .position(|e| e.has_key(key))
                 .ok_or_else(|| no_edge(d, key))?;
             d.edges.remove(i);
         }
         Change::ChangeEdge { key, set } => {
             endpoints(d, key)?;
-            let Some(i) = d.edges.iter().position(|e| &e.key() == key) else {
+            let Some(i) = d.edges.iter().position(|e| e.has_key(key)) else {
                 return Err(no_edge(d, key));
             };
             let e = &mut d.edges[i];

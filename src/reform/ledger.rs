@@ -63,7 +63,7 @@ fn state(d: &Dataset, element: &Element) -> ElementState {
         Element::Channel(id, c) => {
             ElementState::Channel(d.body(id).and_then(|b| b.channel(c)).cloned())
         }
-        Element::Edge(key) => ElementState::Edge(d.edges.iter().find(|e| &e.key() == key).cloned()),
+        Element::Edge(key) => ElementState::Edge(d.edges.iter().find(|e| e.has_key(key)).cloned()),
         Element::Principals => ElementState::Principals(d.principals.clone()),
     }
 }
