@@ -2,8 +2,9 @@
 # Whole-process timings of `bilik export --format json` on synthetic states, against the
 # networkx + scipy reference path (benches/peer/peer.py) computing the same control values.
 #
-# Usage: benches/whole.sh [SIZES...]        (default: 1000 10000; add 100000 where the size cap
-#                                            can be lifted with BILIK_MAX_INPUT_BYTES)
+# Usage: benches/whole.sh [SIZES...]        (default: 1000 10000; 100000 needs
+#                                            BILIK_MAX_INPUT_BYTES=128M, read by bilik and by
+#                                            examples/system alike)
 # Environment: RUNS (default 5) runs per figure; PYTHON (default: a venv under target/ with
 # networkx, scipy and numpy from PyPI, created on the first run); SEED (default 1).
 #
