@@ -83,8 +83,8 @@ fn the_prime_minister_and_ministers_need_the_legislative_chambers_approval() {
             "{body}"
         );
     }
-    // Art. 118: after a third rejection he appoints and may dissolve the chamber, so the
-    // chamber's approval of the Prime Minister is given under threat (codebook R12-R13).
+    // Art. 118: after a third rejection he appoints the Prime Minister anyway and may dissolve
+    // the chamber: the approval only delays (codebook R24, as ru-2020's art. 111(4)).
     let e = d
         .edges
         .iter()
@@ -97,7 +97,15 @@ fn the_prime_minister_and_ministers_need_the_legislative_chambers_approval() {
     assert_eq!(e.after_refusals, Some(3));
     let a = analysis(&d);
     let p = a.body("prime_minister").unwrap().control_of("president");
-    assert!(close(p, 2.0 / 3.0), "{p}");
+    assert!(close(p, 1.0), "{p}");
+    // The reading that the approval binds (a majority veto under the threat of dissolution,
+    // R13) is the alternative that bounds the range from below.
+    let alt = d.body("prime_minister").unwrap().channels[0].steps[1]
+        .alternatives
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(alt, ["chamber_approval_binding"]);
 }
 
 #[test]
@@ -229,8 +237,9 @@ fn the_central_bank_chair_is_appointed_and_released_by_the_senate_on_his_proposa
 
 #[test]
 fn the_ombudsman_is_elected_by_the_chambers_with_an_alternative() {
-    // Art. 93(16), a joint power; who proposes is statutory (the alternative). The second
-    // contested coding is the Constitutional Court's (art. 132, the binding recommendation).
+    // Art. 93(16), a joint power; who proposes is statutory (the alternative). The other two
+    // contested codings are the Constitutional Court's (art. 132, the binding recommendation)
+    // and the Prime Minister's (art. 118, the approval binding despite the override, R24).
     let d = dataset();
     assert_eq!(
         steps(&d, "human_rights_commissioner", "election"),
@@ -239,7 +248,7 @@ fn the_ombudsman_is_elected_by_the_chambers_with_an_alternative() {
             s("senate", StepRole::Consent)
         ]
     );
-    assert_eq!(d.contested().len(), 2);
+    assert_eq!(d.contested().len(), 3);
 }
 
 #[test]
