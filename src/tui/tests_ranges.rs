@@ -250,6 +250,11 @@ fn the_sweep_chart_in_compare() {
         "{:?}",
         plot.notes
     );
+    // ... and the chart says why, on its first note line, where a small terminal still shows it.
+    assert_eq!(
+        plot.notes[0],
+        "tm-2023 has no constitutional review: no curve"
+    );
     insta::assert_snapshot!("sweep_compare_160x48", text(&render(&a)));
     let mut b = app(80, 24);
     keys(&mut b, &["7", "s"]);

@@ -388,7 +388,7 @@ fn role_name(r: Role) -> String {
 
 /// Sweeps the states of `source` over `weight`.
 pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String> {
-    let (subjects, mut left_out) = subjects(ctx, source)?;
+    let (subjects, left_out) = subjects(ctx, source)?;
     let (from, to) = span(weight);
     let first = &subjects[0];
     let same = subjects
@@ -434,7 +434,10 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
             .map_or_else(|| "body".to_string(), role_name);
         format!("the head of state's control of the {role} body in each state")
     };
-    let mut notes = Vec::new();
+    // A state with no curve is said first: below a dozen crossings it would be cut off, and a
+    // reader would take the missing curve for an overlap.
+    let mut notes = left_out;
+    let no_curve = notes.len();
     let in_force = ctx.options.weights.get(weight).unwrap_or(0.0);
     for (i, s) in sweep.series.iter().enumerate() {
         for b in &s.breakpoints {
@@ -455,7 +458,7 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
             });
         }
     }
-    if notes.is_empty() {
+    if notes.len() == no_curve {
         notes.push(format!(
             "no breakpoint: no curve crosses another, one half or the next principal between {weight} {} and {}",
             num(from),
@@ -466,7 +469,6 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
         "{weight} in force: {} · other weights and the threat option as in force",
         num(in_force)
     ));
-    notes.append(&mut left_out);
     Ok(Plot {
         subject,
         sweep,
