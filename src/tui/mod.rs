@@ -199,3 +199,5 @@ mod tests;
 mod tests_input;
 #[cfg(test)]
 mod tests_ranges;
+#[cfg(test)]
+mod tests_session;

@@ -95,16 +95,21 @@ impl App {
         match result {
             Ok(dataset) => {
                 let fixed = self.load_error.take().is_some();
+                self.ctx.status = None;
                 if self.ctx.replace_baseline(dataset) {
                     let what = if fixed {
                         "fixed and reloaded"
                     } else {
                         "reloaded"
                     };
-                    if !matches!(&self.ctx.status, Some(s) if s.kind == StatusKind::Error) {
+                    // A reform the new version refuses has said so already.
+                    if self.ctx.status.is_none() {
                         self.ctx
                             .set_status(format!("{name}: {what}"), StatusKind::Info);
                     }
+                } else {
+                    // Valid, but it cannot be analysed: as good as broken.
+                    self.load_error = self.ctx.status.as_ref().map(|s| s.text.clone());
                 }
             }
             Err(report) => {
