@@ -131,7 +131,10 @@ pub fn explore(
     let text = Session::of(&app).to_ron();
     for path in saved.iter().chain(&args.save_session) {
         if let Err(e) = save(path, &text) {
-            eprintln!(
+            // After a hang-up there may be no terminal left to say it on: never a panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
                 "bilik: the session was not saved to {}: {e}",
                 path.display()
             );
@@ -162,4 +165,41 @@ fn save(path: &Path, text: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     crate::output::write::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> super::super::Cli {
+        super::super::Cli::parse_from(std::iter::once("bilik").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn a_command_line_that_names_a_state_wins_over_the_session() {
+        assert!(!names_a_state(&parse(&[]).global));
+        assert!(
+            !names_a_state(&parse(&["-d", "us"]).global),
+            "checked against the session's"
+        );
+        for args in [
+            &["--weights", "consent=0.5"][..],
+            &["-p", "president"],
+            &["--reform", "P5"],
+            &["--lang", "ru"],
+            &["--at-will-threat"],
+        ] {
+            assert!(names_a_state(&parse(args).global), "{args:?}");
+        }
+        let cli = parse(&["--fresh", "--save-session", "mine.ron"]);
+        assert!(cli.session.fresh);
+        assert_eq!(cli.session.save_session, Some(PathBuf::from("mine.ron")));
+        let cli = parse(&["open", "mine.ron", "--fresh"]);
+        assert!(matches!(
+            cli.command,
+            Some(super::super::Command::Open { .. })
+        ));
+    }
 }

@@ -487,17 +487,20 @@ fn a_session_is_saved_on_quit_and_restored_unless_fresh() {
         s.contains("session restored from")
     });
     assert!(s.contains("47.7%"), "{s}");
+    t.keys(&["5", "j", "j", "-"]);
+    t.wait("consent lowered", |s| s.contains("consent = 0.90"));
     t.keys(&["u"]);
-    t.wait("the undo", |s| {
-        s.contains("undid: P5 on") && s.contains("52.7%")
-    });
-    t.keys(&["Space"]);
+    t.wait("the undo", |s| s.contains("undid: consent 1.00 → 0.90"));
+    t.keys(&["C-r"]);
+    t.wait("the redo", |s| s.contains("redid: consent 1.00 → 0.90"));
     t.keys(&["q"]);
     t.wait("the exit", |s| s.contains("EXIT:0"));
     drop(t);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("\"consent\": 0.9"), "{saved}");
+    assert!(saved.contains("view: \"weights\""), "{saved}");
 
-    // The last quit saved the baseline: P5 back on, then --fresh ignores it.
-    std::fs::write(&file, saved).unwrap();
+    // --fresh starts from the defaults, whatever was saved.
     let t = Tmux::start_in(100, 30, &shell_command("--fresh"), state.path()).unwrap();
     let s = t.wait("a fresh start", |s| s.contains("52.7%"));
     assert!(!s.contains("session restored"), "{s}");
@@ -541,4 +544,19 @@ fn an_edited_dataset_file_is_reloaded_and_its_errors_shown() {
     assert!(s.contains("fixed and reloaded"), "{s}");
     t.keys(&["q"]);
     t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn open_needs_a_terminal() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bilik"))
+        .args(["open", "session.ron"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bilik open needs a terminal: it opens the explorer"),
+        "{err}"
+    );
 }
