@@ -27,6 +27,7 @@ use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
+mod session;
 mod sweep;
 
 #[derive(Debug, Parser)]
@@ -40,6 +41,8 @@ mod sweep;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    #[command(flatten)]
+    pub session: session::SessionArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -159,6 +162,12 @@ pub enum Command {
         /// paragraph (58(3)(7)), a range (83(1)-(2)), an inserted article (83-1).
         #[arg(value_name = "REF")]
         reference: String,
+    },
+    /// Open the explorer on a saved session (RON): its dataset, weights, principals, reforms,
+    /// selected body and view. What no longer fits is dropped, and the status line says what.
+    Open {
+        #[arg(value_name = "SESSION")]
+        file: PathBuf,
     },
     /// Print a shell completion script.
     Completions {
@@ -611,11 +620,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                return explore(load(&global)?, &global);
+                return session::explore(&global, &cli.session, None);
             }
             summary_text(&global)
         }
         Some(Command::Summary) => summary_text(&global),
+        Some(Command::Open { file }) => {
+            if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+                return Err(Failure::Usage(
+                    "bilik open needs a terminal: it opens the explorer".to_string(),
+                )
+                .into());
+            }
+            session::explore(&global, &cli.session, Some(&file))
+        }
         Some(Command::Check { files }) => Ok(check::run(&files, color_for_stderr(global.color))),
         Some(Command::Export(args)) => {
             let format = export::Format::from(args.format);
@@ -897,35 +915,6 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
     );
     print(visible_lines(&out).as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Opens the terminal explorer on the loaded dataset, with the reforms of `--reform` on.
-fn explore(loaded: Loaded, global: &Global) -> anyhow::Result<ExitCode> {
-    use crate::tui;
-    // Validated here, so that a bad preset is reported like on every other command.
-    let (set, active, _) = apply_reforms(global, &loaded.dataset)?;
-    let config = tui::config::load(
-        tui::config::path().as_deref(),
-        tui::theme::Theme::from_env(),
-    );
-    let app = tui::App::new(tui::AppOptions {
-        dataset: loaded.dataset,
-        presets: set,
-        active,
-        custom_principals: !global.principals.is_empty(),
-        options: loaded.options,
-        lang: global.lang.into(),
-        keymap: config.keymap,
-        theme: config.theme,
-        message: config.problem.map(|text| tui::app::Status {
-            text,
-            kind: tui::app::StatusKind::Error,
-        }),
-    })
-    .map_err(Failure::Data)?;
-    // 0, or 128 + the number of the signal that ended it.
-    let exit = tui::run(app).context("terminal")?;
-    Ok(ExitCode::from(exit.code()))
 }
 
 #[cfg(test)]

@@ -24,8 +24,10 @@ use super::ctx::{Changes, Ctx};
 pub use super::ctx::{Status, StatusKind};
 use super::keymap::{Command, Key, Keymap};
 use super::layout::{self, Hit};
+use super::session;
 use super::tabs::View;
 use super::theme::Theme;
+use super::undo::{History, Snapshot};
 use super::views::bodies::BodiesView;
 use super::views::compare::CompareView;
 use super::views::export::ExportPicker;
@@ -79,6 +81,8 @@ pub enum Action {
     ExportCancel,
     /// The event loop's report on a file it wrote: the path, or what went wrong.
     Written(Result<String, String>),
+    /// The dataset file on screen changed on disk: its new text, or why it could not be read.
+    FileChanged(Result<String, String>),
 }
 
 /// What the event loop must do after an update: the side effects `update` itself never
@@ -133,6 +137,13 @@ pub struct App {
     /// The sweep chart, when it is open.
     pub sweep: Option<SweepChart>,
     pub keymap: Keymap,
+    /// Where the state came from, for the session saved on quit.
+    pub source: session::Source,
+    /// Undo and redo over the weights, principals and reforms.
+    pub history: History,
+    /// Why the dataset file, edited since it was opened, does not load: shown in a pane over
+    /// the last good version until the file is fixed.
+    pub load_error: Option<String>,
 }
 
 impl App {
@@ -166,6 +177,9 @@ impl App {
             export: None,
             sweep: None,
             keymap: o.keymap,
+            source: session::Source::default(),
+            history: History::default(),
+            load_error: None,
         };
         app.catch_up();
         Ok(app)
@@ -222,7 +236,17 @@ impl App {
             Action::Command(c) => {
                 // A message lasts until the next key.
                 self.ctx.status = None;
-                self.command(c)
+                let before = Snapshot::of(&self.ctx);
+                let effect = self.command(c);
+                if !matches!(c, Command::Undo | Command::Redo) {
+                    self.history
+                        .record(&self.ctx, before, Snapshot::of(&self.ctx));
+                }
+                effect
+            }
+            Action::FileChanged(text) => {
+                self.reload(text);
+                Effect::None
             }
             Action::Quit => Effect::Quit,
             Action::Suspend => Effect::Suspend,
@@ -399,6 +423,8 @@ impl App {
             Command::NextMatch => self.search.cycle(&mut self.ctx, true),
             Command::PrevMatch => self.search.cycle(&mut self.ctx, false),
             Command::Back => self.ctx.back(),
+            Command::Undo => self.history.undo(&mut self.ctx),
+            Command::Redo => self.history.redo(&mut self.ctx),
             _ => {
                 let (tab, ctx) = self.current();
                 if let Some(v) = tab.update(ctx, c) {
@@ -438,6 +464,9 @@ impl Widget for &App {
         }
         if let Some(picker) = &self.export {
             picker.render(&self.ctx.theme, s.main, buf);
+        }
+        if let Some(error) = &self.load_error {
+            super::watch::render_error(&self.ctx, &self.source, error, s.main, buf);
         }
         drop_hidden(buf);
     }

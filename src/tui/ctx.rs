@@ -294,6 +294,63 @@ impl Ctx {
         }
     }
 
+    /// Puts an earlier state back (undo, redo): the active reforms, the options and whether
+    /// the principals are the user's. False, with the reason in the status bar and nothing
+    /// changed, if it no longer applies.
+    pub fn set_state(
+        &mut self,
+        active: Vec<String>,
+        options: Options,
+        custom_principals: bool,
+    ) -> bool {
+        let previous = (
+            std::mem::replace(&mut self.scenario.active, active),
+            std::mem::replace(&mut self.options, options),
+            std::mem::replace(&mut self.custom_principals, custom_principals),
+        );
+        let ok = match self.scenario.reformed() {
+            Ok(dataset) => self.set_dataset(dataset),
+            Err(e) => {
+                self.set_status(e.to_string().replace('\n', " "), StatusKind::Error);
+                false
+            }
+        };
+        if !ok {
+            (self.scenario.active, self.options, self.custom_principals) = previous;
+        }
+        ok
+    }
+
+    /// Puts a new version of the baseline in force (the dataset file was edited), keeping the
+    /// reforms that still apply, the user's weights (the file's own if the user kept the old
+    /// file's) and the selection where the body is still there.
+    pub fn replace_baseline(&mut self, baseline: Dataset) -> bool {
+        if self.options.weights == self.scenario.baseline.weights {
+            self.options.weights = baseline.weights;
+        }
+        let old = std::mem::replace(&mut self.scenario.baseline, baseline);
+        let dataset = match self.scenario.reformed() {
+            Ok(d) => d,
+            Err(e) => {
+                let dropped = std::mem::take(&mut self.scenario.active).join(" + ");
+                self.set_status(
+                    format!(
+                        "reforms {dropped} switched off: {}",
+                        e.to_string().replace('\n', " ")
+                    ),
+                    StatusKind::Error,
+                );
+                self.scenario.baseline.clone()
+            }
+        };
+        if self.set_dataset(dataset) {
+            true
+        } else {
+            self.scenario.baseline = old;
+            false
+        }
+    }
+
     /// Puts another weight band in force and ranges every figure over it.
     pub fn set_band(&mut self, band: Band) {
         self.band = band;

@@ -49,6 +49,10 @@ pub enum Command {
     Band,
     /// The sweep chart of the selected body.
     Sweep,
+    /// Undo the last change of the weights, principals or reforms.
+    Undo,
+    /// Redo the last change undone.
+    Redo,
 }
 
 /// Where a binding applies.
@@ -586,6 +590,20 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('s')],
             "sweep chart: the body's control by the head of state as a weight goes 0–2 (←/→ another weight, any other key closes)",
             Scope::Views(SWEEPS),
+        ),
+        b(
+            C::Undo,
+            "undo",
+            &[Key::ch('u')],
+            "undo the last change of the weights, principals or reforms",
+            all.clone(),
+        ),
+        b(
+            C::Redo,
+            "redo",
+            &[Key::ctrl('r')],
+            "redo the last change undone",
+            all.clone(),
         ),
     ]
 }

@@ -18,10 +18,13 @@ pub mod config;
 pub mod ctx;
 pub mod keymap;
 pub mod layout;
+pub mod session;
 pub mod tabs;
 pub mod term;
 pub mod theme;
+pub mod undo;
 pub mod views;
+pub mod watch;
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -66,7 +69,7 @@ const PENDING: Duration = Duration::from_millis(1);
 
 /// Runs the explorer until the user quits or a signal ends it. The terminal is restored on
 /// every way out: quit, error, signal and panic (a hook installed first).
-pub fn run(mut app: App) -> io::Result<Exit> {
+pub fn run(app: &mut App) -> io::Result<Exit> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -77,7 +80,7 @@ pub fn run(mut app: App) -> io::Result<Exit> {
         .and_then(|()| {
             ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
         })
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &mut signals));
+        .and_then(|mut terminal| event_loop(&mut terminal, app, &mut signals));
     restore();
     result
 }
@@ -96,6 +99,8 @@ fn event_loop(
         },
     );
     let mut dirty = true;
+    // The dataset file, when one was opened, reloaded when it changes.
+    let mut watch = app.source.data_path.as_deref().map(watch::Watch::new);
     // A run of toggles is held back until the input stops, even across frames.
     let mut burst = app::Burst::default();
     loop {
@@ -105,6 +110,10 @@ fn event_loop(
                 term::Signal::Suspend => suspend(terminal)?,
                 term::Signal::Continue => resume(terminal)?,
             }
+            dirty = true;
+        }
+        if let Some(text) = watch.as_mut().and_then(watch::Watch::poll) {
+            update(app, Action::FileChanged(text));
             dirty = true;
         }
         // Drawn once per burst of input, and only when something happened.
@@ -190,3 +199,5 @@ mod tests;
 mod tests_input;
 #[cfg(test)]
 mod tests_ranges;
+#[cfg(test)]
+mod tests_session;

@@ -5,10 +5,21 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
+    /// The explorer's state folder (`XDG_STATE_HOME`) when the test did not give one: each
+    /// test saves and restores its sessions apart from the others and from the user's.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Tmux {
     fn start(width: u16, height: u16, command: &str) -> Option<Tmux> {
+        let state = tempfile::tempdir().expect("a state folder");
+        let mut t = Tmux::start_in(width, height, command, state.path())?;
+        t._state = Some(state);
+        Some(t)
+    }
+
+    /// [`Tmux::start`] with the explorer's sessions in `state`.
+    fn start_in(width: u16, height: u16, command: &str, state: &std::path::Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed (.ci/run installs it)");
             return None;
@@ -31,10 +42,14 @@ impl Tmux {
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .arg(command)
             .env_remove("NO_COLOR")
+            .env("XDG_STATE_HOME", state)
             .status()
             .expect("tmux starts");
         assert!(status.success());
-        Some(Tmux { socket })
+        Some(Tmux {
+            socket,
+            _state: None,
+        })
     }
 
     fn tmux(&self, args: &[&str]) -> String {
@@ -446,4 +461,102 @@ fn a_config_cannot_take_the_last_quit_key() {
     t.keys(&["q"]);
     let end = t.wait("q quits", |s| s.contains("EXIT:"));
     assert!(end.contains("EXIT:0"), "{end}");
+}
+
+#[test]
+fn a_session_is_saved_on_quit_and_restored_unless_fresh() {
+    let state = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start_in(100, 30, &shell_command(""), state.path()) else {
+        return;
+    };
+    t.wait("the Court", |s| s.contains("52.7%"));
+    t.keys(&["6", "j", "j", "j", "j", "Space"]);
+    t.wait("P5 on", |s| s.contains("P5 on"));
+    t.keys(&["1"]);
+    t.wait("the Court under P5", |s| s.contains("47.7%"));
+    t.keys(&["q"]);
+    let end = t.wait("the exit", |s| s.contains("EXIT:"));
+    assert!(end.contains("EXIT:0"), "{end}");
+    drop(t);
+    let file = state.path().join("bilik").join("session.ron");
+    let saved = std::fs::read_to_string(&file).expect("the session is saved on quit");
+    assert!(saved.contains("reforms: [\n        \"P5\""), "{saved}");
+
+    let t = Tmux::start_in(100, 30, &shell_command(""), state.path()).unwrap();
+    let s = t.wait("the restored session", |s| {
+        s.contains("session restored from")
+    });
+    assert!(s.contains("47.7%"), "{s}");
+    t.keys(&["5", "j", "j", "-"]);
+    t.wait("consent lowered", |s| s.contains("consent = 0.90"));
+    t.keys(&["u"]);
+    t.wait("the undo", |s| s.contains("undid: consent 1.00 → 0.90"));
+    t.keys(&["C-r"]);
+    t.wait("the redo", |s| s.contains("redid: consent 1.00 → 0.90"));
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+    drop(t);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("\"consent\": 0.9"), "{saved}");
+    assert!(saved.contains("view: \"weights\""), "{saved}");
+
+    // --fresh starts from the defaults, whatever was saved.
+    let t = Tmux::start_in(100, 30, &shell_command("--fresh"), state.path()).unwrap();
+    let s = t.wait("a fresh start", |s| s.contains("52.7%"));
+    assert!(!s.contains("session restored"), "{s}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+    drop(t);
+
+    // A broken session file: where it breaks, and a fresh start.
+    std::fs::write(&file, "Session(\n  reforms: [P5],\n)\n").unwrap();
+    let t = Tmux::start_in(160, 30, &shell_command(""), state.path()).unwrap();
+    let s = t.wait("the broken session", |s| s.contains("started fresh"));
+    assert!(s.contains("session.ron:2:"), "{s}");
+    assert!(s.contains("52.7%"), "{s}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn an_edited_dataset_file_is_reloaded_and_its_errors_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ron");
+    let good = std::fs::read_to_string("data/kz-2022.ron").unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let Some(t) = Tmux::start(100, 30, &shell_command(&format!("-d {}", path.display()))) else {
+        return;
+    };
+    t.wait("the Court", |s| s.contains("52.7%"));
+    std::fs::write(&path, good.replacen("seats: 7", "seats: \"seven\"", 1)).unwrap();
+    let s = t.wait("the error pane", |s| s.contains("mine.ron does not load"));
+    assert!(s.contains("Expected integer"), "{s}");
+    assert!(s.contains("53%"), "the last good version stays: {s}");
+    let fixed = good.replacen(
+        "    as_of: \"2024-01-01\",\n",
+        "    as_of: \"2024-01-01\",\n    weights: { \"consent\": 0.5 },\n",
+        1,
+    );
+    std::fs::write(&path, fixed).unwrap();
+    let s = t.wait("the fixed file", |s| {
+        s.contains("58.2%") && !s.contains("does not load")
+    });
+    assert!(s.contains("fixed and reloaded"), "{s}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn open_needs_a_terminal() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bilik"))
+        .args(["open", "session.ron"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bilik open needs a terminal: it opens the explorer"),
+        "{err}"
+    );
 }

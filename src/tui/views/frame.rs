@@ -142,6 +142,7 @@ fn short(c: Command) -> &'static str {
         Command::Threat => "threat",
         Command::Band => "band",
         Command::Sweep => "sweep",
+        Command::Undo => "undo",
         _ => "",
     }
 }

@@ -1,0 +1,205 @@
+//! The explorer's start and end: the session restored on start (unless `--fresh`, or the
+//! command line names another state), `bilik open FILE`, and the session saved on quit.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::{Failure, Global, apply_reforms, data_spec, load};
+use crate::tui;
+use crate::tui::session::{Session, Source, Start};
+
+/// The options of the explorer's sessions.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SessionArgs {
+    /// Start the explorer fresh: do not restore the session saved on the last quit (it is
+    /// still saved on this one).
+    #[arg(long, global = true)]
+    pub fresh: bool,
+    /// On quit, also save the explorer's session to FILE (RON; open it with `bilik open`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub save_session: Option<PathBuf>,
+}
+
+/// Whether the command line names a state of its own (other than the dataset): then it wins
+/// over the saved session.
+fn names_a_state(global: &Global) -> bool {
+    global.weights.is_some()
+        || !global.principals.is_empty()
+        || !global.reforms.is_empty()
+        || global.reforms_file.is_some()
+        || global.at_will_threat
+        || !global.choose.is_empty()
+        || !global.band.is_empty()
+        || global.lang != super::LangArg::En
+}
+
+/// Opens the explorer: on the session of `open`, else the one saved on the last quit, else
+/// the command line's state; saves the session on the way out.
+pub fn explore(
+    global: &Global,
+    args: &SessionArgs,
+    open: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let saved = tui::session::path();
+    let mut problems: Vec<String> = Vec::new();
+    let spec = data_spec(global)?;
+    let session = match open {
+        Some(file) => match Session::load(file) {
+            Ok(s) => Some((file.to_path_buf(), s)),
+            Err(e) => {
+                problems.push(format!("{e}; started fresh"));
+                None
+            }
+        },
+        None if args.fresh || names_a_state(global) => None,
+        None => match &saved {
+            Some(p) if p.exists() => match Session::load(p) {
+                // `bilik -d OTHER` opens that dataset, not the last session's.
+                Ok(s) if spec == crate::data::DEFAULT || Source::new(spec, None).data == s.data => {
+                    Some((p.clone(), s))
+                }
+                Ok(_) => None,
+                Err(e) => {
+                    problems.push(format!("{e}; started fresh"));
+                    None
+                }
+            },
+            _ => None,
+        },
+    };
+    let config = tui::config::load(
+        tui::config::path().as_deref(),
+        tui::theme::Theme::from_env(),
+    );
+    problems.extend(config.problem);
+    let mut dropped = Vec::new();
+    let start = session.as_ref().and_then(|(_, s)| s.start(&mut dropped));
+    let restored = start.is_some();
+    let build = |start: Start| {
+        let app = tui::App::new(tui::AppOptions {
+            dataset: start.dataset,
+            presets: start.presets,
+            active: start.active,
+            custom_principals: start.custom_principals,
+            options: start.options,
+            lang: global.lang.into(),
+            keymap: config.keymap.clone(),
+            theme: config.theme.clone(),
+            message: None,
+        });
+        app.map(|mut a| {
+            a.source = start.source;
+            a
+        })
+    };
+    let mut app = match start.map(build) {
+        Some(Ok(app)) => app,
+        Some(Err(e)) => {
+            dropped.push(format!("its state ({e})"));
+            build(command_line(global, spec)?).map_err(Failure::Data)?
+        }
+        None => build(command_line(global, spec)?).map_err(Failure::Data)?,
+    };
+    let mut info = None;
+    if let Some((from, s)) = &session {
+        if restored {
+            dropped.extend(s.apply_view_state(&mut app));
+        }
+        info = Some(tui::session::restored_message(from, &dropped));
+    }
+    let status = match (problems.is_empty(), info) {
+        (true, None) => None,
+        (true, Some(text)) if dropped.is_empty() => Some((text, tui::app::StatusKind::Info)),
+        (true, Some(text)) => Some((text, tui::app::StatusKind::Error)),
+        (false, info) => Some((
+            problems
+                .into_iter()
+                .chain(info)
+                .collect::<Vec<_>>()
+                .join("; "),
+            tui::app::StatusKind::Error,
+        )),
+    };
+    if let Some((text, kind)) = status {
+        app.ctx.set_status(text, kind);
+    }
+    // 0, or 128 + the number of the signal that ended it.
+    let exit = tui::run(&mut app).context("terminal")?;
+    let text = Session::of(&app).to_ron();
+    for path in saved.iter().chain(&args.save_session) {
+        if let Err(e) = save(path, &text) {
+            // After a hang-up there may be no terminal left to say it on: never a panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "bilik: the session was not saved to {}: {e}",
+                path.display()
+            );
+        }
+    }
+    Ok(ExitCode::from(exit.code()))
+}
+
+/// The state of the command line: `--data`, `--reform`, the weights and principals.
+fn command_line(global: &Global, spec: &str) -> Result<Start, Failure> {
+    let loaded = load(global)?;
+    // Validated here, so that a bad preset is reported like on every other command.
+    let (presets, active, _) = apply_reforms(global, &loaded.dataset)?;
+    Ok(Start {
+        dataset: loaded.dataset,
+        presets,
+        active,
+        options: loaded.options,
+        custom_principals: !global.principals.is_empty(),
+        source: Source::new(spec, global.reforms_file.as_deref()),
+        dropped: Vec::new(),
+    })
+}
+
+/// Writes a session file atomically, making its folder first.
+fn save(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::output::write::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> super::super::Cli {
+        super::super::Cli::parse_from(std::iter::once("bilik").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn a_command_line_that_names_a_state_wins_over_the_session() {
+        assert!(!names_a_state(&parse(&[]).global));
+        assert!(
+            !names_a_state(&parse(&["-d", "us"]).global),
+            "checked against the session's"
+        );
+        for args in [
+            &["--weights", "consent=0.5"][..],
+            &["-p", "president"],
+            &["--reform", "P5"],
+            &["--lang", "ru"],
+            &["--at-will-threat"],
+        ] {
+            assert!(names_a_state(&parse(args).global), "{args:?}");
+        }
+        let cli = parse(&["--fresh", "--save-session", "mine.ron"]);
+        assert!(cli.session.fresh);
+        assert_eq!(cli.session.save_session, Some(PathBuf::from("mine.ron")));
+        let cli = parse(&["open", "mine.ron", "--fresh"]);
+        assert!(matches!(
+            cli.command,
+            Some(super::super::Command::Open { .. })
+        ));
+    }
+}
