@@ -216,7 +216,14 @@ pub(crate) mod tests {
     fn quota_is_a_simple_majority_of_members() {
         let ds = state(&[]);
         let mut b = ds.body("p").unwrap().clone();
-        for (seats, quota) in [(1, 1.0), (2, 2.0), (3, 2.0), (10, 6.0), (11, 6.0), (50, 26.0)] {
+        for (seats, quota) in [
+            (1, 1.0),
+            (2, 2.0),
+            (3, 2.0),
+            (10, 6.0),
+            (11, 6.0),
+            (50, 26.0),
+        ] {
             b.seats = seats;
             assert_eq!(decision_quota(&ds, &b), quota, "{seats} seats");
         }
@@ -265,7 +272,10 @@ pub(crate) mod tests {
         let ds = state(&[(
             "a",
             5,
-            &[(3, &[("p", "appoint"), ("q", "consent")]), (2, &[("p", "appoint")])],
+            &[
+                (3, &[("p", "appoint"), ("q", "consent")]),
+                (2, &[("p", "appoint")]),
+            ],
         )]);
         assert!(controlled_by(&ds, "a").is_empty());
         let a = analyze(&ds, &Options::of(&ds)).unwrap();
@@ -274,7 +284,10 @@ pub(crate) mod tests {
         let ds = state(&[(
             "a",
             5,
-            &[(3, &[("q", "recommend"), ("p", "appoint")]), (2, &[("q", "elect")])],
+            &[
+                (3, &[("q", "recommend"), ("p", "appoint")]),
+                (2, &[("q", "elect")]),
+            ],
         )]);
         assert_eq!(controlled_by(&ds, "a"), vec!["p"]);
     }
@@ -291,11 +304,7 @@ pub(crate) mod tests {
         assert!(controlled_by(&ds, "b").is_empty());
         // With one more seat of a to p, a falls to p, and b with it through the cycle.
         let ds = state(&[
-            (
-                "a",
-                3,
-                &[(1, &[("b", "elect")]), (2, &[("p", "appoint")])],
-            ),
+            ("a", 3, &[(1, &[("b", "elect")]), (2, &[("p", "appoint")])]),
             ("b", 3, &[(2, &[("a", "elect")]), (1, &[("p", "appoint")])]),
         ]);
         assert_eq!(controlled_by(&ds, "a"), vec!["p"]);

@@ -145,7 +145,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "single_point_of_control",
         title: "Every chain of appointment passes through one actor",
-        raised_when: "one actor other than the body itself lies on every chain of binding picks and consents from the principals to the body, codebook R32 (high for independent bodies, low otherwise)",
+        raised_when: "one actor other than the body itself and the roots nobody fills (the electorate) lies on every chain of binding picks and consents from the principals to the body, codebook R32 (high for independent bodies, low otherwise)",
     },
 ];
 

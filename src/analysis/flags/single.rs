@@ -7,14 +7,16 @@ use crate::model::Body;
 
 impl Ctx<'_> {
     pub(super) fn single_point(&mut self, body: &Body, a: &BodyAnalysis) {
-        let Some(nearest) = a.dominators.first() else {
+        // The voters lie on every chain of a body they alone fill, which says nothing.
+        let doms: Vec<&String> = a.dominators.iter().filter(|d| !self.is_root(d)).collect();
+        let Some(&nearest) = doms.first() else {
             return;
         };
         let mut sources = Vec::new();
         for c in &body.channels {
             push_unique(&mut sources, &c.source);
         }
-        let names: Vec<&str> = a.dominators.iter().map(|d| self.name(d)).collect();
+        let names: Vec<&str> = doms.iter().map(|d| self.name(d)).collect();
         let chain = if names.len() > 1 {
             format!(
                 " (and so through {})",
@@ -37,7 +39,7 @@ impl Ctx<'_> {
             body: body.id.clone(),
             actor: Some(nearest.clone()),
             channel: None,
-            value: a.dominators.len() as f64,
+            value: doms.len() as f64,
             message: format!(
                 "Every chain of appointment to the {} passes through the {}{chain}: no member reaches it by another route.",
                 self.name(&body.id),

@@ -172,7 +172,7 @@ fn indicator_points(c: &Comparison) -> Vec<(String, Vec<String>)> {
             all(&|e| format!("{} of {}", e.indicators.largest_bloc, n(e))),
         ),
         (
-            "bodies he controls (closure)".into(),
+            "bodies he controls by closure".into(),
             all(&|e| format!("{} of {}", e.indicators.controlled, n(e))),
         ),
         (
