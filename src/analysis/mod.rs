@@ -5,11 +5,15 @@
 //! shares O(S + E) (edges indexed by target), the solve O((S + B) x P) per Gauss-Seidel
 //! sweep with a sweep count that does not grow with B (34-40 on the synthetic states of
 //! 1,000 to 100,000 bodies), the per-body maps O(B x P log P), the flags linear (see
-//! [`flags`]), the summary O(B x P), and the headline five more solves of control alone.
+//! [`flags`]), the summary O(B x P), the closure O(P x (B + C + S)) and the dominators
+//! O(B + S) per pass ([`closure`], [`dominators`]), and the headline five more solves of
+//! control alone.
 //! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
+pub mod closure;
 pub mod control;
 pub mod diff;
+pub mod dominators;
 pub mod flags;
 pub mod headline;
 pub mod range;
@@ -117,6 +121,14 @@ pub struct BodyAnalysis {
     pub removable_for_cause_by: Vec<BodyId>,
     /// Herfindahl-Hirschman index of `control`.
     pub hhi: f64,
+    /// The principals that control the body by majority-control closure (codebook R32).
+    pub controlled_by: Vec<BodyId>,
+    /// The seats each principal fills by closure (principals filling none are left out).
+    pub closure_seats: BTreeMap<BodyId, f64>,
+    /// The seats the body's decisions need ([`closure::decision_quota`]).
+    pub quota: f64,
+    /// The actors every chain of appointment to the body passes through, nearest first.
+    pub dominators: Vec<BodyId>,
 }
 
 impl BodyAnalysis {
@@ -157,6 +169,8 @@ pub struct Analysis {
     /// The flags of each body, for [`Analysis::flags_of`].
     pub flag_index: FlagIndex,
     pub summary: SystemSummary,
+    /// Each principal's majority-control closure (codebook R32), in `principals` order.
+    pub closure: Vec<closure::PrincipalClosure>,
     pub sweeps: usize,
     pub residual: f64,
 }
@@ -219,6 +233,7 @@ impl Analysis {
 pub fn analyze(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
     let mut analysis = analyze_control(dataset, options)?;
     analysis.summary = summary::summarize(dataset, &analysis);
+    closure::annotate(dataset, &mut analysis);
     analysis.flags = flags::evaluate(dataset, &analysis);
     Ok(analysis)
 }
@@ -231,6 +246,7 @@ pub fn analyze_without_flags(
 ) -> Result<Analysis, AnalysisError> {
     let mut analysis = analyze_control(dataset, options)?;
     analysis.summary = summary::summarize(dataset, &analysis);
+    closure::annotate(dataset, &mut analysis);
     Ok(analysis)
 }
 
@@ -355,6 +371,10 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             removable_at_will_by: at_will,
             removable_for_cause_by: for_cause,
             hhi,
+            controlled_by: Vec::new(),
+            closure_seats: BTreeMap::new(),
+            quota: 0.0,
+            dominators: Vec::new(),
         });
     }
 
@@ -371,6 +391,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         flags: Vec::new(),
         flag_index: FlagIndex::default(),
         summary: SystemSummary::default(),
+        closure: Vec::new(),
         sweeps: solution.sweeps,
         residual: solution.residual,
     };

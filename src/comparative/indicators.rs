@@ -40,6 +40,8 @@ pub struct BodyIndicator {
     pub veto_holders: Vec<(BodyId, bool)>,
     /// Seats whose holders the head of state can dismiss at will.
     pub at_will_seats: u32,
+    /// He controls the body by majority-control closure (codebook R32).
+    pub controlled: bool,
 }
 
 /// The head of state's figures for one independent role class: means over its bodies.
@@ -115,6 +117,9 @@ pub struct Indicators {
     /// Independent bodies in which he is the largest principal (alone or tied) without a
     /// majority.
     pub largest_bloc: usize,
+    /// Independent bodies he controls by majority-control closure (codebook R32): his picks
+    /// and those of the bodies he controls, unchecked by anyone else, reach their quota.
+    pub controlled: usize,
     /// Mean over classes of the share of seats he proposes.
     pub picked_share: f64,
     /// Mean over classes of the share of seats he proposes that need another's consent.
@@ -134,7 +139,7 @@ pub struct Indicators {
 
 impl Indicators {
     /// The names of [`Indicators::scalars`], in order (the JSON keys and CSV columns).
-    pub const SCALARS: [&'static str; 18] = [
+    pub const SCALARS: [&'static str; 19] = [
         "head_of_state_concentration",
         "picks",
         "veto_discount",
@@ -153,6 +158,7 @@ impl Indicators {
         "independent_removable_at_will",
         "hhi_by_role",
         "hhi_by_seat",
+        "controlled",
     ];
 
     /// The scalar indicators by their JSON names, in the order reports show them: what a view
@@ -178,6 +184,7 @@ impl Indicators {
             count(self.independent_removable_at_will.len()),
             self.hhi_by_role,
             self.hhi_by_seat,
+            count(self.controlled),
         ];
         Self::SCALARS.into_iter().zip(values).collect()
     }
@@ -370,6 +377,7 @@ pub(crate) fn measure(
                 b.control <= 0.5 && b.largest.as_ref().is_some_and(|(p, _)| p.contains(&head))
             })
             .count(),
+        controlled: bodies.iter().filter(|b| b.controlled).count(),
         picked_share: class_mean(&|b| share(b.picked_seats, b)),
         consented_share: class_mean(&|b| share(b.consented_seats, b)),
         independent_removable_at_will: bodies
@@ -447,6 +455,7 @@ fn body_indicator(
         consented_seats,
         veto_holders,
         at_will_seats,
+        controlled: a.controlled_by.iter().any(|p| p == head),
     }
 }
 

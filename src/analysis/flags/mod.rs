@@ -6,6 +6,8 @@
 //! channels + steps + edges) times the number of principals, plus the final sort,
 //! O(flags log flags).
 
+mod single;
+
 use std::collections::HashMap;
 use std::fmt;
 
@@ -140,6 +142,11 @@ pub const RULES: &[Rule] = &[
         title: "Judges without financial liability",
         raised_when: "a court's declared liability of judges lacks financial liability for unlawful decisions (low)",
     },
+    Rule {
+        id: "single_point_of_control",
+        title: "Every chain of appointment passes through one actor",
+        raised_when: "one actor other than the body itself and the roots nobody fills (the electorate) lies on every chain of binding picks and consents from the principals to the body, codebook R32 (high for independent bodies, low otherwise)",
+    },
 ];
 
 const LARGEST_BLOC_MIN: f64 = 1.0 / 3.0;
@@ -167,6 +174,7 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         ctx.mandates(body, a);
         ctx.accountability(body, a);
         ctx.attributes(body);
+        ctx.single_point(body, a);
     }
     ctx.oversight();
     ctx.dissolution();

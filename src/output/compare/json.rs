@@ -66,6 +66,8 @@ pub struct IndicatorsOut {
     pub independent_bodies: usize,
     pub majority: usize,
     pub largest_bloc: usize,
+    /// Independent bodies the head of state controls by majority-control closure (R32).
+    pub controlled: usize,
     pub picked_share: f64,
     pub consented_share: f64,
     pub veto_holders: Vec<VetoHolderOut>,
@@ -337,6 +339,7 @@ fn entry_out(e: &Entry, ranged: Option<&Ranged>) -> EntryOut {
             independent_bodies: i.bodies.len(),
             majority: i.majority,
             largest_bloc: i.largest_bloc,
+            controlled: i.controlled,
             picked_share: r4(i.picked_share),
             consented_share: r4(i.consented_share),
             veto_holders: i

@@ -76,7 +76,7 @@ pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String,
     let minus = |x: f64| format!("-{}", figure(x));
     let plus = |x: f64| format!("+{}", figure(x));
     // Which scalar each row of `indicator_points` shows, in its order, and how it is written.
-    let scalars: [(&str, &Writer, bool); 17] = [
+    let scalars: [(&str, &Writer, bool); 18] = [
         ("head_of_state_concentration", &figure, false),
         ("picks", &figure, false),
         ("veto_discount", &minus, true),
@@ -89,6 +89,7 @@ pub fn indicator_rows(c: &Comparison, ranges: &[Option<Ranged>]) -> Vec<(String,
         ("independent_roles", &count, false),
         ("majority", &count, false),
         ("largest_bloc", &count, false),
+        ("controlled", &count, false),
         ("picked_share", &pct, false),
         ("consented_share", &pct, false),
         ("independent_removable_at_will", &count, false),
@@ -169,6 +170,10 @@ fn indicator_points(c: &Comparison) -> Vec<(String, Vec<String>)> {
         (
             "  largest bloc, no majority".into(),
             all(&|e| format!("{} of {}", e.indicators.largest_bloc, n(e))),
+        ),
+        (
+            "bodies he controls by closure".into(),
+            all(&|e| format!("{} of {}", e.indicators.controlled, n(e))),
         ),
         (
             "seats he picks, mean share".into(),

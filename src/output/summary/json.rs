@@ -36,6 +36,8 @@ pub struct Summary {
     pub reforms: Vec<String>,
     pub weights: BTreeMap<String, f64>,
     pub principals: Vec<String>,
+    /// Each principal's majority-control closure: the bodies it controls (codebook R32).
+    pub closure: BTreeMap<String, Vec<String>>,
     pub summary: SystemOut,
     pub headline: Option<HeadlineOut>,
     pub bodies: Vec<BodyOut>,
@@ -177,6 +179,13 @@ pub struct BodyOut {
     pub removable_at_will_by: Vec<String>,
     pub removable_for_cause_by: Vec<String>,
     pub hhi: f64,
+    /// The principals that control the body by majority-control closure (codebook R32).
+    pub controlled_by: Vec<String>,
+    /// The seats each principal fills by closure, and the seats its decisions need.
+    pub closure_seats: BTreeMap<String, f64>,
+    pub quota: f64,
+    /// The actors every chain of appointment to the body passes through, nearest first.
+    pub dominators: Vec<String>,
     pub channels: Vec<ChannelOut>,
 }
 
@@ -373,6 +382,10 @@ pub fn summary(
             removable_at_will_by: a.removable_at_will_by.clone(),
             removable_for_cause_by: a.removable_for_cause_by.clone(),
             hhi: r4(a.hhi),
+            controlled_by: a.controlled_by.clone(),
+            closure_seats: r4_map(&a.closure_seats),
+            quota: a.quota,
+            dominators: a.dominators.clone(),
             channels: b
                 .channels
                 .iter()
@@ -465,6 +478,11 @@ pub fn summary(
         reforms: reforms.to_vec(),
         weights: weights_out(&options.weights),
         principals: analysis.principals.clone(),
+        closure: analysis
+            .closure
+            .iter()
+            .map(|c| (c.principal.clone(), c.controlled.clone()))
+            .collect(),
         summary: SystemOut {
             system_hhi: r4(analysis.summary.system_hhi),
             mean_body_hhi: r4(analysis.summary.mean_body_hhi),

@@ -298,6 +298,8 @@ pub fn render(s: &Snapshot) -> String {
         ("Seats", true),
         ("Composition (channel, seats: steps, source)", false),
         ("Integrated control", false),
+        ("Majority control (closure)", false),
+        ("Every chain passes through", false),
         ("HHI", true),
         ("Flags", true),
     ]);
@@ -319,6 +321,16 @@ pub fn render(s: &Snapshot) -> String {
             ),
             composition(&names, b),
             control_list(&names, ba, ranges),
+            if b.channels.is_empty() {
+                "root".to_string()
+            } else {
+                super::closure_line(ba, b.seats, |id| names.of(id))
+            },
+            if ba.dominators.is_empty() {
+                String::new()
+            } else {
+                names.list(&ba.dominators)
+            },
             format!("{:.3}", ba.hhi),
             a.flags_of(&b.id).count().to_string(),
         ]);

@@ -268,6 +268,18 @@ pub fn render(
                 control.join(", "),
                 a.hhi
             );
+            let _ = writeln!(
+                out,
+                "    majority control by closure: {}",
+                super::closure_line(a, b.seats, &name)
+            );
+            if !a.dominators.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    every chain of appointment passes through: {}",
+                    super::dominators_line(a, &name)
+                );
+            }
             if !a.vetoes.is_empty() {
                 let _ = writeln!(
                     out,

@@ -279,6 +279,26 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                 }
             }
         }
+        // Beside the expected share, because a share above one half is not control.
+        let name = |id: &str| ctx.name(id).to_string();
+        b.wrapped(
+            1,
+            &format!(
+                "Majority control by closure: {}",
+                crate::output::summary::closure_line(a, body.seats, name)
+            ),
+            t.base,
+        );
+        if !a.dominators.is_empty() {
+            b.wrapped(
+                1,
+                &format!(
+                    "Every chain of appointment passes through: {}",
+                    crate::output::summary::dominators_line(a, name)
+                ),
+                t.base,
+            );
+        }
     }
 
     super::why::section(&mut b, body, a);

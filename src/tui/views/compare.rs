@@ -529,6 +529,7 @@ fn label(name: &str) -> &'static str {
         "independent_bodies" => "indep. bodies",
         "majority" => "majorities",
         "largest_bloc" => "largest bloc",
+        "controlled" => "controls (R32)",
         "picked_share" => "seats he picks",
         "consented_share" => " need consent",
         "independent_removable_at_will" => "removable",
@@ -546,6 +547,7 @@ fn is_count(name: &str) -> bool {
             | "powers_present"
             | "majority"
             | "largest_bloc"
+            | "controlled"
             | "independent_removable_at_will"
     )
 }

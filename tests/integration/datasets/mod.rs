@@ -4,6 +4,7 @@
 use bilik::analysis::{Analysis, Options, analyze};
 use bilik::model::{Dataset, StepRole};
 
+mod closure;
 mod fr;
 mod kg_2021;
 mod kz_2017;

@@ -1,0 +1,323 @@
+//! Majority-control closure (codebook R32): which bodies each principal controls outright,
+//! as opposed to holding an expected share of them.
+//!
+//! A channel's seats are *filled by* a principal when every actor that takes a binding part in
+//! the channel (the actor who picks the candidate, and every actor whose approval the pick
+//! needs: a consent, a shortlist, an election or appointment on another's nomination, with a
+//! veto strength above 0) is the principal itself or a body it controls. A principal controls
+//! a body when the seats it fills reach the body's decision quota ([`decision_quota`]). A
+//! principal never controls another principal: the walk stops there, as it does for the
+//! integrated control (codebook R16).
+//!
+//! The controlled sets are the least fixed point of that rule, computed by propagation: each
+//! channel counts the binding actors its principal does not yet command, and a body whose
+//! filled seats reach its quota joins the set and lowers the counts of the channels it takes
+//! part in. Complexity: O(C + S) to index the channels once, then O(B + C + S) per principal
+//! (each binding step is decremented at most once), O(P x (B + C + S)) in all, for B bodies,
+//! C channels, S steps and P principals. Weights play no part: control by closure is a fact of
+//! the procedure, not of an exchange rate between a pick and a veto.
+
+use std::collections::BTreeMap;
+
+use super::{Analysis, Position};
+use crate::model::{Body, BodyId, Dataset};
+
+/// The number of seats a body's decisions need: for now a simple majority of its members
+/// (more than half). The one place the quota is read, so that a body's own decision rule can
+/// replace it.
+pub fn decision_quota(_dataset: &Dataset, body: &Body) -> f64 {
+    f64::from(body.seats / 2 + 1)
+}
+
+/// One principal's closure: the bodies it controls and, for every body, the seats it fills.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrincipalClosure {
+    pub principal: BodyId,
+    /// Bodies it controls other than itself, in dataset order.
+    pub controlled: Vec<BodyId>,
+    /// Seats of each non-principal body it fills (only bodies with seats above 0).
+    pub filled: BTreeMap<BodyId, f64>,
+}
+
+/// The binding actors of each channel of the bodies that are not principals, indexed by actor.
+struct Index {
+    /// Per channel: its body's position and its seats.
+    channels: Vec<(usize, f64)>,
+    /// Per channel: how many distinct binding actors it has.
+    binding: Vec<usize>,
+    /// Per body: the channels in which it takes a binding part.
+    takes_part: Vec<Vec<usize>>,
+}
+
+fn index(dataset: &Dataset, analysis: &Analysis, principal: &[bool]) -> Index {
+    let n = dataset.bodies.len();
+    let mut ix = Index {
+        channels: Vec::new(),
+        binding: Vec::new(),
+        takes_part: vec![Vec::new(); n],
+    };
+    for (b, (body, ba)) in dataset.bodies.iter().zip(&analysis.bodies).enumerate() {
+        if principal[b] {
+            continue;
+        }
+        for (channel, cs) in body.channels.iter().zip(&ba.channels) {
+            let c = ix.channels.len();
+            ix.channels.push((b, f64::from(channel.seats)));
+            let mut actors: Vec<usize> = binding_actors(channel, cs)
+                .filter_map(|a| analysis.index.get(a).copied())
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            ix.binding.push(actors.len());
+            for a in actors {
+                ix.takes_part[a].push(c);
+            }
+        }
+    }
+    ix
+}
+
+/// The actors whose act or approval a channel's seats need: the proposer and every ratifier
+/// whose veto has a strength above 0 (a plurality round no minority can stop is not a veto).
+pub fn binding_actors<'a>(
+    channel: &'a crate::model::Channel,
+    cs: &'a super::ChannelShares,
+) -> impl Iterator<Item = &'a str> + 'a {
+    channel
+        .steps
+        .iter()
+        .zip(&cs.steps)
+        .filter(|(_, d)| match d.position {
+            Some(Position::Propose) => true,
+            Some(Position::Ratify | Position::RatifyUnderThreat) => d.veto_strength > 0.0,
+            _ => false,
+        })
+        .map(|(s, _)| s.actor.as_str())
+}
+
+/// The closure of every principal in force, in the order of `analysis.principals`.
+pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> {
+    let n = dataset.bodies.len();
+    let principal: Vec<bool> = dataset
+        .bodies
+        .iter()
+        .map(|b| analysis.principals.contains(&b.id))
+        .collect();
+    let ix = index(dataset, analysis, &principal);
+    let quota: Vec<f64> = dataset
+        .bodies
+        .iter()
+        .map(|b| decision_quota(dataset, b))
+        .collect();
+    let mut out = Vec::with_capacity(analysis.principals.len());
+    for p in &analysis.principals {
+        let Some(&start) = analysis.index.get(p) else {
+            continue;
+        };
+        let mut missing = ix.binding.clone();
+        let mut filled = vec![0.0; n];
+        let mut controlled = vec![false; n];
+        controlled[start] = true;
+        let mut queue = vec![start];
+        while let Some(a) = queue.pop() {
+            for &c in &ix.takes_part[a] {
+                missing[c] -= 1;
+                if missing[c] > 0 {
+                    continue;
+                }
+                let (b, seats) = ix.channels[c];
+                filled[b] += seats;
+                if !controlled[b] && filled[b] >= quota[b] {
+                    controlled[b] = true;
+                    queue.push(b);
+                }
+            }
+        }
+        out.push(PrincipalClosure {
+            principal: p.clone(),
+            controlled: (0..n)
+                .filter(|&b| controlled[b] && b != start)
+                .map(|b| dataset.bodies[b].id.clone())
+                .collect(),
+            filled: (0..n)
+                .filter(|&b| filled[b] > 0.0)
+                .map(|b| (dataset.bodies[b].id.clone(), filled[b]))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Writes each body's `controlled_by`, `closure_seats` and `quota`, and its dominators.
+pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
+    let closures = closure(dataset, analysis);
+    let doms = super::dominators::dominators(dataset, analysis);
+    for ((body, ba), dom) in dataset.bodies.iter().zip(&mut analysis.bodies).zip(doms) {
+        ba.quota = decision_quota(dataset, body);
+        ba.dominators = dom;
+        ba.controlled_by.clear();
+        ba.closure_seats.clear();
+        for c in &closures {
+            if let Some(&s) = c.filled.get(&body.id) {
+                ba.closure_seats.insert(c.principal.clone(), s);
+            }
+            if c.controlled.contains(&body.id) {
+                ba.controlled_by.push(c.principal.clone());
+            }
+        }
+    }
+    analysis.closure = closures;
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze};
+    use crate::model::load_str;
+
+    /// A state in which `v` (voters) elects `p`; the rest is given as bodies `(id, seats,
+    /// channels)` with channels as `(seats, [(actor, role)])`.
+    pub(crate) fn state(bodies: &[(&str, u32, &[(u32, &[(&str, &str)])])]) -> Dataset {
+        let mut s = String::from(
+            r#"(id: "t", title: "T", jurisdiction: "T", as_of: "2024-01-01", bodies: [
+            (id: "v", name: (en: "Voters", ru: "v", kk: "v"), branch: electorate, seats: 1, source: "a"),
+            (id: "p", name: (en: "President", ru: "p", kk: "p"), branch: executive, role: head_of_state, seats: 1, source: "a",
+             channels: [(id: "e", seats: 1, steps: [(actor: "v", role: elect)], source: "a")]),
+            (id: "q", name: (en: "Parliament", ru: "q", kk: "q"), branch: legislative, seats: 1, source: "a",
+             channels: [(id: "e", seats: 1, steps: [(actor: "v", role: elect)], source: "a")]),
+"#,
+        );
+        for (id, seats, channels) in bodies {
+            s.push_str(&format!(
+                "(id: \"{id}\", name: (en: \"{id}\", ru: \"{id}\", kk: \"{id}\"), branch: judicial, seats: {seats}, independent: true, source: \"b\", channels: ["
+            ));
+            for (i, (n, steps)) in channels.iter().enumerate() {
+                let steps: Vec<String> = steps
+                    .iter()
+                    .map(|(a, r)| format!("(actor: \"{a}\", role: {r})"))
+                    .collect();
+                s.push_str(&format!(
+                    "(id: \"c{i}\", seats: {n}, steps: [{}], source: \"art. {i}\"),",
+                    steps.join(", ")
+                ));
+            }
+            s.push_str("]),\n");
+        }
+        s.push_str("], edges: [])");
+        load_str("t.ron", &s).unwrap_or_else(|e| panic!("{}", e.report))
+    }
+
+    pub(crate) fn controlled_by(ds: &Dataset, body: &str) -> Vec<String> {
+        let a = analyze(ds, &Options::of(ds)).unwrap();
+        a.body(body).unwrap().controlled_by.clone()
+    }
+
+    #[test]
+    fn quota_is_a_simple_majority_of_members() {
+        let ds = state(&[]);
+        let mut b = ds.body("p").unwrap().clone();
+        for (seats, quota) in [
+            (1, 1.0),
+            (2, 2.0),
+            (3, 2.0),
+            (10, 6.0),
+            (11, 6.0),
+            (50, 26.0),
+        ] {
+            b.seats = seats;
+            assert_eq!(decision_quota(&ds, &b), quota, "{seats} seats");
+        }
+    }
+
+    #[test]
+    fn control_reaches_a_fixed_point_through_controlled_bodies() {
+        // a: 3 of 5 seats by p: controlled. b: 2 by p, 2 by a, 1 by q: 4 of 5, controlled
+        // only once a is. c: 1 by p, 2 by b, 2 by q: 3 of 5, only once b is.
+        let ds = state(&[
+            ("a", 5, &[(3, &[("p", "appoint")]), (2, &[("q", "elect")])]),
+            (
+                "b",
+                5,
+                &[
+                    (2, &[("p", "appoint")]),
+                    (2, &[("a", "elect")]),
+                    (1, &[("q", "elect")]),
+                ],
+            ),
+            (
+                "c",
+                5,
+                &[
+                    (1, &[("p", "appoint")]),
+                    (2, &[("b", "elect")]),
+                    (2, &[("q", "elect")]),
+                ],
+            ),
+        ]);
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let p = a.closure.iter().find(|c| c.principal == "p").unwrap();
+        assert_eq!(p.controlled, vec!["a", "b", "c"]);
+        assert_eq!(p.filled["c"], 3.0);
+        assert_eq!(a.body("c").unwrap().controlled_by, vec!["p"]);
+        let q = a.closure.iter().find(|c| c.principal == "q").unwrap();
+        assert!(q.controlled.is_empty(), "{:?}", q.controlled);
+        // The expected share and control differ: p's integrated control of c is
+        // (1 + 2 x control(b)) / 5, below 1 though p controls c outright.
+        assert!(a.body("c").unwrap().control_of("p") < 1.0);
+    }
+
+    #[test]
+    fn a_consent_is_needed_for_the_seats_to_count() {
+        // 3 of 5 seats picked by p with q's consent: p fills none of them.
+        let ds = state(&[(
+            "a",
+            5,
+            &[
+                (3, &[("p", "appoint"), ("q", "consent")]),
+                (2, &[("p", "appoint")]),
+            ],
+        )]);
+        assert!(controlled_by(&ds, "a").is_empty());
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        assert_eq!(a.body("a").unwrap().closure_seats["p"], 2.0);
+        // ...and a recommendation binds nobody: q's recommending leaves the seats to p.
+        let ds = state(&[(
+            "a",
+            5,
+            &[
+                (3, &[("q", "recommend"), ("p", "appoint")]),
+                (2, &[("q", "elect")]),
+            ],
+        )]);
+        assert_eq!(controlled_by(&ds, "a"), vec!["p"]);
+    }
+
+    #[test]
+    fn a_cycle_with_no_grounded_majority_is_controlled_by_nobody() {
+        // a and b fill each other's majorities; p fills a minority of each. The least fixed
+        // point gives p neither, although assuming either would give it both.
+        let ds = state(&[
+            ("a", 3, &[(2, &[("b", "elect")]), (1, &[("p", "appoint")])]),
+            ("b", 3, &[(2, &[("a", "elect")]), (1, &[("p", "appoint")])]),
+        ]);
+        assert!(controlled_by(&ds, "a").is_empty());
+        assert!(controlled_by(&ds, "b").is_empty());
+        // With one more seat of a to p, a falls to p, and b with it through the cycle.
+        let ds = state(&[
+            ("a", 3, &[(1, &[("b", "elect")]), (2, &[("p", "appoint")])]),
+            ("b", 3, &[(2, &[("a", "elect")]), (1, &[("p", "appoint")])]),
+        ]);
+        assert_eq!(controlled_by(&ds, "a"), vec!["p"]);
+        assert_eq!(controlled_by(&ds, "b"), vec!["p"]);
+    }
+
+    #[test]
+    fn principals_are_never_controlled() {
+        let ds = state(&[("a", 1, &[(1, &[("p", "appoint")])])]);
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        assert!(a.body("p").unwrap().controlled_by.is_empty());
+        assert!(a.body("q").unwrap().controlled_by.is_empty());
+        let v = a.closure.iter().find(|c| c.principal == "v").unwrap();
+        assert!(v.controlled.is_empty(), "the voters elect principals only");
+    }
+}

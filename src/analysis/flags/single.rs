@@ -1,0 +1,51 @@
+//! The single-point-of-control flag (codebook R32): every chain of appointment to a body
+//! passes through one actor.
+
+use super::{Ctx, Flag, Severity, push_unique};
+use crate::analysis::BodyAnalysis;
+use crate::model::Body;
+
+impl Ctx<'_> {
+    pub(super) fn single_point(&mut self, body: &Body, a: &BodyAnalysis) {
+        // The voters lie on every chain of a body they alone fill, which says nothing.
+        let doms: Vec<&String> = a.dominators.iter().filter(|d| !self.is_root(d)).collect();
+        let Some(&nearest) = doms.first() else {
+            return;
+        };
+        let mut sources = Vec::new();
+        for c in &body.channels {
+            push_unique(&mut sources, &c.source);
+        }
+        let names: Vec<&str> = doms.iter().map(|d| self.name(d)).collect();
+        let chain = if names.len() > 1 {
+            format!(
+                " (and so through {})",
+                names[1..]
+                    .iter()
+                    .map(|n| format!("the {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )
+        } else {
+            String::new()
+        };
+        self.out.push(Flag {
+            rule: "single_point_of_control",
+            severity: if body.independent {
+                Severity::High
+            } else {
+                Severity::Low
+            },
+            body: body.id.clone(),
+            actor: Some(nearest.clone()),
+            channel: None,
+            value: doms.len() as f64,
+            message: format!(
+                "Every chain of appointment to the {} passes through the {}{chain}: no member reaches it by another route.",
+                self.name(&body.id),
+                self.name(nearest),
+            ),
+            sources,
+        });
+    }
+}
