@@ -10,6 +10,7 @@
 
 pub mod control;
 pub mod diff;
+pub mod explain;
 pub mod flags;
 pub mod headline;
 pub mod range;
