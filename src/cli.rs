@@ -27,6 +27,7 @@ use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
+mod explain;
 mod sweep;
 
 #[derive(Debug, Parser)]
@@ -160,6 +161,11 @@ pub enum Command {
         #[arg(value_name = "REF")]
         reference: String,
     },
+    /// Explain a figure: how a principal's control of a body is made, step by step, each step
+    /// with its article and codebook rule: the seats by channel, the weights' split, each path
+    /// through an intermediary, the vetoes and what discounted them, what widens the range.
+    /// The principal is `--of`, else the first `--principal`, else the head of state.
+    Explain(explain::ExplainArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -675,6 +681,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(article(&id, &reference)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Explain(args)) => explain::run(&global, &band, &args),
         Some(Command::Datasets) => {
             let mut out = String::new();
             for e in data::EMBEDDED {

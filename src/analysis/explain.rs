@@ -14,7 +14,7 @@
 
 use super::range::ControlRanges;
 use super::{Analysis, Position};
-use crate::model::{BodyId, Dataset, Mandate, StepRole};
+use crate::model::{BodyId, Dataset, Mandate, StepRole, Weights};
 
 /// One actor's part of a channel: a step of its chain, or an at-will remover.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +130,9 @@ pub struct Explanation {
     pub others: Vec<(BodyId, f64)>,
     pub vetoes: Vec<Veto>,
     pub range: Option<RangePart>,
+    /// The weights and threat option the figure was computed under.
+    pub weights: Weights,
+    pub at_will_threat: bool,
 }
 
 impl Explanation {
@@ -450,6 +453,8 @@ pub fn explain(
         others,
         vetoes,
         range,
+        weights: analysis.options.weights,
+        at_will_threat: analysis.options.at_will_threat,
     })
 }
 
