@@ -49,6 +49,8 @@ pub enum Command {
     Band,
     /// The sweep chart of the selected body.
     Sweep,
+    /// How the selected figure is made, step by step.
+    Explain,
 }
 
 /// Where a binding applies.
@@ -317,6 +319,13 @@ const TOGGLES: &[View] = &[View::Weights, View::Reforms, View::Compare];
 const RESETS: &[View] = &[View::Weights, View::Reforms];
 const GRAPH: &[View] = &[View::Graph];
 const SWEEPS: &[View] = &[View::Bodies, View::Compare];
+const EXPLAINS: &[View] = &[
+    View::Bodies,
+    View::Matrix,
+    View::Weights,
+    View::Reforms,
+    View::Compare,
+];
 
 fn defaults() -> Vec<Binding> {
     let b = |command, name, keys: &[Key], help, scope| Binding {
@@ -586,6 +595,13 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('s')],
             "sweep chart: the body's control by the head of state as a weight goes 0–2 (←/→ another weight, any other key closes)",
             Scope::Views(SWEEPS),
+        ),
+        b(
+            C::Explain,
+            "explain",
+            &[Key::ch('x')],
+            "explain the selected figure: the seats by channel, the weights' split, each path, the vetoes, the range, each with its article and rule",
+            Scope::Views(EXPLAINS),
         ),
     ]
 }
