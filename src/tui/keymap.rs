@@ -842,7 +842,7 @@ mod tests {
         assert_eq!(k.lookup(Key::ch('s'), View::Bodies), Some(C::Sweep));
         assert_eq!(k.lookup(Key::ch('s'), View::Graph), None);
         let mut o = BTreeMap::new();
-        o.insert("quit".to_string(), vec!["x".to_string()]);
+        o.insert("quit".to_string(), vec!["Q".to_string()]);
         o.insert("qiut".to_string(), vec!["y".to_string()]);
         o.insert(
             "down".to_string(),
@@ -855,7 +855,7 @@ mod tests {
                 .iter()
                 .any(|p| p.message.contains("did you mean `quit`"))
         );
-        assert_eq!(k.lookup(Key::ch('x'), View::Bodies), Some(C::Quit));
+        assert_eq!(k.lookup(Key::ch('Q'), View::Bodies), Some(C::Quit));
         assert_eq!(k.lookup(Key::ch('q'), View::Bodies), None);
         assert_eq!(k.lookup(Key::ctrl('n'), View::Flags), Some(C::Down));
         assert_eq!(k.keys_text(C::Down), "Ctrl-n");
