@@ -28,6 +28,7 @@ use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
 mod session;
+mod explain;
 mod sweep;
 
 #[derive(Debug, Parser)]
@@ -169,6 +170,11 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         file: PathBuf,
     },
+    /// Explain a figure: how a principal's control of a body is made, step by step, each step
+    /// with its article and codebook rule: the seats by channel, the weights' split, each path
+    /// through an intermediary, the vetoes and what discounted them, what widens the range.
+    /// The principal is `--of`, else the first `--principal`, else the head of state.
+    Explain(explain::ExplainArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -693,6 +699,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(article(&id, &reference)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Explain(args)) => explain::run(&global, &band, &args),
         Some(Command::Datasets) => {
             let mut out = String::new();
             for e in data::EMBEDDED {

@@ -14,6 +14,7 @@ pub mod closure;
 pub mod control;
 pub mod diff;
 pub mod dominators;
+pub mod explain;
 pub mod flags;
 pub mod headline;
 pub mod range;

@@ -27,6 +27,7 @@
 pub mod compare;
 pub mod diff;
 pub mod escape;
+pub mod explain;
 pub mod export;
 pub mod fmt;
 pub mod graph;

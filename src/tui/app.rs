@@ -30,6 +30,7 @@ use super::theme::Theme;
 use super::undo::{History, Snapshot};
 use super::views::bodies::BodiesView;
 use super::views::compare::CompareView;
+use super::views::explain::{ExplainOverlay, Target};
 use super::views::export::ExportPicker;
 use super::views::flags::FlagsView;
 use super::views::graph::GraphView;
@@ -136,6 +137,8 @@ pub struct App {
     pub export: Option<ExportPicker>,
     /// The sweep chart, when it is open.
     pub sweep: Option<SweepChart>,
+    /// The explanation of a figure, when it is open.
+    pub explain: Option<ExplainOverlay>,
     pub keymap: Keymap,
     /// Where the state came from, for the session saved on quit.
     pub source: session::Source,
@@ -176,6 +179,7 @@ impl App {
             help: None,
             export: None,
             sweep: None,
+            explain: None,
             keymap: o.keymap,
             source: session::Source::default(),
             history: History::default(),
@@ -331,6 +335,18 @@ impl App {
                 self.sweep = None;
                 Effect::None
             }
+            // The wheel scrolls the explanation; a click closes it.
+            Action::Scroll { down, .. } if self.explain.is_some() => {
+                let step = if down { Command::Down } else { Command::Up };
+                for _ in 0..3 {
+                    self.command(step);
+                }
+                Effect::None
+            }
+            Action::Click { .. } if self.explain.is_some() => {
+                self.explain = None;
+                Effect::None
+            }
             Action::Click { column, row } => {
                 self.click(Position::new(column, row));
                 Effect::None
@@ -388,8 +404,25 @@ impl App {
             }
             return Effect::None;
         }
+        if let Some(overlay) = &mut self.explain {
+            if !overlay.update(c) {
+                self.explain = None;
+            }
+            return Effect::None;
+        }
         match c {
             Command::Quit => return Effect::Quit,
+            Command::Explain => {
+                let target = match self.view {
+                    View::Matrix => self.matrix.explain_target(&self.ctx),
+                    View::Compare => self.compare.explain_target(&self.ctx),
+                    _ => Target::State {
+                        body: self.ctx.selected.clone(),
+                        principal: None,
+                    },
+                };
+                self.explain = Some(ExplainOverlay::open(&self.ctx, target));
+            }
             Command::Sweep => {
                 let source = match self.view {
                     View::Compare => Source::Compare {
@@ -458,6 +491,9 @@ impl Widget for &App {
         );
         if let Some(chart) = &self.sweep {
             chart.render(&self.ctx, s.main, buf);
+        }
+        if let Some(overlay) = &self.explain {
+            overlay.render(&self.ctx.theme, s.main, buf);
         }
         if let Some(help) = &self.help {
             help.render(&self.ctx.theme, &self.keymap, self.view, s.main, buf);
@@ -541,6 +577,7 @@ impl Burst {
         let plain_toggle = action == Action::Command(Command::Toggle)
             && app.help.is_none()
             && app.sweep.is_none()
+            && app.explain.is_none()
             && app.export.is_none()
             && app.search.prompt.is_none();
         if plain_toggle {

@@ -151,11 +151,11 @@ mod tests {
 
     #[test]
     fn partial_overrides_keep_the_other_defaults() {
-        let f = write(r##"(keys: { "quit": ["x"] }, theme: { "accent": "#112233" })"##);
+        let f = write(r##"(keys: { "quit": ["Q"] }, theme: { "accent": "#112233" })"##);
         let l = load(Some(f.path()), Theme::colored());
         assert_eq!(l.problem, None);
         assert_eq!(
-            l.keymap.lookup(Key::ch('x'), View::Bodies),
+            l.keymap.lookup(Key::ch('Q'), View::Bodies),
             Some(Command::Quit)
         );
         assert_eq!(

@@ -53,6 +53,8 @@ pub enum Command {
     Undo,
     /// Redo the last change undone.
     Redo,
+    /// How the selected figure is made, step by step.
+    Explain,
 }
 
 /// Where a binding applies.
@@ -321,6 +323,13 @@ const TOGGLES: &[View] = &[View::Weights, View::Reforms, View::Compare];
 const RESETS: &[View] = &[View::Weights, View::Reforms];
 const GRAPH: &[View] = &[View::Graph];
 const SWEEPS: &[View] = &[View::Bodies, View::Compare];
+const EXPLAINS: &[View] = &[
+    View::Bodies,
+    View::Matrix,
+    View::Weights,
+    View::Reforms,
+    View::Compare,
+];
 
 fn defaults() -> Vec<Binding> {
     let b = |command, name, keys: &[Key], help, scope| Binding {
@@ -605,6 +614,13 @@ fn defaults() -> Vec<Binding> {
             "redo the last change undone",
             all.clone(),
         ),
+        b(
+            C::Explain,
+            "explain",
+            &[Key::ch('x')],
+            "explain the selected figure: the seats by channel, the weights' split, each path, the vetoes, the range, each with its article and rule",
+            Scope::Views(EXPLAINS),
+        ),
     ]
 }
 
@@ -844,7 +860,7 @@ mod tests {
         assert_eq!(k.lookup(Key::ch('s'), View::Bodies), Some(C::Sweep));
         assert_eq!(k.lookup(Key::ch('s'), View::Graph), None);
         let mut o = BTreeMap::new();
-        o.insert("quit".to_string(), vec!["x".to_string()]);
+        o.insert("quit".to_string(), vec!["Q".to_string()]);
         o.insert("qiut".to_string(), vec!["y".to_string()]);
         o.insert(
             "down".to_string(),
@@ -857,7 +873,7 @@ mod tests {
                 .iter()
                 .any(|p| p.message.contains("did you mean `quit`"))
         );
-        assert_eq!(k.lookup(Key::ch('x'), View::Bodies), Some(C::Quit));
+        assert_eq!(k.lookup(Key::ch('Q'), View::Bodies), Some(C::Quit));
         assert_eq!(k.lookup(Key::ch('q'), View::Bodies), None);
         assert_eq!(k.lookup(Key::ctrl('n'), View::Flags), Some(C::Down));
         assert_eq!(k.keys_text(C::Down), "Ctrl-n");

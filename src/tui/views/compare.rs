@@ -73,6 +73,22 @@ impl Default for CompareView {
     }
 }
 
+impl CompareView {
+    /// The column under the cursor in the dataset list: the state on screen (row 0) or an
+    /// embedded dataset, whose counterpart of the selected body is explained.
+    pub fn explain_target(&self, ctx: &Ctx) -> super::explain::Target {
+        match EMBEDDED.get(self.row.wrapping_sub(1)) {
+            Some(e) if self.row > 0 => super::explain::Target::Embedded {
+                id: e.id.to_string(),
+            },
+            _ => super::explain::Target::State {
+                body: ctx.selected.clone(),
+                principal: None,
+            },
+        }
+    }
+}
+
 fn rows() -> usize {
     1 + EMBEDDED.len()
 }

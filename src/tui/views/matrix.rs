@@ -42,6 +42,21 @@ impl Default for MatrixView {
 }
 
 impl MatrixView {
+    /// The figure under the cursor: the row's body, for the column's principal (the default
+    /// principal on the name and HHI columns).
+    pub fn explain_target(&self, ctx: &Ctx) -> super::explain::Target {
+        let principals = &ctx.analysis.principals;
+        let body = self
+            .rows(ctx)
+            .get(self.row)
+            .and_then(|&i| ctx.dataset.bodies.get(i))
+            .map_or_else(|| ctx.selected.clone(), |b| b.id.clone());
+        let principal = (1..=principals.len())
+            .contains(&self.col)
+            .then(|| principals[self.col - 1].clone());
+        super::explain::Target::State { body, principal }
+    }
+
     /// Body indices in the order the sort puts them.
     pub fn rows(&self, ctx: &Ctx) -> Vec<usize> {
         let mut rows: Vec<usize> = ctx.order.clone();

@@ -13,6 +13,7 @@
 
 pub mod bodies;
 pub mod compare;
+pub mod explain;
 pub mod export;
 pub mod flags;
 pub mod frame;

@@ -1,0 +1,69 @@
+//! `bilik explain BODY`: how a principal's control of a body is made, step by step, each step
+//! with its article and codebook rule (the explorer's `x` shows the same words).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{Failure, Global, Loaded, analyze, emit, load, ranges, reformed};
+use crate::analysis::explain::explain;
+use crate::analysis::range::Band;
+use crate::output::escape::visible_lines;
+use crate::output::explain as out;
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The body whose figure is explained (its id, as `bilik summary` lists them).
+    #[arg(value_name = "BODY")]
+    pub body: String,
+    /// The principal whose control is explained; default: the head of state (else the body's
+    /// largest controller). Unlike the global `-p`, this does not change the principals.
+    #[arg(long = "of", value_name = "ID")]
+    pub of: Option<String>,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Plain text for a terminal.
+    Text,
+    /// Markdown, for a paper or a web page.
+    Md,
+    /// The `bilik.explain/1` JSON document.
+    Json,
+}
+
+pub fn run(global: &Global, band: &Band, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+    let baseline = load(global)?;
+    let (loaded, _active): (Loaded, _) = reformed(global, baseline)?;
+    let analysis = analyze(&loaded)?;
+    // The principal: `--of`, else the first `--principal`, else the default.
+    let principal = args
+        .of
+        .clone()
+        .or_else(|| global.principals.first().cloned());
+    let r = ranges(&loaded, band, &global.choose)?;
+    let e = explain(
+        &loaded.dataset,
+        &analysis,
+        &args.body,
+        principal.as_deref(),
+        Some(&r.control),
+    )
+    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let lang = global.lang.into();
+    let doc = out::doc(&loaded.dataset, &e, lang, Some(&r.method()));
+    let body = match args.format {
+        ExplainFormat::Text => visible_lines(&out::text(&doc)).into_owned(),
+        ExplainFormat::Md => out::md(&doc),
+        ExplainFormat::Json => out::json::render(&loaded.dataset, &e, &doc, lang),
+    };
+    emit(args.output.as_deref(), body.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
