@@ -12,6 +12,7 @@ pub mod control;
 pub mod diff;
 pub mod flags;
 pub mod headline;
+pub mod power;
 pub mod range;
 pub mod reach;
 pub mod shares;
