@@ -27,6 +27,7 @@ use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
+mod power;
 mod sweep;
 
 #[derive(Debug, Parser)]
@@ -35,7 +36,7 @@ mod sweep;
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change\n  bilik power --quota 51 50 49 1        Banzhaf and Shapley-Shubik of a weighted game"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -150,6 +151,9 @@ pub enum Command {
     /// --data (or baseline and reformed with --reform), with the weights at which a series
     /// crosses another, one half, or the next principal.
     Sweep(sweep::SweepArgs),
+    /// Voting power in a weighted game: the normalised Banzhaf and Shapley-Shubik indices of
+    /// each weight for the quota, exactly (`bilik power --quota 51 50 49 1`).
+    Power(power::PowerArgs),
     /// Print the text of the constitution at a citation, as the dataset's sources cite it:
     /// `bilik article 71(2) --data kz-2022` prints the paragraph the Court's Chair is coded
     /// from. The Russian texts of the 1995 Constitution (wording of 2023, for kz-2022) and of
@@ -775,6 +779,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
+        Some(Command::Power(args)) => power::run(&args),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
