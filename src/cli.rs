@@ -92,6 +92,14 @@ pub struct Global {
     /// are listed in the JSON export's `alternatives`).
     #[arg(long = "choose", global = true, value_name = "ALT_ID")]
     pub choose: Vec<String>,
+    /// The layer analysed: the law as written (de-jure), or with the dataset's de facto layer
+    /// of blocs, alignments and practice (de-facto, codebook R33).
+    #[arg(long, global = true, value_enum, default_value_t = LayerArg::DeJure)]
+    pub layer: LayerArg,
+    /// What a body with blocs contributes to integrated control: its seat shares, or its
+    /// blocs' Banzhaf or Shapley-Shubik voting power (codebook R32).
+    #[arg(long = "share-model", global = true, value_enum, default_value_t = ShareModelArg::Seats)]
+    pub share_model: ShareModelArg,
     /// The most bytes read from any input (datasets, presets, the config, pipes, devices),
     /// e.g. `64M`; default 16M. Also set by BILIK_MAX_INPUT_BYTES; this flag wins.
     #[arg(long, global = true, value_name = "BYTES", value_parser = crate::diag::read::parse_byte_count)]
@@ -111,6 +119,43 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
             LangArg::Ru => Lang::Ru,
             LangArg::Kk => Lang::Kk,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayerArg {
+    /// The law as written.
+    DeJure,
+    /// The law with the dataset's de facto layer.
+    DeFacto,
+}
+
+impl From<LayerArg> for crate::model::Layer {
+    fn from(l: LayerArg) -> Self {
+        match l {
+            LayerArg::DeJure => crate::model::Layer::DeJure,
+            LayerArg::DeFacto => crate::model::Layer::DeFacto,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShareModelArg {
+    /// Seat shares.
+    Seats,
+    /// The normalised Banzhaf index of each bloc.
+    Banzhaf,
+    /// The Shapley-Shubik index of each bloc.
+    Shapley,
+}
+
+impl From<ShareModelArg> for analysis::ShareModel {
+    fn from(m: ShareModelArg) -> Self {
+        match m {
+            ShareModelArg::Seats => analysis::ShareModel::Seats,
+            ShareModelArg::Banzhaf => analysis::ShareModel::Banzhaf,
+            ShareModelArg::Shapley => analysis::ShareModel::Shapley,
         }
     }
 }
@@ -420,11 +465,15 @@ fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, F
         say(&e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
+    let layer = global.layer.into();
+    let dataset = dataset.in_layer(layer).into_owned();
     let chosen = choose(global, dataset.clone(), strict)?;
     let unchosen = (chosen != dataset).then_some(dataset);
     let dataset = chosen;
     let mut options = Options::of(&dataset);
     options.at_will_threat = global.at_will_threat;
+    options.layer = layer;
+    options.share_model = global.share_model.into();
     if let Some(spec) = &global.weights {
         options
             .weights
