@@ -65,7 +65,8 @@ impl Validator<'_> {
             let bseats: Found<u32> = self.seats(b.seats, &bpath, &bwhat);
             if let (Some(n), Some(body)) = (bseats, seats) {
                 total += u64::from(n);
-                if total > u64::from(body) {
+                // Told once, at the bloc that crosses the body's seats.
+                if total > u64::from(body) && total - u64::from(n) <= u64::from(body) {
                     let d = Diagnostic::error(
                         "bloc-seats",
                         format!(
