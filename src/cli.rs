@@ -29,6 +29,7 @@ use crate::reform::{self, PresetSet, ReformError};
 mod check;
 mod session;
 mod explain;
+mod power;
 mod sweep;
 
 #[derive(Debug, Parser)]
@@ -37,7 +38,7 @@ mod sweep;
     version,
     about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.",
     long_about = "Map the separation of powers in a state: who appoints, consents, dismisses and dissolves whom, and how concentrated that power is.\n\nWith no command, bilik opens the interactive explorer on the embedded Kazakhstan dataset when standard output is a terminal, and prints the summary otherwise.",
-    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change"
+    after_help = "Examples:\n  bilik                                 open the explorer\n  bilik summary --weights consent=0.5   the report with consent counting half\n  bilik check data/kz-2022.ron          validate a dataset\n  bilik export --format json -o kz.json the machine-readable summary\n  bilik export --format svg -o kz.svg   a picture of the graph\n  bilik export --format csv --table control -o control.csv\n  bilik compare kz-2022 kz-2026 us      the same indicators side by side\n  bilik reforms                         the reform presets of the dataset\n  bilik diff --reform P5,P10            what two reforms change\n  bilik power --quota 51 50 49 1        Banzhaf and Shapley-Shubik of a weighted game"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -95,6 +96,14 @@ pub struct Global {
     /// are listed in the JSON export's `alternatives`).
     #[arg(long = "choose", global = true, value_name = "ALT_ID")]
     pub choose: Vec<String>,
+    /// The layer analysed: the law as written (de-jure), or with the dataset's de facto layer
+    /// of blocs, alignments and practice (de-facto, codebook R34).
+    #[arg(long, global = true, value_enum, default_value_t = LayerArg::DeJure)]
+    pub layer: LayerArg,
+    /// What a body with blocs contributes to integrated control: its seat shares, or its
+    /// blocs' Banzhaf or Shapley-Shubik voting power (codebook R33).
+    #[arg(long = "share-model", global = true, value_enum, default_value_t = ShareModelArg::Seats)]
+    pub share_model: ShareModelArg,
     /// The most bytes read from any input (datasets, presets, the config, pipes, devices),
     /// e.g. `64M`; default 16M. Also set by BILIK_MAX_INPUT_BYTES; this flag wins.
     #[arg(long, global = true, value_name = "BYTES", value_parser = crate::diag::read::parse_byte_count)]
@@ -114,6 +123,43 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
             LangArg::Ru => Lang::Ru,
             LangArg::Kk => Lang::Kk,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayerArg {
+    /// The law as written.
+    DeJure,
+    /// The law with the dataset's de facto layer.
+    DeFacto,
+}
+
+impl From<LayerArg> for crate::model::Layer {
+    fn from(l: LayerArg) -> Self {
+        match l {
+            LayerArg::DeJure => crate::model::Layer::DeJure,
+            LayerArg::DeFacto => crate::model::Layer::DeFacto,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShareModelArg {
+    /// Seat shares.
+    Seats,
+    /// The normalised Banzhaf index of each bloc.
+    Banzhaf,
+    /// The Shapley-Shubik index of each bloc.
+    Shapley,
+}
+
+impl From<ShareModelArg> for analysis::ShareModel {
+    fn from(m: ShareModelArg) -> Self {
+        match m {
+            ShareModelArg::Seats => analysis::ShareModel::Seats,
+            ShareModelArg::Banzhaf => analysis::ShareModel::Banzhaf,
+            ShareModelArg::Shapley => analysis::ShareModel::Shapley,
         }
     }
 }
@@ -154,6 +200,9 @@ pub enum Command {
     /// --data (or baseline and reformed with --reform), with the weights at which a series
     /// crosses another, one half, or the next principal.
     Sweep(sweep::SweepArgs),
+    /// Voting power in a weighted game: the normalised Banzhaf and Shapley-Shubik indices of
+    /// each weight for the quota, exactly (`bilik power --quota 51 50 49 1`).
+    Power(power::PowerArgs),
     /// Print the text of the constitution at a citation, as the dataset's sources cite it:
     /// `bilik article 71(2) --data kz-2022` prints the paragraph the Court's Chair is coded
     /// from. The Russian texts of the 1995 Constitution (wording of 2023, for kz-2022) and of
@@ -431,11 +480,15 @@ fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, F
         say(&e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
+    let layer = global.layer.into();
+    let dataset = dataset.in_layer(layer).into_owned();
     let chosen = choose(global, dataset.clone(), strict)?;
     let unchosen = (chosen != dataset).then_some(dataset);
     let dataset = chosen;
     let mut options = Options::of(&dataset);
     options.at_will_threat = global.at_will_threat;
+    options.layer = layer;
+    options.share_model = global.share_model.into();
     if let Some(spec) = &global.weights {
         options
             .weights
@@ -800,6 +853,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
+        Some(Command::Power(args)) => power::run(&args),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);

@@ -11,12 +11,14 @@
 //! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
 pub mod closure;
+pub mod blocs;
 pub mod control;
 pub mod diff;
 pub mod dominators;
 pub mod explain;
 pub mod flags;
 pub mod headline;
+pub mod power;
 pub mod range;
 pub mod reach;
 pub mod shares;
@@ -26,7 +28,8 @@ pub mod sweep;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use crate::model::{BodyId, Dataset, EdgeKind, Weights};
+use crate::model::{BodyId, Dataset, EdgeKind, Layer, Weights};
+pub use blocs::{BlocPower, BodyPower, ShareModel};
 
 pub use control::SolveError;
 pub use flags::{Flag, Severity};
@@ -42,6 +45,12 @@ pub struct Options {
     /// Whether a general power to dissolve a body at will also puts its consents under
     /// threat. Off by default in every dataset alike (codebook R-THREAT).
     pub at_will_threat: bool,
+    /// What a body with blocs contributes to integrated control: its seat shares or a
+    /// voting-power index (codebook R33).
+    pub share_model: ShareModel,
+    /// The layer whose blocs and alignments count (codebook R34). The de facto layer's
+    /// channels and edges are chosen by [`Dataset::in_layer`] before the analysis.
+    pub layer: Layer,
 }
 
 impl Options {
@@ -51,6 +60,8 @@ impl Options {
             weights: dataset.weights,
             principals: dataset.principals(),
             at_will_threat: false,
+            share_model: ShareModel::Seats,
+            layer: Layer::DeJure,
         }
     }
 }
@@ -130,6 +141,8 @@ pub struct BodyAnalysis {
     pub quota: f64,
     /// The actors every chain of appointment to the body passes through, nearest first.
     pub dominators: Vec<BodyId>,
+    /// The body's blocs and their voting power, when it has blocs in the layer analysed.
+    pub power: Option<BodyPower>,
 }
 
 impl BodyAnalysis {
@@ -273,7 +286,20 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             });
         }
     }
-    let principals = effective_principals(dataset, &options.principals);
+    let mut principals = effective_principals(dataset, &options.principals);
+    if options.layer == Layer::DeFacto {
+        // Codebook R34: a body with a bloc aligned with another actor answers, in the de facto
+        // layer, through its blocs; it is no longer an independent holder of power.
+        principals.retain(|p| {
+            dataset.body(p).is_none_or(|b| {
+                b.channels.is_empty()
+                    || !b
+                        .blocs
+                        .iter()
+                        .any(|k| k.layer == Layer::DeFacto && k.aligned_with.is_some())
+            })
+        });
+    }
     let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
     if let Some(b) = dataset.bodies.iter().find(|b| {
         !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
@@ -297,13 +323,26 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             .collect();
         let direct = shares::direct_shares(&cs);
         let seats = f64::from(body.seats);
-        rows.push(
-            direct
+        let power = blocs::body_power(body, options.layer);
+        let by_power = blocs::power_row(
+            body,
+            &cs,
+            &direct,
+            power.as_ref(),
+            options.share_model,
+            options.layer,
+        );
+        rows.push(match by_power {
+            Some(row) => row
+                .iter()
+                .filter_map(|(a, p)| index.get(a.as_str()).map(|&j| (j, *p)))
+                .collect(),
+            None => direct
                 .iter()
                 .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
                 .collect(),
-        );
-        channels.push((cs, direct));
+        });
+        channels.push((cs, direct, power));
     }
 
     let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
@@ -329,7 +368,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
     }
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
-    for ((body, (cs, direct)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
+    for ((body, (cs, direct, power)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
         let mut control: BTreeMap<BodyId, f64> =
             principals.iter().map(|p| (p.clone(), 0.0)).collect();
         let mut via: BTreeMap<BodyId, BTreeMap<BodyId, f64>> = BTreeMap::new();
@@ -376,6 +415,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             closure_seats: BTreeMap::new(),
             quota: 0.0,
             dominators: Vec::new(),
+            power,
         });
     }
 

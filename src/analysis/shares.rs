@@ -335,6 +335,7 @@ mod tests {
             confidence: Confidence::High,
             note: String::new(),
             alternatives: Vec::new(),
+            layer: Default::default(),
         }
     }
 

@@ -187,6 +187,7 @@ mod tests {
             confidence: crate::model::Confidence::High,
             note: String::new(),
             alternatives: Vec::new(),
+            layer: Default::default(),
         });
         let i = measure(&ds);
         assert!(close(i.body("auditor").unwrap().aligned, 0.84));

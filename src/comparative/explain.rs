@@ -620,6 +620,7 @@ mod tests {
             confidence: crate::model::Confidence::High,
             note: String::new(),
             alternatives: Vec::new(),
+            layer: Default::default(),
         });
         let b = entry(ds);
         let ch = explain_role(&a, &b, Role::CentralBank);

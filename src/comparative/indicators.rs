@@ -593,6 +593,7 @@ pub(crate) mod tests {
             confidence: crate::model::Confidence::High,
             note: String::new(),
             alternatives: Vec::new(),
+            layer: Default::default(),
         });
         let i = measure(&ds);
         // consent_under_threat 0.5 against propose 1: a discount of 1/3 instead of 1/2.

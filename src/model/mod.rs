@@ -13,6 +13,7 @@
 //! ([`BodyIndex`]); everything that looks bodies up per row, step or edge relies on it.
 
 pub mod alt;
+pub mod layer;
 pub mod load;
 pub mod numbers;
 pub mod raw;
@@ -230,6 +231,24 @@ vocabulary! {
         EmergencyPowers => "emergency_powers",
         /// He or his minister presides over the body that disciplines judges.
         PresidesJudicialDiscipline => "presides_judicial_discipline",
+    }
+}
+
+vocabulary! {
+    /// Whether an element states the law (`de_jure`, the default) or how power is exercised
+    /// in practice (`de_facto`: a bloc's cohesion, an alignment, a channel or edge the law does
+    /// not state), codebook R34. The de facto layer is off unless asked for.
+    Layer {
+        DeJure => "de_jure",
+        DeFacto => "de_facto",
+    }
+}
+
+// The vocabulary macro derives no `Default`.
+#[allow(clippy::derivable_impls)]
+impl Default for Layer {
+    fn default() -> Self {
+        Layer::DeJure
     }
 }
 
@@ -504,6 +523,9 @@ pub struct Channel {
     pub note: String,
     /// Other defensible codings of the whole channel (codebook R-ALT).
     pub alternatives: Vec<Alternative<ChannelChange>>,
+    /// `de_facto`: a way the seats are filled in practice; in the de facto layer a body's de
+    /// facto channels, when it has any, replace its de jure ones (codebook R34).
+    pub layer: Layer,
 }
 
 impl Channel {
@@ -553,6 +575,29 @@ pub struct Body {
     /// For the head of state: the powers beyond appointments the text grants, each with its
     /// citation.
     pub powers: BTreeMap<Power, String>,
+    /// How the body takes its decisions; `None` is a simple majority of its members
+    /// (codebook R33).
+    pub decision: Option<Vote>,
+    /// Groups of its seats that vote together (codebook R34).
+    pub blocs: Vec<Bloc>,
+}
+
+/// A named group of a collegial body's seats whose holders vote together (codebook R34).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bloc {
+    pub id: String,
+    pub label: String,
+    pub seats: u32,
+    /// The seats it holds in each channel of its body; empty when the source does not say,
+    /// and then its seats count as an average seat of the body.
+    pub channels: BTreeMap<String, u32>,
+    /// In the de facto layer, the actor the bloc votes with: its power counts for that actor
+    /// instead of for those who fill its seats.
+    pub aligned_with: Option<BodyId>,
+    pub layer: Layer,
+    pub source: String,
+    pub confidence: Confidence,
+    pub note: String,
 }
 
 impl Body {
@@ -592,6 +637,8 @@ pub struct Edge {
     pub note: String,
     /// Other defensible codings of the edge (codebook R-ALT).
     pub alternatives: Vec<Alternative<EdgeChange>>,
+    /// `de_facto`: a power exercised in practice that the law does not state (codebook R34).
+    pub layer: Layer,
 }
 
 /// What a refusal-triggered dissolution covers.

@@ -136,6 +136,11 @@ pub struct RawBody {
     /// Head-of-state power -> citation.
     #[serde(default)]
     pub powers: BTreeMap<Word, String>,
+    /// The decision rule (codebook R33); a simple majority of members when absent.
+    pub decision: Option<RawVote>,
+    /// Groups of seats that vote together (codebook R34).
+    #[serde(default)]
+    pub blocs: Vec<RawBloc>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +159,26 @@ pub struct RawChannel {
     pub note: String,
     #[serde(default)]
     pub alternatives: Vec<RawChannelAlt>,
+    pub layer: Option<Word>,
+}
+
+/// A bloc of a body's seats (codebook R34).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Bloc")]
+pub struct RawBloc {
+    pub id: Option<String>,
+    #[serde(default)]
+    pub label: String,
+    pub seats: Option<i64>,
+    /// Seats held in each channel of the body, by channel id.
+    #[serde(default)]
+    pub channels: BTreeMap<String, i64>,
+    pub aligned_with: Option<String>,
+    pub layer: Option<Word>,
+    pub source: Option<String>,
+    pub confidence: Option<Word>,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,4 +277,5 @@ pub struct RawEdge {
     pub note: String,
     #[serde(default)]
     pub alternatives: Vec<RawEdgeAlt>,
+    pub layer: Option<Word>,
 }

@@ -486,23 +486,34 @@ fn body_rules(i: usize, b: &Body, ids: Option<&HashSet<&str>>, out: &mut Vec<Pro
             });
         }
     }
-    let sum: u64 = b.channels.iter().map(|c| u64::from(c.seats)).sum();
-    if !b.channels.is_empty() && sum != u64::from(b.seats) {
-        let parts: Vec<String> = b
-            .channels
+    // Each layer's channels fill the body on their own (codebook R34): the de jure ones
+    // always, the de facto ones, which replace them in the de facto layer, when there are any.
+    for layer in super::Layer::ALL {
+        let of_layer: Vec<&super::Channel> =
+            b.channels.iter().filter(|c| c.layer == *layer).collect();
+        let sum: u64 = of_layer.iter().map(|c| u64::from(c.seats)).sum();
+        if of_layer.is_empty() || sum == u64::from(b.seats) {
+            continue;
+        }
+        let parts: Vec<String> = of_layer
             .iter()
             .map(|c| format!("{} {}", c.id, c.seats))
             .collect();
         let mut elements = vec![Element::Attribute(b.id.clone(), "seats".into())];
         elements.extend(
-            b.channels
+            of_layer
                 .iter()
                 .map(|c| Element::Channel(b.id.clone(), c.id.clone())),
         );
+        let which = if *layer == super::Layer::DeFacto {
+            "de facto channels"
+        } else {
+            "channels"
+        };
         out.push(Problem {
             code: "seats-mismatch",
             message: format!(
-                "the channels of body `{}` add up to {sum} seats ({}), but the body has {}",
+                "the {which} of body `{}` add up to {sum} seats ({}), but the body has {}",
                 b.id,
                 parts.join(" + "),
                 b.seats

@@ -509,6 +509,7 @@ fn add_channel(v: &mut Validator, c: &RawAddChannel, path: &str) -> Found<Change
         confidence: c.confidence.clone(),
         note: c.note.clone(),
         alternatives: c.alternatives.clone(),
+        layer: None,
     };
     let what = format!("body `{}`", body.as_deref().unwrap_or("?"));
     let channel = v.channel(&raw, path, &what);

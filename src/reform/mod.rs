@@ -556,6 +556,9 @@ pub fn delta(
         weights: *weights,
         principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
         at_will_threat,
+        // The diff of reforms compares seat shares in the law as written.
+        share_model: Default::default(),
+        layer: Default::default(),
     };
     let (ob, oa) = (options(baseline), options(reformed));
     let before = analyze(baseline, &ob)?;

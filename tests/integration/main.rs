@@ -23,6 +23,7 @@ mod fixtures;
 mod hostile;
 mod layering;
 mod limits;
+mod power;
 mod properties;
 mod random_datasets;
 mod ranges;

@@ -20,7 +20,7 @@ use crate::model::*;
 pub const MAX_SEATS: i64 = 1_000_000;
 
 /// Body attributes that flag rules read and that may carry their own citation.
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "independent",
     "non_partisan",
     "relatives_ban",
@@ -29,6 +29,7 @@ pub const ATTRIBUTES: [&str; 8] = [
     "registration",
     "liability",
     "seats_nominal",
+    "decision",
 ];
 
 /// What stands for a missing id (of a body or channel, or named by a step or an edge). It is
@@ -269,6 +270,7 @@ impl Validator<'_> {
                 }
             })
             .collect();
+        self.check_alignments(raw);
         let edges = raw
             .edges
             .iter()
@@ -382,7 +384,7 @@ impl Validator<'_> {
                 self.push(d);
             }
         }
-        let channels = b
+        let channels: Vec<Channel> = b
             .channels
             .iter()
             .enumerate()
@@ -422,6 +424,11 @@ impl Validator<'_> {
             .note("the powers beyond appointments are those of the head of state; see docs/codebook.md");
             self.push(d);
         }
+        let decision = b
+            .decision
+            .as_ref()
+            .and_then(|v| self.vote(v, &format!("{path}.decision")));
+        let blocs = self.convert_blocs(&b.blocs, path, &what, seats, &channels);
         let [en, ru, kk] = names;
         Body {
             id: id.to_string(),
@@ -444,6 +451,8 @@ impl Validator<'_> {
             channels,
             alignment,
             powers,
+            decision,
+            blocs,
         }
     }
 
@@ -492,6 +501,7 @@ impl Validator<'_> {
             confidence: confidence.unwrap_or(Confidence::High),
             note: c.note.clone(),
             alternatives: self.channel_alternatives(&c.alternatives, path),
+            layer: self.layer(c.layer.as_ref(), &format!("{path}.layer")),
         }
     }
 
@@ -647,6 +657,7 @@ impl Validator<'_> {
             confidence: confidence.unwrap_or(Confidence::High),
             note: e.note.clone(),
             alternatives,
+            layer: self.layer(e.layer.as_ref(), &format!("{path}.layer")),
         }
     }
 }
@@ -745,6 +756,8 @@ fn stand_in_body(id: String) -> Body {
         channels: Vec::new(),
         alignment: Default::default(),
         powers: Default::default(),
+        decision: None,
+        blocs: Vec::new(),
     }
 }
 

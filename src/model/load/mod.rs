@@ -19,6 +19,7 @@
 //! ([`check_str_then`]): `data` adds whether every body reaches a principal, from the
 //! analysis.
 
+mod blocs;
 mod convert;
 mod place;
 mod readings;

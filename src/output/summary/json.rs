@@ -65,6 +65,10 @@ pub struct AlternativeOut {
 #[derive(Debug, Serialize)]
 pub struct OptionsOut {
     pub at_will_threat: bool,
+    /// The layer analysed, `de_jure` or `de_facto` (codebook R34).
+    pub layer: String,
+    /// `seats`, `banzhaf` or `shapley` (codebook R33).
+    pub share_model: String,
     /// The alternative readings taken as the point value (`--choose`).
     pub chosen: Vec<String>,
     /// The weights the ranges vary: name -> [lo, hi].
@@ -187,6 +191,37 @@ pub struct BodyOut {
     /// The actors every chain of appointment to the body passes through, nearest first.
     pub dominators: Vec<String>,
     pub channels: Vec<ChannelOut>,
+    /// The layer these figures come from: `de_jure` or `de_facto` (codebook R34).
+    pub layer: String,
+    /// What the body's blocs contribute to control: `seats`, `banzhaf` or `shapley`
+    /// (codebook R33).
+    pub share_model: String,
+    /// The decision rule in words and the votes that carry it.
+    pub decision: DecisionOut,
+    /// The blocs that count in this layer, with their voting power; empty without blocs.
+    pub blocs: Vec<BlocOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionOut {
+    pub rule: String,
+    pub quota: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BlocOut {
+    pub id: String,
+    pub label: String,
+    pub seats: u32,
+    pub layer: String,
+    pub aligned_with: Option<String>,
+    /// Normalised Banzhaf index in the body's game.
+    pub banzhaf: f64,
+    /// Shapley-Shubik index in the body's game.
+    pub shapley_shubik: f64,
+    pub source: String,
+    pub confidence: String,
+    pub note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -325,9 +360,11 @@ pub fn alternatives_out(dataset: &Dataset) -> Vec<AlternativeOut> {
         .collect()
 }
 
-pub fn options_out(at_will_threat: bool, ranges: Option<&Ranges>) -> OptionsOut {
+pub fn options_out(options: &crate::analysis::Options, ranges: Option<&Ranges>) -> OptionsOut {
     OptionsOut {
-        at_will_threat,
+        at_will_threat: options.at_will_threat,
+        layer: options.layer.to_string(),
+        share_model: options.share_model.as_str().to_string(),
         chosen: ranges.map(|r| r.chosen.clone()).unwrap_or_default(),
         band: ranges
             .map(|r| {
@@ -424,6 +461,32 @@ pub fn summary(
                     note: c.note.clone(),
                 })
                 .collect(),
+            layer: analysis.options.layer.to_string(),
+            share_model: analysis.options.share_model.as_str().to_string(),
+            decision: DecisionOut {
+                rule: b.decision_rule().to_string(),
+                quota: b.decision_quota(),
+            },
+            blocs: a
+                .power
+                .iter()
+                .flat_map(|p| &p.blocs)
+                .map(|k| {
+                    let coded = b.blocs.iter().find(|x| x.id == k.id);
+                    BlocOut {
+                        id: k.id.clone(),
+                        label: k.label.clone(),
+                        seats: k.seats,
+                        layer: k.layer.to_string(),
+                        aligned_with: k.aligned_with.clone(),
+                        banzhaf: r4(k.banzhaf),
+                        shapley_shubik: r4(k.shapley_shubik),
+                        source: coded.map(|x| x.source.clone()).unwrap_or_default(),
+                        confidence: coded.map(|x| x.confidence.to_string()).unwrap_or_default(),
+                        note: coded.map(|x| x.note.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
         })
         .collect();
     bodies.sort_by(|a, b| a.id.cmp(&b.id));
@@ -499,7 +562,7 @@ pub fn summary(
         edges,
         flags: analysis.flags.iter().map(flag_out).collect(),
         alternatives: alternatives_out(dataset),
-        options: options_out(options.at_will_threat, ranges),
+        options: options_out(options, ranges),
         ranges: ranges.map(|r| RangesOut {
             exact: r.control.exact,
             combinations: r.control.combinations,

@@ -103,6 +103,26 @@ pub fn options_line(at_will_threat: bool, ranges: Option<&Ranges>) -> String {
     s
 }
 
+/// The mark of a figure that is not the law as written with seat shares: the de facto layer
+/// (codebook R34) or a voting-power share model (R33); `None` for the default.
+pub fn layer_line(options: &crate::analysis::Options) -> Option<String> {
+    use crate::analysis::ShareModel;
+    use crate::model::Layer;
+    if options.layer == Layer::DeJure && options.share_model == ShareModel::Seats {
+        return None;
+    }
+    let layer = match options.layer {
+        Layer::DeFacto => {
+            "DE FACTO: blocs and alignments from cited sources, not law (codebook R34)"
+        }
+        Layer::DeJure => "de jure: the law as written",
+    };
+    Some(format!(
+        "layer: {layer} · share model: {} (codebook R33)",
+        options.share_model.label()
+    ))
+}
+
 /// The full readable report; `ranges` (of this state) put a range beside every control
 /// figure.
 pub fn render(
@@ -133,6 +153,9 @@ pub fn render(
         "{}",
         options_line(analysis.options.at_will_threat, ranges)
     );
+    if let Some(line) = layer_line(&analysis.options) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(
         out,
         "principals: {}",

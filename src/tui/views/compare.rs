@@ -252,6 +252,8 @@ impl CompareView {
                 weights: ctx.options.weights,
                 principals: dataset.principals(),
                 at_will_threat: ctx.options.at_will_threat,
+                share_model: ctx.options.share_model,
+                layer: ctx.options.layer,
             };
             entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
         }

@@ -489,6 +489,8 @@ fn baseline_range(
         weights: ctx.options.weights,
         principals: principals.map_or_else(|| base.principals(), <[String]>::to_vec),
         at_will_threat: ctx.options.at_will_threat,
+        share_model: ctx.options.share_model,
+        layer: ctx.options.layer,
     };
     range::control_ranges(base, &options, &range::Space::of(base, &ctx.band))
         .ok()?

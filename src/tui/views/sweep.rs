@@ -351,6 +351,8 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                     weights: ctx.options.weights,
                     principals: ds.principals(),
                     at_will_threat: ctx.options.at_will_threat,
+                    share_model: ctx.options.share_model,
+                    layer: ctx.options.layer,
                 };
                 states.push((e.id.to_string(), ds, options));
             }
