@@ -194,6 +194,8 @@ fn build(ctx: &Ctx, target: &Target) -> Result<Doc, String> {
                 weights: ctx.options.weights,
                 principals: ds.principals(),
                 at_will_threat: ctx.options.at_will_threat,
+                share_model: ctx.options.share_model,
+                layer: ctx.options.layer,
             };
             let a = analyze(&ds, &options).map_err(|e| e.to_string())?;
             let e = explain(&ds, &a, &body, None, None).map_err(|e| e.to_string())?;
