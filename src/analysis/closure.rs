@@ -22,11 +22,10 @@ use std::collections::BTreeMap;
 use super::{Analysis, Position};
 use crate::model::{Body, BodyId, Dataset};
 
-/// The number of seats a body's decisions need: for now a simple majority of its members
-/// (more than half). The one place the quota is read, so that a body's own decision rule can
-/// replace it.
+/// The number of seats a body's decisions need: its own decision rule (codebook R33), a simple
+/// majority of its members when none is stated. The one place the closure reads the quota.
 pub fn decision_quota(_dataset: &Dataset, body: &Body) -> f64 {
-    f64::from(body.seats / 2 + 1)
+    f64::from(body.decision_quota())
 }
 
 /// One principal's closure: the bodies it controls and, for every body, the seats it fills.
