@@ -238,65 +238,13 @@ pub fn analyze_without_flags(
 /// of every control figure runs this once per combination of readings, where the flags would
 /// cost most of the time and change no control figure.
 pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
-    let index: HashMap<&str, usize> = dataset
-        .bodies
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
-    for p in &options.principals {
-        if !index.contains_key(p.as_str()) {
-            return Err(AnalysisError::UnknownPrincipal {
-                id: p.clone(),
-                suggestion: crate::diag::did_you_mean(
-                    p,
-                    dataset.bodies.iter().map(|b| b.id.as_str()),
-                )
-                .map(str::to_string),
-            });
-        }
-    }
-    let principals = effective_principals(dataset, &options.principals);
-    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
-    if let Some(b) = dataset.bodies.iter().find(|b| {
-        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
-    }) {
-        return Err(AnalysisError::SelfFilled(b.id.clone()));
-    }
-    let absorbing: Vec<bool> = dataset
-        .bodies
-        .iter()
-        .map(|b| principals.contains(&b.id))
-        .collect();
-
-    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
-    let mut channels = Vec::with_capacity(dataset.bodies.len());
-    let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
-    for body in &dataset.bodies {
-        let cs: Vec<ChannelShares> = body
-            .channels
-            .iter()
-            .map(|c| shares::channel_shares_indexed(&edges, body, c, &options.weights))
-            .collect();
-        let direct = shares::direct_shares(&cs);
-        let seats = f64::from(body.seats);
-        rows.push(
-            direct
-                .iter()
-                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
-                .collect(),
-        );
-        channels.push((cs, direct));
-    }
-
-    let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
-        SolveError::Unreachable(ids) => AnalysisError::Unreachable(
-            ids.into_iter()
-                .map(|i| dataset.bodies[i].id.clone())
-                .collect(),
-        ),
-        e => AnalysisError::Solve(e),
-    })?;
+    let Solved {
+        principals,
+        absorbing,
+        channels,
+        rows,
+        solution,
+    } = solve_control(dataset, options)?;
     let cols: Vec<&str> = dataset
         .bodies
         .iter()
@@ -375,6 +323,130 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         residual: solution.residual,
     };
     Ok(analysis)
+}
+
+/// What [`analyze_control`] computes before it builds the per-body maps.
+struct Solved {
+    principals: Vec<BodyId>,
+    absorbing: Vec<bool>,
+    channels: Vec<(Vec<ChannelShares>, BTreeMap<BodyId, f64>)>,
+    rows: control::Rows,
+    solution: control::Solution,
+}
+
+/// The shares and the control solve, with every check [`analyze_control`] makes.
+fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, AnalysisError> {
+    let index: HashMap<&str, usize> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    for p in &options.principals {
+        if !index.contains_key(p.as_str()) {
+            return Err(AnalysisError::UnknownPrincipal {
+                id: p.clone(),
+                suggestion: crate::diag::did_you_mean(
+                    p,
+                    dataset.bodies.iter().map(|b| b.id.as_str()),
+                )
+                .map(str::to_string),
+            });
+        }
+    }
+    let principals = effective_principals(dataset, &options.principals);
+    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
+    if let Some(b) = dataset.bodies.iter().find(|b| {
+        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
+    }) {
+        return Err(AnalysisError::SelfFilled(b.id.clone()));
+    }
+    let absorbing: Vec<bool> = dataset
+        .bodies
+        .iter()
+        .map(|b| principals.contains(&b.id))
+        .collect();
+
+    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
+    let mut channels = Vec::with_capacity(dataset.bodies.len());
+    let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
+    for body in &dataset.bodies {
+        let cs: Vec<ChannelShares> = body
+            .channels
+            .iter()
+            .map(|c| shares::channel_shares_indexed(&edges, body, c, &options.weights))
+            .collect();
+        let direct = shares::direct_shares(&cs);
+        let seats = f64::from(body.seats);
+        rows.push(
+            direct
+                .iter()
+                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
+                .collect(),
+        );
+        channels.push((cs, direct));
+    }
+
+    let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
+        SolveError::Unreachable(ids) => AnalysisError::Unreachable(
+            ids.into_iter()
+                .map(|i| dataset.bodies[i].id.clone())
+                .collect(),
+        ),
+        e => AnalysisError::Solve(e),
+    })?;
+    Ok(Solved {
+        principals,
+        absorbing,
+        channels,
+        rows,
+        solution,
+    })
+}
+
+/// Integrated control of the bodies at `bodies` (positions) by `principal`, exactly as
+/// [`analyze_control`] gives it through [`BodyAnalysis::control_of`] (the same sums in the
+/// same order), without building the per-body maps: what a range reads once per combination.
+pub fn control_values(
+    dataset: &Dataset,
+    options: &Options,
+    keys: &[(usize, &str)],
+) -> Result<Vec<f64>, AnalysisError> {
+    let Solved {
+        absorbing,
+        rows,
+        solution,
+        ..
+    } = solve_control(dataset, options)?;
+    let col: HashMap<&str, usize> = dataset
+        .bodies
+        .iter()
+        .zip(&absorbing)
+        .filter(|(_, a)| **a)
+        .enumerate()
+        .map(|(k, (b, _))| (b.id.as_str(), k))
+        .collect();
+    Ok(keys
+        .iter()
+        .map(|&(b, p)| {
+            let row = &rows[b];
+            if row.is_empty() {
+                // A root answers only to itself.
+                return if dataset.bodies[b].id == p { 1.0 } else { 0.0 };
+            }
+            let Some(&k) = col.get(p) else {
+                return 0.0;
+            };
+            let mut v = 0.0;
+            for &(j, q) in row {
+                let part = q * solution.h[j][k];
+                if part > 0.0 {
+                    v += part;
+                }
+            }
+            v
+        })
+        .collect())
 }
 
 /// The chosen principals plus every body that nobody fills (the walk cannot go beyond it),
