@@ -268,6 +268,114 @@ pub fn analyze_without_flags(
 /// of every control figure runs this once per combination of readings, where the flags would
 /// cost most of the time and change no control figure.
 pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
+    let Solved {
+        principals,
+        absorbing,
+        channels,
+        rows,
+        solution,
+    } = solve_control(dataset, options)?;
+    let cols: Vec<&str> = dataset
+        .bodies
+        .iter()
+        .zip(&absorbing)
+        .filter(|(_, a)| **a)
+        .map(|(b, _)| b.id.as_str())
+        .collect();
+
+    let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in &dataset.edges {
+        if matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach) {
+            removal_for_cause.entry(&e.to).or_default().push(&e.from);
+        }
+    }
+    let mut bodies = Vec::with_capacity(dataset.bodies.len());
+    for ((body, (cs, direct, power)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
+        let mut control: BTreeMap<BodyId, f64> =
+            principals.iter().map(|p| (p.clone(), 0.0)).collect();
+        let mut via: BTreeMap<BodyId, BTreeMap<BodyId, f64>> = BTreeMap::new();
+        if row.is_empty() {
+            // A root: nobody fills it, so it answers only to itself.
+            control.insert(body.id.clone(), 1.0);
+            via.entry(body.id.clone())
+                .or_default()
+                .insert(body.id.clone(), 1.0);
+        }
+        for &(j, p) in row {
+            for (k, col) in cols.iter().enumerate() {
+                let part = p * solution.h[j][k];
+                if part > 0.0 {
+                    *control.entry(col.to_string()).or_default() += part;
+                    *via.entry(col.to_string())
+                        .or_default()
+                        .entry(dataset.bodies[j].id.clone())
+                        .or_default() += part;
+                }
+            }
+        }
+        let hhi = control.values().map(|v| v * v).sum();
+        let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
+        let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
+        let for_cause = sorted_unique(
+            removal_for_cause
+                .get(body.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string()),
+        );
+        bodies.push(BodyAnalysis {
+            id: body.id.clone(),
+            channels: cs,
+            direct,
+            control,
+            via,
+            vetoes,
+            removable_at_will_by: at_will,
+            removable_for_cause_by: for_cause,
+            hhi,
+            controlled_by: Vec::new(),
+            closure_seats: BTreeMap::new(),
+            quota: 0.0,
+            dominators: Vec::new(),
+            power,
+        });
+    }
+
+    let analysis = Analysis {
+        options: options.clone(),
+        index: dataset
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect(),
+        principals,
+        bodies,
+        flags: Vec::new(),
+        flag_index: FlagIndex::default(),
+        summary: SystemSummary::default(),
+        closure: Vec::new(),
+        sweeps: solution.sweeps,
+        residual: solution.residual,
+    };
+    Ok(analysis)
+}
+
+/// What [`analyze_control`] computes before it builds the per-body maps.
+struct Solved {
+    principals: Vec<BodyId>,
+    absorbing: Vec<bool>,
+    channels: Vec<(
+        Vec<ChannelShares>,
+        BTreeMap<BodyId, f64>,
+        Option<blocs::BodyPower>,
+    )>,
+    rows: control::Rows,
+    solution: control::Solution,
+}
+
+/// The shares and the control solve, with every check [`analyze_control`] makes.
+fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, AnalysisError> {
     let index: HashMap<&str, usize> = dataset
         .bodies
         .iter()
@@ -353,90 +461,58 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         ),
         e => AnalysisError::Solve(e),
     })?;
-    let cols: Vec<&str> = dataset
+    Ok(Solved {
+        principals,
+        absorbing,
+        channels,
+        rows,
+        solution,
+    })
+}
+
+/// Integrated control of the bodies at `bodies` (positions) by `principal`, exactly as
+/// [`analyze_control`] gives it through [`BodyAnalysis::control_of`] (the same sums in the
+/// same order), without building the per-body maps: what a range reads once per combination.
+pub fn control_values(
+    dataset: &Dataset,
+    options: &Options,
+    keys: &[(usize, &str)],
+) -> Result<Vec<f64>, AnalysisError> {
+    let Solved {
+        absorbing,
+        rows,
+        solution,
+        ..
+    } = solve_control(dataset, options)?;
+    let col: HashMap<&str, usize> = dataset
         .bodies
         .iter()
         .zip(&absorbing)
         .filter(|(_, a)| **a)
-        .map(|(b, _)| b.id.as_str())
+        .enumerate()
+        .map(|(k, (b, _))| (b.id.as_str(), k))
         .collect();
-
-    let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
-    for e in &dataset.edges {
-        if matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach) {
-            removal_for_cause.entry(&e.to).or_default().push(&e.from);
-        }
-    }
-    let mut bodies = Vec::with_capacity(dataset.bodies.len());
-    for ((body, (cs, direct, power)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
-        let mut control: BTreeMap<BodyId, f64> =
-            principals.iter().map(|p| (p.clone(), 0.0)).collect();
-        let mut via: BTreeMap<BodyId, BTreeMap<BodyId, f64>> = BTreeMap::new();
-        if row.is_empty() {
-            // A root: nobody fills it, so it answers only to itself.
-            control.insert(body.id.clone(), 1.0);
-            via.entry(body.id.clone())
-                .or_default()
-                .insert(body.id.clone(), 1.0);
-        }
-        for &(j, p) in row {
-            for (k, col) in cols.iter().enumerate() {
-                let part = p * solution.h[j][k];
+    Ok(keys
+        .iter()
+        .map(|&(b, p)| {
+            let row = &rows[b];
+            if row.is_empty() {
+                // A root answers only to itself.
+                return if dataset.bodies[b].id == p { 1.0 } else { 0.0 };
+            }
+            let Some(&k) = col.get(p) else {
+                return 0.0;
+            };
+            let mut v = 0.0;
+            for &(j, q) in row {
+                let part = q * solution.h[j][k];
                 if part > 0.0 {
-                    *control.entry(col.to_string()).or_default() += part;
-                    *via.entry(col.to_string())
-                        .or_default()
-                        .entry(dataset.bodies[j].id.clone())
-                        .or_default() += part;
+                    v += part;
                 }
             }
-        }
-        let hhi = control.values().map(|v| v * v).sum();
-        let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
-        let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
-        let for_cause = sorted_unique(
-            removal_for_cause
-                .get(body.id.as_str())
-                .into_iter()
-                .flatten()
-                .map(|s| s.to_string()),
-        );
-        bodies.push(BodyAnalysis {
-            id: body.id.clone(),
-            channels: cs,
-            direct,
-            control,
-            via,
-            vetoes,
-            removable_at_will_by: at_will,
-            removable_for_cause_by: for_cause,
-            hhi,
-            controlled_by: Vec::new(),
-            closure_seats: BTreeMap::new(),
-            quota: 0.0,
-            dominators: Vec::new(),
-            power,
-        });
-    }
-
-    let analysis = Analysis {
-        options: options.clone(),
-        index: dataset
-            .bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.clone(), i))
-            .collect(),
-        principals,
-        bodies,
-        flags: Vec::new(),
-        flag_index: FlagIndex::default(),
-        summary: SystemSummary::default(),
-        closure: Vec::new(),
-        sweeps: solution.sweeps,
-        residual: solution.residual,
-    };
-    Ok(analysis)
+            v
+        })
+        .collect())
 }
 
 /// The chosen principals plus every body that nobody fills (the walk cannot go beyond it),

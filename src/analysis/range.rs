@@ -19,6 +19,13 @@
 //! but integrated control chains such ratios and need not be, so the interior points catch a
 //! turn inside the band; the sweep (`analysis::sweep`) draws the whole curve, and a test checks
 //! the shipped datasets' ranges against a fine grid.
+//!
+//! Complexity, for K combinations: one copy of the dataset in all (a combination patches the
+//! contested channels and edges of a working copy and puts them back after, see `Realiser`;
+//! the full edge list is put back only after a reading that removed an edge), and per
+//! combination the shares and the control solve alone ([`super::control_values`]: no per-body
+//! maps), O(S + E + sweeps x (S + B) x P). So O(K x (S + E + B x P)), with K independent of
+//! the number of bodies unless readings are added with them.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -202,6 +209,17 @@ impl Space {
         base: &Options,
         choice: &[usize],
     ) -> (Dataset, Options) {
+        let (readings, options) = self.readings_and_options(base, choice);
+        let ds = if readings.iter().any(|&k| k > 0) {
+            dataset.with_choice(&self.contested, &readings)
+        } else {
+            dataset.clone()
+        };
+        (ds, options)
+    }
+
+    /// The reading of each contested element and the options of one combination.
+    fn readings_and_options(&self, base: &Options, choice: &[usize]) -> (Vec<usize>, Options) {
         let mut readings = vec![0; self.contested.len()];
         let mut options = base.clone();
         for (d, &k) in self.dimensions.iter().zip(choice) {
@@ -237,12 +255,98 @@ impl Space {
                 }
             }
         }
-        let ds = if readings.iter().any(|&k| k > 0) {
-            dataset.with_choice(&self.contested, &readings)
-        } else {
-            dataset.clone()
-        };
-        (ds, options)
+        (readings, options)
+    }
+}
+
+/// Realises combinations of a [`Space`] on one working copy of the dataset instead of a
+/// copy per combination: before each, the channels and edges any reading may change are put
+/// back as the dataset has them, then the chosen readings are applied in place
+/// ([`Dataset::apply_choice`]). A combination reading every element as coded is the dataset
+/// itself. Cost per combination: O(channels and edges contested), plus O(E) only after a
+/// reading that removed an edge; the one copy is O(dataset).
+struct Realiser<'a> {
+    space: &'a Space,
+    base: &'a Dataset,
+    work: Option<Dataset>,
+    /// (body position, channel position) of every channel a reading bears on, directly or
+    /// through one of its steps.
+    channels: Vec<(usize, usize)>,
+    /// Positions of every edge a reading bears on.
+    edges: Vec<usize>,
+    /// The working copy has readings applied.
+    dirty: bool,
+    /// A reading removed edges from the working copy.
+    pruned: bool,
+}
+
+impl<'a> Realiser<'a> {
+    fn new(space: &'a Space, base: &'a Dataset) -> Realiser<'a> {
+        use crate::model::alt::Target;
+        let mut channels = Vec::new();
+        let mut edges = Vec::new();
+        for t in space.contested.iter().flat_map(|c| &c.targets) {
+            match t {
+                Target::Channel { body, channel } | Target::Step { body, channel, .. } => {
+                    // Readings never add, remove or rename bodies or channels, so positions
+                    // in the dataset are positions in the working copy.
+                    if let Some(bi) = base.bodies.iter().position(|b| b.id == *body) {
+                        for (ci, c) in base.bodies[bi].channels.iter().enumerate() {
+                            if c.id == *channel {
+                                channels.push((bi, ci));
+                            }
+                        }
+                    }
+                }
+                // A reading may change an edge's kind and so its key, but the edge a later
+                // reading then finds by key is one of these or one changed before it.
+                Target::Edge(key) => edges.extend(
+                    base.edges
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.has_key(key))
+                        .map(|(i, _)| i),
+                ),
+            }
+        }
+        channels.sort_unstable();
+        channels.dedup();
+        edges.sort_unstable();
+        edges.dedup();
+        Realiser {
+            space,
+            base,
+            work: None,
+            channels,
+            edges,
+            dirty: false,
+            pruned: false,
+        }
+    }
+
+    /// What [`Space::realise`] gives, without the copy.
+    fn realise(&mut self, options: &Options, choice: &[usize]) -> (&Dataset, Options) {
+        let (readings, options) = self.space.readings_and_options(options, choice);
+        if readings.iter().all(|&k| k == 0) {
+            return (self.base, options);
+        }
+        let base = self.base;
+        let work = self.work.get_or_insert_with(|| base.clone());
+        if self.dirty {
+            if self.pruned {
+                work.edges.clone_from(&base.edges);
+            } else {
+                for &i in &self.edges {
+                    work.edges[i].clone_from(&base.edges[i]);
+                }
+            }
+            for &(bi, ci) in &self.channels {
+                work.bodies[bi].channels[ci].clone_from(&base.bodies[bi].channels[ci]);
+            }
+        }
+        self.pruned = work.apply_choice(&self.space.contested, &readings);
+        self.dirty = true;
+        (work, options)
     }
 }
 
@@ -320,8 +424,23 @@ pub fn enumerate_with<F>(
 where
     F: Fn(&Dataset, &Analysis) -> Vec<f64>,
 {
-    let point_analysis = analyze(dataset, options)?;
-    let point = figures(dataset, &point_analysis);
+    enumerate_values(dataset, options, space, |ds, o| {
+        analyze(ds, o).map(|a| figures(ds, &a))
+    })
+}
+
+/// [`enumerate`] with `values` computing the figures of one combination directly.
+fn enumerate_values<F>(
+    dataset: &Dataset,
+    options: &Options,
+    space: &Space,
+    values: F,
+) -> Result<Ranged, AnalysisError>
+where
+    F: Fn(&Dataset, &Options) -> Result<Vec<f64>, AnalysisError>,
+{
+    let analyze = &values;
+    let point = values(dataset, options)?;
     let mut lo = point.clone();
     let mut hi = point.clone();
     let mut combinations: u64 = 1;
@@ -333,6 +452,7 @@ where
     };
     let exact = space.is_exact();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
+    let mut realiser = Realiser::new(space, dataset);
     if exact {
         // Every combination of every dimension, the band's corners included; the all-zero
         // one is the point itself only when there is no band.
@@ -344,9 +464,8 @@ where
         let mut first = true;
         loop {
             if !first || has_band {
-                let (ds, o) = space.realise(dataset, options, &choice);
-                let a = analyze(&ds, &o)?;
-                take(&figures(&ds, &a), &mut lo, &mut hi);
+                let (ds, o) = realiser.realise(options, &choice);
+                take(&analyze(ds, &o)?, &mut lo, &mut hi);
                 combinations += 1;
             }
             first = false;
@@ -388,9 +507,9 @@ where
             if is_point {
                 continue;
             }
-            let (ds, o) = space.realise(dataset, options, &choice);
-            let values = match analyze(&ds, &o) {
-                Ok(a) => figures(&ds, &a),
+            let (ds, o) = realiser.realise(options, &choice);
+            let values = match analyze(ds, &o) {
+                Ok(v) => v,
                 Err(e) if exact => return Err(e),
                 Err(_) => continue,
             };
@@ -477,17 +596,16 @@ pub fn control_ranges(
                 .map(move |p| (b.id.clone(), p.clone()))
         })
         .collect();
-    let figures = |ds: &Dataset, a: &Analysis| -> Vec<f64> {
-        keys.iter()
-            .map(|(b, p)| {
-                // Bodies are never added or removed by a reading, so the ids of the original
-                // dataset address every combination's figures.
-                let _ = ds;
-                a.body(b).map_or(0.0, |x| x.control_of(p))
-            })
-            .collect()
-    };
-    let ranged = enumerate_with(dataset, options, space, analyze_control, figures)?;
+    // Readings never add, remove or move bodies, so the positions in the dataset address
+    // every combination's bodies.
+    let positions: Vec<(usize, &str)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (_, p))| (i / point.principals.len().max(1), p.as_str()))
+        .collect();
+    let ranged = enumerate_values(dataset, options, space, |ds, o| {
+        super::control_values(ds, o, &positions)
+    })?;
     let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
         .iter()
         .cloned()
@@ -540,6 +658,7 @@ fn interval_bound(
         .collect();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
     // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
+    let mut realiser = Realiser::new(space, dataset);
     type Candidates = Vec<(f64, Option<Vec<Vec<(usize, f64)>>>)>;
     let mut candidates: Vec<Candidates> = vec![Vec::new(); n];
     for (bi, body) in dataset.bodies.iter().enumerate() {
@@ -590,8 +709,8 @@ fn interval_bound(
             let mut rows = Vec::new();
             let mut choice = vec![0usize; radix.len()];
             loop {
-                let (ds, o) = space.realise(dataset, options, &choice);
-                let edges = shares::EdgeIndex::new(&ds, o.at_will_threat);
+                let (ds, o) = realiser.realise(options, &choice);
+                let edges = shares::EdgeIndex::new(ds, o.at_will_threat);
                 if let Some(b) = ds.body(&body.id)
                     && let Some(ch) = b.channel(&c.id)
                 {

@@ -279,6 +279,15 @@ impl Dataset {
     /// carries it. Elements the dataset no longer has (a reform removed them) are passed over.
     pub fn with_choice(&self, contested: &[Contested], choice: &[usize]) -> Dataset {
         let mut ds = self.clone();
+        ds.apply_choice(contested, choice);
+        ds
+    }
+
+    /// [`Dataset::with_choice`] in place: changes only the channels, steps and edges the
+    /// chosen readings bear on. Returns whether it removed edges (a reading of absence), so
+    /// that a caller undoing it knows the edge list itself changed.
+    pub fn apply_choice(&mut self, contested: &[Contested], choice: &[usize]) -> bool {
+        let ds = self;
         let mut absent: Vec<EdgeKey> = Vec::new();
         for (c, &k) in contested.iter().zip(choice) {
             let Some(reading) = k.checked_sub(1).and_then(|k| c.readings.get(k)) else {
@@ -345,10 +354,11 @@ impl Dataset {
                 }
             }
         }
-        if !absent.is_empty() {
-            ds.edges.retain(|e| !absent.contains(&e.key()));
+        if absent.is_empty() {
+            return false;
         }
-        ds
+        ds.edges.retain(|e| !absent.iter().any(|k| e.has_key(k)));
+        true
     }
 
     /// The dataset under the alternatives named by id (at most one per element); an unknown
