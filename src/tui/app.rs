@@ -236,17 +236,18 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Effect {
+        // Every change of the weights, principals or reforms, by key or mouse, can be undone;
+        // undo and redo themselves, and a reload of the file, are not changes to undo.
+        let recorded = !matches!(
+            action,
+            Action::Command(Command::Undo | Command::Redo) | Action::FileChanged(_)
+        );
+        let before = recorded.then(|| Snapshot::of(&self.ctx));
         let effect = match action {
             Action::Command(c) => {
                 // A message lasts until the next key.
                 self.ctx.status = None;
-                let before = Snapshot::of(&self.ctx);
-                let effect = self.command(c);
-                if !matches!(c, Command::Undo | Command::Redo) {
-                    self.history
-                        .record(&self.ctx, before, Snapshot::of(&self.ctx));
-                }
-                effect
+                self.command(c)
             }
             Action::FileChanged(text) => {
                 self.reload(text);
@@ -366,6 +367,10 @@ impl App {
             }
         };
         self.catch_up();
+        if let Some(before) = before {
+            self.history
+                .record(&self.ctx, before, Snapshot::of(&self.ctx));
+        }
         effect
     }
 
