@@ -137,7 +137,7 @@ pub struct RawBody {
     #[serde(default)]
     pub powers: BTreeMap<Word, String>,
     /// The decision rule (codebook R33); a simple majority of members when absent.
-    pub decision: Option<RawVote>,
+    pub decision: Option<Box<RawVote>>,
     /// Groups of seats that vote together (codebook R34).
     #[serde(default)]
     pub blocs: Vec<RawBloc>,
