@@ -271,7 +271,7 @@ pub fn render(
             let _ = writeln!(
                 out,
                 "    majority control by closure: {}",
-                super::closure_line(a, b.seats, &name)
+                super::closure_line(a, b.seats, analysis.principals.contains(&b.id), &name)
             );
             if !a.dominators.is_empty() {
                 let _ = writeln!(
