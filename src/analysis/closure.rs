@@ -176,7 +176,10 @@ pub(crate) mod tests {
 
     /// A state in which `v` (voters) elects `p`; the rest is given as bodies `(id, seats,
     /// channels)` with channels as `(seats, [(actor, role)])`.
-    pub(crate) fn state(bodies: &[(&str, u32, &[(u32, &[(&str, &str)])])]) -> Dataset {
+    /// A body of a hand-made state: id, seats, channels as `(seats, [(actor, role)])`.
+    pub(crate) type Spec<'a> = (&'a str, u32, &'a [(u32, &'a [(&'a str, &'a str)])]);
+
+    pub(crate) fn state(bodies: &[Spec<'_>]) -> Dataset {
         let mut s = String::from(
             r#"(id: "t", title: "T", jurisdiction: "T", as_of: "2024-01-01", bodies: [
             (id: "v", name: (en: "Voters", ru: "v", kk: "v"), branch: electorate, seats: 1, source: "a"),

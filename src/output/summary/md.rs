@@ -324,7 +324,7 @@ pub fn render(s: &Snapshot) -> String {
             if b.channels.is_empty() {
                 "root".to_string()
             } else {
-                super::closure_line(ba, b.seats, |id| names.of(id))
+                super::closure_line(ba, b.seats, a.principals.contains(&b.id), |id| names.of(id))
             },
             if ba.dominators.is_empty() {
                 String::new()

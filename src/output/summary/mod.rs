@@ -12,8 +12,16 @@ use crate::output::fmt::seats;
 
 /// Majority control by closure in one line (codebook R32), for every report and the TUI:
 /// `the President (fills 7 of 11 seats, quota 6)` or `no principal (quota 6 of 11 seats;
-/// the President fills 4)`. `name` gives a body's name.
-pub fn closure_line(a: &BodyAnalysis, body_seats: u32, name: impl Fn(&str) -> String) -> String {
+/// the President fills 4)`. `name` gives a body's name; a principal is controlled by no other.
+pub fn closure_line(
+    a: &BodyAnalysis,
+    body_seats: u32,
+    principal: bool,
+    name: impl Fn(&str) -> String,
+) -> String {
+    if principal {
+        return "none: a principal, where every walk stops (codebook R16)".to_string();
+    }
     let filled = |p: &str| a.closure_seats.get(p).copied().unwrap_or(0.0);
     if !a.controlled_by.is_empty() {
         let who: Vec<String> = a

@@ -294,13 +294,13 @@ pub fn render(
             let _ = writeln!(
                 out,
                 "    majority control by closure: {}",
-                super::closure_line(a, b.seats, &name)
+                super::closure_line(a, b.seats, analysis.principals.contains(&b.id), name)
             );
             if !a.dominators.is_empty() {
                 let _ = writeln!(
                     out,
                     "    every chain of appointment passes through: {}",
-                    super::dominators_line(a, &name)
+                    super::dominators_line(a, name)
                 );
             }
             if !a.vetoes.is_empty() {

@@ -285,7 +285,12 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             1,
             &format!(
                 "Majority control by closure: {}",
-                crate::output::summary::closure_line(a, body.seats, name)
+                crate::output::summary::closure_line(
+                    a,
+                    body.seats,
+                    ctx.analysis.principals.contains(&body.id),
+                    name
+                )
             ),
             t.base,
         );
