@@ -24,6 +24,7 @@ use std::fmt;
 use crate::analysis::Analysis;
 use crate::analysis::range::Band;
 use crate::model::{Dataset, Lang};
+use crate::output::graph::{Figure, Focus};
 use crate::output::ranges::Ranges;
 use crate::output::{graph, render, summary};
 use crate::reform::PresetSet;
@@ -47,6 +48,11 @@ pub struct Snapshot<'a> {
     /// The ranges of `dataset` as the caller computed them (with the user's band); `None`:
     /// computed on demand over the default band, so that every export shows them.
     pub ranges: Option<&'a Ranges>,
+    /// The graph formats draw only the bodies around this one (`--focus`); `None`: the
+    /// whole system.
+    pub focus: Option<Focus<'a>>,
+    /// The print size of the pictures (SVG, PNG, PDF).
+    pub figure: Figure,
 }
 
 impl<'a> Snapshot<'a> {
@@ -60,6 +66,8 @@ impl<'a> Snapshot<'a> {
             baseline: None,
             lang,
             ranges: None,
+            focus: None,
+            figure: Figure::default(),
         }
     }
 
