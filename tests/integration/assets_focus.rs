@@ -179,7 +179,7 @@ fn streams(pdf: &[u8]) -> Vec<Vec<u8>> {
         out.push(
             miniz_oxide::inflate::decompress_to_vec_zlib(raw).unwrap_or_else(|_| raw.to_vec()),
         );
-        at = end;
+        at = end + b"endstream".len();
     }
     out
 }
@@ -188,7 +188,63 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// The text a PDF shows: each hex string of its content decoded with each ToUnicode map.
+/// The bytes of every literal string `(...)` of a content stream (svg2pdf shows text as
+/// two-byte glyph ids in literal strings).
+fn literal_strings(content: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        if content[i] != b'(' {
+            i += 1;
+            continue;
+        }
+        let (mut depth, mut bytes) = (1, Vec::new());
+        i += 1;
+        while i < content.len() && depth > 0 {
+            let c = content[i];
+            match c {
+                b'\\' => {
+                    let digits: Vec<u8> = content[i + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|d| (b'0'..=b'7').contains(d))
+                        .copied()
+                        .collect();
+                    if digits.is_empty() {
+                        let e = content.get(i + 1).copied().unwrap_or(b'\\');
+                        bytes.push(match e {
+                            b'n' => b'\n',
+                            b'r' => b'\r',
+                            b't' => b'\t',
+                            b'b' => 8,
+                            b'f' => 12,
+                            other => other,
+                        });
+                        i += 2;
+                    } else {
+                        let v = digits.iter().fold(0u32, |a, d| a * 8 + u32::from(d - b'0'));
+                        bytes.push(v as u8);
+                        i += 1 + digits.len();
+                    }
+                    continue;
+                }
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 {
+                bytes.push(c);
+            }
+            i += 1;
+        }
+        out.push(bytes);
+    }
+    out
+}
+
+/// The text a PDF shows, once per font's ToUnicode map: every glyph of the content decoded
+/// with that map (the glyphs of another font decode to noise, but a word set in this font
+/// reads whole).
 fn pdf_texts(pdf: &[u8]) -> Vec<String> {
     let streams = streams(pdf);
     let hex = |s: &str| u32::from_str_radix(s, 16).ok();
@@ -205,35 +261,40 @@ fn pdf_texts(pdf: &[u8]) -> Vec<String> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            if let [gid, uni] = parts[..]
-                && let (Some(g), Some(u)) = (hex(gid), hex(uni))
-                && let Some(c) = char::from_u32(u)
-            {
-                map.insert(g, c);
+            // `<glyph> <unicode>` (bfchar) or `<first> <last> <unicode>` (bfrange).
+            let (lo, hi, uni) = match parts[..] {
+                [g, u] => (hex(g), hex(g), hex(u)),
+                [lo, hi, u] => (hex(lo), hex(hi), hex(u)),
+                _ => continue,
+            };
+            if let (Some(lo), Some(hi), Some(u)) = (lo, hi, uni) {
+                for g in lo..=hi.min(lo + 0xff) {
+                    if let Some(c) = char::from_u32(u + g - lo) {
+                        map.insert(g, c);
+                    }
+                }
             }
         }
         maps.push(map);
     }
-    let mut out = Vec::new();
-    for s in &streams {
-        let t = String::from_utf8_lossy(s);
-        for piece in t.split('<').skip(1) {
-            let Some((h, _)) = piece.split_once('>') else {
-                continue;
-            };
-            if h.is_empty() || h.len() % 4 != 0 || !h.chars().all(|c| c.is_ascii_hexdigit()) {
-                continue;
-            }
-            for map in &maps {
-                out.push(
-                    (0..h.len() / 4)
-                        .filter_map(|i| hex(&h[i * 4..i * 4 + 4]).and_then(|g| map.get(&g)))
-                        .collect(),
-                );
-            }
-        }
-    }
-    out
+    let glyphs: Vec<u32> = streams
+        .iter()
+        .filter(|s| find(s, b" Tj").is_some())
+        .flat_map(|s| literal_strings(s))
+        .flat_map(|b| {
+            b.chunks(2)
+                .map(|c| u32::from(c[0]) << 8 | u32::from(*c.get(1).unwrap_or(&0)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    maps.iter()
+        .map(|m| {
+            glyphs
+                .iter()
+                .map(|g| m.get(g).copied().unwrap_or('\u{fffd}'))
+                .collect()
+        })
+        .collect()
 }
 
 #[test]

@@ -791,7 +791,7 @@ fn escaping_survives_every_format() {
     );
     assert!(graphml.contains("<data key=\"n_name_en\">Chamber&#10;of Deputies</data>"));
     let svg = text(Format::Svg, &s, RenderOptions::default());
-    assert!(svg.contains(">Court &quot;Supreme&quot; &lt;&amp;&gt; | Ω</text>"));
+    assert!(svg.contains(">Court &quot;Supreme&quot; &lt;&amp;&gt; | Ω</tspan></text>"));
     let mermaid = text(Format::Mermaid, &s, RenderOptions::default());
     assert!(
         mermaid.contains(r#"b_court["Court #quot;Supreme#quot; #lt;#amp;#gt; | Ω<br/>3 seats"#),

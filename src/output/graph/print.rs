@@ -122,6 +122,33 @@ pub fn wrap(text: &str, max: f64, measure: impl Fn(&str) -> f64) -> Vec<String> 
     lines
 }
 
+/// `parts` joined by `sep` on lines no wider than `max`, breaking only between parts; a line
+/// that goes on ends with the separator (`1 seat · judicial ·`), trimmed.
+pub fn wrap_joined(
+    parts: &[String],
+    sep: &str,
+    max: f64,
+    measure: impl Fn(&str) -> f64,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for p in parts {
+        if line.is_empty() {
+            line = p.clone();
+            continue;
+        }
+        let candidate = format!("{line}{sep}{p}");
+        if measure(&candidate) <= max {
+            line = candidate;
+        } else {
+            lines.push(format!("{line}{}", sep.trim_end()));
+            line = p.clone();
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +175,14 @@ mod tests {
         );
         assert_eq!(wrap("Maslikhats", 4.0, w), ["Maslikhats"]);
         assert_eq!(wrap("", 4.0, w), [""]);
+        let parts = ["1 seat", "judicial", "independent"].map(String::from);
+        assert_eq!(
+            wrap_joined(&parts, " · ", 20.0, w),
+            ["1 seat · judicial ·", "independent"]
+        );
+        assert_eq!(
+            wrap_joined(&parts, " · ", 99.0, w),
+            ["1 seat · judicial · independent"]
+        );
     }
 }

@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 use super::colour::{Hatch, Swatch};
 use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
-use super::print::wrap;
+use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
 use crate::model::Lang;
@@ -118,14 +118,12 @@ struct Lines {
 /// A body's text, its name and facts wrapped at `max` (unbounded: one line each).
 fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     let b = n.body;
-    let mut facts = format!(
-        "{} seat{} · {}",
-        b.seats,
-        if b.seats == 1 { "" } else { "s" },
-        b.branch
-    );
+    let mut facts = vec![
+        format!("{} seat{}", b.seats, if b.seats == 1 { "" } else { "s" }),
+        b.branch.to_string(),
+    ];
     if b.independent {
-        facts.push_str(" · independent");
+        facts.push("independent".to_string());
     }
     let control = if n.change == Change::Removed {
         "removed by reform".to_string()
@@ -134,7 +132,7 @@ fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     };
     Lines {
         name: wrap(b.name(lang), max, |t| text_width(t, NAME_SIZE, true)),
-        facts: wrap(&facts, max, |t| text_width(t, SMALL_SIZE, true)),
+        facts: wrap_joined(&facts, " · ", max, |t| text_width(t, SMALL_SIZE, true)),
         control,
     }
 }
