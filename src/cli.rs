@@ -245,6 +245,48 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Graph formats: draw only the bodies around this one (an id, or a name in any
+    /// language), e.g. the Constitutional Court's chain: `--focus constitutional_court`.
+    #[arg(long, value_name = "BODY")]
+    pub focus: Option<String>,
+    /// With --focus: how many steps from the body.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
+    pub depth: usize,
+    /// With --focus: `up`, who fills its seats (and theirs); `down`, what it fills and holds
+    /// power over; `both`.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Up, requires = "focus")]
+    pub direction: DirectionArg,
+    /// svg, png, pdf: the printed width, in mm or px (`160mm`, `85mm`, `1200px`); the layout
+    /// adapts to it (names wrap, the legend stacks) rather than shrinking the text.
+    #[arg(long, value_name = "WIDTH", default_value = "160mm", value_parser = parse_width)]
+    pub width: output::graph::Length,
+    /// svg, png, pdf: the smallest text, in points.
+    #[arg(long, value_name = "PT", default_value = "7", value_parser = output::graph::print::font_size)]
+    pub font_size: f64,
+}
+
+fn parse_width(s: &str) -> Result<output::graph::Length, String> {
+    s.parse()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Who fills the body's seats, and who fills theirs.
+    Up,
+    /// What the body fills and the bodies it holds power over.
+    Down,
+    /// Both.
+    Both,
+}
+
+impl From<DirectionArg> for output::graph::Direction {
+    fn from(d: DirectionArg) -> output::graph::Direction {
+        match d {
+            DirectionArg::Up => output::graph::Direction::Up,
+            DirectionArg::Down => output::graph::Direction::Down,
+            DirectionArg::Both => output::graph::Direction::Both,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -263,6 +305,10 @@ pub enum Format {
     Csv,
     /// The graph with every attribute, for Gephi, yEd and networkx.
     Graphml,
+    /// The picture as PNG (300 dpi), drawn with the bundled font.
+    Png,
+    /// The picture as PDF, the bundled font embedded.
+    Pdf,
 }
 
 impl From<Format> for export::Format {
@@ -275,6 +321,8 @@ impl From<Format> for export::Format {
             Format::Mermaid => export::Format::Mermaid,
             Format::Csv => export::Format::Csv,
             Format::Graphml => export::Format::Graphml,
+            Format::Png => export::Format::Png,
+            Format::Pdf => export::Format::Pdf,
         }
     }
 }
@@ -700,6 +748,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 table: args.table.map(export::Table::from),
             };
             export::validate(format, &options).map_err(|e| Failure::Usage(e.to_string()))?;
+            let graph_format = matches!(
+                format,
+                export::Format::Svg
+                    | export::Format::Png
+                    | export::Format::Pdf
+                    | export::Format::Dot
+                    | export::Format::Mermaid
+                    | export::Format::Graphml
+            );
+            if args.focus.is_some() && !graph_format {
+                return Err(Failure::Usage(format!(
+                    "--focus applies to the graph formats (svg, png, pdf, dot, mermaid, graphml), not {format}"
+                ))
+                .into());
+            }
+            let figure = output::graph::Figure {
+                width: args.width,
+                font_pt: args.font_size,
+            };
             let baseline = load(&global)?;
             let (loaded, active) = reformed(
                 &global,
@@ -711,6 +778,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             let analysis = analyze(&loaded)?;
             let lang = global.lang.into();
+            let focus = match &args.focus {
+                Some(q) => Some(output::graph::Focus {
+                    body: output::graph::focus::resolve(&loaded.dataset, q)
+                        .map_err(Failure::Usage)?,
+                    depth: args.depth,
+                    direction: args.direction.into(),
+                }),
+                None => None,
+            };
             // Pictures show no range; the other formats compute it once here.
             let state_ranges = match format {
                 export::Format::Md | export::Format::Json | export::Format::Csv => {
@@ -723,6 +799,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     format,
                     &export::Snapshot {
                         ranges: state_ranges.as_ref(),
+                        focus,
+                        figure,
                         ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                     },
                     &options,
@@ -736,6 +814,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     presets: Some(&set),
                     baseline: Some((&baseline.dataset, &before)),
                     ranges: state_ranges.as_ref(),
+                    focus,
+                    figure,
                     ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                 };
                 export::render(format, &snapshot, &options)

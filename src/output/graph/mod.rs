@@ -5,11 +5,17 @@
 //! edges) in a fixed order, each marked with what reforms did to it, and the arrows pictures
 //! draw. The Markdown and CSV exports of the summary read it too.
 
+pub mod colour;
 pub mod dot;
+pub mod focus;
 pub mod graphml;
 pub mod mermaid;
 mod placement;
+pub mod print;
 pub mod svg;
+
+pub use focus::{Direction, Focus};
+pub use print::{Figure, Length};
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -171,13 +177,6 @@ pub const ADDED_COLOR: &str = "#1b9e4b";
 pub const CHANGED_COLOR: &str = "#e08214";
 pub const REMOVED_COLOR: &str = "#b0b0b0";
 
-/// One colour per principal, in the order of the analysis (the electorate first): pale
-/// enough for black text, distinct from each other and from the reform colours.
-const PALETTE: [&str; 10] = [
-    "#8dd3c7", "#fb8072", "#80b1d3", "#fdb462", "#bebada", "#fccde5", "#d9ef8b", "#ffed6f",
-    "#bc80bd", "#ccebc5",
-];
-
 /// A body of the current state, or of the baseline when reforms removed it.
 #[derive(Debug, Clone)]
 pub struct Node<'a> {
@@ -285,8 +284,10 @@ pub struct Graph<'a> {
     pub nodes: Vec<Node<'a>>,
     /// Sorted by (from, to, kind, channel); includes the links reforms removed.
     pub links: Vec<Link<'a>>,
-    /// The principals of the current state, in the analysis's order (which fixes colours).
+    /// The principals of the current state, in the analysis's order.
     pub principals: Vec<&'a str>,
+    /// Each principal's colour and hatch, keyed by its id ([`colour`]).
+    pub swatches: BTreeMap<String, colour::Swatch>,
 }
 
 type LinkKey<'a> = (&'a str, &'a str, Kind, Option<&'a str>);
@@ -404,6 +405,17 @@ impl<'a> Graph<'a> {
             );
         }
 
+        if let Some(f) = &s.focus {
+            let kept = focus::keep(&links, f);
+            nodes.retain(|n| kept.contains(n.id()));
+            links.retain(|l| kept.contains(l.from) && kept.contains(l.to));
+        }
+        let swatches = colour::assign(
+            &principals
+                .iter()
+                .map(|p| (*p, s.dataset.body(p)))
+                .collect::<Vec<_>>(),
+        );
         nodes.sort_by(|a, b| a.body.id.cmp(&b.body.id));
         links.sort_by(|a, b| {
             (a.from, a.to, a.kind.as_str(), a.channel).cmp(&(
@@ -417,6 +429,7 @@ impl<'a> Graph<'a> {
             nodes,
             links,
             principals,
+            swatches,
         }
     }
 
@@ -433,12 +446,17 @@ impl<'a> Graph<'a> {
         self.links.iter().filter(|l| l.change != Change::Removed)
     }
 
-    /// The colour of a principal, fixed by its place in the analysis.
+    /// The colour of a principal, fixed by its id and role ([`colour`]).
     pub fn principal_color(&self, id: &str) -> Option<&'static str> {
-        self.principals
-            .iter()
-            .position(|p| *p == id)
-            .map(|i| PALETTE[i % PALETTE.len()])
+        self.swatches.get(id).map(|s| s.color)
+    }
+
+    /// The principals that control some body of the graph (all of them without a focus).
+    pub fn principals_shown(&self) -> impl Iterator<Item = &&'a str> + '_ {
+        self.principals.iter().filter(|p| {
+            self.present_nodes()
+                .any(|n| n.id() == **p || n.analysis.control_of(p) > 0.0)
+        })
     }
 
     /// The fill of a body: its largest principal's colour, paler the smaller that share.
@@ -447,8 +465,9 @@ impl<'a> Graph<'a> {
             return "#ffffff".to_string();
         }
         match node.analysis.largest() {
+            // At most 60% of the colour: black text stays legible on the darkest of them.
             Some((p, share)) => match self.principal_color(p) {
-                Some(c) => tint(c, 0.2 + 0.8 * share.clamp(0.0, 1.0)),
+                Some(c) => tint(c, 0.15 + 0.45 * share.clamp(0.0, 1.0)),
                 None => "#eeeeee".to_string(),
             },
             None => "#eeeeee".to_string(),

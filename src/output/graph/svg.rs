@@ -15,7 +15,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use super::colour::{Hatch, Swatch};
 use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
+use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
 use crate::model::Lang;
@@ -26,6 +28,12 @@ use crate::output::fmt::{self, pct};
 /// Fonts with Cyrillic and the Kazakh letters, then the generic family: whatever the viewer
 /// has, a name never falls back to boxes.
 const FONT: &str = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+/// The smallest text of the figure: the print size scales it to the chosen font size.
+const MIN_TEXT: f64 = SMALL_SIZE;
+/// The widths a body's text wraps at, in turn, while the figure is wider than asked.
+const WRAPPED_TEXT: [f64; 3] = [190.0, 150.0, 118.0];
+const NAME_LINE: f64 = 15.0;
+const SMALL_LINE: f64 = 12.5;
 const MARGIN: f64 = 28.0;
 const NAME_SIZE: f64 = 12.5;
 const SMALL_SIZE: f64 = 10.0;
@@ -102,21 +110,20 @@ fn marker_id(color: &str, open: bool) -> String {
 }
 
 struct Lines {
-    name: String,
-    facts: String,
+    name: Vec<String>,
+    facts: Vec<String>,
     control: String,
 }
 
-fn lines(g: &Graph, n: &Node, lang: Lang) -> Lines {
+/// A body's text, its name and facts wrapped at `max` (unbounded: one line each).
+fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     let b = n.body;
-    let mut facts = format!(
-        "{} seat{} · {}",
-        b.seats,
-        if b.seats == 1 { "" } else { "s" },
-        b.branch
-    );
+    let mut facts = vec![
+        format!("{} seat{}", b.seats, if b.seats == 1 { "" } else { "s" }),
+        b.branch.to_string(),
+    ];
     if b.independent {
-        facts.push_str(" · independent");
+        facts.push("independent".to_string());
     }
     let control = if n.change == Change::Removed {
         "removed by reform".to_string()
@@ -124,10 +131,29 @@ fn lines(g: &Graph, n: &Node, lang: Lang) -> Lines {
         g.largest_line(n, lang).unwrap_or_default()
     };
     Lines {
-        name: b.name(lang).to_string(),
-        facts,
+        name: wrap(b.name(lang), max, |t| text_width(t, NAME_SIZE, true)),
+        facts: wrap_joined(&facts, " · ", max, |t| text_width(t, SMALL_SIZE, true)),
         control,
     }
+}
+
+/// `<tspan>`s, one per line, centred on `x`; every line but the last keeps its trailing
+/// space, so that the element's text is the whole name again.
+fn tspans(lines: &[String], x: f64, line_height: f64) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let space = if i + 1 < lines.len() { " " } else { "" };
+            let dy = if i == 0 { 0.0 } else { line_height };
+            format!(
+                "<tspan x=\"{}\" dy=\"{}\">{}{space}</tspan>",
+                num(x),
+                num(dy),
+                xml(l)
+            )
+        })
+        .collect()
 }
 
 fn node_tooltip(n: &Node, lang: Lang, g: &Graph) -> String {
@@ -155,8 +181,8 @@ fn node_tooltip(n: &Node, lang: Lang, g: &Graph) -> String {
     t
 }
 
-fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
-    let l = lines(g, n, lang);
+fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f64) {
+    let l = lines(g, n, lang, max);
     let removed = n.change == Change::Removed;
     let (stroke, width, dash) = match n.change {
         Change::Same => ("#555555", 1.0, ""),
@@ -193,8 +219,9 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{NAME_SIZE}\" font-weight=\"bold\" fill=\"{text_color}\">{}</text>",
         num(cx),
         num(r.y + 19.0),
-        xml(&l.name)
+        tspans(&l.name, cx, NAME_LINE)
     );
+    let below_name = r.y + 33.0 + (l.name.len() - 1) as f64 * NAME_LINE;
     // What a reform did to the body ends the line of facts, in the reform's colour.
     let badge = match n.change {
         Change::Added => {
@@ -209,15 +236,15 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
         out,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"{}\">{}{badge}</text>",
         num(cx),
-        num(r.y + 33.0),
+        num(below_name),
         if removed { "#8c8c8c" } else { "#424242" },
-        xml(&l.facts)
+        tspans(&l.facts, cx, SMALL_LINE)
     );
     let _ = writeln!(
         out,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"{}\">{}</text>",
         num(cx),
-        num(r.y + 46.0),
+        num(below_name + 13.0 + (l.facts.len() - 1) as f64 * SMALL_LINE),
         if removed { "#8c8c8c" } else { "#424242" },
         xml(&l.control)
     );
@@ -230,7 +257,7 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang) {
             if share <= 0.0 {
                 continue;
             }
-            let color = g.principal_color(p).unwrap_or("#cccccc");
+            let color = g.swatches.get(*p).map_or("#cccccc".to_string(), paint);
             let _ = writeln!(
                 out,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
@@ -297,22 +324,27 @@ fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
 }
 
 /// The width and height of a body's box: room for its three lines of text.
-fn node_size(g: &Graph, n: &Node, lang: Lang) -> (f64, f64) {
-    let l = lines(g, n, lang);
+fn node_size(g: &Graph, n: &Node, lang: Lang, max: f64) -> (f64, f64) {
+    let l = lines(g, n, lang, max);
     let badge = match n.change {
         Change::Added => ADDED_BADGE,
         Change::Changed => CHANGED_BADGE,
         _ => "",
     };
-    let w = text_width(&l.name, NAME_SIZE, true)
-        .max(text_width(
-            &format!("{} · {badge}", l.facts),
-            SMALL_SIZE,
-            true,
-        ))
+    let widest = |lines: &[String], size: f64| {
+        lines
+            .iter()
+            .map(|t| text_width(t, size, true))
+            .fold(0.0, f64::max)
+    };
+    let last_facts = format!("{} · {badge}", l.facts.last().map_or("", String::as_str));
+    let w = widest(&l.name, NAME_SIZE)
+        .max(widest(&l.facts, SMALL_SIZE))
+        .max(text_width(&last_facts, SMALL_SIZE, true))
         .max(text_width(&l.control, SMALL_SIZE, false))
         + 2.0 * NODE_PADDING;
-    (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT)
+    let extra = (l.name.len() - 1) as f64 * NAME_LINE + (l.facts.len() - 1) as f64 * SMALL_LINE;
+    (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT + extra)
 }
 
 struct TitleLine {
@@ -369,6 +401,22 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
     out
 }
 
+/// The title's lines wrapped at `max`, each piece keeping its size and weight.
+fn wrap_title(lines: Vec<TitleLine>, max: f64) -> Vec<TitleLine> {
+    lines
+        .into_iter()
+        .flat_map(|l| {
+            wrap(&l.text, max, |t| text_width(t, l.size, l.bold))
+                .into_iter()
+                .map(move |text| TitleLine {
+                    text,
+                    size: l.size,
+                    bold: l.bold,
+                })
+        })
+        .collect()
+}
+
 fn reforms_text(s: &Snapshot) -> String {
     if s.reforms.is_empty() {
         "none".to_string()
@@ -387,6 +435,8 @@ enum Row {
 struct Legend {
     columns: Vec<(String, Vec<Row>)>,
     widths: Vec<f64>,
+    /// The columns one below the other, for a narrow figure.
+    stacked: bool,
 }
 
 const LEGEND_ROW: f64 = 17.0;
@@ -395,12 +445,11 @@ const LEGEND_GAP: f64 = 40.0;
 impl Legend {
     fn new(g: &Graph, arrows: &[Arrow], lang: Lang) -> Legend {
         let mut principals: Vec<Row> = g
-            .principals
-            .iter()
+            .principals_shown()
             .map(|p| {
                 let name = g.node(p).map_or(*p, |n| n.body.name(lang));
                 Row::Swatch(
-                    g.principal_color(p).unwrap_or("#cccccc").to_string(),
+                    g.swatches.get(*p).map_or("#cccccc".to_string(), paint),
                     name.to_string(),
                 )
             })
@@ -408,7 +457,9 @@ impl Legend {
         principals.push(Row::Text(
             "fill: the principal with the largest share (paler = smaller)".into(),
         ));
-        principals.push(Row::Text("bar: integrated control by principal".into()));
+        principals.push(Row::Text(
+            "bar: integrated control by principal (hatched for print)".into(),
+        ));
         principals.push(Row::Text("double border: a principal".into()));
         let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
         let kinds = Class::ALL
@@ -450,16 +501,29 @@ impl Legend {
                     .fold(text_width(h, 12.0, true), f64::max)
             })
             .collect();
-        Legend { columns, widths }
+        Legend {
+            columns,
+            widths,
+            stacked: false,
+        }
     }
 
     fn width(&self) -> f64 {
-        self.widths.iter().sum::<f64>() + LEGEND_GAP * self.columns.len() as f64
+        if self.stacked {
+            self.widths.iter().copied().fold(0.0, f64::max) + LEGEND_GAP
+        } else {
+            self.widths.iter().sum::<f64>() + LEGEND_GAP * self.columns.len() as f64
+        }
     }
 
     fn height(&self) -> f64 {
-        let rows = self.columns.iter().map(|c| c.1.len()).max().unwrap_or(0);
-        42.0 + rows as f64 * LEGEND_ROW
+        if self.stacked {
+            let rows: usize = self.columns.iter().map(|c| c.1.len() + 1).sum();
+            20.0 + rows as f64 * LEGEND_ROW + 8.0 * (self.columns.len() - 1) as f64
+        } else {
+            let rows = self.columns.iter().map(|c| c.1.len()).max().unwrap_or(0);
+            42.0 + rows as f64 * LEGEND_ROW
+        }
     }
 
     /// The arrow samples' colours and heads, for the markers.
@@ -484,8 +548,9 @@ impl Legend {
             num(self.height())
         );
         let mut x = MARGIN + 20.0;
+        let mut column_top = top;
         for ((heading, rows), w) in self.columns.iter().zip(&self.widths) {
-            let mut y = top + 22.0;
+            let mut y = column_top + 22.0;
             let _ = writeln!(
                 out,
                 "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>",
@@ -519,7 +584,11 @@ impl Legend {
                     xml(text)
                 );
             }
-            x += w + LEGEND_GAP;
+            if self.stacked {
+                column_top = y + 8.0 - 22.0 + LEGEND_ROW;
+            } else {
+                x += w + LEGEND_GAP;
+            }
         }
         out.push_str("</g>\n");
     }
@@ -601,9 +670,67 @@ fn draw_arrows(
     out.push_str("</g>\n");
 }
 
+/// How a principal's share is painted: its colour, hatched for monochrome print.
+fn paint(s: &Swatch) -> String {
+    match s.hatch {
+        None => s.color.to_string(),
+        Some(_) => format!("url(#{})", hatch_id(s)),
+    }
+}
+
+fn hatch_id(s: &Swatch) -> String {
+    format!("hatch-{}", s.color.trim_start_matches('#'))
+}
+
+/// One pattern per hatched swatch in use: the colour, with dark lines or dots over it.
+fn draw_hatches(out: &mut String, g: &Graph) {
+    let used: BTreeSet<(&str, &str, i32)> = g
+        .swatches
+        .values()
+        .filter_map(|s| {
+            Some(match s.hatch? {
+                Hatch::Lines(angle) => (s.color, "<path d=\"M2,0 L2,4\" stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"0.9\"/>", angle),
+                Hatch::Cross => (s.color, "<path d=\"M2,0 L2,4 M0,2 L4,2\" stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"0.7\"/>", 45),
+                Hatch::Dots => (s.color, "<circle cx=\"2\" cy=\"2\" r=\"0.9\" fill=\"#000000\" fill-opacity=\"0.55\"/>", 0),
+            })
+        })
+        .collect();
+    for (color, marks, angle) in used {
+        let _ = writeln!(
+            out,
+            "<pattern id=\"hatch-{}\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\" patternTransform=\"rotate({angle})\"><rect width=\"4\" height=\"4\" fill=\"{color}\"/>{marks}</pattern>",
+            color.trim_start_matches('#')
+        );
+    }
+}
+
+/// The layered drawing of the bodies, their text wrapped at `max`.
+fn lay_out(
+    g: &Graph,
+    nodes: &[&Node],
+    drawn: &[(&Arrow, usize, usize)],
+    lang: Lang,
+    max: f64,
+) -> placement::Output {
+    placement::layout(&Input {
+        sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
+        edges: drawn
+            .iter()
+            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
+            .collect(),
+        labels: drawn
+            .iter()
+            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
+            .collect(),
+    })
+}
+
 pub fn render(s: &Snapshot) -> String {
     let g = Graph::new(s);
     let arrows = g.arrows();
+    // Points per unit of the drawing: the smallest text prints at the chosen size.
+    let scale = s.figure.font_pt / MIN_TEXT;
+    let target = s.figure.width.pt() / scale - 2.0 * MARGIN;
 
     // Bodies grouped by branch, so that layers start out with each branch together.
     let mut nodes: Vec<&Node> = g.nodes.iter().collect();
@@ -613,20 +740,22 @@ pub fn render(s: &Snapshot) -> String {
         .iter()
         .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
         .collect();
-    let laid = placement::layout(&Input {
-        sizes: nodes.iter().map(|n| node_size(&g, n, s.lang)).collect(),
-        edges: drawn
-            .iter()
-            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
-            .collect(),
-        labels: drawn
-            .iter()
-            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
-            .collect(),
-    });
+    // Too wide for the width asked: narrower bodies, their names on more lines, as little
+    // as it takes.
+    let mut max = f64::INFINITY;
+    let mut laid = lay_out(&g, &nodes, &drawn, s.lang, max);
+    for narrower in WRAPPED_TEXT {
+        if laid.width <= target {
+            break;
+        }
+        max = narrower;
+        laid = lay_out(&g, &nodes, &drawn, s.lang, max);
+    }
 
-    let title = title(s);
-    let legend = Legend::new(&g, &arrows, s.lang);
+    let mut legend = Legend::new(&g, &arrows, s.lang);
+    let fits = laid.width.max(target);
+    legend.stacked = legend.width() > fits;
+    let title = wrap_title(title(s), fits.max(legend.width()));
     let title_height: f64 = title.iter().map(|l| l.size * 1.6).sum::<f64>() + 16.0;
     let title_width = title
         .iter()
@@ -635,7 +764,7 @@ pub fn render(s: &Snapshot) -> String {
     let graph_top = MARGIN + title_height + 14.0;
     // Room for the dips of arrows within the last layer.
     let graph_height = laid.height + LAYER_GAP * 0.45;
-    let inner = laid.width.max(legend.width()).max(title_width);
+    let inner = laid.width.max(legend.width()).max(title_width).max(target);
     let width = (inner + 2.0 * MARGIN).ceil();
     let graph_left = MARGIN + (inner - laid.width) / 2.0;
     let legend_top = graph_top + graph_height + 10.0;
@@ -644,7 +773,9 @@ pub fn render(s: &Snapshot) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}mm\" height=\"{}mm\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">",
+        num(width * scale * 25.4 / 72.0),
+        num(height * scale * 25.4 / 72.0)
     );
     let _ = writeln!(
         out,
@@ -663,6 +794,9 @@ pub fn render(s: &Snapshot) -> String {
         .map(|(class, change)| (change_color(class, change), class == Class::Other))
         .collect();
     draw_markers(&mut out, markers);
+    out.push_str("<defs>\n");
+    draw_hatches(&mut out, &g);
+    out.push_str("</defs>\n");
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     draw_title(&mut out, &title);
 
@@ -675,7 +809,7 @@ pub fn render(s: &Snapshot) -> String {
     draw_arrows(&mut out, &drawn, &laid, s);
     out.push_str("<g class=\"bodies\">\n");
     for (i, n) in nodes.iter().enumerate() {
-        draw_node(&mut out, &g, n, &laid.boxes[i], s.lang);
+        draw_node(&mut out, &g, n, &laid.boxes[i], s.lang, max);
     }
     out.push_str("</g>\n<g class=\"labels\">\n");
     for (p, a, text) in place_labels(&drawn, &laid) {
