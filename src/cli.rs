@@ -256,6 +256,9 @@ pub enum DiffFormat {
     Json,
     /// Markdown, for a report or a web page.
     Md,
+    /// A figure: the headline before and after, arrows for the control that moved, the edges
+    /// added and removed.
+    Svg,
 }
 
 #[derive(Debug, Args)]
@@ -283,6 +286,8 @@ pub enum CompareFormat {
     Md,
     /// One row per dataset (RFC 4180).
     Csv,
+    /// A figure: the indicators and the head of state's hold on each role, with their ranges.
+    Svg,
 }
 
 /// A failure the command line names itself, with the exit code it maps to. Any other error
@@ -746,6 +751,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 DiffFormat::Text => visible_lines(&diff::text::render(&view)).into_owned(),
                 DiffFormat::Md => diff::md::render(&view),
                 DiffFormat::Json => diff::json::render(&view),
+                DiffFormat::Svg => diff::figure::render(&view),
             };
             emit(args.output.as_deref(), body.as_bytes())?;
             Ok(ExitCode::SUCCESS)
@@ -754,7 +760,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let text = matches!(args.format, CompareFormat::Text);
             let comparison = compare_as(&global, &args.datasets, text)?;
             let lang = global.lang.into();
-            let r = output::compare::indicator_ranges(&comparison, &band);
+            // The figure also draws the range of each role's figure.
+            let r = match args.format {
+                CompareFormat::Svg => output::compare::figure::ranges(&comparison, &band),
+                _ => output::compare::indicator_ranges(&comparison, &band),
+            };
             let body = match args.format {
                 CompareFormat::Text => {
                     visible_lines(&output::compare::text::render(&comparison, lang, &r))
@@ -765,6 +775,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 CompareFormat::Csv => {
                     output::compare::csv::render(&comparison, &r).context("CSV")?
                 }
+                CompareFormat::Svg => output::compare::figure::render(&comparison, lang, &r, &band),
             };
             let body = if body.ends_with('\n') {
                 body
