@@ -199,6 +199,10 @@ pub enum Format {
     Csv,
     /// The graph with every attribute, for Gephi, yEd and networkx.
     Graphml,
+    /// The picture as PNG (300 dpi), drawn with the bundled font.
+    Png,
+    /// The picture as PDF, the bundled font embedded.
+    Pdf,
 }
 
 impl From<Format> for export::Format {
@@ -211,6 +215,8 @@ impl From<Format> for export::Format {
             Format::Mermaid => export::Format::Mermaid,
             Format::Csv => export::Format::Csv,
             Format::Graphml => export::Format::Graphml,
+            Format::Png => export::Format::Png,
+            Format::Pdf => export::Format::Pdf,
         }
     }
 }

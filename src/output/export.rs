@@ -1,5 +1,6 @@
-//! `bilik export` and the TUI's export picker: one analysed state in any of seven formats,
-//! for papers, slides and other tools: Markdown, JSON, DOT, SVG, Mermaid, CSV and GraphML.
+//! `bilik export` and the TUI's export picker: one analysed state in any of nine formats,
+//! for papers, slides and other tools: Markdown, JSON, DOT, SVG, Mermaid, CSV, GraphML, and
+//! the SVG as PNG and PDF ([`crate::output::render`]).
 //!
 //! Every format is rendered from a [`Snapshot`], the state exactly as the command line or the
 //! TUI holds it (dataset, analysis under the weights and principals in force, active reforms
@@ -24,7 +25,7 @@ use crate::analysis::Analysis;
 use crate::analysis::range::Band;
 use crate::model::{Dataset, Lang};
 use crate::output::ranges::Ranges;
-use crate::output::{graph, summary};
+use crate::output::{graph, render, summary};
 use crate::reform::PresetSet;
 
 /// The state to export.
@@ -100,10 +101,14 @@ pub enum Format {
     Csv,
     /// The graph for Gephi, yEd and networkx.
     Graphml,
+    /// The SVG picture rasterised (300 dpi), with the bundled font.
+    Png,
+    /// The SVG picture as a PDF page, the bundled font embedded.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Md,
         Format::Json,
         Format::Dot,
@@ -111,6 +116,8 @@ impl Format {
         Format::Mermaid,
         Format::Csv,
         Format::Graphml,
+        Format::Png,
+        Format::Pdf,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -122,6 +129,8 @@ impl Format {
             Format::Mermaid => "mermaid",
             Format::Csv => "csv",
             Format::Graphml => "graphml",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -200,6 +209,8 @@ pub enum ExportError {
     TableNotApplicable { format: Format, table: Table },
     /// The CSV writer failed (it writes to memory, so only on invalid data).
     Csv(String),
+    /// The SVG could not be turned into a PNG or a PDF.
+    Render(String),
 }
 
 impl fmt::Display for ExportError {
@@ -215,6 +226,7 @@ impl fmt::Display for ExportError {
                 "--table {table} applies only to --format csv; {format} exports the whole state"
             ),
             ExportError::Csv(e) => write!(f, "csv: {e}"),
+            ExportError::Render(e) => write!(f, "{e}"),
         }
     }
 }
@@ -230,6 +242,9 @@ pub fn validate(format: Format, options: &RenderOptions) -> Result<(), ExportErr
         _ => Ok(()),
     }
 }
+
+/// PNG pixels per SVG pixel: 300 dpi, print resolution, for an SVG measured at CSS's 96.
+pub const PNG_SCALE: f32 = 300.0 / 96.0;
 
 /// Renders `snapshot` in `format`. The same snapshot and options always give the same bytes.
 pub fn render(
@@ -250,6 +265,15 @@ pub fn render(
         (Format::Svg, None) => graph::svg::render(snapshot),
         (Format::Mermaid, None) => graph::mermaid::render(snapshot),
         (Format::Graphml, None) => graph::graphml::render(snapshot),
+        // The same SVG, so that the three pictures of a state are one figure.
+        (Format::Png, None) => {
+            return render::png(&graph::svg::render(snapshot), PNG_SCALE)
+                .map_err(|e| ExportError::Render(format!("png: {e:#}")));
+        }
+        (Format::Pdf, None) => {
+            return render::pdf(&graph::svg::render(snapshot))
+                .map_err(|e| ExportError::Render(format!("pdf: {e:#}")));
+        }
     };
     Ok(text.into_bytes())
 }
@@ -332,6 +356,7 @@ mod tests {
         for t in Table::ALL {
             assert_eq!(Table::parse(t.as_str()), Some(t));
         }
-        assert_eq!(Format::parse("png"), None);
+        assert_eq!(Format::parse("png"), Some(Format::Png));
+        assert_eq!(Format::parse("jpeg"), None);
     }
 }

@@ -7,6 +7,7 @@
 //!   compare/   several states           text  json (bilik.compare/1)  md  csv
 //!   sweep/     a weight swept           text  json (bilik.sweep/1)    csv  svg
 //!   graph/     the graph of one state   dot  svg (+ placement/)  mermaid  graphml
+//!   render.rs  an SVG as PNG and PDF, with the bundled font
 //!   export.rs  `bilik export` and the TUI's picker: Format -> the renderer, one Snapshot
 //!   ranges.rs  the ranges of one state, computed once, shown by every output
 //!   fmt.rs     numbers (pct, seats, r4), the weights label, text tables, pretty JSON
@@ -32,6 +33,7 @@ pub mod export;
 pub mod fmt;
 pub mod graph;
 pub mod ranges;
+pub mod render;
 pub mod summary;
 pub mod sweep;
 pub mod write;

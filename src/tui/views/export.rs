@@ -24,7 +24,7 @@ use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::theme::Theme;
 
 /// The choices the picker offers, in order: every format, CSV once per table.
-pub const CHOICES: [(Format, Option<Table>, &str); 10] = [
+pub const CHOICES: [(Format, Option<Table>, &str); 12] = [
     (Format::Md, None, "report to paste into a paper"),
     (Format::Json, None, "bilik.summary/2 for other tools"),
     (Format::Dot, None, "Graphviz source"),
@@ -43,6 +43,8 @@ pub const CHOICES: [(Format, Option<Table>, &str); 10] = [
     ),
     (Format::Csv, Some(Table::Flags), "table of flags"),
     (Format::Graphml, None, "for Gephi, yEd, networkx"),
+    (Format::Png, None, "picture for slides (300 dpi)"),
+    (Format::Pdf, None, "picture for print, fonts embedded"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
