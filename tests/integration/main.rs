@@ -1,6 +1,6 @@
 //! The integration tests: one binary, as cargo builds one per file under `tests/`.
 //!
-//! `citations` looks every cited article up in the constitutional texts that ship; `cli`
+//! `assets` keeps the README's figures current; `citations` looks every cited article up in the constitutional texts that ship; `cli`
 //! drives the real `bilik` binary; `compare` its comparison of datasets; `consistency`
 //! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
@@ -11,6 +11,7 @@
 //! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files; `synth` checks the synthetic states the benchmarks use.
 
+mod assets;
 mod citations;
 mod cli;
 mod common;

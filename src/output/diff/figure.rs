@@ -30,9 +30,7 @@ const LABEL: f64 = 7.5;
 const MOVED: f64 = 0.005;
 /// The principals' colours, in the order principals first appear (Okabe–Ito without the
 /// yellow, too pale on white).
-const PALETTE: [&str; 7] = [
-    BLUE, VERMILION, GREEN, "#CC79A7", "#E69F00", SKY, "#000000",
-];
+const PALETTE: [&str; 7] = [BLUE, VERMILION, GREEN, "#CC79A7", "#E69F00", SKY, "#000000"];
 
 pub fn render(v: &DiffView) -> String {
     let mut svg = Svg::new();
@@ -48,7 +46,14 @@ pub fn render(v: &DiffView) -> String {
     );
     let full = WIDTH - 2.0 * MARGIN;
     let mut y = MARGIN + 10.0;
-    svg.text(MARGIN, y, 10.5, Anchor::Start, r#"font-weight="bold""#, &title);
+    svg.text(
+        MARGIN,
+        y,
+        10.5,
+        Anchor::Start,
+        r#"font-weight="bold""#,
+        &title,
+    );
     let presets: Vec<String> = v
         .presets
         .iter()
@@ -57,7 +62,14 @@ pub fn render(v: &DiffView) -> String {
     let sub = format!("{}. {}", presets.join("; "), v.baseline.meta.title);
     for line in wrap(&sub, 8.0, full) {
         y += 10.0;
-        svg.text(MARGIN, y, 8.0, Anchor::Start, &format!(r#"fill="{GREY}""#), &line);
+        svg.text(
+            MARGIN,
+            y,
+            8.0,
+            Anchor::Start,
+            &format!(r#"fill="{GREY}""#),
+            &line,
+        );
     }
     y += 6.0;
     let colours = principal_colours(v);
@@ -73,7 +85,14 @@ fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
     let mut y = y + 6.0;
     for line in wrap(heading, 8.5, (WIDTH - 2.0 * MARGIN) / 1.12) {
         y += 11.0;
-        svg.text(MARGIN, y, 8.5, Anchor::Start, r#"font-weight="bold""#, &line);
+        svg.text(
+            MARGIN,
+            y,
+            8.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
     }
     y + 4.0
 }
@@ -107,7 +126,10 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
     let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
     let bar = 12.0;
     let top = y + 2.0;
-    for (row, (when, h)) in [("before", before), ("after", after)].into_iter().enumerate() {
+    for (row, (when, h)) in [("before", before), ("after", after)]
+        .into_iter()
+        .enumerate()
+    {
         let by = top + row as f64 * (bar + 6.0);
         svg.text(MARGIN, by + bar / 2.0 + 2.6, LABEL, Anchor::Start, "", when);
         let Some(h) = h else {
@@ -387,7 +409,9 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
         format!("{} {} → {}", v.name(a), r.replace('_', " "), v.name(b))
     };
     let power = |(a, k, b, c): &(String, String, String, Option<String>)| {
-        let seats = c.as_ref().map_or(String::new(), |c| format!(" (channel {c})"));
+        let seats = c
+            .as_ref()
+            .map_or(String::new(), |c| format!(" (channel {c})"));
         format!(
             "{} {} → {}{seats}",
             v.name(a),
@@ -417,7 +441,11 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
         let x = MARGIN + k as f64 * (col + 10.0);
         let mut ly = top;
         for (add, text) in list {
-            let (mark, colour) = if add { ("+", GREEN) } else { ("−", VERMILION) };
+            let (mark, colour) = if add {
+                ("+", GREEN)
+            } else {
+                ("−", VERMILION)
+            };
             for (i, line) in wrap(&text, SMALL, col - 12.0).iter().enumerate() {
                 ly += 9.0;
                 if i == 0 {
