@@ -17,14 +17,22 @@ fn figures() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str>)> {
         (
             "compare-six",
             vec!["compare", "kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr"],
-            vec!["kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "Ombudsman"],
+            vec![
+                "kz-2017",
+                "kz-2022",
+                "kz-2026",
+                "us",
+                "fr",
+                "tr",
+                "Ombudsman",
+            ],
         ),
         (
             "compare-eleven",
             vec!["compare"],
             vec![
-                "kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "ru-2020", "uz-2023",
-                "kg-2021", "tj-2016", "tm-2023",
+                "kz-2017", "kz-2022", "kz-2026", "us", "fr", "tr", "ru-2020", "uz-2023", "kg-2021",
+                "tj-2016", "tm-2023",
             ],
         ),
         (

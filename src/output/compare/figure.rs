@@ -99,12 +99,14 @@ impl Scale {
     }
 }
 
-/// One panel: a heading and, per dataset, a value (none: the dataset has no such body) and
-/// its range.
+/// A dataset's value in a panel (none: the dataset has no such body) and its range.
+type Dot = (Option<f64>, Option<(f64, f64)>);
+
+/// One panel: a heading and a dot per dataset.
 struct Panel {
     heading: String,
     scale: Scale,
-    dots: Vec<(Option<f64>, Option<(f64, f64)>)>,
+    dots: Vec<Dot>,
 }
 
 pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band) -> String {
@@ -146,7 +148,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     }
     y += 8.0;
 
-    let point = |i: usize, name: &str| -> (Option<f64>, Option<(f64, f64)>) {
+    let point = |i: usize, name: &str| -> Dot {
         let e = &c.entries[i];
         let v = e
             .indicators

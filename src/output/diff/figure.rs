@@ -267,16 +267,16 @@ fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]
         "B. Integrated control that moved by half a point or more: each principal's share of \
          the body, an arrow from before to after",
     );
-    let body_w = 118.0;
-    let who_w = 104.0;
+    let body_w = 104.0;
+    let who_w = 124.0;
     let value_w = 62.0;
     let x0 = MARGIN + body_w + who_w;
     let x1 = WIDTH - MARGIN - value_w;
     let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
     let row = 8.6;
-    svg.raw(&format!(
-        r##"<defs><marker id="head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse"><path d="M0,0 L6,3 L0,6 z" fill="context-stroke"/></marker></defs>"##
-    ));
+    svg.raw(
+        r##"<defs><marker id="head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse"><path d="M0,0 L6,3 L0,6 z" fill="context-stroke"/></marker></defs>"##,
+    );
     let top = y + 2.0;
     let mut ry = top;
     let mut stripe = false;
@@ -400,24 +400,38 @@ fn powers(d: &Dataset) -> BTreeSet<(String, String, String, Option<String>)> {
         .collect()
 }
 
+/// A step role or a power as a verb of its actor: `appoint` -> "appoints", `consent` ->
+/// "consents to", `dismiss_at_will` -> "dismisses at will".
+fn verb(s: &str) -> String {
+    let words = s.replace('_', " ");
+    if words == "ex officio" {
+        return "sits ex officio in".to_string();
+    }
+    let (first, rest) = words.split_once(' ').unwrap_or((words.as_str(), ""));
+    let first = if first.ends_with("ss") || first.ends_with("sh") {
+        format!("{first}es")
+    } else {
+        format!("{first}s")
+    };
+    let to = if first == "consents" { " to" } else { "" };
+    format!(
+        "{first}{to}{}{rest}",
+        if rest.is_empty() { "" } else { " " }
+    )
+}
+
 /// C: the edges of the graph added and removed, as a marked list.
 fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
     let (sb, sa) = (steps(v.baseline), steps(v.reformed));
     let (pb, pa) = (powers(v.baseline), powers(v.reformed));
     let mut lines: Vec<(bool, String)> = Vec::new();
-    let step = |(a, r, b): &(String, String, String)| {
-        format!("{} {} → {}", v.name(a), r.replace('_', " "), v.name(b))
-    };
+    let step =
+        |(a, r, b): &(String, String, String)| format!("{} {} → {}", v.name(a), verb(r), v.name(b));
     let power = |(a, k, b, c): &(String, String, String, Option<String>)| {
         let seats = c
             .as_ref()
             .map_or(String::new(), |c| format!(" (channel {c})"));
-        format!(
-            "{} {} → {}{seats}",
-            v.name(a),
-            k.replace('_', " "),
-            v.name(b)
-        )
+        format!("{} {} → {}{seats}", v.name(a), verb(k), v.name(b))
     };
     lines.extend(sa.difference(&sb).map(|e| (true, step(e))));
     lines.extend(pa.difference(&pb).map(|e| (true, power(e))));
@@ -492,6 +506,14 @@ mod tests {
     }
 
     #[test]
+    fn roles_and_powers_read_as_verbs() {
+        assert_eq!(verb("appoint"), "appoints");
+        assert_eq!(verb("consent"), "consents to");
+        assert_eq!(verb("dismiss_at_will"), "dismisses at will");
+        assert_eq!(verb("ex_officio"), "sits ex officio in");
+    }
+
+    #[test]
     fn p5_p10_names_the_bodies_that_moved_and_the_edges() {
         let svg = p5_p10();
         let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -508,7 +530,8 @@ mod tests {
             "Senate",
             "52.7% → 12.5%",
             "through the Chair of the Senate",
-            "Electorate elect → Senate",
+            "Electorate elects → Senate",
+            "President dismisses at will → Senate",
         ] {
             assert!(text.contains(want), "{want} missing from\n{text}");
         }
