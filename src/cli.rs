@@ -368,6 +368,13 @@ pub enum DiffFormat {
     Json,
     /// Markdown, for a report or a web page.
     Md,
+    /// A figure: the headline before and after, arrows for the control that moved, the edges
+    /// added and removed.
+    Svg,
+    /// The figure as PNG (300 dpi), drawn with the bundled font.
+    Png,
+    /// The figure as PDF, the bundled font embedded.
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -395,6 +402,12 @@ pub enum CompareFormat {
     Md,
     /// One row per dataset (RFC 4180).
     Csv,
+    /// A figure: the indicators and the head of state's hold on each role, with their ranges.
+    Svg,
+    /// The figure as PNG (300 dpi), drawn with the bundled font.
+    Png,
+    /// The figure as PDF, the bundled font embedded.
+    Pdf,
 }
 
 /// A failure the command line names itself, with the exit code it maps to. Any other error
@@ -904,15 +917,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 DiffFormat::Text => visible_lines(&diff::text::render(&view)).into_owned(),
                 DiffFormat::Md => diff::md::render(&view),
                 DiffFormat::Json => diff::json::render(&view),
+                DiffFormat::Svg | DiffFormat::Png | DiffFormat::Pdf => diff::figure::render(&view),
             };
-            emit(args.output.as_deref(), body.as_bytes())?;
+            let body = match args.format {
+                DiffFormat::Png => figure_bytes(&body, false)?,
+                DiffFormat::Pdf => figure_bytes(&body, true)?,
+                _ => body.into_bytes(),
+            };
+            emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Compare(args)) => {
             let text = matches!(args.format, CompareFormat::Text);
             let comparison = compare_as(&global, &args.datasets, text)?;
             let lang = global.lang.into();
-            let r = output::compare::indicator_ranges(&comparison, &band);
+            let figure = matches!(
+                args.format,
+                CompareFormat::Svg | CompareFormat::Png | CompareFormat::Pdf
+            );
+            // The figure also draws the range of each role's figure.
+            let r = if figure {
+                output::compare::figure::ranges(&comparison, &band)
+            } else {
+                output::compare::indicator_ranges(&comparison, &band)
+            };
             let body = match args.format {
                 CompareFormat::Text => {
                     visible_lines(&output::compare::text::render(&comparison, lang, &r))
@@ -923,13 +951,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 CompareFormat::Csv => {
                     output::compare::csv::render(&comparison, &r).context("CSV")?
                 }
+                CompareFormat::Svg | CompareFormat::Png | CompareFormat::Pdf => {
+                    output::compare::figure::render(&comparison, lang, &r, &band)
+                }
             };
             let body = if body.ends_with('\n') {
                 body
             } else {
                 body + "\n"
             };
-            emit(args.output.as_deref(), body.as_bytes())?;
+            let body = match args.format {
+                CompareFormat::Png => figure_bytes(&body, false)?,
+                CompareFormat::Pdf => figure_bytes(&body, true)?,
+                _ => body.into_bytes(),
+            };
+            emit(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
@@ -949,6 +985,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A figure's SVG as PDF (`pdf`) or as PNG at print resolution.
+fn figure_bytes(svg: &str, pdf: bool) -> Result<Vec<u8>, Failure> {
+    let out = if pdf {
+        output::render::pdf(svg)
+    } else {
+        output::render::png(svg, export::PNG_SCALE)
+    };
+    out.map_err(|e| Failure::Data(format!("{e:#}")))
 }
 
 /// `bilik reforms`: the presets with their titles and article references.

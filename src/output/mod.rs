@@ -25,6 +25,7 @@
 //! Renderers return strings or bytes and never touch the terminal or the disk: the CLI and
 //! the TUI write them with [`write`](mod@write).
 
+pub mod chart;
 pub mod compare;
 pub mod diff;
 pub mod escape;

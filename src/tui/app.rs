@@ -31,7 +31,7 @@ use super::undo::{History, Snapshot};
 use super::views::bodies::BodiesView;
 use super::views::compare::CompareView;
 use super::views::explain::{ExplainOverlay, Target};
-use super::views::export::ExportPicker;
+use super::views::export::{self as picker, Confirmed, ExportPicker, Focus, Opened};
 use super::views::flags::FlagsView;
 use super::views::graph::GraphView;
 use super::views::help::Help;
@@ -71,10 +71,13 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// In the export picker: another format, a character of the path, delete, write, cancel.
+    /// In the export picker: another format, the list or the name in focus, a character of
+    /// the path, delete, write, cancel; `y`/`n` when the file exists.
     ExportMove {
         down: bool,
     },
+    ExportFocus,
+    ExportOverwrite(bool),
     ExportInput(char),
     ExportPaste(String),
     ExportBackspace,
@@ -280,10 +283,36 @@ impl App {
                 Effect::None
             }
             Action::ExportMove { down } => {
+                let c = self.compare.comparison(&self.ctx);
                 if let Some(p) = &mut self.export {
-                    p.move_choice(&self.ctx, down);
+                    p.move_choice(&self.ctx, down, c);
                 }
                 Effect::None
+            }
+            Action::ExportFocus => {
+                if let Some(p) = &mut self.export {
+                    p.toggle_focus();
+                }
+                Effect::None
+            }
+            Action::ExportOverwrite(yes) => {
+                let Some(p) = &mut self.export else {
+                    return Effect::None;
+                };
+                match p.overwrite.take() {
+                    Some((path, bytes)) if yes => {
+                        self.ctx
+                            .set_status(format!("writing {} …", path.display()), StatusKind::Info);
+                        self.export = None;
+                        Effect::Write { path, bytes }
+                    }
+                    _ => {
+                        self.ctx
+                            .set_status("not written: change the name, or Esc", StatusKind::Info);
+                        p.focus = Focus::Name;
+                        Effect::None
+                    }
+                }
             }
             Action::ExportInput(c) => {
                 if let Some(p) = &mut self.export {
@@ -308,16 +337,19 @@ impl App {
                 Effect::None
             }
             Action::ExportConfirm => {
-                let delta = self.reforms.delta(&self.ctx);
-                match &self.export {
-                    Some(p) => match p.confirm(&mut self.ctx, delta) {
-                        Some((path, bytes)) => {
-                            self.export = None;
-                            Effect::Write { path, bytes }
-                        }
-                        None => Effect::None,
-                    },
-                    None => Effect::None,
+                let source = picker::Source {
+                    comparison: self.compare.comparison(&self.ctx),
+                    delta: self.reforms.delta(&self.ctx),
+                };
+                let Some(p) = &mut self.export else {
+                    return Effect::None;
+                };
+                match p.confirm(&mut self.ctx, &source) {
+                    Confirmed::Write(path, bytes) => {
+                        self.export = None;
+                        Effect::Write { path, bytes }
+                    }
+                    Confirmed::Ask | Confirmed::Stay => Effect::None,
                 }
             }
             Action::Written(result) => {
@@ -439,7 +471,15 @@ impl App {
                 self.sweep = Some(SweepChart::open(&self.ctx, source));
             }
             Command::Help => self.help = Some(Help::default()),
-            Command::Export => self.export = Some(ExportPicker::open(&self.ctx)),
+            Command::Export => {
+                let at = match self.view {
+                    View::Compare => Opened::Compare,
+                    View::Reforms => Opened::Reforms,
+                    _ => Opened::Elsewhere,
+                };
+                let c = self.compare.comparison(&self.ctx);
+                self.export = Some(ExportPicker::open(&self.ctx, at, c));
+            }
             Command::NextView | Command::PrevView => {
                 let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
                 let n = View::ALL.len();
@@ -613,14 +653,25 @@ pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('z') if ctrl => return Some(Action::Suspend),
         _ => {}
     }
-    if app.export.is_some() {
-        // The picker's path is text in any layout; arrows pick the format.
+    if let Some(p) = &app.export {
+        if p.overwrite.is_some() {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => Some(Action::ExportOverwrite(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::ExportOverwrite(false)),
+                _ => None,
+            };
+        }
+        // In the list j/k pick the format; in the name every letter is text, in any layout.
+        let listed = p.focus == Focus::List;
         return match key.code {
             KeyCode::Esc => Some(Action::ExportCancel),
             KeyCode::Enter => Some(Action::ExportConfirm),
             KeyCode::Backspace => Some(Action::ExportBackspace),
-            KeyCode::Up | KeyCode::BackTab => Some(Action::ExportMove { down: false }),
-            KeyCode::Down | KeyCode::Tab => Some(Action::ExportMove { down: true }),
+            KeyCode::Tab | KeyCode::BackTab => Some(Action::ExportFocus),
+            KeyCode::Up => Some(Action::ExportMove { down: false }),
+            KeyCode::Down => Some(Action::ExportMove { down: true }),
+            KeyCode::Char('j') if listed => Some(Action::ExportMove { down: true }),
+            KeyCode::Char('k') if listed => Some(Action::ExportMove { down: false }),
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 Some(Action::ExportInput(c))
             }

@@ -525,8 +525,10 @@ fn the_export_picker_renders_the_state_on_screen() {
             .contains("export failed")
     );
 
-    // With reforms on, the default name and the content say so.
-    keys(&mut a, &["6", "j", "j", "j", "j", "space", "e", "down"]);
+    // With reforms on, the default name and the content say so. In the Reforms view the
+    // diff's six formats come first, then the state's.
+    keys(&mut a, &["6", "j", "j", "j", "j", "space", "e"]);
+    keys(&mut a, &["down"; 7]);
     assert_eq!(a.export.as_ref().unwrap().path, "kz-2022+P5.json");
     let Effect::Write { bytes, .. } = keys(&mut a, &["enter"]) else {
         panic!()

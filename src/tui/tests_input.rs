@@ -55,7 +55,8 @@ fn a_paste_in_the_path_prompt_is_text() {
     paste(&mut a, "out\u{1b}q.md");
     let picker = a.export.as_ref().expect("the picker stays open");
     assert_eq!(picker.path, "outq.md");
-    assert!(text(&render(&a)).contains("file: outq.md"));
+    // Pasting puts the name in focus (`▸`, with the cursor).
+    assert!(text(&render(&a)).contains("file▸ outq.md█"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The integration tests: one binary, as cargo builds one per file under `tests/`.
 //!
-//! `assets_focus` checks the Court's chain as a print figure (SVG, PNG, PDF) and that the
-//! committed figures are current;
+//! `assets` keeps the README's figures current; `assets_focus` checks the Court's chain as a
+//! print figure (SVG, PNG, PDF) and that the committed figures are current;
 //! `citations` looks every cited article up in the constitutional texts that ship; `cli`
 //! drives the real `bilik` binary; `compare` its comparison of datasets; `consistency`
 //! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
@@ -13,6 +13,7 @@
 //! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files; `synth` checks the synthetic states the benchmarks use.
 
+mod assets;
 mod assets_focus;
 mod citations;
 mod cli;

@@ -3,6 +3,7 @@
 //! phrases the text and Markdown forms share are built here, once.
 
 pub mod csv;
+pub mod figure;
 pub mod json;
 pub mod md;
 pub mod text;

@@ -6,6 +6,7 @@
 //! and removed, and the summary per principal. The rows the text and Markdown forms share are
 //! built here, once.
 
+pub mod figure;
 pub mod json;
 pub mod md;
 pub mod text;

@@ -1,5 +1,7 @@
 //! The export picker (`e`): a format and a path, with a default name from the state on screen
-//! (`kz-2022+P5+P10.md`). Confirming renders the export in `update` and hands the bytes to the
+//! (`kz-2022+P5+P10.md`). In the Compare view it exports the comparison; in the Reforms view,
+//! with reforms on, the diff against the baseline first, then the state. A file that exists
+//! is written over only after `y`. Confirming renders the export in `update` and hands the bytes to the
 //! event loop, which writes them atomically and reports back, so the screen never blocks or
 //! breaks.
 //!
@@ -9,7 +11,7 @@
 //!            │▶ svg       picture                  │
 //!            │ ...                                 │
 //!            │ file: kz-2022+P5+P10.svg█           │
-//!            └ ↑↓ format · type a path · Enter · Esc┘
+//!            └ j/k format · type or Tab: the name ┘
 //! ```
 
 use ratatui::buffer::Buffer;
@@ -18,7 +20,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{block, fit};
+use crate::comparative::Comparison;
 use crate::output::export::{self, Format, RenderOptions, Snapshot, Table};
+use crate::output::{compare, diff, render};
 use crate::reform::Delta;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::theme::Theme;
@@ -47,19 +51,6 @@ pub const CHOICES: [(Format, Option<Table>, &str); 12] = [
     (Format::Pdf, None, "picture for print, fonts embedded"),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportPicker {
-    pub choice: usize,
-    pub path: String,
-    /// Whether the user typed the path; until then it follows the format.
-    pub edited: bool,
-}
-
-fn options(choice: usize) -> (Format, RenderOptions) {
-    let (format, table, _) = CHOICES[choice.min(CHOICES.len() - 1)];
-    (format, RenderOptions { table })
-}
-
 /// The state on screen as the exporters see it. `baseline` is the state before the reforms,
 /// when some are on.
 pub fn snapshot<'a>(ctx: &'a Ctx, baseline: Option<&'a crate::analysis::Analysis>) -> Snapshot<'a> {
@@ -71,99 +62,333 @@ pub fn snapshot<'a>(ctx: &'a Ctx, baseline: Option<&'a crate::analysis::Analysis
     }
 }
 
-/// The file name the picker proposes for a choice.
-pub fn default_path(ctx: &Ctx, choice: usize) -> String {
-    let (format, opts) = options(choice);
-    export::default_file_name(&snapshot(ctx, None), format, &opts)
+/// What the picker exports: the state on screen, the Compare view's comparison, or the
+/// Reforms view's diff against the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    State(Format, Option<Table>),
+    Comparison(Report),
+    Diff(Report),
 }
 
-/// Renders the chosen export of the state on screen: the bytes to write, or what went wrong.
-/// `delta` is the Reforms view's comparison with the baseline, if it has a current one.
-pub fn render_bytes(ctx: &Ctx, choice: usize, delta: Option<&Delta>) -> Result<Vec<u8>, String> {
-    let (format, opts) = options(choice);
-    export::validate(format, &opts).map_err(|e| e.to_string())?;
-    // With reforms on, exports show what changed: the baseline is analysed under the same
-    // weights, and under its own principals unless the user chose them.
-    let baseline = if ctx.scenario.active.is_empty() {
-        None
-    } else {
-        match delta {
-            Some(d) => Some(d.before.clone()),
-            None => {
-                let principals = ctx
-                    .custom_principals
-                    .then(|| ctx.options.principals.clone());
-                let d = crate::reform::delta(
-                    &ctx.scenario.baseline,
-                    &ctx.dataset,
-                    &ctx.options.weights,
-                    ctx.options.at_will_threat,
-                    principals.as_deref(),
-                )
-                .map_err(|e| e.to_string())?;
-                Some(d.before)
-            }
-        }
-    };
-    export::render(format, &snapshot(ctx, baseline.as_ref()), &opts).map_err(|e| e.to_string())
+/// A format of the comparison or the diff, as `bilik compare` and `bilik diff` write them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Text,
+    Md,
+    Json,
+    Csv,
+    Svg,
+    Png,
+    Pdf,
 }
 
-impl ExportPicker {
-    pub fn open(ctx: &Ctx) -> ExportPicker {
-        ExportPicker {
-            choice: 0,
-            path: default_path(ctx, 0),
-            edited: false,
+impl Report {
+    fn name(self) -> &'static str {
+        match self {
+            Report::Text => "text",
+            Report::Md => "md",
+            Report::Json => "json",
+            Report::Csv => "csv",
+            Report::Svg => "svg",
+            Report::Png => "png",
+            Report::Pdf => "pdf",
         }
     }
 
-    pub fn move_choice(&mut self, ctx: &Ctx, down: bool) {
-        let n = CHOICES.len();
+    fn extension(self) -> &'static str {
+        match self {
+            Report::Text => "txt",
+            r => r.name(),
+        }
+    }
+}
+
+const COMPARISON: [(Report, &str); 7] = [
+    (Report::Text, "the comparison's tables"),
+    (Report::Md, "tables to paste into a paper"),
+    (Report::Json, "bilik.compare/1 for other tools"),
+    (Report::Csv, "one row per dataset"),
+    (Report::Svg, "figure: indicators, roles, ranges"),
+    (Report::Png, "the figure for slides (300 dpi)"),
+    (Report::Pdf, "the figure for print"),
+];
+
+const DIFF: [(Report, &str); 6] = [
+    (Report::Text, "what the reforms change"),
+    (Report::Md, "the same, to paste into a paper"),
+    (Report::Json, "bilik.diff/1 for other tools"),
+    (Report::Svg, "figure: before and after"),
+    (Report::Png, "the figure for slides (300 dpi)"),
+    (Report::Pdf, "the figure for print"),
+];
+
+/// Which part of the picker the keys go to: in the list `j`/`k` pick the format; in the name
+/// every character is text. Typing any other character in the list moves to the name, so
+/// that a path can be typed at once; Tab switches back and forth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPicker {
+    /// What each line of the list exports, its name and its description.
+    pub choices: Vec<(Doc, String, &'static str)>,
+    pub choice: usize,
+    pub path: String,
+    /// Whether the user typed the path; until then it follows the format.
+    pub edited: bool,
+    pub focus: Focus,
+    /// The export rendered for a path that exists, waiting for `y` (write over it) or `n`.
+    pub overwrite: Option<(std::path::PathBuf, Vec<u8>)>,
+}
+
+/// What Enter in the picker leads to.
+#[derive(Debug, PartialEq)]
+pub enum Confirmed {
+    /// Write these bytes there.
+    Write(std::path::PathBuf, Vec<u8>),
+    /// The file exists: the picker asks first.
+    Ask,
+    /// Nothing to write (the reason is in the status bar).
+    Stay,
+}
+
+/// What the view the picker was opened in holds.
+#[derive(Default)]
+pub struct Source<'a> {
+    pub comparison: Option<&'a Comparison>,
+    /// The Reforms view's delta, if it has a current one.
+    pub delta: Option<&'a Delta>,
+}
+
+/// Where the picker is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    Compare,
+    Reforms,
+    Elsewhere,
+}
+
+/// The choices for the view on screen: the comparison in Compare; in Reforms, when some
+/// reform is on, the diff and then the state; elsewhere the state.
+fn choices(ctx: &Ctx, at: Opened) -> Vec<(Doc, String, &'static str)> {
+    if at == Opened::Compare {
+        return COMPARISON
+            .iter()
+            .map(|(r, what)| (Doc::Comparison(*r), format!("compare {}", r.name()), *what))
+            .collect();
+    }
+    let mut out = Vec::new();
+    if at == Opened::Reforms && !ctx.scenario.active.is_empty() {
+        out.extend(
+            DIFF.iter()
+                .map(|(r, what)| (Doc::Diff(*r), format!("diff {}", r.name()), *what)),
+        );
+    }
+    out.extend(CHOICES.iter().map(|(f, t, what)| {
+        let name = match t {
+            Some(t) => format!("csv {t}"),
+            None => f.as_str().to_string(),
+        };
+        (Doc::State(*f, *t), name, *what)
+    }));
+    out
+}
+
+/// The file name the picker proposes for a choice.
+pub fn default_path(ctx: &Ctx, doc: Doc, comparison: Option<&Comparison>) -> String {
+    match doc {
+        Doc::State(format, table) => {
+            export::default_file_name(&snapshot(ctx, None), format, &RenderOptions { table })
+        }
+        Doc::Diff(r) => format!("{}-diff.{}", snapshot(ctx, None).stem(), r.extension()),
+        Doc::Comparison(r) => {
+            let ids: Vec<&str> = comparison
+                .map(|c| c.entries.iter().map(|e| e.id()).collect())
+                .unwrap_or_default();
+            let stem = if ids.is_empty() || ids.len() > 4 {
+                "compare".to_string()
+            } else {
+                format!("compare-{}", ids.join("+"))
+            };
+            format!("{stem}.{}", r.extension())
+        }
+    }
+}
+
+/// The baseline and the state on screen side by side when reforms are on: the Reforms
+/// view's, or computed (the baseline under the same weights, and under its own principals
+/// unless the user chose them).
+fn baseline_delta(ctx: &Ctx, delta: Option<&Delta>) -> Result<Option<Delta>, String> {
+    if ctx.scenario.active.is_empty() {
+        return Ok(None);
+    }
+    if let Some(d) = delta {
+        return Ok(Some(d.clone()));
+    }
+    let principals = ctx
+        .custom_principals
+        .then(|| ctx.options.principals.clone());
+    crate::reform::delta(
+        &ctx.scenario.baseline,
+        &ctx.dataset,
+        &ctx.options.weights,
+        ctx.options.at_will_threat,
+        principals.as_deref(),
+    )
+    .map(Some)
+    .map_err(|e| e.to_string())
+}
+
+/// A figure's SVG in the format chosen.
+fn figure(svg: String, r: Report) -> Result<Vec<u8>, String> {
+    match r {
+        Report::Png => render::png(&svg, export::PNG_SCALE).map_err(|e| format!("{e:#}")),
+        Report::Pdf => render::pdf(&svg).map_err(|e| format!("{e:#}")),
+        _ => Ok(svg.into_bytes()),
+    }
+}
+
+/// Renders the chosen export: the bytes to write, or what went wrong.
+pub fn render_bytes(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, String> {
+    match doc {
+        Doc::State(format, table) => {
+            let opts = RenderOptions { table };
+            export::validate(format, &opts).map_err(|e| e.to_string())?;
+            // With reforms on, exports show what changed against the baseline.
+            let d = baseline_delta(ctx, source.delta)?;
+            export::render(format, &snapshot(ctx, d.as_ref().map(|d| &d.before)), &opts)
+                .map_err(|e| e.to_string())
+        }
+        Doc::Comparison(r) => {
+            let c = source
+                .comparison
+                .ok_or("the comparison is not measured yet; try again in a moment")?;
+            let ranges = compare::figure::ranges(c, &ctx.band);
+            let text = match r {
+                Report::Text => compare::text::render(c, ctx.lang, &ranges),
+                Report::Md => compare::md::render(c, ctx.lang, &ranges),
+                Report::Json => compare::json::render(c, &ranges),
+                Report::Csv => compare::csv::render(c, &ranges).map_err(|e| e.to_string())?,
+                Report::Svg | Report::Png | Report::Pdf => {
+                    let svg = compare::figure::render(c, ctx.lang, &ranges, &ctx.band);
+                    return figure(svg, r);
+                }
+            };
+            Ok(text.into_bytes())
+        }
+        Doc::Diff(r) => {
+            let d =
+                baseline_delta(ctx, source.delta)?.ok_or("no reform is on: there is no diff")?;
+            let presets: Vec<&crate::reform::Preset> = ctx
+                .scenario
+                .active
+                .iter()
+                .filter_map(|id| ctx.scenario.set.get(id))
+                .collect();
+            let view = diff::DiffView {
+                baseline: &ctx.scenario.baseline,
+                reformed: &ctx.dataset,
+                presets: &presets,
+                delta: &d,
+                lang: ctx.lang,
+                ranges: None,
+            };
+            match r {
+                Report::Md => Ok(diff::md::render(&view).into_bytes()),
+                Report::Json => Ok(diff::json::render(&view).into_bytes()),
+                Report::Svg | Report::Png | Report::Pdf => figure(diff::figure::render(&view), r),
+                Report::Text | Report::Csv => Ok(diff::text::render(&view).into_bytes()),
+            }
+        }
+    }
+}
+
+impl ExportPicker {
+    /// The picker for the view on screen (`at`); `c` is the Compare view's comparison.
+    pub fn open(ctx: &Ctx, at: Opened, c: Option<&Comparison>) -> ExportPicker {
+        let choices = choices(ctx, at);
+        let path = default_path(ctx, choices[0].0, c);
+        ExportPicker {
+            choices,
+            choice: 0,
+            path,
+            edited: false,
+            focus: Focus::List,
+            overwrite: None,
+        }
+    }
+
+    pub fn doc(&self) -> Doc {
+        self.choices[self.choice.min(self.choices.len() - 1)].0
+    }
+
+    pub fn move_choice(&mut self, ctx: &Ctx, down: bool, c: Option<&Comparison>) {
+        let n = self.choices.len();
         self.choice = if down {
             (self.choice + 1) % n
         } else {
             (self.choice + n - 1) % n
         };
         if !self.edited {
-            self.path = default_path(ctx, self.choice);
+            self.path = default_path(ctx, self.doc(), c);
         }
     }
 
+    pub fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::List => Focus::Name,
+            Focus::Name => Focus::List,
+        };
+    }
+
     pub fn input(&mut self, c: char) {
+        self.focus = Focus::Name;
         self.path.push(c);
         self.edited = true;
     }
 
     /// A pasted path, as text (see [`prompt_text`](super::search::prompt_text)).
     pub fn paste(&mut self, text: &str) {
+        self.focus = Focus::Name;
         self.path.push_str(&super::search::prompt_text(text));
         self.edited = true;
     }
 
     pub fn backspace(&mut self) {
+        self.focus = Focus::Name;
         self.path.pop();
         self.edited = true;
     }
 
-    /// Renders the export for writing: the path and the bytes, or `None` with the reason in
-    /// the status bar (and the picker stays open).
-    pub fn confirm(
-        &self,
-        ctx: &mut Ctx,
-        delta: Option<&Delta>,
-    ) -> Option<(std::path::PathBuf, Vec<u8>)> {
+    /// Renders the export for writing. A path that exists is not written over until the user
+    /// says so ([`Confirmed::Ask`]); on an error the reason goes to the status bar and the
+    /// picker stays open.
+    pub fn confirm(&mut self, ctx: &mut Ctx, source: &Source) -> Confirmed {
         if self.path.trim().is_empty() {
             ctx.set_status("export: type a file name", StatusKind::Error);
-            return None;
+            return Confirmed::Stay;
         }
-        match render_bytes(ctx, self.choice, delta) {
+        match render_bytes(ctx, self.doc(), source) {
             Ok(bytes) => {
+                let path = std::path::PathBuf::from(self.path.trim());
+                if path.exists() {
+                    ctx.set_status(
+                        format!("{} exists: write over it? y/n", self.path.trim()),
+                        StatusKind::Info,
+                    );
+                    self.overwrite = Some((path, bytes));
+                    return Confirmed::Ask;
+                }
                 ctx.set_status(format!("writing {} …", self.path), StatusKind::Info);
-                Some((std::path::PathBuf::from(self.path.trim()), bytes))
+                Confirmed::Write(path, bytes)
             }
             Err(e) => {
                 ctx.set_status(format!("export: {e}"), StatusKind::Error);
-                None
+                Confirmed::Stay
             }
         }
     }
@@ -171,7 +396,7 @@ impl ExportPicker {
     pub fn render(&self, theme: &Theme, main: Rect, buf: &mut Buffer) {
         let t = theme;
         let w = main.width.saturating_sub(4).min(64);
-        let h = (CHOICES.len() as u16 + 5).min(main.height);
+        let h = (self.choices.len() as u16 + 5).min(main.height);
         let area = Rect::new(
             main.x + (main.width.saturating_sub(w)) / 2,
             main.y + (main.height.saturating_sub(h)) / 2,
@@ -179,33 +404,32 @@ impl ExportPicker {
             h,
         );
         Clear.render(area, buf);
-        let blk = block(
-            t,
-            Span::styled(
-                " Export what is on screen · ↑↓ format · Enter write · Esc ",
-                t.title,
-            ),
-            true,
-        );
+        let title = match self.choices.first().map(|c| c.0) {
+            Some(Doc::Comparison(_)) => " Export the comparison · Tab list/name · Enter · Esc ",
+            Some(Doc::Diff(_)) => " Export the diff or the state · Tab list/name · Enter · Esc ",
+            _ => " Export what is on screen · Tab list/name · Enter · Esc ",
+        };
+        let blk = block(t, Span::styled(title, t.title), true);
         let inner = blk.inner(area);
         blk.render(area, buf);
         let iw = inner.width as usize;
-        let mut lines: Vec<Line> = CHOICES
+        // The list scrolls to keep the choice in sight; three lines are the name's.
+        let room = (inner.height as usize).saturating_sub(3).max(1);
+        let offset = (self.choice + 1).saturating_sub(room);
+        let listed = self.focus == Focus::List;
+        let mut lines: Vec<Line> = self
+            .choices
             .iter()
             .enumerate()
-            .map(|(i, (format, table, what))| {
-                let name = match table {
-                    Some(t) => format!("csv {t}"),
-                    None => format.as_str().to_string(),
+            .skip(offset)
+            .take(room)
+            .map(|(i, (_, name, what))| {
+                let mark = match (i == self.choice, listed) {
+                    (true, true) => "▶",
+                    (true, false) => "▷",
+                    _ => " ",
                 };
-                let text = fit(
-                    &format!(
-                        "{} {:<13} {what}",
-                        if i == self.choice { "▶" } else { " " },
-                        name
-                    ),
-                    iw,
-                );
+                let text = fit(&format!("{mark} {name:<14} {what}"), iw);
                 Line::from(Span::styled(
                     text,
                     if i == self.choice { t.selected } else { t.base },
@@ -213,15 +437,25 @@ impl ExportPicker {
             })
             .collect();
         lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("file: ", t.title),
+        let mut file = vec![
+            Span::styled(if listed { "file: " } else { "file▸ " }, t.title),
             Span::raw(self.path.clone()),
-            Span::styled("█", t.accent),
-        ]));
-        lines.push(Line::from(Span::styled(
-            fit("type to change the path; written atomically", iw),
-            t.dim,
-        )));
+        ];
+        if !listed {
+            file.push(Span::styled("█", t.accent));
+        }
+        lines.push(Line::from(file));
+        let hint = match (&self.overwrite, listed) {
+            (Some(_), _) => "the file exists: y writes over it, n goes back",
+            (None, true) => "j/k or ↑↓ format · type or Tab to edit the name",
+            (None, false) => "typing edits the name · ↑↓ format · Tab back to the list",
+        };
+        let style = if self.overwrite.is_some() {
+            t.accent
+        } else {
+            t.dim
+        };
+        lines.push(Line::from(Span::styled(fit(hint, iw), style)));
         Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -1,0 +1,198 @@
+//! What the figures of several states and of a diff share: a print-sized SVG whose user unit
+//! is the typographic point, so that a `font-size` of 7 prints at 7 pt when the figure is
+//! placed at its own width (160 mm, a journal's text column), text width estimated for
+//! DejaVu Sans, and the colour-blind-safe palette (Okabe–Ito).
+//!
+//! ```text
+//!   <svg width="160mm" height="…mm" viewBox="0 0 453.5 …">   1 unit = 1 pt
+//! ```
+
+use std::fmt::Write;
+
+use crate::output::escape::xml;
+
+/// The figure's width in millimetres and in points (its user units).
+pub const WIDTH_MM: f64 = 160.0;
+pub const WIDTH: f64 = WIDTH_MM / 25.4 * 72.0;
+/// No text is set smaller than this, in points.
+pub const MIN_FONT: f64 = 7.0;
+pub const FONT: &str = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+/// Okabe–Ito: distinct for the common colour blindnesses and in greyscale by lightness.
+pub const BLUE: &str = "#0072B2";
+pub const SKY: &str = "#56B4E9";
+pub const VERMILION: &str = "#D55E00";
+pub const GREEN: &str = "#009E73";
+pub const INK: &str = "#222222";
+pub const GREY: &str = "#666666";
+pub const RULE: &str = "#d9d9d9";
+
+/// The width of `s` at `size` pt, estimated for DejaVu Sans (a wide face, so text laid out
+/// with it fits in the fallbacks too).
+pub fn text_width(s: &str, size: f64) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.32,
+            'f' | 't' | 'r' | '(' | ')' | '-' | '[' | ']' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '%' | '—' => 0.9,
+            c if c.is_uppercase() => 0.7,
+            c if c.is_ascii_digit() => 0.64,
+            _ => 0.6,
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// `s` broken into lines no wider than `width` at `size` pt, at spaces; a word longer than a
+/// line is cut.
+pub fn wrap(s: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, size) <= width || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+        while text_width(&line, size) > width && line.chars().count() > 1 {
+            let mut cut: String = line.clone();
+            while text_width(&cut, size) > width && cut.chars().count() > 1 {
+                cut.pop();
+            }
+            let rest: String = line.chars().skip(cut.chars().count()).collect();
+            lines.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `s` shortened with an ellipsis to fit `width` at `size` pt.
+pub fn fit(s: &str, size: f64, width: f64) -> String {
+    if text_width(s, size) <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.to_string();
+    while !out.is_empty() && text_width(&format!("{out}…"), size) > width {
+        out.pop();
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// An SVG document being written, in points.
+pub struct Svg {
+    pub body: String,
+}
+
+/// How a text is anchored at its x.
+#[derive(Clone, Copy)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+impl Svg {
+    pub fn new() -> Svg {
+        Svg {
+            body: String::new(),
+        }
+    }
+
+    /// Text from anywhere (data included), escaped; `size` in pt, never under [`MIN_FONT`].
+    pub fn text(&mut self, x: f64, y: f64, size: f64, anchor: Anchor, style: &str, s: &str) {
+        let size = size.max(MIN_FONT);
+        let _ = writeln!(
+            self.body,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" text-anchor="{}"{}{}>{}</text>"#,
+            anchor.as_str(),
+            if style.is_empty() { "" } else { " " },
+            style,
+            xml(s)
+        );
+    }
+
+    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), style: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" {style}/>"#
+        );
+    }
+
+    pub fn raw(&mut self, s: &str) {
+        self.body.push_str(s);
+        self.body.push('\n');
+    }
+
+    /// The document, `height` pt tall, with `title` as its accessible name.
+    pub fn finish(self, height: f64, title: &str) -> String {
+        let h_mm = height / 72.0 * 25.4;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_MM}mm" height="{h_mm:.1}mm" viewBox="0 0 {WIDTH:.1} {height:.1}" font-family="{FONT}" fill="{INK}">"#
+        );
+        let _ = writeln!(out, "<title>{}</title>", xml(title));
+        let _ = writeln!(
+            out,
+            r##"<rect width="{WIDTH:.1}" height="{height:.1}" fill="#ffffff"/>"##
+        );
+        out.push_str(&self.body);
+        out.push_str("</svg>\n");
+        out
+    }
+}
+
+impl Default for Svg {
+    fn default() -> Svg {
+        Svg::new()
+    }
+}
+
+/// `0.55` as `55%`, rounded to whole percent (figures label at a glance; the tables keep the
+/// decimals).
+pub fn whole_pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        let s = "Kazakhstan, 1995 Constitution as amended in June and September 2022";
+        let lines = wrap(s, 7.0, 120.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), s);
+        assert!(lines.iter().all(|l| text_width(l, 7.0) <= 120.0));
+    }
+
+    #[test]
+    fn no_text_is_set_under_the_floor_and_data_is_escaped() {
+        let mut svg = Svg::new();
+        svg.text(0.0, 0.0, 5.0, Anchor::Start, "", "<a & b>");
+        let out = svg.finish(100.0, "t");
+        assert!(out.contains(r#"font-size="7""#), "{out}");
+        assert!(out.contains("&lt;a &amp; b&gt;"));
+        assert!(out.contains(r#"width="160mm""#));
+    }
+}

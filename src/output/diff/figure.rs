@@ -1,0 +1,546 @@
+//! The diff as a figure (`bilik diff --reform … --format svg|png|pdf`): what reforms change,
+//! before and after.
+//!
+//! ```text
+//!   title: the reforms and the dataset
+//!   A  the headline's share, before and after, as stacked bars (directly, through each body)
+//!   B  every body whose control moved: per principal an arrow from the old share to the new
+//!   C  the appointment steps and powers added (+) and removed (−), as a marked list
+//! ```
+//!
+//! Print-sized through [`chart`]: 160 mm wide, no text under 7 pt. Principals keep one
+//! colour across the figure (Okabe–Ito) and are named beside every arrow, so the figure
+//! reads in greyscale too.
+
+use std::collections::BTreeSet;
+
+use super::DiffView;
+use crate::analysis::Headline;
+use crate::model::Dataset;
+use crate::output::chart::{
+    Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, fit, text_width, wrap,
+};
+use crate::output::escape::xml;
+use crate::output::fmt::pct;
+
+const MARGIN: f64 = 14.0;
+const SMALL: f64 = 7.0;
+const LABEL: f64 = 7.5;
+/// Shares that moved less than this are left out of B (half a percentage point).
+const MOVED: f64 = 0.005;
+/// The principals' colours, in the order principals first appear (Okabe–Ito without the
+/// yellow, too pale on white).
+const PALETTE: [&str; 7] = [BLUE, VERMILION, GREEN, "#CC79A7", "#E69F00", SKY, "#000000"];
+
+pub fn render(v: &DiffView) -> String {
+    let mut svg = Svg::new();
+    let ids: Vec<&str> = v.presets.iter().map(|p| p.id.as_str()).collect();
+    let title = format!(
+        "What {} change in {}",
+        if ids.is_empty() {
+            "the reforms".to_string()
+        } else {
+            ids.join(" + ")
+        },
+        v.baseline.meta.id
+    );
+    let full = WIDTH - 2.0 * MARGIN;
+    let mut y = MARGIN + 10.0;
+    svg.text(
+        MARGIN,
+        y,
+        10.5,
+        Anchor::Start,
+        r#"font-weight="bold""#,
+        &title,
+    );
+    let presets: Vec<String> = v
+        .presets
+        .iter()
+        .map(|p| format!("{}: {}", p.id, p.title(v.lang)))
+        .collect();
+    let sub = format!("{}. {}", presets.join("; "), v.baseline.meta.title);
+    for line in wrap(&sub, 8.0, full) {
+        y += 10.0;
+        svg.text(
+            MARGIN,
+            y,
+            8.0,
+            Anchor::Start,
+            &format!(r#"fill="{GREY}""#),
+            &line,
+        );
+    }
+    y += 6.0;
+    let colours = principal_colours(v);
+    if let Some(h) = v.delta.headline.1.as_ref().or(v.delta.headline.0.as_ref()) {
+        y = headline(&mut svg, y, v, h);
+    }
+    y = moved(&mut svg, y, v, &colours);
+    y = edges(&mut svg, y, v);
+    svg.finish(y + MARGIN - 4.0, &title)
+}
+
+fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
+    let mut y = y + 6.0;
+    for line in wrap(heading, 8.5, (WIDTH - 2.0 * MARGIN) / 1.12) {
+        y += 11.0;
+        svg.text(
+            MARGIN,
+            y,
+            8.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
+    }
+    y + 4.0
+}
+
+/// A: the headline as two stacked bars.
+fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
+    let q = format!(
+        "A. How much of the {} does the {} control?",
+        v.name(&h.body),
+        v.name(&h.principal)
+    );
+    let mut y = section(svg, y, &q);
+    let (before, after) = (v.delta.headline.0.as_ref(), v.delta.headline.1.as_ref());
+    // The parts, each keyed so that one intermediary keeps its colour in both bars.
+    let mut keys: Vec<String> = vec![String::new()];
+    for h in [before, after].into_iter().flatten() {
+        for (k, _) in &h.through {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    let part_colours = [BLUE, SKY, "#E69F00", GREEN, "#CC79A7", VERMILION, "#000000"];
+    let colour = |k: &str| {
+        let i = keys.iter().position(|x| x == k).unwrap_or(0);
+        part_colours[i % part_colours.len()]
+    };
+    let label_w = 34.0;
+    let x0 = MARGIN + label_w;
+    let x1 = WIDTH - MARGIN - 40.0;
+    let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
+    let bar = 12.0;
+    let top = y + 2.0;
+    for (row, (when, h)) in [("before", before), ("after", after)]
+        .into_iter()
+        .enumerate()
+    {
+        let by = top + row as f64 * (bar + 6.0);
+        svg.text(MARGIN, by + bar / 2.0 + 2.6, LABEL, Anchor::Start, "", when);
+        let Some(h) = h else {
+            svg.text(
+                x0 + 2.0,
+                by + bar / 2.0 + 2.6,
+                SMALL,
+                Anchor::Start,
+                &format!(r#"fill="{GREY}""#),
+                "no such body or principal",
+            );
+            continue;
+        };
+        let mut at = 0.0;
+        let parts = std::iter::once((String::new(), h.direct)).chain(h.through.iter().cloned());
+        for (k, share) in parts {
+            if share <= 0.0 {
+                continue;
+            }
+            let (a, b) = (x(at), x(at + share));
+            let name = if k.is_empty() {
+                "directly".to_string()
+            } else {
+                format!("through the {}", v.name(&k))
+            };
+            svg.raw(&format!(
+                r##"<rect x="{a:.1}" y="{by:.1}" width="{:.1}" height="{bar}" fill="{}" stroke="#ffffff" stroke-width="0.6"><title>{}</title></rect>"##,
+                b - a,
+                colour(&k),
+                xml(&format!("{when}: {} {name}", pct(share)))
+            ));
+            let label = pct(share);
+            if text_width(&label, SMALL) + 3.0 < b - a {
+                let ink = if colour(&k) == BLUE || colour(&k) == "#000000" {
+                    "#ffffff"
+                } else {
+                    INK
+                };
+                svg.text(
+                    (a + b) / 2.0,
+                    by + bar / 2.0 + 2.5,
+                    SMALL,
+                    Anchor::Middle,
+                    &format!(r#"fill="{ink}""#),
+                    &label,
+                );
+            }
+            at += share;
+        }
+        svg.text(
+            x(at) + 4.0,
+            by + bar / 2.0 + 2.6,
+            LABEL,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &pct(h.total),
+        );
+    }
+    let bottom = top + 2.0 * bar + 6.0;
+    svg.line(
+        (x(0.5), top - 2.0),
+        (x(0.5), bottom + 2.0),
+        &format!(r#"stroke="{GREY}" stroke-width="0.7" stroke-dasharray="2 1.5""#),
+    );
+    for t in [0.0, 0.5, 1.0] {
+        svg.text(
+            x(t),
+            bottom + 10.0,
+            SMALL,
+            Anchor::Middle,
+            &format!(r#"fill="{GREY}""#),
+            &format!("{:.0}%", t * 100.0),
+        );
+    }
+    // The key of the parts, flowing over lines.
+    y = bottom + 22.0;
+    let mut kx = MARGIN;
+    for k in &keys {
+        let name = if k.is_empty() {
+            "directly".to_string()
+        } else {
+            format!("through the {}", v.name(k))
+        };
+        let w = 12.0 + text_width(&name, SMALL) + 10.0;
+        if kx + w > WIDTH - MARGIN && kx > MARGIN {
+            kx = MARGIN;
+            y += 10.0;
+        }
+        svg.raw(&format!(
+            r#"<rect x="{kx:.1}" y="{:.1}" width="8" height="6" fill="{}"/>"#,
+            y - 5.5,
+            colour(k)
+        ));
+        svg.text(kx + 11.0, y, SMALL, Anchor::Start, "", &name);
+        kx += w;
+    }
+    y + 4.0
+}
+
+/// Each principal whose share of some body moved, with its colour, head of state first.
+fn principal_colours(v: &DiffView) -> Vec<(String, &'static str)> {
+    let mut order: Vec<String> = Vec::new();
+    if let Some(h) = v.delta.headline.0.as_ref().or(v.delta.headline.1.as_ref()) {
+        order.push(h.principal.clone());
+    }
+    for b in &v.delta.diff.bodies {
+        for p in b.control.keys() {
+            if !order.contains(p) {
+                order.push(p.clone());
+            }
+        }
+    }
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (p, PALETTE[i % PALETTE.len()]))
+        .collect()
+}
+
+/// B: per body, an arrow per principal from its share before to its share after.
+fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]) -> f64 {
+    let bodies: Vec<_> = v
+        .delta
+        .diff
+        .bodies
+        .iter()
+        .filter(|b| b.control.values().any(|(a, z)| (a - z).abs() >= MOVED))
+        .collect();
+    if bodies.is_empty() {
+        return y;
+    }
+    let mut y = section(
+        svg,
+        y,
+        "B. Integrated control that moved by half a point or more: each principal's share of \
+         the body, an arrow from before to after",
+    );
+    let body_w = 104.0;
+    let who_w = 124.0;
+    let value_w = 62.0;
+    let x0 = MARGIN + body_w + who_w;
+    let x1 = WIDTH - MARGIN - value_w;
+    let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
+    let row = 8.6;
+    svg.raw(
+        r##"<defs><marker id="head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse"><path d="M0,0 L6,3 L0,6 z" fill="context-stroke"/></marker></defs>"##,
+    );
+    let top = y + 2.0;
+    let mut ry = top;
+    let mut stripe = false;
+    for b in bodies {
+        let mut moves: Vec<(&String, &(f64, f64))> = b
+            .control
+            .iter()
+            .filter(|(_, (a, z))| (a - z).abs() >= MOVED)
+            .collect();
+        moves.sort_by(|p, q| {
+            let d = |m: &(f64, f64)| (m.1 - m.0).abs();
+            d(q.1).total_cmp(&d(p.1)).then(p.0.cmp(q.0))
+        });
+        let names = wrap(v.name(&b.id), LABEL, body_w - 6.0);
+        let lines = moves.len().max(names.len());
+        let h = lines as f64 * row + 3.0;
+        if stripe {
+            svg.raw(&format!(
+                r##"<rect x="{MARGIN:.1}" y="{ry:.1}" width="{:.1}" height="{h:.1}" fill="#f2f2f2"/>"##,
+                WIDTH - 2.0 * MARGIN
+            ));
+        }
+        stripe = !stripe;
+        for (k, line) in names.iter().enumerate() {
+            svg.text(
+                MARGIN + 2.0,
+                ry + 1.5 + (k as f64 + 0.5) * row + 2.6,
+                LABEL,
+                Anchor::Start,
+                "",
+                line,
+            );
+        }
+        for (k, (p, (before, after))) in moves.into_iter().enumerate() {
+            let cy = ry + 1.5 + (k as f64 + 0.5) * row;
+            let c = colours
+                .iter()
+                .find(|(id, _)| id == p)
+                .map_or(GREY, |(_, c)| c);
+            svg.text(
+                MARGIN + body_w,
+                cy + 2.5,
+                SMALL,
+                Anchor::Start,
+                &format!(r#"fill="{c}""#),
+                &fit(v.name(p), SMALL, who_w - 6.0),
+            );
+            let tip = format!(
+                "{}, {}: {} -> {}",
+                v.name(&b.id),
+                v.name(p),
+                pct(*before),
+                pct(*after)
+            );
+            svg.raw(&format!(
+                r#"<g class="move"><title>{}</title><circle cx="{:.1}" cy="{cy:.1}" r="1.6" fill="none" stroke="{c}" stroke-width="0.8"/><line x1="{:.1}" y1="{cy:.1}" x2="{:.1}" y2="{cy:.1}" stroke="{c}" stroke-width="1.3" marker-end="url(#head)"/></g>"#,
+                xml(&tip),
+                x(*before),
+                x(*before),
+                x(*after)
+            ));
+            svg.text(
+                WIDTH - MARGIN,
+                cy + 2.5,
+                SMALL,
+                Anchor::End,
+                "",
+                &format!("{} → {}", pct(*before), pct(*after)),
+            );
+        }
+        ry += h;
+    }
+    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        let style = if t == 0.5 {
+            format!(r#"stroke="{GREY}" stroke-width="0.6" stroke-dasharray="2 1.5""#)
+        } else {
+            format!(r#"stroke="{RULE}" stroke-width="0.5""#)
+        };
+        svg.line((x(t), top), (x(t), ry), &style);
+        if t != 0.25 && t != 0.75 {
+            svg.text(
+                x(t),
+                ry + 9.0,
+                SMALL,
+                Anchor::Middle,
+                &format!(r#"fill="{GREY}""#),
+                &format!("{:.0}%", t * 100.0),
+            );
+        }
+    }
+    y = ry + 12.0;
+    y
+}
+
+/// Who takes part in filling whom: (actor, step role, body) for every step of every channel.
+fn steps(d: &Dataset) -> BTreeSet<(String, String, String)> {
+    d.bodies
+        .iter()
+        .flat_map(|b| {
+            b.channels.iter().flat_map(move |c| {
+                c.steps
+                    .iter()
+                    .map(move |s| (s.actor.clone(), s.role.as_str().to_string(), b.id.clone()))
+            })
+        })
+        .collect()
+}
+
+/// The powers between bodies: (from, kind, to, channel).
+fn powers(d: &Dataset) -> BTreeSet<(String, String, String, Option<String>)> {
+    d.edges
+        .iter()
+        .map(|e| {
+            (
+                e.from.clone(),
+                e.kind.as_str().to_string(),
+                e.to.clone(),
+                e.channel.clone(),
+            )
+        })
+        .collect()
+}
+
+/// A step role or a power as a verb of its actor: `appoint` -> "appoints", `consent` ->
+/// "consents to", `dismiss_at_will` -> "dismisses at will".
+fn verb(s: &str) -> String {
+    let words = s.replace('_', " ");
+    if words == "ex officio" {
+        return "sits ex officio in".to_string();
+    }
+    let (first, rest) = words.split_once(' ').unwrap_or((words.as_str(), ""));
+    let first = if first.ends_with("ss") || first.ends_with("sh") {
+        format!("{first}es")
+    } else {
+        format!("{first}s")
+    };
+    let to = if first == "consents" { " to" } else { "" };
+    format!(
+        "{first}{to}{}{rest}",
+        if rest.is_empty() { "" } else { " " }
+    )
+}
+
+/// C: the edges of the graph added and removed, as a marked list.
+fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
+    let (sb, sa) = (steps(v.baseline), steps(v.reformed));
+    let (pb, pa) = (powers(v.baseline), powers(v.reformed));
+    let mut lines: Vec<(bool, String)> = Vec::new();
+    let step =
+        |(a, r, b): &(String, String, String)| format!("{} {} → {}", v.name(a), verb(r), v.name(b));
+    let power = |(a, k, b, c): &(String, String, String, Option<String>)| {
+        let seats = c
+            .as_ref()
+            .map_or(String::new(), |c| format!(" (channel {c})"));
+        format!("{} {} → {}{seats}", v.name(a), verb(k), v.name(b))
+    };
+    lines.extend(sa.difference(&sb).map(|e| (true, step(e))));
+    lines.extend(pa.difference(&pb).map(|e| (true, power(e))));
+    lines.extend(sb.difference(&sa).map(|e| (false, step(e))));
+    lines.extend(pb.difference(&pa).map(|e| (false, power(e))));
+    if lines.is_empty() {
+        return y;
+    }
+    let mut y = section(
+        svg,
+        y,
+        "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and \
+         powers over it",
+    );
+    let col = (WIDTH - 2.0 * MARGIN - 10.0) / 2.0;
+    // Two columns: the additions, then the removals.
+    let (added, removed): (Vec<_>, Vec<_>) = lines.into_iter().partition(|(a, _)| *a);
+    let top = y;
+    let mut bottom = y;
+    for (k, list) in [added, removed].into_iter().enumerate() {
+        let x = MARGIN + k as f64 * (col + 10.0);
+        let mut ly = top;
+        for (add, text) in list {
+            let (mark, colour) = if add {
+                ("+", GREEN)
+            } else {
+                ("−", VERMILION)
+            };
+            for (i, line) in wrap(&text, SMALL, col - 12.0).iter().enumerate() {
+                ly += 9.0;
+                if i == 0 {
+                    svg.text(
+                        x,
+                        ly,
+                        LABEL,
+                        Anchor::Start,
+                        &format!(r#"font-weight="bold" fill="{colour}""#),
+                        mark,
+                    );
+                }
+                svg.text(x + 10.0, ly, SMALL, Anchor::Start, "", line);
+            }
+        }
+        bottom = f64::max(bottom, ly);
+    }
+    y = bottom + 4.0;
+    y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::reform;
+
+    pub fn p5_p10() -> String {
+        let base = crate::data::default_dataset();
+        let set = reform::embedded(&base.meta.id);
+        let active = set.order(&["P5".into(), "P10".into()]).unwrap();
+        let after = reform::apply(&base, &set, &active).unwrap();
+        let o = crate::analysis::Options::of(&base);
+        let delta = reform::delta(&base, &after, &o.weights, false, None).unwrap();
+        let presets: Vec<&reform::Preset> = active.iter().filter_map(|id| set.get(id)).collect();
+        render(&DiffView {
+            baseline: &base,
+            reformed: &after,
+            presets: &presets,
+            delta: &delta,
+            lang: Lang::En,
+            ranges: None,
+        })
+    }
+
+    #[test]
+    fn roles_and_powers_read_as_verbs() {
+        assert_eq!(verb("appoint"), "appoints");
+        assert_eq!(verb("consent"), "consents to");
+        assert_eq!(verb("dismiss_at_will"), "dismisses at will");
+        assert_eq!(verb("ex_officio"), "sits ex officio in");
+    }
+
+    #[test]
+    fn p5_p10_names_the_bodies_that_moved_and_the_edges() {
+        let svg = p5_p10();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let text: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            // A long name wraps over lines: read the words as one text.
+            .join(" ");
+        for want in [
+            "What P5 + P10 change in kz-2022",
+            "Constitutional Court",
+            "Central Election Commission",
+            "Senate",
+            "52.7% → 12.5%",
+            "through the Chair of the Senate",
+            "Electorate elects → Senate",
+            "President dismisses at will → Senate",
+        ] {
+            assert!(text.contains(want), "{want} missing from\n{text}");
+        }
+        // Every arrow starts at its old value's ring.
+        let arrows = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("move"))
+            .count();
+        assert!(arrows >= 15, "{arrows} arrows");
+    }
+}
