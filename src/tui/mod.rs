@@ -197,6 +197,7 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
 mod tests;
 #[cfg(test)]
 mod tests_explain;
+#[cfg(test)]
 mod tests_export;
 #[cfg(test)]
 mod tests_input;
