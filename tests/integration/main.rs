@@ -18,6 +18,7 @@ mod compare;
 mod consistency;
 mod contract;
 mod datasets;
+mod explain;
 mod export;
 mod fixtures;
 mod hostile;
