@@ -27,6 +27,7 @@ mod limits;
 mod properties;
 mod random_datasets;
 mod ranges;
+mod references;
 mod reforms;
 mod synth;
 mod tui;
