@@ -32,6 +32,7 @@ pub mod export;
 pub mod fmt;
 pub mod graph;
 pub mod ranges;
+pub mod sources;
 pub mod summary;
 pub mod sweep;
 pub mod write;

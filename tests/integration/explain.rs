@@ -103,3 +103,17 @@ fn another_principal_and_unknown_ids() {
         stderr(&o)
     );
 }
+
+#[test]
+fn sources_list_titles_urls_and_what_cites_them() {
+    let o = bilik(&["sources", "--data", "kz-2022"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("[S7] Constitutional Law"), "{out}");
+    assert!(out.contains("https://adilet.zan.kz/"), "{out}");
+    assert!(out.contains("channel constitutional_court/chair"), "{out}");
+    let o = bilik(&["sources", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["schema"], "bilik.sources/1");
+    assert!(v["sources"][0]["url"].is_string());
+}

@@ -55,7 +55,10 @@ fn no_dataset_source_readme_or_doc_names_a_file_outside_the_repository() {
             for p in paths(line) {
                 let here = f.parent().unwrap().join(&p);
                 if !here.exists() && !root.join(&p).exists() {
-                    bad.push(format!("{rel}:{}: names {p}, which is not in the repository", i + 1));
+                    bad.push(format!(
+                        "{rel}:{}: names {p}, which is not in the repository",
+                        i + 1
+                    ));
                 }
             }
         }
