@@ -22,8 +22,13 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
 
 /// Tokens that look like a file path with one of the extensions a reference would name.
 fn paths(line: &str) -> Vec<String> {
+    // A URL is split at its colon, so its rest starts with `//`; an example output name
+    // follows `-o` or `a name such as`.
+    if line.contains("a name such as") {
+        return Vec::new();
+    }
     line.split(|c: char| c.is_whitespace() || "()[]<>`\"',;:*".contains(c))
-        .filter(|t| !t.contains("://") && !t.starts_with("www."))
+        .filter(|t| !t.contains("://") && !t.starts_with("//") && !t.starts_with("www."))
         .map(|t| t.trim_end_matches(['.', ',']))
         .filter(|t| {
             [".md", ".txt", ".pdf", ".rus", ".docx"]
