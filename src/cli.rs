@@ -224,6 +224,9 @@ pub enum Command {
     /// through an intermediary, the vetoes and what discounted them, what widens the range.
     /// The principal is `--of`, else the first `--principal`, else the head of state.
     Explain(explain::ExplainArgs),
+    /// List the dataset's sources (title, URL, note) and the bodies, channels and edges whose
+    /// citation names each.
+    Sources(explain::SourcesArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -846,6 +849,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Explain(args)) => explain::run(&global, &band, &args),
+        Some(Command::Sources(args)) => explain::sources(&global, &args),
         Some(Command::Datasets) => {
             let mut out = String::new();
             for e in data::EMBEDDED {

@@ -67,3 +67,26 @@ pub fn run(global: &Global, band: &Band, args: &ExplainArgs) -> anyhow::Result<E
     emit(args.output.as_deref(), body.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `bilik sources`: the dataset's bibliography and what cites each source.
+pub fn sources(global: &Global, args: &SourcesArgs) -> anyhow::Result<ExitCode> {
+    let loaded = load(global)?;
+    let ds = &loaded.dataset;
+    let body = match args.format {
+        ExplainFormat::Text => visible_lines(&crate::output::sources::text(ds)).into_owned(),
+        ExplainFormat::Md => crate::output::sources::md(ds),
+        ExplainFormat::Json => crate::output::sources::json(ds),
+    };
+    emit(args.output.as_deref(), body.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

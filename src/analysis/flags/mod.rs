@@ -53,6 +53,14 @@ pub struct Flag {
 }
 
 impl Flag {
+    /// The rule's title, a sentence a reader understands (the id where no rule is listed).
+    pub fn title(&self) -> &'static str {
+        RULES
+            .iter()
+            .find(|r| r.id == self.rule)
+            .map_or(self.rule, |r| r.title)
+    }
+
     /// What identifies a flag across two analyses (for before/after comparisons).
     pub fn key(&self) -> (&'static str, &str, Option<&str>, Option<&str>) {
         (

@@ -431,10 +431,10 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         for f in flags {
             let head = Line::from(vec![
                 Span::styled(
-                    format!(" {:<6}", f.severity.as_str().to_uppercase()),
+                    format!(" {} · ", f.severity.as_str().to_uppercase()),
                     ctx.theme.severity(f.severity),
                 ),
-                Span::styled(f.rule.to_string(), t.accent),
+                Span::styled(f.title().to_string(), t.accent),
             ]);
             match &f.actor {
                 Some(actor) => b.link(head, actor),
@@ -581,7 +581,13 @@ impl BodiesView {
     fn list(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
         let focused = self.focus == Pane::List;
-        let blk = block(t, format!(" Bodies ({}) ", ctx.order.len()), focused);
+        // The bar is the largest controller's share; `=` marks a tie for the largest.
+        let title = if area.width >= 42 {
+            format!(" Bodies ({}) · largest controller, =tie ", ctx.order.len())
+        } else {
+            format!(" Bodies ({}) · largest share ", ctx.order.len())
+        };
+        let blk = block(t, title, focused);
         let inner = blk.inner(area);
         blk.render(area, buf);
         let rows = list_rows(ctx);
@@ -607,7 +613,20 @@ impl BodiesView {
                     };
                     let (barstr, share) = match a.and_then(|a| a.largest()) {
                         Some((_, v)) if !body.channels.is_empty() => {
-                            (bar(v, 6), format!("{:>3.0}%", v * 100.0))
+                            let tied = a.is_some_and(|a| {
+                                a.control
+                                    .values()
+                                    .filter(|x| (**x - v).abs() < 1e-9)
+                                    .count()
+                                    > 1
+                            });
+                            let pct = format!("{:.0}%", v * 100.0);
+                            let share = if tied {
+                                format!("{:>4}", format!("={pct}"))
+                            } else {
+                                format!("{pct:>4}")
+                            };
+                            (bar(v, 6), share)
                         }
                         _ => ("  root".to_string(), "    ".to_string()),
                     };

@@ -170,7 +170,7 @@ impl Tab for FlagsView {
                 ),
                 Span::styled(" ", base),
                 Span::styled(
-                    fit(flag.rule, rule_w),
+                    fit(flag.title(), rule_w),
                     if selected { base } else { t.accent },
                 ),
                 Span::styled(" ", base),
@@ -190,12 +190,13 @@ impl Tab for FlagsView {
         let mut text = vec![
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", flag.severity.as_str().to_uppercase()),
+                    format!("{} · ", flag.severity.as_str().to_uppercase()),
                     t.severity(flag.severity),
                 ),
-                Span::styled(flag.rule.to_string(), t.accent),
+                Span::styled(flag.title().to_string(), t.accent),
                 Span::raw(format!(
-                    " · value {}{}",
+                    " ({}) · value {}{}",
+                    flag.rule,
                     crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0),
                     flag.actor
                         .as_ref()

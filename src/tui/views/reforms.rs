@@ -435,7 +435,7 @@ impl ReformsView {
                 out.push(Line::from(vec![
                     Span::styled(format!("{sign} "), style),
                     Span::raw(fit(
-                        &format!("{} · {} · {}", f.severity, f.rule, name(&f.body)),
+                        &format!("{} · {} · {}", f.severity, f.title(), name(&f.body)),
                         width.saturating_sub(2),
                     )),
                 ]));

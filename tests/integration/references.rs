@@ -1,0 +1,90 @@
+//! The repository points only at what a user of it can open: no dataset source, README or doc
+//! line names a file outside it (a team's fact sheet, `shared/`, a working copy), and every
+//! relative path to a file that they name exists in the repository.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::root;
+
+/// Words that only make sense to someone with the team's files.
+const OUTSIDE: &[&str] = &["fact sheet", "shared/", "/work/", "working copy"];
+
+fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
+            out.push(p);
+        }
+    }
+}
+
+/// Tokens that look like a file path with one of the extensions a reference would name.
+fn paths(line: &str) -> Vec<String> {
+    // A URL is split at its colon, so its rest starts with `//`; an example output name
+    // follows `-o` or `a name such as`.
+    if line.contains("a name such as") {
+        return Vec::new();
+    }
+    line.split(|c: char| c.is_whitespace() || "()[]<>`\"',;:*".contains(c))
+        .filter(|t| !t.contains("://") && !t.starts_with("//") && !t.starts_with("www."))
+        .map(|t| t.trim_end_matches(['.', ',']))
+        .filter(|t| {
+            [".md", ".txt", ".pdf", ".rus", ".docx"]
+                .iter()
+                .any(|x| t.ends_with(x))
+                && t.len() > 4
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn no_dataset_source_readme_or_doc_names_a_file_outside_the_repository() {
+    let root = root();
+    let mut checked = vec![root.join("README.md")];
+    files(&root.join("docs"), "md", &mut checked);
+    files(&root.join("data"), "ron", &mut checked);
+    let mut bad = Vec::new();
+    for f in &checked {
+        let text = std::fs::read_to_string(f).unwrap();
+        let rel = f.strip_prefix(&root).unwrap().display().to_string();
+        for (i, line) in text.lines().enumerate() {
+            let lower = line.to_lowercase();
+            for w in OUTSIDE {
+                if lower.contains(w) {
+                    bad.push(format!("{rel}:{}: says {w:?}", i + 1));
+                }
+            }
+            for p in paths(line) {
+                let here = f.parent().unwrap().join(&p);
+                if !here.exists() && !root.join(&p).exists() {
+                    bad.push(format!(
+                        "{rel}:{}: names {p}, which is not in the repository",
+                        i + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn every_dataset_source_is_a_public_reference() {
+    for e in bilik::data::EMBEDDED {
+        let ds = bilik::data::load_str(e.path, e.text).unwrap();
+        for s in &ds.meta.sources {
+            let all = format!("{} {} {}", s.title, s.note, s.url).to_lowercase();
+            let outside = paths(&all).into_iter().any(|p| !root().join(p).exists());
+            assert!(
+                !OUTSIDE.iter().any(|w| all.contains(w)) && !outside,
+                "{}: source {} names a file a user cannot open: {}",
+                e.id,
+                s.id,
+                s.title
+            );
+        }
+    }
+}
