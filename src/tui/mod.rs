@@ -187,6 +187,8 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_graph;
+#[cfg(test)]
 mod tests_input;
 #[cfg(test)]
 mod tests_ranges;

@@ -8,7 +8,7 @@
 pub mod dot;
 pub mod graphml;
 pub mod mermaid;
-mod placement;
+pub mod placement;
 pub mod svg;
 
 use std::borrow::Cow;
