@@ -192,3 +192,5 @@ mod tests_graph;
 mod tests_input;
 #[cfg(test)]
 mod tests_ranges;
+#[cfg(test)]
+mod tests_text;

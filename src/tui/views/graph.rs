@@ -23,6 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Tab, block, fit, glyph, pct, step};
 use crate::analysis::Position;
+use crate::model::phrase::size;
 use crate::model::{BodyId, EdgeKind};
 use crate::output::fmt::seats;
 use crate::output::graph::placement;
@@ -423,7 +424,7 @@ impl GraphView {
         let body = ctx.dataset.body(&ctx.selected);
         let mut lines = vec![Line::from(Span::styled(fit(&name, box_w - 2), t.title))];
         if let Some(b) = body {
-            lines.push(Line::from(fit(&seat_count(b), box_w - 2)));
+            lines.push(Line::from(fit(&size(b.seats, b.seats_nominal), box_w - 2)));
         }
         if let Some((p, v)) = a.and_then(|a| a.largest()) {
             lines.push(Line::from(fit(
@@ -464,17 +465,6 @@ pub fn geometry(inner: Rect) -> Geometry {
         right: centre + box_w as u16 + 3,
         side,
         box_w,
-    }
-}
-
-/// `11 seats`, `1 seat`, or `1 seat (a modelling unit)` where the law fixes no size.
-fn seat_count(b: &crate::model::Body) -> String {
-    let n = b.seats;
-    let unit = if n == 1 { "seat" } else { "seats" };
-    if b.seats_nominal {
-        "size not fixed by law".to_string()
-    } else {
-        format!("{n} {unit}")
     }
 }
 
