@@ -44,16 +44,13 @@ fn takes_s(name: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// `thing` owned by `owner`, after `the`: `the President's control`, `the Maslikhats' picks`,
-/// `the control of the President of the United States`.
+/// `thing` owned by `owner`, after `the`: `the President's control`, `the picks of the
+/// Maslikhats`, `the control of the President of the United States`.
 pub fn possessive(owner: &str, thing: &str) -> String {
-    if takes_s(owner) {
-        let owner = after_the(owner);
-        if owner.ends_with('s') && !owner.ends_with("ss") {
-            format!("the {owner}' {thing}")
-        } else {
-            format!("the {owner}'s {thing}")
-        }
+    // A name ending in `s` may be singular (`Mazhilis's`) or plural (`Maslikhats'`), which
+    // the name does not tell: `of` reads right for both.
+    if takes_s(owner) && !owner.ends_with('s') {
+        format!("the {}'s {thing}", after_the(owner))
     } else {
         format!("the {thing} of {}", the(owner))
     }
@@ -62,7 +59,7 @@ pub fn possessive(owner: &str, thing: &str) -> String {
 /// `principal`'s control of `body`: `the President's control of the Constitutional Court`,
 /// or `the control of the Supreme Court by the President of the United States`.
 pub fn control_of(principal: &str, body: &str, control: &str) -> String {
-    if takes_s(principal) {
+    if takes_s(principal) && !principal.ends_with('s') {
         format!("{} of {}", possessive(principal, control), the(body))
     } else {
         format!("the {control} of {} by {}", the(body), the(principal))
@@ -79,13 +76,13 @@ pub fn capitalised(s: &str) -> String {
 }
 
 /// A body's size in words: `11 seats`, `1 seat`, or, where the law fixes no size and the
-/// seats are a modelling unit, `no fixed size (1 unit)`.
+/// seats are a modelling unit, `no fixed size, 1 unit`.
 pub fn size(seats: u32, nominal: bool) -> String {
     match (nominal, seats) {
         (false, 1) => "1 seat".to_string(),
         (false, n) => format!("{n} seats"),
-        (true, 1) => "no fixed size (1 unit)".to_string(),
-        (true, n) => format!("no fixed size ({n} units)"),
+        (true, 1) => "no fixed size, 1 unit".to_string(),
+        (true, n) => format!("no fixed size, {n} units"),
     }
 }
 
@@ -122,8 +119,14 @@ mod tests {
             possessive("President of the United States", "pleasure"),
             "the pleasure of the President of the United States"
         );
-        assert_eq!(possessive("Maslikhats", "picks"), "the Maslikhats' picks");
-        assert_eq!(possessive("Congress", "seats"), "the Congress's seats");
+        assert_eq!(
+            possessive("Maslikhats", "picks"),
+            "the picks of the Maslikhats"
+        );
+        assert_eq!(
+            possessive("Mazhilis", "98 seats"),
+            "the 98 seats of the Mazhilis"
+        );
         assert_eq!(
             possessive("Cabinet (heads of the executive departments)", "15 seats"),
             "the 15 seats of the Cabinet (heads of the executive departments)"
@@ -146,6 +149,6 @@ mod tests {
     fn sizes_read_in_the_singular_and_say_when_they_are_a_modelling_unit() {
         assert_eq!(size(1, false), "1 seat");
         assert_eq!(size(11, false), "11 seats");
-        assert_eq!(size(1, true), "no fixed size (1 unit)");
+        assert_eq!(size(1, true), "no fixed size, 1 unit");
     }
 }

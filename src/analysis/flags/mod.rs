@@ -609,7 +609,7 @@ impl<'a> Ctx<'a> {
                 value: 0.0,
                 message: format!(
                     "{} exist only once the state registers them by permit: {} can keep a party out of politics.",
-                    self.name(&body.id),
+                    capitalised(&self.name(&body.id)),
                     gatekeeper
                         .as_deref()
                         .map(|g| format!("the {}", self.name(g)))
