@@ -156,7 +156,7 @@ fn the_role_table_lines_bodies_up_by_role() {
     );
     let court = s
         .lines()
-        .find(|l| l.contains("Supreme Court of the United States (9)"))
+        .find(|l| l.contains("Supreme Court of the United States (9 seats)"))
         .unwrap();
     assert!(court.contains("50.0% / 50.0%"));
     assert!(court.contains("largest: President of the United States = Senate 50.0%"));
