@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::range::Band;
 use crate::analysis::{self, Analysis, Options};
@@ -54,7 +54,15 @@ pub struct Cli {
 pub struct Global {
     /// The dataset: the id of an embedded one (see `bilik datasets`) or a path to a RON file.
     /// `sweep` takes it several times (one series each); other commands take it once.
-    #[arg(long, short = 'd', global = true, value_name = "ID|FILE", default_value = data::DEFAULT)]
+    #[arg(
+        long,
+        short = 'd',
+        global = true,
+        value_name = "ID|FILE",
+        default_value = data::DEFAULT,
+        value_parser = Offered(dataset_ids),
+        hide_possible_values = true
+    )]
     pub data: Vec<String>,
     /// Role weights to change, e.g. `consent=0.5,recommend=0`. Weights: recommend, propose,
     /// consent, consent_under_threat, at_will_removal.
@@ -78,7 +86,9 @@ pub struct Global {
         short = 'r',
         global = true,
         value_name = "ID,...",
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = Offered(preset_ids),
+        hide_possible_values = true
     )]
     pub reforms: Vec<String>,
     /// A file of reform presets to use instead of those embedded for the dataset.
@@ -385,7 +395,7 @@ pub struct CompareArgs {
     /// Datasets to compare: embedded ids or RON files, in the order of the columns. Default:
     /// every embedded dataset. `--weights` and `--principal` apply to each; `--data` is not
     /// read.
-    #[arg(value_name = "ID|FILE")]
+    #[arg(value_name = "ID|FILE", value_parser = Offered(dataset_ids), hide_possible_values = true)]
     pub datasets: Vec<String>,
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
@@ -434,7 +444,16 @@ impl std::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    if let Some(message) = ignored_options(&matches) {
+        Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -446,6 +465,107 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// A value that is any string (a file path too), and whose known values (`ids`) the shell
+/// completions offer: the embedded datasets for `--data` and `compare`, the embedded presets
+/// for `--reform`.
+#[derive(Clone, Copy)]
+struct Offered(fn() -> &'static [String]);
+
+impl clap::builder::TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .iter()
+                .map(|id| clap::builder::PossibleValue::new(id.as_str())),
+        ))
+    }
+}
+
+fn dataset_ids() -> &'static [String] {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| data::EMBEDDED.iter().map(|e| e.id.to_string()).collect())
+}
+
+fn preset_ids() -> &'static [String] {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids: Vec<String> = Vec::new();
+        for e in data::EMBEDDED {
+            for p in reform::embedded(e.id).presets {
+                if !ids.contains(&p.id) {
+                    ids.push(p.id);
+                }
+            }
+        }
+        ids
+    })
+}
+
+/// A usage error for an option the command would accept and ignore: `compare` takes its
+/// datasets as arguments and applies no reforms; `completions` and `man` read no data.
+pub fn ignored_options(matches: &clap::ArgMatches) -> Option<String> {
+    use clap::parser::ValueSource;
+    let (name, sub) = matches.subcommand()?;
+    let given = |id: &str| {
+        sub.try_get_raw(id).is_ok() && sub.value_source(id) == Some(ValueSource::CommandLine)
+    };
+    let flag = |id: &str| match id {
+        "data" => "--data",
+        "weights" => "--weights",
+        "principals" => "--principal",
+        "lang" => "--lang",
+        "reforms" => "--reform",
+        "reforms_file" => "--reforms",
+        "at_will_threat" => "--at-will-threat",
+        "band" => "--band",
+        _ => "",
+    };
+    let (ids, why): (&[&str], &str) = match name {
+        "compare" => (
+            &["data", "reforms", "reforms_file"],
+            "compare takes its datasets as arguments (`bilik compare kz-2022 kz-2026`) and \
+             compares them as they are in force; to see what reforms change, use \
+             `bilik diff --reform ID,...`",
+        ),
+        "completions" | "man" => (
+            &[
+                "data",
+                "weights",
+                "principals",
+                "lang",
+                "reforms",
+                "reforms_file",
+                "at_will_threat",
+                "band",
+            ],
+            "it reads no dataset",
+        ),
+        _ => return None,
+    };
+    let used: Vec<&str> = ids
+        .iter()
+        .filter(|id| given(id))
+        .map(|id| flag(id))
+        .collect();
+    if used.is_empty() {
+        return None;
+    }
+    Some(format!("`{name}` does not use {}: {why}", used.join(", ")))
 }
 
 /// Writes to stderr. When stderr is closed or a closed pipe (`2>&1 | head -1`) there is

@@ -16,6 +16,7 @@ pub mod alt;
 pub mod layer;
 pub mod load;
 pub mod numbers;
+pub mod phrase;
 pub mod raw;
 #[cfg(test)]
 pub(crate) mod testdata;

@@ -175,7 +175,13 @@ pub fn weights_row_at(visual: usize, rows: usize) -> Option<usize> {
 
 /// The Reforms view's list pane, and its right column (detail above the delta).
 pub fn reforms_split(main: Rect) -> (Rect, Rect) {
-    let list_w = (main.width * 2 / 5).clamp(24.min(main.width), 42.min(main.width));
+    // Wide terminals give the list room for whole titles (the longest, with its checkbox and
+    // number, is 67 cells); narrow ones keep the detail readable.
+    let list_w = if main.width >= 140 {
+        (main.width / 2).min(68)
+    } else {
+        (main.width * 2 / 5).clamp(24.min(main.width), 42.min(main.width))
+    };
     (
         Rect::new(main.x, main.y, list_w, main.height),
         Rect::new(main.x + list_w, main.y, main.width - list_w, main.height),

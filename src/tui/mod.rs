@@ -200,8 +200,12 @@ mod tests_explain;
 #[cfg(test)]
 mod tests_export;
 #[cfg(test)]
+mod tests_graph;
+#[cfg(test)]
 mod tests_input;
 #[cfg(test)]
 mod tests_ranges;
 #[cfg(test)]
 mod tests_session;
+#[cfg(test)]
+mod tests_text;

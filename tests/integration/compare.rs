@@ -148,7 +148,7 @@ fn the_role_table_lines_bodies_up_by_role() {
     assert_eq!(block.len(), 4, "{s}");
     // The Accounts Committee and the Supreme Audit Chamber are one role.
     assert!(block[1].contains("kz-2017") && block[1].contains("Accounts Committee"));
-    assert!(block[2].contains("kz-2022") && block[2].contains("Supreme Audit Chamber (9)"));
+    assert!(block[2].contains("kz-2022") && block[2].contains("Supreme Audit Chamber (9 seats)"));
     assert!(
         block[3].contains("Comptroller General") && block[3].contains("largest: Senate 50.0%"),
         "{}",
@@ -156,7 +156,7 @@ fn the_role_table_lines_bodies_up_by_role() {
     );
     let court = s
         .lines()
-        .find(|l| l.contains("Supreme Court of the United States (9)"))
+        .find(|l| l.contains("Supreme Court of the United States (9 seats)"))
         .unwrap();
     assert!(court.contains("50.0% / 50.0%"));
     assert!(court.contains("largest: President of the United States = Senate 50.0%"));

@@ -10,7 +10,7 @@
 //! `datasets` pins legal facts of the shipped data; `limits` checks the input limit on files, pipes, devices and the config; `writes` checks what `-o` may replace; `hostile` feeds every text output hostile names; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
 //! loader; `random_datasets` holds invariants over random valid datasets (shares, order,
-//! reforms, JSON); `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
+//! reforms, JSON); `wording` checks the wording of names in sentences; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
 //! preset files; `synth` checks the synthetic states the benchmarks use.
 
 mod assets;
@@ -36,4 +36,5 @@ mod references;
 mod reforms;
 mod synth;
 mod tui;
+mod wording;
 mod writes;

@@ -13,6 +13,7 @@ use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
 use crate::model::numbers::pct;
+use crate::model::phrase::{after_the, capitalised, possessive};
 use crate::model::{
     Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
 };
@@ -214,8 +215,18 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 }
 
 impl<'a> Ctx<'a> {
-    fn name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id)
+    /// A body's name as it reads after `the` in a flag's sentence.
+    fn name(&self, id: &str) -> String {
+        after_the(self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id))
+    }
+
+    /// `thing` of the body `id`: `the President's pleasure`, `the 6 seats of the Federal
+    /// Election Commission`.
+    fn of(&self, id: &str, thing: &str) -> String {
+        possessive(
+            self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id),
+            thing,
+        )
     }
 
     fn body(&self, id: &str) -> Option<&'a Body> {
@@ -366,16 +377,17 @@ impl<'a> Ctx<'a> {
                     value: f64::from(picked),
                     message: if single {
                         format!(
-                            "The {r_name} picks the {b_name} and can dismiss the holder at will: the post is held at the {r_name}'s pleasure.",
+                            "The {r_name} picks the {b_name} and can dismiss the holder at will: the post is held at {pleasure}.",
+                            pleasure = self.of(r, "pleasure"),
                             r_name = self.name(r),
                             b_name = self.name(&body.id),
                         )
                     } else {
                         format!(
-                            "The {r_name} picks {picked} of the {b_name}'s {} seats and can dismiss the holders of {covered} at will: they serve at the {r_name}'s pleasure.",
-                            body.seats,
+                            "The {r_name} picks {picked} of {seats} and can dismiss the holders of {covered} at will: they serve at {pleasure}.",
+                            seats = self.of(&body.id, &format!("{} seats", body.seats)),
+                            pleasure = self.of(r, "pleasure"),
                             r_name = self.name(r),
-                            b_name = self.name(&body.id),
                         )
                     },
                     sources,
@@ -396,10 +408,9 @@ impl<'a> Ctx<'a> {
                         )
                     } else {
                         format!(
-                            "The {} can dismiss the holders of {covered} of the {}'s {} seats, a body meant to be independent, at will.",
+                            "The {} can dismiss the holders of {covered} of {}, a body meant to be independent, at will.",
                             self.name(r),
-                            self.name(&body.id),
-                            body.seats,
+                            self.of(&body.id, &format!("{} seats", body.seats)),
                         )
                     },
                     sources,
@@ -436,9 +447,11 @@ impl<'a> Ctx<'a> {
                         channel: Some(c.channel.clone()),
                         value: stake,
                         message: format!(
-                            "The {}'s pick{} for the {} ({}, {} seat{}) {} confirmed by the {}, of which the {} holds {}.",
-                            self.name(&c.proposer),
-                            if c.seats == 1 { "" } else { "s" },
+                            "{} for the {} ({}, {} seat{}) {} confirmed by the {}, of which the {} holds {}.",
+                            capitalised(&self.of(
+                                &c.proposer,
+                                if c.seats == 1 { "pick" } else { "picks" }
+                            )),
                             self.name(&body.id),
                             channel_label(ch),
                             c.seats,
@@ -473,9 +486,9 @@ impl<'a> Ctx<'a> {
                         channel: Some(c.channel.clone()),
                         value: f64::from(c.seats),
                         message: format!(
-                            "The {} consents to the {}'s picks for the {} ({}, {} seat{}) under threat: {} the {} dissolve it.",
+                            "The {} consents to {} for the {} ({}, {} seat{}) under threat: {} the {} dissolve it.",
                             self.name(&share.actor),
-                            self.name(&c.proposer),
+                            self.of(&c.proposer, "picks"),
                             self.name(&body.id),
                             channel_label(ch),
                             c.seats,
@@ -513,10 +526,9 @@ impl<'a> Ctx<'a> {
                 channel: Some(c.channel.clone()),
                 value: f64::from(c.seats),
                 message: format!(
-                    "{} of the {}'s {} seats are lost on leaving the party that nominated their holder{}: between elections the party, not the voters, holds them.",
+                    "{} of {} are lost on leaving the party that nominated their holder{}: between elections the party, not the voters, holds them.",
                     c.seats,
-                    self.name(&body.id),
-                    body.seats,
+                    self.of(&body.id, &format!("{} seats", body.seats)),
                     party
                         .as_deref()
                         .map(|p| format!(" ({})", self.name(p)))
@@ -613,7 +625,7 @@ impl<'a> Ctx<'a> {
                 value: 0.0,
                 message: format!(
                     "{} exist only once the state registers them by permit: {} can keep a party out of politics.",
-                    self.name(&body.id),
+                    capitalised(&self.name(&body.id)),
                     gatekeeper
                         .as_deref()
                         .map(|g| format!("the {}", self.name(g)))

@@ -10,6 +10,8 @@ use super::{
 use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
+use crate::model::phrase::size;
+use crate::model::phrase::{capitalised, possessive};
 use crate::output::escape::markdown_cell as cell;
 use crate::output::fmt::pct;
 
@@ -148,10 +150,9 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                         .iter()
                         .map(|x| {
                             format!(
-                                "{} ({}{}): {}; {}{}",
+                                "{} ({}): {}; {}{}",
                                 e.dataset.name(&x.id, lang),
-                                x.seats,
-                                if x.seats_nominal { " nominal" } else { "" },
+                                size(x.seats, x.seats_nominal),
                                 largest_text(e, &x.largest, lang),
                                 head_figures(e, x),
                                 if x.removable_at_will_by_head {
@@ -195,10 +196,11 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             let fig = |x: Option<f64>| x.map(pct).unwrap_or_else(|| "-".into());
             let _ = writeln!(
                 out,
-                "### {}: {} → {}\n\nThe {head}'s hold {} → {}; integrated control {} → {}.\n",
+                "### {}: {} → {}\n\n{} {} → {}; integrated control {} → {}.\n",
                 role_words(ch.role),
                 side_names(a, &ch.before, lang),
                 side_names(b, &ch.after, lang),
+                capitalised(&possessive(&head, "hold")),
                 fig(ch.held.0),
                 fig(ch.held.1),
                 fig(ch.control.0),

@@ -10,6 +10,7 @@ pub mod text;
 
 use crate::analysis::range::{self, Band, Ranged, Space};
 use crate::comparative::{Amount, Comparison, Entry, Indicators, Reason, ReasonKind};
+use crate::model::phrase::{possessive, the};
 use crate::model::{Lang, Role};
 use crate::output::fmt::{self, pct};
 
@@ -314,7 +315,9 @@ pub fn reason_subject(a: &Entry, b: &Entry, r: &Reason, lang: Lang) -> String {
         }
         ReasonKind::AtWill => format!("seats the {head} can dismiss at will"),
         ReasonKind::OtherPicks { actor } => format!("seats picked by the {}", name(actor)),
-        ReasonKind::Through { actor } => format!("the {head}'s hold on the {}", name(actor)),
+        ReasonKind::Through { actor } => {
+            format!("{} on {}", possessive(&head, "hold"), the(&name(actor)))
+        }
     }
 }
 

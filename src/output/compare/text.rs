@@ -11,6 +11,8 @@ use super::{
 use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES, RoleChange, Timeline};
 use crate::model::Lang;
+use crate::model::phrase::possessive;
+use crate::model::phrase::size;
 use crate::output::fmt::{pad, pct, table};
 
 fn sources(label: &str, s: &[String]) -> Option<String> {
@@ -33,7 +35,8 @@ fn change_block(out: &mut String, a: &Entry, b: &Entry, ch: &RoleChange, lang: L
     let fig = |x: Option<f64>| x.map(pct).unwrap_or_else(|| "-".into());
     let _ = writeln!(
         out,
-        "  the {head}'s hold {} -> {}; integrated control {} -> {}",
+        "  {} {} -> {}; integrated control {} -> {}",
+        possessive(&head, "hold"),
         fig(ch.held.0),
         fig(ch.held.1),
         fig(ch.control.0),
@@ -91,9 +94,10 @@ fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "TIMELINE: {}, {} (the {head}'s hold; integrated control in brackets)",
+        "TIMELINE: {}, {} ({}; integrated control in brackets)",
         t.jurisdiction,
-        t.datasets.join(" -> ")
+        t.datasets.join(" -> "),
+        possessive(&head, "hold")
     );
     let ids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
     out.push_str(&grid("", &ids, &timeline_rows(t)));
@@ -242,10 +246,9 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                         },
                     ],
                     format!(
-                        "{} ({}{}) · largest: {}",
+                        "{} ({}) · largest: {}",
                         e.dataset.name(&cell.id, lang),
-                        cell.seats,
-                        if cell.seats_nominal { " nominal" } else { "" },
+                        size(cell.seats, cell.seats_nominal),
                         largest_text(e, &cell.largest, lang)
                     ),
                 ));

@@ -10,7 +10,7 @@ pub mod dot;
 pub mod focus;
 pub mod graphml;
 pub mod mermaid;
-mod placement;
+pub mod placement;
 pub mod print;
 pub mod svg;
 

@@ -5,6 +5,8 @@
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, BodyAnalysis, Flag, diff, headline};
+use crate::model::phrase::size;
+use crate::model::phrase::{capitalised, control_of, possessive};
 use crate::model::{Body, Dataset, Lang};
 use crate::output::escape::{markdown as esc, markdown_code as code};
 use crate::output::export::Snapshot;
@@ -243,7 +245,7 @@ pub fn render(s: &Snapshot) -> String {
             let mut header = vec![("`consent` weight", false)];
             header.extend(labels.iter().map(|l| (l.as_str(), true)));
             let mut t = Table::new(&header);
-            let mut row = vec![format!("{}'s control", names.of(&h.principal))];
+            let mut row = vec![capitalised(&possessive(&names.of(&h.principal), "control"))];
             row.extend(h.sensitivity.iter().map(|(_, t)| pct(*t)));
             t.row(row);
             t.write(&mut out);
@@ -314,11 +316,11 @@ pub fn render(s: &Snapshot) -> String {
         t.row(vec![
             format!("{} ({})", names.of(&b.id), code(&b.id)),
             branch,
-            format!(
-                "{}{}",
-                b.seats,
-                if b.seats_nominal { " (nominal)" } else { "" }
-            ),
+            if b.seats_nominal {
+                size(b.seats, true)
+            } else {
+                b.seats.to_string()
+            },
             composition(&names, b),
             control_list(&names, ba, ranges),
             if b.channels.is_empty() {
@@ -421,9 +423,12 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
     {
         let _ = writeln!(
             out,
-            "- **Headline:** the {}'s integrated control of the {}: {} → {}",
-            names.of(&after.principal),
-            names.of(&after.body),
+            "- **Headline:** {}: {} → {}",
+            control_of(
+                &names.of(&after.principal),
+                &names.of(&after.body),
+                "integrated control"
+            ),
             pct(before.total),
             pct(after.total)
         );

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, Headline, headline};
+use crate::model::phrase::size;
 use crate::model::{Branch, Dataset, Lang};
 use crate::output::fmt::{self, pct, seats, table};
 use crate::output::ranges::{Ranges, plain};
@@ -231,12 +232,7 @@ pub fn render(
         }
         let _ = writeln!(out, "── {branch} ──");
         for (b, a) in members {
-            let mut tags = vec![format!(
-                "{} seat{}{}",
-                b.seats,
-                if b.seats == 1 { "" } else { "s" },
-                if b.seats_nominal { " (nominal)" } else { "" }
-            )];
+            let mut tags = vec![size(b.seats, b.seats_nominal)];
             if b.independent {
                 tags.push("independent".into());
             }

@@ -14,6 +14,7 @@
 use std::fmt::Write;
 
 use super::{SweepView, breakpoints, phrase};
+use crate::model::phrase::{capitalised, control_of};
 use crate::output::escape::xml;
 
 const WIDTH: f64 = 760.0;
@@ -40,8 +41,13 @@ pub fn render(v: &SweepView) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{FONT}">"#
     );
     let title = format!(
-        "The {}'s integrated control of the {} as {} varies",
-        v.principal_name, v.body_name, s.weight
+        "{} as {} varies",
+        capitalised(&control_of(
+            &v.principal_name,
+            &v.body_name,
+            "integrated control"
+        )),
+        s.weight
     );
     let _ = writeln!(out, "<title>{}</title>", xml(&title));
     let _ = writeln!(

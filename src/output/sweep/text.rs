@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{SweepView, breakpoints, phrase};
+use crate::model::phrase::control_of;
 use crate::output::fmt::{pct, table};
 use crate::output::ranges::plain;
 
@@ -14,9 +15,12 @@ pub fn render(v: &SweepView) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "SWEEP: the {}'s integrated control of the {} as the weight {} runs from {} to {}",
-        plain(&v.principal_name),
-        plain(&v.body_name),
+        "SWEEP: {} as the weight {} runs from {} to {}",
+        control_of(
+            &plain(&v.principal_name),
+            &plain(&v.body_name),
+            "integrated control"
+        ),
         s.weight,
         s.from,
         s.to

@@ -23,6 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Position;
 use crate::analysis::range::PctRange;
+use crate::model::phrase::size;
 use crate::model::{BodyId, Branch, Confidence, EdgeKind, Lang};
 use crate::tui::ctx::{Changes, Ctx, StatusKind};
 use crate::tui::keymap::Command;
@@ -119,12 +120,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
     if let Some(r) = body.role {
         facts.push(r.to_string().replace('_', " "));
     }
-    facts.push(format!(
-        "{} seat{}{}",
-        body.seats,
-        if body.seats == 1 { "" } else { "s" },
-        if body.seats_nominal { " (nominal)" } else { "" }
-    ));
+    facts.push(size(body.seats, body.seats_nominal));
     if let Some(term) = body.term_years {
         facts.push(format!("{} years", num(term)));
     }

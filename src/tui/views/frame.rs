@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::weights_summary;
+use super::{fit, weights_summary, wrap};
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::{Command, Keymap};
 use crate::tui::layout;
@@ -184,6 +184,32 @@ pub fn status(
             StatusKind::Error => t.status_key,
             StatusKind::Info => t.status,
         };
+        // A message too long for its row (an export error names a path and a cause) takes
+        // the hints' row too, rather than losing its end.
+        let width = (area.width as usize).saturating_sub(2).max(1);
+        let rows = area.height as usize;
+        let mut lines = wrap(&s.text, width);
+        if lines.len() > rows {
+            // A long path has no spaces to break at: cut by width, keeping the end (the
+            // cause) when even that does not fit.
+            lines = chunks(&s.text, width);
+            if lines.len() > rows {
+                let tail = chunks(&s.text, width.saturating_sub(1).max(1));
+                lines = vec![fit(&format!("{}…", tail[0]), width)];
+                lines.extend(tail[tail.len() + 1 - rows..].iter().cloned());
+            }
+        }
+        if lines.len() > 1 && rows > 1 {
+            for (i, text) in lines.iter().take(rows).enumerate() {
+                buf.set_line(
+                    area.x,
+                    area.y + i as u16,
+                    &Line::from(Span::styled(format!(" {text}"), style)),
+                    area.width,
+                );
+            }
+            return;
+        }
         buf.set_line(
             state_row.x,
             state_row.y,
@@ -211,14 +237,22 @@ pub fn status(
         spans.push(Span::styled("  Esc", t.status_key));
         spans.push(Span::styled(" cancel", t.status));
     }
+    // Whole hints only: the ones that do not fit are left out, not cut in the middle.
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
     for c in keys {
         let key = keymap
             .binding(*c)
             .and_then(|b| b.keys.first())
             .map(|k| k.to_string())
             .unwrap_or_default();
-        spans.push(Span::styled(format!(" {key}"), t.status_key));
-        spans.push(Span::styled(format!(" {} ", short(*c)), t.status));
+        let (k, word) = (format!(" {key}"), format!(" {} ", short(*c)));
+        let w = k.width() + word.trim_end().width() + 1;
+        if used + w > hints_row.width as usize {
+            continue;
+        }
+        used += w;
+        spans.push(Span::styled(k, t.status_key));
+        spans.push(Span::styled(word, t.status));
     }
     buf.set_line(
         hints_row.x,
@@ -226,4 +260,22 @@ pub fn status(
         &Line::from(spans),
         hints_row.width,
     );
+}
+
+/// `text` cut into rows of `width` cells, without regard to words.
+fn chunks(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        used += w;
+    }
+    out
 }

@@ -9,22 +9,24 @@
 //!
 //! Arrow keys move between neighbours (up and down within a column, left and right between
 //! the columns), Enter re-centres on the selected neighbour, `o` switches to the overview: every
-//! body in branch columns with the appointment edges.
+//! body grouped by layer (its appointment depth, as in the SVG's layered drawing), each with who
+//! picks it and whom it picks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
-use ratatui::symbols::Marker;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::canvas::{self, Canvas};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Tab, block, fit, glyph, pct, step};
 use crate::analysis::Position;
-use crate::model::{BodyId, Branch, EdgeKind};
+use crate::model::phrase::size;
+use crate::model::{BodyId, EdgeKind};
 use crate::output::fmt::seats;
+use crate::output::graph::placement;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::tabs::View;
@@ -59,7 +61,11 @@ pub struct Item {
     pub target: BodyId,
     pub glyph: &'static str,
     pub kind: ItemKind,
+    /// The seats an actor holds (left column), the share held of the target (right column), or
+    /// the power's verb (`reviews`, `dismisses`).
     pub label: String,
+    /// For a power over one channel's holders: the channel (`dismisses (chair)`).
+    pub channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,6 +114,7 @@ pub fn neighbours(ctx: &Ctx) -> (Vec<Item>, Vec<Item>) {
                 },
                 kind,
                 label: seats(seats_held),
+                channel: None,
             });
         }
     }
@@ -124,7 +131,8 @@ pub fn neighbours(ctx: &Ctx) -> (Vec<Item>, Vec<Item>) {
             target: e.from.clone(),
             glyph: glyph(e.kind),
             kind: ItemKind::Edge(e.kind),
-            label: edge_label(e),
+            label: verb(e.kind).to_string(),
+            channel: e.channel.clone(),
         });
     }
     for (other, oa) in ctx.dataset.bodies.iter().zip(&ctx.analysis.bodies) {
@@ -139,6 +147,7 @@ pub fn neighbours(ctx: &Ctx) -> (Vec<Item>, Vec<Item>) {
                     ItemKind::Consent
                 },
                 label: pct(held / f64::from(other.seats)),
+                channel: None,
             });
         }
     }
@@ -153,14 +162,16 @@ pub fn neighbours(ctx: &Ctx) -> (Vec<Item>, Vec<Item>) {
             target: e.to.clone(),
             glyph: glyph(e.kind),
             kind: ItemKind::Edge(e.kind),
-            label: edge_label(e),
+            label: verb(e.kind).to_string(),
+            channel: e.channel.clone(),
         });
     }
     (left, right)
 }
 
-fn edge_label(e: &crate::model::Edge) -> String {
-    let verb = match e.kind {
+/// A power as a verb whose subject is the body that holds it.
+fn verb(kind: EdgeKind) -> &'static str {
+    match kind {
         EdgeKind::DismissAtWill => "dismisses",
         EdgeKind::DismissForCause => "dismisses for cause",
         EdgeKind::Dissolve => "dissolves",
@@ -175,11 +186,36 @@ fn edge_label(e: &crate::model::Edge) -> String {
         EdgeKind::Overrides => "overrides",
         EdgeKind::Directs => "directs",
         EdgeKind::Petitions => "petitions",
-    };
-    match &e.channel {
-        Some(c) => format!("{verb} ({c})"),
-        None => verb.to_string(),
     }
+}
+
+/// A left-column line: the actor first, so that it reads as a sentence ending in the arrow
+/// to the selected body (`President  4.50 ━▶`, `President dismisses (chair) ✕`).
+fn left_text(ctx: &Ctx, item: &Item, width: usize) -> String {
+    let tail = match &item.channel {
+        Some(c) => format!("{} ({c}) {}", item.label, item.glyph),
+        None => format!("{} {}", item.label, item.glyph),
+    };
+    let name_w = width.saturating_sub(tail.width() + 1).max(6);
+    fit(
+        &format!("{} {tail}", fit(ctx.name(&item.target), name_w)),
+        width,
+    )
+}
+
+/// A right-column line: the selected body is the subject, the target the object, after the
+/// arrow that leaves the box (`▶ picks 40.9% of Senate`, `▶ ⚖ reviews Mazhilis`).
+fn right_text(ctx: &Ctx, item: &Item, width: usize) -> String {
+    let name = ctx.name(&item.target);
+    let text = match item.kind {
+        ItemKind::Propose => format!("▶ picks {} of {name}", item.label),
+        ItemKind::Consent | ItemKind::Other => format!("▶ ratifies {} of {name}", item.label),
+        ItemKind::Edge(_) => match &item.channel {
+            Some(c) => format!("▶ {} {} {name} ({c})", item.glyph, item.label),
+            None => format!("▶ {} {} {name}", item.glyph, item.label),
+        },
+    };
+    fit(&text, width)
 }
 
 fn column_len(ctx: &Ctx, column: Column) -> usize {
@@ -194,10 +230,15 @@ impl Tab for GraphView {
     fn update(&mut self, ctx: &mut Ctx, c: Command) -> Option<View> {
         match c {
             Command::Overview => self.overview = !self.overview,
+            Command::Activate if self.overview => self.overview = false,
             _ if self.overview => {
-                // In the overview the arrows walk the bodies, as in the Bodies list.
-                let next = step(ctx.selected_index(), ctx.order.len(), c, 5);
-                ctx.select_display(next);
+                // In the overview the arrows walk the bodies in the order shown.
+                let order = overview_order(ctx);
+                let at = order.iter().position(|id| *id == ctx.selected).unwrap_or(0);
+                let next = step(at, order.len(), c, 10);
+                if let Some(id) = order.get(next) {
+                    ctx.select(id.clone());
+                }
             }
             Command::Left => {
                 self.column = Column::Fillers;
@@ -277,13 +318,8 @@ impl GraphView {
             return;
         }
         let (left, right) = neighbours(ctx);
-        let w = inner.width as usize;
-        let box_w = (w / 4).clamp(10, 26);
-        // Wide terminals get a compact, centred picture rather than columns far apart.
-        let side = ((w - box_w - 6) / 2).min(48);
-        let lx = inner.x + ((w - box_w - 6 - 2 * side) / 2) as u16;
-        let bx = inner.x + side as u16 + 3;
-        let rx = bx + box_w as u16 + 3;
+        let g = geometry(inner);
+        let side = g.side;
         let rows = inner.height as usize;
         let mid = inner.y + (rows as u16) / 2;
 
@@ -307,7 +343,7 @@ impl GraphView {
                     } else {
                         "fills nothing, holds no power"
                     };
-                    buf.set_stringn(x, mid, msg, side, t.dim);
+                    buf.set_stringn(x, mid, fit(msg, side), side, t.dim);
                     return;
                 }
                 let top = mid.saturating_sub((n as u16) / 2).max(inner.y);
@@ -316,106 +352,79 @@ impl GraphView {
                 for (row, (i, item)) in shown.iter().enumerate() {
                     let y = top + row as u16;
                     let selected = active && *i == self.index;
-                    let style = item_style(ctx, item.kind);
-                    let name_w = side.saturating_sub(item.label.chars().count() + 4).max(6);
-                    let text = if left_side {
-                        format!(
-                            "{} {} {}",
-                            fit(ctx.name(&item.target), name_w),
-                            item.label,
-                            item.glyph
-                        )
+                    let style = if selected {
+                        t.selected
                     } else {
-                        format!(
-                            "{} {} {}",
-                            item.glyph,
-                            fit(ctx.name(&item.target), name_w),
-                            item.label
-                        )
+                        item_style(ctx, item.kind)
                     };
-                    let text = fit(&text, side);
                     let text_style = if selected { t.selected } else { t.base };
                     if left_side {
+                        let text = left_text(ctx, item, side);
                         buf.set_stringn(x, y, &text, side, text_style);
-                        let g = item.glyph.chars().count() as u16;
-                        let trimmed = text.trim_end().chars().count() as u16;
-                        buf.set_stringn(
-                            x + trimmed.saturating_sub(g),
-                            y,
-                            item.glyph,
-                            2,
-                            if selected { t.selected } else { style },
-                        );
+                        // The arrow in the colour of its kind, where the text ends.
+                        let g = item.glyph.width() as u16;
+                        let trimmed = text.trim_end().width() as u16;
+                        buf.set_stringn(x + trimmed.saturating_sub(g), y, item.glyph, 2, style);
                     } else {
+                        let text = right_text(ctx, item, side);
                         buf.set_stringn(x, y, &text, side, text_style);
-                        buf.set_stringn(
-                            x,
-                            y,
-                            item.glyph,
-                            2,
-                            if selected { t.selected } else { style },
-                        );
+                        // The stroke leaving the bus shows the kind: ━ picks, ┄ ratifies.
+                        let stroke = match item.kind {
+                            ItemKind::Propose => "━",
+                            ItemKind::Consent | ItemKind::Other => "┄",
+                            ItemKind::Edge(_) => "─",
+                        };
+                        buf.set_string(x - 1, y, stroke, style);
+                        buf.set_string(x, y, "▶", style);
                     }
                 }
-                // The bus joining the column to the box.
+                // The bus joining the column to the box: the left column's arrows run into
+                // the box, the right column's leave it.
                 let bus_x = if left_side { x + side as u16 } else { x - 2 };
-                for y in first_y.min(mid)..=last_y.max(mid) {
+                let (from, to) = (first_y.min(mid), last_y.max(mid));
+                for y in from..=to {
                     let at_item = y >= first_y && y <= last_y;
-                    let ch = match (
-                        at_item,
-                        y == mid,
-                        y == first_y.min(mid),
-                        y == last_y.max(mid),
-                    ) {
-                        (_, true, _, _) if first_y == last_y => "─",
-                        (_, true, _, _) => {
-                            if left_side {
-                                "├"
-                            } else {
-                                "┤"
-                            }
+                    let ch = if from == to {
+                        "─"
+                    } else if y == mid {
+                        // The stub to the box joins here, and so does an item on this row.
+                        match (y == from, y == to, at_item, left_side) {
+                            (true, _, _, _) => "┬",
+                            (_, true, _, _) => "┴",
+                            (_, _, true, _) => "┼",
+                            (_, _, false, true) => "├",
+                            (_, _, false, false) => "┤",
                         }
-                        (true, _, true, _) => {
-                            if left_side {
-                                "┐"
-                            } else {
-                                "┌"
-                            }
+                    } else if !at_item {
+                        "│"
+                    } else {
+                        match (y == from, y == to, left_side) {
+                            (true, _, true) => "┐",
+                            (_, true, true) => "┘",
+                            (_, _, true) => "┤",
+                            (true, _, false) => "┌",
+                            (_, true, false) => "└",
+                            (_, _, false) => "├",
                         }
-                        (true, _, _, true) => {
-                            if left_side {
-                                "┘"
-                            } else {
-                                "└"
-                            }
-                        }
-                        (true, _, _, _) => {
-                            if left_side {
-                                "┤"
-                            } else {
-                                "├"
-                            }
-                        }
-                        _ => "│",
                     };
                     buf.set_string(bus_x, y, ch, t.border);
                 }
-                let (ax, arrow) = if left_side {
-                    (bus_x + 1, "▶")
+                if left_side {
+                    buf.set_string(bus_x + 1, mid, "▶", t.border);
                 } else {
-                    (bus_x - 1, "◀")
-                };
-                buf.set_string(ax, mid, arrow, t.border);
+                    buf.set_string(bus_x - 1, mid, "─", t.border);
+                }
             };
-        draw_column(&left, lx, true, self.column == Column::Fillers, buf);
-        draw_column(&right, rx, false, self.column == Column::Filled, buf);
+        draw_column(&left, g.left, true, self.column == Column::Fillers, buf);
+        draw_column(&right, g.right, false, self.column == Column::Filled, buf);
 
         // The centre box.
+        let box_w = g.box_w;
         let a = ctx.analysis.body(&ctx.selected);
         let body = ctx.dataset.body(&ctx.selected);
         let mut lines = vec![Line::from(Span::styled(fit(&name, box_w - 2), t.title))];
         if let Some(b) = body {
-            lines.push(Line::from(format!("{} seats", b.seats)));
+            lines.push(Line::from(fit(&size(b.seats, b.seats_nominal), box_w - 2)));
         }
         if let Some((p, v)) = a.and_then(|a| a.largest()) {
             lines.push(Line::from(fit(
@@ -425,26 +434,93 @@ impl GraphView {
         }
         let h = lines.len() as u16 + 2;
         let by = mid.saturating_sub(h / 2).max(inner.y);
-        let rect = Rect::new(bx, by, box_w as u16, h.min(inner.height));
+        let rect = Rect::new(g.centre, by, box_w as u16, h.min(inner.height));
         Paragraph::new(lines)
             .block(block(t, "", true))
             .render(rect, buf);
     }
 }
 
-/// Branch columns with the bodies stacked in each, and the appointment edges drawn between
-/// them on a braille canvas.
+/// Where the neighbourhood's parts go: the left column, the centre box and the right column,
+/// each `side` (columns) or `box_w` (box) cells wide, with 3 cells for the buses between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub left: u16,
+    pub centre: u16,
+    pub right: u16,
+    pub side: usize,
+    pub box_w: usize,
+}
+
+/// Wide terminals get a compact picture centred in `inner`, rather than columns far apart.
+pub fn geometry(inner: Rect) -> Geometry {
+    let w = inner.width as usize;
+    let box_w = (w / 4).clamp(10, 26);
+    let side = (w.saturating_sub(box_w + 6) / 2).min(48);
+    let left = inner.x + (w.saturating_sub(box_w + 6 + 2 * side) / 2) as u16;
+    let centre = left + side as u16 + 3;
+    Geometry {
+        left,
+        centre,
+        right: centre + box_w as u16 + 3,
+        side,
+        box_w,
+    }
+}
+
+/// The layer of every body (its appointment depth, as in the SVG's layered drawing) and the
+/// bodies in the overview's order: by layer, then as in the data.
+pub fn layered(ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
+    let index = body_index(ctx);
+    let mut edges = Vec::new();
+    for (to, a) in ctx.analysis.bodies.iter().enumerate() {
+        for cs in &a.channels {
+            if let Some(&from) = index.get(cs.proposer.as_str()) {
+                edges.push((from, to, true));
+            }
+        }
+    }
+    let layer = placement::layers(ctx.dataset.bodies.len(), &edges);
+    let mut order: Vec<usize> = (0..layer.len()).collect();
+    order.sort_by_key(|i| (layer[*i], *i));
+    (layer, order)
+}
+
+fn body_index(ctx: &Ctx) -> HashMap<&str, usize> {
+    ctx.dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect()
+}
+
+/// The overview's bodies in the order shown, for the arrow keys.
+fn overview_order(ctx: &Ctx) -> Vec<BodyId> {
+    let (_, order) = layered(ctx);
+    order
+        .into_iter()
+        .map(|i| ctx.dataset.bodies[i].id.clone())
+        .collect()
+}
+
+/// A row of the overview: a layer's heading (layer, number of bodies) or a body.
+enum Row {
+    Heading(usize, usize),
+    Body(usize),
+}
+
+/// The whole system as a list grouped by layer: layer 1 holds the bodies no body of the state
+/// picks, each further layer the bodies picked from the layers above. Each row names who picks
+/// the body and whom it picks, so the picture reads at any size.
 fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let t = &ctx.theme;
     let blk = block(
         t,
         Line::from(vec![
-            Span::styled(" Whole system: who picks whom ", t.title),
+            Span::styled(" Whole system by layer ", t.title),
             Span::styled(
-                format!(
-                    "· {}: its picks and consents in colour · o: neighbourhood ",
-                    ctx.name(&ctx.selected)
-                ),
+                "· ◀━ picked by · ━▶ picks · Enter: neighbourhood · o: back ",
                 t.dim,
             ),
         ]),
@@ -452,126 +528,120 @@ fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     );
     let inner = blk.inner(area);
     blk.render(area, buf);
-    if inner.width < 16 || inner.height < 4 {
+    if inner.width < 16 || inner.height < 2 {
         return;
     }
-    let branches: Vec<Branch> = Branch::ALL
-        .iter()
-        .copied()
-        .filter(|b| ctx.dataset.bodies.iter().any(|x| x.branch == *b))
-        .collect();
-    let cols = branches.len().max(1);
-    let col_w = inner.width as f64 / cols as f64;
-    let label_w = (col_w as usize).saturating_sub(1).max(3);
-    let height = inner.height as f64;
-    // Anchor of every body: column, row; in canvas units (x: 0..width, y: 0..height).
-    let mut anchors: Vec<(BodyId, f64, f64)> = Vec::new();
-    for (ci, br) in branches.iter().enumerate() {
-        let members: Vec<&crate::model::Body> = ctx
-            .dataset
-            .bodies
-            .iter()
-            .filter(|b| b.branch == *br)
-            .collect();
-        let n = members.len();
-        for (ri, b) in members.iter().enumerate() {
-            let y = height - 2.0 - (ri as f64 + 0.5) * ((height - 2.0) / n.max(1) as f64);
-            anchors.push((b.id.clone(), ci as f64 * col_w, y));
-        }
-    }
-    let anchor = |id: &str| anchors.iter().find(|a| a.0 == id).map(|a| (a.1, a.2));
-    // Every pick (proposer -> body) in a dim colour; the selected body's own edges, picks and
-    // consents both, bright, so that the picture stays readable.
-    let mut lines: Vec<(f64, f64, f64, f64, Color)> = Vec::new();
-    let mut highlighted: Vec<(f64, f64, f64, f64, Color)> = Vec::new();
-    let color = |s: Style| s.fg.unwrap_or(Color::Reset);
-    let dim = if t.color {
-        Color::DarkGray
-    } else {
-        Color::Reset
-    };
-    for (b, a) in ctx.dataset.bodies.iter().zip(&ctx.analysis.bodies) {
-        let Some((tx, ty)) = anchor(&b.id) else {
-            continue;
-        };
-        let mut seen = BTreeSet::new();
+    let n = ctx.dataset.bodies.len();
+    let (layer, order) = layered(ctx);
+    let index = body_index(ctx);
+    let mut picked_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut picks: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (to, a) in ctx.analysis.bodies.iter().enumerate() {
         for cs in &a.channels {
-            for s in &cs.shares {
-                let touches = b.id == ctx.selected || s.actor == ctx.selected;
-                let pick = s.position == Position::Propose;
-                if s.actor == b.id || !(pick || touches) || !seen.insert((s.actor.clone(), pick)) {
-                    continue;
+            if let Some(&from) = index.get(cs.proposer.as_str())
+                && from != to
+            {
+                if !picked_by[to].contains(&from) {
+                    picked_by[to].push(from);
                 }
-                let Some((sx, sy)) = anchor(&s.actor) else {
-                    continue;
-                };
-                let (x1, x2) = if sx < tx {
-                    (sx + label_w as f64, tx)
-                } else if sx > tx {
-                    (sx, tx + label_w as f64)
-                } else {
-                    (sx + label_w as f64, tx + label_w as f64)
-                };
-                if touches {
-                    let c = if pick {
-                        color(t.appoint)
-                    } else {
-                        color(t.consent)
-                    };
-                    highlighted.push((x1, sy, x2, ty, c));
-                } else {
-                    lines.push((x1, sy, x2, ty, dim));
+                if !picks[from].contains(&to) {
+                    picks[from].push(to);
                 }
             }
         }
     }
-    lines.extend(highlighted);
-    let selected = ctx.selected.clone();
-    let headers: Vec<(f64, String)> = branches
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for l in &layer {
+        *sizes.entry(*l).or_default() += 1;
+    }
+    let mut rows = Vec::new();
+    let mut current = None;
+    for &i in &order {
+        if current != Some(layer[i]) {
+            current = Some(layer[i]);
+            rows.push(Row::Heading(layer[i], sizes[&layer[i]]));
+        }
+        rows.push(Row::Body(i));
+    }
+    let selected = index.get(ctx.selected.as_str()).copied();
+    let sel_row = rows
         .iter()
-        .enumerate()
-        .map(|(i, b)| (i as f64 * col_w, fit(&b.as_str().to_uppercase(), label_w)))
-        .collect();
-    let labels: Vec<(f64, f64, String, bool)> = anchors
-        .iter()
-        .map(|(id, x, y)| {
-            (
-                *x,
-                *y,
-                fit(ctx.name(id), label_w).trim_end().to_string(),
-                *id == selected,
-            )
-        })
-        .collect();
-    let (label_style, selected_style, header_style) = (t.base, t.selected, t.title);
-    Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([0.0, inner.width as f64])
-        .y_bounds([0.0, height])
-        .paint(move |ctx| {
-            for (x1, y1, x2, y2, c) in &lines {
-                ctx.draw(&canvas::Line {
-                    x1: *x1,
-                    y1: *y1,
-                    x2: *x2,
-                    y2: *y2,
-                    color: *c,
-                });
+        .position(|r| matches!(r, Row::Body(i) if Some(*i) == selected))
+        .unwrap_or(0);
+    let height = inner.height as usize;
+    // Keep the selection in view, in the middle once the list is longer than the screen.
+    let offset = sel_row
+        .saturating_sub(height / 2)
+        .min(rows.len().saturating_sub(height));
+
+    let names = |ids: &[usize]| -> String {
+        ids.iter()
+            .map(|i| ctx.name(&ctx.dataset.bodies[*i].id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let arrowed = |arrow: &str, ids: &[usize]| -> String {
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!("{arrow} {}", names(ids))
+        }
+    };
+    let w = inner.width as usize;
+    let name_w = (w * 3 / 10).clamp(10, 34);
+    let rest = w.saturating_sub(name_w + 4);
+    let widest = |lists: &[Vec<usize>], arrow: &str| {
+        lists
+            .iter()
+            .map(|l| arrowed(arrow, l).width())
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    };
+    let (bw, pw) = (widest(&picked_by, "◀━"), widest(&picks, "━▶"));
+    // Who picks a body is short and read first; whom it picks takes the rest of the row.
+    let by_w = if bw + pw <= rest {
+        bw
+    } else {
+        bw.min(rest / 2)
+    };
+    let picks_w = rest.saturating_sub(by_w);
+    for (k, row) in rows.iter().skip(offset).take(height).enumerate() {
+        let y = inner.y + k as u16;
+        match row {
+            Row::Heading(l, size) => {
+                let what = if *l == 0 {
+                    "picked by no body of the state"
+                } else {
+                    "picked from the layers above"
+                };
+                let bodies = if *size == 1 { "body" } else { "bodies" };
+                let text = format!("Layer {} · {size} {bodies}, {what}", l + 1);
+                buf.set_stringn(inner.x, y, fit(&text, w), w, t.title);
             }
-            ctx.layer();
-            for (x, h) in &headers {
-                ctx.print(*x, height - 0.5, Span::styled(h.clone(), header_style));
-            }
-            for (x, y, text, sel) in &labels {
-                ctx.print(
-                    *x,
-                    *y,
-                    Span::styled(
-                        text.clone(),
-                        if *sel { selected_style } else { label_style },
-                    ),
+            Row::Body(i) => {
+                let sel = Some(*i) == selected;
+                let style = if sel { t.selected } else { t.base };
+                let by = arrowed("◀━", &picked_by[*i]);
+                let to = arrowed("━▶", &picks[*i]);
+                let text = format!(
+                    "{} {} {} {}",
+                    if sel { "▶" } else { " " },
+                    fit(ctx.name(&ctx.dataset.bodies[*i].id), name_w),
+                    fit(&by, by_w),
+                    fit(&to, picks_w),
                 );
+                buf.set_stringn(inner.x, y, &text, w, style);
+                if !sel {
+                    let col = inner.x + 2 + name_w as u16 + 1;
+                    if !by.is_empty() {
+                        buf.set_stringn(col, y, "◀━", 2, t.appoint);
+                    }
+                    if !to.is_empty() {
+                        buf.set_stringn(col + by_w as u16 + 1, y, "━▶", 2, t.appoint);
+                    }
+                }
             }
-        })
-        .render(inner, buf);
+        }
+    }
 }

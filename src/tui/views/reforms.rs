@@ -22,6 +22,7 @@ use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
 use crate::analysis::Options;
 use crate::analysis::diff::BodyChange;
 use crate::analysis::range::{self, PctRange};
+use crate::model::phrase::{capitalised, control_of};
 use crate::reform::Delta;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
@@ -321,11 +322,11 @@ impl ReformsView {
             let after_total = after.as_ref().map(|h| h.total).unwrap_or(0.0);
             out.push(Line::from(Span::styled(
                 fit(
-                    &format!(
-                        "The {}'s control of the {}",
-                        name(&before.principal),
-                        name(&before.body)
-                    ),
+                    &capitalised(&control_of(
+                        &name(&before.principal),
+                        &name(&before.body),
+                        "control",
+                    )),
                     width,
                 ),
                 t.title,

@@ -29,6 +29,7 @@ use ratatui::widgets::{
 use super::{fit, num, pct};
 use crate::analysis::sweep::{self, BreakKind, Point, Spec, State, Sweep, SweepError};
 use crate::analysis::{Options, analyze};
+use crate::model::phrase::control_of;
 use crate::model::{BodyId, Dataset, Role, Weights};
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
@@ -423,10 +424,10 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
     };
     let sweep = result.map_err(|e| e.to_string())?;
     let subject = if same {
-        format!(
-            "the {}'s control of the {}",
+        control_of(
             first.dataset.name(&first.principal, ctx.lang),
-            first.dataset.name(&first.body, ctx.lang)
+            first.dataset.name(&first.body, ctx.lang),
+            "control",
         )
     } else {
         let role = first

@@ -22,6 +22,7 @@ use super::{Memo, Tab, bar, block, fit, num, pct, scroll_to, step};
 use crate::analysis::range::{Band, PctRange};
 use crate::analysis::{Headline, Options, headline};
 use crate::model::Weights;
+use crate::model::phrase::{capitalised, control_of};
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -342,11 +343,11 @@ impl WeightsView {
         };
         if let Some(h) = h {
             lines.push(Line::from(Span::styled(
-                format!(
-                    "The {}'s control of the {}",
+                capitalised(&control_of(
                     ctx.name(&h.principal),
-                    ctx.name(&h.body)
-                ),
+                    ctx.name(&h.body),
+                    "control",
+                )),
                 t.title,
             )));
             let figure = PctRange(h.total, ctx.range(&h.body, &h.principal)).to_string();

@@ -244,6 +244,13 @@ pub fn layout(input: &Input) -> Output {
     }
 }
 
+/// The layer of each node, from 0 at the top: the appointment depth that [`layout`] starts
+/// from (before it moves leaves down to narrower layers, which only a drawing needs). The
+/// explorer's overview lists the bodies by it.
+pub fn layers(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
+    ranks(n, edges)
+}
+
 /// Layer of each node: see the module documentation.
 fn ranks(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
     let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -312,9 +319,16 @@ fn ranks(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
             }
         }
     }
-    // A source that fills seats only far below sits just above its first child.
+    // A source that fills seats only far below sits just above its first child. (Whether a
+    // node has a parent is counted once: asking per node cost n x edges on large states.)
+    let mut has_parent = vec![false; n];
+    for outs in &dag {
+        for &w in outs {
+            has_parent[w] = true;
+        }
+    }
     for &v in topo.iter().rev() {
-        if indegree_in(&dag, v) == 0
+        if !has_parent[v]
             && let Some(min_child) = dag[v].iter().map(|w| rank[*w]).min()
             && min_child > 0
         {
@@ -350,10 +364,6 @@ fn balance(rank: &mut [usize], sizes: &[(f64, f64)], edges: &[(usize, usize, boo
         rank[v] = best;
         width[best] += sizes[v].0 + NODE_GAP;
     }
-}
-
-fn indegree_in(dag: &[Vec<usize>], v: usize) -> usize {
-    dag.iter().filter(|outs| outs.contains(&v)).count()
 }
 
 /// Orders the slots of each layer to reduce crossings (barycentre heuristic).
