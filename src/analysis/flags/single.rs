@@ -16,7 +16,7 @@ impl Ctx<'_> {
         for c in &body.channels {
             push_unique(&mut sources, &c.source);
         }
-        let names: Vec<&str> = doms.iter().map(|d| self.name(d)).collect();
+        let names: Vec<String> = doms.iter().map(|d| self.name(d)).collect();
         let chain = if names.len() > 1 {
             format!(
                 " (and so through {})",
