@@ -27,7 +27,15 @@ fn paths(line: &str) -> Vec<String> {
     if line.contains("a name such as") {
         return Vec::new();
     }
-    line.split(|c: char| c.is_whitespace() || "()[]<>`\"',;:*".contains(c))
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || "()[]<>`\"',;:*".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || !matches!(tokens[i - 1], "-o" | "--output"))
+        .map(|(_, t)| *t)
         .filter(|t| !t.contains("://") && !t.starts_with("//") && !t.starts_with("www."))
         .map(|t| t.trim_end_matches(['.', ',']))
         .filter(|t| {

@@ -71,7 +71,7 @@ fn kz_2022_single_points_of_control() {
         .unwrap();
     assert_eq!(
         f.message,
-        "Every chain of appointment to the Local and other courts passes through the President: no member reaches it by another route."
+        "Every chain of appointment to the local and other courts passes through the President: no member reaches it by another route."
     );
     assert!(
         f.sources.iter().any(|s| s.contains("82")),
