@@ -22,6 +22,7 @@ pub mod session;
 pub mod tabs;
 pub mod term;
 pub mod theme;
+pub mod tour;
 pub mod undo;
 pub mod views;
 pub mod watch;
@@ -203,3 +204,5 @@ mod tests_input;
 mod tests_ranges;
 #[cfg(test)]
 mod tests_session;
+#[cfg(test)]
+mod tests_tour;
