@@ -34,4 +34,5 @@ pub mod graph;
 pub mod ranges;
 pub mod summary;
 pub mod sweep;
+pub mod tour;
 pub mod write;

@@ -29,5 +29,6 @@ mod random_datasets;
 mod ranges;
 mod reforms;
 mod synth;
+mod tour;
 mod tui;
 mod writes;
