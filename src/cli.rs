@@ -31,6 +31,7 @@ mod explain;
 mod power;
 mod session;
 mod sweep;
+mod tour;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -213,6 +214,9 @@ pub enum Command {
     /// Voting power in a weighted game: the normalised Banzhaf and Shapley-Shubik indices of
     /// each weight for the quota, exactly (`bilik power --quota 51 50 49 1`).
     Power(power::PowerArgs),
+    /// Guided tours: with no argument, list the shipped ones; with an id or a file and
+    /// `--export md`, render the tour with the numbers of every step.
+    Tour(tour::TourArgs),
     /// Print the text of the constitution at a citation, as the dataset's sources cite it:
     /// `bilik article 71(2) --data kz-2022` prints the paragraph the Court's Chair is coded
     /// from. The Russian texts of the 1995 Constitution (wording of 2023, for kz-2022) and of
@@ -1094,6 +1098,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
         Some(Command::Power(args)) => power::run(&args),
+        Some(Command::Tour(args)) => tour::run(&args, color_for_stderr(global.color)),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);

@@ -38,4 +38,5 @@ pub mod render;
 pub mod sources;
 pub mod summary;
 pub mod sweep;
+pub mod tour;
 pub mod write;

@@ -18,6 +18,7 @@ mod load;
 pub mod raw;
 #[cfg(test)]
 mod readings_tests;
+pub mod tour;
 
 use std::fmt;
 use std::sync::OnceLock;

@@ -87,6 +87,16 @@ pub enum Action {
     Written(Result<String, String>),
     /// The dataset file on screen changed on disk: its new text, or why it could not be read.
     FileChanged(Result<String, String>),
+    /// In a tour: the next or previous step (each puts its state back on screen); leave it.
+    TourStep {
+        forward: bool,
+    },
+    TourLeave,
+    /// In the tour chooser: another tour, start the one under the cursor.
+    TourChoose {
+        down: bool,
+    },
+    TourStart,
 }
 
 /// What the event loop must do after an update: the side effects `update` itself never
@@ -150,6 +160,9 @@ pub struct App {
     /// Why the dataset file, edited since it was opened, does not load: shown in a pane over
     /// the last good version until the file is fixed.
     pub load_error: Option<String>,
+    /// The tour being played, and the chooser of tours when it is open.
+    pub tour: Option<super::tour::TourPlayer>,
+    pub chooser: Option<super::tour::Chooser>,
 }
 
 impl App {
@@ -187,6 +200,8 @@ impl App {
             source: session::Source::default(),
             history: History::default(),
             load_error: None,
+            tour: None,
+            chooser: None,
         };
         app.catch_up();
         Ok(app)
@@ -241,9 +256,13 @@ impl App {
     fn apply(&mut self, action: Action) -> Effect {
         // Every change of the weights, principals or reforms, by key or mouse, can be undone;
         // undo and redo themselves, and a reload of the file, are not changes to undo.
+        // A tour step replaces the whole state, dataset included: not a change to undo.
         let recorded = !matches!(
             action,
-            Action::Command(Command::Undo | Command::Redo) | Action::FileChanged(_)
+            Action::Command(Command::Undo | Command::Redo)
+                | Action::FileChanged(_)
+                | Action::TourStep { .. }
+                | Action::TourStart
         );
         let before = recorded.then(|| Snapshot::of(&self.ctx));
         let effect = match action {
@@ -254,6 +273,23 @@ impl App {
             }
             Action::FileChanged(text) => {
                 self.reload(text);
+                Effect::None
+            }
+            Action::TourStep { forward } => {
+                self.ctx.status = None;
+                self.tour_move(forward);
+                Effect::None
+            }
+            Action::TourLeave => {
+                self.leave_tour();
+                Effect::None
+            }
+            Action::TourChoose { down } => {
+                self.choose_move(down);
+                Effect::None
+            }
+            Action::TourStart => {
+                self.choose_confirm();
                 Effect::None
             }
             Action::Quit => Effect::Quit,
@@ -480,6 +516,7 @@ impl App {
                 let c = self.compare.comparison(&self.ctx);
                 self.export = Some(ExportPicker::open(&self.ctx, at, c));
             }
+            Command::Tour => self.open_tours(),
             Command::NextView | Command::PrevView => {
                 let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
                 let n = View::ALL.len();
@@ -534,6 +571,9 @@ impl Widget for &App {
             s.status,
             buf,
         );
+        if let Some(player) = &self.tour {
+            super::tour::render_caption(&self.ctx, player, s.main, buf);
+        }
         if let Some(chart) = &self.sweep {
             chart.render(&self.ctx, s.main, buf);
         }
@@ -545,6 +585,9 @@ impl Widget for &App {
         }
         if let Some(picker) = &self.export {
             picker.render(&self.ctx.theme, s.main, buf);
+        }
+        if let Some(chooser) = &self.chooser {
+            super::tour::render_chooser(&self.ctx, chooser, s.main, buf);
         }
         if let Some(error) = &self.load_error {
             super::watch::render_error(&self.ctx, &self.source, error, s.main, buf);
@@ -678,6 +721,15 @@ pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.chooser.is_some() {
+        return match key.code {
+            KeyCode::Esc => Some(Action::TourLeave),
+            KeyCode::Enter => Some(Action::TourStart),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::TourChoose { down: false }),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::TourChoose { down: true }),
+            _ => None,
+        };
+    }
     if app.search.prompt.is_some() {
         // Inside the prompt letters are text, in any layout; only editing keys act.
         return match key.code {
@@ -689,6 +741,21 @@ pub fn action_from_key(app: &App, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         };
+    }
+    // During a tour its keys come first, unless an overlay is open (it takes the keys it
+    // needs and closes on the others, as ever); every other key explores as usual.
+    let overlay = app.help.is_some() || app.sweep.is_some() || app.explain.is_some();
+    if app.tour.is_some() && !overlay && !ctrl {
+        match key.code {
+            KeyCode::Right | KeyCode::Char('n') => {
+                return Some(Action::TourStep { forward: true });
+            }
+            KeyCode::Left | KeyCode::Char('p') => {
+                return Some(Action::TourStep { forward: false });
+            }
+            KeyCode::Esc => return Some(Action::TourLeave),
+            _ => {}
+        }
     }
     app.keymap
         .lookup(Key::from_event(key, true), app.view)

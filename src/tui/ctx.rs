@@ -321,6 +321,28 @@ impl Ctx {
         ok
     }
 
+    /// Puts another scenario (a tour's step: another dataset, reforms, layer, weights) on
+    /// screen with its own options and principals; false, with the reason in the status bar
+    /// and nothing changed, if it cannot be.
+    pub fn set_scenario(&mut self, scenario: Scenario, options: Options) -> bool {
+        let previous = (
+            std::mem::replace(&mut self.scenario, scenario),
+            std::mem::replace(&mut self.options, options),
+            std::mem::replace(&mut self.custom_principals, false),
+        );
+        let ok = match self.scenario.reformed() {
+            Ok(dataset) => self.set_dataset(dataset),
+            Err(e) => {
+                self.set_status(e.to_string().replace('\n', " "), StatusKind::Error);
+                false
+            }
+        };
+        if !ok {
+            (self.scenario, self.options, self.custom_principals) = previous;
+        }
+        ok
+    }
+
     /// Puts a new version of the baseline in force (the dataset file was edited), keeping the
     /// reforms that still apply, the user's weights (the file's own if the user kept the old
     /// file's) and the selection where the body is still there.

@@ -55,6 +55,8 @@ pub enum Command {
     Redo,
     /// How the selected figure is made, step by step.
     Explain,
+    /// Play a guided tour.
+    Tour,
 }
 
 /// Where a binding applies.
@@ -582,7 +584,7 @@ fn defaults() -> Vec<Binding> {
         b(
             C::Threat,
             "threat",
-            &[Key::ch('t')],
+            &[Key::ch('T')],
             "at-will dissolution counts as a threat to consents: off (the default) / on",
             Scope::Views(WEIGHTS),
         ),
@@ -620,6 +622,13 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('x')],
             "explain the selected figure: the seats by channel, the weights' split, each path, the vetoes, the range, each with its article and rule",
             Scope::Views(EXPLAINS),
+        ),
+        b(
+            C::Tour,
+            "tour",
+            &[Key::ch('t')],
+            "play a guided tour (←/→ or n/p move, Esc leaves; other keys explore from the step)",
+            all.clone(),
         ),
     ]
 }

@@ -22,6 +22,7 @@ pub mod session;
 pub mod tabs;
 pub mod term;
 pub mod theme;
+pub mod tour;
 pub mod undo;
 pub mod views;
 pub mod watch;
@@ -209,3 +210,5 @@ mod tests_ranges;
 mod tests_session;
 #[cfg(test)]
 mod tests_text;
+#[cfg(test)]
+mod tests_tour;

@@ -115,7 +115,7 @@ fn a_threatened_consent_names_its_source() {
     // With the option on, the President's at-will dissolution of the Senate puts its consent
     // to his nominee under threat (codebook R-THREAT).
     let mut a = app(120, 40);
-    keys(&mut a, &["5", "t", "1"]);
+    keys(&mut a, &["5", "T", "1"]);
     assert!(a.ctx.options.at_will_threat);
     let all: String = detail(&a.ctx, 100)
         .lines
@@ -130,7 +130,7 @@ fn the_threat_toggle_and_the_band_move_the_headline_and_its_range() {
     let mut a = app(100, 30);
     let before = court(&a);
     let range_before = a.ctx.range("constitutional_court", "president").unwrap();
-    keys(&mut a, &["5", "t"]);
+    keys(&mut a, &["5", "T"]);
     assert!(a.ctx.options.at_will_threat);
     let after = court(&a);
     assert!(
@@ -147,7 +147,7 @@ fn the_threat_toggle_and_the_band_move_the_headline_and_its_range() {
     let range_after = a.ctx.range("constitutional_court", "president").unwrap();
     assert_eq!(range_before, range_after);
     assert!(range_after.0 <= before && after <= range_after.1);
-    keys(&mut a, &["t", "b"]);
+    keys(&mut a, &["T", "b"]);
     assert_eq!(a.ctx.band.label(), "consent 0.25–4");
     let wide = a.ctx.range("constitutional_court", "president").unwrap();
     assert!(
@@ -169,7 +169,7 @@ fn the_threat_toggle_and_the_band_move_the_headline_and_its_range() {
     assert_eq!(a.ctx.band, crate::analysis::range::Band::default());
     for size in [(80, 24), (160, 48)] {
         let mut b = app(size.0, size.1);
-        keys(&mut b, &["5", "t"]);
+        keys(&mut b, &["5", "T"]);
         insta::assert_snapshot!(
             format!("weights_threat_{}x{}", size.0, size.1),
             text(&render(&b))

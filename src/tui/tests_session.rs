@@ -198,7 +198,7 @@ fn undo_covers_principals_and_the_threat_option() {
     for _ in 0..(n + row) {
         keys(&mut a, &["j"]);
     }
-    keys(&mut a, &["space", "t"]);
+    keys(&mut a, &["space", "T"]);
     assert!(a.ctx.options.at_will_threat);
     keys(&mut a, &["u"]);
     assert_eq!(status(&a), "undid: at-will threat on");

@@ -35,6 +35,7 @@ mod ranges;
 mod references;
 mod reforms;
 mod synth;
+mod tour;
 mod tui;
 mod wording;
 mod writes;
