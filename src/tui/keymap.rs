@@ -55,6 +55,10 @@ pub enum Command {
     Redo,
     /// How the selected figure is made, step by step.
     Explain,
+    /// The law as written or with the dataset's de facto layer (codebook R34).
+    Layer,
+    /// What a body with blocs counts: seats, Banzhaf or Shapley-Shubik power (codebook R33).
+    ShareModel,
 }
 
 /// Where a binding applies.
@@ -620,6 +624,20 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('x')],
             "explain the selected figure: the seats by channel, the weights' split, each path, the vetoes, the range, each with its article and rule",
             Scope::Views(EXPLAINS),
+        ),
+        b(
+            C::Layer,
+            "layer",
+            &[Key::ch('d')],
+            "de facto layer on/off: every figure with the dataset's cited blocs and practice, or the law alone",
+            all.clone(),
+        ),
+        b(
+            C::ShareModel,
+            "share_model",
+            &[Key::ch('m')],
+            "share model for bodies with blocs: seats / Banzhaf / Shapley-Shubik",
+            Scope::Views(WEIGHTS),
         ),
     ]
 }

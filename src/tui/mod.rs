@@ -200,6 +200,8 @@ mod tests_explain;
 #[cfg(test)]
 mod tests_input;
 #[cfg(test)]
+mod tests_layer;
+#[cfg(test)]
 mod tests_ranges;
 #[cfg(test)]
 mod tests_session;
