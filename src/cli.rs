@@ -624,6 +624,12 @@ pub fn load(global: &Global) -> Result<Loaded, Failure> {
     load_spec(global, data_spec(global)?)
 }
 
+/// As [`load`], but the dataset keeps both layers (the explorer switches between them with
+/// `d`); `--layer` is only the layer its options start in.
+pub fn load_both_layers(global: &Global) -> Result<Loaded, Failure> {
+    load_spec_with(global, data_spec(global)?, true, false)
+}
+
 /// The band of `--band`: the default one changed by each spec in turn.
 pub fn band(global: &Global) -> Result<Band, Failure> {
     let mut band = Band::default();
@@ -660,16 +666,25 @@ fn choose(global: &Global, dataset: Dataset, strict: bool) -> Result<Dataset, Fa
 /// Loads the dataset `spec` (an embedded id or a file) under the global weights, principals,
 /// threat option and chosen readings.
 pub fn load_spec(global: &Global, spec: &str) -> Result<Loaded, Failure> {
-    load_spec_with(global, spec, true)
+    load_spec_with(global, spec, true, true)
 }
 
-fn load_spec_with(global: &Global, spec: &str, strict: bool) -> Result<Loaded, Failure> {
+fn load_spec_with(
+    global: &Global,
+    spec: &str,
+    strict: bool,
+    in_layer: bool,
+) -> Result<Loaded, Failure> {
     let dataset = data::resolve(spec).map_err(|e| {
         say(&e.report.render(color_for_stderr(global.color)));
         Failure::Data(e.to_string())
     })?;
     let layer = global.layer.into();
-    let dataset = dataset.in_layer(layer).into_owned();
+    let dataset = if in_layer {
+        dataset.in_layer(layer).into_owned()
+    } else {
+        dataset
+    };
     let chosen = choose(global, dataset.clone(), strict)?;
     let unchosen = (chosen != dataset).then_some(dataset);
     let dataset = chosen;
@@ -1171,7 +1186,7 @@ fn compare_as(global: &Global, specs: &[String], visible: bool) -> Result<Compar
     };
     let mut entries: Vec<Entry> = Vec::with_capacity(specs.len());
     for spec in &specs {
-        let loaded = load_spec_with(global, spec, false)?;
+        let loaded = load_spec_with(global, spec, false, true)?;
         if let Some(twin) = entries.iter().find(|e| e.id() == loaded.dataset.meta.id) {
             return Err(Failure::Usage(format!(
                 "'{spec}' is dataset '{}' again; each dataset may be compared once",

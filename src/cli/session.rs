@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use super::{Failure, Global, apply_reforms, data_spec, load};
+use super::{Failure, Global, apply_reforms, data_spec, load_both_layers};
 use crate::tui;
 use crate::tui::session::{Session, Source, Start};
 
@@ -34,6 +34,8 @@ fn names_a_state(global: &Global) -> bool {
         || !global.choose.is_empty()
         || !global.band.is_empty()
         || global.lang != super::LangArg::En
+        || global.layer != super::LayerArg::DeJure
+        || global.share_model != super::ShareModelArg::Seats
 }
 
 /// Opens the explorer: on the session of `open`, else the one saved on the last quit, else
@@ -145,7 +147,7 @@ pub fn explore(
 
 /// The state of the command line: `--data`, `--reform`, the weights and principals.
 fn command_line(global: &Global, spec: &str) -> Result<Start, Failure> {
-    let loaded = load(global)?;
+    let loaded = load_both_layers(global)?;
     // Validated here, so that a bad preset is reported like on every other command.
     let (presets, active, _) = apply_reforms(global, &loaded.dataset)?;
     Ok(Start {

@@ -538,6 +538,7 @@ impl App {
             Command::NextMatch => self.search.cycle(&mut self.ctx, true),
             Command::PrevMatch => self.search.cycle(&mut self.ctx, false),
             Command::Back => self.ctx.back(),
+            Command::Layer => self.ctx.toggle_layer(),
             Command::Undo => self.history.undo(&mut self.ctx),
             Command::Redo => self.history.redo(&mut self.ctx),
             _ => {

@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use super::theme::Theme;
 use crate::analysis::range::{self, Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
-use crate::model::{Body, BodyId, Branch, Dataset, Lang};
+use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer};
 use crate::reform::Scenario;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,12 +47,18 @@ pub struct Changes {
 pub struct Ctx {
     /// The baseline, the reform presets and those active.
     pub scenario: Scenario,
-    /// The dataset on screen: the baseline with the active reforms applied.
+    /// The dataset on screen: the baseline with the active reforms applied, in the layer
+    /// `options.layer` names (codebook R34).
     pub dataset: Dataset,
+    /// The same state with both layers, when it has a de facto layer (else `dataset` is it).
+    pub full: Option<Dataset>,
     pub custom_principals: bool,
     pub options: Options,
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     pub analysis: Analysis,
+    /// The analysis in the other layer, so that a figure can be shown with and without the
+    /// de facto layer; `None` when the dataset has no de facto layer or it cannot be computed.
+    pub other: Option<Analysis>,
     /// The weights the ranges run over (the Weights view sets it).
     pub band: Band,
     /// Integrated control of every body by every principal with its range over the contested
@@ -83,11 +89,16 @@ impl Ctx {
         theme: Theme,
         status: Option<Status>,
     ) -> Result<Ctx, String> {
-        let dataset = scenario.reformed().map_err(|e| e.to_string())?;
+        let full = scenario.reformed().map_err(|e| e.to_string())?;
         if !custom_principals {
-            options.principals = dataset.principals();
+            options.principals = full.principals();
         }
-        let analysis = analysis::analyze(&dataset, &options).map_err(|e| e.to_string())?;
+        let Layered {
+            dataset,
+            full,
+            analysis,
+            other,
+        } = layered(full, &options)?;
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
         let band = Band::default();
@@ -95,9 +106,11 @@ impl Ctx {
         Ok(Ctx {
             scenario,
             dataset,
+            full,
             custom_principals,
             options,
             analysis,
+            other,
             band,
             ranges,
             order,
@@ -204,6 +217,10 @@ impl Ctx {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
                 self.analysis = a;
+                self.other = self
+                    .full
+                    .as_ref()
+                    .and_then(|full| other_layer(full, &self.options));
                 self.ranges = ranges_of(&self.dataset, &self.options, &self.band);
                 self.revision += 1;
                 true
@@ -268,12 +285,14 @@ impl Ctx {
         } else {
             options.principals.retain(|p| dataset.body(p).is_some());
         }
-        match analysis::analyze(&dataset, &options) {
-            Ok(a) => {
-                self.ranges = ranges_of(&dataset, &options, &self.band);
-                self.dataset = dataset;
+        match layered(dataset, &options) {
+            Ok(l) => {
+                self.ranges = ranges_of(&l.dataset, &options, &self.band);
+                self.dataset = l.dataset;
+                self.full = l.full;
                 self.options = options;
-                self.analysis = a;
+                self.analysis = l.analysis;
+                self.other = l.other;
                 self.revision += 1;
                 self.order = display_order(&self.dataset);
                 if self.dataset.body(&self.selected).is_none() {
@@ -380,6 +399,63 @@ impl Ctx {
         self.revision += 1;
     }
 
+    /// Whether the state on screen has a de facto layer to switch to.
+    pub fn has_de_facto(&self) -> bool {
+        self.full.is_some()
+    }
+
+    /// Whether the figures on screen come from the de facto layer.
+    pub fn de_facto(&self) -> bool {
+        self.has_de_facto() && self.options.layer == Layer::DeFacto
+    }
+
+    /// Switches between the law as written and the de facto layer (`d`); a dataset without a
+    /// de facto layer says so and nothing changes.
+    pub fn toggle_layer(&mut self) {
+        if !self.has_de_facto() {
+            self.set_status(
+                format!(
+                    "{} has no de facto layer: the figures are the law's (codebook R34)",
+                    self.dataset.meta.id
+                ),
+                StatusKind::Info,
+            );
+            return;
+        }
+        let mut options = self.options.clone();
+        options.layer = match options.layer {
+            Layer::DeJure => Layer::DeFacto,
+            Layer::DeFacto => Layer::DeJure,
+        };
+        let active = self.scenario.active.clone();
+        if self.set_state(active, options, self.custom_principals) {
+            self.set_status(
+                match self.options.layer {
+                    Layer::DeFacto => {
+                        "DE FACTO layer on: blocs, alignments and practice as the dataset cites them"
+                    }
+                    Layer::DeJure => "de jure: the law as written (the de facto layer is off)",
+                },
+                StatusKind::Info,
+            );
+        }
+    }
+
+    /// Puts another share model in force (`m` in the Weights view).
+    pub fn set_share_model(&mut self, model: analysis::ShareModel) {
+        let previous = self.options.clone();
+        self.options.share_model = model;
+        if self.reanalyze(previous) {
+            self.set_status(
+                format!(
+                    "share model: {} (bodies with blocs count by it)",
+                    model.label()
+                ),
+                StatusKind::Info,
+            );
+        }
+    }
+
     /// The range of a principal's integrated control of a body, if it could be computed.
     pub fn range(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
         self.ranges.as_ref().ok()?.get(body, principal)
@@ -422,6 +498,45 @@ impl Ctx {
         }
         s
     }
+}
+
+/// A state in the layer its options name, with its analysis in both layers.
+struct Layered {
+    dataset: Dataset,
+    full: Option<Dataset>,
+    analysis: Analysis,
+    other: Option<Analysis>,
+}
+
+fn layered(full: Dataset, options: &Options) -> Result<Layered, String> {
+    if !full.has_de_facto() {
+        let analysis = analysis::analyze(&full, options).map_err(|e| e.to_string())?;
+        return Ok(Layered {
+            dataset: full,
+            full: None,
+            analysis,
+            other: None,
+        });
+    }
+    let dataset = full.in_layer(options.layer).into_owned();
+    let analysis = analysis::analyze(&dataset, options).map_err(|e| e.to_string())?;
+    let other = other_layer(&full, options);
+    Ok(Layered {
+        dataset,
+        full: Some(full),
+        analysis,
+        other,
+    })
+}
+
+/// The analysis in the layer `options` does not name.
+fn other_layer(full: &Dataset, options: &Options) -> Option<Analysis> {
+    let mut o = options.clone();
+    o.layer = match options.layer {
+        Layer::DeJure => Layer::DeFacto,
+        Layer::DeFacto => Layer::DeJure,
+    };
+    analysis::analyze(&full.in_layer(o.layer), &o).ok()
 }
 
 fn ranges_of(dataset: &Dataset, options: &Options, band: &Band) -> Result<ControlRanges, String> {

@@ -57,6 +57,10 @@ pub enum Command {
     Explain,
     /// Play a guided tour.
     Tour,
+    /// The law as written or with the dataset's de facto layer (codebook R34).
+    Layer,
+    /// What a body with blocs counts: seats, Banzhaf or Shapley-Shubik power (codebook R33).
+    ShareModel,
 }
 
 /// Where a binding applies.
@@ -629,6 +633,20 @@ fn defaults() -> Vec<Binding> {
             &[Key::ch('t')],
             "play a guided tour (←/→ or n/p move, Esc leaves; other keys explore from the step)",
             all.clone(),
+        ),
+        b(
+            C::Layer,
+            "layer",
+            &[Key::ch('d')],
+            "de facto layer on/off: every figure with the dataset's cited blocs and practice, or the law alone",
+            all.clone(),
+        ),
+        b(
+            C::ShareModel,
+            "share_model",
+            &[Key::ch('m')],
+            "share model for bodies with blocs: seats / Banzhaf / Shapley-Shubik",
+            Scope::Views(WEIGHTS),
         ),
     ]
 }

@@ -145,9 +145,9 @@ pub fn weights_height(size: Rect) -> usize {
     inner(weights_split(main_of(size)).0).height as usize
 }
 
-/// Lines of the Weights list between the weights and the bodies: the threat option and the
-/// band, a gap and the principals' header.
-pub const WEIGHTS_GAP: usize = 4;
+/// Lines of the Weights list between the weights and the bodies: the threat option, the share
+/// model and the band, a gap and the principals' header.
+pub const WEIGHTS_GAP: usize = 5;
 
 /// Rows of the Weights list before the weights (a header) and before the bodies (the
 /// options, a gap and a header).

@@ -205,6 +205,8 @@ mod tests_graph;
 #[cfg(test)]
 mod tests_input;
 #[cfg(test)]
+mod tests_layer;
+#[cfg(test)]
 mod tests_ranges;
 #[cfg(test)]
 mod tests_session;

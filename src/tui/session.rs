@@ -19,15 +19,32 @@ use super::views::flags::FlagSort;
 use crate::data::EMBEDDED;
 use crate::model::{Lang, Weights};
 
-/// The reading of the constitution the figures are computed on. Only the text as written
-/// (`de_jure`) exists yet; the field is kept so that a session saved with another layer comes
-/// back with it.
+/// The layer the figures are computed in (codebook R34): the law as written, or with the
+/// dataset's de facto layer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layer {
     #[default]
     DeJure,
     DeFacto,
+}
+
+impl From<crate::model::Layer> for Layer {
+    fn from(l: crate::model::Layer) -> Self {
+        match l {
+            crate::model::Layer::DeJure => Layer::DeJure,
+            crate::model::Layer::DeFacto => Layer::DeFacto,
+        }
+    }
+}
+
+impl From<Layer> for crate::model::Layer {
+    fn from(l: Layer) -> Self {
+        match l {
+            Layer::DeJure => crate::model::Layer::DeJure,
+            Layer::DeFacto => crate::model::Layer::DeFacto,
+        }
+    }
 }
 
 /// A saved session. Every field has a default, so that an older or hand-written file with
@@ -87,7 +104,7 @@ impl Default for Session {
 }
 
 /// Where the explorer's state came from, which a session records: the dataset as named, the
-/// presets file, the layer, and the session files to write on quit.
+/// presets file, and the session files to write on quit.
 #[derive(Debug, Clone, Default)]
 pub struct Source {
     /// An embedded id, or the path of the dataset file (absolute when it could be made so).
@@ -95,7 +112,6 @@ pub struct Source {
     /// The dataset file the explorer watches and reloads, when it is one.
     pub data_path: Option<PathBuf>,
     pub reforms_file: Option<PathBuf>,
-    pub layer: Layer,
 }
 
 impl Source {
@@ -109,7 +125,6 @@ impl Source {
                 .map_or(spec.to_string(), |p| p.display().to_string()),
             data_path,
             reforms_file: reforms_file.map(absolute),
-            layer: Layer::DeJure,
         }
     }
 }
@@ -154,7 +169,7 @@ impl Session {
             at_will_threat: ctx.options.at_will_threat,
             band: ctx.band.weights.clone(),
             reforms: ctx.scenario.active.clone(),
-            layer: app.source.layer,
+            layer: ctx.options.layer.into(),
             selected: Some(ctx.selected.clone()),
             view: app.view.title().to_lowercase(),
             lang: ctx.lang.code().to_string(),
@@ -250,7 +265,6 @@ impl Session {
         if band != app.ctx.band {
             app.ctx.set_band(band);
         }
-        app.source.layer = self.layer;
         dropped
     }
 }
@@ -354,6 +368,7 @@ impl Session {
             }
         }
         options.at_will_threat = self.at_will_threat;
+        options.layer = self.layer.into();
         let custom_principals = self.principals.is_some();
         if let Some(principals) = &self.principals {
             let (known, unknown): (Vec<String>, Vec<String>) = principals

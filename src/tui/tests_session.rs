@@ -66,7 +66,7 @@ fn a_session_round_trips_through_its_file() {
     keys(&mut a, &["5", "j", "j", "-", "-"]);
     keys(&mut a, &["4", "s", "L"]);
     keys(&mut a, &["/", "Senate", "enter", "5"]);
-    a.source.layer = Layer::DeFacto;
+    keys(&mut a, &["d"]);
     let saved = Session::of(&a);
     assert_eq!(saved.reforms, ["P5"]);
     assert_eq!(saved.selected.as_deref(), Some("senate"));

@@ -257,6 +257,9 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                 ]),
                 p,
             );
+            if let Some(both) = super::layers::both_layers(ctx, &body.id, p, *v) {
+                b.wrapped(3, &both, t.accent);
+            }
             if let Some(via) = a.via.get(p.as_str()) {
                 let mut parts: Vec<(&String, &f64)> = via.iter().collect();
                 parts.sort_by(|x, y| y.1.total_cmp(x.1));
@@ -302,6 +305,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         }
     }
 
+    super::layers::section(&mut b, body, a);
     super::why::section(&mut b, body, a);
 
     let list = |ids: &[String]| -> String {

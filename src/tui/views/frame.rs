@@ -45,15 +45,25 @@ pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
     let brand = format!(" bilik · {} ", ctx.state_label());
-    let w = brand.width() as u16;
+    let badge = if ctx.de_facto() { BADGE } else { "" };
     let used = layout::tabs(area, keymap)
         .last()
         .map(|(_, _, r)| r.x + r.width)
         .unwrap_or(area.x);
-    if area.x + area.width > used + w {
-        buf.set_string(area.x + area.width - w, area.y, &brand, t.title);
+    let right = area.x + area.width;
+    let w = (brand.width() + badge.width()) as u16;
+    if right > used + w {
+        buf.set_string(right - w, area.y, &brand, t.title);
+    }
+    // The layer the figures come from is never cut, even where the brand has no room.
+    let bw = badge.width() as u16;
+    if bw > 0 && right >= area.x + bw {
+        buf.set_string(right - bw, area.y, badge, t.status_key);
     }
 }
+
+/// Marks every view while its figures come from the de facto layer.
+pub const BADGE: &str = " DE FACTO ";
 
 /// The hints the status bar shows for each view, most useful first.
 fn hints(view: View) -> &'static [Command] {
@@ -115,6 +125,7 @@ fn hints(view: View) -> &'static [Command] {
             Command::Toggle,
             Command::Threat,
             Command::Band,
+            Command::ShareModel,
             Command::Reset,
             Command::Help,
             Command::Quit,
@@ -143,6 +154,8 @@ fn short(c: Command) -> &'static str {
         Command::Band => "band",
         Command::Sweep => "sweep",
         Command::Undo => "undo",
+        Command::Layer => "layer",
+        Command::ShareModel => "model",
         _ => "",
     }
 }
@@ -217,8 +230,10 @@ pub fn status(
             state_row.width,
         );
     } else {
+        let badge = if ctx.de_facto() { BADGE } else { "" };
         let line = Line::from(vec![
             Span::styled(format!(" {} ", ctx.state_label()), t.status_key),
+            Span::styled(badge, t.status_key),
             Span::styled(
                 format!("· {} · {} ", weights_summary(ctx), ctx.lang.code()),
                 t.status,

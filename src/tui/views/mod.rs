@@ -20,6 +20,7 @@ pub mod frame;
 pub mod graph;
 pub mod help;
 pub mod law;
+pub mod layers;
 pub mod matrix;
 pub mod reforms;
 pub mod search;

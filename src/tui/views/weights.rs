@@ -169,6 +169,7 @@ impl Tab for WeightsView {
                     );
                 }
             }
+            Command::ShareModel => ctx.set_share_model(ctx.options.share_model.next()),
             Command::Band => {
                 let presets = band_presets();
                 let next = presets
@@ -182,12 +183,16 @@ impl Tab for WeightsView {
             }
             Command::Reset => {
                 let previous = ctx.options.clone();
-                ctx.options = Options::of(&ctx.dataset);
+                // The layer is the explorer's (`d`), not one of this view's options.
+                ctx.options = Options {
+                    layer: previous.layer,
+                    ..Options::of(&ctx.dataset)
+                };
                 ctx.custom_principals = false;
                 ctx.band = Band::default();
                 if ctx.reanalyze(previous) {
                     ctx.set_status(
-                        "weights, principals, threat option and band restored to the defaults",
+                        "weights, principals, threat option, share model and band restored to the defaults",
                         StatusKind::Info,
                     );
                 }
@@ -271,6 +276,18 @@ impl WeightsView {
                     t.medium
                 } else {
                     t.base
+                },
+            ),
+        ]));
+        let model = ctx.options.share_model;
+        rows.push(Line::from(vec![
+            Span::raw(fit("share model (m)", 16.min(w))),
+            Span::styled(
+                fit(model.label(), w.saturating_sub(16)),
+                if model == crate::analysis::ShareModel::Seats {
+                    t.base
+                } else {
+                    t.medium
                 },
             ),
         ]));
