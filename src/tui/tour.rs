@@ -17,7 +17,6 @@ use super::ctx::{Ctx, StatusKind};
 use super::session;
 use super::tabs::View;
 use super::undo::History;
-use crate::model::Layer;
 use crate::reform::tour::{self, Tour};
 
 /// A tour being played and the step on screen.
@@ -123,11 +122,8 @@ impl App {
         }
         // Undo across datasets would put one state's reforms on another.
         self.history = History::default();
+        // The step's layer is in the options it put in force, which the session saves.
         self.source = session::Source::new(&step.dataset, None);
-        self.source.layer = match step.layer {
-            Layer::DeJure => session::Layer::DeJure,
-            Layer::DeFacto => session::Layer::DeFacto,
-        };
         self.ctx.jump_to(&step.body);
         self.view = view_named(&step.view);
     }
