@@ -361,15 +361,18 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     Ok(analysis)
 }
 
+/// A body's channel shares, direct seats by actor and voting power.
+type BodyShares = (
+    Vec<ChannelShares>,
+    BTreeMap<BodyId, f64>,
+    Option<blocs::BodyPower>,
+);
+
 /// What [`analyze_control`] computes before it builds the per-body maps.
 struct Solved {
     principals: Vec<BodyId>,
     absorbing: Vec<bool>,
-    channels: Vec<(
-        Vec<ChannelShares>,
-        BTreeMap<BodyId, f64>,
-        Option<blocs::BodyPower>,
-    )>,
+    channels: Vec<BodyShares>,
     rows: control::Rows,
     solution: control::Solution,
 }
