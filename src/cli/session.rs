@@ -180,6 +180,19 @@ mod tests {
     }
 
     #[test]
+    fn layer_and_share_model_set_the_explorers_start_with_both_layers_kept() {
+        let cli = parse(&["--layer", "de-facto", "--share-model", "banzhaf"]);
+        let start = command_line(&cli.global, "kz-2022").unwrap_or_else(|_| panic!("loads"));
+        assert_eq!(start.options.layer, crate::model::Layer::DeFacto);
+        assert_eq!(
+            start.options.share_model,
+            crate::analysis::ShareModel::Banzhaf
+        );
+        // The explorer can still switch back to the law as written.
+        assert!(start.dataset.has_de_facto());
+    }
+
+    #[test]
     fn a_command_line_that_names_a_state_wins_over_the_session() {
         assert!(!names_a_state(&parse(&[]).global));
         assert!(
@@ -192,6 +205,8 @@ mod tests {
             &["--reform", "P5"],
             &["--lang", "ru"],
             &["--at-will-threat"],
+            &["--layer", "de-facto"],
+            &["--share-model", "banzhaf"],
         ] {
             assert!(names_a_state(&parse(args).global), "{args:?}");
         }

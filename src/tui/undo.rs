@@ -1,5 +1,6 @@
 //! Undo and redo (`u`, Ctrl-r) over the changes that move the figures: the weights, the
-//! principals, the threat option and the active reforms.
+//! principals, the threat option, the share model, the layer and the active reforms (the last
+//! two are in the options).
 //!
 //! `update` takes a [`Snapshot`] of these before every command and compares it after: a
 //! command that changed them is recorded with both states and a label ("P5 off", "consent
@@ -153,6 +154,24 @@ fn describe(ctx: &Ctx, before: &Snapshot, after: &Snapshot) -> String {
         parts.push(format!(
             "at-will threat {}",
             if after.options.at_will_threat {
+                "on"
+            } else {
+                "off"
+            }
+        ));
+    }
+    let (o0, o1) = (&before.options, &after.options);
+    if o0.share_model != o1.share_model {
+        parts.push(format!(
+            "share model {} → {}",
+            o0.share_model.as_str(),
+            o1.share_model.as_str()
+        ));
+    }
+    if o0.layer != o1.layer {
+        parts.push(format!(
+            "de facto layer {}",
+            if o1.layer == crate::model::Layer::DeFacto {
                 "on"
             } else {
                 "off"

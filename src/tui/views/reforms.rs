@@ -128,8 +128,10 @@ impl Tab for ReformsView {
         let principals = ctx
             .custom_principals
             .then(|| ctx.options.principals.clone());
+        // The baseline in the layer on screen, as the reformed state is.
+        let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
         match crate::reform::delta(
-            &ctx.scenario.baseline,
+            &base,
             &ctx.dataset,
             &ctx.options.weights,
             ctx.options.at_will_threat,
@@ -485,7 +487,7 @@ fn baseline_range(
     body: &str,
     principal: &str,
 ) -> Option<(f64, f64)> {
-    let base = &ctx.scenario.baseline;
+    let base = &*ctx.scenario.baseline.in_layer(ctx.options.layer);
     let options = Options {
         weights: ctx.options.weights,
         principals: principals.map_or_else(|| base.principals(), <[String]>::to_vec),

@@ -311,7 +311,8 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                 principal: principal.clone(),
             });
             if !ctx.scenario.active.is_empty() {
-                let base = &ctx.scenario.baseline;
+                // The baseline in the layer on screen, as the reformed state is.
+                let base = &*ctx.scenario.baseline.in_layer(ctx.options.layer);
                 let mut options = ctx.options.clone();
                 if ctx.custom_principals {
                     options.principals.retain(|p| base.body(p).is_some());
