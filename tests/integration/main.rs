@@ -23,6 +23,7 @@ mod consistency;
 mod contract;
 mod datasets;
 mod export;
+mod export_formats;
 mod fixtures;
 mod hostile;
 mod layering;
