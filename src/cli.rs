@@ -27,9 +27,9 @@ use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
-mod session;
 mod explain;
 mod power;
+mod session;
 mod sweep;
 
 #[derive(Debug, Parser)]

@@ -10,8 +10,8 @@
 //! control alone.
 //! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
-pub mod closure;
 pub mod blocs;
+pub mod closure;
 pub mod control;
 pub mod diff;
 pub mod dominators;
