@@ -18,8 +18,8 @@ except ImportError:
     sys.exit(2)
 
 
-def close(a, b):
-    return abs(a - b) < 1e-9
+def close(a, b, tolerance=1e-9):
+    return abs(a - b) < tolerance
 
 
 def main(graphml_path, json_path):
@@ -44,6 +44,8 @@ def main(graphml_path, json_path):
         assert close(attrs["hhi"], b["hhi"]), (node, attrs)
         for principal, share in b["control"].items():
             assert close(attrs["control_" + principal], share), (node, principal, attrs)
+        # Gephi's layout: the layered placement's centre of the body.
+        assert isinstance(attrs["x"], float) and isinstance(attrs["y"], float), (node, attrs)
         checked += 1
 
     assert g.is_multigraph() or len(doc["edges"]) == g.number_of_edges()
@@ -56,6 +58,12 @@ def main(graphml_path, json_path):
         key = (e["from"], e["to"], e["kind"], e["channel"])
         assert key in found and found[key], ("missing edge", key)
         attrs = found[key].pop()
+        # Gephi's weight: the channel's seats over the body's, 1 for a power edge.
+        assert 0 < attrs["weight"] <= 1, (key, attrs)
+        if e["seats"] is not None:
+            assert close(attrs["weight"], min(1, e["seats"] / bodies[e["to"]]["seats"]), 1e-4), (key, attrs)
+        else:
+            assert attrs["weight"] == 1, (key, attrs)
         assert attrs["source"] == e["source"], (key, attrs, e)
         if e["seats"] is not None:
             assert attrs["seats"] == e["seats"], (key, attrs, e)

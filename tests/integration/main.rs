@@ -24,6 +24,7 @@ mod contract;
 mod datasets;
 mod explain;
 mod export;
+mod export_formats;
 mod fixtures;
 mod hostile;
 mod layering;

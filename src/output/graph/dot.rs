@@ -1,10 +1,14 @@
 //! `dot`: Graphviz source. Bodies are boxes clustered by branch and filled with the colour of
 //! the principal that controls the largest share of them (paler for a smaller share);
 //! principals have a double border. Arrows are styled by kind (see [`Class`]) and reforms'
-//! additions, changes and removals are coloured. `dot -Tsvg` renders it.
+//! additions, changes and removals are coloured. Ranks follow the layers of the SVG's layered
+//! placement (`newrank`, so that a rank crosses the clusters). No `concentrate`: Graphviz 2.43
+//! warns, aborts or crashes with it on these clustered graphs. `dot -Tsvg` renders it.
 
 use std::fmt::Write;
 
+use super::placement::{self, Input};
+use super::svg::text_width;
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::model::{Branch, Lang};
 use crate::output::escape::{dot as q, xml};
@@ -109,7 +113,9 @@ fn tooltip(n: &Node) -> String {
     t
 }
 
-fn arrow_line(out: &mut String, a: &Arrow) {
+/// `layers` gives the arrow's ends' layers: only an arrow down constrains the ranks, so that no
+/// other can pull a body up.
+fn arrow_line(out: &mut String, a: &Arrow, layers: Option<(usize, usize)>) {
     let (style, width, head) = style(a.class);
     let color = change_color(a.change).unwrap_or(a.class.color());
     let width = if matches!(a.change, Change::Added | Change::Changed) {
@@ -125,8 +131,14 @@ fn arrow_line(out: &mut String, a: &Arrow) {
     if head != "normal" {
         attrs.push(format!("arrowhead=\"{head}\""));
     }
+    // No `minlen`: with it Graphviz 2.43 fails to route some splines (kz-2026 in Russian).
+    if !matches!(layers, Some((from, to)) if from < to) {
+        attrs.push("constraint=false".into());
+    }
     if let Some(l) = a.label() {
-        attrs.push(format!("label=\"{}\"", q(&l)));
+        // An external label: an inline one is a node of the layout, which widens the figure
+        // and makes Graphviz 2.43 fail to route some splines.
+        attrs.push(format!("xlabel=\"{}\"", q(&l)));
         attrs.push(format!("fontcolor=\"{color}\""));
     }
     attrs.push(format!("tooltip=\"{}\"", q(&a.details())));
@@ -179,6 +191,55 @@ fn legend(g: &Graph, arrows: &[Arrow], lang: Lang) -> String {
     )
 }
 
+/// The layered placement the SVG uses, of `nodes` and the arrows between them: DOT takes its
+/// ranks from it and GraphML its positions, so the three formats agree on who sits above whom.
+/// Returns each node's layer (0 at the top) with the placement.
+pub(super) fn placed(
+    nodes: &[&Node],
+    arrows: &[Arrow],
+    lang: Lang,
+) -> (Vec<usize>, placement::Output) {
+    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    let drawn: Vec<(&Arrow, usize, usize)> = arrows
+        .iter()
+        .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
+        .collect();
+    let laid = placement::layout(&Input {
+        sizes: nodes
+            .iter()
+            .map(|n| {
+                (
+                    (text_width(n.body.name(lang), 12.0, true) + 24.0).max(120.0),
+                    56.0,
+                )
+            })
+            .collect(),
+        edges: drawn
+            .iter()
+            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
+            .collect(),
+        labels: drawn
+            .iter()
+            .map(|(a, _, _)| a.label().map_or(0.0, |l| text_width(&l, 10.0, false)))
+            .collect(),
+    });
+    // Bodies of one layer share its centre line.
+    let mut centres: Vec<f64> = laid.boxes.iter().map(|b| b.y + b.h / 2.0).collect();
+    centres.sort_by(f64::total_cmp);
+    centres.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let layers = laid
+        .boxes
+        .iter()
+        .map(|b| {
+            centres
+                .iter()
+                .position(|c| (c - (b.y + b.h / 2.0)).abs() < 0.5)
+                .unwrap_or(0)
+        })
+        .collect();
+    (layers, laid)
+}
+
 pub fn render(s: &Snapshot) -> String {
     let g = Graph::new(s);
     let arrows = g.arrows();
@@ -207,7 +268,7 @@ pub fn render(s: &Snapshot) -> String {
     );
     let _ = writeln!(
         out,
-        "  graph [label=\"{}\", labelloc=\"t\", fontsize=16, fontname=\"{FONT}\", rankdir=\"TB\", ranksep=\"0.9\", nodesep=\"0.35\"];",
+        "  graph [label=\"{}\", labelloc=\"t\", fontsize=16, fontname=\"{FONT}\", rankdir=\"TB\", newrank=true, ranksep=\"1.6\", nodesep=\"0.2\"];",
         q(&title)
     );
     let _ = writeln!(
@@ -238,8 +299,23 @@ pub fn render(s: &Snapshot) -> String {
         }
         let _ = writeln!(out, "  }}");
     }
+    // One rank per layer of the layered placement, across the branches' clusters
+    // (`newrank` lets a rank cross clusters).
+    let all: Vec<&Node> = g.nodes.iter().collect();
+    let (layers, _) = placed(&all, &arrows, s.lang);
+    let layer_of = |id: &str| all.iter().position(|n| n.id() == id).map(|i| layers[i]);
+    for l in 0..layers.iter().max().map_or(0, |m| m + 1) {
+        let ids: Vec<String> = all
+            .iter()
+            .zip(&layers)
+            .filter(|(_, x)| **x == l)
+            .map(|(n, _)| format!("\"{}\";", q(n.id())))
+            .collect();
+        let _ = writeln!(out, "  {{ rank=\"same\"; {} }}", ids.join(" "));
+    }
     for a in &arrows {
-        arrow_line(&mut out, a);
+        let ends = layer_of(a.from).zip(layer_of(a.to));
+        arrow_line(&mut out, a, ends);
     }
     // Body ids are lowercase words, so a dash keeps this id from ever meeting one.
     let _ = writeln!(

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::Graph;
+use super::{Graph, Node};
 use crate::output::escape::{word, xml};
 use crate::output::export::Snapshot;
 use crate::output::fmt::{self, fixed4};
@@ -98,6 +98,19 @@ fn data(out: &mut String, indent: &str, key: &str, value: Option<String>) {
     }
 }
 
+/// A step's weight: the share of the body's seats its channel fills (channel seats / body
+/// seats, in (0, 1]). A power edge fills no seats and weighs 1, so that tools that need a
+/// weight on every edge still draw it.
+fn weight(l: &super::Link, g: &Graph) -> Option<f64> {
+    match l.seats {
+        None => Some(1.0),
+        Some(seats) => {
+            let body = g.node(l.to)?.body.seats;
+            (body > 0 && seats > 0).then(|| (f64::from(seats) / f64::from(body)).min(1.0))
+        }
+    }
+}
+
 pub fn render(s: &Snapshot) -> String {
     let g = Graph::new(s);
     let ds = s.dataset;
@@ -117,6 +130,14 @@ pub fn render(s: &Snapshot) -> String {
     for (name, ty) in EDGE_KEYS {
         key(&mut out, "e", "edge", name, ty);
     }
+    // Gephi reads a layout only from these bare ids, and an edge's thickness from `weight`.
+    for name in ["x", "y"] {
+        let _ = writeln!(
+            out,
+            "  <key id=\"{name}\" for=\"node\" attr.name=\"{name}\" attr.type=\"double\"/>"
+        );
+    }
+    out.push_str("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
 
     let _ = writeln!(
         out,
@@ -145,7 +166,15 @@ pub fn render(s: &Snapshot) -> String {
     );
 
     let ind = "      ";
-    for n in g.present_nodes() {
+    // The positions of the SVG's layered placement, y growing downwards as on screen.
+    let present: Vec<&Node> = g.present_nodes().collect();
+    let arrows: Vec<_> = g
+        .arrows()
+        .into_iter()
+        .filter(|a| a.change != super::Change::Removed)
+        .collect();
+    let (_, laid) = super::dot::placed(&present, &arrows, s.lang);
+    for (n, at) in present.iter().zip(&laid.boxes) {
         let b = n.body;
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));
         let largest = n.analysis.largest();
@@ -181,6 +210,13 @@ pub fn render(s: &Snapshot) -> String {
                 Some(fixed4(n.analysis.control_of(p))),
             );
         }
+        data(&mut out, ind, "x", Some(format!("{:.1}", at.cx())));
+        data(
+            &mut out,
+            ind,
+            "y",
+            Some(format!("{:.1}", at.y + at.h / 2.0)),
+        );
         out.push_str("    </node>\n");
     }
     for (i, l) in g.present_links().enumerate() {
@@ -207,6 +243,7 @@ pub fn render(s: &Snapshot) -> String {
         for (k, v) in values {
             data(&mut out, ind, k, v);
         }
+        data(&mut out, ind, "weight", weight(l, &g).map(fixed4));
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -105,6 +105,33 @@ pub fn render(s: &Snapshot) -> String {
         out.push_str("  end\n");
     }
 
+    // The legend: a subgraph of its own, one swatch per principal and one sample arrow per
+    // kind drawn, so that the figure reads without the SVG beside it. Its ids start with
+    // `legend_`, which no body id (prefixed `b_`) can take.
+    out.push_str("  subgraph legend[\"Legend\"]\n");
+    let shown: Vec<&str> = g.principals_shown().copied().collect();
+    for (i, p) in shown.iter().enumerate() {
+        let name = g.node(p).map_or(*p, |n| n.body.name(s.lang));
+        let _ = writeln!(
+            out,
+            "    legend_p{i}[\"{}\"]",
+            label(&format!("largest share: {name}"))
+        );
+    }
+    let classes: Vec<Class> = Class::ALL
+        .into_iter()
+        .filter(|c| arrows.iter().any(|a| a.class == *c))
+        .collect();
+    for (i, c) in classes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    legend_a{i}[\" \"] {}|\"{}\"| legend_b{i}[\" \"]",
+            link_syntax(*c),
+            label(c.legend())
+        );
+    }
+    out.push_str("  end\n");
+
     for a in &arrows {
         let text = a
             .label()
@@ -140,8 +167,31 @@ pub fn render(s: &Snapshot) -> String {
         }
         let _ = writeln!(out, "  style {} {st}", id(n.id()));
     }
+    for (i, p) in shown.iter().enumerate() {
+        let fill = g.principal_color(p).unwrap_or("#eeeeee");
+        let _ = writeln!(
+            out,
+            "  style legend_p{i} fill:{},stroke:#555555,stroke-width:1px",
+            super::tint(fill, 0.6)
+        );
+    }
+    for i in 0..classes.len() {
+        let _ = writeln!(
+            out,
+            "  style legend_a{i} fill:#ffffff,stroke:#ffffff\n  style legend_b{i} fill:#ffffff,stroke:#ffffff"
+        );
+    }
+    // Links are numbered in the order they appear: the legend's samples come first.
+    for (i, c) in classes.iter().enumerate() {
+        let _ = writeln!(out, "  linkStyle {i} {}", link_style(*c, Change::Same));
+    }
     for (i, a) in arrows.iter().enumerate() {
-        let _ = writeln!(out, "  linkStyle {i} {}", link_style(a.class, a.change));
+        let _ = writeln!(
+            out,
+            "  linkStyle {} {}",
+            i + classes.len(),
+            link_style(a.class, a.change)
+        );
     }
     out
 }
