@@ -109,23 +109,41 @@ pub fn resolve(spec: &str) -> Result<Dataset, LoadError> {
     }
     let path = Path::new(spec);
     if !path.exists() && !spec.contains(['/', '\\', '.']) {
-        let hint = did_you_mean(spec, EMBEDDED.iter().map(|e| e.id));
         let ids: Vec<&str> = EMBEDDED.iter().map(|e| e.id).collect();
-        let d = Diagnostic::error(
+        return Err(unknown_id(
+            spec,
             "unknown-dataset",
-            format!("no embedded dataset is called '{spec}' and no such file exists"),
-        )
-        .help_maybe(hint.map(|h| format!("did you mean '{h}'?")))
-        .note(format!("embedded datasets: {}", ids.join(", ")));
-        return Err(LoadError {
-            report: FileReport {
-                path: spec.to_string(),
-                text: String::new(),
-                diagnostics: vec![d],
-            },
-        });
+            "dataset",
+            "embedded",
+            &ids,
+        ));
     }
     load_file(path)
+}
+
+/// A spec that names no embedded `what` and no file: the error every id-or-path argument gives,
+/// with the nearest id and the list (`unknown-dataset`, `unknown-tour`).
+pub(crate) fn unknown_id(
+    spec: &str,
+    code: &'static str,
+    what: &str,
+    shipped: &str,
+    ids: &[&str],
+) -> LoadError {
+    let hint = did_you_mean(spec, ids.iter().copied());
+    let d = Diagnostic::error(
+        code,
+        format!("no {shipped} {what} is called '{spec}' and no such file exists"),
+    )
+    .help_maybe(hint.map(|h| format!("did you mean '{h}'?")))
+    .note(format!("{shipped} {what}s: {}", ids.join(", ")));
+    LoadError {
+        report: FileReport {
+            path: spec.to_string(),
+            text: String::new(),
+            diagnostics: vec![d],
+        },
+    }
 }
 
 /// The default dataset, which is tested to load.

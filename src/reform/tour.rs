@@ -113,21 +113,14 @@ pub fn resolve(spec: &str) -> Result<Tour, LoadError> {
     }
     let path = Path::new(spec);
     if !path.exists() && !spec.contains(['/', '\\', '.']) {
-        let hint = did_you_mean(spec, EMBEDDED.iter().map(|e| e.id));
         let ids: Vec<&str> = EMBEDDED.iter().map(|e| e.id).collect();
-        let d = Diagnostic::error(
+        return Err(crate::data::unknown_id(
+            spec,
             "unknown-tour",
-            format!("no shipped tour is called '{spec}' and no such file exists"),
-        )
-        .help_maybe(hint.map(|h| format!("did you mean '{h}'?")))
-        .note(format!("shipped tours: {}", ids.join(", ")));
-        return Err(LoadError {
-            report: FileReport {
-                path: spec.to_string(),
-                text: String::new(),
-                diagnostics: vec![d],
-            },
-        });
+            "tour",
+            "shipped",
+            &ids,
+        ));
     }
     match read_text(path) {
         Ok(text) => load_str(&path.display().to_string(), &text),
