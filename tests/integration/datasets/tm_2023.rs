@@ -1,5 +1,6 @@
 //! Legal facts of data/tm-2023.ron (Turkmenistan after the Constitutional Law of 21 January
-//! 2023) pinned as tests. The articles are quoted in docs/datasets/tm-2023.md.
+//! 2023) pinned as tests. The articles are quoted in docs/datasets/tm-2023.md, from the Turkmen
+//! text of the 2023 wording and its Russian translation.
 
 use super::{analysis, close, consented_by, s, steps};
 use bilik::model::{Alignment, Confidence, Dataset, EdgeKind, Power, Role, StepRole};
@@ -65,8 +66,9 @@ fn the_mejlis_is_unicameral_125_seats_elected_in_districts() {
 
 #[test]
 fn the_mejlis_cannot_be_dissolved_at_will_and_cannot_vote_no_confidence() {
-    // Codebook R31 (art. 61 of the 2016 wording): dissolution only on a failure to form its
-    // organs; no dissolution edge. R21: only executive_free_of_confidence.
+    // Codebook R31 (art. 79): dissolution by referendum, by itself, or by the President only on
+    // a failure to form its organs within six months; no dissolution edge. R21: no party bar on
+    // the President (art. 68-76, 73) and no confidence vote: a = 2/5, on the local councils too.
     let d = dataset();
     assert!(!d.edges.iter().any(|e| matches!(
         e.kind,
@@ -79,13 +81,21 @@ fn the_mejlis_cannot_be_dissolved_at_will_and_cannot_vote_no_confidence() {
             .keys()
             .copied()
             .collect::<Vec<_>>(),
-        vec![Alignment::ExecutiveFreeOfConfidence]
+        vec![
+            Alignment::HeadMayLeadParty,
+            Alignment::ExecutiveFreeOfConfidence
+        ]
+    );
+    assert_eq!(
+        d.body("local_councils").unwrap().alignment.len(),
+        2,
+        "local councils: party leadership and the hakims (art. 112)"
     );
 }
 
 #[test]
 fn the_president_appoints_and_dismisses_all_judges() {
-    // Art. 100; the Chair of the Supreme Court with the Mejlis's consent (art. 71, 81(11)).
+    // Art. 100; the Chair of the Supreme Court with the Mejlis's consent (art. 71(16), 81(7)).
     let d = dataset();
     assert_eq!(
         steps(&d, "supreme_court", "judges"),
@@ -126,10 +136,10 @@ fn the_president_controls_95_percent_of_the_supreme_court() {
 
 #[test]
 fn the_mejlis_consents_to_four_of_the_presidents_picks() {
-    // Art. 81(11) of the 2016 wording: the Chair of the Supreme Court, the Prosecutor General,
-    // the ministers of internal affairs and of justice; the election commission's Chair (Law "On
-    // the Central Commission" of 2011 art. 4(1); corrected at the second check: the Mejlis
-    // approves the Chair only, the President forms the rest of the fifteen).
+    // Art. 71(16), 81(7): the Chair of the Supreme Court, the Prosecutor General, the ministers
+    // of internal affairs and of justice; the election commission's Chair (Law "On the Central
+    // Commission" of 2011 art. 4(1); the Mejlis approves the Chair only, the President forms the
+    // rest of the fifteen, Constitution art. 71(12)).
     let d = dataset();
     assert_eq!(
         consented_by(&d, "mejlis"),
@@ -164,7 +174,38 @@ fn the_halk_maslahaty_chair_is_appointed_by_the_president() {
 }
 
 #[test]
+fn the_president_forms_the_election_commission_and_may_change_it() {
+    // Art. 71(12): "образует Центральную комиссию ... вносит изменения в её состав".
+    let d = dataset();
+    assert_eq!(
+        steps(&d, "central_election_commission", "members"),
+        vec![s("president", StepRole::Appoint)]
+    );
+    assert!(has_edge(
+        &d,
+        "president",
+        "central_election_commission",
+        EdgeKind::DismissAtWill
+    ));
+}
+
+#[test]
+fn the_hakims_answer_to_the_president_and_the_prosecutor_general_to_no_one() {
+    // Art. 112: appointed, released by and accountable to the President. Art. 129-133 state no
+    // accountability of the Prosecutor General (the 2016-based edge was removed).
+    let d = dataset();
+    assert!(has_edge(&d, "president", "hakims", EdgeKind::HoldsToAccount));
+    assert!(has_edge(&d, "president", "hakims", EdgeKind::DismissAtWill));
+    assert!(
+        !d.edges
+            .iter()
+            .any(|e| e.to == "prosecutor_general" && e.kind == EdgeKind::HoldsToAccount)
+    );
+}
+
+#[test]
 fn the_ombudsman_is_elected_by_the_mejlis_on_the_presidents_proposal() {
+    // Art. 71(17), 81(8).
     let d = dataset();
     assert_eq!(
         steps(&d, "ombudsman", "election"),
@@ -178,7 +219,8 @@ fn the_ombudsman_is_elected_by_the_mejlis_on_the_presidents_proposal() {
 
 #[test]
 fn the_presidents_powers_and_the_suspensive_veto() {
-    // R22: emergency (art. 71) and judges appointed and dismissed by him (art. 100).
+    // R22: emergency (art. 71(19)) and judges appointed and dismissed by him (art. 100); his
+    // acts are binding (art. 72) and law-making is only delegated (art. 82): no decree power.
     let d = dataset();
     assert_eq!(
         d.body("president")
