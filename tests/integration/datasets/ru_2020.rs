@@ -429,3 +429,56 @@ fn contested_readings_are_carried_as_alternatives() {
     assert_eq!(targets("duma_approval_binding"), 2);
     assert_eq!(targets("judges_removal_at_will"), 2);
 }
+
+#[test]
+fn the_accounts_chamber_is_appointed_and_released_on_the_presidents_proposal() {
+    // Art. 83(е.4), 102(1)(и), 103(1)(д), read in the consolidated text: each chamber appoints
+    // and releases its half "по представлению Президента Российской Федерации", no grounds.
+    let d = dataset();
+    for (chamber, channel) in [
+        ("state_duma", "duma_members"),
+        ("federation_council", "fc_members"),
+    ] {
+        assert_eq!(
+            steps(&d, "accounts_chamber", channel)[0],
+            s("president", StepRole::Nominate)
+        );
+        let e = d
+            .edges
+            .iter()
+            .find(|e| {
+                e.from == chamber
+                    && e.to == "accounts_chamber"
+                    && e.kind == EdgeKind::DismissAtWill
+            })
+            .unwrap();
+        assert!(e.source.contains("83(е.4)"), "{}", e.source);
+    }
+}
+
+#[test]
+fn the_text_read_is_cited_and_the_2020_wording_of_117_4_is_quoted() {
+    // The consolidated 2020 text was read in full (source CT); art. 117(4) in its 2020 wording
+    // leaves the President a choice after a first refusal of confidence.
+    let d = dataset();
+    assert!(
+        d.meta
+            .sources
+            .iter()
+            .any(|s| s.id == "CT" && s.url.contains("constitution-of-russia-history"))
+    );
+    let nc = d
+        .edges
+        .iter()
+        .find(|e| e.from == "state_duma" && e.kind == EdgeKind::NoConfidence)
+        .unwrap();
+    assert!(nc.note.contains("вправе принять решение"), "{}", nc.note);
+    assert!(
+        d.edges
+            .iter()
+            .find(|e| e.from == "president" && e.to == "prime_minister")
+            .unwrap()
+            .source
+            .contains("83(а)")
+    );
+}
