@@ -447,9 +447,7 @@ fn the_accounts_chamber_is_appointed_and_released_on_the_presidents_proposal() {
             .edges
             .iter()
             .find(|e| {
-                e.from == chamber
-                    && e.to == "accounts_chamber"
-                    && e.kind == EdgeKind::DismissAtWill
+                e.from == chamber && e.to == "accounts_chamber" && e.kind == EdgeKind::DismissAtWill
             })
             .unwrap();
         assert!(e.source.contains("83(е.4)"), "{}", e.source);

@@ -194,7 +194,12 @@ fn the_hakims_answer_to_the_president_and_the_prosecutor_general_to_no_one() {
     // Art. 112: appointed, released by and accountable to the President. Art. 129-133 state no
     // accountability of the Prosecutor General (the 2016-based edge was removed).
     let d = dataset();
-    assert!(has_edge(&d, "president", "hakims", EdgeKind::HoldsToAccount));
+    assert!(has_edge(
+        &d,
+        "president",
+        "hakims",
+        EdgeKind::HoldsToAccount
+    ));
     assert!(has_edge(&d, "president", "hakims", EdgeKind::DismissAtWill));
     assert!(
         !d.edges
