@@ -99,9 +99,7 @@ pub fn tabs(area: Rect, keymap: &Keymap, reserve: u16) -> Vec<(View, String, Rec
             })
             .collect()
     };
-    let width = |labels: &[String]| {
-        labels.iter().map(|l| l.chars().count() + 1).sum::<usize>()
-    };
+    let width = |labels: &[String]| labels.iter().map(|l| l.chars().count() + 1).sum::<usize>();
     let mut forms = forms.map(labels_of);
     let first = forms.next().unwrap_or_default();
     let labels = std::iter::once(first.clone())

@@ -178,7 +178,10 @@ fn snapshot_bodies_de_facto() {
                 "{w}x{h}: {header}"
             );
         }
-        assert!(header.trim_end().ends_with(" DE FACTO"), "{w}x{h}: {header}");
+        assert!(
+            header.trim_end().ends_with(" DE FACTO"),
+            "{w}x{h}: {header}"
+        );
         insta::assert_snapshot!(format!("bodies_de_facto_{w}x{h}"), screen);
     }
 }

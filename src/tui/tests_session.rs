@@ -68,7 +68,10 @@ fn a_session_round_trips_through_its_file() {
     keys(&mut a, &["/", "Senate", "enter", "5"]);
     // The de facto layer, and Banzhaf power for the bodies with blocs.
     keys(&mut a, &["d", "m"]);
-    assert_eq!(a.ctx.options.share_model, crate::analysis::ShareModel::Banzhaf);
+    assert_eq!(
+        a.ctx.options.share_model,
+        crate::analysis::ShareModel::Banzhaf
+    );
     let saved = Session::of(&a);
     assert_eq!(saved.reforms, ["P5"]);
     assert_eq!(saved.selected.as_deref(), Some("senate"));
@@ -86,7 +89,10 @@ fn a_session_round_trips_through_its_file() {
     let (b, dropped) = restore(&parsed);
     assert_eq!(dropped, Vec::<String>::new());
     assert_eq!(Session::of(&b), saved);
-    assert_eq!(b.ctx.options.share_model, crate::analysis::ShareModel::Banzhaf);
+    assert_eq!(
+        b.ctx.options.share_model,
+        crate::analysis::ShareModel::Banzhaf
+    );
     assert_eq!(b.view, View::Weights);
     assert_eq!(b.ctx.selected, "senate");
     assert!((court(&b) - court(&a)).abs() < 1e-12);
@@ -103,7 +109,10 @@ fn a_session_round_trips_through_its_file() {
     assert_eq!(parsed.share_model, ShareModel::Seats);
     let (c, dropped) = restore(&parsed);
     assert_eq!(dropped, Vec::<String>::new());
-    assert_eq!(c.ctx.options.share_model, crate::analysis::ShareModel::Seats);
+    assert_eq!(
+        c.ctx.options.share_model,
+        crate::analysis::ShareModel::Seats
+    );
     assert_eq!(c.ctx.options.layer, crate::model::Layer::DeFacto);
     assert!(court(&c) < court(&b), "{} {}", court(&c), court(&b));
 }

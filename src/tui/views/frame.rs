@@ -47,10 +47,7 @@ pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer
         buf.set_stringn(r.x, r.y, label, r.width as usize, style);
     }
     let brand = format!(" bilik · {} ", ctx.state_label());
-    let used = tabs
-        .last()
-        .map(|(_, _, r)| r.x + r.width)
-        .unwrap_or(area.x);
+    let used = tabs.last().map(|(_, _, r)| r.x + r.width).unwrap_or(area.x);
     let right = area.x + area.width;
     let w = (brand.width() + badge.width()) as u16;
     if right > used + w {
