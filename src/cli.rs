@@ -1016,14 +1016,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 after.make_visible();
             }
             let chosen = (!global.principals.is_empty()).then_some(global.principals.as_slice());
-            let delta = reform::delta(
-                &loaded.dataset,
-                &after,
-                &loaded.options.weights,
-                loaded.options.at_will_threat,
-                chosen,
-            )
-            .map_err(|e| Failure::Data(e.to_string()))?;
+            let delta = reform::delta(&loaded.dataset, &after, &loaded.options, chosen)
+                .map_err(|e| Failure::Data(e.to_string()))?;
             let range_of = |ds: &Dataset, a: &Analysis| {
                 Ranges::of(ds, &a.options, &band)
                     .map(|r| r.with_chosen(&global.choose))

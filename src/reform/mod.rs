@@ -33,7 +33,7 @@ use crate::diag::SpanIndex;
 use crate::model::validate::edge_label;
 use crate::model::{
     Alternative, Body, BodyId, Branch, Channel, ChannelChange, Confidence, Cover, Dataset, Edge,
-    EdgeChange, EdgeKey, Lang, Liability, Mandate, Names, Registration, Role, Step, Weights,
+    EdgeChange, EdgeKey, Lang, Liability, Mandate, Names, Registration, Role, Step,
 };
 
 /// Where a proposal is in the source article.
@@ -543,23 +543,21 @@ pub struct Delta {
     pub headline: (Option<Headline>, Option<Headline>),
 }
 
-/// Analyses both states under the same weights and threat option (codebook R13). The
-/// principals are `principals` when the user chose them, and otherwise each state's own: a reform can make a body a principal (a
-/// directly elected Senate) or add one (a body nobody fills).
+/// Analyses both states under the same `options` (codebook R13): weights, threat option, share
+/// model and layer alike, so that each side reads as `bilik summary` under those options
+/// would. The principals are `principals` when the user chose them, and otherwise each
+/// state's own (`options.principals` is not used): a reform can make a body a principal (a
+/// directly elected Senate) or add one (a body nobody fills). Both datasets must already be
+/// in `options.layer` ([`Dataset::in_layer`]).
 pub fn delta(
     baseline: &Dataset,
     reformed: &Dataset,
-    weights: &Weights,
-    at_will_threat: bool,
+    options: &Options,
     principals: Option<&[BodyId]>,
 ) -> Result<Delta, AnalysisError> {
     let options = |d: &Dataset| Options {
-        weights: *weights,
         principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
-        at_will_threat,
-        // The diff of reforms compares seat shares in the law as written.
-        share_model: Default::default(),
-        layer: Default::default(),
+        ..options.clone()
     };
     let (ob, oa) = (options(baseline), options(reformed));
     let before = analyze(baseline, &ob)?;
@@ -728,7 +726,7 @@ mod tests {
         let headline = |active: &[&str]| {
             let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
             let after = apply(&base, &set, &active).unwrap();
-            delta(&base, &after, &base.weights, false, None)
+            delta(&base, &after, &Options::of(&base), None)
                 .unwrap()
                 .headline
                 .1

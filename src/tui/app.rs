@@ -422,7 +422,12 @@ impl App {
             }
             Action::Scroll { column, row, down } => {
                 let at = Position::new(column, row);
-                if let Some(Hit::Main) = layout::hit(self.ctx.size, &self.keymap, at) {
+                if let Some(Hit::Main) = layout::hit(
+                    self.ctx.size,
+                    &self.keymap,
+                    frame::badge_width(&self.ctx),
+                    at,
+                ) {
                     let main = layout::screen(self.ctx.size).main;
                     let (tab, ctx) = self.current();
                     tab.wheel(ctx, main, at);
@@ -443,7 +448,12 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
-        match layout::hit(self.ctx.size, &self.keymap, at) {
+        match layout::hit(
+            self.ctx.size,
+            &self.keymap,
+            frame::badge_width(&self.ctx),
+            at,
+        ) {
             Some(Hit::Tab(v)) => self.view = v,
             Some(Hit::Main) => {
                 let main = layout::screen(self.ctx.size).main;

@@ -64,17 +64,51 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 /// The tab labels and where they start; the tab bar draws exactly these. Each label carries
-/// the key that shows the view, from the keymap (so a user's override shows too).
-pub fn tabs(area: Rect, keymap: &Keymap) -> Vec<(View, String, Rect)> {
+/// the key that shows the view, from the keymap (so a user's override shows too). `reserve`
+/// columns at the right end are left free (the DE FACTO badge): where the padded labels do
+/// not fit beside it they lose their padding, then the ends of their titles, so that every
+/// tab keeps its key and nothing is drawn over.
+pub fn tabs(area: Rect, keymap: &Keymap, reserve: u16) -> Vec<(View, String, Rect)> {
+    let keys: Vec<String> = View::ALL
+        .iter()
+        .map(|v| {
+            keymap
+                .binding(Command::Show(*v))
+                .and_then(|b| b.keys.first())
+                .map(|k| format!("{k} "))
+                .unwrap_or_default()
+        })
+        .collect();
+    let room = usize::from(area.width.saturating_sub(reserve));
+    let longest = View::ALL.iter().map(|v| v.title().chars().count()).max();
+    // Padded and whole, then whole, then titles cut to `n` characters.
+    let forms = std::iter::once((true, usize::MAX))
+        .chain((0..=longest.unwrap_or(0)).rev().map(|n| (false, n)));
+    let labels_of = |(padded, n): (bool, usize)| -> Vec<String> {
+        View::ALL
+            .iter()
+            .zip(&keys)
+            .map(|(v, key)| {
+                let title: String = v.title().chars().take(n).collect();
+                let label = format!("{key}{title}");
+                if padded {
+                    format!(" {label} ")
+                } else {
+                    label.trim_end().to_string()
+                }
+            })
+            .collect()
+    };
+    let width = |labels: &[String]| labels.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+    let mut forms = forms.map(labels_of);
+    let first = forms.next().unwrap_or_default();
+    let labels = std::iter::once(first.clone())
+        .chain(forms)
+        .find(|l| width(l) <= room + 1)
+        .unwrap_or(first);
     let mut x = area.x;
     let mut out = Vec::new();
-    for v in &View::ALL {
-        let key = keymap
-            .binding(Command::Show(*v))
-            .and_then(|b| b.keys.first())
-            .map(|k| format!("{k} "))
-            .unwrap_or_default();
-        let label = format!(" {key}{} ", v.title());
+    for (v, label) in View::ALL.iter().zip(labels) {
         let w = label.chars().count() as u16;
         if x + w > area.x + area.width {
             break;
@@ -219,13 +253,13 @@ pub enum Hit {
     Main,
 }
 
-pub fn hit(size: Rect, keymap: &Keymap, at: Position) -> Option<Hit> {
+pub fn hit(size: Rect, keymap: &Keymap, reserve: u16, at: Position) -> Option<Hit> {
     let s = screen(size);
     if too_small(size) {
         return None;
     }
     if s.tabs.contains(at) {
-        return tabs(s.tabs, keymap)
+        return tabs(s.tabs, keymap, reserve)
             .into_iter()
             .find(|(_, _, r)| r.contains(at))
             .map(|(v, _, _)| Hit::Tab(v));

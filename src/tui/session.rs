@@ -1,5 +1,5 @@
 //! Sessions: the state a user built in the explorer (the dataset, weights, principals, active
-//! reforms, layer, band, the selected body and view, sorts, language and the Compare columns),
+//! reforms, layer, share model, band, the selected body and view, sorts, language and the Compare columns),
 //! saved on quit to `$XDG_STATE_HOME/bilik/session.ron` (else `~/.local/state/bilik/`) and
 //! restored on start; `bilik open FILE` opens a named one.
 //!
@@ -47,6 +47,37 @@ impl From<Layer> for crate::model::Layer {
     }
 }
 
+/// What a body with blocs contributes to integrated control (codebook R33), as a session
+/// names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareModel {
+    #[default]
+    Seats,
+    Banzhaf,
+    Shapley,
+}
+
+impl From<crate::analysis::ShareModel> for ShareModel {
+    fn from(m: crate::analysis::ShareModel) -> Self {
+        match m {
+            crate::analysis::ShareModel::Seats => ShareModel::Seats,
+            crate::analysis::ShareModel::Banzhaf => ShareModel::Banzhaf,
+            crate::analysis::ShareModel::Shapley => ShareModel::Shapley,
+        }
+    }
+}
+
+impl From<ShareModel> for crate::analysis::ShareModel {
+    fn from(m: ShareModel) -> Self {
+        match m {
+            ShareModel::Seats => crate::analysis::ShareModel::Seats,
+            ShareModel::Banzhaf => crate::analysis::ShareModel::Banzhaf,
+            ShareModel::Shapley => crate::analysis::ShareModel::Shapley,
+        }
+    }
+}
+
 /// A saved session. Every field has a default, so that an older or hand-written file with
 /// fewer fields still loads; fields a newer bilik wrote are ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +97,8 @@ pub struct Session {
     /// The active reform presets, by id.
     pub reforms: Vec<String>,
     pub layer: Layer,
+    /// Seat shares or a voting-power index; seat shares in a file written before it was kept.
+    pub share_model: ShareModel,
     /// The selected body, by id.
     pub selected: Option<String>,
     /// The view on screen, by its title (`bodies`, `weights`, ...).
@@ -92,6 +125,7 @@ impl Default for Session {
             band: crate::analysis::range::Band::default().weights,
             reforms: Vec::new(),
             layer: Layer::DeJure,
+            share_model: ShareModel::Seats,
             selected: None,
             view: "bodies".to_string(),
             lang: "en".to_string(),
@@ -170,6 +204,7 @@ impl Session {
             band: ctx.band.weights.clone(),
             reforms: ctx.scenario.active.clone(),
             layer: ctx.options.layer.into(),
+            share_model: ctx.options.share_model.into(),
             selected: Some(ctx.selected.clone()),
             view: app.view.title().to_lowercase(),
             lang: ctx.lang.code().to_string(),
@@ -369,6 +404,7 @@ impl Session {
         }
         options.at_will_threat = self.at_will_threat;
         options.layer = self.layer.into();
+        options.share_model = self.share_model.into();
         let custom_principals = self.principals.is_some();
         if let Some(principals) = &self.principals {
             let (known, unknown): (Vec<String>, Vec<String>) = principals

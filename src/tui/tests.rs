@@ -574,7 +574,7 @@ fn matrix_sorts_by_column_and_flags_by_key() {
 #[test]
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut a = app(100, 30);
-    let tabs = super::layout::tabs(super::layout::screen(a.ctx.size).tabs, &a.keymap);
+    let tabs = super::layout::tabs(super::layout::screen(a.ctx.size).tabs, &a.keymap, 0);
     let (_, _, flags_tab) = tabs.iter().find(|t| t.0 == View::Flags).unwrap();
     update(
         &mut a,

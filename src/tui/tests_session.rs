@@ -1,7 +1,7 @@
 //! Sessions, undo/redo and the watched dataset file, driven through `update` as a user would.
 
 use super::app::{Action, App, AppOptions, update};
-use super::session::{Layer, Session, Source};
+use super::session::{Layer, Session, ShareModel, Source};
 use super::tests::{app_for, keys, render, text};
 use super::theme::Theme;
 use super::{View, keymap::Keymap};
@@ -66,7 +66,12 @@ fn a_session_round_trips_through_its_file() {
     keys(&mut a, &["5", "j", "j", "-", "-"]);
     keys(&mut a, &["4", "s", "L"]);
     keys(&mut a, &["/", "Senate", "enter", "5"]);
-    keys(&mut a, &["d"]);
+    // The de facto layer, and Banzhaf power for the bodies with blocs.
+    keys(&mut a, &["d", "m"]);
+    assert_eq!(
+        a.ctx.options.share_model,
+        crate::analysis::ShareModel::Banzhaf
+    );
     let saved = Session::of(&a);
     assert_eq!(saved.reforms, ["P5"]);
     assert_eq!(saved.selected.as_deref(), Some("senate"));
@@ -78,16 +83,38 @@ fn a_session_round_trips_through_its_file() {
     let text = saved.to_ron();
     assert!(text.starts_with("Session("), "{text}");
     assert!(text.contains("layer: de_facto"), "{text}");
+    assert!(text.contains("share_model: banzhaf"), "{text}");
     let parsed = Session::parse("session.ron", &text).unwrap();
     assert_eq!(parsed, saved);
     let (b, dropped) = restore(&parsed);
     assert_eq!(dropped, Vec::<String>::new());
     assert_eq!(Session::of(&b), saved);
+    assert_eq!(
+        b.ctx.options.share_model,
+        crate::analysis::ShareModel::Banzhaf
+    );
     assert_eq!(b.view, View::Weights);
     assert_eq!(b.ctx.selected, "senate");
     assert!((court(&b) - court(&a)).abs() < 1e-12);
     let screen = super::tests::text(&render(&b));
     assert!(screen.contains("kz-2022+P5"), "{screen}");
+
+    // The same file as a bilik without the share model wrote it opens, in seat shares.
+    let old: String = text
+        .lines()
+        .filter(|l| !l.contains("share_model"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let parsed = Session::parse("old.ron", &old).unwrap();
+    assert_eq!(parsed.share_model, ShareModel::Seats);
+    let (c, dropped) = restore(&parsed);
+    assert_eq!(dropped, Vec::<String>::new());
+    assert_eq!(
+        c.ctx.options.share_model,
+        crate::analysis::ShareModel::Seats
+    );
+    assert_eq!(c.ctx.options.layer, crate::model::Layer::DeFacto);
+    assert!(court(&c) < court(&b), "{} {}", court(&c), court(&b));
 }
 
 #[test]
@@ -146,6 +173,7 @@ fn a_broken_session_file_names_its_line_and_column() {
     let s = Session::parse("s.ron", "(data: \"us\")").unwrap();
     assert_eq!(s.data, "us");
     assert_eq!(s.layer, Layer::DeJure);
+    assert_eq!(s.share_model, ShareModel::Seats);
 }
 
 #[test]

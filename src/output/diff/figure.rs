@@ -493,7 +493,7 @@ mod tests {
         let active = set.order(&["P5".into(), "P10".into()]).unwrap();
         let after = reform::apply(&base, &set, &active).unwrap();
         let o = crate::analysis::Options::of(&base);
-        let delta = reform::delta(&base, &after, &o.weights, false, None).unwrap();
+        let delta = reform::delta(&base, &after, &o, None).unwrap();
         let presets: Vec<&reform::Preset> = active.iter().filter_map(|id| set.get(id)).collect();
         render(&DiffView {
             baseline: &base,

@@ -22,6 +22,10 @@ pub struct DiffDoc {
     pub dataset: DatasetOut,
     pub reforms: Vec<PresetOut>,
     pub weights: BTreeMap<String, f64>,
+    /// The layer both states are analysed in, `de_jure` or `de_facto` (codebook R34).
+    pub layer: String,
+    /// `seats`, `banzhaf` or `shapley` (codebook R33).
+    pub share_model: String,
     pub principals: BeforeAfter<Vec<String>>,
     pub headline: BeforeAfter<Option<HeadlineOut>>,
     pub bodies: Vec<BodyDeltaOut>,
@@ -128,6 +132,8 @@ pub fn document(v: &DiffView) -> DiffDoc {
             })
             .collect(),
         weights: weights_out(&c.after.options.weights),
+        layer: c.after.options.layer.to_string(),
+        share_model: c.after.options.share_model.as_str().to_string(),
         principals: BeforeAfter {
             before: c.before.principals.clone(),
             after: c.after.principals.clone(),

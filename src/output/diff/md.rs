@@ -31,6 +31,9 @@ pub fn render(v: &DiffView) -> String {
         "{}, law as of {}.\n",
         v.baseline.meta.title, v.baseline.meta.as_of
     );
+    if let Some(line) = crate::output::summary::text::layer_line(&v.delta.after.options) {
+        let _ = writeln!(out, "{line}\n");
+    }
     if v.presets.is_empty() {
         let _ = writeln!(
             out,

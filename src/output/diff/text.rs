@@ -8,7 +8,7 @@ use super::{
 };
 use crate::analysis::diff::BodyChange;
 use crate::output::fmt::{pct, seats, table};
-use crate::output::summary::text::{sensitivity, sensitivity_label};
+use crate::output::summary::text::{layer_line, sensitivity, sensitivity_label};
 
 /// The readable report.
 pub fn render(v: &DiffView) -> String {
@@ -21,6 +21,9 @@ pub fn render(v: &DiffView) -> String {
         "dataset {} · law as of {} · against the baseline",
         v.baseline.meta.id, v.baseline.meta.as_of
     );
+    if let Some(line) = layer_line(&c.after.options) {
+        let _ = writeln!(out, "{line}");
+    }
     out.push('\n');
     if v.presets.is_empty() {
         let _ = writeln!(

@@ -220,7 +220,7 @@ pub fn default_path(ctx: &Ctx, doc: Doc, comparison: Option<&Comparison>) -> Str
 }
 
 /// The baseline and the state on screen side by side when reforms are on: the Reforms
-/// view's, or computed (the baseline under the same weights, and under its own principals
+/// view's, or computed (the baseline under the same options, and under its own principals
 /// unless the user chose them).
 fn baseline_delta(ctx: &Ctx, delta: Option<&Delta>) -> Result<Option<Delta>, String> {
     if ctx.scenario.active.is_empty() {
@@ -232,15 +232,11 @@ fn baseline_delta(ctx: &Ctx, delta: Option<&Delta>) -> Result<Option<Delta>, Str
     let principals = ctx
         .custom_principals
         .then(|| ctx.options.principals.clone());
-    crate::reform::delta(
-        &ctx.scenario.baseline,
-        &ctx.dataset,
-        &ctx.options.weights,
-        ctx.options.at_will_threat,
-        principals.as_deref(),
-    )
-    .map(Some)
-    .map_err(|e| e.to_string())
+    // The baseline in the layer on screen, as the reformed state is (as the Reforms view's).
+    let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
+    crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref())
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// A figure's SVG in the format chosen.

@@ -40,16 +40,14 @@ pub fn too_small(area: Rect, buf: &mut Buffer) {
 pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer) {
     let t = &ctx.theme;
     buf.set_style(area, t.tab);
-    for (v, label, r) in layout::tabs(area, keymap) {
-        let style = if v == view { t.tab_active } else { t.tab };
-        buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
+    let badge = if ctx.de_facto() { BADGE } else { "" };
+    let tabs = layout::tabs(area, keymap, badge.width() as u16);
+    for (v, label, r) in &tabs {
+        let style = if *v == view { t.tab_active } else { t.tab };
+        buf.set_stringn(r.x, r.y, label, r.width as usize, style);
     }
     let brand = format!(" bilik · {} ", ctx.state_label());
-    let badge = if ctx.de_facto() { BADGE } else { "" };
-    let used = layout::tabs(area, keymap)
-        .last()
-        .map(|(_, _, r)| r.x + r.width)
-        .unwrap_or(area.x);
+    let used = tabs.last().map(|(_, _, r)| r.x + r.width).unwrap_or(area.x);
     let right = area.x + area.width;
     let w = (brand.width() + badge.width()) as u16;
     if right > used + w {
@@ -64,6 +62,15 @@ pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer
 
 /// Marks every view while its figures come from the de facto layer.
 pub const BADGE: &str = " DE FACTO ";
+
+/// The columns the badge takes at the right end of the tab bar (none with the layer off).
+pub fn badge_width(ctx: &Ctx) -> u16 {
+    if ctx.de_facto() {
+        BADGE.width() as u16
+    } else {
+        0
+    }
+}
 
 /// The hints the status bar shows for each view, most useful first.
 fn hints(view: View) -> &'static [Command] {

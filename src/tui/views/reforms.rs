@@ -130,13 +130,7 @@ impl Tab for ReformsView {
             .then(|| ctx.options.principals.clone());
         // The baseline in the layer on screen, as the reformed state is.
         let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
-        match crate::reform::delta(
-            &base,
-            &ctx.dataset,
-            &ctx.options.weights,
-            ctx.options.at_will_threat,
-            principals.as_deref(),
-        ) {
+        match crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref()) {
             Ok(d) => {
                 let range = d.headline.0.as_ref().and_then(|h| {
                     baseline_range(ctx, principals.as_deref(), &h.body, &h.principal)

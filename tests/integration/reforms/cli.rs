@@ -133,6 +133,49 @@ fn diff_p10_shows_the_court_leave_the_president() {
 }
 
 #[test]
+fn diff_under_the_de_facto_layer_and_banzhaf_reads_as_summary_does() {
+    let opts = ["--layer", "de-facto", "--share-model", "banzhaf"];
+    let with = |args: &[&str]| ok(&[args, &opts[..]].concat());
+    let s = with(&["diff", "--reform", "P5"]);
+    assert!(
+        s.contains("layer: DE FACTO: blocs and alignments from cited sources, not law (codebook R34) · share model: Banzhaf power (codebook R33)"),
+        "{s}"
+    );
+    // Each side is what `summary` prints under the same options, without and with P5.
+    let before = with(&["summary"]);
+    let after = with(&["summary", "--reform", "P5"]);
+    let total = |report: &str| row(report, "total integrated control")[1].clone();
+    let point = |cell: String| cell.split(' ').next().unwrap().to_string();
+    let diff_row = row(&s, "total integrated control");
+    assert_eq!(diff_row[1], point(total(&before)), "{s}\n{before}");
+    assert_eq!(diff_row[2], point(total(&after)), "{s}\n{after}");
+    // Through AMANAT's alignment the Mazhilis answers to the President: 84.4%, not the
+    // 52.7% of seat shares in the law as written.
+    assert_eq!(diff_row[1], "84.4%", "{s}");
+    let plain = ok(&["diff", "--reform", "P5"]);
+    assert_eq!(row(&plain, "total integrated control")[1], "52.7%");
+
+    let out = bilik(&[&["diff", "--reform", "P5", "--format", "json"], &opts[..]].concat());
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let exported = |extra: &[&str]| -> Value {
+        let out = bilik(&[&["export"], extra, &opts[..]].concat());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        (d["layer"].as_str(), d["share_model"].as_str()),
+        (Some("de_facto"), Some("banzhaf"))
+    );
+    assert_eq!(
+        d["headline"]["before"]["total"],
+        exported(&[])["headline"]["total"]
+    );
+    assert_eq!(
+        d["headline"]["after"]["total"],
+        exported(&["--reform", "P5"])["headline"]["total"]
+    );
+}
+
+#[test]
 fn diff_json_is_a_document_of_its_own() {
     let out = bilik(&["diff", "--reform", "P10,P5", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

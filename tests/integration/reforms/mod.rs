@@ -1,5 +1,5 @@
 //! Reform presets: each of P1-P11 applied alone against kz-2022 with the change it must make,
-//! all eleven together, the headline of F11 under P5 and P10, conflicts, the command line
+//! all eleven together, the Constitutional Court headline under P5 and P10, conflicts, the command line
 //! (`bilik reforms`, `bilik diff`, `--reform`), broken preset files, the toggle property, and
 //! the 2022 referendum written as presets over kz-2017.
 
@@ -9,7 +9,7 @@ mod presets;
 mod properties;
 mod referendum;
 
-use bilik::analysis::Flag;
+use bilik::analysis::{Flag, Options};
 use bilik::model::Dataset;
 use bilik::reform::{self, Delta, PresetSet};
 
@@ -27,7 +27,7 @@ pub fn reformed(active: &[&str]) -> (Dataset, Delta) {
     let active: Vec<String> = active.iter().map(|s| s.to_string()).collect();
     let after =
         reform::apply(&base, &presets(), &active).unwrap_or_else(|e| panic!("{active:?}: {e}"));
-    let c = reform::delta(&base, &after, &base.weights, false, None).unwrap();
+    let c = reform::delta(&base, &after, &Options::of(&base), None).unwrap();
     (after, c)
 }
 

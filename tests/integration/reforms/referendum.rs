@@ -1,6 +1,7 @@
 //! The operations model can express a real reform: the 2022 referendum's changes to Parliament
 //! and to constitutional review, as presets over kz-2017, give the kz-2022 composition.
 
+use bilik::analysis::Options;
 use bilik::model::{Dataset, StepRole};
 use bilik::reform;
 
@@ -53,8 +54,8 @@ fn the_2022_referendum_as_presets_over_kz_2017_gives_kz_2022() {
     );
     assert!(after.body("first_president").is_none());
     assert_eq!(after.principals(), target.principals());
-    // And the headline of F11 is the baseline's: 52.7%.
-    let c = reform::delta(&before, &after, &before.weights, false, None).unwrap();
+    // And the Constitutional Court headline is the baseline's: 52.7%.
+    let c = reform::delta(&before, &after, &Options::of(&before), None).unwrap();
     let h = c.headline.1.unwrap();
     assert!((h.total - 5.8 / 11.0).abs() < 1e-9, "{}", h.total);
     // The Council of 2017, for comparison: 3 of its 8 seats his own, and through the Senate
