@@ -582,7 +582,14 @@ impl Widget for &App {
             overlay.render(&self.ctx.theme, s.main, buf);
         }
         if let Some(help) = &self.help {
-            help.render(&self.ctx.theme, &self.keymap, self.view, s.main, buf);
+            help.render(
+                &self.ctx.theme,
+                &self.keymap,
+                self.view,
+                self.ctx.lang,
+                s.main,
+                buf,
+            );
         }
         if let Some(picker) = &self.export {
             picker.render(&self.ctx.theme, s.main, buf);

@@ -66,6 +66,11 @@ pub fn inner(r: Rect) -> Rect {
 /// The tab labels and where they start; the tab bar draws exactly these. Each label carries
 /// the key that shows the view, from the keymap (so a user's override shows too).
 pub fn tabs(area: Rect, keymap: &Keymap) -> Vec<(View, String, Rect)> {
+    tabs_in(area, keymap, crate::model::Lang::En)
+}
+
+/// [`tabs`] with the titles in `lang`.
+pub fn tabs_in(area: Rect, keymap: &Keymap, lang: crate::model::Lang) -> Vec<(View, String, Rect)> {
     let mut x = area.x;
     let mut out = Vec::new();
     for v in &View::ALL {
@@ -74,7 +79,7 @@ pub fn tabs(area: Rect, keymap: &Keymap) -> Vec<(View, String, Rect)> {
             .and_then(|b| b.keys.first())
             .map(|k| format!("{k} "))
             .unwrap_or_default();
-        let label = format!(" {key}{} ", v.title());
+        let label = format!(" {key}{} ", v.title_in(lang));
         let w = label.chars().count() as u16;
         if x + w > area.x + area.width {
             break;
