@@ -160,3 +160,25 @@ fn english_stays_the_default_and_unchanged() {
     );
     assert!(out.contains("The President picks 5 of the 11 seats."));
 }
+
+#[test]
+fn diff_and_compare_speak_russian() {
+    let diff = report(&["diff", "--data", "kz-2022", "--reform", "P5", "--lang", "ru"]);
+    for want in [
+        "РЕФОРМЫ (применены в этом порядке)",
+        "ГЛАВНЫЙ ВОПРОС: какую долю органа «Конституционный Суд» контролирует Президент?",
+        "ИЗМЕНИВШИЕСЯ ОРГАНЫ (12)",
+        "ПРИНЦИПАЛЫ (до -> после)",
+    ] {
+        assert!(diff.contains(want), "missing {want:?} in\n{diff}");
+    }
+    let compare = report(&["compare", "kz-2022", "kz-2026", "--lang", "ru"]);
+    for want in [
+        "СРАВНЕНИЕ ГОСУДАРСТВ: какую долю независимых органов удерживает глава государства?",
+        "органы, где у него большинство",
+        "конституционный контроль (независимая роль)",
+        "Конституционный Суд (11 мест) · крупнейший: Президент 52.7%",
+    ] {
+        assert!(compare.contains(want), "missing {want:?} in\n{compare}");
+    }
+}
