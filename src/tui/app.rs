@@ -529,8 +529,13 @@ impl App {
             Command::Show(v) => self.view = v,
             Command::Language => {
                 self.ctx.lang = self.ctx.lang.next();
+                let lang = self.ctx.lang;
                 self.ctx.set_status(
-                    format!("names in {}", language_name(self.ctx.lang)),
+                    crate::t!(
+                        lang,
+                        "names in {language}",
+                        language = crate::model::i18n::tr(lang, language_name(lang))
+                    ),
                     StatusKind::Info,
                 );
             }

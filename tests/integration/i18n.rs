@@ -163,7 +163,9 @@ fn english_stays_the_default_and_unchanged() {
 
 #[test]
 fn diff_and_compare_speak_russian() {
-    let diff = report(&["diff", "--data", "kz-2022", "--reform", "P5", "--lang", "ru"]);
+    let diff = report(&[
+        "diff", "--data", "kz-2022", "--reform", "P5", "--lang", "ru",
+    ]);
     for want in [
         "РЕФОРМЫ (применены в этом порядке)",
         "ГЛАВНЫЙ ВОПРОС: какую долю органа «Конституционный Суд» контролирует Президент?",

@@ -642,10 +642,15 @@ impl BodiesView {
         let t = &ctx.theme;
         let focused = self.focus == Pane::List;
         // The bar is the largest controller's share; `=` marks a tie for the largest.
+        let lang = ctx.lang;
         let title = if area.width >= 42 {
-            format!(" Bodies ({}) · largest controller, =tie ", ctx.order.len())
+            t!(
+                lang,
+                " Bodies ({n}) · largest controller, =tie ",
+                n = ctx.order.len()
+            )
         } else {
-            format!(" Bodies ({}) · largest share ", ctx.order.len())
+            t!(lang, " Bodies ({n}) · largest share ", n = ctx.order.len())
         };
         let blk = block(t, title, focused);
         let inner = blk.inner(area);
@@ -659,7 +664,13 @@ impl BodiesView {
             let y = inner.y + i as u16;
             let line = match row {
                 ListRow::Header(branch) => Line::from(Span::styled(
-                    fit(&format!("── {} ──", capitalize(branch.as_str())), w),
+                    fit(
+                        &format!(
+                            "── {} ──",
+                            capitalize(word(lang, "branch", branch.as_str()))
+                        ),
+                        w,
+                    ),
                     t.title,
                 )),
                 ListRow::Body(display) => {
@@ -688,7 +699,10 @@ impl BodiesView {
                             };
                             (bar(v, 6), share)
                         }
-                        _ => ("  root".to_string(), "    ".to_string()),
+                        _ => (
+                            format!("{:>6}", word(lang, "list", "root")),
+                            "    ".to_string(),
+                        ),
                     };
                     let style = if *display == selected {
                         if focused {
