@@ -58,7 +58,7 @@ pub fn run(global: &Global, band: &Band, args: &ExplainArgs) -> anyhow::Result<E
     )
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let lang = global.lang.into();
-    let doc = out::doc(&loaded.dataset, &e, lang, Some(&r.method()));
+    let doc = out::doc(&loaded.dataset, &e, lang, Some(&r.method_in(lang)));
     let body = match args.format {
         ExplainFormat::Text => visible_lines(&out::text(&doc)).into_owned(),
         ExplainFormat::Md => out::md(&doc),

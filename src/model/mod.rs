@@ -13,6 +13,7 @@
 //! ([`BodyIndex`]); everything that looks bodies up per row, step or edge relies on it.
 
 pub mod alt;
+pub mod i18n;
 pub mod layer;
 pub mod load;
 pub mod numbers;

@@ -86,6 +86,18 @@ pub fn size(seats: u32, nominal: bool) -> String {
     }
 }
 
+/// [`size`] in `lang`, with the Russian plural forms.
+pub fn size_in(lang: super::Lang, seats: u32, nominal: bool) -> String {
+    if lang == super::Lang::En {
+        return size(seats, nominal);
+    }
+    if nominal {
+        crate::t!(lang, "no fixed size, {n} units", n = seats)
+    } else {
+        crate::t!(lang, "{n} seats", n = seats)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,9 @@
 
 use crate::analysis::range::{Band, ControlRanges, Driver, PctRange, Space, control_ranges};
 use crate::analysis::{AnalysisError, Options};
-use crate::model::Dataset;
+use crate::model::i18n::tr;
+use crate::model::{Dataset, Lang};
+use crate::t;
 
 /// Integrated control of every (body, principal) with its range, and the band it ran over.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,10 +54,22 @@ impl Ranges {
     /// moves the figure. The choices are alternative ids from the data: control characters are
     /// dropped so that they cannot reach a terminal.
     pub fn drivers_text(&self, body: &str, principal: &str) -> Option<String> {
+        self.drivers_text_in(Lang::En, body, principal)
+    }
+
+    /// [`Ranges::drivers_text`] in `lang`: the band's choices in words, the data's ids as
+    /// they are.
+    pub fn drivers_text_in(&self, lang: Lang, body: &str, principal: &str) -> Option<String> {
         let d = self.drivers(body, principal);
         (!d.is_empty()).then(|| {
             d.iter()
-                .map(|d| format!("{} → {:.1}%", plain(&d.choice), d.value * 100.0))
+                .map(|d| {
+                    format!(
+                        "{} → {:.1}%",
+                        choice_in(lang, &plain(&d.choice)),
+                        d.value * 100.0
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         })
@@ -63,21 +77,64 @@ impl Ranges {
 
     /// `exact over 9 combinations; band consent 0.5–2`, or an outer bound's.
     pub fn method(&self) -> String {
-        format!(
-            "{} over {} combination{}; band {}",
-            if self.control.exact {
-                "exact"
-            } else {
-                "an outer bound, not enumerated"
-            },
-            self.control.combinations,
-            if self.control.combinations == 1 {
-                ""
-            } else {
-                "s"
-            },
-            self.band.label()
-        )
+        self.method_in(Lang::En)
+    }
+
+    /// [`Ranges::method`] in `lang`.
+    pub fn method_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return format!(
+                "{} over {} combination{}; band {}",
+                if self.control.exact {
+                    "exact"
+                } else {
+                    "an outer bound, not enumerated"
+                },
+                self.control.combinations,
+                if self.control.combinations == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                self.band.label()
+            );
+        }
+        let band = match self.band.label() {
+            none if none == "none" => tr(lang, "none").to_string(),
+            label => label,
+        };
+        if self.control.exact {
+            t!(
+                lang,
+                "exact over {n} combinations; band {band}",
+                n = self.control.combinations,
+                band = band
+            )
+        } else {
+            t!(
+                lang,
+                "an outer bound, not enumerated, over {n} combinations; band {band}",
+                n = self.control.combinations,
+                band = band
+            )
+        }
+    }
+}
+
+/// A driver's choice in `lang`: the weight and option choices the analysis words
+/// (`at-will threat on`, `… as coded`); weight names and alternative ids as they are.
+pub fn choice_in(lang: Lang, choice: &str) -> String {
+    if lang == Lang::En {
+        return choice.to_string();
+    }
+    match choice {
+        "at-will threat on" => tr(lang, "at-will threat on").to_string(),
+        "at-will threat off" => tr(lang, "at-will threat off").to_string(),
+        _ => match choice.strip_suffix(" as coded") {
+            Some(id) => t!(lang, "{id} as coded", id = id),
+            // A weight's name and value (`consent 0.5`) is the `--weights` id: kept.
+            None => choice.to_string(),
+        },
     }
 }
 

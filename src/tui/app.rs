@@ -539,8 +539,13 @@ impl App {
             Command::Show(v) => self.view = v,
             Command::Language => {
                 self.ctx.lang = self.ctx.lang.next();
+                let lang = self.ctx.lang;
                 self.ctx.set_status(
-                    format!("names in {}", language_name(self.ctx.lang)),
+                    crate::t!(
+                        lang,
+                        "names in {language}",
+                        language = crate::model::i18n::tr(lang, language_name(lang))
+                    ),
                     StatusKind::Info,
                 );
             }
@@ -592,7 +597,14 @@ impl Widget for &App {
             overlay.render(&self.ctx.theme, s.main, buf);
         }
         if let Some(help) = &self.help {
-            help.render(&self.ctx.theme, &self.keymap, self.view, s.main, buf);
+            help.render(
+                &self.ctx.theme,
+                &self.keymap,
+                self.view,
+                self.ctx.lang,
+                s.main,
+                buf,
+            );
         }
         if let Some(picker) = &self.export {
             picker.render(&self.ctx.theme, s.main, buf);

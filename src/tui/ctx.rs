@@ -473,19 +473,27 @@ impl Ctx {
     /// How the ranges were obtained: `exact over 9 analyses · band consent 0.5–2 · at-will
     /// threat off`.
     pub fn range_basis(&self) -> String {
+        use crate::model::i18n::tr;
+        use crate::t;
+        let lang = self.lang;
         let how = match &self.ranges {
-            Ok(r) if r.exact => format!("exact over {} analyses", r.combinations),
-            Ok(_) => "an outer bound (too many readings to enumerate)".to_string(),
-            Err(e) => format!("no range: {e}"),
+            Ok(r) if r.exact => t!(lang, "exact over {n} analyses", n = r.combinations),
+            Ok(_) => tr(lang, "an outer bound (too many readings to enumerate)").to_string(),
+            Err(e) => t!(lang, "no range: {error}", error = e),
         };
-        format!(
-            "{how} · band {} · at-will threat {}",
-            self.band.label(),
-            if self.options.at_will_threat {
-                "on"
-            } else {
-                "off"
-            }
+        t!(
+            lang,
+            "{how} · band {band} · {threat}",
+            how = how,
+            band = self.band.label(),
+            threat = tr(
+                lang,
+                if self.options.at_will_threat {
+                    "at-will threat on"
+                } else {
+                    "at-will threat off"
+                }
+            )
         )
     }
 

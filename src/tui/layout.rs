@@ -69,6 +69,16 @@ pub fn inner(r: Rect) -> Rect {
 /// not fit beside it they lose their padding, then the ends of their titles, so that every
 /// tab keeps its key and nothing is drawn over.
 pub fn tabs(area: Rect, keymap: &Keymap, reserve: u16) -> Vec<(View, String, Rect)> {
+    tabs_in(area, keymap, crate::model::Lang::En, reserve)
+}
+
+/// [`tabs`] with the titles in `lang`.
+pub fn tabs_in(
+    area: Rect,
+    keymap: &Keymap,
+    lang: crate::model::Lang,
+    reserve: u16,
+) -> Vec<(View, String, Rect)> {
     let keys: Vec<String> = View::ALL
         .iter()
         .map(|v| {
@@ -80,7 +90,10 @@ pub fn tabs(area: Rect, keymap: &Keymap, reserve: u16) -> Vec<(View, String, Rec
         })
         .collect();
     let room = usize::from(area.width.saturating_sub(reserve));
-    let longest = View::ALL.iter().map(|v| v.title().chars().count()).max();
+    let longest = View::ALL
+        .iter()
+        .map(|v| v.title_in(lang).chars().count())
+        .max();
     // Padded and whole, then whole, then titles cut to `n` characters.
     let forms = std::iter::once((true, usize::MAX))
         .chain((0..=longest.unwrap_or(0)).rev().map(|n| (false, n)));
@@ -89,7 +102,7 @@ pub fn tabs(area: Rect, keymap: &Keymap, reserve: u16) -> Vec<(View, String, Rec
             .iter()
             .zip(&keys)
             .map(|(v, key)| {
-                let title: String = v.title().chars().take(n).collect();
+                let title: String = v.title_in(lang).chars().take(n).collect();
                 let label = format!("{key}{title}");
                 if padded {
                     format!(" {label} ")

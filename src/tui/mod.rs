@@ -203,6 +203,8 @@ mod tests_export;
 #[cfg(test)]
 mod tests_graph;
 #[cfg(test)]
+mod tests_i18n;
+#[cfg(test)]
 mod tests_input;
 #[cfg(test)]
 mod tests_layer;

@@ -25,6 +25,11 @@ impl View {
         View::Compare,
     ];
 
+    /// The title in `lang`, for the tab bar; [`View::title`] stays the English id sessions save.
+    pub fn title_in(self, lang: crate::model::Lang) -> &'static str {
+        crate::model::i18n::word(lang, "view", self.title())
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             View::Bodies => "Bodies",

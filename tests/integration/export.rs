@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use bilik::analysis::{Analysis, Options, analyze};
+use bilik::model::i18n::tr;
 use bilik::model::{Dataset, Lang};
 use bilik::output::export::{self, Format, RenderOptions, Snapshot, Table};
 use bilik::reform::{self, PresetSet};
@@ -705,7 +706,8 @@ fn markdown_tables_keep_their_shape_and_their_text() {
         // The bodies table names every body exactly, however odd its characters.
         let bodies = tables
             .iter()
-            .find(|t| t[0][0] == "Body" && t[0][1] == "Branch")
+            // The headers are in the report's language.
+            .find(|t| t[0][0] == tr(s.lang, "Body") && t[0][1] == tr(s.lang, "Branch"))
             .unwrap();
         for b in &s.dataset.bodies {
             let name = b.name(s.lang).replace(['\n', '\r'], " ");

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
+use crate::model::i18n::{Arg, Phrase};
 use crate::model::numbers::pct;
 use crate::model::phrase::{after_the, capitalised, possessive};
 use crate::model::{
@@ -50,6 +51,8 @@ pub struct Flag {
     pub channel: Option<String>,
     pub value: f64,
     pub message: String,
+    /// The message's key and arguments, for reports in other languages.
+    pub phrase: Phrase,
     pub sources: Vec<String>,
 }
 
@@ -60,6 +63,19 @@ impl Flag {
             .iter()
             .find(|r| r.id == self.rule)
             .map_or(self.rule, |r| r.title)
+    }
+
+    /// [`Flag::title`] in `lang`.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        crate::model::i18n::lookup(lang, &format!("rule.{}", self.rule)).unwrap_or(self.title())
+    }
+
+    /// The message in `lang`, bodies named from `dataset`; the English message where the
+    /// catalogue has no wording.
+    pub fn message_in(&self, lang: Lang, dataset: &Dataset) -> String {
+        self.phrase
+            .render(lang, |id| dataset.name(id, lang).to_string())
+            .unwrap_or_else(|| self.message.clone())
     }
 
     /// What identifies a flag across two analyses (for before/after comparisons).
@@ -298,6 +314,20 @@ impl<'a> Ctx<'a> {
         for c in &body.channels {
             push_unique(&mut sources, &c.source);
         }
+        let phrase = Phrase::new("")
+            .body("who", p)
+            .body("body", &body.id)
+            .text("share", pct(share))
+            .text("direct", pct(direct))
+            .arg(
+                "through",
+                Arg::Through(
+                    through
+                        .iter()
+                        .map(|(k, x)| (pct(*x), k.to_string()))
+                        .collect(),
+                ),
+            );
         let (rule, severity, what) = if share > 0.5 {
             ("independent_majority", Severity::High, "a majority")
         } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
@@ -322,6 +352,15 @@ impl<'a> Ctx<'a> {
                 self.name(&body.id),
                 pct(share),
             ),
+            phrase: Phrase {
+                key: match (rule, through.is_empty()) {
+                    ("independent_majority", true) => "flag.independent_majority",
+                    ("independent_majority", false) => "flag.independent_majority.through",
+                    (_, true) => "flag.independent_largest_bloc",
+                    (_, false) => "flag.independent_largest_bloc.through",
+                },
+                ..phrase
+            },
             sources,
         });
     }
@@ -390,6 +429,16 @@ impl<'a> Ctx<'a> {
                             r_name = self.name(r),
                         )
                     },
+                    phrase: Phrase::new(if single {
+                        "flag.appoint_dismiss_at_will.one"
+                    } else {
+                        "flag.appoint_dismiss_at_will.many"
+                    })
+                    .body("who", r)
+                    .body("body", &body.id)
+                    .text("picked", picked)
+                    .text("seats", body.seats)
+                    .text("covered", covered),
                     sources,
                 });
             } else if body.independent {
@@ -413,6 +462,15 @@ impl<'a> Ctx<'a> {
                             self.of(&body.id, &format!("{} seats", body.seats)),
                         )
                     },
+                    phrase: Phrase::new(if single {
+                        "flag.removable_at_will.one"
+                    } else {
+                        "flag.removable_at_will.many"
+                    })
+                    .body("who", r)
+                    .body("body", &body.id)
+                    .text("seats", body.seats)
+                    .text("covered", covered),
                     sources,
                 });
             }
@@ -461,6 +519,13 @@ impl<'a> Ctx<'a> {
                             self.name(&c.proposer),
                             pct(stake),
                         ),
+                        phrase: Phrase::new("flag.self_confirmation")
+                            .body("who", &c.proposer)
+                            .body("body", &body.id)
+                            .text("channel", channel_label(ch))
+                            .text("seats", c.seats)
+                            .body("confirmer", &share.actor)
+                            .text("stake", pct(stake)),
                         sources,
                     });
                 }
@@ -501,6 +566,16 @@ impl<'a> Ctx<'a> {
                             },
                             self.name(&c.proposer),
                         ),
+                        phrase: Phrase::new(match refusals {
+                            Some(_) => "flag.consent_under_threat.refusals",
+                            None => "flag.consent_under_threat.at_will",
+                        })
+                        .body("who", &share.actor)
+                        .body("proposer", &c.proposer)
+                        .body("body", &body.id)
+                        .text("channel", channel_label(ch))
+                        .text("seats", c.seats)
+                        .text("refusals", refusals.unwrap_or(0)),
                         sources,
                     });
                 }
@@ -534,6 +609,13 @@ impl<'a> Ctx<'a> {
                         .map(|p| format!(" ({})", self.name(p)))
                         .unwrap_or_default(),
                 ),
+                phrase: match party.as_deref() {
+                    Some(p) => Phrase::new("flag.imperative_mandate.party").body("party", p),
+                    None => Phrase::new("flag.imperative_mandate"),
+                }
+                .body("body", &body.id)
+                .text("n", c.seats)
+                .text("seats", body.seats),
                 sources: vec![ch.source.clone()],
             });
         }
@@ -567,6 +649,7 @@ impl<'a> Ctx<'a> {
                 "The {} answers to no one: no body holds it to account, dismisses, impeaches, audits or dissolves it, and the voters do not elect it.",
                 self.name(&body.id)
             ),
+            phrase: Phrase::new("flag.unaccountable").body("body", &body.id),
             sources: vec![body.source.clone()],
         });
     }
@@ -591,6 +674,13 @@ impl<'a> Ctx<'a> {
                         "this body meant to be independent"
                     }
                 ),
+                phrase: Phrase::new(match (body.seats == 1, is_admin) {
+                    (true, true) => "flag.non_partisan_gap.one.admin",
+                    (true, false) => "flag.non_partisan_gap.one",
+                    (false, true) => "flag.non_partisan_gap.many.admin",
+                    (false, false) => "flag.non_partisan_gap.many",
+                })
+                .body("body", &body.id),
                 sources: vec![body.attribute_source("non_partisan").to_string()],
             });
         }
@@ -606,6 +696,7 @@ impl<'a> Ctx<'a> {
                     "The ban on relatives in leading state posts does not cover the {}.",
                     self.name(&body.id),
                 ),
+                phrase: Phrase::new("flag.relatives_ban_gap").body("body", &body.id),
                 sources: vec![body.attribute_source("relatives_ban").to_string()],
             });
         }
@@ -631,6 +722,11 @@ impl<'a> Ctx<'a> {
                         .map(|g| format!("the {}", self.name(g)))
                         .unwrap_or_else(|| "the registering authority".to_string())
                 ),
+                phrase: match gatekeeper.as_deref() {
+                    Some(g) => Phrase::new("flag.party_registration_permit").body("who", g),
+                    None => Phrase::new("flag.party_registration_permit.authority"),
+                }
+                .body("body", &body.id),
                 sources: vec![body.attribute_source("registration").to_string()],
             });
         }
@@ -653,6 +749,16 @@ impl<'a> Ctx<'a> {
                     } else {
                         kinds.join(" and ")
                     }
+                ),
+                phrase: Phrase::new(if kinds.is_empty() {
+                    "flag.judicial_liability_gap.none"
+                } else {
+                    "flag.judicial_liability_gap"
+                })
+                .body("body", &body.id)
+                .arg(
+                    "kinds",
+                    Arg::Words("liability", liability.iter().map(|l| l.as_str()).collect()),
                 ),
                 sources: vec![body.attribute_source("liability").to_string()],
             });
@@ -697,7 +803,30 @@ impl<'a> Ctx<'a> {
             if value < OVERSIGHT_STAKE_MIN {
                 continue;
             }
+            let mut phrase = Phrase::new(if direct >= common {
+                "flag.overseer.direct"
+            } else {
+                "flag.overseer.common"
+            })
+            .body("body", &e.from)
+            .body("overseen", &e.to)
+            .arg(
+                "verb",
+                Arg::Words(
+                    "oversight",
+                    vec![match e.kind {
+                        EdgeKind::HoldsToAccount
+                        | EdgeKind::Audits
+                        | EdgeKind::Investigates
+                        | EdgeKind::Impeach
+                        | EdgeKind::NoConfidence
+                        | EdgeKind::Reviews => e.kind.as_str(),
+                        _ => "other",
+                    }],
+                ),
+            );
             let how = if direct >= common {
+                phrase = phrase.text("stake", pct(direct));
                 format!("the {} holds {} of it", self.name(&e.to), pct(direct))
             } else {
                 let top = oa
@@ -708,6 +837,10 @@ impl<'a> Ctx<'a> {
                     .max_by(|x, y| x.1.total_cmp(&y.1))
                     .map(|(p, _)| p.as_str())
                     .unwrap_or_default();
+                phrase = phrase
+                    .body("who", top)
+                    .text("of_body", pct(oa.control_of(top)))
+                    .text("of_overseen", pct(ta.control_of(top)));
                 format!(
                     "the {} controls {} of it and {} of the {}",
                     self.name(top),
@@ -745,6 +878,7 @@ impl<'a> Ctx<'a> {
                     self.name(&e.from),
                     self.name(&e.to),
                 ),
+                phrase,
                 sources,
             });
         }
@@ -801,6 +935,15 @@ impl<'a> Ctx<'a> {
                             format!("; bars: {}", e.bars)
                         }
                 ),
+                phrase: Phrase::new("flag.dissolves_elected_body")
+                    .body("who", &e.from)
+                    .body("body", &e.to)
+                    .text("share", pct(voters))
+                    .arg(
+                        "conditions",
+                        Arg::Clause("; conditions: {x}", e.threshold.clone().unwrap_or_default()),
+                    )
+                    .arg("bars", Arg::Clause("; bars: {x}", e.bars.clone())),
                 sources: vec![e.source.clone()],
             });
         }

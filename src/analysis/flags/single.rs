@@ -4,6 +4,7 @@
 use super::{Ctx, Flag, Severity, push_unique};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
+use crate::model::i18n::{Arg, Phrase};
 
 impl Ctx<'_> {
     pub(super) fn single_point(&mut self, body: &Body, a: &BodyAnalysis) {
@@ -44,6 +45,17 @@ impl Ctx<'_> {
                 "Every chain of appointment to the {} passes through the {}{chain}: no member reaches it by another route.",
                 self.name(&body.id),
                 self.name(nearest),
+            ),
+            phrase: Phrase::new(if doms.len() > 1 {
+                "flag.single_point_of_control.chain"
+            } else {
+                "flag.single_point_of_control"
+            })
+            .body("body", &body.id)
+            .body("who", nearest)
+            .arg(
+                "chain",
+                Arg::Bodies(doms[1..].iter().map(|d| d.to_string()).collect()),
             ),
             sources,
         });

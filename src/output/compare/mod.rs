@@ -19,6 +19,14 @@ pub fn role_words(role: Role) -> String {
     role.as_str().replace('_', " ")
 }
 
+/// [`role_words`] in `lang`.
+pub fn role_words_in(lang: Lang, role: Role) -> String {
+    match lang {
+        Lang::En => role_words(role),
+        _ => crate::model::i18n::word(lang, "bodyrole", role.as_str()).to_string(),
+    }
+}
+
 /// A share in [0, 1] with three decimals, the headline's format.
 pub fn figure(x: f64) -> String {
     format!("{x:.3}")

@@ -5,15 +5,17 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
+    amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words_in,
     side_names, timeline_rows, weight_lines,
 };
 use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES, RoleChange, Timeline};
 use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::model::phrase::possessive;
-use crate::model::phrase::size;
+use crate::model::phrase::size_in;
 use crate::output::fmt::{pad, pct, table};
+use crate::t;
 
 fn sources(label: &str, s: &[String]) -> Option<String> {
     (!s.is_empty()).then(|| format!("{label}: {}", s.join(" · ")))
@@ -28,22 +30,30 @@ fn change_block(out: &mut String, a: &Entry, b: &Entry, ch: &RoleChange, lang: L
     let _ = writeln!(
         out,
         "{}: {} -> {}",
-        role_words(ch.role),
+        role_words_in(lang, ch.role),
         side_names(a, &ch.before, lang),
         side_names(b, &ch.after, lang)
     );
     let fig = |x: Option<f64>| x.map(pct).unwrap_or_else(|| "-".into());
+    let hold = match lang {
+        Lang::En => possessive(&head, "hold"),
+        _ => t!(lang, "hold of the {head}", head = head),
+    };
     let _ = writeln!(
         out,
-        "  {} {} -> {}; integrated control {} -> {}",
-        possessive(&head, "hold"),
-        fig(ch.held.0),
-        fig(ch.held.1),
-        fig(ch.control.0),
-        fig(ch.control.1)
+        "  {}",
+        t!(
+            lang,
+            "{hold} {held_before} -> {held_after}; integrated control {before} -> {after}",
+            hold = hold,
+            held_before = fig(ch.held.0),
+            held_after = fig(ch.held.1),
+            before = fig(ch.control.0),
+            after = fig(ch.control.1)
+        )
     );
     if ch.reasons.is_empty() {
-        let _ = writeln!(out, "  no channel or consent changed");
+        let _ = writeln!(out, "  {}", tr(lang, "no channel or consent changed"));
     }
     for r in &ch.reasons {
         let _ = writeln!(
@@ -63,6 +73,28 @@ fn change_block(out: &mut String, a: &Entry, b: &Entry, ch: &RoleChange, lang: L
             let _ = writeln!(out, "      {line}");
         }
     }
+}
+
+/// The rows of a table with their labels in `lang`: an indicator's label through the
+/// catalogue (ids stay), a role's words as the role's name, `8 of 9` as `8 из 9`.
+fn rows_in(lang: Lang, rows: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    if lang == Lang::En {
+        return rows;
+    }
+    rows.into_iter()
+        .map(|(label, cells)| {
+            let trimmed = label.trim_start();
+            let indent = &label[..label.len() - trimmed.len()];
+            let words = crate::model::i18n::lookup(lang, trimmed).or_else(|| {
+                crate::model::i18n::lookup(lang, &format!("bodyrole.{}", trimmed.replace(' ', "_")))
+            });
+            let of = tr(lang, " of ");
+            (
+                format!("{indent}{}", words.unwrap_or(trimmed)),
+                cells.into_iter().map(|c| c.replace(" of ", of)).collect(),
+            )
+        })
+        .collect()
 }
 
 fn grid(header: &str, ids: &[&str], rows: &[(String, Vec<String>)]) -> String {
@@ -92,12 +124,20 @@ fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
                 .to_string()
         })
         .unwrap_or_default();
+    let hold = match lang {
+        Lang::En => possessive(&head, "hold"),
+        _ => t!(lang, "hold of the {head}", head = head),
+    };
     let _ = writeln!(
         out,
-        "TIMELINE: {}, {} ({}; integrated control in brackets)",
-        t.jurisdiction,
-        t.datasets.join(" -> "),
-        possessive(&head, "hold")
+        "{}",
+        t!(
+            lang,
+            "TIMELINE: {jurisdiction}, {datasets} ({hold}; integrated control in brackets)",
+            jurisdiction = t.jurisdiction,
+            datasets = t.datasets.join(" -> "),
+            hold = hold
+        )
     );
     let ids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
     out.push_str(&grid("", &ids, &timeline_rows(t)));
@@ -115,16 +155,24 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
     let _ = writeln!(
         out,
-        "COMPARING STATES: how much of the independent bodies does the head of state hold?"
+        "{}",
+        tr(
+            lang,
+            "COMPARING STATES: how much of the independent bodies does the head of state hold?"
+        )
     );
     for e in &c.entries {
         let _ = writeln!(
             out,
-            "  {:<8} {} (law as of {}); head of state: {}",
+            "  {:<8} {}",
             e.id(),
-            e.dataset.meta.title,
-            e.dataset.meta.as_of,
-            e.dataset.name(&e.indicators.head_of_state, lang)
+            t!(
+                lang,
+                "{title} (law as of {date}); head of state: {head}",
+                title = e.dataset.meta.title,
+                date = e.dataset.meta.as_of,
+                head = e.dataset.name(&e.indicators.head_of_state, lang)
+            )
         );
     }
     for line in weight_lines(c) {
@@ -134,21 +182,41 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
 
     let _ = writeln!(
         out,
-        "INDICATORS (over the bodies of the independent roles; formulas in the README)"
+        "{}",
+        tr(
+            lang,
+            "INDICATORS (over the bodies of the independent roles; formulas in the README)"
+        )
     );
-    out.push_str(&grid("", &ids, &indicator_rows(c, ranges)));
-    out.push('\n');
-    let _ = writeln!(out, "THE HEAD OF STATE'S HOLD ON EACH INDEPENDENT ROLE");
-    out.push_str(&grid("", &ids, &class_rows(c, |x| x.held)));
+    out.push_str(&grid("", &ids, &rows_in(lang, indicator_rows(c, ranges))));
     out.push('\n');
     let _ = writeln!(
         out,
-        "THE HEAD OF STATE'S INTEGRATED CONTROL OF EACH INDEPENDENT ROLE"
+        "{}",
+        tr(lang, "THE HEAD OF STATE'S HOLD ON EACH INDEPENDENT ROLE")
     );
-    out.push_str(&grid("", &ids, &class_rows(c, |x| x.control)));
+    out.push_str(&grid("", &ids, &rows_in(lang, class_rows(c, |x| x.held))));
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "THE HEAD OF STATE'S INTEGRATED CONTROL OF EACH INDEPENDENT ROLE"
+        )
+    );
+    out.push_str(&grid(
+        "",
+        &ids,
+        &rows_in(lang, class_rows(c, |x| x.control)),
+    ));
     out.push('\n');
 
-    let _ = writeln!(out, "VETO POINTS ON HIS PICKS FOR INDEPENDENT BODIES");
+    let _ = writeln!(
+        out,
+        "{}",
+        tr(lang, "VETO POINTS ON HIS PICKS FOR INDEPENDENT BODIES")
+    );
     for e in &c.entries {
         let name = |id: &str| e.dataset.name(id, lang).to_string();
         let holders: Vec<String> = e
@@ -160,7 +228,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                     "{}{} ({}: {})",
                     name(&v.actor),
                     if v.under_threat {
-                        ", under threat of dissolution"
+                        tr(lang, ", under threat of dissolution")
                     } else {
                         ""
                     },
@@ -178,7 +246,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             "  {:<8} {}",
             e.id(),
             if holders.is_empty() {
-                "none: no one's consent is needed for his picks".to_string()
+                tr(lang, "none: no one's consent is needed for his picks").to_string()
             } else {
                 holders.join("; ")
             }
@@ -187,7 +255,11 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "INDEPENDENT BODIES HE CAN DISMISS AT WILL (some or all seats)"
+        "{}",
+        tr(
+            lang,
+            "INDEPENDENT BODIES HE CAN DISMISS AT WILL (some or all seats)"
+        )
     );
     for e in &c.entries {
         let list: Vec<String> = e
@@ -201,7 +273,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             "  {:<8} {}",
             e.id(),
             if list.is_empty() {
-                "none".to_string()
+                tr(lang, "none").to_string()
             } else {
                 list.join(", ")
             }
@@ -211,7 +283,11 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
 
     let _ = writeln!(
         out,
-        "ROLE BY ROLE: the head of state's integrated control / hold of each body, whether he can\ndismiss some of its seats at will, the body (seats) and its largest principal"
+        "{}",
+        tr(
+            lang,
+            "ROLE BY ROLE: the head of state's integrated control / hold of each body, whether he can\ndismiss some of its seats at will, the body (seats) and its largest principal"
+        )
     );
     // The figures come first, in columns shared by every role; the names, whose lengths vary
     // most, close each line.
@@ -219,9 +295,9 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     for row in &c.roles.rows {
         let title = format!(
             "{}{}",
-            role_words(row.role),
+            role_words_in(lang, row.role),
             if row.independent_class {
-                " (independent role)"
+                tr(lang, " (independent role)")
             } else {
                 ""
             }
@@ -231,7 +307,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             if cells.is_empty() {
                 lines.push((
                     vec![e.id().to_string(), String::new(), String::new()],
-                    "no such body".into(),
+                    tr(lang, "no such body").into(),
                 ));
             }
             for cell in cells {
@@ -240,16 +316,17 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                         e.id().to_string(),
                         head_figures(e, cell),
                         if cell.removable_at_will_by_head {
-                            "at will".into()
+                            tr(lang, "at will").into()
                         } else {
                             String::new()
                         },
                     ],
-                    format!(
-                        "{} ({}) · largest: {}",
-                        e.dataset.name(&cell.id, lang),
-                        size(cell.seats, cell.seats_nominal),
-                        largest_text(e, &cell.largest, lang)
+                    t!(
+                        lang,
+                        "{body} ({size}) · largest: {largest}",
+                        body = e.dataset.name(&cell.id, lang),
+                        size = size_in(lang, cell.seats, cell.seats_nominal),
+                        largest = largest_text(e, &cell.largest, lang)
                     ),
                 ));
             }
@@ -286,7 +363,11 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
 
     for pair in &c.changes {
         let (a, b) = (&c.entries[pair.from], &c.entries[pair.to]);
-        let _ = writeln!(out, "WHY: {} -> {}", a.id(), b.id());
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(lang, "WHY: {from} -> {to}", from = a.id(), to = b.id())
+        );
         let (independent, other): (Vec<&RoleChange>, Vec<&RoleChange>) = pair
             .roles
             .iter()
@@ -295,7 +376,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             change_block(&mut out, a, b, ch, lang);
         }
         if !other.is_empty() {
-            let _ = writeln!(out, "other bodies that changed:");
+            let _ = writeln!(out, "{}", tr(lang, "other bodies that changed:"));
             for ch in other {
                 change_block(&mut out, a, b, ch, lang);
             }

@@ -88,9 +88,9 @@ pub fn render(v: &DiffView) -> String {
             BodyChange::Changed => Vec::new(),
         };
         facts.extend(
-            seat_change(b)
+            seat_change(v.lang, b)
                 .into_iter()
-                .chain(channel_changes(b))
+                .chain(channel_changes(v.lang, b))
                 .map(|f| f.replace(" -> ", " → ")),
         );
         for (name, before, after) in v.attributes(&b.id) {

@@ -13,10 +13,12 @@ pub mod text;
 
 use crate::analysis::diff::BodyDelta;
 use crate::analysis::{Headline, PrincipalSummary};
+use crate::model::i18n::tr;
 use crate::model::{Dataset, Lang};
 use crate::output::fmt::{pct, seats};
 use crate::output::ranges::Ranges;
 use crate::reform::{Delta, Preset, changed_attributes};
+use crate::t;
 
 /// Everything a diff report shows.
 pub struct DiffView<'a> {
@@ -73,7 +75,7 @@ fn headline_rows(
     after: Option<&Headline>,
 ) -> Vec<HeadlineRow> {
     let mut rows = vec![HeadlineRow {
-        label: "directly (own weighted share of seats)".to_string(),
+        label: tr(v.lang, "directly (own weighted share of seats)").to_string(),
         before: before.map(|h| h.direct),
         after: after.map(|h| h.direct),
         through: false,
@@ -92,14 +94,14 @@ fn headline_rows(
     };
     for k in via {
         rows.push(HeadlineRow {
-            label: format!("through the {}", v.name(k)),
+            label: t!(v.lang, "through the {via}", via = v.name(k)),
             before: part(before, k),
             after: part(after, k),
             through: true,
         });
     }
     rows.push(HeadlineRow {
-        label: "total integrated control".to_string(),
+        label: tr(v.lang, "total integrated control").to_string(),
         before: before.map(|h| h.total),
         after: after.map(|h| h.total),
         through: false,
@@ -121,10 +123,11 @@ fn headline_title<'a>(
     let (b, a) = (&v.delta.headline.0, &v.delta.headline.1);
     let h = a.as_ref().or(b.as_ref())?;
     Some((
-        format!(
-            "how much of the {} does the {} control?",
-            v.name(&h.body),
-            v.name(&h.principal)
+        t!(
+            v.lang,
+            "how much of the {body} does the {principal} control?",
+            body = v.name(&h.body),
+            principal = v.name(&h.principal)
         ),
         b.as_ref(),
         a.as_ref(),
@@ -148,26 +151,30 @@ fn headline_ranges(
             let h = h?;
             Some((
                 when,
-                format!(
-                    "{}; range: {} ({})",
-                    r.pct(&h.body, &h.principal, h.total),
-                    r.drivers_text(&h.body, &h.principal)
-                        .unwrap_or_else(|| "nothing moves it".to_string()),
-                    r.method()
+                t!(
+                    v.lang,
+                    "{total}; range: {drivers} ({method})",
+                    total = r.pct(&h.body, &h.principal, h.total),
+                    drivers = r
+                        .drivers_text_in(v.lang, &h.body, &h.principal)
+                        .unwrap_or_else(|| tr(v.lang, "nothing moves it").to_string()),
+                    method = r.method_in(v.lang)
                 ),
             ))
         })
         .collect()
 }
 
-fn seat_change(d: &BodyDelta) -> Option<String> {
+fn seat_change(lang: Lang, d: &BodyDelta) -> Option<String> {
     match d.seats {
-        (Some(b), Some(a)) if b != a => Some(format!("seats {b} -> {a}")),
+        (Some(b), Some(a)) if b != a => {
+            Some(t!(lang, "seats {before} -> {after}", before = b, after = a))
+        }
         _ => None,
     }
 }
 
-fn channel_changes(d: &BodyDelta) -> Vec<String> {
+fn channel_changes(lang: Lang, d: &BodyDelta) -> Vec<String> {
     let mut out = Vec::new();
     for (what, list) in [
         ("channels added", &d.channels_added),
@@ -175,7 +182,7 @@ fn channel_changes(d: &BodyDelta) -> Vec<String> {
         ("channels changed", &d.channels_changed),
     ] {
         if !list.is_empty() {
-            out.push(format!("{what}: {}", list.join(", ")));
+            out.push(format!("{}: {}", tr(lang, what), list.join(", ")));
         }
     }
     out

@@ -7,19 +7,27 @@ use super::{
     seat_change, share,
 };
 use crate::analysis::diff::BodyChange;
+use crate::model::i18n::{tr, word};
 use crate::output::fmt::{pct, seats, table};
-use crate::output::summary::text::{layer_line, sensitivity, sensitivity_label};
+use crate::output::summary::text::{layer_line, sensitivity_in, sensitivity_label_in};
+use crate::t;
 
 /// The readable report.
 pub fn render(v: &DiffView) -> String {
     let c = v.delta;
     let d = &c.diff;
+    let lang = v.lang;
     let mut out = String::new();
     let _ = writeln!(out, "{}", v.baseline.meta.title);
     let _ = writeln!(
         out,
-        "dataset {} · law as of {} · against the baseline",
-        v.baseline.meta.id, v.baseline.meta.as_of
+        "{}",
+        t!(
+            lang,
+            "dataset {id} · law as of {date} · against the baseline",
+            id = v.baseline.meta.id,
+            date = v.baseline.meta.as_of
+        )
     );
     if let Some(line) = layer_line(&c.after.options) {
         let _ = writeln!(out, "{line}");
@@ -28,11 +36,15 @@ pub fn render(v: &DiffView) -> String {
     if v.presets.is_empty() {
         let _ = writeln!(
             out,
-            "No reform is active: the reformed state is the baseline. Choose presets with --reform (see `bilik reforms`)."
+            "{}",
+            tr(
+                lang,
+                "No reform is active: the reformed state is the baseline. Choose presets with --reform (see `bilik reforms`)."
+            )
         );
         return out;
     }
-    let _ = writeln!(out, "REFORMS (applied in this order)");
+    let _ = writeln!(out, "{}", tr(lang, "REFORMS (applied in this order)"));
     let rows: Vec<Vec<String>> = v
         .presets
         .iter()
@@ -45,14 +57,14 @@ pub fn render(v: &DiffView) -> String {
         })
         .collect();
     out.push_str(&table(
-        &["id", "title", "article"],
+        &["id", tr(lang, "title"), tr(lang, "article")],
         &rows,
         &[false, false, false],
     ));
     out.push('\n');
 
     if let Some((title, before, after)) = headline_title(v) {
-        let _ = writeln!(out, "HEADLINE: {title}");
+        let _ = writeln!(out, "{}", t!(lang, "HEADLINE: {title}", title = title));
         let rows: Vec<Vec<String>> = headline_rows(v, before, after)
             .into_iter()
             .map(|r| {
@@ -65,27 +77,42 @@ pub fn render(v: &DiffView) -> String {
             })
             .collect();
         out.push_str(&table(
-            &["", "before", "after", "change"],
+            &[
+                "",
+                tr(lang, "before"),
+                tr(lang, "after"),
+                tr(lang, "change"),
+            ],
             &rows,
             &[false, true, true, true],
         ));
         for (when, line) in headline_ranges(v, before, after) {
-            let _ = writeln!(out, "  Total {when}: {line}");
+            let total = if when == "before" {
+                "Total before: {line}"
+            } else {
+                "Total after: {line}"
+            };
+            let _ = writeln!(out, "  {}", t!(lang, total, line = line));
         }
         for (when, h) in [("before", before), ("after", after)] {
             if let Some(h) = h {
                 let _ = writeln!(
                     out,
-                    "  {}, {when}: {}",
-                    sensitivity_label(h),
-                    sensitivity(h)
+                    "  {}, {}: {}",
+                    sensitivity_label_in(lang, h),
+                    tr(lang, when),
+                    sensitivity_in(lang, h)
                 );
             }
         }
         out.push('\n');
     }
 
-    let _ = writeln!(out, "BODIES THAT CHANGED ({})", d.bodies.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "BODIES THAT CHANGED ({n})", n = d.bodies.len())
+    );
     for b in &d.bodies {
         let mut facts = Vec::new();
         match b.change {
@@ -94,14 +121,16 @@ pub fn render(v: &DiffView) -> String {
                     .body(&b.id)
                     .is_some_and(|x| x.channels.is_empty()) =>
             {
-                facts.push("added, filled by no one: a root, always a principal".to_string())
+                facts.push(
+                    tr(lang, "added, filled by no one: a root, always a principal").to_string(),
+                )
             }
-            BodyChange::Added => facts.push("added".to_string()),
-            BodyChange::Removed => facts.push("removed".to_string()),
+            BodyChange::Added => facts.push(tr(lang, "added").to_string()),
+            BodyChange::Removed => facts.push(tr(lang, "removed").to_string()),
             BodyChange::Changed => {}
         }
-        facts.extend(seat_change(b));
-        facts.extend(channel_changes(b));
+        facts.extend(seat_change(lang, b));
+        facts.extend(channel_changes(lang, b));
         let _ = writeln!(
             out,
             "{} [{}]{}",
@@ -117,7 +146,7 @@ pub fn render(v: &DiffView) -> String {
             match name {
                 "seats" => {}
                 "note" => {
-                    let _ = writeln!(out, "    note rewritten");
+                    let _ = writeln!(out, "    {}", tr(lang, "note rewritten"));
                 }
                 _ => {
                     let _ = writeln!(out, "    {name}: {before} -> {after}");
@@ -134,7 +163,12 @@ pub fn render(v: &DiffView) -> String {
                 .iter()
                 .map(|(k, (x, y))| format!("{} {} -> {}", v.name(k), seats(*x), seats(*y)))
                 .collect();
-            let _ = writeln!(out, "    direct seats: {}", parts.join(", "));
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                tr(lang, "direct seats:"),
+                parts.join(", ")
+            );
         }
         if !b.control.is_empty() {
             let mut parts: Vec<(&String, &(f64, f64))> = b.control.iter().collect();
@@ -150,42 +184,42 @@ pub fn render(v: &DiffView) -> String {
                     format!("{} {} -> {} ({})", v.name(k), pct(*x), pct(*y), pp(*x, *y))
                 })
                 .collect();
-            let _ = writeln!(out, "    control: {}", parts.join(", "));
+            let _ = writeln!(out, "    {} {}", tr(lang, "control:"), parts.join(", "));
             let _ = writeln!(out, "    HHI {:.3} -> {:.3}", b.hhi.0, b.hhi.1);
         }
     }
     out.push('\n');
 
-    for (title, flags) in [
-        ("FLAGS RAISED", &d.flags_raised),
-        ("FLAGS CLEARED", &d.flags_cleared),
+    for (title, flags, ds) in [
+        ("FLAGS RAISED ({n})", &d.flags_raised, v.reformed),
+        ("FLAGS CLEARED ({n})", &d.flags_cleared, v.baseline),
     ] {
-        let _ = writeln!(out, "{title} ({})", flags.len());
+        let _ = writeln!(out, "{}", t!(lang, title, n = flags.len()));
         for f in flags {
             let _ = writeln!(
                 out,
                 "  [{}] {} · {}: {}",
-                f.severity,
+                word(lang, "severity", f.severity.as_str()),
                 f.rule,
                 v.name(&f.body),
-                f.message
+                f.message_in(lang, ds)
             );
         }
         out.push('\n');
     }
 
     for (title, edges) in [
-        ("POWERS ADDED", &d.edges_added),
-        ("POWERS REMOVED", &d.edges_removed),
+        ("POWERS ADDED ({n})", &d.edges_added),
+        ("POWERS REMOVED ({n})", &d.edges_removed),
     ] {
-        let _ = writeln!(out, "{title} ({})", edges.len());
+        let _ = writeln!(out, "{}", t!(lang, title, n = edges.len()));
         for e in edges {
             let _ = writeln!(out, "  {e}");
         }
     }
     out.push('\n');
 
-    let _ = writeln!(out, "PRINCIPALS (before -> after)");
+    let _ = writeln!(out, "{}", tr(lang, "PRINCIPALS (before -> after)"));
     let rows: Vec<Vec<String>> = d
         .principals
         .iter()
@@ -201,14 +235,24 @@ pub fn render(v: &DiffView) -> String {
         })
         .collect();
     out.push_str(&table(
-        &["principal", "seats reached", "majorities", "indep. seats"],
+        &[
+            tr(lang, "principal"),
+            tr(lang, "seats reached"),
+            tr(lang, "majorities"),
+            tr(lang, "indep. seats"),
+        ],
         &rows,
         &[false, true, true, true],
     ));
     let _ = writeln!(
         out,
-        "  System HHI over independent bodies' seats: {:.3} -> {:.3}",
-        d.system_hhi.0, d.system_hhi.1
+        "  {}",
+        t!(
+            lang,
+            "System HHI over independent bodies' seats: {before} -> {after}",
+            before = format!("{:.3}", d.system_hhi.0),
+            after = format!("{:.3}", d.system_hhi.1)
+        )
     );
     out
 }

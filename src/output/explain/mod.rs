@@ -19,8 +19,11 @@ pub mod json;
 
 use crate::analysis::Position;
 use crate::analysis::explain::{ChannelPart, Explanation, StepPart};
+use crate::model::i18n::{plural_form, tr, word};
 use crate::model::{Dataset, Lang, StepRole};
 use crate::output::fmt::{pct, seats, weights};
+use crate::output::ranges::choice_in;
+use crate::t;
 
 /// One line of a section, indented by `indent` levels.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,12 +71,46 @@ impl Builder {
     }
 }
 
-fn seat_word(n: f64) -> &'static str {
-    if (n - 1.0).abs() < 1e-9 {
-        "seat"
-    } else {
-        "seats"
+/// `seat` or `seats` after the number `n`, in `lang` (`место`, `места`, `мест`).
+fn seat_word(lang: Lang, n: f64) -> &'static str {
+    let forms: &[&'static str] = match lang {
+        Lang::En => &["seat", "seats"],
+        Lang::Ru => &["место", "места", "мест"],
+        Lang::Kk => &["орын"],
+    };
+    forms[plural_form(lang, n, forms)]
+}
+
+/// A voting rule as the model words it (`a majority of the members to approve, then …`),
+/// in `lang`: each round's English form is one of a closed few (`model::vote`).
+fn vote_in(lang: Lang, v: &str) -> String {
+    if lang == Lang::En {
+        return v.to_string();
     }
+    let round = |r: &str| -> String {
+        let bases = [
+            (" of the members", "members"),
+            (" of the votes cast", "cast"),
+            (" of those present", "present"),
+        ];
+        for (of, base) in bases {
+            let Some(at) = r.find(of) else { continue };
+            let (q, rest) = (&r[..at], &r[at + of.len()..]);
+            let base = word(lang, "vote.of", base);
+            return match (q, rest) {
+                ("a majority", " to approve") => t!(lang, "a majority {of} to approve", of = base),
+                ("a plurality", "") => t!(lang, "a plurality {of}", of = base),
+                (q, " to approve") => t!(lang, "{q} {of} to approve", q = q, of = base),
+                (q, " to block") => t!(lang, "{q} {of} to block", q = q, of = base),
+                _ => r.to_string(),
+            };
+        }
+        r.to_string()
+    };
+    v.split(", then ")
+        .map(round)
+        .collect::<Vec<_>>()
+        .join(tr(lang, ", then "))
 }
 
 fn label(c: &ChannelPart) -> &str {
@@ -81,38 +118,46 @@ fn label(c: &ChannelPart) -> &str {
 }
 
 /// `weight consent 1 × veto strength 0.8 = 0.8`, and what the step does.
-fn step_words(s: &StepPart) -> String {
+fn step_words(lang: Lang, s: &StepPart) -> String {
     match (s.role, s.position) {
-        (None, _) => format!(
-            "can remove the holders at will: takes {} of each seat first (weight at_will_removal)",
-            seats(s.base_weight.clamp(0.0, 1.0))
+        (None, _) => t!(
+            lang,
+            "can remove the holders at will: takes {x} of each seat first (weight at_will_removal)",
+            x = seats(s.base_weight.clamp(0.0, 1.0))
         ),
-        (Some(role), None) => {
-            format!("{role}s on its own nomination: adds nothing to its pick")
-        }
+        (Some(role), None) => t!(
+            lang,
+            "{role}s on its own nomination: adds nothing to its pick",
+            role = word(lang, "role", role.as_str())
+        ),
         (Some(role), Some(p)) => {
             let what = match p {
-                Position::Propose => format!("{role} · picks the candidate"),
-                Position::Recommend => format!("{role} · advises"),
+                Position::Propose => "{role} · picks the candidate",
+                Position::Recommend => "{role} · advises",
                 Position::Ratify if role == StepRole::Shortlist => {
-                    format!("{role} · its list binds the pick")
+                    "{role} · its list binds the pick"
                 }
-                Position::Ratify => format!("{role} · must approve the pick"),
-                Position::RatifyUnderThreat => {
-                    format!("{role} · must approve, under threat of dissolution")
-                }
-                Position::RemoveAtWill => format!("{role} · removes at will"),
+                Position::Ratify => "{role} · must approve the pick",
+                Position::RatifyUnderThreat => "{role} · must approve, under threat of dissolution",
+                Position::RemoveAtWill => "{role} · removes at will",
             };
+            let what = t!(lang, what, role = word(lang, "role", role.as_str()));
             let weight = if p.is_veto() {
-                format!(
-                    "weight {} {} × veto strength {} = {}",
-                    p.weight_name(),
-                    seats(s.base_weight),
-                    seats(s.veto_strength),
-                    seats(s.weight)
+                t!(
+                    lang,
+                    "weight {name} {base} × veto strength {strength} = {weight}",
+                    name = p.weight_name(),
+                    base = seats(s.base_weight),
+                    strength = seats(s.veto_strength),
+                    weight = seats(s.weight)
                 )
             } else {
-                format!("weight {} {}", p.weight_name(), seats(s.weight))
+                t!(
+                    lang,
+                    "weight {name} {weight}",
+                    name = p.weight_name(),
+                    weight = seats(s.weight)
+                )
             };
             format!("{what} · {weight}")
         }
@@ -123,10 +168,15 @@ fn step_words(s: &StepPart) -> String {
 /// over (`exact over 9 combinations; band consent 0.5–2`), when there is one.
 pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&str>) -> Doc {
     let name = |id: &str| dataset.name(id, lang).to_string();
-    let the = |id: &str| format!("the {}", name(id));
-    let p = the(&e.principal);
-    let body = the(&e.body);
-    let question = format!("How much of {body} does {p} control?");
+    // English puts `the` before a name; the other languages' templates place the bare name.
+    let p = name(&e.principal);
+    let body = name(&e.body);
+    let question = t!(
+        lang,
+        "How much of the {body} does the {principal} control?",
+        body = body,
+        principal = p
+    );
     let shown: Vec<&crate::analysis::explain::Path> =
         e.paths.iter().filter(|x| x.contribution > 0.0).collect();
     let range = e
@@ -137,20 +187,27 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
         .unwrap_or_default();
     let mut answer = format!("{}{range}", pct(e.share));
     if !shown.is_empty() || e.direct > 0.0 {
-        let mut terms = vec![format!("{} directly", pct(e.direct))];
-        terms.extend(
-            shown
-                .iter()
-                .map(|x| format!("{} through {}", pct(x.contribution), the(&x.via))),
-        );
+        let mut terms = vec![t!(lang, "{share} directly", share = pct(e.direct))];
+        terms.extend(shown.iter().map(|x| {
+            t!(
+                lang,
+                "{share} through the {via}",
+                share = pct(x.contribution),
+                via = name(&x.via)
+            )
+        }));
         answer.push_str(&format!(" = {}", terms.join(" + ")));
     }
     let basis = format!(
-        "{} · weights: {}{}",
-        dataset.meta.id,
-        weights(&e.weights),
+        "{}{}",
+        t!(
+            lang,
+            "{id} · weights: {weights}",
+            id = dataset.meta.id,
+            weights = weights(&e.weights)
+        ),
         if e.at_will_threat {
-            " · at-will threat on"
+            tr(lang, " · at-will threat on")
         } else {
             ""
         }
@@ -160,13 +217,22 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
     };
 
     if e.root {
-        b.section("NOBODY FILLS IT");
+        b.section(tr(lang, "NOBODY FILLS IT"));
         b.line(
             1,
             if e.body == e.principal {
-                format!("No other body fills {body}: it answers only to itself, 100% (codebook R16).")
+                t!(
+                    lang,
+                    "No other body fills the {body}: it answers only to itself, 100% (codebook R16).",
+                    body = body
+                )
             } else {
-                format!("No other body fills {body}: it is a principal of its own, and {p} controls none of it (codebook R16).")
+                t!(
+                    lang,
+                    "No other body fills the {body}: it is a principal of its own, and the {principal} controls none of it (codebook R16).",
+                    body = body,
+                    principal = p
+                )
             },
         );
         return Doc {
@@ -178,19 +244,22 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
     }
 
     let total = f64::from(e.seats);
-    b.section(&format!(
-        "1. THE SEATS, CHANNEL BY CHANNEL ({} {}{})",
-        e.seats,
-        seat_word(total),
-        if e.seats_nominal {
-            ", a nominal unit: the law fixes no number"
+    b.section(&t!(
+        lang,
+        "1. THE SEATS, CHANNEL BY CHANNEL ({count}{nominal})",
+        count = format!("{} {}", e.seats, seat_word(lang, total)),
+        nominal = if e.seats_nominal {
+            tr(lang, ", a nominal unit: the law fixes no number")
         } else {
             ""
         }
     ));
     b.line(
         1,
-        "Each channel's seats are split among its actors in proportion to their weights (codebook R15); a veto's weight is multiplied by its strength (R8), a consent given under threat of dissolution weighs consent_under_threat (R13).",
+        tr(
+            lang,
+            "Each channel's seats are split among its actors in proportion to their weights (codebook R15); a veto's weight is multiplied by its strength (R8), a consent given under threat of dissolution weighs consent_under_threat (R13).",
+        ),
     );
     for c in &e.channels {
         let n = f64::from(c.seats);
@@ -200,10 +269,10 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                 "{}: {} {} ({}){}",
                 label(c),
                 c.seats,
-                seat_word(n),
+                seat_word(lang, n),
                 c.source,
                 if c.imperative {
-                    "; imperative mandate (R14)"
+                    tr(lang, "; imperative mandate (R14)")
                 } else {
                     ""
                 }
@@ -215,22 +284,22 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                 format!(
                     "{}: {} → {} {} [{}]",
                     name(&s.actor),
-                    step_words(s),
+                    step_words(lang, s),
                     seats(s.seats),
-                    seat_word(s.seats),
+                    seat_word(lang, s.seats),
                     s.rules.join(", ")
                 ),
             );
             if let Some(v) = &s.vote {
-                b.line(3, format!("voting rule: {v}"));
+                b.line(3, t!(lang, "voting rule: {rule}", rule = vote_in(lang, v)));
             }
             if let Some(src) = &s.edge_source {
                 let what = if s.role.is_none() {
-                    "removal"
+                    "removal: {source}"
                 } else {
-                    "the threat of dissolution"
+                    "the threat of dissolution: {source}"
                 };
-                b.line(3, format!("{what}: {src}"));
+                b.line(3, t!(lang, what, source = src));
             }
         }
         let weighted: Vec<String> = c
@@ -241,32 +310,49 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
             .collect();
         if weighted.len() > 1 {
             let removal = if c.removal > 0.0 {
-                format!(
-                    " of the {} left after removal",
-                    seats(n * (1.0 - c.removal))
+                t!(
+                    lang,
+                    " of the {n} left after removal",
+                    n = seats(n * (1.0 - c.removal))
                 )
             } else {
                 String::new()
             };
             b.line(
                 2,
-                format!(
-                    "split {} (sum {}){removal}: {p} holds {} of {}",
-                    weighted.join(" : "),
-                    seats(c.weight_total),
-                    seats(c.principal_seats),
-                    c.seats
+                t!(
+                    lang,
+                    "split {weights} (sum {sum}){removal}: the {principal} holds {held} of {seats}",
+                    weights = weighted.join(" : "),
+                    sum = seats(c.weight_total),
+                    removal = removal,
+                    principal = p,
+                    held = seats(c.principal_seats),
+                    seats = c.seats
                 ),
             );
         } else {
             b.line(
                 2,
-                format!("{p} holds {} of {}", seats(c.principal_seats), c.seats),
+                t!(
+                    lang,
+                    "the {principal} holds {held} of {seats}",
+                    principal = p,
+                    held = seats(c.principal_seats),
+                    seats = c.seats
+                ),
             );
         }
     }
 
-    b.section(&format!("2. THE DIRECT SHARE OF {}", p.to_uppercase()));
+    b.section(&match lang {
+        Lang::En => format!("2. THE DIRECT SHARE OF THE {}", p.to_uppercase()),
+        _ => t!(
+            lang,
+            "2. THE DIRECT SHARE OF THE {principal}",
+            principal = p
+        ),
+    });
     let held: Vec<String> = e
         .channels
         .iter()
@@ -276,33 +362,37 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
     if held.is_empty() {
         b.line(
             1,
-            format!(
-                "{p} holds no seat of {body} itself: 0 of {} = 0.0%.",
-                e.seats
+            t!(
+                lang,
+                "the {principal} holds no seat of the {body} itself: 0 of {seats} = 0.0%.",
+                principal = p,
+                body = body,
+                seats = e.seats
             ),
         );
     } else {
         b.line(
             1,
-            format!(
-                "{} = {} of {} = {}",
-                held.join(" + "),
-                seats(e.direct_seats),
-                e.seats,
-                pct(e.direct)
+            t!(
+                lang,
+                "{held} = {sum} of {seats} = {share}",
+                held = held.join(" + "),
+                sum = seats(e.direct_seats),
+                seats = e.seats,
+                share = pct(e.direct)
             ),
         );
     }
     if e.picked > 0 && (f64::from(e.picked) - e.direct_seats).abs() > 1e-9 {
         b.line(
             1,
-            format!(
-                "{p} picks the candidate for {} of {} seats, but that is not {}/{} = {}: a pick another actor must approve or can shape is shared with it:",
-                e.picked,
-                e.seats,
-                e.picked,
-                e.seats,
-                pct(f64::from(e.picked) / total)
+            t!(
+                lang,
+                "the {principal} picks the candidate for {picked} of {seats} seats, but that is not {picked}/{seats} = {share}: a pick another actor must approve or can shape is shared with it:",
+                principal = p,
+                picked = e.picked,
+                seats = e.seats,
+                share = pct(f64::from(e.picked) / total)
             ),
         );
         for c in &e.channels {
@@ -317,12 +407,18 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                     .filter(|s| s.actor != e.principal && s.seats > 0.0)
                     .map(|s| {
                         let how = match s.position {
-                            Some(Position::Ratify | Position::RatifyUnderThreat) => "approval",
-                            Some(Position::Recommend) => "recommendation",
-                            Some(Position::RemoveAtWill) => "removal at will",
-                            _ => "part",
+                            Some(Position::Ratify | Position::RatifyUnderThreat) => {
+                                "the {actor}'s approval takes {seats}"
+                            }
+                            Some(Position::Recommend) => {
+                                "the {actor}'s recommendation takes {seats}"
+                            }
+                            Some(Position::RemoveAtWill) => {
+                                "the {actor}'s removal at will takes {seats}"
+                            }
+                            _ => "the {actor}'s part takes {seats}",
                         };
-                        format!("{}'s {how} takes {}", the(&s.actor), seats(s.seats))
+                        t!(lang, how, actor = name(&s.actor), seats = seats(s.seats))
                     })
                     .collect();
                 b.line(2, format!("{}: {}", label(c), others.join("; ")));
@@ -337,54 +433,76 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                             s.actor == e.principal && s.position == Some(Position::Propose)
                         })
                 })
-                .map(|c| format!("{} in {}", seats(c.principal_seats), label(c)))
+                .map(|c| {
+                    t!(
+                        lang,
+                        "{seats} in {channel}",
+                        seats = seats(c.principal_seats),
+                        channel = label(c)
+                    )
+                })
                 .collect();
         if !elsewhere.is_empty() {
             b.line(
                 2,
-                format!(
-                    "and it holds seats it does not pick: {}",
-                    elsewhere.join(", ")
+                t!(
+                    lang,
+                    "and it holds seats it does not pick: {list}",
+                    list = elsewhere.join(", ")
                 ),
             );
         }
     }
 
-    b.section("3. THROUGH THE ACTORS THAT FILL THE OTHER SEATS");
+    b.section(tr(lang, "3. THROUGH THE ACTORS THAT FILL THE OTHER SEATS"));
     b.line(
         1,
-        format!(
-            "Each actor's seats count for {p} as far as {p} controls that actor, followed until a principal (codebook R16):"
+        t!(
+            lang,
+            "Each actor's seats count for the {principal} as far as the {principal} controls that actor, followed until a principal (codebook R16):",
+            principal = p
         ),
     );
     if e.paths.is_empty() {
-        b.line(2, "no other actor holds seats");
+        b.line(2, tr(lang, "no other actor holds seats"));
     }
     for x in &e.paths {
         let hold = if x.is_principal {
-            format!("{} (a principal: the walk stops there)", pct(0.0))
+            t!(
+                lang,
+                "{share} (a principal: the walk stops there)",
+                share = pct(0.0)
+            )
         } else {
             pct(x.control_of_via)
         };
         b.line(
             2,
-            format!(
-                "{}: {} of {} seats = {} × {p}'s control of it {hold} = {}",
-                name(&x.via),
-                seats(x.seats),
-                e.seats,
-                pct(x.share),
-                pct(x.contribution)
+            t!(
+                lang,
+                "{via}: {held} of {seats} seats = {share} × the {principal}'s control of it {hold} = {contribution}",
+                via = name(&x.via),
+                held = seats(x.seats),
+                seats = e.seats,
+                share = pct(x.share),
+                principal = p,
+                hold = hold,
+                contribution = pct(x.contribution)
             ),
         );
     }
 
-    b.section("4. THE SUM");
+    b.section(tr(lang, "4. THE SUM"));
     let mut terms = vec![pct(e.direct)];
     terms.extend(shown.iter().map(|x| pct(x.contribution)));
     b.line(
         1,
-        format!("{} = {} (codebook R16)", terms.join(" + "), pct(e.share)),
+        t!(
+            lang,
+            "{terms} = {share} (codebook R16)",
+            terms = terms.join(" + "),
+            share = pct(e.share)
+        ),
     );
     if !e.others.is_empty() {
         let rest: Vec<String> = e
@@ -392,42 +510,60 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
             .iter()
             .map(|(o, v)| format!("{} {}", name(o), pct(*v)))
             .collect();
-        b.line(1, format!("the rest: {}; together 100%", rest.join(", ")));
+        b.line(
+            1,
+            t!(
+                lang,
+                "the rest: {list}; together 100%",
+                list = rest.join(", ")
+            ),
+        );
     }
 
-    b.section("5. VETO POINTS");
+    b.section(tr(lang, "5. VETO POINTS"));
     if e.vetoes.is_empty() {
         b.line(
             1,
-            format!("no actor's approval is needed for a seat of {body}"),
+            t!(
+                lang,
+                "no actor's approval is needed for a seat of the {body}",
+                body = body
+            ),
         );
     }
     for v in &e.vetoes {
         let rule = v
             .vote
             .as_deref()
-            .map(|r| format!("{r}; "))
+            .map(|r| format!("{}; ", vote_in(lang, r)))
             .unwrap_or_default();
         let discount = if v.discounted_by.is_empty() {
-            "not discounted: a free veto of a simple majority or a single official".to_string()
+            tr(
+                lang,
+                "not discounted: a free veto of a simple majority or a single official",
+            )
+            .to_string()
         } else {
             let mut why = Vec::new();
             if v.discounted_by.contains(&"R8") {
-                why.push(format!(
-                    "its voting rule makes it weaker than a simple majority's (strength {}, R8)",
-                    seats(v.veto_strength)
+                why.push(t!(
+                    lang,
+                    "its voting rule makes it weaker than a simple majority's (strength {strength}, R8)",
+                    strength = seats(v.veto_strength)
                 ));
             }
             if v.discounted_by.contains(&"R13") {
-                why.push(format!(
-                    "the proposer may dissolve it for refusing{} (R13)",
-                    v.threat_source
+                why.push(t!(
+                    lang,
+                    "the proposer may dissolve it for refusing{source} (R13)",
+                    source = v
+                        .threat_source
                         .as_deref()
                         .map(|s| format!(", {s}"))
                         .unwrap_or_default()
                 ));
             }
-            format!("discounted: {}", why.join("; "))
+            t!(lang, "discounted: {why}", why = why.join("; "))
         };
         let chan = e
             .channels
@@ -436,18 +572,21 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
             .map_or(v.channel.as_str(), label);
         b.line(
             1,
-            format!(
-                "{} on {chan} ({} {}): {rule}strength {}; {discount}",
-                name(&v.actor),
-                v.seats,
-                seat_word(f64::from(v.seats)),
-                seats(v.veto_strength)
+            t!(
+                lang,
+                "{actor} on {channel} ({seats}): {rule}strength {strength}; {discount}",
+                actor = name(&v.actor),
+                channel = chan,
+                seats = format!("{} {}", v.seats, seat_word(lang, f64::from(v.seats))),
+                rule = rule,
+                strength = seats(v.veto_strength),
+                discount = discount
             ),
         );
     }
 
     if let Some(r) = &e.range {
-        b.section("6. THE RANGE (codebook R18, R19)");
+        b.section(tr(lang, "6. THE RANGE (codebook R18, R19)"));
         b.line(
             1,
             format!(
@@ -460,7 +599,10 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
         if r.drivers.is_empty() {
             b.line(
                 1,
-                "no single contested coding, threat option or band end moves it",
+                tr(
+                    lang,
+                    "no single contested coding, threat option or band end moves it",
+                ),
             );
         }
         for d in &r.drivers {
@@ -468,17 +610,23 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                 Some((target, argument, source)) => {
                     b.line(
                         2,
-                        format!(
-                            "{} → {}: the contested coding of {target} ({source})",
-                            d.choice,
-                            pct(d.value)
+                        t!(
+                            lang,
+                            "{choice} → {share}: the contested coding of {target} ({source})",
+                            choice = choice_in(lang, &d.choice),
+                            share = pct(d.value),
+                            target = target,
+                            source = source
                         ),
                     );
                     if !argument.is_empty() {
                         b.line(3, argument.clone());
                     }
                 }
-                None => b.line(2, format!("{} → {}", d.choice, pct(d.value))),
+                None => b.line(
+                    2,
+                    format!("{} → {}", choice_in(lang, &d.choice), pct(d.value)),
+                ),
             }
         }
     }

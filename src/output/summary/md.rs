@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, BodyAnalysis, Flag, diff, headline};
-use crate::model::phrase::size;
+use crate::model::i18n::{tr, word};
+use crate::model::phrase::size_in;
 use crate::model::phrase::{capitalised, control_of, possessive};
 use crate::model::{Body, Dataset, Lang};
 use crate::output::escape::{markdown as esc, markdown_code as code};
@@ -13,8 +14,9 @@ use crate::output::export::Snapshot;
 use crate::output::fmt::{self, pct, seats};
 use crate::output::graph::{Change, Graph, Kind};
 use crate::output::ranges::Ranges;
-use crate::output::summary::text::{options_line, sensitivity_label};
+use crate::output::summary::text::{options_line_in, sensitivity_label_in};
 use crate::reform::Preset;
+use crate::t;
 
 /// Shares below this print as nothing: they are rounding noise at one decimal.
 const SHOWN: f64 = 0.0005;
@@ -103,8 +105,9 @@ fn control_list(names: &Names, a: &BodyAnalysis, ranges: Option<&Ranges>) -> Str
 }
 
 fn composition(names: &Names, b: &Body) -> String {
+    let lang = names.lang;
     if b.channels.is_empty() {
-        return "filled by no one: a root principal".to_string();
+        return tr(lang, "filled by no one: a root principal").to_string();
     }
     b.channels
         .iter()
@@ -114,11 +117,11 @@ fn composition(names: &Names, b: &Body) -> String {
                 .steps
                 .iter()
                 .map(|s| {
-                    format!(
-                        "{} ({})",
-                        names.of(&s.actor),
-                        s.role.as_str().replace('_', " ")
-                    )
+                    let role = match lang {
+                        Lang::En => s.role.as_str().replace('_', " "),
+                        _ => word(lang, "role", s.role.as_str()).to_string(),
+                    };
+                    format!("{} ({role})", names.of(&s.actor))
                 })
                 .collect();
             format!(
@@ -136,10 +139,10 @@ fn composition(names: &Names, b: &Body) -> String {
 fn flag_rows(table: &mut Table, names: &Names, flags: &[&Flag], with_sources: bool) {
     for f in flags {
         let mut row = vec![
-            f.severity.to_string(),
+            word(names.lang, "severity", f.severity.as_str()).to_string(),
             code(f.rule),
             names.of(&f.body),
-            esc(&f.message),
+            esc(&f.message_in(names.lang, names.dataset)),
         ];
         if with_sources {
             row.push(esc(&f.sources.join("; ")));
@@ -158,18 +161,23 @@ pub fn render(s: &Snapshot) -> String {
         baseline: s.baseline.map(|b| b.0),
         lang: s.lang,
     };
+    let lang = s.lang;
     let mut out = String::new();
 
     let _ = writeln!(out, "# {}\n", esc(&ds.meta.title));
     let _ = writeln!(
         out,
-        "- **Dataset:** {} ({}), law as of {}",
-        code(&ds.meta.id),
-        esc(&ds.meta.jurisdiction),
-        esc(&ds.meta.as_of)
+        "{}",
+        t!(
+            lang,
+            "- **Dataset:** {id} ({jurisdiction}), law as of {date}",
+            id = code(&ds.meta.id),
+            jurisdiction = esc(&ds.meta.jurisdiction),
+            date = esc(&ds.meta.as_of)
+        )
     );
     let reforms = if s.reforms.is_empty() {
-        "none".to_string()
+        tr(lang, "none").to_string()
     } else {
         s.reforms
             .iter()
@@ -180,43 +188,82 @@ pub fn render(s: &Snapshot) -> String {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let _ = writeln!(out, "- **Active reforms:** {reforms}");
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "- **Active reforms:** {reforms}", reforms = reforms)
+    );
     let weights = fmt::weights_as(
         &a.options.weights,
         |k, v| format!("{} {}", code(k), seats(v)),
         ", ",
     );
-    let _ = writeln!(out, "- **Role weights:** {weights}");
     let _ = writeln!(
         out,
-        "- **Options:** {}",
-        esc(&options_line(a.options.at_will_threat, ranges))
+        "{}",
+        t!(lang, "- **Role weights:** {weights}", weights = weights)
     );
-    let _ = writeln!(out, "- **Principals:** {}", names.list(&a.principals));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "- **Options:** {options}",
+            options = esc(&options_line_in(lang, a.options.at_will_threat, ranges))
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "- **Principals:** {list}",
+            list = names.list(&a.principals)
+        )
+    );
     if !ds.meta.note.is_empty() {
-        let _ = writeln!(out, "- **Dataset note:** {}", esc(&ds.meta.note));
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "- **Dataset note:** {note}",
+                note = esc(&ds.meta.note)
+            )
+        );
     }
     out.push('\n');
 
     if let Some(h) = headline::headline(ds, &a.options, a) {
-        let _ = writeln!(out, "## Headline\n");
+        let _ = writeln!(out, "## {}\n", tr(lang, "Headline"));
         let _ = writeln!(
             out,
-            "How much of the {} does the {} control? The {} picks {} of the {} seats.\n",
-            names.of(&h.body),
-            names.of(&h.principal),
-            names.of(&h.principal),
-            h.picked,
-            h.seats
+            "{} {}\n",
+            t!(
+                lang,
+                "How much of the {body} does the {principal} control?",
+                body = names.of(&h.body),
+                principal = names.of(&h.principal)
+            ),
+            t!(
+                lang,
+                "The {principal} picks {picked} of the {seats} seats.",
+                principal = names.of(&h.principal),
+                picked = h.picked,
+                seats = h.seats
+            )
         );
-        let mut t = Table::new(&[("Route", false), ("Share of the seats", true)]);
+        let mut t = Table::new(&[
+            (tr(lang, "Route"), false),
+            (tr(lang, "Share of the seats"), true),
+        ]);
         t.row(vec![
-            "directly (own weighted share of seats)".into(),
+            tr(lang, "directly (own weighted share of seats)").into(),
             pct(h.direct),
         ]);
         for (via, x) in &h.through {
             t.row(vec![
-                format!("through the {}", names.of(via)),
+                t!(lang, "through the {via}", via = names.of(via)),
                 format!("+{}", pct(*x)),
             ]);
         }
@@ -225,56 +272,80 @@ pub fn render(s: &Snapshot) -> String {
             None => pct(h.total),
         };
         t.row(vec![
-            "**total integrated control**".into(),
+            format!("**{}**", tr(lang, "total integrated control")),
             format!("**{total}**"),
         ]);
         t.write(&mut out);
         if let Some(r) = ranges {
             let _ = writeln!(
                 out,
-                "Range: {} ({}).\n",
-                esc(&r
-                    .drivers_text(&h.body, &h.principal)
-                    .unwrap_or_else(|| "nothing moves it".to_string())),
-                esc(&r.method())
+                "{}\n",
+                t!(
+                    lang,
+                    "Range: {drivers} ({method}).",
+                    drivers = esc(&r
+                        .drivers_text_in(lang, &h.body, &h.principal)
+                        .unwrap_or_else(|| tr(lang, "nothing moves it").to_string())),
+                    method = esc(&r.method_in(lang))
+                )
             );
         }
         if !h.sensitivity.is_empty() {
-            let _ = writeln!(out, "{}:\n", esc(&sensitivity_label(&h)));
+            let _ = writeln!(out, "{}:\n", esc(&sensitivity_label_in(lang, &h)));
             let labels: Vec<String> = h.sensitivity.iter().map(|(w, _)| seats(*w)).collect();
-            let mut header = vec![("`consent` weight", false)];
+            let mut header = vec![(tr(lang, "`consent` weight"), false)];
             header.extend(labels.iter().map(|l| (l.as_str(), true)));
             let mut t = Table::new(&header);
-            let mut row = vec![capitalised(&possessive(&names.of(&h.principal), "control"))];
+            let mut row = vec![match lang {
+                Lang::En => capitalised(&possessive(&names.of(&h.principal), "control")),
+                _ => t!(
+                    lang,
+                    "Control of the {principal}",
+                    principal = names.of(&h.principal)
+                ),
+            }];
             row.extend(h.sensitivity.iter().map(|(_, t)| pct(*t)));
             t.row(row);
             t.write(&mut out);
             if let Some(x) = h.without_threat_discount {
                 let _ = writeln!(
                     out,
-                    "With no threat discount (consents under threat weighed as free ones): {}.\n",
-                    pct(x)
+                    "{}\n",
+                    t!(
+                        lang,
+                        "With no threat discount (consents under threat weighed as free ones): {total}.",
+                        total = pct(x)
+                    )
                 );
             }
         }
     } else if let Some((head, body)) = headline::unasked(ds, a) {
         let _ = writeln!(
             out,
-            "## Headline\n\nHow much of the {} does the {} control? Not computed: the {} is not among the principals in force, so the control that passes through the office is counted for those who fill it.\n",
-            names.of(&body),
-            names.of(&head),
-            names.of(&head)
+            "## {}\n\n{} {}\n",
+            tr(lang, "Headline"),
+            t!(
+                lang,
+                "How much of the {body} does the {principal} control?",
+                body = names.of(&body),
+                principal = names.of(&head)
+            ),
+            t!(
+                lang,
+                "Not computed: the {principal} is not among the principals in force, so the control that passes through the office is counted for those who fill it.",
+                principal = names.of(&head)
+            )
         );
     }
 
-    let _ = writeln!(out, "## Principals\n");
+    let _ = writeln!(out, "## {}\n", tr(lang, "Principals"));
     let mut t = Table::new(&[
-        ("Principal", false),
-        ("Seats reached", true),
-        ("Majorities", true),
-        ("Largest bloc", true),
-        ("Independent seats", true),
-        ("Independent mean", true),
+        (tr(lang, "Principal"), false),
+        (tr(lang, "Seats reached"), true),
+        (tr(lang, "Majorities"), true),
+        (tr(lang, "Largest bloc"), true),
+        (tr(lang, "Independent seats"), true),
+        (tr(lang, "Independent mean"), true),
     ]);
     for p in &a.summary.principals {
         t.row(vec![
@@ -289,44 +360,59 @@ pub fn render(s: &Snapshot) -> String {
     t.write(&mut out);
     let _ = writeln!(
         out,
-        "System HHI over independent bodies' seats: {:.3}; mean body HHI: {:.3}; independent bodies: {}.\n",
-        a.summary.system_hhi, a.summary.mean_body_hhi, a.summary.independent_bodies
+        "{}\n",
+        t!(
+            lang,
+            "System HHI over independent bodies' seats: {system}; mean body HHI: {mean}; independent bodies: {n}.",
+            system = format!("{:.3}", a.summary.system_hhi),
+            mean = format!("{:.3}", a.summary.mean_body_hhi),
+            n = a.summary.independent_bodies
+        )
     );
 
-    let _ = writeln!(out, "## Bodies\n");
+    let _ = writeln!(out, "## {}\n", tr(lang, "Bodies"));
     let mut t = Table::new(&[
-        ("Body", false),
-        ("Branch", false),
-        ("Seats", true),
-        ("Composition (channel, seats: steps, source)", false),
-        ("Integrated control", false),
-        ("Majority control (closure)", false),
-        ("Every chain passes through", false),
+        (tr(lang, "Body"), false),
+        (tr(lang, "Branch"), false),
+        (tr(lang, "Seats"), true),
+        (
+            tr(lang, "Composition (channel, seats: steps, source)"),
+            false,
+        ),
+        (tr(lang, "Integrated control"), false),
+        (tr(lang, "Majority control (closure)"), false),
+        (tr(lang, "Every chain passes through"), false),
         ("HHI", true),
-        ("Flags", true),
+        (tr(lang, "Flags"), true),
     ]);
     let mut bodies: Vec<(&Body, &BodyAnalysis)> = ds.bodies.iter().zip(&a.bodies).collect();
     bodies.sort_by_key(|(b, _)| (b.branch, &b.id));
     for (b, ba) in bodies {
         let branch = if b.independent {
-            format!("{}, independent", b.branch)
+            t!(
+                lang,
+                "{branch}, independent",
+                branch = word(lang, "branch", b.branch.as_str())
+            )
         } else {
-            b.branch.to_string()
+            word(lang, "branch", b.branch.as_str()).to_string()
         };
         t.row(vec![
             format!("{} ({})", names.of(&b.id), code(&b.id)),
             branch,
             if b.seats_nominal {
-                size(b.seats, true)
+                size_in(lang, b.seats, true)
             } else {
                 b.seats.to_string()
             },
             composition(&names, b),
             control_list(&names, ba, ranges),
             if b.channels.is_empty() {
-                "root".to_string()
+                tr(lang, "root").to_string()
             } else {
-                super::closure_line(ba, b.seats, a.principals.contains(&b.id), |id| names.of(id))
+                super::closure_line_in(lang, ba, b.seats, a.principals.contains(&b.id), |id| {
+                    names.of(id)
+                })
             },
             if ba.dominators.is_empty() {
                 String::new()
@@ -339,17 +425,11 @@ pub fn render(s: &Snapshot) -> String {
     }
     t.write(&mut out);
 
-    let _ = writeln!(out, "## Flags ({})\n", a.flags.len());
+    let _ = writeln!(out, "## {}\n", t!(lang, "Flags ({n})", n = a.flags.len()));
     if a.flags.is_empty() {
-        let _ = writeln!(out, "No rule raised a flag.\n");
+        let _ = writeln!(out, "{}\n", tr(lang, "No rule raised a flag."));
     } else {
-        let mut t = Table::new(&[
-            ("Severity", false),
-            ("Rule", false),
-            ("Body", false),
-            ("Finding", false),
-            ("Sources", false),
-        ]);
+        let mut t = Table::new(&flag_columns(lang));
         flag_rows(&mut t, &names, &a.flags.iter().collect::<Vec<_>>(), true);
         t.write(&mut out);
     }
@@ -364,16 +444,29 @@ pub fn render(s: &Snapshot) -> String {
     out
 }
 
+fn flag_columns(lang: Lang) -> [(&'static str, bool); 5] {
+    [
+        (tr(lang, "Severity"), false),
+        (tr(lang, "Rule"), false),
+        (tr(lang, "Body"), false),
+        (tr(lang, "Finding"), false),
+        (tr(lang, "Sources"), false),
+    ]
+}
+
 /// The before/after section: what the reforms changed against the baseline.
 fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a: &Analysis) {
+    let lang = s.lang;
     let d = diff::diff(base, base_a, s.dataset, s.analysis);
-    let _ = writeln!(out, "## Changes from the baseline\n");
+    let _ = writeln!(out, "## {}\n", tr(lang, "Changes from the baseline"));
     let applied = if s.reforms.is_empty() {
-        "The changes".to_string()
+        tr(lang, "The changes").to_string()
     } else {
-        format!(
-            "Reforms {}",
-            s.reforms
+        t!(
+            lang,
+            "Reforms {ids}",
+            ids = s
+                .reforms
                 .iter()
                 .map(|r| code(r))
                 .collect::<Vec<_>>()
@@ -381,18 +474,25 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
         )
     };
     let principals = if base_a.principals == s.analysis.principals {
-        "the same principals".to_string()
+        tr(lang, "the same principals").to_string()
     } else {
-        format!(
-            "principals {} before and {} after",
-            names.list(&base_a.principals),
-            names.list(&s.analysis.principals)
+        t!(
+            lang,
+            "principals {before} before and {after} after",
+            before = names.list(&base_a.principals),
+            after = names.list(&s.analysis.principals)
         )
     };
     let _ = writeln!(
         out,
-        "{applied} applied to {}, under the same weights; {principals}.\n",
-        code(&base.meta.id)
+        "{}\n",
+        t!(
+            lang,
+            "{applied} applied to {id}, under the same weights; {principals}.",
+            applied = applied,
+            id = code(&base.meta.id),
+            principals = principals
+        )
     );
     let presets: Vec<&Preset> = s
         .reforms
@@ -409,7 +509,7 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
             esc(&p.description)
         );
         for a in &p.assumptions {
-            let _ = writeln!(out, "  - Assumption: {}", esc(a));
+            let _ = writeln!(out, "  - {}", t!(lang, "Assumption: {text}", text = esc(a)));
         }
     }
     if !presets.is_empty() {
@@ -421,43 +521,64 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
     ) && before.body == after.body
         && before.principal == after.principal
     {
-        let _ = writeln!(
-            out,
-            "- **Headline:** {}: {} → {}",
-            control_of(
+        let what = match lang {
+            Lang::En => control_of(
                 &names.of(&after.principal),
                 &names.of(&after.body),
-                "integrated control"
+                "integrated control",
             ),
+            _ => t!(
+                lang,
+                "integrated control of the {body} by the {principal}",
+                body = names.of(&after.body),
+                principal = names.of(&after.principal)
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "- **{}:** {what}: {} → {}",
+            tr(lang, "Headline"),
             pct(before.total),
             pct(after.total)
         );
     }
     let _ = writeln!(
         out,
-        "- **System HHI** over independent bodies' seats: {:.3} → {:.3}\n",
-        d.system_hhi.0, d.system_hhi.1
+        "{}\n",
+        t!(
+            lang,
+            "- **System HHI** over independent bodies' seats: {before} → {after}",
+            before = format!("{:.3}", d.system_hhi.0),
+            after = format!("{:.3}", d.system_hhi.1)
+        )
     );
 
-    let _ = writeln!(out, "### Bodies ({})\n", d.bodies.len());
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        t!(lang, "Bodies ({n})", n = d.bodies.len())
+    );
     if d.bodies.is_empty() {
-        let _ = writeln!(out, "No body changed.\n");
+        let _ = writeln!(out, "{}\n", tr(lang, "No body changed."));
     } else {
         let mut t = Table::new(&[
-            ("Body", false),
-            ("Change", false),
-            ("Seats", true),
-            ("Control before", false),
-            ("Control after", false),
+            (tr(lang, "Body"), false),
+            (tr(lang, "Change"), false),
+            (tr(lang, "Seats"), true),
+            (tr(lang, "Control before"), false),
+            (tr(lang, "Control after"), false),
             ("HHI", true),
         ]);
         for b in &d.bodies {
             let mut change = vec![
-                match b.change {
-                    diff::BodyChange::Added => "added",
-                    diff::BodyChange::Removed => "removed",
-                    diff::BodyChange::Changed => "changed",
-                }
+                tr(
+                    lang,
+                    match b.change {
+                        diff::BodyChange::Added => "added",
+                        diff::BodyChange::Removed => "removed",
+                        diff::BodyChange::Changed => "changed",
+                    },
+                )
                 .to_string(),
             ];
             for (what, list) in [
@@ -467,7 +588,7 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
             ] {
                 if !list.is_empty() {
                     let ids: Vec<String> = list.iter().map(|c| code(c)).collect();
-                    change.push(format!("{what} {}", ids.join(", ")));
+                    change.push(format!("{} {}", tr(lang, what), ids.join(", ")));
                 }
             }
             let side = |pick: fn(&(f64, f64)) -> f64| {
@@ -499,13 +620,13 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
         t.write(out);
     }
 
-    let _ = writeln!(out, "### Principals\n");
+    let _ = writeln!(out, "### {}\n", tr(lang, "Principals"));
     let mut t = Table::new(&[
-        ("Principal", false),
-        ("Seats reached", true),
-        ("Majorities", true),
-        ("Largest bloc", true),
-        ("Independent seats", true),
+        (tr(lang, "Principal"), false),
+        (tr(lang, "Seats reached"), true),
+        (tr(lang, "Majorities"), true),
+        (tr(lang, "Largest bloc"), true),
+        (tr(lang, "Independent seats"), true),
     ]);
     for p in &d.principals {
         let cell = |f: &dyn Fn(&crate::analysis::PrincipalSummary) -> String| {
@@ -526,21 +647,19 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
     t.write(out);
 
     for (title, flags) in [
-        ("Flags raised", &d.flags_raised),
-        ("Flags cleared", &d.flags_cleared),
+        (tr(lang, "Flags raised ({n})"), &d.flags_raised),
+        (tr(lang, "Flags cleared ({n})"), &d.flags_cleared),
     ] {
-        let _ = writeln!(out, "### {title} ({})\n", flags.len());
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            title.replace("{n}", &flags.len().to_string())
+        );
         if flags.is_empty() {
-            let _ = writeln!(out, "None.\n");
+            let _ = writeln!(out, "{}\n", tr(lang, "None."));
             continue;
         }
-        let mut t = Table::new(&[
-            ("Severity", false),
-            ("Rule", false),
-            ("Body", false),
-            ("Finding", false),
-            ("Sources", false),
-        ]);
+        let mut t = Table::new(&flag_columns(lang));
         flag_rows(&mut t, names, &flags.iter().collect::<Vec<_>>(), true);
         t.write(out);
     }
@@ -553,16 +672,20 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
             matches!(l.kind, Kind::Power(_)) && matches!(l.change, Change::Added | Change::Removed)
         })
         .collect();
-    let _ = writeln!(out, "### Power edges ({})\n", power.len());
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        t!(lang, "Power edges ({n})", n = power.len())
+    );
     if power.is_empty() {
-        let _ = writeln!(out, "None added or removed.\n");
+        let _ = writeln!(out, "{}\n", tr(lang, "None added or removed."));
     } else {
         let mut t = Table::new(&[
-            ("Change", false),
-            ("From", false),
-            ("Power", false),
-            ("To", false),
-            ("Source", false),
+            (tr(lang, "Change"), false),
+            (tr(lang, "From"), false),
+            (tr(lang, "Power"), false),
+            (tr(lang, "To"), false),
+            (tr(lang, "Source"), false),
         ]);
         for l in power {
             let to = match l.channel {
@@ -570,9 +693,12 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
                 None => names.of(l.to),
             };
             t.row(vec![
-                l.change.as_str().to_string(),
+                tr(lang, l.change.as_str()).to_string(),
                 names.of(l.from),
-                l.kind.as_str().replace('_', " "),
+                match lang {
+                    Lang::En => l.kind.as_str().replace('_', " "),
+                    _ => word(lang, "kind", l.kind.as_str()).to_string(),
+                },
                 to,
                 esc(l.source),
             ]);

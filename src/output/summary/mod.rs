@@ -8,7 +8,10 @@ pub mod md;
 pub mod text;
 
 use crate::analysis::BodyAnalysis;
+use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::output::fmt::seats;
+use crate::t;
 
 /// Majority control by closure in one line (codebook R32), for every report and the TUI:
 /// `the President (fills 7 of 11 seats, quota 6)` or `no principal (quota 6 of 11 seats;
@@ -19,8 +22,23 @@ pub fn closure_line(
     principal: bool,
     name: impl Fn(&str) -> String,
 ) -> String {
+    closure_line_in(Lang::En, a, body_seats, principal, name)
+}
+
+/// [`closure_line`] in `lang`.
+pub fn closure_line_in(
+    lang: Lang,
+    a: &BodyAnalysis,
+    body_seats: u32,
+    principal: bool,
+    name: impl Fn(&str) -> String,
+) -> String {
     if principal {
-        return "none: a principal, where every walk stops (codebook R16)".to_string();
+        return tr(
+            lang,
+            "none: a principal, where every walk stops (codebook R16)",
+        )
+        .to_string();
     }
     let filled = |p: &str| a.closure_seats.get(p).copied().unwrap_or(0.0);
     if !a.controlled_by.is_empty() {
@@ -28,11 +46,13 @@ pub fn closure_line(
             .controlled_by
             .iter()
             .map(|p| {
-                format!(
-                    "the {} (fills {} of {body_seats} seats, quota {})",
-                    name(p),
-                    seats(filled(p)),
-                    seats(a.quota)
+                t!(
+                    lang,
+                    "the {principal} (fills {filled} of {seats} seats, quota {quota})",
+                    principal = name(p),
+                    filled = seats(filled(p)),
+                    seats = body_seats,
+                    quota = seats(a.quota)
                 )
             })
             .collect();
@@ -43,27 +63,36 @@ pub fn closure_line(
         .iter()
         .max_by(|x, y| x.1.total_cmp(y.1).then_with(|| y.0.cmp(x.0)));
     match most {
-        Some((p, s)) => format!(
-            "no principal (quota {} of {body_seats} seats; the {} fills {})",
-            seats(a.quota),
-            name(p),
-            seats(*s)
+        Some((p, s)) => t!(
+            lang,
+            "no principal (quota {quota} of {seats} seats; the {principal} fills {filled})",
+            quota = seats(a.quota),
+            seats = body_seats,
+            principal = name(p),
+            filled = seats(*s)
         ),
-        None => format!(
-            "no principal (quota {} of {body_seats} seats; no principal fills a seat alone)",
-            seats(a.quota)
+        None => t!(
+            lang,
+            "no principal (quota {quota} of {seats} seats; no principal fills a seat alone)",
+            quota = seats(a.quota),
+            seats = body_seats
         ),
     }
 }
 
 /// The actors every chain of appointment passes through, or that there is none.
 pub fn dominators_line(a: &BodyAnalysis, name: impl Fn(&str) -> String) -> String {
+    dominators_line_in(Lang::En, a, name)
+}
+
+/// [`dominators_line`] in `lang`.
+pub fn dominators_line_in(lang: Lang, a: &BodyAnalysis, name: impl Fn(&str) -> String) -> String {
     if a.dominators.is_empty() {
-        "none: the body is reached by independent chains".to_string()
+        tr(lang, "none: the body is reached by independent chains").to_string()
     } else {
         a.dominators
             .iter()
-            .map(|d| format!("the {}", name(d)))
+            .map(|d| t!(lang, "the {name}", name = name(d)))
             .collect::<Vec<_>>()
             .join(", ")
     }

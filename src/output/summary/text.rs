@@ -4,10 +4,11 @@
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, Headline, headline};
-use crate::model::phrase::size;
+use crate::model::i18n::{tr, word};
 use crate::model::{Branch, Dataset, Lang};
 use crate::output::fmt::{self, pct, seats, table};
 use crate::output::ranges::{Ranges, plain};
+use crate::t;
 
 /// The headline block: the head of state's control of the constitutional court.
 fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&Ranges>) -> String {
@@ -15,24 +16,32 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&R
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "HEADLINE: how much of the {} does the {} control?",
-        name(&h.body),
-        name(&h.principal)
+        "{}",
+        t!(
+            lang,
+            "HEADLINE: how much of the {body} does the {principal} control?",
+            body = name(&h.body),
+            principal = name(&h.principal)
+        )
     );
     let _ = writeln!(
         out,
-        "  The {} picks {} of the {} seats.",
-        name(&h.principal),
-        h.picked,
-        h.seats
+        "  {}",
+        t!(
+            lang,
+            "The {principal} picks {picked} of the {seats} seats.",
+            principal = name(&h.principal),
+            picked = h.picked,
+            seats = h.seats
+        )
     );
     let mut rows = vec![vec![
-        "directly (own weighted share of seats)".to_string(),
+        tr(lang, "directly (own weighted share of seats)").to_string(),
         pct(h.direct),
     ]];
     for (via, x) in &h.through {
         rows.push(vec![
-            format!("through the {}", name(via)),
+            t!(lang, "through the {via}", via = name(via)),
             format!("+{}", pct(*x)),
         ]);
     }
@@ -40,7 +49,10 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&R
         Some(r) => r.pct(&h.body, &h.principal, h.total).to_string(),
         None => pct(h.total),
     };
-    rows.push(vec!["total integrated control".to_string(), total]);
+    rows.push(vec![
+        tr(lang, "total integrated control").to_string(),
+        total,
+    ]);
     out.push_str(
         &table(&["", ""], &rows, &[false, true])
             .lines()
@@ -51,54 +63,92 @@ fn headline_block(dataset: &Dataset, h: &Headline, lang: Lang, ranges: Option<&R
     if let Some(r) = ranges {
         let _ = writeln!(
             out,
-            "  range: {} [{}]",
-            r.drivers_text(&h.body, &h.principal)
-                .unwrap_or_else(|| "nothing moves it".to_string()),
-            r.method()
+            "  {}",
+            t!(
+                lang,
+                "range: {drivers} [{method}]",
+                drivers = r
+                    .drivers_text_in(lang, &h.body, &h.principal)
+                    .unwrap_or_else(|| tr(lang, "nothing moves it").to_string()),
+                method = r.method_in(lang)
+            )
         );
     }
-    let _ = writeln!(out, "  {}: {}", sensitivity_label(h), sensitivity(h));
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        sensitivity_label_in(lang, h),
+        sensitivity_in(lang, h)
+    );
     out
 }
 
 /// What the sensitivity line varies: the consent weight alone, or with consents under threat
 /// moving in proportion (codebook R-THREAT), which the reader must be told.
 pub fn sensitivity_label(h: &Headline) -> String {
+    sensitivity_label_in(Lang::En, h)
+}
+
+/// [`sensitivity_label`] in `lang`.
+pub fn sensitivity_label_in(lang: Lang, h: &Headline) -> String {
     match h.threat_ratio {
-        Some(r) => format!(
-            "As the consent weight w varies (consents under threat weighed w × {})",
-            seats(r)
+        Some(r) => t!(
+            lang,
+            "As the consent weight w varies (consents under threat weighed w × {ratio})",
+            ratio = seats(r)
         ),
-        None => "As the consent weight varies".to_string(),
+        None => tr(lang, "As the consent weight varies").to_string(),
     }
 }
 
 /// The headline's total as the consent weight varies: `consent 0 -> 40.0%, consent 0.50 -> …`,
 /// and the total without the threat discount when there is one.
 pub fn sensitivity(h: &Headline) -> String {
+    sensitivity_in(Lang::En, h)
+}
+
+/// [`sensitivity`] in `lang`.
+pub fn sensitivity_in(lang: Lang, h: &Headline) -> String {
     let mut s = h
         .sensitivity
         .iter()
-        .map(|(w, t)| format!("consent {} -> {}", seats(*w), pct(*t)))
+        .map(|(w, x)| {
+            t!(
+                lang,
+                "consent {w} -> {total}",
+                w = seats(*w),
+                total = pct(*x)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     if let Some(x) = h.without_threat_discount {
-        s.push_str(&format!("; with no threat discount: {}", pct(x)));
+        s.push_str(&t!(
+            lang,
+            "; with no threat discount: {total}",
+            total = pct(x)
+        ));
     }
     s
 }
 
 /// `at-will threat: off · ranges: exact over 5 combinations (band: consent 0.5–2)`.
 pub fn options_line(at_will_threat: bool, ranges: Option<&Ranges>) -> String {
-    let mut s = format!(
-        "at-will threat: {}",
-        if at_will_threat { "on" } else { "off" }
-    );
+    options_line_in(Lang::En, at_will_threat, ranges)
+}
+
+/// [`options_line`] in `lang`.
+pub fn options_line_in(lang: Lang, at_will_threat: bool, ranges: Option<&Ranges>) -> String {
+    let mut s = if at_will_threat {
+        tr(lang, "at-will threat: on").to_string()
+    } else {
+        tr(lang, "at-will threat: off").to_string()
+    };
     if let Some(r) = ranges {
-        s.push_str(&format!(" · ranges: {}", r.method()));
+        s.push_str(&t!(lang, " · ranges: {method}", method = r.method_in(lang)));
         if !r.chosen.is_empty() {
             let ids: Vec<String> = r.chosen.iter().map(|c| plain(c)).collect();
-            s.push_str(&format!(" · readings chosen: {}", ids.join(", ")));
+            s.push_str(&t!(lang, " · readings chosen: {ids}", ids = ids.join(", ")));
         }
     }
     s
@@ -107,6 +157,11 @@ pub fn options_line(at_will_threat: bool, ranges: Option<&Ranges>) -> String {
 /// The mark of a figure that is not the law as written with seat shares: the de facto layer
 /// (codebook R34) or a voting-power share model (R33); `None` for the default.
 pub fn layer_line(options: &crate::analysis::Options) -> Option<String> {
+    layer_line_in(Lang::En, options)
+}
+
+/// [`layer_line`] in `lang`.
+pub fn layer_line_in(lang: Lang, options: &crate::analysis::Options) -> Option<String> {
     use crate::analysis::ShareModel;
     use crate::model::Layer;
     if options.layer == Layer::DeJure && options.share_model == ShareModel::Seats {
@@ -118,9 +173,11 @@ pub fn layer_line(options: &crate::analysis::Options) -> Option<String> {
         }
         Layer::DeJure => "de jure: the law as written",
     };
-    Some(format!(
-        "layer: {layer} · share model: {} (codebook R33)",
-        options.share_model.label()
+    Some(t!(
+        lang,
+        "layer: {layer} · share model: {model} (codebook R33)",
+        layer = tr(lang, layer),
+        model = tr(lang, options.share_model.label())
     ))
 }
 
@@ -138,28 +195,38 @@ pub fn render(
     let _ = writeln!(out, "{}", dataset.meta.title);
     let _ = writeln!(
         out,
-        "dataset {} · {} · law as of {}{}",
-        dataset.meta.id,
-        dataset.meta.jurisdiction,
-        dataset.meta.as_of,
+        "{}{}",
+        t!(
+            lang,
+            "dataset {id} · {jurisdiction} · law as of {date}",
+            id = dataset.meta.id,
+            jurisdiction = dataset.meta.jurisdiction,
+            date = dataset.meta.as_of
+        ),
         if reforms.is_empty() {
             String::new()
         } else {
-            format!(" · reforms {}", reforms.join("+"))
+            t!(lang, " · reforms {ids}", ids = reforms.join("+"))
         }
     );
-    let _ = writeln!(out, "weights: {}", fmt::weights(&analysis.options.weights));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        tr(lang, "weights:"),
+        fmt::weights(&analysis.options.weights)
+    );
     let _ = writeln!(
         out,
         "{}",
-        options_line(analysis.options.at_will_threat, ranges)
+        options_line_in(lang, analysis.options.at_will_threat, ranges)
     );
-    if let Some(line) = layer_line(&analysis.options) {
+    if let Some(line) = layer_line_in(lang, &analysis.options) {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(
         out,
-        "principals: {}",
+        "{} {}",
+        tr(lang, "principals:"),
         analysis
             .principals
             .iter()
@@ -175,14 +242,22 @@ pub fn render(
     } else if let Some((head, body)) = headline::unasked(dataset, analysis) {
         let _ = writeln!(
             out,
-            "HEADLINE: how much of the {} does the {} control?\n  Not computed: the {} is not among the principals in force, so the control that passes through the office is counted for those who fill it.\n",
-            name(&body),
-            name(&head),
-            name(&head)
+            "{}\n  {}\n",
+            t!(
+                lang,
+                "HEADLINE: how much of the {body} does the {principal} control?",
+                body = name(&body),
+                principal = name(&head)
+            ),
+            t!(
+                lang,
+                "Not computed: the {principal} is not among the principals in force, so the control that passes through the office is counted for those who fill it.",
+                principal = name(&head)
+            )
         );
     }
 
-    let _ = writeln!(out, "PRINCIPALS");
+    let _ = writeln!(out, "{}", tr(lang, "PRINCIPALS"));
     let rows: Vec<Vec<String>> = analysis
         .summary
         .principals
@@ -200,26 +275,30 @@ pub fn render(
         .collect();
     out.push_str(&table(
         &[
-            "principal",
-            "seats reached",
-            "majorities",
-            "largest bloc",
-            "indep. seats",
-            "indep. mean",
+            tr(lang, "principal"),
+            tr(lang, "seats reached"),
+            tr(lang, "majorities"),
+            tr(lang, "largest bloc"),
+            tr(lang, "indep. seats"),
+            tr(lang, "indep. mean"),
         ],
         &rows,
         &[false, true, true, true, true, true],
     ));
     let _ = writeln!(
         out,
-        "  System HHI over independent bodies' seats: {:.3}   mean body HHI: {:.3}   independent bodies: {}",
-        analysis.summary.system_hhi,
-        analysis.summary.mean_body_hhi,
-        analysis.summary.independent_bodies
+        "  {}",
+        t!(
+            lang,
+            "System HHI over independent bodies' seats: {system}   mean body HHI: {mean}   independent bodies: {n}",
+            system = format!("{:.3}", analysis.summary.system_hhi),
+            mean = format!("{:.3}", analysis.summary.mean_body_hhi),
+            n = analysis.summary.independent_bodies
+        )
     );
     out.push('\n');
 
-    let _ = writeln!(out, "BODIES");
+    let _ = writeln!(out, "{}", tr(lang, "BODIES"));
     for branch in Branch::ALL {
         let members: Vec<_> = dataset
             .bodies
@@ -230,21 +309,32 @@ pub fn render(
         if members.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "── {branch} ──");
+        let _ = writeln!(out, "── {} ──", word(lang, "branch", branch.as_str()));
         for (b, a) in members {
-            let mut tags = vec![size(b.seats, b.seats_nominal)];
+            let mut tags = vec![crate::model::phrase::size_in(
+                lang,
+                b.seats,
+                b.seats_nominal,
+            )];
             if b.independent {
-                tags.push("independent".into());
+                tags.push(tr(lang, "independent").into());
             }
-            if let Some(t) = b.term_years {
-                tags.push(format!("{} years", seats(t)));
+            if let Some(y) = b.term_years {
+                tags.push(t!(lang, "{n} years", n = seats(y)));
             }
             let _ = writeln!(out, "{} [{}] ({})", name(&b.id), b.id, tags.join(", "));
             for c in &b.channels {
                 let chain: Vec<String> = c
                     .steps
                     .iter()
-                    .map(|s| format!("{} {}", name(&s.actor), s.role))
+                    .map(|s| {
+                        t!(
+                            lang,
+                            "{actor} {role}",
+                            actor = name(&s.actor),
+                            role = word(lang, "role", s.role.as_str())
+                        )
+                    })
                     .collect();
                 let label = if c.label.is_empty() { &c.id } else { &c.label };
                 let _ = writeln!(
@@ -257,12 +347,16 @@ pub fn render(
                     if c.confidence == crate::model::Confidence::High {
                         String::new()
                     } else {
-                        format!(" ({} confidence)", c.confidence)
+                        format!(" ({})", confidence(lang, c.confidence))
                     }
                 );
             }
             if b.channels.is_empty() {
-                let _ = writeln!(out, "    filled by no one: a root principal");
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    tr(lang, "filled by no one: a root principal")
+                );
                 continue;
             }
             let direct: Vec<String> = a
@@ -270,7 +364,12 @@ pub fn render(
                 .iter()
                 .map(|(k, v)| format!("{} {}", name(k), seats(*v)))
                 .collect();
-            let _ = writeln!(out, "    direct seats: {}", direct.join(", "));
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                tr(lang, "direct seats:"),
+                direct.join(", ")
+            );
             let mut control: Vec<(&String, &f64)> =
                 a.control.iter().filter(|(_, v)| **v > 0.00005).collect();
             control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
@@ -283,26 +382,30 @@ pub fn render(
                 .collect();
             let _ = writeln!(
                 out,
-                "    control: {}   HHI {:.3}",
+                "    {} {}   HHI {:.3}",
+                tr(lang, "control:"),
                 control.join(", "),
                 a.hhi
             );
             let _ = writeln!(
                 out,
-                "    majority control by closure: {}",
-                super::closure_line(a, b.seats, analysis.principals.contains(&b.id), name)
+                "    {} {}",
+                tr(lang, "majority control by closure:"),
+                super::closure_line_in(lang, a, b.seats, analysis.principals.contains(&b.id), name)
             );
             if !a.dominators.is_empty() {
                 let _ = writeln!(
                     out,
-                    "    every chain of appointment passes through: {}",
-                    super::dominators_line(a, name)
+                    "    {} {}",
+                    tr(lang, "every chain of appointment passes through:"),
+                    super::dominators_line_in(lang, a, name)
                 );
             }
             if !a.vetoes.is_empty() {
                 let _ = writeln!(
                     out,
-                    "    veto points: {}",
+                    "    {} {}",
+                    tr(lang, "veto points:"),
                     a.vetoes
                         .iter()
                         .map(|v| name(v))
@@ -313,7 +416,8 @@ pub fn render(
             if !a.removable_at_will_by.is_empty() {
                 let _ = writeln!(
                     out,
-                    "    removable at will by: {}",
+                    "    {} {}",
+                    tr(lang, "removable at will by:"),
                     a.removable_at_will_by
                         .iter()
                         .map(|v| name(v))
@@ -324,7 +428,8 @@ pub fn render(
             if !a.removable_for_cause_by.is_empty() {
                 let _ = writeln!(
                     out,
-                    "    removable for cause by: {}",
+                    "    {} {}",
+                    tr(lang, "removable for cause by:"),
                     a.removable_for_cause_by
                         .iter()
                         .map(|v| name(v))
@@ -334,23 +439,42 @@ pub fn render(
             }
             let n = analysis.flags_of(&b.id).count();
             if n > 0 {
-                let _ = writeln!(out, "    flags: {n} (see below)");
+                let _ = writeln!(out, "    {}", t!(lang, "flags: {n} (see below)", n = n));
             }
         }
     }
     out.push('\n');
 
-    let _ = writeln!(out, "FLAGS ({})", analysis.flags.len());
+    let _ = writeln!(out, "{}", t!(lang, "FLAGS ({n})", n = analysis.flags.len()));
     for f in &analysis.flags {
         let _ = writeln!(
             out,
             "  [{}] {} · {}: {}",
-            f.severity,
+            word(lang, "severity", f.severity.as_str()),
             f.rule,
             name(&f.body),
-            f.message
+            f.message_in(lang, dataset)
         );
-        let _ = writeln!(out, "      sources: {}", f.sources.join("; "));
+        let _ = writeln!(
+            out,
+            "      {} {}",
+            tr(lang, "sources:"),
+            f.sources.join("; ")
+        );
     }
     out
+}
+
+/// `medium confidence`, in `lang`.
+pub fn confidence(lang: Lang, c: crate::model::Confidence) -> String {
+    use crate::model::Confidence;
+    tr(
+        lang,
+        match c {
+            Confidence::High => "high confidence",
+            Confidence::Medium => "medium confidence",
+            Confidence::Low => "low confidence",
+        },
+    )
+    .to_string()
 }

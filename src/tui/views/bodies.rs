@@ -23,8 +23,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Position;
 use crate::analysis::range::PctRange;
-use crate::model::phrase::size;
+use crate::model::i18n::{tr, word};
+use crate::model::phrase::size_in;
 use crate::model::{BodyId, Branch, Confidence, EdgeKind, Lang};
+use crate::t;
 use crate::tui::ctx::{Changes, Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -104,6 +106,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         links: Vec::new(),
     };
     let t = &ctx.theme;
+    let lang = ctx.lang;
     let Some(body) = ctx.dataset.body(&ctx.selected) else {
         return Detail {
             lines: b.lines,
@@ -116,38 +119,47 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             links: b.links,
         };
     };
-    let mut facts = vec![body.branch.to_string()];
-    if let Some(r) = body.role {
+    let mut facts = vec![word(lang, "branch", body.branch.as_str()).to_string()];
+    if let Some(r) = body.role
+        && lang == Lang::En
+    {
         facts.push(r.to_string().replace('_', " "));
     }
-    facts.push(size(body.seats, body.seats_nominal));
+    facts.push(size_in(lang, body.seats, body.seats_nominal));
     if let Some(term) = body.term_years {
-        facts.push(format!("{} years", num(term)));
+        facts.push(t!(lang, "{n} years", n = num(term)));
     }
     if body.independent {
-        facts.push("independent".into());
+        facts.push(tr(lang, "independent").into());
     }
     if body.non_partisan {
-        facts.push("non-partisan".into());
+        facts.push(tr(lang, "non-partisan").into());
     }
     b.wrapped(0, &format!("[{}] {}", body.id, facts.join(" · ")), t.base);
     if ctx.analysis.principals.contains(&body.id) {
         b.push(Line::from(Span::styled(
-            "a principal: the walk up the appointment chain stops here",
+            tr(
+                lang,
+                "a principal: the walk up the appointment chain stops here",
+            ),
             t.accent,
         )));
     }
-    b.wrapped(0, &format!("Source: {}", body.source), t.dim);
+    b.wrapped(
+        0,
+        &t!(lang, "Source: {source}", source = body.source),
+        t.dim,
+    );
     if body.confidence != Confidence::High {
-        b.wrapped(
-            0,
-            &format!("Confidence {}: {}", body.confidence, body.note),
-            t.medium,
-        );
+        let what = match lang {
+            Lang::En => format!("Confidence {}", body.confidence),
+            _ => crate::output::summary::text::confidence(lang, body.confidence),
+        };
+        b.wrapped(0, &format!("{what}: {}", body.note), t.medium);
     }
 
     if !body.channels.is_empty() {
-        b.heading("COMPOSITION");
+        b.heading(tr(lang, "COMPOSITION"));
         let name_w = 24.min(width / 3).max(8);
         for (c, cs) in body.channels.iter().zip(&a.channels) {
             let label = if c.label.is_empty() { &c.id } else { &c.label };
@@ -156,14 +168,15 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     format!("▸ {label}"),
                     Style::default().add_modifier(ratatui::style::Modifier::BOLD),
                 ),
-                Span::raw(format!(
-                    " · {} seat{}",
-                    c.seats,
-                    if c.seats == 1 { "" } else { "s" }
-                )),
+                Span::raw(match lang {
+                    Lang::En => {
+                        format!(" · {} seat{}", c.seats, if c.seats == 1 { "" } else { "s" })
+                    }
+                    _ => format!(" · {}", t!(lang, "{n} seats", n = c.seats)),
+                }),
                 Span::styled(
                     if c.mandate == crate::model::Mandate::Imperative {
-                        " · imperative mandate"
+                        tr(lang, " · imperative mandate")
                     } else {
                         ""
                     },
@@ -173,7 +186,10 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     if c.confidence == Confidence::High {
                         String::new()
                     } else {
-                        format!(" · {} confidence", c.confidence)
+                        format!(
+                            " · {}",
+                            crate::output::summary::text::confidence(lang, c.confidence)
+                        )
                     },
                     t.medium,
                 ),
@@ -190,9 +206,9 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     Line::from(vec![
                         Span::raw("    "),
                         Span::styled(fit(ctx.name(&s.actor), name_w), t.link),
-                        Span::raw(format!(" {:<10}", s.role.to_string())),
+                        Span::raw(format!(" {:<10}", word(lang, "role", s.role.as_str()))),
                         Span::raw(format!("{:>6} ", crate::output::fmt::seats(share))),
-                        Span::styled(if veto { "veto" } else { "" }, t.consent),
+                        Span::styled(if veto { tr(lang, "veto") } else { "" }, t.consent),
                     ]),
                     &s.actor,
                 );
@@ -213,9 +229,9 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     Line::from(vec![
                         Span::raw("    "),
                         Span::styled(fit(ctx.name(r), name_w), t.link),
-                        Span::styled(format!(" {:<10}", "removes"), t.dismiss),
+                        Span::styled(format!(" {:<10}", tr(lang, "removes")), t.dismiss),
                         Span::raw(counted),
-                        Span::styled("at will", t.dismiss),
+                        Span::styled(tr(lang, "at will"), t.dismiss),
                     ]),
                     r,
                 );
@@ -226,7 +242,11 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             }
         }
 
-        b.heading(&format!("CONTROL BY PRINCIPAL · HHI {:.3}", a.hhi));
+        b.heading(&t!(
+            lang,
+            "CONTROL BY PRINCIPAL · HHI {hhi}",
+            hhi = format!("{:.3}", a.hhi)
+        ));
         let mut control: Vec<(&String, &f64)> =
             a.control.iter().filter(|(_, v)| **v > 0.00005).collect();
         control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
@@ -268,9 +288,14 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                         .iter()
                         .map(|(k, x)| {
                             if *k == p {
-                                format!("{} directly", pct(**x))
+                                t!(lang, "{share} directly", share = pct(**x))
                             } else {
-                                format!("{} through the {}", pct(**x), ctx.name(k))
+                                t!(
+                                    lang,
+                                    "{share} through the {via}",
+                                    share = pct(**x),
+                                    via = ctx.name(k)
+                                )
                             }
                         })
                         .collect();
@@ -283,8 +308,10 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         b.wrapped(
             1,
             &format!(
-                "Majority control by closure: {}",
-                crate::output::summary::closure_line(
+                "{} {}",
+                tr(lang, "Majority control by closure:"),
+                crate::output::summary::closure_line_in(
+                    lang,
                     a,
                     body.seats,
                     ctx.analysis.principals.contains(&body.id),
@@ -297,8 +324,9 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             b.wrapped(
                 1,
                 &format!(
-                    "Every chain of appointment passes through: {}",
-                    crate::output::summary::dominators_line(a, name)
+                    "{} {}",
+                    tr(lang, "Every chain of appointment passes through:"),
+                    crate::output::summary::dominators_line_in(lang, a, name)
                 ),
                 t.base,
             );
@@ -310,7 +338,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
 
     let list = |ids: &[String]| -> String {
         if ids.is_empty() {
-            "none".to_string()
+            tr(lang, "none").to_string()
         } else {
             ids.iter()
                 .map(|i| ctx.name(i))
@@ -318,21 +346,26 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                 .join(", ")
         }
     };
-    b.heading("VETO POINTS AND TENURE");
+    b.heading(tr(lang, "VETO POINTS AND TENURE"));
     b.wrapped(
         1,
-        &format!("Consent needed from: {}", list(&a.vetoes)),
-        t.base,
-    );
-    b.wrapped(
-        1,
-        &format!("Removable at will by: {}", list(&a.removable_at_will_by)),
+        &format!("{} {}", tr(lang, "Consent needed from:"), list(&a.vetoes)),
         t.base,
     );
     b.wrapped(
         1,
         &format!(
-            "Removable for cause by: {}",
+            "{} {}",
+            tr(lang, "Removable at will by:"),
+            list(&a.removable_at_will_by)
+        ),
+        t.base,
+    );
+    b.wrapped(
+        1,
+        &format!(
+            "{} {}",
+            tr(lang, "Removable for cause by:"),
             list(&a.removable_for_cause_by)
         ),
         t.base,
@@ -350,7 +383,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                         "{} · {label} ({}): {}",
                         ctx.name(&other.id),
                         c.seats,
-                        s.role
+                        word(lang, "role", s.role.as_str())
                     ),
                 ));
             }
@@ -363,7 +396,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         .filter(|e| e.from == body.id)
         .collect();
     if !fills.is_empty() || !outgoing.is_empty() {
-        b.heading("POWERS");
+        b.heading(tr(lang, "POWERS"));
         for (target, text) in fills {
             b.link(
                 Line::from(vec![
@@ -384,7 +417,16 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     Span::styled(format!(" {} ", glyph(e.kind)), ctx.theme.edge(e.kind)),
                     Span::styled(
                         fit(
-                            &format!("{} the {}{scope}", role_verb(e.kind), ctx.name(&e.to)),
+                            &match lang {
+                                Lang::En => {
+                                    format!("{} the {}{scope}", role_verb(e.kind), ctx.name(&e.to))
+                                }
+                                _ => format!(
+                                    "{}: {}{scope}",
+                                    word(lang, "kind", e.kind.as_str()),
+                                    ctx.name(&e.to)
+                                ),
+                            },
                             width.saturating_sub(4),
                         ),
                         t.link,
@@ -401,7 +443,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
         .filter(|e| e.to == body.id)
         .collect();
     if !incoming.is_empty() {
-        b.heading("ANSWERS TO");
+        b.heading(tr(lang, "ANSWERS TO"));
         for e in incoming {
             let scope = e
                 .channel
@@ -413,7 +455,18 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
                     Span::styled(format!(" {} ", glyph(e.kind)), ctx.theme.edge(e.kind)),
                     Span::styled(
                         fit(
-                            &format!("the {} {}{scope}", ctx.name(&e.from), role_verb(e.kind)),
+                            &match lang {
+                                Lang::En => format!(
+                                    "the {} {}{scope}",
+                                    ctx.name(&e.from),
+                                    role_verb(e.kind)
+                                ),
+                                _ => format!(
+                                    "{}: {}{scope}",
+                                    ctx.name(&e.from),
+                                    word(lang, "kind", e.kind.as_str())
+                                ),
+                            },
                             width.saturating_sub(4),
                         ),
                         t.link,
@@ -427,25 +480,32 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
 
     let flags: Vec<&crate::analysis::Flag> = ctx.analysis.flags_of(&body.id).collect();
     if !flags.is_empty() {
-        b.heading(&format!("FLAGS ({})", flags.len()));
+        b.heading(&t!(lang, "FLAGS ({n})", n = flags.len()));
         for f in flags {
             let head = Line::from(vec![
                 Span::styled(
-                    format!(" {} · ", f.severity.as_str().to_uppercase()),
+                    format!(
+                        " {} · ",
+                        word(lang, "severity", f.severity.as_str()).to_uppercase()
+                    ),
                     ctx.theme.severity(f.severity),
                 ),
-                Span::styled(f.title().to_string(), t.accent),
+                Span::styled(f.title_in(lang).to_string(), t.accent),
             ]);
             match &f.actor {
                 Some(actor) => b.link(head, actor),
                 None => b.push(head),
             }
-            b.wrapped(3, &f.message, t.base);
-            b.wrapped(3, &format!("sources: {}", f.sources.join("; ")), t.dim);
+            b.wrapped(3, &f.message_in(lang, &ctx.dataset), t.base);
+            b.wrapped(
+                3,
+                &format!("{} {}", tr(lang, "sources:"), f.sources.join("; ")),
+                t.dim,
+            );
         }
     }
     if !body.note.is_empty() && body.confidence == Confidence::High {
-        b.heading("NOTE");
+        b.heading(tr(lang, "NOTE"));
         b.wrapped(1, &body.note, t.dim);
     }
     super::law::section(&mut b, body);
@@ -582,10 +642,15 @@ impl BodiesView {
         let t = &ctx.theme;
         let focused = self.focus == Pane::List;
         // The bar is the largest controller's share; `=` marks a tie for the largest.
+        let lang = ctx.lang;
         let title = if area.width >= 42 {
-            format!(" Bodies ({}) · largest controller, =tie ", ctx.order.len())
+            t!(
+                lang,
+                " Bodies ({n}) · largest controller, =tie ",
+                n = ctx.order.len()
+            )
         } else {
-            format!(" Bodies ({}) · largest share ", ctx.order.len())
+            t!(lang, " Bodies ({n}) · largest share ", n = ctx.order.len())
         };
         let blk = block(t, title, focused);
         let inner = blk.inner(area);
@@ -599,7 +664,13 @@ impl BodiesView {
             let y = inner.y + i as u16;
             let line = match row {
                 ListRow::Header(branch) => Line::from(Span::styled(
-                    fit(&format!("── {} ──", capitalize(branch.as_str())), w),
+                    fit(
+                        &format!(
+                            "── {} ──",
+                            capitalize(word(lang, "branch", branch.as_str()))
+                        ),
+                        w,
+                    ),
                     t.title,
                 )),
                 ListRow::Body(display) => {
@@ -628,7 +699,10 @@ impl BodiesView {
                             };
                             (bar(v, 6), share)
                         }
-                        _ => ("  root".to_string(), "    ".to_string()),
+                        _ => (
+                            format!("{:>6}", word(lang, "list", "root")),
+                            "    ".to_string(),
+                        ),
                     };
                     let style = if *display == selected {
                         if focused {

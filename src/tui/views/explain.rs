@@ -22,8 +22,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::wrap;
 use crate::analysis::explain::explain;
 use crate::analysis::{Options, analyze};
-use crate::model::{BodyId, Dataset, Role};
+use crate::model::i18n::tr;
+use crate::model::{BodyId, Dataset, Lang, Role};
 use crate::output::explain::{Doc, doc};
+use crate::t;
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
@@ -46,6 +48,8 @@ pub struct ExplainOverlay {
     /// The explanation, or why there is none.
     pub doc: Result<Doc, String>,
     pub scroll: usize,
+    /// The language of the frame's words (the explanation's own are in `doc`).
+    pub lang: Lang,
 }
 
 #[derive(Clone, Copy)]
@@ -62,6 +66,7 @@ impl ExplainOverlay {
         ExplainOverlay {
             doc: build(ctx, &target),
             scroll: 0,
+            lang: ctx.lang,
         }
     }
 
@@ -147,14 +152,20 @@ impl ExplainOverlay {
             .skip(scroll)
             .map(|(k, s)| Line::from(Span::styled(s, style(k))))
             .collect();
-        let more = if scroll < last { " · more below" } else { "" };
+        let more = if scroll < last {
+            tr(self.lang, " · more below")
+        } else {
+            ""
+        };
         Paragraph::new(shown)
             .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(t.border_focused)
-                    .title(format!(
-                        " Explain · ↑/↓ scroll{more} · any other key closes "
+                    .title(t!(
+                        self.lang,
+                        " Explain · ↑/↓ scroll{more} · any other key closes ",
+                        more = more
                     )),
             )
             .render(area, buf);

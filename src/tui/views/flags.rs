@@ -15,6 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Tab, block, fit, scroll_to, step};
+use crate::model::i18n::{tr, word};
+use crate::t;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -119,13 +121,26 @@ impl Tab for FlagsView {
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
+        let level =
+            |f: &crate::analysis::Flag| word(lang, "severity", f.severity.as_str()).to_uppercase();
         let (table_area, detail_area) = layout::flags_split(area);
         let rows = self.rows(ctx);
         let blk = block(
             t,
             Line::from(vec![
-                Span::styled(format!(" Flags ({}) ", rows.len()), t.title),
-                Span::styled(format!("· {} · s: sort ", sort_name(self.sort)), t.dim),
+                Span::styled(
+                    format!(" {} ", t!(lang, "Flags ({n})", n = rows.len())),
+                    t.title,
+                ),
+                Span::styled(
+                    format!(
+                        "· {} · s: {} ",
+                        tr(lang, sort_name(self.sort)),
+                        word(lang, "hint", "sort")
+                    ),
+                    t.dim,
+                ),
             ]),
             true,
         );
@@ -144,10 +159,10 @@ impl Tab for FlagsView {
             &Line::from(vec![Span::styled(
                 format!(
                     "{} {} {} {}",
-                    fit("LEVEL", 6),
-                    fit("rule", rule_w),
-                    fit("body", body_w),
-                    fit("message", msg_w)
+                    fit(tr(lang, "LEVEL"), 6),
+                    fit(tr(lang, "rule"), rule_w),
+                    fit(tr(lang, "body"), body_w),
+                    fit(tr(lang, "message"), msg_w)
                 ),
                 t.title,
             )]),
@@ -161,7 +176,7 @@ impl Tab for FlagsView {
             let base = if selected { t.selected } else { t.base };
             let line = Line::from(vec![
                 Span::styled(
-                    fit(&flag.severity.as_str().to_uppercase(), 6),
+                    fit(&level(flag), 6),
                     if selected {
                         t.selected
                     } else {
@@ -170,44 +185,49 @@ impl Tab for FlagsView {
                 ),
                 Span::styled(" ", base),
                 Span::styled(
-                    fit(flag.title(), rule_w),
+                    fit(flag.title_in(lang), rule_w),
                     if selected { base } else { t.accent },
                 ),
                 Span::styled(" ", base),
                 Span::styled(fit(ctx.name(&flag.body), body_w), base),
                 Span::styled(" ", base),
-                Span::styled(fit(&flag.message, msg_w), base),
+                Span::styled(fit(&flag.message_in(lang, &ctx.dataset), msg_w), base),
             ]);
             buf.set_line(inner.x, y, &line, inner.width);
         }
 
         let Some(flag) = rows.get(self.row).map(|&f| &ctx.analysis.flags[f]) else {
-            Paragraph::new("No flags: nothing in this dataset trips a rule under these weights.")
-                .block(block(t, " Flag ", false))
-                .render(detail_area, buf);
+            Paragraph::new(tr(
+                lang,
+                "No flags: nothing in this dataset trips a rule under these weights.",
+            ))
+            .block(block(t, format!(" {} ", tr(lang, "Flag")), false))
+            .render(detail_area, buf);
             return;
         };
         let mut text = vec![
             Line::from(vec![
-                Span::styled(
-                    format!("{} · ", flag.severity.as_str().to_uppercase()),
-                    t.severity(flag.severity),
-                ),
-                Span::styled(flag.title().to_string(), t.accent),
+                Span::styled(format!("{} · ", level(flag)), t.severity(flag.severity)),
+                Span::styled(flag.title_in(lang).to_string(), t.accent),
                 Span::raw(format!(
-                    " ({}) · value {}{}",
+                    " ({}) · {}{}",
                     flag.rule,
-                    crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0),
+                    t!(
+                        lang,
+                        "value {value}",
+                        value =
+                            crate::output::fmt::seats((flag.value * 10_000.0).round() / 10_000.0)
+                    ),
                     flag.actor
                         .as_ref()
-                        .map(|a| format!(" · actor {}", ctx.name(a)))
+                        .map(|a| format!(" · {}", t!(lang, "actor {name}", name = ctx.name(a))))
                         .unwrap_or_default()
                 )),
             ]),
-            Line::from(flag.message.clone()),
+            Line::from(flag.message_in(lang, &ctx.dataset)),
         ];
         text.push(Line::from(Span::styled(
-            format!("Sources: {}", flag.sources.join("; ")),
+            format!("{} {}", tr(lang, "Sources:"), flag.sources.join("; ")),
             t.dim,
         )));
         Paragraph::new(text)
@@ -215,7 +235,11 @@ impl Tab for FlagsView {
             .block(block(
                 t,
                 Line::from(Span::styled(
-                    format!(" {} · Enter: open ", ctx.name(&flag.body)),
+                    format!(
+                        " {} · Enter: {} ",
+                        ctx.name(&flag.body),
+                        word(lang, "hint", "open")
+                    ),
                     t.title,
                 )),
                 false,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, weights_summary, wrap};
+use crate::model::i18n;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::{Command, Keymap};
 use crate::tui::layout;
@@ -41,7 +42,7 @@ pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer
     let t = &ctx.theme;
     buf.set_style(area, t.tab);
     let badge = if ctx.de_facto() { BADGE } else { "" };
-    let tabs = layout::tabs(area, keymap, badge.width() as u16);
+    let tabs = layout::tabs_in(area, keymap, ctx.lang, badge.width() as u16);
     for (v, label, r) in &tabs {
         let style = if *v == view { t.tab_active } else { t.tab };
         buf.set_stringn(r.x, r.y, label, r.width as usize, style);
@@ -255,9 +256,15 @@ pub fn status(
     let mut spans = Vec::new();
     if prompt.is_some() {
         spans.push(Span::styled(" Enter", t.status_key));
-        spans.push(Span::styled(" go", t.status));
+        spans.push(Span::styled(
+            format!(" {}", i18n::word(ctx.lang, "hint", "go")),
+            t.status,
+        ));
         spans.push(Span::styled("  Esc", t.status_key));
-        spans.push(Span::styled(" cancel", t.status));
+        spans.push(Span::styled(
+            format!(" {}", i18n::word(ctx.lang, "hint", "cancel")),
+            t.status,
+        ));
     }
     // Whole hints only: the ones that do not fit are left out, not cut in the middle.
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -267,7 +274,10 @@ pub fn status(
             .and_then(|b| b.keys.first())
             .map(|k| k.to_string())
             .unwrap_or_default();
-        let (k, word) = (format!(" {key}"), format!(" {} ", short(*c)));
+        let (k, word) = (
+            format!(" {key}"),
+            format!(" {} ", i18n::word(ctx.lang, "hint", short(*c))),
+        );
         let w = k.width() + word.trim_end().width() + 1;
         if used + w > hints_row.width as usize {
             continue;

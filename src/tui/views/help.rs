@@ -7,6 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::{fit, wrap};
+use crate::model::Lang;
+use crate::model::i18n::tr;
+use crate::t;
 use crate::tui::config;
 use crate::tui::keymap::{Command, Keymap};
 use crate::tui::tabs::View;
@@ -71,7 +74,15 @@ impl Help {
         true
     }
 
-    pub fn render(&self, theme: &Theme, keymap: &Keymap, view: View, main: Rect, buf: &mut Buffer) {
+    pub fn render(
+        &self,
+        theme: &Theme,
+        keymap: &Keymap,
+        view: View,
+        lang: Lang,
+        main: Rect,
+        buf: &mut Buffer,
+    ) {
         let t = theme;
         let w = main.width.saturating_sub(6).min(84);
         let h = main.height.saturating_sub(2);
@@ -80,9 +91,10 @@ impl Help {
         let key_w = 22usize;
         let mut lines = vec![
             Line::from(Span::styled(
-                format!(
-                    "Keys in the {} view (generated from the key map)",
-                    view.title()
+                t!(
+                    lang,
+                    "Keys in the {view} view (generated from the key map)",
+                    view = view.title_in(lang)
                 ),
                 t.title,
             )),
@@ -91,7 +103,7 @@ impl Help {
         let text_w = (w as usize).saturating_sub(key_w + 3).max(10);
         for b in keymap.for_view(view) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
-            for (i, part) in wrap(b.help, text_w).into_iter().enumerate() {
+            for (i, part) in wrap(tr(lang, b.help), text_w).into_iter().enumerate() {
                 let key = if i == 0 {
                     keys.join(" ")
                 } else {
@@ -105,10 +117,13 @@ impl Help {
             }
         }
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("What the numbers mean", t.title)));
+        lines.push(Line::from(Span::styled(
+            tr(lang, "What the numbers mean"),
+            t.title,
+        )));
         for (term, meaning) in GLOSSARY {
-            for (i, part) in wrap(meaning, text_w).into_iter().enumerate() {
-                let term = if i == 0 { *term } else { "" };
+            for (i, part) in wrap(tr(lang, meaning), text_w).into_iter().enumerate() {
+                let term = if i == 0 { tr(lang, term) } else { "" };
                 lines.push(Line::from(vec![
                     Span::styled(fit(term, key_w), t.accent),
                     Span::raw(" "),
@@ -117,17 +132,27 @@ impl Help {
             }
         }
         lines.push(Line::from(Span::styled(
-            "Each worked by hand on the kz-2022 Court in docs/glossary.md.",
+            tr(
+                lang,
+                "Each worked by hand on the kz-2022 Court in docs/glossary.md.",
+            ),
             t.dim,
         )));
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            "Mouse: click to select, wheel to scroll. Letters typed on a Russian or Kazakh layout act as the QWERTY key in the same place.",
+            tr(
+                lang,
+                "Mouse: click to select, wheel to scroll. Letters typed on a Russian or Kazakh layout act as the QWERTY key in the same place.",
+            ),
             t.dim,
         )));
         if let Some(p) = config::path() {
             lines.push(Line::from(Span::styled(
-                format!("Override keys and colours in {}", p.display()),
+                t!(
+                    lang,
+                    "Override keys and colours in {path}",
+                    path = p.display()
+                ),
                 t.dim,
             )));
         }
@@ -137,7 +162,7 @@ impl Help {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(t.border_focused)
-                    .title(" Help · any other key closes "),
+                    .title(format!(" {} ", tr(lang, "Help · any other key closes"))),
             )
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))

@@ -30,11 +30,12 @@ pub fn both_layers(ctx: &Ctx, body: &str, principal: &str, v: f64) -> Option<Str
         Layer::DeJure => (v, other),
         Layer::DeFacto => (other, v),
     };
+    let lang = ctx.lang;
     Some(format!(
         "{} {} · {} {}",
-        layer_label(Layer::DeJure),
+        crate::model::i18n::tr(lang, layer_label(Layer::DeJure)),
         pct(jure),
-        layer_label(Layer::DeFacto),
+        crate::model::i18n::tr(lang, layer_label(Layer::DeFacto)),
         pct(facto)
     ))
 }

@@ -1,0 +1,244 @@
+//! The message catalogue: every fixed word and sentence of the reports and the explorer in
+//! English, Russian and Kazakh.
+//!
+//! The English text is the key, as gettext does it, so that a call site reads as the English
+//! it prints and the English output cannot change: `tr(lang, "veto points")`, or with
+//! arguments `t!(lang, "The {who} picks {n} of the {seats} seats.", who = name, n = 5, seats
+//! = 11)`. A sentence whose English is built by code (the flags' possessives and articles)
+//! has an id as its key instead (`flag.independent_majority`) and a [`Phrase`] that carries
+//! its arguments to the other languages.
+//!
+//! Templates are filled by [`fill`]: `{name}` is replaced by the argument, and `{n:место|
+//! места|мест}` writes the form of the word the number `n` takes (Russian: one, few, many, by
+//! CLDR's rule; a fraction takes the few form, `2.5 места`; Kazakh nouns do not change after a
+//! numeral, so its templates write the word once). No fragment of a sentence is glued to
+//! another: each sentence is one template, in each language.
+//!
+//! Names of bodies are data, in the nominative. The Russian and Kazakh templates put them
+//! where the nominative reads (a subject, after a colon or a dash, or in quotes after a
+//! generic noun: `органа «Конституционный Суд»`), since a name cannot be declined.
+//!
+//! Numbers keep one written form in every language (`52.7%`, `2.50`): a figure is quoted from
+//! one language version into another and into tables and spreadsheets, and must read the same.
+//!
+//! A key missing from the catalogue prints in English; the tests of the Russian and Kazakh
+//! reports fail on any English sentence left.
+
+mod catalogue;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Lang;
+
+fn index() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        catalogue::ENTRIES
+            .iter()
+            .map(|(en, ru, kk)| (*en, (*ru, *kk)))
+            .collect()
+    })
+}
+
+/// `en` in `lang`: the catalogue's entry, or `en` itself for English or a missing entry.
+pub fn tr(lang: Lang, en: &'static str) -> &'static str {
+    lookup(lang, en).unwrap_or(en)
+}
+
+/// The catalogue's entry for `key` in `lang`; `None` for English or a missing entry.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let (ru, kk) = index().get(key)?;
+    match lang {
+        Lang::En => None,
+        Lang::Ru => Some(ru),
+        Lang::Kk => Some(kk),
+    }
+}
+
+/// A word of a closed vocabulary (`branch`, `role`, `severity`, `edge`) by its id, in
+/// `lang`: the catalogue's `kind.id`, or the id itself in English.
+pub fn word(lang: Lang, kind: &str, id: &'static str) -> &'static str {
+    if lang == Lang::En {
+        return id;
+    }
+    lookup(lang, &format!("{kind}.{id}")).unwrap_or(id)
+}
+
+/// The template `en` in `lang`, filled with `args` (see the module's notes).
+pub fn fill(lang: Lang, en: &'static str, args: &[(&str, String)]) -> String {
+    render(tr(lang, en), lang, args)
+}
+
+/// `t!(lang, "template {a}", a = x)`: [`fill`] with named arguments, each written with
+/// `Display`.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::model::i18n::fill(
+            $lang,
+            $en,
+            &[$((stringify!($name), ($value).to_string())),*],
+        )
+    };
+}
+
+/// A translatable string: the word or plural form of a number of items, in Russian one of
+/// three forms, for `{n:form|form|form}` and for code that needs the word alone.
+pub fn plural_form(lang: Lang, n: f64, forms: &[&str]) -> usize {
+    if forms.len() < 2 {
+        return 0;
+    }
+    match lang {
+        Lang::En => usize::from((n - 1.0).abs() > 1e-9),
+        Lang::Kk => 0,
+        Lang::Ru => {
+            if (n - n.round()).abs() > 1e-9 {
+                return 1.min(forms.len() - 1);
+            }
+            let n = n.abs().round() as u64;
+            let (d, h) = (n % 10, n % 100);
+            let i = if d == 1 && h != 11 {
+                0
+            } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
+                1
+            } else {
+                2
+            };
+            i.min(forms.len() - 1)
+        }
+    }
+}
+
+/// Fills `template`: `{name}` takes the argument, `{name:a|b|c}` the form for its number.
+fn render(template: &str, lang: Lang, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &after[..close];
+        let (name, forms) = match inner.split_once(':') {
+            Some((n, f)) => (n, Some(f)),
+            None => (inner, None),
+        };
+        match args.iter().find(|(k, _)| *k == name) {
+            Some((_, value)) => match forms {
+                None => out.push_str(value),
+                Some(forms) => {
+                    let forms: Vec<&str> = forms.split('|').collect();
+                    let n: f64 = value.parse().unwrap_or(0.0);
+                    out.push_str(forms[plural_form(lang, n, &forms)]);
+                }
+            },
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One argument of a [`Phrase`]: a body, named in the language the phrase is rendered in, or
+/// a text that reads the same in every language (a number, a share, a channel's label).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Body(String),
+    Text(String),
+    /// Shares through intermediaries, `(share, body)`: `8.2% through the Senate, …`.
+    Through(Vec<(String, String)>),
+    /// A clause shown only when its text is not empty: the template (key) with `{x}` filled.
+    Clause(&'static str, String),
+    /// Bodies joined by `and`.
+    Bodies(Vec<String>),
+    /// A list of vocabulary ids (`kind.id` in the catalogue), joined by `and`.
+    Words(&'static str, Vec<&'static str>),
+}
+
+/// A sentence built in the analysis, kept as its catalogue key and arguments so that a
+/// report in another language can word it: the analysis knows no language but English.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Phrase {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Phrase {
+    pub fn new(key: &'static str) -> Phrase {
+        Phrase {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn body(mut self, name: &'static str, id: &str) -> Phrase {
+        self.args.push((name, Arg::Body(id.to_string())));
+        self
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl ToString) -> Phrase {
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    pub fn arg(mut self, name: &'static str, arg: Arg) -> Phrase {
+        self.args.push((name, arg));
+        self
+    }
+
+    /// The sentence in `lang`, naming bodies with `name`; `None` for English or a key the
+    /// catalogue lacks (the caller then shows its English sentence).
+    pub fn render(&self, lang: Lang, name: impl Fn(&str) -> String) -> Option<String> {
+        let template = lookup(lang, self.key)?;
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, a)| match a {
+                Arg::Body(id) => (*k, name(id)),
+                Arg::Text(s) => (*k, s.clone()),
+                Arg::Through(parts) => (
+                    *k,
+                    parts
+                        .iter()
+                        .map(|(share, via)| {
+                            fill(
+                                lang,
+                                "{share} through the {via}",
+                                &[("share", share.clone()), ("via", name(via))],
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                Arg::Clause(_, x) if x.is_empty() => (*k, String::new()),
+                Arg::Clause(template, x) => (*k, fill(lang, template, &[("x", x.clone())])),
+                Arg::Bodies(ids) => (
+                    *k,
+                    ids.iter()
+                        .map(|id| name(id))
+                        .collect::<Vec<_>>()
+                        .join(tr(lang, " and ")),
+                ),
+                Arg::Words(kind, ids) => (
+                    *k,
+                    ids.iter()
+                        .map(|id| word(lang, kind, id))
+                        .collect::<Vec<_>>()
+                        .join(tr(lang, " and ")),
+                ),
+            })
+            .collect();
+        Some(render(template, lang, &args))
+    }
+}
+
+#[cfg(test)]
+mod tests;

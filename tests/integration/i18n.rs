@@ -1,0 +1,186 @@
+//! Reports in Russian and Kazakh (`--lang ru`, `--lang kk`): every sentence, heading and role
+//! is the catalogue's, not English. What may stay in Latin letters is what the data says in
+//! English (channel labels, citations, notes: the datasets are coded in English), ids, rule
+//! ids and numbers; a run of three or more English words found nowhere in the dataset is a
+//! string the catalogue misses.
+
+use crate::common::{bilik, root, stderr, stdout};
+
+/// A token that is an English word: Latin letters, with an apostrophe or hyphen inside.
+fn english_word(token: &str) -> Option<&str> {
+    let w = token.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+    let w = w.trim_end_matches("'s").trim_matches('\'');
+    (w.len() > 1
+        && w.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+        && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+    .then_some(w)
+}
+
+/// The string literals of a RON file, unescaped, longest first.
+fn data_strings(ron: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = ron.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut s = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => s.extend(chars.next()),
+                '"' => break,
+                c => s.push(c),
+            }
+        }
+        if s.len() > 3 {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out
+}
+
+/// Runs of three or more English words in `text` once the data's own strings are taken out.
+fn english_left(text: &str, data: &[String]) -> Vec<String> {
+    let mut left = Vec::new();
+    for line in text.lines() {
+        let mut rest = line.to_string();
+        for d in data {
+            if rest.contains(d.as_str()) {
+                rest = rest.replace(d.as_str(), " · ");
+            }
+        }
+        let mut run: Vec<&str> = Vec::new();
+        let tokens: Vec<&str> = rest.split([' ', '|', '*', '`', '\u{a0}']).collect();
+        for t in tokens.iter().map(|t| english_word(t)).chain([None]) {
+            match t {
+                Some(w) => run.push(w),
+                None => {
+                    if run.len() >= 3 {
+                        left.push(format!("{:?} in: {line}", run.join(" ")));
+                    }
+                    run.clear();
+                }
+            }
+        }
+    }
+    left
+}
+
+fn report(args: &[&str]) -> String {
+    let o = bilik(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn no_english_sentence_is_left_in_the_russian_and_kazakh_reports_of_kz_2022() {
+    let data = data_strings(&std::fs::read_to_string(root().join("data/kz-2022.ron")).unwrap());
+    for lang in ["ru", "kk"] {
+        let base = ["--data", "kz-2022", "--lang", lang];
+        for args in [
+            vec!["summary"],
+            vec!["export", "--format", "md"],
+            vec!["explain", "constitutional_court"],
+            vec!["explain", "constitutional_court", "--format", "md"],
+            vec!["explain", "senate"],
+        ] {
+            let mut all = args.clone();
+            all.extend(base);
+            let out = report(&all);
+            let left = english_left(&out, &data);
+            assert!(
+                left.is_empty(),
+                "English left in `bilik {}`:\n{}",
+                all.join(" "),
+                left.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_finds_an_english_sentence() {
+    let left = english_left("Президент: how much of it does he control? art. 71", &[]);
+    assert_eq!(left.len(), 1, "{left:?}");
+    let data =
+        data_strings(r#"(label: "Chair of the Senate", source: "Law \"On Elections\" art. 1")"#);
+    assert!(
+        english_left(
+            "Chair of the Senate (1): Law \"On Elections\" art. 1",
+            &data
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn the_russian_summary_reads_in_russian_with_its_plural_forms() {
+    let out = report(&["summary", "--data", "kz-2022", "--lang", "ru"]);
+    for want in [
+        "ГЛАВНЫЙ ВОПРОС: какую долю органа «Конституционный Суд» контролирует Президент?",
+        "Президент выбирает кандидатов на 5 из 11 мест.",
+        "итого интегрированный контроль",
+        "Конституционный Суд [constitutional_court] (11 мест, независимый, 8 лет)",
+        "Президент [president] (1 место, 7 лет)",
+        "Президент: назначение -> Сенат: согласие",
+        "[высокая] independent_majority · Конституционный Суд: Президент располагает большинством в органе «Конституционный Суд»",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    insta::assert_snapshot!("kz-2022.summary.ru", out);
+}
+
+#[test]
+fn the_kazakh_explanation_reads_in_kazakh() {
+    let out = report(&[
+        "explain",
+        "constitutional_court",
+        "--data",
+        "kz-2022",
+        "--lang",
+        "kk",
+    ]);
+    for want in [
+        "«Конституциялық Сот» органының қандай үлесін Президент бақылайды?",
+        "40.9% тікелей",
+        "5. ВЕТО НҮКТЕЛЕРІ",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    insta::assert_snapshot!("kz-2022.explain.kk", out);
+}
+
+#[test]
+fn english_stays_the_default_and_unchanged() {
+    let out = report(&["summary", "--data", "kz-2022"]);
+    assert!(
+        out.contains("HEADLINE: how much of the Constitutional Court does the President control?")
+    );
+    assert!(out.contains("The President picks 5 of the 11 seats."));
+}
+
+#[test]
+fn diff_and_compare_speak_russian() {
+    let diff = report(&[
+        "diff", "--data", "kz-2022", "--reform", "P5", "--lang", "ru",
+    ]);
+    for want in [
+        "РЕФОРМЫ (применены в этом порядке)",
+        "ГЛАВНЫЙ ВОПРОС: какую долю органа «Конституционный Суд» контролирует Президент?",
+        "ИЗМЕНИВШИЕСЯ ОРГАНЫ (12)",
+        "ПРИНЦИПАЛЫ (до -> после)",
+    ] {
+        assert!(diff.contains(want), "missing {want:?} in\n{diff}");
+    }
+    let compare = report(&["compare", "kz-2022", "kz-2026", "--lang", "ru"]);
+    for want in [
+        "СРАВНЕНИЕ ГОСУДАРСТВ: какую долю независимых органов удерживает глава государства?",
+        "органы, где у него большинство",
+        "конституционный контроль (независимая роль)",
+        "Конституционный Суд (11 мест) · крупнейший: Президент 52.7%",
+    ] {
+        assert!(compare.contains(want), "missing {want:?} in\n{compare}");
+    }
+}
