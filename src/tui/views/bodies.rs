@@ -487,11 +487,18 @@ fn detail_width(size: Rect) -> usize {
     layout::inner(layout::bodies_split(layout::screen(size).main).1).width as usize
 }
 
-/// What the detail pane was built for: the state on screen, the body, the language, the width.
-type DetailKey = (u64, BodyId, Lang, usize);
+/// What the detail pane was built for: the state on screen and its ranges, the body, the
+/// language, the width.
+type DetailKey = (u64, u64, BodyId, Lang, usize);
 
 fn detail_key(ctx: &Ctx, width: usize) -> DetailKey {
-    (ctx.revision(), ctx.selected.clone(), ctx.lang, width)
+    (
+        ctx.revision(),
+        ctx.ranges_revision(),
+        ctx.selected.clone(),
+        ctx.lang,
+        width,
+    )
 }
 
 /// The detail pane's content for the state on screen, built again only when it changed.

@@ -46,6 +46,7 @@ pub struct ExplainOverlay {
     /// The explanation, or why there is none.
     pub doc: Result<Doc, String>,
     pub scroll: usize,
+    target: Target,
 }
 
 #[derive(Clone, Copy)]
@@ -62,6 +63,15 @@ impl ExplainOverlay {
         ExplainOverlay {
             doc: build(ctx, &target),
             scroll: 0,
+            target,
+        }
+    }
+
+    /// The state's ranges arrived from the worker: an explanation of the state on screen is
+    /// built again with them (it said they were being computed), keeping its scroll.
+    pub fn ranges_arrived(&mut self, ctx: &Ctx) {
+        if matches!(self.target, Target::State { .. }) {
+            self.doc = build(ctx, &self.target);
         }
     }
 
@@ -164,7 +174,7 @@ impl ExplainOverlay {
 fn build(ctx: &Ctx, target: &Target) -> Result<Doc, String> {
     match target {
         Target::State { body, principal } => {
-            let ranges = ctx.ranges.as_ref().ok();
+            let ranges = ctx.ranges();
             let e = explain(
                 &ctx.dataset,
                 &ctx.analysis,
@@ -173,7 +183,8 @@ fn build(ctx: &Ctx, target: &Target) -> Result<Doc, String> {
                 ranges,
             )
             .map_err(|e| e.to_string())?;
-            let basis = ranges.map(|_| ctx.range_basis());
+            // While they are computed, the basis says so in place of the ranges.
+            let basis = (ranges.is_some() || ctx.ranges_pending()).then(|| ctx.range_basis());
             Ok(doc(&ctx.dataset, &e, ctx.lang, basis.as_deref()))
         }
         Target::Embedded { id } => {
