@@ -3,7 +3,8 @@
 //! cached (a redraw), opening each view from another (update + draw), and the changes a user
 //! makes, end to end (update + draw): a reform switched on or off in the Reforms view, and a
 //! weight raised and lowered in the Weights view. The ranges are left to the worker, as in the
-//! explorer, so the figures are those of the frame the user waits for.
+//! explorer, so the figures are those of the frame the user waits for; the worker's job is
+//! timed on its own.
 //!
 //! `cargo bench -p bilik-bench --bench tui -- --sample-size 10 --measurement-time 3`;
 //! `BILIK_BENCH_SIZES=1000,10000` limits the sizes (`0` for kz-2022 alone). Before the
@@ -18,6 +19,7 @@ use bilik::data::check_str;
 use bilik::model::{Dataset, Lang};
 use bilik::reform::PresetSet;
 use bilik::tui::keymap::Command;
+use bilik::tui::ranges::{Job, Mode, Target};
 use bilik::tui::{Action, App, AppOptions, View, update};
 use bilik_bench::generate::generate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -74,17 +76,20 @@ fn load(text: &str) -> Dataset {
 }
 
 fn app(ds: &Dataset, presets: &PresetSet) -> App {
-    let mut app = App::new(AppOptions {
-        dataset: ds.clone(),
-        presets: presets.clone(),
-        active: Vec::new(),
-        custom_principals: false,
-        options: Options::of(ds),
-        lang: Lang::En,
-        keymap: Default::default(),
-        theme: bilik::tui::theme::Theme::colored(),
-        message: None,
-    })
+    let mut app = App::with_ranges(
+        AppOptions {
+            dataset: ds.clone(),
+            presets: presets.clone(),
+            active: Vec::new(),
+            custom_principals: false,
+            options: Options::of(ds),
+            lang: Lang::En,
+            keymap: Default::default(),
+            theme: bilik::tui::theme::Theme::colored(),
+            message: None,
+        },
+        Mode::Deferred,
+    )
     .expect("the app starts");
     update(
         &mut app,
@@ -152,8 +157,22 @@ fn bench(c: &mut Criterion) {
                 },
             );
         }
-        // The first preset under the cursor, switched on and off in turn.
+        // The first preset under the cursor, switched on and off in turn. From 100,000 bodies
+        // a change re-analyses for seconds (the analysis's part of issue 12): timed once.
         command(&mut app, Command::Show(View::Reforms));
+        if case.dataset.bodies.len() > 10_000 {
+            for what in ["on", "off"] {
+                let start = Instant::now();
+                command(&mut app, Command::Toggle);
+                eprintln!(
+                    "{}: a reform switched {what} (update + draw, once) {:?}",
+                    case.name,
+                    start.elapsed()
+                );
+            }
+            g.finish();
+            continue;
+        }
         g.bench_function("toggle a reform (update + draw)", |b| {
             b.iter(|| command(&mut app, Command::Toggle))
         });
@@ -176,6 +195,20 @@ fn bench(c: &mut Criterion) {
                 )
             })
         });
+        // What the worker does meanwhile, until the range appears (seconds from 10,000 bodies:
+        // left out there).
+        if case.dataset.bodies.len() <= 1_000 {
+            let job = Job {
+                ticket: 1,
+                target: Target::State,
+                dataset: app.ctx.dataset.clone(),
+                options: app.ctx.options.clone(),
+                band: app.ctx.band.clone(),
+            };
+            g.bench_function("ranges (the worker, off the frame path)", |b| {
+                b.iter(|| black_box(job.clone()).run())
+            });
+        }
         g.finish();
     }
 }
