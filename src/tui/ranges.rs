@@ -14,7 +14,7 @@
 //! that it stays deterministic.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::analysis::Options;
 use crate::analysis::range::{self, Band, ControlRanges};
@@ -122,10 +122,8 @@ impl Worker {
 
     /// A finished job, if one is waiting.
     pub fn try_recv(&self) -> Option<Done> {
-        match self.done.try_recv() {
-            Ok(d) => Some(d),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        // Empty, or the thread ended (it panicked): nothing to hand over.
+        self.done.try_recv().ok()
     }
 }
 

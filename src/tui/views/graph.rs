@@ -463,8 +463,8 @@ impl GraphView {
                     buf.set_string(bus_x - 1, mid, "─", t.border);
                 }
             };
-        draw_column(&left, g.left, true, self.column == Column::Fillers, buf);
-        draw_column(&right, g.right, false, self.column == Column::Filled, buf);
+        draw_column(left, g.left, true, self.column == Column::Fillers, buf);
+        draw_column(right, g.right, false, self.column == Column::Filled, buf);
 
         // The centre box.
         let box_w = g.box_w;
