@@ -81,17 +81,21 @@ pub fn explore(
     let start = session.as_ref().and_then(|(_, s)| s.start(&mut dropped));
     let restored = start.is_some();
     let build = |start: Start| {
-        let app = tui::App::new(tui::AppOptions {
-            dataset: start.dataset,
-            presets: start.presets,
-            active: start.active,
-            custom_principals: start.custom_principals,
-            options: start.options,
-            lang: global.lang.into(),
-            keymap: config.keymap.clone(),
-            theme: config.theme.clone(),
-            message: None,
-        });
+        // The ranges are the worker's: a key never waits for them (tui::ranges).
+        let app = tui::App::with_ranges(
+            tui::AppOptions {
+                dataset: start.dataset,
+                presets: start.presets,
+                active: start.active,
+                custom_principals: start.custom_principals,
+                options: start.options,
+                lang: global.lang.into(),
+                keymap: config.keymap.clone(),
+                theme: config.theme.clone(),
+                message: None,
+            },
+            tui::ranges::Mode::Deferred,
+        );
         app.map(|mut a| {
             a.source = start.source;
             a

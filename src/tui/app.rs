@@ -24,6 +24,7 @@ use super::ctx::{Changes, Ctx};
 pub use super::ctx::{Status, StatusKind};
 use super::keymap::{Command, Key, Keymap};
 use super::layout::{self, Hit};
+use super::ranges::Mode;
 use super::session;
 use super::tabs::View;
 use super::theme::Theme;
@@ -97,6 +98,9 @@ pub enum Action {
         down: bool,
     },
     TourStart,
+    /// The worker's ranges for a state (see [`super::ranges`]); dropped if that state is no
+    /// longer on screen.
+    Ranges(super::ranges::Done),
 }
 
 /// What the event loop must do after an update: the side effects `update` itself never
@@ -166,9 +170,15 @@ pub struct App {
 }
 
 impl App {
-    /// Builds the explorer; fails if the active reforms do not apply or the analysis cannot
-    /// be computed.
+    /// Builds the explorer, the ranges computed inside `update` ([`Mode::Now`]); fails if the
+    /// active reforms do not apply or the analysis cannot be computed.
     pub fn new(o: AppOptions) -> Result<App, String> {
+        App::with_ranges(o, Mode::Now)
+    }
+
+    /// Builds the explorer with its ranges computed as `mode` says: [`Mode::Deferred`] for
+    /// the event loop of [`super::run`], which hands them to a worker.
+    pub fn with_ranges(o: AppOptions, mode: Mode) -> Result<App, String> {
         let mut scenario = crate::reform::Scenario::new(o.dataset, o.presets);
         for id in &o.active {
             scenario.toggle(id);
@@ -180,6 +190,7 @@ impl App {
             o.lang,
             o.theme,
             o.message,
+            mode,
         )?;
         let mut app = App {
             ctx,
@@ -263,6 +274,7 @@ impl App {
                 | Action::FileChanged(_)
                 | Action::TourStep { .. }
                 | Action::TourStart
+                | Action::Ranges(_)
         );
         let before = recorded.then(|| Snapshot::of(&self.ctx));
         let effect = match action {
@@ -290,6 +302,13 @@ impl App {
             }
             Action::TourStart => {
                 self.choose_confirm();
+                Effect::None
+            }
+            Action::Ranges(done) => {
+                self.ctx.ranges_arrived(done);
+                if let Some(overlay) = &mut self.explain {
+                    overlay.ranges_arrived(&self.ctx);
+                }
                 Effect::None
             }
             Action::Quit => Effect::Quit,

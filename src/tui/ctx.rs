@@ -15,10 +15,11 @@
 
 use ratatui::layout::Rect;
 
+use super::ranges::{self, Computed, Done, Job, Mode, Target};
 use super::theme::Theme;
-use crate::analysis::range::{self, Band, ControlRanges, PctRange};
+use crate::analysis::range::{Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
-use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer};
+use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer, Weights};
 use crate::reform::Scenario;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +63,10 @@ pub struct Ctx {
     /// The weights the ranges run over (the Weights view sets it).
     pub band: Band,
     /// Integrated control of every body by every principal with its range over the contested
-    /// codings, the threat option and the band: recomputed with the analysis (a few
-    /// milliseconds on the shipped datasets), `Err` with the reason when it cannot be.
-    pub ranges: Result<ControlRanges, String>,
+    /// codings, the threat option and the band, `Err` with the reason when it cannot be:
+    /// `None` while it is being computed for the state on screen (tens of milliseconds on
+    /// kz-2022, so a worker computes it: see [`super::ranges`]).
+    pub ranges: Option<Computed>,
     /// Indices into `dataset.bodies` in display order: grouped by branch.
     pub order: Vec<usize>,
     pub lang: Lang,
@@ -76,6 +78,38 @@ pub struct Ctx {
     pub size: Rect,
     revision: u64,
     changes: Changes,
+    /// When ranges are computed, and those asked of the worker that the event loop has yet to
+    /// hand over.
+    range_mode: Mode,
+    jobs: Vec<Job>,
+    /// The last ticket given to a job, and the one whose answer the state on screen awaits.
+    tickets: u64,
+    state_ticket: u64,
+    /// Goes up whenever `ranges` or the baseline's ranges change (pending or arrived).
+    ranges_revision: u64,
+    /// Goes up whenever the baseline is replaced (a new file version, a tour's step).
+    baseline_revision: u64,
+    /// The baseline's ranges, for the Reforms view, with what they were asked for.
+    baseline_ranges: Option<BaselineRanges>,
+}
+
+/// What the baseline's ranges depend on besides the baseline itself.
+#[derive(Debug, Clone, PartialEq)]
+struct BaselineKey {
+    baseline: u64,
+    weights: Weights,
+    at_will_threat: bool,
+    share_model: analysis::ShareModel,
+    layer: Layer,
+    /// The user's principals; `None` for the baseline's own.
+    principals: Option<Vec<BodyId>>,
+    band: Band,
+}
+
+struct BaselineRanges {
+    key: BaselineKey,
+    ticket: u64,
+    ranges: Option<Computed>,
 }
 
 impl Ctx {
@@ -88,6 +122,7 @@ impl Ctx {
         lang: Lang,
         theme: Theme,
         status: Option<Status>,
+        range_mode: Mode,
     ) -> Result<Ctx, String> {
         let full = scenario.reformed().map_err(|e| e.to_string())?;
         if !custom_principals {
@@ -102,8 +137,7 @@ impl Ctx {
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
         let band = Band::default();
-        let ranges = ranges_of(&dataset, &options, &band);
-        Ok(Ctx {
+        let mut ctx = Ctx {
             scenario,
             dataset,
             full,
@@ -112,7 +146,7 @@ impl Ctx {
             analysis,
             other,
             band,
-            ranges,
+            ranges: None,
             order,
             lang,
             theme,
@@ -126,7 +160,16 @@ impl Ctx {
                 size: true,
                 ..Changes::default()
             },
-        })
+            range_mode,
+            jobs: Vec::new(),
+            tickets: 0,
+            state_ticket: 0,
+            ranges_revision: 0,
+            baseline_revision: 0,
+            baseline_ranges: None,
+        };
+        ctx.request_ranges();
+        Ok(ctx)
     }
 
     /// Goes up whenever the dataset, the options or the analysis change.
@@ -221,8 +264,8 @@ impl Ctx {
                     .full
                     .as_ref()
                     .and_then(|full| other_layer(full, &self.options));
-                self.ranges = ranges_of(&self.dataset, &self.options, &self.band);
                 self.revision += 1;
+                self.request_ranges();
                 true
             }
             Err(e) => {
@@ -287,13 +330,13 @@ impl Ctx {
         }
         match layered(dataset, &options) {
             Ok(l) => {
-                self.ranges = ranges_of(&l.dataset, &options, &self.band);
                 self.dataset = l.dataset;
                 self.full = l.full;
                 self.options = options;
                 self.analysis = l.analysis;
                 self.other = l.other;
                 self.revision += 1;
+                self.request_ranges();
                 self.order = display_order(&self.dataset);
                 if self.dataset.body(&self.selected).is_none() {
                     self.selected = default_selection(&self.dataset);
@@ -344,6 +387,7 @@ impl Ctx {
     /// screen with its own options and principals; false, with the reason in the status bar
     /// and nothing changed, if it cannot be.
     pub fn set_scenario(&mut self, scenario: Scenario, options: Options) -> bool {
+        self.baseline_revision += 1;
         let previous = (
             std::mem::replace(&mut self.scenario, scenario),
             std::mem::replace(&mut self.options, options),
@@ -369,6 +413,7 @@ impl Ctx {
         if self.options.weights == self.scenario.baseline.weights {
             self.options.weights = baseline.weights;
         }
+        self.baseline_revision += 1;
         let old = std::mem::replace(&mut self.scenario.baseline, baseline);
         let dataset = match self.scenario.reformed() {
             Ok(d) => d,
@@ -395,8 +440,8 @@ impl Ctx {
     /// Puts another weight band in force and ranges every figure over it.
     pub fn set_band(&mut self, band: Band) {
         self.band = band;
-        self.ranges = ranges_of(&self.dataset, &self.options, &self.band);
         self.revision += 1;
+        self.request_ranges();
     }
 
     /// Whether the state on screen has a de facto layer to switch to.
@@ -458,7 +503,156 @@ impl Ctx {
 
     /// The range of a principal's integrated control of a body, if it could be computed.
     pub fn range(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
-        self.ranges.as_ref().ok()?.get(body, principal)
+        self.ranges()?.get(body, principal)
+    }
+
+    /// The ranges of the state on screen, once computed (and if they could be).
+    pub fn ranges(&self) -> Option<&ControlRanges> {
+        self.ranges.as_deref()?.as_ref().ok()
+    }
+
+    /// Whether the ranges of the state on screen are still being computed.
+    pub fn ranges_pending(&self) -> bool {
+        self.ranges.is_none()
+    }
+
+    /// Whether ranges asked of the worker have yet to arrive.
+    pub fn awaiting_ranges(&self) -> bool {
+        self.ranges.is_none()
+            || self
+                .baseline_ranges
+                .as_ref()
+                .is_some_and(|b| b.ranges.is_none())
+    }
+
+    /// Goes up whenever ranges on screen change: a new state's are asked for, or arrive.
+    /// Derived data that shows ranges is keyed on it besides [`Ctx::revision`].
+    pub fn ranges_revision(&self) -> u64 {
+        self.ranges_revision
+    }
+
+    /// Ranges are computed by a worker from now on (the event loop hands the jobs over).
+    pub fn defer_ranges(&mut self) {
+        self.range_mode = Mode::Deferred;
+    }
+
+    /// The ranges to compute, for the event loop to hand to the worker.
+    pub fn take_range_jobs(&mut self) -> Vec<Job> {
+        std::mem::take(&mut self.jobs)
+    }
+
+    /// Ranges the worker computed; dropped unless they are those of the state on screen (or of
+    /// the baseline as it is compared now).
+    pub fn ranges_arrived(&mut self, done: Done) {
+        match done.target {
+            Target::State if done.ticket == self.state_ticket && self.ranges.is_none() => {
+                self.ranges = Some(done.ranges);
+            }
+            Target::Baseline => match &mut self.baseline_ranges {
+                Some(b) if b.ticket == done.ticket && b.ranges.is_none() => {
+                    b.ranges = Some(done.ranges);
+                }
+                _ => return,
+            },
+            Target::State => return,
+        }
+        self.ranges_revision += 1;
+    }
+
+    /// Asks for the ranges of the state on screen: computed now, or by the worker.
+    fn request_ranges(&mut self) {
+        self.ranges_revision += 1;
+        self.tickets += 1;
+        self.state_ticket = self.tickets;
+        match self.range_mode {
+            Mode::Now => {
+                self.ranges = Some(std::sync::Arc::new(ranges::compute(
+                    &self.dataset,
+                    &self.options,
+                    &self.band,
+                )));
+            }
+            Mode::Deferred => {
+                self.ranges = None;
+                self.jobs.retain(|j| j.target != Target::State);
+                self.jobs.push(Job {
+                    ticket: self.tickets,
+                    target: Target::State,
+                    dataset: self.dataset.clone(),
+                    options: self.options.clone(),
+                    band: self.band.clone(),
+                });
+            }
+        }
+    }
+
+    fn baseline_key(&self) -> BaselineKey {
+        BaselineKey {
+            baseline: self.baseline_revision,
+            weights: self.options.weights,
+            at_will_threat: self.options.at_will_threat,
+            share_model: self.options.share_model,
+            layer: self.options.layer,
+            principals: self
+                .custom_principals
+                .then(|| self.options.principals.clone()),
+            band: self.band.clone(),
+        }
+    }
+
+    /// Asks for the baseline's ranges under the options and band in force, unless they were
+    /// already asked for: the baseline does not change when a reform is switched.
+    pub fn want_baseline_ranges(&mut self) {
+        let key = self.baseline_key();
+        if self.baseline_ranges.as_ref().is_some_and(|b| b.key == key) {
+            return;
+        }
+        let base = self.scenario.baseline.in_layer(self.options.layer);
+        let options = Options {
+            weights: self.options.weights,
+            principals: key.principals.clone().unwrap_or_else(|| base.principals()),
+            at_will_threat: self.options.at_will_threat,
+            share_model: self.options.share_model,
+            layer: self.options.layer,
+        };
+        self.tickets += 1;
+        self.ranges_revision += 1;
+        let ranges = match self.range_mode {
+            Mode::Now => Some(std::sync::Arc::new(ranges::compute(
+                &base, &options, &self.band,
+            ))),
+            Mode::Deferred => {
+                let job = Job {
+                    ticket: self.tickets,
+                    target: Target::Baseline,
+                    dataset: base.into_owned(),
+                    options,
+                    band: self.band.clone(),
+                };
+                self.jobs.retain(|j| j.target != Target::Baseline);
+                self.jobs.push(job);
+                None
+            }
+        };
+        self.baseline_ranges = Some(BaselineRanges {
+            key,
+            ticket: self.tickets,
+            ranges,
+        });
+    }
+
+    /// The range of a principal's control of a body in the baseline, under the weights,
+    /// threat option and band in force: `Err(())` while it is being computed (or was never
+    /// asked for), `Ok(None)` when there is none.
+    #[allow(clippy::result_unit_err)]
+    pub fn baseline_range(&self, body: &str, principal: &str) -> Result<Option<(f64, f64)>, ()> {
+        match &self.baseline_ranges {
+            Some(b) if b.key == self.baseline_key() => match b.ranges.as_deref() {
+                Some(r) => Ok(r.as_ref().ok().and_then(|r| r.get(body, principal))),
+                None => Err(()),
+            },
+            _ => Err(()),
+        }
     }
 
     /// `52.7% (47.7–58.2)`: a principal's control of a body with its range.
@@ -476,10 +670,11 @@ impl Ctx {
         use crate::model::i18n::tr;
         use crate::t;
         let lang = self.lang;
-        let how = match &self.ranges {
-            Ok(r) if r.exact => t!(lang, "exact over {n} analyses", n = r.combinations),
-            Ok(_) => tr(lang, "an outer bound (too many readings to enumerate)").to_string(),
-            Err(e) => t!(lang, "no range: {error}", error = e),
+        let how = match self.ranges.as_deref() {
+            None => tr(lang, "ranges being computed").to_string(),
+            Some(Ok(r)) if r.exact => t!(lang, "exact over {n} analyses", n = r.combinations),
+            Some(Ok(_)) => tr(lang, "an outer bound (too many readings to enumerate)").to_string(),
+            Some(Err(e)) => t!(lang, "no range: {error}", error = e),
         };
         t!(
             lang,
@@ -545,11 +740,6 @@ fn other_layer(full: &Dataset, options: &Options) -> Option<Analysis> {
         Layer::DeFacto => Layer::DeJure,
     };
     analysis::analyze(&full.in_layer(o.layer), &o).ok()
-}
-
-fn ranges_of(dataset: &Dataset, options: &Options, band: &Band) -> Result<ControlRanges, String> {
-    range::control_ranges(dataset, options, &range::Space::of(dataset, band))
-        .map_err(|e| e.to_string())
 }
 
 fn display_order(d: &Dataset) -> Vec<usize> {

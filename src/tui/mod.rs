@@ -18,6 +18,7 @@ pub mod config;
 pub mod ctx;
 pub mod keymap;
 pub mod layout;
+pub mod ranges;
 pub mod session;
 pub mod tabs;
 pub mod term;
@@ -67,6 +68,9 @@ const FRAME: Duration = Duration::from_millis(100);
 /// parsed when the timeout is zero; a millisecond (rounded down to a non-blocking poll) sees
 /// them.
 const PENDING: Duration = Duration::from_millis(1);
+/// How long the loop waits for input while the worker computes ranges: their arrival is
+/// drawn within this.
+const AWAIT: Duration = Duration::from_millis(5);
 
 /// Runs the explorer until the user quits or a signal ends it. The terminal is restored on
 /// every way out: quit, error, signal and panic (a hook installed first).
@@ -104,7 +108,22 @@ fn event_loop(
     let mut watch = app.source.data_path.as_deref().map(watch::Watch::new);
     // A run of toggles is held back until the input stops, even across frames.
     let mut burst = app::Burst::default();
+    // The ranges, off the frame path; without a thread they are computed here, between frames.
+    let worker = ranges::Worker::spawn().ok();
     loop {
+        for job in app.ctx.take_range_jobs() {
+            match &worker {
+                Some(w) => w.send(job),
+                None => {
+                    update(app, Action::Ranges(job.run()));
+                    dirty = true;
+                }
+            }
+        }
+        while let Some(done) = worker.as_ref().and_then(ranges::Worker::try_recv) {
+            update(app, Action::Ranges(done));
+            dirty = true;
+        }
         for signal in signals.pending() {
             match signal {
                 term::Signal::Terminate(n) => return Ok(Exit::Signal(n)),
@@ -127,7 +146,12 @@ fn event_loop(
         if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
             panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
         }
-        if !event::poll(TICK)? {
+        let wait = if app.ctx.awaiting_ranges() {
+            AWAIT
+        } else {
+            TICK
+        };
+        if !event::poll(wait)? {
             continue;
         }
         // Everything that queued up is handled before the next frame.

@@ -547,11 +547,18 @@ fn detail_width(size: Rect) -> usize {
     layout::inner(layout::bodies_split(layout::screen(size).main).1).width as usize
 }
 
-/// What the detail pane was built for: the state on screen, the body, the language, the width.
-type DetailKey = (u64, BodyId, Lang, usize);
+/// What the detail pane was built for: the state on screen and its ranges, the body, the
+/// language, the width.
+type DetailKey = (u64, u64, BodyId, Lang, usize);
 
 fn detail_key(ctx: &Ctx, width: usize) -> DetailKey {
-    (ctx.revision(), ctx.selected.clone(), ctx.lang, width)
+    (
+        ctx.revision(),
+        ctx.ranges_revision(),
+        ctx.selected.clone(),
+        ctx.lang,
+        width,
+    )
 }
 
 /// The detail pane's content for the state on screen, built again only when it changed.
@@ -626,16 +633,22 @@ impl BodiesView {
             }
         };
         let selected_line = d.links.get(self.link).map(|(l, _)| *l);
-        let mut lines = d.lines.clone();
-        if focused && let Some(l) = selected_line.and_then(|l| lines.get_mut(l)) {
+        // Only the lines in the window are copied: a court that reviews every body of a large
+        // state lists thousands.
+        let from = self.detail_offset.min(d.lines.len());
+        let to = (from + inner.height as usize).min(d.lines.len());
+        let mut lines = d.lines[from..to].to_vec();
+        if focused
+            && let Some(l) = selected_line
+                .and_then(|l| l.checked_sub(from))
+                .and_then(|l| lines.get_mut(l))
+        {
             let s = ctx.theme.selected;
             for span in l.spans.iter_mut() {
                 span.style = span.style.patch(s);
             }
         }
-        Paragraph::new(lines)
-            .scroll((self.detail_offset as u16, 0))
-            .render(inner, buf);
+        Paragraph::new(lines).render(inner, buf);
     }
 
     fn list(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {

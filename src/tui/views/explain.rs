@@ -50,6 +50,7 @@ pub struct ExplainOverlay {
     pub scroll: usize,
     /// The language of the frame's words (the explanation's own are in `doc`).
     pub lang: Lang,
+    target: Target,
 }
 
 #[derive(Clone, Copy)]
@@ -67,6 +68,15 @@ impl ExplainOverlay {
             doc: build(ctx, &target),
             scroll: 0,
             lang: ctx.lang,
+            target,
+        }
+    }
+
+    /// The state's ranges arrived from the worker: an explanation of the state on screen is
+    /// built again with them (it said they were being computed), keeping its scroll.
+    pub fn ranges_arrived(&mut self, ctx: &Ctx) {
+        if matches!(self.target, Target::State { .. }) {
+            self.doc = build(ctx, &self.target);
         }
     }
 
@@ -175,7 +185,7 @@ impl ExplainOverlay {
 fn build(ctx: &Ctx, target: &Target) -> Result<Doc, String> {
     match target {
         Target::State { body, principal } => {
-            let ranges = ctx.ranges.as_ref().ok();
+            let ranges = ctx.ranges();
             let e = explain(
                 &ctx.dataset,
                 &ctx.analysis,
@@ -184,7 +194,8 @@ fn build(ctx: &Ctx, target: &Target) -> Result<Doc, String> {
                 ranges,
             )
             .map_err(|e| e.to_string())?;
-            let basis = ranges.map(|_| ctx.range_basis());
+            // While they are computed, the basis says so in place of the ranges.
+            let basis = (ranges.is_some() || ctx.ranges_pending()).then(|| ctx.range_basis());
             Ok(doc(&ctx.dataset, &e, ctx.lang, basis.as_deref()))
         }
         Target::Embedded { id } => {

@@ -14,7 +14,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Tab, block, fit, scroll_to, step};
+use super::{Memo, Tab, block, fit, scroll_to, step};
+use crate::model::Lang;
 use crate::model::i18n::{tr, word};
 use crate::t;
 use crate::tui::ctx::{Changes, Ctx};
@@ -29,11 +30,16 @@ pub enum FlagSort {
     Rule,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the rows were sorted for: the state on screen, the sort, the language (of the names).
+type RowsKey = (u64, FlagSort, Lang);
+
+#[derive(Debug, Clone)]
 pub struct FlagsView {
     pub row: usize,
     pub offset: usize,
     pub sort: FlagSort,
+    /// The rows in the order shown, sorted once per state and sort rather than per frame.
+    sorted: Memo<RowsKey, Vec<usize>>,
 }
 
 impl Default for FlagsView {
@@ -42,6 +48,7 @@ impl Default for FlagsView {
             row: 0,
             offset: 0,
             sort: FlagSort::Severity,
+            sorted: Memo::default(),
         }
     }
 }
@@ -49,24 +56,39 @@ impl Default for FlagsView {
 impl FlagsView {
     /// Flag indices in the order the sort puts them.
     pub fn rows(&self, ctx: &Ctx) -> Vec<usize> {
-        let mut rows: Vec<usize> = (0..ctx.analysis.flags.len()).collect();
-        let flags = &ctx.analysis.flags;
-        match self.sort {
-            FlagSort::Severity => {} // the analysis already sorts by severity, then body
-            FlagSort::Body => rows.sort_by(|a, b| {
-                ctx.name(&flags[*a].body)
-                    .cmp(ctx.name(&flags[*b].body))
-                    .then(flags[*a].severity.cmp(&flags[*b].severity))
-            }),
-            FlagSort::Rule => rows.sort_by(|a, b| {
-                flags[*a]
-                    .rule
-                    .cmp(flags[*b].rule)
-                    .then(flags[*a].severity.cmp(&flags[*b].severity))
-            }),
+        match self.sorted.get(&(ctx.revision(), self.sort, ctx.lang)) {
+            Some(rows) => rows.clone(),
+            None => sorted(ctx, self.sort),
         }
-        rows
     }
+
+    /// The rows in the order shown, sorted again only when the state or the sort changed.
+    fn fresh_rows(&mut self, ctx: &Ctx) -> &[usize] {
+        let sort = self.sort;
+        self.sorted
+            .get_or_insert_with((ctx.revision(), sort, ctx.lang), || sorted(ctx, sort))
+    }
+}
+
+/// Flag indices in the order `sort` puts them.
+fn sorted(ctx: &Ctx, sort: FlagSort) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..ctx.analysis.flags.len()).collect();
+    let flags = &ctx.analysis.flags;
+    match sort {
+        FlagSort::Severity => {} // the analysis already sorts by severity, then body
+        FlagSort::Body => rows.sort_by(|a, b| {
+            ctx.name(&flags[*a].body)
+                .cmp(ctx.name(&flags[*b].body))
+                .then(flags[*a].severity.cmp(&flags[*b].severity))
+        }),
+        FlagSort::Rule => rows.sort_by(|a, b| {
+            flags[*a]
+                .rule
+                .cmp(flags[*b].rule)
+                .then(flags[*a].severity.cmp(&flags[*b].severity))
+        }),
+    }
+    rows
 }
 
 impl Tab for FlagsView {
@@ -74,19 +96,23 @@ impl Tab for FlagsView {
         let height = layout::flags_height(ctx.size);
         match c {
             Command::Sort => {
-                let current = self.rows(ctx).get(self.row).copied();
+                let row = self.row;
+                let current = self.fresh_rows(ctx).get(row).copied();
                 self.sort = match self.sort {
                     FlagSort::Severity => FlagSort::Body,
                     FlagSort::Body => FlagSort::Rule,
                     FlagSort::Rule => FlagSort::Severity,
                 };
-                if let Some(r) = current.and_then(|f| self.rows(ctx).iter().position(|x| *x == f)) {
+                if let Some(r) =
+                    current.and_then(|f| self.fresh_rows(ctx).iter().position(|x| *x == f))
+                {
                     self.row = r;
                     self.offset = scroll_to(0, r, height);
                 }
             }
             Command::Activate => {
-                if let Some(&f) = self.rows(ctx).get(self.row) {
+                let row = self.row;
+                if let Some(&f) = self.fresh_rows(ctx).get(row) {
                     let body = ctx.analysis.flags[f].body.clone();
                     ctx.jump_to(&body);
                     return Some(View::Bodies);
@@ -113,6 +139,10 @@ impl Tab for FlagsView {
     }
 
     /// Another dataset may have fewer flags.
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        self.fresh_rows(ctx);
+    }
+
     fn catch_up(&mut self, ctx: &Ctx, changes: Changes) {
         if changes.dataset {
             self.row = self.row.min(ctx.analysis.flags.len().saturating_sub(1));
@@ -125,7 +155,15 @@ impl Tab for FlagsView {
         let level =
             |f: &crate::analysis::Flag| word(lang, "severity", f.severity.as_str()).to_uppercase();
         let (table_area, detail_area) = layout::flags_split(area);
-        let rows = self.rows(ctx);
+        let computed;
+        let rows = match self.sorted.get(&(ctx.revision(), self.sort, ctx.lang)) {
+            Some(rows) => rows,
+            // A frame drawn before the view's first update in this state.
+            None => {
+                computed = sorted(ctx, self.sort);
+                &computed
+            }
+        };
         let blk = block(
             t,
             Line::from(vec![

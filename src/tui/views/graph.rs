@@ -21,10 +21,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Tab, block, fit, glyph, pct, step};
+use super::{Memo, Tab, block, fit, glyph, pct, step};
 use crate::analysis::Position;
 use crate::model::phrase::size;
-use crate::model::{BodyId, EdgeKind};
+use crate::model::{BodyId, EdgeKind, Lang};
 use crate::output::fmt::seats;
 use crate::output::graph::placement;
 use crate::tui::ctx::{Changes, Ctx};
@@ -38,11 +38,15 @@ pub enum Column {
     Filled,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct GraphView {
     pub overview: bool,
     pub column: Column,
     pub index: usize,
+    /// The selected body's two columns, for the state and body they were gathered for.
+    near: Memo<(u64, BodyId), (Vec<Item>, Vec<Item>)>,
+    /// The overview's layers and rows, for the state and language they were laid out for.
+    whole: Memo<(u64, Lang), Overview>,
 }
 
 impl Default for GraphView {
@@ -51,6 +55,8 @@ impl Default for GraphView {
             overview: false,
             column: Column::Fillers,
             index: 0,
+            near: Memo::default(),
+            whole: Memo::default(),
         }
     }
 }
@@ -218,11 +224,24 @@ fn right_text(ctx: &Ctx, item: &Item, width: usize) -> String {
     fit(&text, width)
 }
 
-fn column_len(ctx: &Ctx, column: Column) -> usize {
-    let (l, r) = neighbours(ctx);
-    match column {
-        Column::Fillers => l.len(),
-        Column::Filled => r.len(),
+impl GraphView {
+    /// The two columns of the selected body, gathered again only when it or the state changed.
+    fn fresh_neighbours(&mut self, ctx: &Ctx) -> &(Vec<Item>, Vec<Item>) {
+        self.near
+            .get_or_insert_with((ctx.revision(), ctx.selected.clone()), || neighbours(ctx))
+    }
+
+    fn column_len(&mut self, ctx: &Ctx, column: Column) -> usize {
+        let (l, r) = self.fresh_neighbours(ctx);
+        match column {
+            Column::Fillers => l.len(),
+            Column::Filled => r.len(),
+        }
+    }
+
+    fn fresh_overview(&mut self, ctx: &Ctx) -> &Overview {
+        self.whole
+            .get_or_insert_with((ctx.revision(), ctx.lang), || Overview::of(ctx))
     }
 }
 
@@ -233,38 +252,43 @@ impl Tab for GraphView {
             Command::Activate if self.overview => self.overview = false,
             _ if self.overview => {
                 // In the overview the arrows walk the bodies in the order shown.
-                let order = overview_order(ctx);
-                let at = order.iter().position(|id| *id == ctx.selected).unwrap_or(0);
+                let order = &self.fresh_overview(ctx).order;
+                let bodies = &ctx.dataset.bodies;
+                let at = order
+                    .iter()
+                    .position(|&i| bodies[i].id == ctx.selected)
+                    .unwrap_or(0);
                 let next = step(at, order.len(), c, 10);
-                if let Some(id) = order.get(next) {
-                    ctx.select(id.clone());
+                if let Some(id) = order.get(next).map(|&i| bodies[i].id.clone()) {
+                    ctx.select(id);
                 }
             }
             Command::Left => {
                 self.column = Column::Fillers;
                 self.index = self
                     .index
-                    .min(column_len(ctx, Column::Fillers).saturating_sub(1));
+                    .min(self.column_len(ctx, Column::Fillers).saturating_sub(1));
             }
             Command::Right => {
                 self.column = Column::Filled;
                 self.index = self
                     .index
-                    .min(column_len(ctx, Column::Filled).saturating_sub(1));
+                    .min(self.column_len(ctx, Column::Filled).saturating_sub(1));
             }
             Command::Activate => {
-                let (l, r) = neighbours(ctx);
-                let items = match self.column {
+                let (column, index) = (self.column, self.index);
+                let (l, r) = self.fresh_neighbours(ctx);
+                let items = match column {
                     Column::Fillers => l,
                     Column::Filled => r,
                 };
-                if let Some(item) = items.get(self.index) {
+                if let Some(item) = items.get(index) {
                     let target = item.target.clone();
                     ctx.jump_to(&target);
                 }
             }
             _ => {
-                let n = column_len(ctx, self.column);
+                let n = self.column_len(ctx, self.column);
                 self.index = step(self.index, n, c, 10);
             }
         }
@@ -278,9 +302,26 @@ impl Tab for GraphView {
         }
     }
 
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        if self.overview {
+            self.fresh_overview(ctx);
+        } else {
+            self.fresh_neighbours(ctx);
+        }
+    }
+
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if self.overview {
-            overview(ctx, area, buf);
+            let built;
+            let o = match self.whole.get(&(ctx.revision(), ctx.lang)) {
+                Some(o) => o,
+                // A frame drawn before the view's first update in this state.
+                None => {
+                    built = Overview::of(ctx);
+                    &built
+                }
+            };
+            overview(ctx, o, area, buf);
         } else {
             self.neighbourhood(ctx, area, buf);
         }
@@ -317,7 +358,14 @@ impl GraphView {
         if inner.width < 20 || inner.height < 3 {
             return;
         }
-        let (left, right) = neighbours(ctx);
+        let built;
+        let (left, right) = match self.near.get(&(ctx.revision(), ctx.selected.clone())) {
+            Some(n) => n,
+            None => {
+                built = neighbours(ctx);
+                &built
+            }
+        };
         let g = geometry(inner);
         let side = g.side;
         let rows = inner.height as usize;
@@ -415,8 +463,8 @@ impl GraphView {
                     buf.set_string(bus_x - 1, mid, "─", t.border);
                 }
             };
-        draw_column(&left, g.left, true, self.column == Column::Fillers, buf);
-        draw_column(&right, g.right, false, self.column == Column::Filled, buf);
+        draw_column(left, g.left, true, self.column == Column::Fillers, buf);
+        draw_column(right, g.right, false, self.column == Column::Filled, buf);
 
         // The centre box.
         let box_w = g.box_w;
@@ -495,16 +543,87 @@ fn body_index(ctx: &Ctx) -> HashMap<&str, usize> {
         .collect()
 }
 
-/// The overview's bodies in the order shown, for the arrow keys.
-fn overview_order(ctx: &Ctx) -> Vec<BodyId> {
-    let (_, order) = layered(ctx);
-    order
-        .into_iter()
-        .map(|i| ctx.dataset.bodies[i].id.clone())
-        .collect()
+/// The overview as laid out for a state and a language: computed once, not per frame.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// The bodies in the order shown, for the arrow keys.
+    order: Vec<usize>,
+    rows: Vec<Row>,
+    picked_by: Vec<Vec<usize>>,
+    picks: Vec<Vec<usize>>,
+    /// The widest `◀━ …` and `━▶ …` texts, in columns.
+    widest: (usize, usize),
+}
+
+impl Overview {
+    fn of(ctx: &Ctx) -> Overview {
+        let n = ctx.dataset.bodies.len();
+        let (layer, order) = layered(ctx);
+        let index = body_index(ctx);
+        let mut picked_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut picks: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (to, a) in ctx.analysis.bodies.iter().enumerate() {
+            for cs in &a.channels {
+                if let Some(&from) = index.get(cs.proposer.as_str())
+                    && from != to
+                {
+                    if !picked_by[to].contains(&from) {
+                        picked_by[to].push(from);
+                    }
+                    // `to` only grows, so a repeat can only be the last one pushed: no scan of
+                    // the president's thousands of picks.
+                    if picks[from].last() != Some(&to) {
+                        picks[from].push(to);
+                    }
+                }
+            }
+        }
+        let mut sizes: HashMap<usize, usize> = HashMap::new();
+        for l in &layer {
+            *sizes.entry(*l).or_default() += 1;
+        }
+        let mut rows = Vec::new();
+        let mut current = None;
+        for &i in &order {
+            if current != Some(layer[i]) {
+                current = Some(layer[i]);
+                rows.push(Row::Heading(layer[i], sizes[&layer[i]]));
+            }
+            rows.push(Row::Body(i));
+        }
+        let names = |ids: &[usize]| -> String {
+            ids.iter()
+                .map(|i| ctx.name(&ctx.dataset.bodies[*i].id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let widest = |lists: &[Vec<usize>], arrow: &str| {
+            lists
+                .iter()
+                .map(|l| {
+                    if l.is_empty() {
+                        0
+                    } else {
+                        format!("{arrow} {}", names(l)).width()
+                    }
+                })
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        };
+        let widest = (widest(&picked_by, "◀━"), widest(&picks, "━▶"));
+        Overview {
+            order,
+            rows,
+            picked_by,
+            picks,
+            widest,
+        }
+    }
 }
 
 /// A row of the overview: a layer's heading (layer, number of bodies) or a body.
+#[derive(Debug, Clone)]
 enum Row {
     Heading(usize, usize),
     Body(usize),
@@ -513,7 +632,7 @@ enum Row {
 /// The whole system as a list grouped by layer: layer 1 holds the bodies no body of the state
 /// picks, each further layer the bodies picked from the layers above. Each row names who picks
 /// the body and whom it picks, so the picture reads at any size.
-fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn overview(ctx: &Ctx, o: &Overview, area: Rect, buf: &mut Buffer) {
     let t = &ctx.theme;
     let blk = block(
         t,
@@ -531,39 +650,15 @@ fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if inner.width < 16 || inner.height < 2 {
         return;
     }
-    let n = ctx.dataset.bodies.len();
-    let (layer, order) = layered(ctx);
-    let index = body_index(ctx);
-    let mut picked_by: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut picks: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (to, a) in ctx.analysis.bodies.iter().enumerate() {
-        for cs in &a.channels {
-            if let Some(&from) = index.get(cs.proposer.as_str())
-                && from != to
-            {
-                if !picked_by[to].contains(&from) {
-                    picked_by[to].push(from);
-                }
-                if !picks[from].contains(&to) {
-                    picks[from].push(to);
-                }
-            }
-        }
-    }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    for l in &layer {
-        *sizes.entry(*l).or_default() += 1;
-    }
-    let mut rows = Vec::new();
-    let mut current = None;
-    for &i in &order {
-        if current != Some(layer[i]) {
-            current = Some(layer[i]);
-            rows.push(Row::Heading(layer[i], sizes[&layer[i]]));
-        }
-        rows.push(Row::Body(i));
-    }
-    let selected = index.get(ctx.selected.as_str()).copied();
+    let Overview {
+        rows,
+        picked_by,
+        picks,
+        widest: (bw, pw),
+        ..
+    } = o;
+    let (bw, pw) = (*bw, *pw);
+    let selected = ctx.dataset.bodies.iter().position(|b| b.id == ctx.selected);
     let sel_row = rows
         .iter()
         .position(|r| matches!(r, Row::Body(i) if Some(*i) == selected))
@@ -590,15 +685,6 @@ fn overview(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let name_w = (w * 3 / 10).clamp(10, 34);
     let rest = w.saturating_sub(name_w + 4);
-    let widest = |lists: &[Vec<usize>], arrow: &str| {
-        lists
-            .iter()
-            .map(|l| arrowed(arrow, l).width())
-            .max()
-            .unwrap_or(0)
-            .max(1)
-    };
-    let (bw, pw) = (widest(&picked_by, "◀━"), widest(&picks, "━▶"));
     // Who picks a body is short and read first; whom it picks takes the rest of the row.
     let by_w = if bw + pw <= rest {
         bw

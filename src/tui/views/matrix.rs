@@ -12,7 +12,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Tab, block, fit, scroll_to, step};
+use super::{Memo, Tab, block, fit, scroll_to, step};
+use crate::model::Lang;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -20,7 +21,10 @@ use crate::tui::tabs::View;
 
 const CELL: usize = 8;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the rows were sorted for: the state on screen, the sort, the language (of the names).
+type RowsKey = (u64, Option<(usize, bool)>, Lang);
+
+#[derive(Debug, Clone)]
 pub struct MatrixView {
     pub row: usize,
     /// 0 = the body name, 1..=n the principals, n+1 the HHI.
@@ -28,6 +32,8 @@ pub struct MatrixView {
     pub offset: usize,
     /// Column and descending?
     pub sort: Option<(usize, bool)>,
+    /// The rows in the order shown, sorted once per state and sort rather than per frame.
+    sorted: Memo<RowsKey, Vec<usize>>,
 }
 
 impl Default for MatrixView {
@@ -37,6 +43,7 @@ impl Default for MatrixView {
             col: 1,
             offset: 0,
             sort: None,
+            sorted: Memo::default(),
         }
     }
 }
@@ -59,40 +66,59 @@ impl MatrixView {
 
     /// Body indices in the order the sort puts them.
     pub fn rows(&self, ctx: &Ctx) -> Vec<usize> {
-        let mut rows: Vec<usize> = ctx.order.clone();
-        if let Some((col, desc)) = self.sort {
-            let principals = &ctx.analysis.principals;
-            let key = |i: &usize| -> f64 {
-                let a = &ctx.analysis.bodies[*i];
-                if col == 0 {
-                    0.0
-                } else if col <= principals.len() {
-                    a.control_of(&principals[col - 1])
-                } else {
-                    a.hhi
-                }
-            };
-            // Stable sorts: ties keep the display order in either direction.
-            rows.sort_by(|a, b| {
-                let ord = if col == 0 {
-                    ctx.dataset.bodies[*a]
-                        .name(ctx.lang)
-                        .cmp(ctx.dataset.bodies[*b].name(ctx.lang))
-                } else {
-                    key(a).total_cmp(&key(b))
-                };
-                if desc { ord.reverse() } else { ord }
-            });
+        match self.sorted.get(&self.rows_key(ctx)) {
+            Some(rows) => rows.clone(),
+            None => sorted(ctx, self.sort),
         }
-        rows
+    }
+
+    fn rows_key(&self, ctx: &Ctx) -> RowsKey {
+        (ctx.revision(), self.sort, ctx.lang)
+    }
+
+    /// The rows in the order shown, sorted again only when the state or the sort changed.
+    fn fresh_rows(&mut self, ctx: &Ctx) -> &[usize] {
+        let sort = self.sort;
+        self.sorted
+            .get_or_insert_with(self.rows_key(ctx), || sorted(ctx, sort))
     }
 
     /// The row of the selected body, if it has one.
-    fn selected_row(&self, ctx: &Ctx) -> Option<usize> {
-        self.rows(ctx)
+    fn selected_row(&mut self, ctx: &Ctx) -> Option<usize> {
+        self.fresh_rows(ctx)
             .iter()
             .position(|&i| ctx.dataset.bodies[i].id == ctx.selected)
     }
+}
+
+/// Body indices in the order `sort` puts them.
+fn sorted(ctx: &Ctx, sort: Option<(usize, bool)>) -> Vec<usize> {
+    let mut rows: Vec<usize> = ctx.order.clone();
+    if let Some((col, desc)) = sort {
+        let principals = &ctx.analysis.principals;
+        let key = |i: &usize| -> f64 {
+            let a = &ctx.analysis.bodies[*i];
+            if col == 0 {
+                0.0
+            } else if col <= principals.len() {
+                a.control_of(&principals[col - 1])
+            } else {
+                a.hhi
+            }
+        };
+        // Stable sorts: ties keep the display order in either direction.
+        rows.sort_by(|a, b| {
+            let ord = if col == 0 {
+                ctx.dataset.bodies[*a]
+                    .name(ctx.lang)
+                    .cmp(ctx.dataset.bodies[*b].name(ctx.lang))
+            } else {
+                key(a).total_cmp(&key(b))
+            };
+            if desc { ord.reverse() } else { ord }
+        });
+    }
+    rows
 }
 
 impl Tab for MatrixView {
@@ -116,10 +142,13 @@ impl Tab for MatrixView {
             }
             Command::Activate => return Some(View::Bodies),
             _ => {
-                let rows = self.rows(ctx);
-                self.row = step(self.row, rows.len(), c, height);
+                let current = self.row;
+                let rows = self.fresh_rows(ctx);
+                let row = step(current, rows.len(), c, height);
+                let body = rows.get(row).copied();
+                self.row = row;
                 self.offset = scroll_to(self.offset, self.row, height);
-                if let Some(&i) = rows.get(self.row) {
+                if let Some(i) = body {
                     // Walking the rows only points at a body: no history entry, and the other
                     // views keep their cursors.
                     ctx.selected = ctx.dataset.bodies[i].id.clone();
@@ -138,13 +167,17 @@ impl Tab for MatrixView {
             return;
         };
         self.row = r;
-        if let Some(&i) = self.rows(ctx).get(r) {
+        if let Some(&i) = self.fresh_rows(ctx).get(r) {
             let id = ctx.dataset.bodies[i].id.clone();
             ctx.select(id);
         }
     }
 
     /// The dataset's first row after a reform; the selected body's row after any move.
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        self.fresh_rows(ctx);
+    }
+
     fn catch_up(&mut self, ctx: &Ctx, changes: Changes) {
         if changes.dataset {
             self.row = 0;
@@ -207,7 +240,15 @@ impl Tab for MatrixView {
         buf.set_line(inner.x, inner.y, &Line::from(header), inner.width);
         buf.set_string(inner.x, inner.y + 1, "─".repeat(w), t.border);
 
-        let rows = self.rows(ctx);
+        let computed;
+        let rows = match self.sorted.get(&self.rows_key(ctx)) {
+            Some(rows) => rows,
+            // A frame drawn before the view's first update in this state.
+            None => {
+                computed = sorted(ctx, self.sort);
+                &computed
+            }
+        };
         let height = (inner.height as usize).saturating_sub(2);
         for (r, &i) in rows.iter().enumerate().skip(self.offset).take(height) {
             let y = inner.y + 2 + (r - self.offset) as u16;

@@ -19,9 +19,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
-use crate::analysis::Options;
 use crate::analysis::diff::BodyChange;
-use crate::analysis::range::{self, PctRange};
+use crate::analysis::range::PctRange;
+use crate::model::Lang;
 use crate::model::phrase::{capitalised, control_of};
 use crate::reform::Delta;
 use crate::tui::ctx::{Ctx, StatusKind};
@@ -41,8 +41,17 @@ pub struct ReformsView {
     /// The baseline and the state on screen side by side, for the revision of the state it
     /// was computed for.
     delta: Memo<u64, Delta>,
-    /// The range of the baseline's headline figure, for the same revision.
-    baseline_range: Memo<u64, Option<(f64, f64)>>,
+    /// The delta pane's lines, for the state and its ranges, the language and the width they
+    /// were laid out for: a reform can move every body of a large state.
+    delta_lines: Memo<LinesKey, Vec<Line<'static>>>,
+}
+
+/// What the delta pane's lines depend on besides the delta: the state, its ranges, the
+/// language, the width.
+type LinesKey = (u64, u64, Lang, usize);
+
+fn lines_key(ctx: &Ctx, width: usize) -> LinesKey {
+    (ctx.revision(), ctx.ranges_revision(), ctx.lang, width)
 }
 
 impl Default for ReformsView {
@@ -55,7 +64,7 @@ impl Default for ReformsView {
             detail_offset: 0,
             delta_offset: 0,
             delta: Memo::default(),
-            baseline_range: Memo::default(),
+            delta_lines: Memo::default(),
         }
     }
 }
@@ -90,9 +99,11 @@ impl Tab for ReformsView {
                     layout::reforms_split(layout::screen(ctx.size).main).1,
                 );
                 let (area, total, offset) = if self.delta_focus {
-                    let total = self
-                        .delta_lines(ctx, delta.width.saturating_sub(2) as usize)
-                        .len();
+                    let width = delta.width.saturating_sub(2) as usize;
+                    let total = match self.delta_lines.get(&lines_key(ctx, width)) {
+                        Some(lines) => lines.len(),
+                        None => self.delta_lines(ctx, width).len(),
+                    };
                     (delta, total, &mut self.delta_offset)
                 } else {
                     let total = self
@@ -120,28 +131,23 @@ impl Tab for ReformsView {
         }
     }
 
-    /// Computes the delta when its inputs changed.
+    /// Computes the delta when its inputs changed, and asks for the baseline's ranges (the
+    /// worker's; they do not change when a reform is switched).
     fn refresh(&mut self, ctx: &mut Ctx) {
-        if self.delta(ctx).is_some() {
-            return;
+        if !ctx.scenario.active.is_empty() {
+            ctx.want_baseline_ranges();
         }
-        let principals = ctx
-            .custom_principals
-            .then(|| ctx.options.principals.clone());
-        // The baseline in the layer on screen, as the reformed state is.
-        let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
-        match crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref()) {
-            Ok(d) => {
-                let range = d.headline.0.as_ref().and_then(|h| {
-                    baseline_range(ctx, principals.as_deref(), &h.body, &h.principal)
-                });
-                self.baseline_range.set(ctx.revision(), range);
-                self.delta.set(ctx.revision(), d);
-            }
-            Err(e) => ctx.set_status(
-                format!("cannot compare with the baseline: {e}"),
-                StatusKind::Error,
-            ),
+        // With no reform on there is nothing to compare (the pane says so).
+        if self.delta(ctx).is_none() && !ctx.scenario.active.is_empty() {
+            self.compute_delta(ctx);
+        }
+        let (_, delta) =
+            layout::reforms_right_split(layout::reforms_split(layout::screen(ctx.size).main).1);
+        let width = delta.width.saturating_sub(2) as usize;
+        let key = lines_key(ctx, width);
+        if self.delta_lines.get(&key).is_none() {
+            let lines = self.delta_lines(ctx, width);
+            self.delta_lines.set(key, lines);
         }
     }
 
@@ -222,13 +228,36 @@ impl Tab for ReformsView {
         );
         let inner = blk.inner(delta);
         blk.render(delta, buf);
-        Paragraph::new(self.delta_lines(ctx, inner.width as usize))
-            .scroll((self.delta_offset as u16, 0))
-            .render(inner, buf);
+        // Only the lines in the window are handed over: the pane may list every body.
+        let window = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
+            let from = self.delta_offset.min(lines.len());
+            let to = (from + inner.height as usize).min(lines.len());
+            lines[from..to].to_vec()
+        };
+        let lines = match self.delta_lines.get(&lines_key(ctx, inner.width as usize)) {
+            Some(lines) => window(lines),
+            None => window(&self.delta_lines(ctx, inner.width as usize)),
+        };
+        Paragraph::new(lines).render(inner, buf);
     }
 }
 
 impl ReformsView {
+    fn compute_delta(&mut self, ctx: &mut Ctx) {
+        let principals = ctx
+            .custom_principals
+            .then(|| ctx.options.principals.clone());
+        // The baseline in the layer on screen, as the reformed state is.
+        let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
+        match crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref()) {
+            Ok(d) => self.delta.set(ctx.revision(), d),
+            Err(e) => ctx.set_status(
+                format!("cannot compare with the baseline: {e}"),
+                StatusKind::Error,
+            ),
+        }
+    }
+
     /// The comparison with the baseline, if one was computed for the state on screen.
     pub fn delta(&self, ctx: &Ctx) -> Option<&Delta> {
         self.delta.get(&ctx.revision())
@@ -342,11 +371,18 @@ impl ReformsView {
                     .unwrap_or("(no range)")
                     .to_string()
             };
-            let before_r = self.baseline_range.get(&ctx.revision()).copied().flatten();
+            let before_r = ctx.baseline_range(&before.body, &before.principal);
             let after_r = after
                 .as_ref()
                 .and_then(|h| ctx.range(&h.body, &h.principal));
-            if before_r.is_some_and(|(l, h)| h - l >= 5e-4)
+            let pending = before_r.is_err() || (after.is_some() && ctx.ranges_pending());
+            let before_r = before_r.ok().flatten();
+            if pending {
+                out.push(Line::from(Span::styled(
+                    fit("  range being computed", width),
+                    t.dim,
+                )));
+            } else if before_r.is_some_and(|(l, h)| h - l >= 5e-4)
                 || after_r.is_some_and(|(l, h)| h - l >= 5e-4)
             {
                 out.push(Line::from(Span::styled(
@@ -471,25 +507,4 @@ impl ReformsView {
         )));
         out
     }
-}
-
-/// The range of a principal's control of a body in the baseline, under the weights, threat
-/// option and band in force: the figure the delta starts from.
-fn baseline_range(
-    ctx: &Ctx,
-    principals: Option<&[String]>,
-    body: &str,
-    principal: &str,
-) -> Option<(f64, f64)> {
-    let base = &*ctx.scenario.baseline.in_layer(ctx.options.layer);
-    let options = Options {
-        weights: ctx.options.weights,
-        principals: principals.map_or_else(|| base.principals(), <[String]>::to_vec),
-        at_will_threat: ctx.options.at_will_threat,
-        share_model: ctx.options.share_model,
-        layer: ctx.options.layer,
-    };
-    range::control_ranges(base, &options, &range::Space::of(base, &ctx.band))
-        .ok()?
-        .get(body, principal)
 }

@@ -307,7 +307,19 @@ impl WeightsView {
             fit("PRINCIPALS  (Space toggles)", w),
             t.title,
         )));
-        for (j, b) in ctx.dataset.bodies.iter().enumerate() {
+        // Only the rows in the window are built: a state may have 100,000 bodies.
+        let height = inner.height as usize;
+        let first = self.offset.saturating_sub(rows.len());
+        let skipped = self.offset.min(rows.len());
+        let wanted = (skipped + height).saturating_sub(rows.len());
+        for (j, b) in ctx
+            .dataset
+            .bodies
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(wanted)
+        {
             let on = ctx.analysis.principals.contains(&b.id);
             let root = b.channels.is_empty();
             let selected = self.row == n + j;
@@ -322,9 +334,8 @@ impl WeightsView {
                 line
             });
         }
-        Paragraph::new(rows)
-            .scroll((self.offset as u16, 0))
-            .render(inner, buf);
+        rows.drain(..skipped);
+        Paragraph::new(rows).render(inner, buf);
     }
 
     fn effects(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {

@@ -53,12 +53,9 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
             ]),
             &p,
         );
-        let drivers = ctx
-            .ranges
-            .as_ref()
-            .map(|r| r.drivers(&body.id, &p))
-            .unwrap_or(&[]);
-        if drivers.is_empty() {
+        let drivers = ctx.ranges().map(|r| r.drivers(&body.id, &p)).unwrap_or(&[]);
+        // While the ranges are computed the basis below says so; nothing is claimed about them.
+        if drivers.is_empty() && !ctx.ranges_pending() {
             b.wrapped(
                 3,
                 "no single reading, threat option or band end moves it",
