@@ -91,14 +91,14 @@ impl fmt::Display for SolveError {
 impl std::error::Error for SolveError {}
 
 /// Bodies from which no absorbing body can be reached along positive rows.
-pub fn unreachable(rows: &Rows, absorbing: &[bool]) -> Vec<usize> {
+pub fn unreachable<R: AsRef<[(usize, f64)]>>(rows: &[R], absorbing: &[bool]) -> Vec<usize> {
     let n = rows.len();
     // Edges point from the actor to the body it fills; a body reaches a principal iff the
     // principal reaches it in this graph.
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
     let nodes: Vec<NodeIndex> = (0..n).map(|_| g.add_node(())).collect();
     for (b, row) in rows.iter().enumerate() {
-        for &(a, p) in row {
+        for &(a, p) in row.as_ref() {
             if p > 0.0 && a < n {
                 g.add_edge(nodes[a], nodes[b], ());
             }
@@ -126,7 +126,10 @@ pub fn unreachable(rows: &Rows, absorbing: &[bool]) -> Vec<usize> {
 
 /// Solves for the absorption distribution of every body. `absorbing[k]` marks principals; the
 /// columns of `h` follow the order of `absorbing_ids`, the indices of absorbing bodies.
-pub fn solve(rows: &Rows, absorbing: &[bool]) -> Result<Solution, SolveError> {
+pub fn solve<R: AsRef<[(usize, f64)]>>(
+    rows: &[R],
+    absorbing: &[bool],
+) -> Result<Solution, SolveError> {
     let n = rows.len();
     let cols: Vec<usize> = (0..n).filter(|&i| absorbing[i]).collect();
     let m = cols.len();
@@ -136,7 +139,7 @@ pub fn solve(rows: &Rows, absorbing: &[bool]) -> Result<Solution, SolveError> {
             principals: m,
         });
     }
-    let nonzeros: usize = rows.iter().map(Vec::len).sum();
+    let nonzeros: usize = rows.iter().map(|r| r.as_ref().len()).sum();
     let max_sweeps = (MAX_WORK / nonzeros.saturating_mul(m).max(1)).clamp(1, MAX_SWEEPS);
     let stuck = unreachable(rows, absorbing);
     if !stuck.is_empty() {
@@ -154,7 +157,7 @@ pub fn solve(rows: &Rows, absorbing: &[bool]) -> Result<Solution, SolveError> {
         let mut change: f64 = 0.0;
         for &t in &transient {
             next.iter_mut().for_each(|x| *x = 0.0);
-            for &(j, p) in &rows[t] {
+            for &(j, p) in rows[t].as_ref() {
                 for (x, hj) in next.iter_mut().zip(&h[j]) {
                     *x += p * hj;
                 }
@@ -186,7 +189,7 @@ pub fn solve(rows: &Rows, absorbing: &[bool]) -> Result<Solution, SolveError> {
             (0..m)
                 .map(|k| {
                     let lhs = h[t][k];
-                    let rhs: f64 = rows[t].iter().map(|&(j, p)| p * h[j][k]).sum();
+                    let rhs: f64 = rows[t].as_ref().iter().map(|&(j, p)| p * h[j][k]).sum();
                     (lhs - rhs).abs()
                 })
                 .fold(0.0, f64::max)
