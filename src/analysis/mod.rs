@@ -303,7 +303,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
         for &(j, p) in row {
             for (k, col) in cols.iter().enumerate() {
-                let part = p * solution.h[j][k];
+                let part = p * solution.at(j, k);
                 if part > 0.0 {
                     *control.entry(col.to_string()).or_default() += part;
                     *via.entry(col.to_string())
@@ -540,30 +540,33 @@ pub fn control_values(
         .enumerate()
         .map(|(k, (b, _))| (b.id.as_str(), k))
         .collect();
-    Ok(values_of(dataset, &rows, &solution, &col, keys))
+    let cols: Vec<Option<usize>> = keys.iter().map(|(_, p)| col.get(p).copied()).collect();
+    Ok(values_of(dataset, &rows, &solution, &cols, keys))
 }
 
-/// The figures [`control_values`] reads from a solved system; `col`: each principal's column.
+/// The figures [`control_values`] reads from a solved system; `cols`: the column of each
+/// key's principal, if it is one.
 fn values_of<R: AsRef<[(usize, f64)]>>(
     dataset: &Dataset,
     rows: &[R],
     solution: &control::Solution,
-    col: &HashMap<&str, usize>,
+    cols: &[Option<usize>],
     keys: &[(usize, &str)],
 ) -> Vec<f64> {
     keys.iter()
-        .map(|&(b, p)| {
+        .zip(cols)
+        .map(|(&(b, p), &col)| {
             let row = rows[b].as_ref();
             if row.is_empty() {
                 // A root answers only to itself.
                 return if dataset.bodies[b].id == p { 1.0 } else { 0.0 };
             }
-            let Some(&k) = col.get(p) else {
+            let Some(k) = col else {
                 return 0.0;
             };
             let mut v = 0.0;
             for &(j, q) in row {
-                let part = q * solution.h[j][k];
+                let part = q * solution.at(j, k);
                 if part > 0.0 {
                     v += part;
                 }

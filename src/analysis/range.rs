@@ -33,7 +33,7 @@ use std::fmt;
 mod realise;
 mod rows;
 
-use super::{Analysis, AnalysisError, Options, analyze, analyze_control, control, shares};
+use super::{Analysis, AnalysisError, Options, analyze, control, shares};
 use crate::model::alt::Contested;
 use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
 use realise::Realiser;
@@ -498,27 +498,23 @@ pub fn control_ranges(
     options: &Options,
     space: &Space,
 ) -> Result<ControlRanges, AnalysisError> {
-    let point = analyze_control(dataset, options)?;
+    let mut systems = rows::Systems::new(space, dataset, options)?;
+    let principals = systems.principals.clone();
     let keys: Vec<(BodyId, BodyId)> = dataset
         .bodies
         .iter()
-        .flat_map(|b| {
-            point
-                .principals
-                .iter()
-                .map(move |p| (b.id.clone(), p.clone()))
-        })
+        .flat_map(|b| principals.iter().map(move |p| (b.id.clone(), p.clone())))
         .collect();
     // Readings never add, remove or move bodies, so the positions in the dataset address
     // every combination's bodies.
     let positions: Vec<(usize, &str)> = keys
         .iter()
         .enumerate()
-        .map(|(i, (_, p))| (i / point.principals.len().max(1), p.as_str()))
+        .map(|(i, (_, p))| (i / principals.len().max(1), p.as_str()))
         .collect();
-    let mut systems = rows::Systems::new(space, dataset, options)?;
+    let cols = systems.columns(&positions);
     let ranged = enumerate_values(space, options, |choice| {
-        systems.values(options, choice, &positions)
+        systems.values(options, choice, &positions, &cols)
     })?;
     let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
         .iter()
@@ -526,7 +522,7 @@ pub fn control_ranges(
         .zip(ranged.lo.iter().zip(&ranged.hi).map(|(l, h)| (*l, *h)))
         .collect();
     if !ranged.exact {
-        let bound = interval_bound(dataset, options, space, &point)?;
+        let bound = interval_bound(dataset, options, space, &principals)?;
         for (k, (l, h)) in bound {
             if let Some(r) = ranges.get_mut(&k) {
                 r.0 = r.0.min(l);
@@ -560,14 +556,14 @@ fn interval_bound(
     dataset: &Dataset,
     options: &Options,
     space: &Space,
-    point: &Analysis,
+    principals: &[BodyId],
 ) -> Result<Bounds, AnalysisError> {
     let n = dataset.bodies.len();
-    let index = &point.index;
+    let index = super::position_index(dataset);
     let absorbing: Vec<bool> = dataset
         .bodies
         .iter()
-        .map(|b| point.principals.contains(&b.id))
+        .map(|b| principals.contains(&b.id))
         .collect();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
     // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
@@ -604,7 +600,7 @@ fn interval_bound(
                             .iter()
                             .filter_map(|s| {
                                 index
-                                    .get(&s.actor)
+                                    .get(s.actor.as_str())
                                     .map(|&j| (j, s.seats / f64::from(ch.seats.max(1))))
                             })
                             .collect(),
@@ -628,8 +624,8 @@ fn interval_bound(
         }
     }
     let mut out = BTreeMap::new();
-    for p in &point.principals {
-        let target = index[p];
+    for p in principals {
+        let target = index[p.as_str()];
         let solve = |minimise: bool| -> Vec<f64> {
             let mut v = vec![0.0; n];
             v[target] = 1.0;

@@ -144,6 +144,8 @@ pub(super) struct Systems<'a> {
     base: &'a Dataset,
     realiser: Realiser<'a>,
     index: HashMap<&'a str, usize>,
+    /// The principals in force, in dataset order.
+    pub(super) principals: Vec<crate::model::BodyId>,
     absorbing: Vec<bool>,
     /// Column of each principal in the solution.
     cols: HashMap<&'a str, usize>,
@@ -207,6 +209,7 @@ impl<'a> Systems<'a> {
             base: dataset,
             realiser: Realiser::new(space, dataset),
             index,
+            principals,
             absorbing,
             cols,
             deps,
@@ -229,14 +232,23 @@ impl<'a> Systems<'a> {
         }))
     }
 
-    /// Integrated control of the bodies at `keys` (positions) by the principals named there,
-    /// in the combination `choice` of the space, exactly as [`crate::analysis::control_values`]
-    /// gives it on the realised dataset.
+    /// The column of the solution each key's principal has, if it is a principal: what
+    /// [`Systems::values`] reads for `keys`.
+    pub(super) fn columns(&self, keys: &[(usize, &str)]) -> Vec<Option<usize>> {
+        keys.iter()
+            .map(|(_, p)| self.cols.get(p).copied())
+            .collect()
+    }
+
+    /// Integrated control of the bodies at `keys` (positions) by the principals named there
+    /// (whose columns are `cols`, [`Systems::columns`]), in the combination `choice` of the
+    /// space, exactly as [`crate::analysis::control_values`] gives it on the realised dataset.
     pub(super) fn values(
         &mut self,
         options: &Options,
         choice: &[usize],
         keys: &[(usize, &str)],
+        cols: &[Option<usize>],
     ) -> Result<Vec<f64>, AnalysisError> {
         let n = self.base.bodies.len();
         let mut ids = Vec::with_capacity(n);
@@ -277,7 +289,7 @@ impl<'a> Systems<'a> {
             .map(|&e| self.entries[e].row.as_slice())
             .collect();
         let solution = solve_rows(self.base, &rows, &self.absorbing)?;
-        let values = crate::analysis::values_of(self.base, &rows, &solution, &self.cols, keys);
+        let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
         if keys.len() <= MEMO_FIGURES {
             self.memo.insert(ids, values.clone());
         }
