@@ -6,8 +6,10 @@
 //! sweep with a sweep count that does not grow with B (34-40 on the synthetic states of
 //! 1,000 to 100,000 bodies), the per-body maps O(B x P log P), the flags linear (see
 //! [`flags`]), the summary O(B x P), the closure O(P x (B + C + S)) and the dominators
-//! O(B + S) per pass ([`closure`], [`dominators`]), and the headline five more solves of
-//! control alone.
+//! O(B + S) per pass ([`closure`], [`dominators`]), and the headline at most five more solves
+//! of control alone, without the per-body maps ([`headline`]). The solve itself is
+//! [`control::solve`]; the ranges are [`range`] (per combination one solve from rows cached
+//! per body).
 //! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
 pub mod blocs;

@@ -93,7 +93,8 @@ proptest! {
         match solve(&rows, &absorbing) {
             Ok(s) => {
                 let oracle = dense_oracle(&rows, &absorbing);
-                for (i, row) in s.h.iter().enumerate() {
+                for i in 0..rows.len() {
+                    let row = &s.h[i * s.m..(i + 1) * s.m];
                     let total: f64 = row.iter().sum();
                     prop_assert!((total - 1.0).abs() < 1e-9, "row {i} sums to {total}");
                     for (x, y) in row.iter().zip(&oracle[i]) {

@@ -1,4 +1,7 @@
 //! Realising one combination of readings on a working copy of the dataset.
+//!
+//! Complexity: one copy of the dataset in all, then per combination O(the channels and edges
+//! a reading bears on), plus O(E) after a reading that removed an edge.
 
 use super::Space;
 use crate::analysis::Options;
