@@ -1,6 +1,11 @@
 //! What changed between two analysed states (a baseline and a reformed dataset, or any two):
 //! bodies whose composition or control moved, flags raised and cleared, and the per-principal
 //! summary before and after.
+//!
+//! Complexity: O((B + C) log B + E log E + F log F) for B bodies, C channels, E edges and F
+//! flags of both states: each body is looked up in both datasets and analyses through their
+//! indices, its channels matched through a map, edges and flags compared as sorted sets.
+//! [`Diff::body`] scans the changed bodies.
 
 use std::collections::{BTreeMap, BTreeSet};
 

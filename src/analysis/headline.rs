@@ -1,11 +1,12 @@
 //! The headline check: how much of the constitutional court the head of state controls,
 //! directly and through the bodies he partly fills, and how that moves with the weights.
 //!
-//! Complexity: the sensitivity re-solves control alone (shares and the linear solve, no flags
-//! and no summary, which change no control figure) once per consent step and once without the
-//! threat discount: at most five solves, each linear in bodies + channels + edges.
+//! Complexity: the sensitivity re-solves control alone (shares and the linear solve, no flags,
+//! no summary and no per-body maps: [`control_values`] of the one figure it reads) once per
+//! consent step and once without the threat discount: at most five solves, each
+//! O(S + E + sweeps x (S + B) x P), linear in bodies + channels + edges.
 
-use super::{Analysis, Options, analyze_control};
+use super::{Analysis, Options, control_values};
 use crate::model::{BodyId, Dataset, Role};
 
 /// Consent weights the headline is recomputed at, from "consent counts nothing" to "consent
@@ -103,10 +104,7 @@ pub fn of(
             let total = if w == options.weights.consent {
                 a.control_of(principal)
             } else {
-                analyze_control(dataset, &o)
-                    .ok()?
-                    .body(body)?
-                    .control_of(principal)
+                control_of(dataset, &o, body, principal)?
             };
             Some((w, total))
         })
@@ -123,12 +121,7 @@ pub fn of(
         Some(_) => {
             let mut o = options.clone();
             o.weights.consent_under_threat = o.weights.consent;
-            Some(
-                analyze_control(dataset, &o)
-                    .ok()?
-                    .body(body)?
-                    .control_of(principal),
-            )
+            Some(control_of(dataset, &o, body, principal)?)
         }
         None => None,
     };
@@ -144,4 +137,13 @@ pub fn of(
         threat_ratio,
         without_threat_discount,
     })
+}
+
+/// `principal`'s integrated control of `body` under `options`, or `None` when the analysis
+/// fails: the one figure the sensitivity reads, from the control solve alone.
+fn control_of(dataset: &Dataset, options: &Options, body: &str, principal: &str) -> Option<f64> {
+    let b = dataset.bodies.iter().position(|x| x.id == body)?;
+    control_values(dataset, options, &[(b, principal)])
+        .ok()
+        .map(|v| v[0])
 }

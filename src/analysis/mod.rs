@@ -6,8 +6,10 @@
 //! sweep with a sweep count that does not grow with B (34-40 on the synthetic states of
 //! 1,000 to 100,000 bodies), the per-body maps O(B x P log P), the flags linear (see
 //! [`flags`]), the summary O(B x P), the closure O(P x (B + C + S)) and the dominators
-//! O(B + S) per pass ([`closure`], [`dominators`]), and the headline five more solves of
-//! control alone.
+//! O(B + S) per pass ([`closure`], [`dominators`]), and the headline at most five more solves
+//! of control alone, without the per-body maps ([`headline`]). The solve itself is
+//! [`control::solve`]; the ranges are [`range`] (per combination one solve from rows cached
+//! per body).
 //! [`Analysis::body`] and [`Analysis::flags_of`] are O(1) lookups.
 
 pub mod blocs;
@@ -303,7 +305,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
         for &(j, p) in row {
             for (k, col) in cols.iter().enumerate() {
-                let part = p * solution.h[j][k];
+                let part = p * solution.at(j, k);
                 if part > 0.0 {
                     *control.entry(col.to_string()).or_default() += part;
                     *via.entry(col.to_string())
@@ -379,12 +381,53 @@ struct Solved {
 
 /// The shares and the control solve, with every check [`analyze_control`] makes.
 fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, AnalysisError> {
-    let index: HashMap<&str, usize> = dataset
+    let index = position_index(dataset);
+    let principals = principals_in_force(dataset, options, &index)?;
+    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
+    if let Some(b) = dataset.bodies.iter().find(|b| {
+        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
+    }) {
+        return Err(AnalysisError::SelfFilled(b.id.clone()));
+    }
+    let absorbing = absorbing(dataset, &in_force);
+
+    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
+    let mut channels = Vec::with_capacity(dataset.bodies.len());
+    let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
+    for body in &dataset.bodies {
+        let (body_shares, row) = body_system(&edges, &index, body, options);
+        rows.push(row);
+        channels.push(body_shares);
+    }
+
+    let solution = solve_rows(dataset, &rows, &absorbing)?;
+    Ok(Solved {
+        principals,
+        absorbing,
+        channels,
+        rows,
+        solution,
+    })
+}
+
+/// The position of each body in the dataset, by id.
+fn position_index(dataset: &Dataset) -> HashMap<&str, usize> {
+    dataset
         .bodies
         .iter()
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
+        .collect()
+}
+
+/// The principals in force (the chosen ones, checked, and every body nobody fills; codebook
+/// R34 in the de facto layer), in dataset order. Readings never change them: they depend on
+/// which bodies have channels and on blocs, which no reading touches.
+fn principals_in_force(
+    dataset: &Dataset,
+    options: &Options,
+    index: &HashMap<&str, usize>,
+) -> Result<Vec<BodyId>, AnalysisError> {
     for p in &options.principals {
         if !index.contains_key(p.as_str()) {
             return Err(AnalysisError::UnknownPrincipal {
@@ -411,65 +454,69 @@ fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, Analysi
             })
         });
     }
-    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
-    if let Some(b) = dataset.bodies.iter().find(|b| {
-        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
-    }) {
-        return Err(AnalysisError::SelfFilled(b.id.clone()));
-    }
-    let absorbing: Vec<bool> = dataset
+    Ok(principals)
+}
+
+/// Which bodies are absorbing (principals in force), in dataset order.
+fn absorbing(dataset: &Dataset, in_force: &std::collections::HashSet<&str>) -> Vec<bool> {
+    dataset
         .bodies
         .iter()
-        .map(|b| principals.contains(&b.id))
+        .map(|b| in_force.contains(b.id.as_str()))
+        .collect()
+}
+
+/// One body's channel shares, direct seats and blocs' power, and its row of the control
+/// system: (position of the actor, part of the body) in actor id order. It reads the body,
+/// the edges into it and between its actors (`edges`), and the options.
+fn body_system(
+    edges: &shares::EdgeIndex<'_>,
+    index: &HashMap<&str, usize>,
+    body: &crate::model::Body,
+    options: &Options,
+) -> (BodyShares, Vec<(usize, f64)>) {
+    let cs: Vec<ChannelShares> = body
+        .channels
+        .iter()
+        .map(|c| shares::channel_shares_indexed(edges, body, c, &options.weights))
         .collect();
-
-    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
-    let mut channels = Vec::with_capacity(dataset.bodies.len());
-    let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
-    for body in &dataset.bodies {
-        let cs: Vec<ChannelShares> = body
-            .channels
+    let direct = shares::direct_shares(&cs);
+    let seats = f64::from(body.seats);
+    let power = blocs::body_power(body, options.layer);
+    let by_power = blocs::power_row(
+        body,
+        &cs,
+        &direct,
+        power.as_ref(),
+        options.share_model,
+        options.layer,
+    );
+    let row = match by_power {
+        Some(row) => row
             .iter()
-            .map(|c| shares::channel_shares_indexed(&edges, body, c, &options.weights))
-            .collect();
-        let direct = shares::direct_shares(&cs);
-        let seats = f64::from(body.seats);
-        let power = blocs::body_power(body, options.layer);
-        let by_power = blocs::power_row(
-            body,
-            &cs,
-            &direct,
-            power.as_ref(),
-            options.share_model,
-            options.layer,
-        );
-        rows.push(match by_power {
-            Some(row) => row
-                .iter()
-                .filter_map(|(a, p)| index.get(a.as_str()).map(|&j| (j, *p)))
-                .collect(),
-            None => direct
-                .iter()
-                .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
-                .collect(),
-        });
-        channels.push((cs, direct, power));
-    }
+            .filter_map(|(a, p)| index.get(a.as_str()).map(|&j| (j, *p)))
+            .collect(),
+        None => direct
+            .iter()
+            .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
+            .collect(),
+    };
+    ((cs, direct, power), row)
+}
 
-    let solution = control::solve(&rows, &absorbing).map_err(|e| match e {
+/// [`control::solve`], its errors naming the bodies.
+fn solve_rows<R: AsRef<[(usize, f64)]>>(
+    dataset: &Dataset,
+    rows: &[R],
+    absorbing: &[bool],
+) -> Result<control::Solution, AnalysisError> {
+    control::solve(rows, absorbing).map_err(|e| match e {
         SolveError::Unreachable(ids) => AnalysisError::Unreachable(
             ids.into_iter()
                 .map(|i| dataset.bodies[i].id.clone())
                 .collect(),
         ),
         e => AnalysisError::Solve(e),
-    })?;
-    Ok(Solved {
-        principals,
-        absorbing,
-        channels,
-        rows,
-        solution,
     })
 }
 
@@ -495,27 +542,40 @@ pub fn control_values(
         .enumerate()
         .map(|(k, (b, _))| (b.id.as_str(), k))
         .collect();
-    Ok(keys
-        .iter()
-        .map(|&(b, p)| {
-            let row = &rows[b];
+    let cols: Vec<Option<usize>> = keys.iter().map(|(_, p)| col.get(p).copied()).collect();
+    Ok(values_of(dataset, &rows, &solution, &cols, keys))
+}
+
+/// The figures [`control_values`] reads from a solved system; `cols`: the column of each
+/// key's principal, if it is one.
+fn values_of<R: AsRef<[(usize, f64)]>>(
+    dataset: &Dataset,
+    rows: &[R],
+    solution: &control::Solution,
+    cols: &[Option<usize>],
+    keys: &[(usize, &str)],
+) -> Vec<f64> {
+    keys.iter()
+        .zip(cols)
+        .map(|(&(b, p), &col)| {
+            let row = rows[b].as_ref();
             if row.is_empty() {
                 // A root answers only to itself.
                 return if dataset.bodies[b].id == p { 1.0 } else { 0.0 };
             }
-            let Some(&k) = col.get(p) else {
+            let Some(k) = col else {
                 return 0.0;
             };
             let mut v = 0.0;
             for &(j, q) in row {
-                let part = q * solution.h[j][k];
+                let part = q * solution.at(j, k);
                 if part > 0.0 {
                     v += part;
                 }
             }
             v
         })
-        .collect())
+        .collect()
 }
 
 /// The chosen principals plus every body that nobody fills (the walk cannot go beyond it),

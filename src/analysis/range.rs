@@ -30,9 +30,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{Analysis, AnalysisError, Options, analyze, analyze_control, control, shares};
+mod realise;
+mod rows;
+
+use super::{Analysis, AnalysisError, Options, analyze, control, shares};
 use crate::model::alt::Contested;
 use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
+use realise::Realiser;
 
 /// The most combinations of readings (alternatives times the threat option) enumerated
 /// exactly; beyond it integrated control gets a proven outer bound instead.
@@ -259,97 +263,6 @@ impl Space {
     }
 }
 
-/// Realises combinations of a [`Space`] on one working copy of the dataset instead of a
-/// copy per combination: before each, the channels and edges any reading may change are put
-/// back as the dataset has them, then the chosen readings are applied in place
-/// ([`Dataset::apply_choice`]). A combination reading every element as coded is the dataset
-/// itself. Cost per combination: O(channels and edges contested), plus O(E) only after a
-/// reading that removed an edge; the one copy is O(dataset).
-struct Realiser<'a> {
-    space: &'a Space,
-    base: &'a Dataset,
-    work: Option<Dataset>,
-    /// (body position, channel position) of every channel a reading bears on, directly or
-    /// through one of its steps.
-    channels: Vec<(usize, usize)>,
-    /// Positions of every edge a reading bears on.
-    edges: Vec<usize>,
-    /// The working copy has readings applied.
-    dirty: bool,
-    /// A reading removed edges from the working copy.
-    pruned: bool,
-}
-
-impl<'a> Realiser<'a> {
-    fn new(space: &'a Space, base: &'a Dataset) -> Realiser<'a> {
-        use crate::model::alt::Target;
-        let mut channels = Vec::new();
-        let mut edges = Vec::new();
-        for t in space.contested.iter().flat_map(|c| &c.targets) {
-            match t {
-                Target::Channel { body, channel } | Target::Step { body, channel, .. } => {
-                    // Readings never add, remove or rename bodies or channels, so positions
-                    // in the dataset are positions in the working copy.
-                    if let Some(bi) = base.bodies.iter().position(|b| b.id == *body) {
-                        for (ci, c) in base.bodies[bi].channels.iter().enumerate() {
-                            if c.id == *channel {
-                                channels.push((bi, ci));
-                            }
-                        }
-                    }
-                }
-                // A reading may change an edge's kind and so its key, but the edge a later
-                // reading then finds by key is one of these or one changed before it.
-                Target::Edge(key) => edges.extend(
-                    base.edges
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| e.has_key(key))
-                        .map(|(i, _)| i),
-                ),
-            }
-        }
-        channels.sort_unstable();
-        channels.dedup();
-        edges.sort_unstable();
-        edges.dedup();
-        Realiser {
-            space,
-            base,
-            work: None,
-            channels,
-            edges,
-            dirty: false,
-            pruned: false,
-        }
-    }
-
-    /// What [`Space::realise`] gives, without the copy.
-    fn realise(&mut self, options: &Options, choice: &[usize]) -> (&Dataset, Options) {
-        let (readings, options) = self.space.readings_and_options(options, choice);
-        if readings.iter().all(|&k| k == 0) {
-            return (self.base, options);
-        }
-        let base = self.base;
-        let work = self.work.get_or_insert_with(|| base.clone());
-        if self.dirty {
-            if self.pruned {
-                work.edges.clone_from(&base.edges);
-            } else {
-                for &i in &self.edges {
-                    work.edges[i].clone_from(&base.edges[i]);
-                }
-            }
-            for &(bi, ci) in &self.channels {
-                work.bodies[bi].channels[ci].clone_from(&base.bodies[bi].channels[ci]);
-            }
-        }
-        self.pruned = work.apply_choice(&self.space.contested, &readings);
-        self.dirty = true;
-        (work, options)
-    }
-}
-
 /// Points at which each weight of the band is evaluated: its two ends and three between.
 pub const BAND_POINTS: usize = 5;
 
@@ -424,23 +337,33 @@ pub fn enumerate_with<F>(
 where
     F: Fn(&Dataset, &Analysis) -> Vec<f64>,
 {
-    enumerate_values(dataset, options, space, |ds, o| {
-        analyze(ds, o).map(|a| figures(ds, &a))
+    let mut realiser = Realiser::new(space, dataset);
+    enumerate_values(space, options, |choice| {
+        let (ds, o) = realiser.realise(options, choice);
+        analyze(ds, &o).map(|a| figures(ds, &a))
     })
 }
 
-/// [`enumerate`] with `values` computing the figures of one combination directly.
+/// [`enumerate`] with `values` computing the figures of one combination (a choice for each
+/// dimension) directly. The point is the choice of every element as coded, the option in
+/// force and every weight at [`AT_POINT`].
 fn enumerate_values<F>(
-    dataset: &Dataset,
-    options: &Options,
     space: &Space,
-    values: F,
+    options: &Options,
+    mut values: F,
 ) -> Result<Ranged, AnalysisError>
 where
-    F: Fn(&Dataset, &Options) -> Result<Vec<f64>, AnalysisError>,
+    F: FnMut(&[usize]) -> Result<Vec<f64>, AnalysisError>,
 {
-    let analyze = &values;
-    let point = values(dataset, options)?;
+    let at_point: Vec<usize> = space
+        .dimensions
+        .iter()
+        .map(|x| match x {
+            Dimension::Weight { .. } => AT_POINT,
+            _ => 0,
+        })
+        .collect();
+    let point = values(&at_point)?;
     let mut lo = point.clone();
     let mut hi = point.clone();
     let mut combinations: u64 = 1;
@@ -452,7 +375,6 @@ where
     };
     let exact = space.is_exact();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
-    let mut realiser = Realiser::new(space, dataset);
     if exact {
         // Every combination of every dimension, the band's corners included; the all-zero
         // one is the point itself only when there is no band.
@@ -464,8 +386,7 @@ where
         let mut first = true;
         loop {
             if !first || has_band {
-                let (ds, o) = realiser.realise(options, &choice);
-                take(&analyze(ds, &o)?, &mut lo, &mut hi);
+                take(&values(&choice)?, &mut lo, &mut hi);
                 combinations += 1;
             }
             first = false;
@@ -491,14 +412,7 @@ where
         for k in 0..radix[d] as usize {
             // Every other dimension at the point: its own coding, the option in force, the
             // weight in force (not the band's low end).
-            let mut choice: Vec<usize> = space
-                .dimensions
-                .iter()
-                .map(|x| match x {
-                    Dimension::Weight { .. } => AT_POINT,
-                    _ => 0,
-                })
-                .collect();
+            let mut choice = at_point.clone();
             choice[d] = k;
             let is_point = match dim {
                 Dimension::Weight { .. } => false,
@@ -507,17 +421,16 @@ where
             if is_point {
                 continue;
             }
-            let (ds, o) = realiser.realise(options, &choice);
-            let values = match analyze(ds, &o) {
+            let got = match values(&choice) {
                 Ok(v) => v,
                 Err(e) if exact => return Err(e),
                 Err(_) => continue,
             };
             if !exact {
-                take(&values, &mut lo, &mut hi);
+                take(&got, &mut lo, &mut hi);
                 combinations += 1;
             }
-            for (i, v) in values.iter().enumerate() {
+            for (i, v) in got.iter().enumerate() {
                 let moved = (v - point[i]).abs();
                 if moved > 5e-5
                     && best[i]
@@ -585,26 +498,23 @@ pub fn control_ranges(
     options: &Options,
     space: &Space,
 ) -> Result<ControlRanges, AnalysisError> {
-    let point = analyze_control(dataset, options)?;
+    let mut systems = rows::Systems::new(space, dataset, options)?;
+    let principals = systems.principals.clone();
     let keys: Vec<(BodyId, BodyId)> = dataset
         .bodies
         .iter()
-        .flat_map(|b| {
-            point
-                .principals
-                .iter()
-                .map(move |p| (b.id.clone(), p.clone()))
-        })
+        .flat_map(|b| principals.iter().map(move |p| (b.id.clone(), p.clone())))
         .collect();
     // Readings never add, remove or move bodies, so the positions in the dataset address
     // every combination's bodies.
     let positions: Vec<(usize, &str)> = keys
         .iter()
         .enumerate()
-        .map(|(i, (_, p))| (i / point.principals.len().max(1), p.as_str()))
+        .map(|(i, (_, p))| (i / principals.len().max(1), p.as_str()))
         .collect();
-    let ranged = enumerate_values(dataset, options, space, |ds, o| {
-        super::control_values(ds, o, &positions)
+    let cols = systems.columns(&positions);
+    let ranged = enumerate_values(space, options, |choice| {
+        systems.values(options, choice, &positions, &cols)
     })?;
     let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
         .iter()
@@ -612,7 +522,7 @@ pub fn control_ranges(
         .zip(ranged.lo.iter().zip(&ranged.hi).map(|(l, h)| (*l, *h)))
         .collect();
     if !ranged.exact {
-        let bound = interval_bound(dataset, options, space, &point)?;
+        let bound = interval_bound(dataset, options, space, &principals)?;
         for (k, (l, h)) in bound {
             if let Some(r) = ranges.get_mut(&k) {
                 r.0 = r.0.min(l);
@@ -646,19 +556,19 @@ fn interval_bound(
     dataset: &Dataset,
     options: &Options,
     space: &Space,
-    point: &Analysis,
+    principals: &[BodyId],
 ) -> Result<Bounds, AnalysisError> {
-    use crate::model::alt::Target;
     let n = dataset.bodies.len();
-    let index = &point.index;
+    let index = super::position_index(dataset);
     let absorbing: Vec<bool> = dataset
         .bodies
         .iter()
-        .map(|b| point.principals.contains(&b.id))
+        .map(|b| principals.contains(&b.id))
         .collect();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
     // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
     let mut realiser = Realiser::new(space, dataset);
+    let relevance = rows::Relevance::new(space, dataset);
     type Candidates = Vec<(f64, Option<Vec<Vec<(usize, f64)>>>)>;
     let mut candidates: Vec<Candidates> = vec![Vec::new(); n];
     for (bi, body) in dataset.bodies.iter().enumerate() {
@@ -666,37 +576,7 @@ fn interval_bound(
             continue;
         }
         for c in &body.channels {
-            let mut actors: Vec<&str> = c.steps.iter().map(|s| s.actor.as_str()).collect();
-            for a in &c.alternatives {
-                actors.extend(a.change.steps.iter().flatten().map(|s| s.actor.as_str()));
-            }
-            for s in &c.steps {
-                actors.extend(
-                    s.alternatives
-                        .iter()
-                        .filter_map(|a| a.change.actor.as_deref()),
-                );
-            }
-            let relevant: Vec<usize> = space
-                .dimensions
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| match d {
-                    Dimension::Reading(i) => space.contested[*i].targets.iter().any(|t| match t {
-                        Target::Channel { body: b, channel }
-                        | Target::Step {
-                            body: b, channel, ..
-                        } => *b == body.id && *channel == c.id,
-                        Target::Edge((from, _, to, _)) => {
-                            *to == body.id
-                                || (actors.contains(&from.as_str())
-                                    && actors.contains(&to.as_str()))
-                        }
-                    }),
-                    _ => true,
-                })
-                .map(|(d, _)| d)
-                .collect();
+            let relevant = relevance.channel(body, c);
             let combos = relevant
                 .iter()
                 .map(|&d| radix[d])
@@ -720,7 +600,7 @@ fn interval_bound(
                             .iter()
                             .filter_map(|s| {
                                 index
-                                    .get(&s.actor)
+                                    .get(s.actor.as_str())
                                     .map(|&j| (j, s.seats / f64::from(ch.seats.max(1))))
                             })
                             .collect(),
@@ -744,8 +624,8 @@ fn interval_bound(
         }
     }
     let mut out = BTreeMap::new();
-    for p in &point.principals {
-        let target = index[p];
+    for p in principals {
+        let target = index[p.as_str()];
         let solve = |minimise: bool| -> Vec<f64> {
             let mut v = vec![0.0; n];
             v[target] = 1.0;

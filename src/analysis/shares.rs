@@ -1,4 +1,8 @@
 //! Direct shares: how each channel's seats are split among the actors of its steps.
+//!
+//! Complexity: [`EdgeIndex::new`] is O(E) once per analysis; a channel's split is then
+//! O(steps + the dissolution and removal edges between its actors) through the index, so the
+//! shares of a whole dataset are O(S + E).
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,4 +1,6 @@
 //! The system summary: what each principal reaches, and how concentrated control is.
+//!
+//! Complexity: one pass over the bodies' control and direct shares, O(B x P).
 
 use std::collections::BTreeMap;
 

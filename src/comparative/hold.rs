@@ -1,6 +1,10 @@
 //! The head of state's *hold* on each body: the recursion behind
 //! `head_of_state_concentration`.
 //!
+//! Complexity of [`holds_weighted`]: the routes are built once, O(S) through an index of
+//! positions; each sweep is O(S), and the sweeps stop when nothing moves or at `MAX_SWEEPS`.
+//! So O(sweeps x S): linear in the dataset when the sweep count does not grow with it.
+//!
 //! Integrated control (`crate::analysis`) splits every seat among the actors of its channel,
 //! proposer and ratifiers alike. That is the right reading of "who shaped this body", but it
 //! treats a veto as a share: adding a second veto holder dilutes the first, so a consent by a

@@ -1,5 +1,10 @@
 //! The system-level indicators, computed the same way for every dataset. Formulas are in the
 //! README ("Comparing states") and on each field.
+//!
+//! Complexity of [`indicators`]: five holds ([`crate::comparative::hold`], each linear in the
+//! steps per sweep), the alignments, and one pass over the bodies of the independent roles,
+//! each O(its channels' steps): linear in the dataset. [`Indicators::body`] and
+//! [`Indicators::class`] scan the few bodies and classes of independent roles.
 
 use std::collections::BTreeMap;
 

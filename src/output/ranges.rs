@@ -3,6 +3,9 @@
 //!
 //! The analysis layer computes them ([`crate::analysis::range`]); this module only bundles
 //! the band they were computed over with the result, and words the drivers.
+//!
+//! Complexity: [`Ranges::of`] is [`control_ranges`] (see `analysis::range`); a look-up is
+//! O(log (B x P)) in the ranges' map.
 
 use crate::analysis::range::{Band, ControlRanges, Driver, PctRange, Space, control_ranges};
 use crate::analysis::{AnalysisError, Options};

@@ -90,3 +90,70 @@ fn shipped_ranges_hold_every_combination_on_a_fine_grid() {
         );
     }
 }
+
+/// The ranges reuse each body's row across combinations (`analysis::range::rows`); every end
+/// must still be, to the last bit, the smallest or largest figure of a combination analysed
+/// afresh: every reading, the threat option and the band's points, on every shipped dataset.
+#[test]
+fn cached_ranges_equal_every_combination_analysed_afresh() {
+    use bilik::analysis::control_values;
+    use bilik::analysis::range::AT_POINT;
+    for e in EMBEDDED {
+        let ds = resolve(e.id).unwrap();
+        let options = Options::of(&ds);
+        let space = Space::of(&ds, &Band::default());
+        let ranges = control_ranges(&ds, &options, &space).unwrap();
+        assert!(ranges.exact, "{}", e.id);
+        let principals = analyze(&ds, &options).unwrap().principals;
+        let keys: Vec<(usize, &str)> = (0..ds.bodies.len())
+            .flat_map(|b| principals.iter().map(move |p| (b, p.as_str())))
+            .collect();
+        let radix: Vec<usize> = space
+            .dimensions
+            .iter()
+            .map(|d| match d {
+                Dimension::Reading(i) => space.contested[*i].choices(),
+                Dimension::Threat => 2,
+                Dimension::Weight { .. } => 5,
+            })
+            .collect();
+        // The point: every element as coded, every weight as in force.
+        let point: Vec<usize> = space
+            .dimensions
+            .iter()
+            .map(|d| match d {
+                Dimension::Weight { .. } => AT_POINT,
+                _ => 0,
+            })
+            .collect();
+        let figures = |choice: &[usize]| {
+            let (d, o) = space.realise(&ds, &options, choice);
+            control_values(&d, &o, &keys).unwrap()
+        };
+        let mut lo = figures(&point);
+        let mut hi = lo.clone();
+        let mut choice = vec![0usize; radix.len()];
+        loop {
+            for (i, v) in figures(&choice).into_iter().enumerate() {
+                lo[i] = lo[i].min(v);
+                hi[i] = hi[i].max(v);
+            }
+            let mut k = 0;
+            while k < choice.len() {
+                choice[k] += 1;
+                if choice[k] < radix[k] {
+                    break;
+                }
+                choice[k] = 0;
+                k += 1;
+            }
+            if k == choice.len() {
+                break;
+            }
+        }
+        for (i, &(b, p)) in keys.iter().enumerate() {
+            let got = ranges.get(&ds.bodies[b].id, p).unwrap();
+            assert_eq!(got, (lo[i], hi[i]), "{}: {} / {p}", e.id, ds.bodies[b].id);
+        }
+    }
+}
