@@ -38,6 +38,7 @@ use super::views::help::Help;
 use super::views::matrix::MatrixView;
 use super::views::reforms::ReformsView;
 use super::views::search::Search;
+use super::views::sources::SourcesView;
 use super::views::sweep::{Source, SweepChart};
 use super::views::weights::WeightsView;
 use super::views::{Tab, frame};
@@ -143,6 +144,7 @@ pub struct App {
     pub weights: WeightsView,
     pub reforms: ReformsView,
     pub compare: CompareView,
+    pub sources: SourcesView,
     pub search: Search,
     /// The help overlay, when it is open.
     pub help: Option<Help>,
@@ -191,6 +193,7 @@ impl App {
             weights: WeightsView::default(),
             reforms: ReformsView::default(),
             compare: CompareView::default(),
+            sources: SourcesView::default(),
             search: Search::default(),
             help: None,
             export: None,
@@ -217,6 +220,7 @@ impl App {
             View::Weights => &mut self.weights,
             View::Reforms => &mut self.reforms,
             View::Compare => &mut self.compare,
+            View::Sources => &mut self.sources,
         };
         (tab, &mut self.ctx)
     }
@@ -230,6 +234,7 @@ impl App {
             View::Weights => &self.weights,
             View::Reforms => &self.reforms,
             View::Compare => &self.compare,
+            View::Sources => &self.sources,
         }
     }
 
@@ -239,7 +244,7 @@ impl App {
         if changes == Changes::default() {
             return;
         }
-        let tabs: [&mut dyn Tab; 7] = [
+        let tabs: [&mut dyn Tab; 8] = [
             &mut self.bodies,
             &mut self.graph,
             &mut self.matrix,
@@ -247,6 +252,7 @@ impl App {
             &mut self.weights,
             &mut self.reforms,
             &mut self.compare,
+            &mut self.sources,
         ];
         for tab in tabs {
             tab.catch_up(&self.ctx, changes);
@@ -480,6 +486,10 @@ impl App {
         if let Some(overlay) = &mut self.explain {
             if !overlay.update(c) {
                 self.explain = None;
+                // From a figure's derivation to the text of the articles it cites.
+                if c == Command::Show(View::Sources) {
+                    self.view = View::Sources;
+                }
             }
             return Effect::None;
         }
@@ -494,7 +504,9 @@ impl App {
                         principal: None,
                     },
                 };
-                self.explain = Some(ExplainOverlay::open(&self.ctx, target));
+                let mut overlay = ExplainOverlay::open(&self.ctx, target);
+                overlay.sources_key = self.keymap.keys_text(Command::Show(View::Sources));
+                self.explain = Some(overlay);
             }
             Command::Sweep => {
                 let source = match self.view {

@@ -65,22 +65,36 @@ pub fn inner(r: Rect) -> Rect {
 
 /// The tab labels and where they start; the tab bar draws exactly these. Each label carries
 /// the key that shows the view, from the keymap (so a user's override shows too).
+/// Where the spaced labels (` 1 Bodies `, a cell apart) do not all fit, as at 80 columns,
+/// they close up (` 1 Bodies 2 Graph`) so that every view keeps its tab.
 pub fn tabs(area: Rect, keymap: &Keymap) -> Vec<(View, String, Rect)> {
+    let named: Vec<(View, String)> = View::ALL
+        .iter()
+        .map(|v| {
+            let key = keymap
+                .binding(Command::Show(*v))
+                .and_then(|b| b.keys.first())
+                .map(|k| format!("{k} "))
+                .unwrap_or_default();
+            (*v, format!(" {key}{}", v.title()))
+        })
+        .collect();
+    let spaced: usize = named.iter().map(|(_, l)| l.chars().count() + 2).sum();
+    let (pad, gap) = if spaced.saturating_sub(1) <= usize::from(area.width) {
+        (" ", 1)
+    } else {
+        ("", 0)
+    };
     let mut x = area.x;
     let mut out = Vec::new();
-    for v in &View::ALL {
-        let key = keymap
-            .binding(Command::Show(*v))
-            .and_then(|b| b.keys.first())
-            .map(|k| format!("{k} "))
-            .unwrap_or_default();
-        let label = format!(" {key}{} ", v.title());
+    for (v, label) in named {
+        let label = format!("{label}{pad}");
         let w = label.chars().count() as u16;
         if x + w > area.x + area.width {
             break;
         }
-        out.push((*v, label, Rect::new(x, area.y, w, 1)));
-        x += w + 1;
+        out.push((v, label, Rect::new(x, area.y, w, 1)));
+        x += w + gap;
     }
     out
 }

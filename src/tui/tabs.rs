@@ -11,11 +11,12 @@ pub enum View {
     Weights,
     Reforms,
     Compare,
+    Sources,
 }
 
 impl View {
     /// Every view, in tab order: the tab bar and Tab / Shift-Tab follow it.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Bodies,
         View::Graph,
         View::Matrix,
@@ -23,6 +24,7 @@ impl View {
         View::Weights,
         View::Reforms,
         View::Compare,
+        View::Sources,
     ];
 
     pub fn title(self) -> &'static str {
@@ -34,6 +36,7 @@ impl View {
             View::Weights => "Weights",
             View::Reforms => "Reforms",
             View::Compare => "Compare",
+            View::Sources => "Sources",
         }
     }
 }

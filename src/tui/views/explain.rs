@@ -46,6 +46,8 @@ pub struct ExplainOverlay {
     /// The explanation, or why there is none.
     pub doc: Result<Doc, String>,
     pub scroll: usize,
+    /// The key of the Sources view, named in the title: the texts the derivation cites.
+    pub sources_key: String,
 }
 
 #[derive(Clone, Copy)]
@@ -62,6 +64,7 @@ impl ExplainOverlay {
         ExplainOverlay {
             doc: build(ctx, &target),
             scroll: 0,
+            sources_key: "8".to_string(),
         }
     }
 
@@ -154,7 +157,8 @@ impl ExplainOverlay {
                     .borders(Borders::ALL)
                     .border_style(t.border_focused)
                     .title(format!(
-                        " Explain · ↑/↓ scroll{more} · any other key closes "
+                        " Explain · ↑/↓ scroll{more} · {} the texts cited · any other key closes ",
+                        self.sources_key
                     )),
             )
             .render(area, buf);
