@@ -28,6 +28,7 @@ use crate::reform::{self, PresetSet, ReformError};
 
 mod check;
 mod explain;
+mod man;
 mod power;
 mod session;
 mod sweep;
@@ -246,8 +247,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) generated from these definitions.
-    Man,
+    /// Print the man page bilik(1) (roff), generated from these definitions and the
+    /// explorer's key map; with --dir, write it and one page per command (bilik-summary.1,
+    /// ...) into DIR.
+    Man {
+        /// Write bilik.1 and bilik-COMMAND.1 for every command into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -1114,12 +1121,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&buf)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut buf)
-                .context("man page")?;
-            print(&buf)?;
+        Some(Command::Man { dir: None }) => {
+            let page = man::pages().context("man page")?.remove(0);
+            print(&page.roff)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            let written = man::write_to(&dir)
+                .with_context(|| format!("cannot write the man pages to {}", dir.display()))?;
+            let list: String = written
+                .iter()
+                .map(|p| format!("{}\n", visible(&p.display().to_string())))
+                .collect();
+            print(list.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -22,48 +22,191 @@ pub struct Cited {
 }
 
 fn names(citation: &str, source: &Source, constitution: Option<&str>) -> bool {
-    let word = citation
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-        .any(|w| w == source.id);
+    let word = words(citation).any(|w| w == source.id);
     word || (constitution == Some(source.id.as_str()) && citation.contains("Constitution"))
 }
 
-/// Every source of the dataset, in its order, with what cites it.
-pub fn cited(dataset: &Dataset) -> Vec<Cited> {
-    let constitution = dataset
-        .meta
-        .sources
-        .iter()
-        .find(|s| s.title.starts_with("Constitution"))
-        .map(|s| s.id.as_str());
-    let mut citations: Vec<(String, &str)> = Vec::new();
-    for b in &dataset.bodies {
-        citations.push((format!("body {}", b.id), &b.source));
-        for c in &b.channels {
-            citations.push((format!("channel {}/{}", b.id, c.id), &c.source));
-        }
-    }
-    for e in &dataset.edges {
-        let mut what = format!("edge {} -{}-> {}", e.from, e.kind, e.to);
-        if let Some(c) = &e.channel {
-            what.push_str(&format!("/{c}"));
-        }
-        citations.push((what, &e.source));
-    }
+fn words(citation: &str) -> impl Iterator<Item = &str> {
+    citation.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+}
+
+/// The source a citation of the bare `Constitution` refers to.
+fn constitution_of(dataset: &Dataset) -> Option<&str> {
     dataset
         .meta
         .sources
         .iter()
-        .map(|s| Cited {
+        .find(|s| s.title.starts_with("Constitution"))
+        .map(|s| s.id.as_str())
+}
+
+/// The sources one citation names, in the bibliography's order.
+pub fn named_by<'a>(dataset: &'a Dataset, citation: &str) -> Vec<&'a Source> {
+    let constitution = constitution_of(dataset);
+    dataset
+        .meta
+        .sources
+        .iter()
+        .filter(|s| names(citation, s, constitution))
+        .collect()
+}
+
+/// What kind of element a citation belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Element {
+    Body,
+    /// A seat channel, by index in its body's channels.
+    Channel(usize),
+    /// An edge, by index in the dataset's edges.
+    Edge(usize),
+}
+
+/// Every citation of the dataset: the body it is about (an edge's target), the element and
+/// the citation, bodies first with their channels, then the edges.
+fn elements(dataset: &Dataset) -> Vec<(&str, Element, &str)> {
+    let mut out = Vec::new();
+    for b in &dataset.bodies {
+        out.push((b.id.as_str(), Element::Body, b.source.as_str()));
+        for (i, c) in b.channels.iter().enumerate() {
+            out.push((b.id.as_str(), Element::Channel(i), c.source.as_str()));
+        }
+    }
+    for (i, e) in dataset.edges.iter().enumerate() {
+        out.push((e.to.as_str(), Element::Edge(i), e.source.as_str()));
+    }
+    out
+}
+
+/// For each source, in the bibliography's order, the elements whose citation names it: one
+/// pass over the citations, each split into words once.
+fn citing(dataset: &Dataset) -> Vec<Vec<(&str, Element)>> {
+    let sources = &dataset.meta.sources;
+    let by_id: std::collections::HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let constitution = constitution_of(dataset).and_then(|id| by_id.get(id).copied());
+    let mut out = vec![Vec::new(); sources.len()];
+    let mut hit: Vec<usize> = Vec::new();
+    for (body, element, citation) in elements(dataset) {
+        hit.clear();
+        hit.extend(words(citation).filter_map(|w| by_id.get(w).copied()));
+        if let Some(c) = constitution
+            && citation.contains("Constitution")
+        {
+            hit.push(c);
+        }
+        hit.sort_unstable();
+        hit.dedup();
+        for &s in &hit {
+            out[s].push((body, element));
+        }
+    }
+    out
+}
+
+/// How many elements of each kind cite a source, and the bodies they are about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub bodies: usize,
+    pub channels: usize,
+    pub edges: usize,
+    /// The bodies whose own source, channels or incoming edges cite it, each once, in the
+    /// dataset's order.
+    #[serde(skip)]
+    pub about: Vec<String>,
+}
+
+impl Tally {
+    /// `40 channels, 61 edges`: what cites the source, the kinds that are zero left out.
+    pub fn counts(&self) -> String {
+        let part = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let parts: Vec<String> = [
+            part(self.channels, "channel", "channels"),
+            part(self.edges, "edge", "edges"),
+            part(self.bodies, "body", "bodies"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            "not cited by its id".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// Every source of the dataset, in its order, with how much cites it.
+pub fn tally(dataset: &Dataset) -> Vec<(&Source, Tally)> {
+    let order: std::collections::HashMap<&str, usize> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    dataset
+        .meta
+        .sources
+        .iter()
+        .zip(citing(dataset))
+        .map(|(s, elements)| {
+            let mut t = Tally::default();
+            let mut about: Vec<&str> = Vec::new();
+            for (body, e) in elements {
+                match e {
+                    Element::Body => t.bodies += 1,
+                    Element::Channel(_) => t.channels += 1,
+                    Element::Edge(_) => t.edges += 1,
+                }
+                about.push(body);
+            }
+            about.sort_by_key(|b| order.get(b).copied().unwrap_or(usize::MAX));
+            about.dedup();
+            t.about = about.into_iter().map(str::to_string).collect();
+            (s, t)
+        })
+        .collect()
+}
+
+/// Every source of the dataset, in its order, with what cites it.
+pub fn cited(dataset: &Dataset) -> Vec<Cited> {
+    let what = |body: &str, e: Element| -> String {
+        match e {
+            Element::Body => format!("body {body}"),
+            Element::Channel(i) => {
+                let c = dataset
+                    .body(body)
+                    .and_then(|b| b.channels.get(i))
+                    .map_or("", |c| c.id.as_str());
+                format!("channel {body}/{c}")
+            }
+            Element::Edge(i) => {
+                let e = &dataset.edges[i];
+                let mut what = format!("edge {} -{}-> {}", e.from, e.kind, e.to);
+                if let Some(c) = &e.channel {
+                    what.push_str(&format!("/{c}"));
+                }
+                what
+            }
+        }
+    };
+    dataset
+        .meta
+        .sources
+        .iter()
+        .zip(citing(dataset))
+        .map(|(s, elements)| Cited {
             id: s.id.clone(),
             title: s.title.clone(),
             url: s.url.clone(),
             note: s.note.clone(),
-            cited_by: citations
-                .iter()
-                .filter(|(_, c)| names(c, s, constitution))
-                .map(|(w, _)| w.clone())
-                .collect(),
+            cited_by: elements.into_iter().map(|(b, e)| what(b, e)).collect(),
         })
         .collect()
 }
@@ -91,6 +234,61 @@ pub fn text(dataset: &Dataset) -> String {
     out
 }
 
+/// A URL as a Markdown autolink (`<https://...>`), or escaped text when it is not a web
+/// address: nothing in it can close the link or break the line.
+fn md_url(url: &str) -> String {
+    let clean: String = url
+        .chars()
+        .filter(|c| !(c.is_whitespace() || c.is_control() || matches!(c, '<' | '>')))
+        .collect();
+    if clean.starts_with("https://") || clean.starts_with("http://") {
+        format!("<{clean}>")
+    } else {
+        crate::output::escape::markdown(url)
+    }
+}
+
+/// The most bodies a reference names before it says how many more.
+const NAMED: usize = 12;
+
+/// The References section of the Markdown report: each source with its title and address,
+/// how many channels and edges cite it, and the bodies they are about.
+pub fn references_md(dataset: &Dataset, lang: crate::model::Lang) -> String {
+    use crate::output::escape::markdown;
+    let mut out = String::from("## References\n\n");
+    let tally = tally(dataset);
+    if tally.is_empty() {
+        out.push_str("The dataset lists no sources.\n\n");
+        return out;
+    }
+    for (s, t) in tally {
+        out.push_str(&format!("- **{}** {}", markdown(&s.id), markdown(&s.title)));
+        if !s.url.is_empty() {
+            out.push_str(&format!(" {}", md_url(&s.url)));
+        }
+        if t.about.is_empty() {
+            out.push_str(". Not cited by its id.\n");
+            continue;
+        }
+        let mut names: Vec<String> = t
+            .about
+            .iter()
+            .take(NAMED)
+            .map(|b| markdown(dataset.name(b, lang)))
+            .collect();
+        if t.about.len() > NAMED {
+            names.push(format!("and {} more", t.about.len() - NAMED));
+        }
+        out.push_str(&format!(
+            ". Cited by {}, bearing on: {}.\n",
+            t.counts(),
+            names.join(", ")
+        ));
+    }
+    out.push('\n');
+    out
+}
+
 pub fn md(dataset: &Dataset) -> String {
     use crate::output::escape::markdown;
     let mut out = format!("## References: {}\n\n", markdown(&dataset.meta.title));
@@ -101,7 +299,7 @@ pub fn md(dataset: &Dataset) -> String {
             markdown(&s.title)
         ));
         if !s.url.is_empty() {
-            out.push_str(&format!(" <{}>", s.url.replace(['<', '>', ' '], "")));
+            out.push_str(&format!(" {}", md_url(&s.url)));
         }
         if !s.note.is_empty() {
             out.push_str(&format!(" {}", markdown(&s.note)));

@@ -17,8 +17,8 @@ use crate::model::raw::{RawNames, Word};
 use crate::model::{Dataset, Layer, LoadError, Names};
 
 /// The views a step may show, by the names the tour file uses; the TUI maps them.
-pub const VIEWS: [&str; 7] = [
-    "bodies", "graph", "matrix", "flags", "weights", "reforms", "compare",
+pub const VIEWS: [&str; 8] = [
+    "bodies", "graph", "matrix", "flags", "weights", "reforms", "compare", "sources",
 ];
 
 /// A tour compiled into the binary.

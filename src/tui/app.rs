@@ -39,6 +39,7 @@ use super::views::help::Help;
 use super::views::matrix::MatrixView;
 use super::views::reforms::ReformsView;
 use super::views::search::Search;
+use super::views::sources::SourcesView;
 use super::views::sweep::{Source, SweepChart};
 use super::views::weights::WeightsView;
 use super::views::{Tab, frame};
@@ -147,6 +148,7 @@ pub struct App {
     pub weights: WeightsView,
     pub reforms: ReformsView,
     pub compare: CompareView,
+    pub sources: SourcesView,
     pub search: Search,
     /// The help overlay, when it is open.
     pub help: Option<Help>,
@@ -202,6 +204,7 @@ impl App {
             weights: WeightsView::default(),
             reforms: ReformsView::default(),
             compare: CompareView::default(),
+            sources: SourcesView::default(),
             search: Search::default(),
             help: None,
             export: None,
@@ -228,6 +231,7 @@ impl App {
             View::Weights => &mut self.weights,
             View::Reforms => &mut self.reforms,
             View::Compare => &mut self.compare,
+            View::Sources => &mut self.sources,
         };
         (tab, &mut self.ctx)
     }
@@ -241,6 +245,7 @@ impl App {
             View::Weights => &self.weights,
             View::Reforms => &self.reforms,
             View::Compare => &self.compare,
+            View::Sources => &self.sources,
         }
     }
 
@@ -250,7 +255,7 @@ impl App {
         if changes == Changes::default() {
             return;
         }
-        let tabs: [&mut dyn Tab; 7] = [
+        let tabs: [&mut dyn Tab; 8] = [
             &mut self.bodies,
             &mut self.graph,
             &mut self.matrix,
@@ -258,6 +263,7 @@ impl App {
             &mut self.weights,
             &mut self.reforms,
             &mut self.compare,
+            &mut self.sources,
         ];
         for tab in tabs {
             tab.catch_up(&self.ctx, changes);
@@ -509,6 +515,10 @@ impl App {
         if let Some(overlay) = &mut self.explain {
             if !overlay.update(c) {
                 self.explain = None;
+                // From a figure's derivation to the text of the articles it cites.
+                if c == Command::Show(View::Sources) {
+                    self.view = View::Sources;
+                }
             }
             return Effect::None;
         }
@@ -523,7 +533,9 @@ impl App {
                         principal: None,
                     },
                 };
-                self.explain = Some(ExplainOverlay::open(&self.ctx, target));
+                let mut overlay = ExplainOverlay::open(&self.ctx, target);
+                overlay.sources_key = self.keymap.keys_text(Command::Show(View::Sources));
+                self.explain = Some(overlay);
             }
             Command::Sweep => {
                 let source = match self.view {

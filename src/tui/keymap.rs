@@ -322,6 +322,7 @@ const LISTS: &[View] = &[
     View::Weights,
     View::Reforms,
     View::Compare,
+    View::Sources,
 ];
 const SORTABLE: &[View] = &[View::Matrix, View::Flags];
 const WEIGHTS: &[View] = &[View::Weights];
@@ -422,6 +423,13 @@ fn defaults() -> Vec<Binding> {
             "view_compare",
             &[Key::ch('7')],
             "Compare: states side by side",
+            all.clone(),
+        ),
+        b(
+            C::Show(View::Sources),
+            "view_sources",
+            &[Key::ch('8')],
+            "Sources: the bibliography, every citation, and the text of the article it cites",
             all.clone(),
         ),
         b(

@@ -237,6 +237,8 @@ mod tests_ranges;
 #[cfg(test)]
 mod tests_session;
 #[cfg(test)]
+mod tests_sources;
+#[cfg(test)]
 mod tests_text;
 #[cfg(test)]
 mod tests_tour;

@@ -11,11 +11,12 @@ pub enum View {
     Weights,
     Reforms,
     Compare,
+    Sources,
 }
 
 impl View {
     /// Every view, in tab order: the tab bar and Tab / Shift-Tab follow it.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Bodies,
         View::Graph,
         View::Matrix,
@@ -23,6 +24,7 @@ impl View {
         View::Weights,
         View::Reforms,
         View::Compare,
+        View::Sources,
     ];
 
     /// The title in `lang`, for the tab bar; [`View::title`] stays the English id sessions save.
@@ -39,6 +41,7 @@ impl View {
             View::Weights => "Weights",
             View::Reforms => "Reforms",
             View::Compare => "Compare",
+            View::Sources => "Sources",
         }
     }
 }

@@ -168,7 +168,7 @@ fn tab_number_keys_and_quit() {
     keys(&mut a, &["backtab", "backtab"]);
     assert_eq!(
         a.view,
-        View::Compare,
+        View::Sources,
         "Shift-Tab wraps round to the last view"
     );
     keys(&mut a, &["3"]);
@@ -725,7 +725,7 @@ fn monochrome_keeps_selection_and_severity_visible() {
 fn every_view_renders_every_dataset() {
     for id in crate::data::EMBEDDED.iter().map(|e| e.id) {
         let mut a = app_for(id, 120, 40, Theme::colored());
-        for v in ["1", "2", "3", "4", "5", "6", "7"] {
+        for v in ["1", "2", "3", "4", "5", "6", "7", "8"] {
             keys(&mut a, &[v]);
             let screen = text(&render(&a));
             assert!(

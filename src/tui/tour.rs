@@ -42,6 +42,7 @@ pub fn view_named(name: &str) -> View {
         "weights" => View::Weights,
         "reforms" => View::Reforms,
         "compare" => View::Compare,
+        "sources" => View::Sources,
         _ => View::Bodies,
     }
 }

@@ -14,8 +14,9 @@
 //! `/2` only adds to `/1` (issue 9): the ranges (`headline.range`, `headline.exact`,
 //! `headline.drivers`, each body's `control_range`, `ranges`), each step's derived
 //! `veto_strength` and `under_threat`, the contested codings (`alternatives`), the options in
-//! force (`options`), and what the headline's sensitivity varies (`headline.threat_ratio`,
-//! `headline.without_threat_discount`). No key of `/1` is removed or changes meaning.
+//! force (`options`), what the headline's sensitivity varies (`headline.threat_ratio`,
+//! `headline.without_threat_discount`), and the bibliography (`sources`, each with its `url`
+//! and `cited_by_count`). No key of `/1` is removed or changes meaning.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +49,31 @@ pub struct Summary {
     pub options: OptionsOut,
     /// How the ranges were computed; `null` when some combination could not be analysed.
     pub ranges: Option<RangesOut>,
+    /// The dataset's bibliography: each source with its address and what cites it.
+    pub sources: Vec<SourceOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub note: String,
+    /// How many bodies, seat channels and edges name the source in their citation.
+    pub cited_by_count: crate::output::sources::Tally,
+}
+
+fn sources_out(dataset: &Dataset) -> Vec<SourceOut> {
+    crate::output::sources::tally(dataset)
+        .into_iter()
+        .map(|(s, t)| SourceOut {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+            note: s.note.clone(),
+            cited_by_count: t,
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -567,6 +593,7 @@ pub fn summary(
             exact: r.control.exact,
             combinations: r.control.combinations,
         }),
+        sources: sources_out(dataset),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct ExplainOverlay {
     /// The language of the frame's words (the explanation's own are in `doc`).
     pub lang: Lang,
     target: Target,
+    /// The key of the Sources view, named in the title: the texts the derivation cites.
+    pub sources_key: String,
 }
 
 #[derive(Clone, Copy)]
@@ -69,6 +71,7 @@ impl ExplainOverlay {
             scroll: 0,
             lang: ctx.lang,
             target,
+            sources_key: "8".to_string(),
         }
     }
 
@@ -174,8 +177,9 @@ impl ExplainOverlay {
                     .border_style(t.border_focused)
                     .title(t!(
                         self.lang,
-                        " Explain · ↑/↓ scroll{more} · any other key closes ",
-                        more = more
+                        " Explain · ↑/↓ scroll{more} · {key} the texts cited · any other key closes ",
+                        more = more,
+                        key = self.sources_key
                     )),
             )
             .render(area, buf);

@@ -127,6 +127,14 @@ fn hints(view: View) -> &'static [Command] {
             Command::Help,
             Command::Quit,
         ],
+        View::Sources => &[
+            Command::Down,
+            Command::Activate,
+            Command::Right,
+            Command::Back,
+            Command::Help,
+            Command::Quit,
+        ],
         View::Weights => &[
             Command::Increase,
             Command::Decrease,

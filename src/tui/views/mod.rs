@@ -24,6 +24,7 @@ pub mod layers;
 pub mod matrix;
 pub mod reforms;
 pub mod search;
+pub mod sources;
 pub mod sweep;
 pub mod weights;
 pub mod why;
