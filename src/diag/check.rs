@@ -30,8 +30,16 @@ pub(crate) struct Validator<'a> {
     pub(crate) out: Vec<Diagnostic>,
     /// Paths whose value could not be converted.
     failed: BTreeSet<String>,
-    /// How many diagnostics had been found when conversion passed each marked path.
-    marks: HashMap<String, usize>,
+    /// How many diagnostics had been found when conversion passed each marked path, in the
+    /// order passed: the paths end to end in `mark_paths`, each with its end there. Looked up
+    /// only when problems are found after conversion (a valid file never is), so a mark
+    /// costs no hashing and no allocation of its own.
+    marks: Vec<(usize, usize)>,
+    mark_paths: String,
+    /// The marks by path, of the first `indexed` marks: built when first needed, extended
+    /// after, so that many calls of `insert_at_marks` stay linear.
+    mark_index: HashMap<String, usize>,
+    indexed: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -41,7 +49,10 @@ impl<'a> Validator<'a> {
             text,
             out: Vec::new(),
             failed: BTreeSet::new(),
-            marks: HashMap::new(),
+            marks: Vec::new(),
+            mark_paths: String::new(),
+            mark_index: HashMap::new(),
+            indexed: 0,
         }
     }
 
@@ -53,7 +64,10 @@ impl<'a> Validator<'a> {
             text,
             out: Vec::new(),
             failed: BTreeSet::new(),
-            marks: HashMap::new(),
+            marks: Vec::new(),
+            mark_paths: String::new(),
+            mark_index: HashMap::new(),
+            indexed: 0,
         }
     }
 }
@@ -108,16 +122,31 @@ impl Validator<'_> {
     /// Notes that conversion has reached `path`: a problem found later about it is reported
     /// here.
     pub(crate) fn mark(&mut self, path: &str) {
-        self.marks.insert(path.to_string(), self.out.len());
+        self.mark_paths.push_str(path);
+        self.marks.push((self.mark_paths.len(), self.out.len()));
     }
 
     /// Adds diagnostics found after conversion, each at the mark of its path (in the order
     /// given among those at one mark), or at the end when its path was never marked.
     pub(crate) fn insert_at_marks(&mut self, found: Vec<(String, Diagnostic)>) {
+        if found.is_empty() {
+            return;
+        }
+        // A path marked twice is at its last mark.
+        let mut start = match self.indexed {
+            0 => 0,
+            i => self.marks[i - 1].0,
+        };
+        for &(end, at) in &self.marks[self.indexed..] {
+            self.mark_index
+                .insert(self.mark_paths[start..end].to_string(), at);
+            start = end;
+        }
+        self.indexed = self.marks.len();
         let end = self.out.len();
         let mut placed: Vec<(usize, Diagnostic)> = found
             .into_iter()
-            .map(|(path, d)| (self.marks.get(&path).copied().unwrap_or(end), d))
+            .map(|(path, d)| (self.mark_index.get(&path).copied().unwrap_or(end), d))
             .collect();
         // Stable: problems at one mark keep their order.
         placed.sort_by_key(|(at, _)| *at);
@@ -163,10 +192,7 @@ impl Validator<'_> {
 
     pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
-            .at(
-                self.head(path),
-                format!("needs `{}`", last_segment(path)),
-            )
+            .at(self.head(path), format!("needs `{}`", last_segment(path)))
             .note(why.to_string());
         self.push(d);
         self.fail(path);
