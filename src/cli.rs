@@ -22,7 +22,10 @@ use crate::data;
 use crate::model::{Dataset, Lang};
 use crate::output::escape::{visible, visible_lines};
 use crate::output::ranges::Ranges;
-use crate::output::write::{is_stdout, remove_temporaries_on_signals, write_atomic, write_stdout};
+use crate::output::write::{
+    is_stdout, remove_temporaries_on_signals, write_atomic, write_atomic_with, write_stdout,
+    write_stdout_with,
+};
 use crate::output::{self, diff, export, fmt, summary};
 use crate::reform::{self, PresetSet, ReformError};
 
@@ -848,6 +851,23 @@ fn emit(output: Option<&std::path::Path>, body: &[u8]) -> anyhow::Result<()> {
     }
 }
 
+/// Writes an export to `output`, atomically through a buffer, or to stdout, as it is
+/// produced (see [`export::Output`]).
+fn emit_export(output: Option<&std::path::Path>, body: &export::Output) -> anyhow::Result<()> {
+    match output {
+        Some(path) if !is_stdout(path) => {
+            remove_temporaries_on_signals().context("signals")?;
+            write_atomic_with(path, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                body.write_to(&mut out)?;
+                std::io::Write::flush(&mut out)
+            })
+            .with_context(|| format!("cannot write {}", path.display()))
+        }
+        _ => write_stdout_with(|out| body.write_to(out)).context("stdout"),
+    }
+}
+
 /// The passages of the shipped constitution of dataset `id` at `reference`, headed by the
 /// text's title and followed by its origin.
 fn article(id: &str, reference: &str) -> Result<String, Failure> {
@@ -957,7 +977,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 _ => None,
             };
             let body = if active.is_empty() {
-                export::render(
+                export::produce(
                     format,
                     &export::Snapshot {
                         ranges: state_ranges.as_ref(),
@@ -980,10 +1000,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     figure,
                     ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
                 };
-                export::render(format, &snapshot, &options)
+                export::produce(format, &snapshot, &options)
             }
             .map_err(|e| Failure::Data(e.to_string()))?;
-            emit(args.output.as_deref(), &body)?;
+            emit_export(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Article { reference }) => {

@@ -7,6 +7,7 @@
 //! Those later problems are slotted back in at the point where conversion passed their path
 //! (a *mark*), so that the report follows the file from top to bottom.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -16,39 +17,81 @@ use super::{Diagnostic, Level, did_you_mean};
 /// Keeps the first error of a run of checks, so that one bad field yields one message.
 pub(crate) type Found<T> = Option<T>;
 
+/// The places of a file's values: given by the caller, or found on the first problem that
+/// needs one (a file with no problem is never indexed; see [`Validator::lazy`]).
+enum Spans<'a> {
+    Given(&'a SpanIndex),
+    Lazy(OnceCell<SpanIndex>),
+}
+
 pub(crate) struct Validator<'a> {
-    pub(crate) spans: &'a SpanIndex,
+    spans: Spans<'a>,
     pub(crate) text: &'a str,
     pub(crate) out: Vec<Diagnostic>,
     /// Paths whose value could not be converted.
     failed: BTreeSet<String>,
-    /// How many diagnostics had been found when conversion passed each marked path.
-    marks: HashMap<String, usize>,
+    /// How many diagnostics had been found when conversion passed each marked path, in the
+    /// order passed: the paths end to end in `mark_paths`, each with its end there. Looked up
+    /// only when problems are found after conversion (a valid file never is), so a mark
+    /// costs no hashing and no allocation of its own.
+    marks: Vec<(usize, usize)>,
+    mark_paths: String,
+    /// The marks by path, of the first `indexed` marks: built when first needed, extended
+    /// after, so that many calls of `insert_at_marks` stay linear.
+    mark_index: HashMap<String, usize>,
+    indexed: usize,
 }
 
 impl<'a> Validator<'a> {
     pub(crate) fn new(spans: &'a SpanIndex, text: &'a str) -> Self {
         Validator {
-            spans,
+            spans: Spans::Given(spans),
             text,
             out: Vec::new(),
             failed: BTreeSet::new(),
-            marks: HashMap::new(),
+            marks: Vec::new(),
+            mark_paths: String::new(),
+            mark_index: HashMap::new(),
+            indexed: 0,
+        }
+    }
+
+    /// A validator that indexes the places of `text` only when a problem first asks for one,
+    /// so that a valid file costs no index (the index of 100,000 bodies is tens of MB).
+    pub(crate) fn lazy(text: &'a str) -> Self {
+        Validator {
+            spans: Spans::Lazy(OnceCell::new()),
+            text,
+            out: Vec::new(),
+            failed: BTreeSet::new(),
+            marks: Vec::new(),
+            mark_paths: String::new(),
+            mark_index: HashMap::new(),
+            indexed: 0,
         }
     }
 }
 
 impl Validator<'_> {
+    /// Where the values of the file are (built on the first call of a lazy validator).
+    pub(crate) fn spans(&self) -> &SpanIndex {
+        match &self.spans {
+            Spans::Given(spans) => spans,
+            Spans::Lazy(cell) => cell.get_or_init(|| SpanIndex::build(self.text)),
+        }
+    }
+
     /// The value at `path`, or the first line of the closest enclosing value.
     pub(crate) fn at(&self, path: &str) -> Option<Range<usize>> {
-        self.spans
+        let spans = self.spans();
+        spans
             .value(path)
-            .or_else(|| self.spans.nearest_head(path, self.text))
+            .or_else(|| spans.nearest_head(path, self.text))
     }
 
     /// The first line of the value at `path`, or of the closest enclosing value.
     pub(crate) fn head(&self, path: &str) -> Option<Range<usize>> {
-        self.spans.nearest_head(path, self.text)
+        self.spans().nearest_head(path, self.text)
     }
 
     pub(crate) fn push(&mut self, d: Diagnostic) {
@@ -79,16 +122,31 @@ impl Validator<'_> {
     /// Notes that conversion has reached `path`: a problem found later about it is reported
     /// here.
     pub(crate) fn mark(&mut self, path: &str) {
-        self.marks.insert(path.to_string(), self.out.len());
+        self.mark_paths.push_str(path);
+        self.marks.push((self.mark_paths.len(), self.out.len()));
     }
 
     /// Adds diagnostics found after conversion, each at the mark of its path (in the order
     /// given among those at one mark), or at the end when its path was never marked.
     pub(crate) fn insert_at_marks(&mut self, found: Vec<(String, Diagnostic)>) {
+        if found.is_empty() {
+            return;
+        }
+        // A path marked twice is at its last mark.
+        let mut start = match self.indexed {
+            0 => 0,
+            i => self.marks[i - 1].0,
+        };
+        for &(end, at) in &self.marks[self.indexed..] {
+            self.mark_index
+                .insert(self.mark_paths[start..end].to_string(), at);
+            start = end;
+        }
+        self.indexed = self.marks.len();
         let end = self.out.len();
         let mut placed: Vec<(usize, Diagnostic)> = found
             .into_iter()
-            .map(|(path, d)| (self.marks.get(&path).copied().unwrap_or(end), d))
+            .map(|(path, d)| (self.mark_index.get(&path).copied().unwrap_or(end), d))
             .collect();
         // Stable: problems at one mark keep their order.
         placed.sort_by_key(|(at, _)| *at);
@@ -106,8 +164,16 @@ impl Validator<'_> {
     /// Refuses every map key written twice: serde would keep the last writing without a word,
     /// and a reader of the file may well believe the first.
     pub(crate) fn duplicate_keys(&mut self) {
-        for (path, place) in self.spans.duplicate_keys() {
-            let first = self.spans.key(path);
+        // A lazy validator indexes the file only if a light scan finds a key written twice.
+        if matches!(self.spans, Spans::Lazy(_)) && !super::spans::has_duplicate_keys(self.text) {
+            return;
+        }
+        let spans = match &self.spans {
+            Spans::Given(spans) => *spans,
+            Spans::Lazy(cell) => cell.get_or_init(|| SpanIndex::build(self.text)),
+        };
+        for (path, place) in spans.duplicate_keys() {
+            let first = spans.key(path);
             let mut d = Diagnostic::error(
                 "duplicate-key",
                 format!("`{}` is written twice in one map", last_segment(path)),
@@ -126,10 +192,7 @@ impl Validator<'_> {
 
     pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
-            .at(
-                self.spans.nearest_head(path, self.text),
-                format!("needs `{}`", last_segment(path)),
-            )
+            .at(self.head(path), format!("needs `{}`", last_segment(path)))
             .note(why.to_string());
         self.push(d);
         self.fail(path);

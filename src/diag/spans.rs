@@ -5,6 +5,10 @@
 //! not add up) are found after deserialising, so the loader looks their place up here. The
 //! scanner runs only on text that `ron` has already parsed; on anything it does not understand
 //! it stops and returns what it has indexed so far, so a lookup may miss but never panics.
+//!
+//! Cost: one pass over the text, O(n) for n bytes, plus one owned path per value (about 15x
+//! the text in memory for a dataset), so the dataset loader builds the index only when a
+//! problem needs a place; [`has_duplicate_keys`] runs the same pass recording nothing.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,12 +25,7 @@ pub struct SpanIndex {
 
 impl SpanIndex {
     pub fn build(text: &str) -> SpanIndex {
-        let mut scanner = Scanner {
-            text: text.as_bytes(),
-            pos: 0,
-            index: SpanIndex::default(),
-            depth: 0,
-        };
+        let mut scanner = Scanner::new(text, true);
         scanner.document();
         scanner.index
     }
@@ -77,6 +76,15 @@ impl SpanIndex {
     }
 }
 
+/// Whether a map of `text` has a key written twice, found by the scanner of [`SpanIndex::build`]
+/// without recording anything (no paths, no ranges): a loader that indexes a file only for its
+/// problems asks this first. Linear in the text, and allocates only each map's set of keys.
+pub fn has_duplicate_keys(text: &str) -> bool {
+    let mut scanner = Scanner::new(text, false);
+    scanner.document();
+    scanner.duplicate
+}
+
 /// Guards the recursion; `ron` itself refuses deeper documents long before this.
 const MAX_DEPTH: usize = 512;
 
@@ -85,9 +93,41 @@ struct Scanner<'a> {
     pos: usize,
     index: SpanIndex,
     depth: usize,
+    /// Whether paths and ranges are recorded; without, the scan only looks for duplicate keys.
+    record: bool,
+    /// A map key written twice was seen.
+    duplicate: bool,
 }
 
 impl Scanner<'_> {
+    fn new(text: &str, record: bool) -> Scanner<'_> {
+        Scanner {
+            text: text.as_bytes(),
+            pos: 0,
+            index: SpanIndex::default(),
+            depth: 0,
+            record,
+            duplicate: false,
+        }
+    }
+
+    /// The path of the `i`th element under `path` (none when not recording).
+    fn element(&self, path: &str, i: usize) -> String {
+        if self.record {
+            format!("{path}[{i}]")
+        } else {
+            String::new()
+        }
+    }
+
+    /// The path of the field or key `key` under `path` (none when not recording).
+    fn child(&self, path: &str, key: &str) -> String {
+        if self.record {
+            join(path, key)
+        } else {
+            String::new()
+        }
+    }
     fn document(&mut self) {
         self.skip_trivia();
         while self.peek() == Some(b'#') {
@@ -198,7 +238,9 @@ impl Scanner<'_> {
         self.depth -= 1;
         result?;
         let range = start..self.pos;
-        self.index.values.insert(path, range.clone());
+        if self.record {
+            self.index.values.insert(path, range.clone());
+        }
         Some(range)
     }
 
@@ -208,7 +250,7 @@ impl Scanner<'_> {
             if self.eat(close) {
                 return Some(());
             }
-            self.value(format!("{path}[{i}]"))?;
+            self.value(self.element(path, i))?;
             i += 1;
             if !self.eat(b',') {
                 return self.eat(close).then_some(());
@@ -217,18 +259,28 @@ impl Scanner<'_> {
     }
 
     fn map(&mut self, path: &str) -> Option<()> {
+        let mut seen = std::collections::HashSet::new();
         loop {
             if self.eat(b'}') {
                 return Some(());
             }
             self.skip_trivia();
             let key_start = self.pos;
-            let key_range = self.value(format!("{path}{{key}}"))?;
-            let raw = std::str::from_utf8(&self.text[key_range.clone()]).ok()?;
+            let key_path = if self.record {
+                format!("{path}{{key}}")
+            } else {
+                String::new()
+            };
+            let key_range = self.value(key_path)?;
+            let text = self.text;
+            let raw = std::str::from_utf8(&text[key_range.clone()]).ok()?;
             let key = raw.trim_matches('"');
-            let child = join(path, key);
+            let child = self.child(path, key);
             let place = key_start..key_range.end;
-            if self.index.keys.contains_key(&child) {
+            if !self.record {
+                // Keys written alike are the same key, as the recorded paths would be.
+                self.duplicate |= !seen.insert(key);
+            } else if self.index.keys.contains_key(&child) {
                 self.index.duplicates.push((child.clone(), place.clone()));
             } else {
                 self.index.keys.insert(child.clone(), place);
@@ -273,8 +325,10 @@ impl Scanner<'_> {
             if key.is_empty() {
                 return None;
             }
-            let child = join(path, key);
-            self.index.keys.insert(child.clone(), key_start..self.pos);
+            let child = self.child(path, key);
+            if self.record {
+                self.index.keys.insert(child.clone(), key_start..self.pos);
+            }
             if !self.eat(b':') {
                 return None;
             }

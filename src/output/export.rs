@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io;
 
 use crate::analysis::Analysis;
 use crate::analysis::range::Band;
@@ -284,6 +285,41 @@ pub fn render(
         }
     };
     Ok(text.into_bytes())
+}
+
+/// An export ready to be written: the JSON document, serialised as it is written (the JSON
+/// of 100,000 bodies is 356 MB, which a string would hold whole, twice while it grew), or the
+/// bytes of any other format.
+pub enum Output {
+    Json(Box<summary::json::Summary>),
+    Bytes(Vec<u8>),
+}
+
+impl Output {
+    /// Writes the export to `out`: the same bytes as [`render`]. Linear in the output; the
+    /// JSON needs no memory beyond `out`'s buffer.
+    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        match self {
+            Output::Json(doc) => {
+                serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+                out.write_all(b"\n")
+            }
+            Output::Bytes(bytes) => out.write_all(bytes),
+        }
+    }
+}
+
+/// [`render`], except that the JSON is left to be serialised by [`Output::write_to`] as it
+/// is written. Every error [`render`] gives is given here, before anything is written.
+pub fn produce(
+    format: Format,
+    snapshot: &Snapshot,
+    options: &RenderOptions,
+) -> Result<Output, ExportError> {
+    match (format, options.table) {
+        (Format::Json, None) => Ok(Output::Json(Box::new(summary::json::document(snapshot)))),
+        _ => render(format, snapshot, options).map(Output::Bytes),
+    }
 }
 
 /// A sensible file name for an export of `snapshot`, such as `kz-2022+P5+P10.md` or

@@ -1,5 +1,8 @@
-//! Putting a rendered document on disk or stdout. Renderers return strings or bytes and
-//! never write; the command line and the TUI call these.
+//! Putting a rendered document on disk or stdout. Renderers return strings or bytes (or, for
+//! the JSON, a document serialised as it is written: [`crate::output::export::Output`]) and
+//! never write; the command line and the TUI call these. A file is written through a buffer
+//! into a temporary file renamed over the target at the end ([`write_atomic_with`]), so that
+//! an export streamed to disk never leaves half a file, and replaces only a regular file.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -187,8 +190,15 @@ pub fn remove_temporaries_on_signals() -> io::Result<()> {
 
 /// Writes to stdout; a closed pipe (`bilik export | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    write_stdout_with(|out| out.write_all(bytes))
+}
+
+/// [`write_stdout`] for a writer that produces the content itself, through a buffer.
+pub fn write_stdout_with(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

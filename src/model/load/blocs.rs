@@ -92,7 +92,7 @@ impl Validator<'_> {
                         ),
                     )
                     .at(
-                        self.spans.key(&cpath).or_else(|| self.head(&bpath)),
+                        self.spans().key(&cpath).or_else(|| self.head(&bpath)),
                         "no such channel",
                     )
                     .help_maybe(hint);

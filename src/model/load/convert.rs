@@ -229,7 +229,7 @@ impl Validator<'_> {
                     "unknown-weight"
                 };
                 let d = Diagnostic::error(code, message)
-                    .at(self.spans.key(&format!("weights.{name}")), "here")
+                    .at(self.spans().key(&format!("weights.{name}")), "here")
                     .help_maybe(hint.map(|h| format!("did you mean `{h}`?")));
                 self.push(d);
             }
@@ -376,7 +376,7 @@ impl Validator<'_> {
                     format!("`{key}` is not a body attribute"),
                 )
                 .at(
-                    self.spans.key(&format!("{path}.attribute_sources.{key}")),
+                    self.spans().key(&format!("{path}.attribute_sources.{key}")),
                     "unknown attribute",
                 )
                 .help_maybe(hint)
@@ -420,7 +420,7 @@ impl Validator<'_> {
                 "misplaced-powers",
                 format!("{what} lists `powers`, but it is not the head of state"),
             )
-            .at(self.spans.key(&at).or_else(|| self.head(&at)), "only for `role: head_of_state`")
+            .at(self.spans().key(&at).or_else(|| self.head(&at)), "only for `role: head_of_state`")
             .note("the powers beyond appointments are those of the head of state; see docs/codebook.md");
             self.push(d);
         }

@@ -179,7 +179,7 @@ impl Validator<'_> {
             code,
             format!("{what}: `{field}` applies only to {only} edges, not `{kind}`"),
         )
-        .at(self.spans.key(at).or_else(|| self.head(at)), format!("only for {only}"))
+        .at(self.spans().key(at).or_else(|| self.head(at)), format!("only for {only}"))
         .help_maybe((kind == EdgeKind::Dissolve && field != "bars").then(|| {
             "a dissolution on refusal is `kind: dissolve_on_refusal` with the `covers` it applies to".to_string()
         }));
@@ -203,7 +203,7 @@ impl Validator<'_> {
                 let hint = did_you_mean(word, names.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 let d = Diagnostic::error(code, format!("unknown {what} `{}`", word.0))
-                    .at(self.spans.key(&at).or_else(|| self.head(&at)), "unknown")
+                    .at(self.spans().key(&at).or_else(|| self.head(&at)), "unknown")
                     .help_maybe(hint)
                     .note(format!("{what}s: {}", names.join(", ")));
                 self.push(d);
@@ -351,7 +351,7 @@ impl Validator<'_> {
                         "nested-alternative",
                         "a step of an alternative has alternatives of its own",
                     )
-                    .at(self.spans.key(&at).or_else(|| self.head(&at)), "nested")
+                    .at(self.spans().key(&at).or_else(|| self.head(&at)), "nested")
                     .note("a reading is one choice; write the other reading as a further alternative of the channel");
                     self.push(d);
                     nested = true;

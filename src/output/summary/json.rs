@@ -599,11 +599,12 @@ pub fn summary(
 
 /// The `json` export of `s`.
 pub fn render(s: &Snapshot) -> String {
+    fmt::json(&document(s))
+}
+
+/// The document the `json` export of `s` serialises; [`crate::output::export::produce`]
+/// writes it without first making it one string.
+pub fn document(s: &Snapshot) -> Summary {
     let ranges = s.ranges();
-    fmt::json(&summary(
-        s.dataset,
-        s.analysis,
-        s.reforms,
-        ranges.as_deref(),
-    ))
+    summary(s.dataset, s.analysis, s.reforms, ranges.as_deref())
 }
