@@ -154,7 +154,11 @@ mod tests {
             .find(|b| b.from() == "president" && b.to() == "court")
             .unwrap();
         assert_eq!(pc.primary().class, Class::Appointment);
-        let label: Vec<String> = pc.label(seats_of(&g, "court")).into_iter().map(|l| l.0).collect();
+        let label: Vec<String> = pc
+            .label(seats_of(&g, "court"))
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
         assert_eq!(label, ["2/3", "dismisses"]);
         assert!(pc.details().contains("dismiss at will"), "{}", pc.details());
     }

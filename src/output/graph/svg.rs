@@ -15,10 +15,10 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
 use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
 use super::print::{wrap, wrap_joined};
-use super::bundle::{self, Bundle, LabelLine};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
 use crate::model::Lang;
@@ -503,10 +503,7 @@ impl Row {
         if lines.len() < 2 {
             return vec![self];
         }
-        let rest: Vec<Row> = lines
-            .drain(1..)
-            .map(|l| Row::More(l, indent))
-            .collect();
+        let rest: Vec<Row> = lines.drain(1..).map(|l| Row::More(l, indent)).collect();
         let first = lines.remove(0);
         let head = match self {
             Row::Swatch(c, _) => Row::Swatch(c, first),
@@ -610,7 +607,12 @@ impl Legend {
         let column = (avail - LEGEND_GAP * n) / n;
         let wrapped: Vec<(String, Vec<Row>)> = std::mem::take(&mut self.columns)
             .into_iter()
-            .map(|(h, rows)| (h, rows.into_iter().flat_map(|r| r.wrapped(column)).collect()))
+            .map(|(h, rows)| {
+                (
+                    h,
+                    rows.into_iter().flat_map(|r| r.wrapped(column)).collect(),
+                )
+            })
             .collect();
         self.widths = Legend::widths(&wrapped);
         self.columns = wrapped;
@@ -832,7 +834,10 @@ fn lay_out(
             .collect(),
         // Room at the target for the label's first line: the lines under it find their room
         // along the curve (`place_labels`), so a body many bundles reach stays narrow.
-        labels: labels.iter().map(|l| label_width(&l[..l.len().min(1)])).collect(),
+        labels: labels
+            .iter()
+            .map(|l| label_width(&l[..l.len().min(1)]))
+            .collect(),
     })
 }
 
