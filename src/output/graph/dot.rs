@@ -2,8 +2,11 @@
 //! the principal that controls the largest share of them (paler for a smaller share);
 //! principals have a double border. Arrows are styled by kind (see [`Class`]) and reforms'
 //! additions, changes and removals are coloured. Ranks follow the layers of the SVG's layered
-//! placement (`newrank`, so that a rank crosses the clusters). No `concentrate`: Graphviz 2.43
-//! warns, aborts or crashes with it on these clustered graphs. `dot -Tsvg` renders it.
+//! placement (`newrank`, so that a rank crosses the clusters). No `concentrate`: tried with
+//! Graphviz 2.43.0 on kz-2022, kz-2026, us and fr, it no longer crashes but merges edges whose
+//! seat labels it then drops ("Warning: no position for edge with xlabel 1"; kz-2022 draws
+//! 99 edges instead of 110 and loses a label, fr loses two), and a figure that silently
+//! loses a seat count misleads. `dot -Tsvg` renders it.
 
 use std::fmt::Write;
 

@@ -5,6 +5,7 @@
 //! edges) in a fixed order, each marked with what reforms did to it, and the arrows pictures
 //! draw. The Markdown and CSV exports of the summary read it too.
 
+pub mod bundle;
 pub mod colour;
 pub mod dot;
 pub mod focus;

@@ -15,6 +15,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
 use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
 use super::print::{wrap, wrap_joined};
@@ -31,7 +32,7 @@ const FONT: &str = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, Helvetica, s
 /// The smallest text of the figure: the print size scales it to the chosen font size.
 const MIN_TEXT: f64 = SMALL_SIZE;
 /// The widths a body's text wraps at, in turn, while the figure is wider than asked.
-const WRAPPED_TEXT: [f64; 3] = [190.0, 150.0, 118.0];
+const WRAPPED_TEXT: [f64; 4] = [190.0, 150.0, 118.0, 96.0];
 const NAME_LINE: f64 = 15.0;
 const SMALL_LINE: f64 = 12.5;
 const MARGIN: f64 = 28.0;
@@ -112,7 +113,7 @@ fn marker_id(color: &str, open: bool) -> String {
 struct Lines {
     name: Vec<String>,
     facts: Vec<String>,
-    control: String,
+    control: Vec<String>,
 }
 
 /// A body's text, its name and facts wrapped at `max` (unbounded: one line each).
@@ -133,7 +134,7 @@ fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     Lines {
         name: wrap(b.name(lang), max, |t| text_width(t, NAME_SIZE, true)),
         facts: wrap_joined(&facts, " · ", max, |t| text_width(t, SMALL_SIZE, true)),
-        control,
+        control: wrap(&control, max, |t| text_width(t, SMALL_SIZE, false)),
     }
 }
 
@@ -246,7 +247,7 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         num(cx),
         num(below_name + 13.0 + (l.facts.len() - 1) as f64 * SMALL_LINE),
         if removed { "#8c8c8c" } else { "#424242" },
-        xml(&l.control)
+        tspans(&l.control, cx, SMALL_LINE)
     );
     if !removed {
         // The bar: integrated control by principal, in legend order.
@@ -271,19 +272,18 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
     out.push_str("</g>\n");
 }
 
-/// Places the seat labels along their arrows' last curves, each where it overlaps neither a
-/// body nor a label placed before it (or, failing that, at its first choice).
-fn place_labels<'a>(
-    drawn: &[(&'a Arrow<'a>, usize, usize)],
-    laid: &placement::Output,
-) -> Vec<(Pt, &'a Arrow<'a>, String)> {
+/// Places the arrows' labels along their last curves, each where it overlaps neither a body
+/// nor a label placed before it (or, failing that, at its first choice).
+fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt, usize)> {
     // Near the target first, where ports give each label its room.
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
     let mut taken: Vec<Rect> = laid.boxes.clone();
     let mut out = Vec::new();
-    for (i, d) in drawn.iter().enumerate() {
-        let Some(text) = d.0.label() else { continue };
-        let (w, h) = (label_width(&text), LABEL_SIZE + 2.0);
+    for (i, lines) in labels.iter().enumerate() {
+        if lines.is_empty() {
+            continue;
+        }
+        let (w, h) = (label_width(lines), label_height(lines));
         let boxed = |p: Pt| Rect {
             x: p.x - w / 2.0,
             y: p.y - h / 2.0,
@@ -297,13 +297,49 @@ fn place_labels<'a>(
             .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(*p))))
             .unwrap_or_else(|| route.label_at(CHOICES[0]));
         taken.push(boxed(at));
-        out.push((at, d.0, text));
+        out.push((at, i));
     }
     out
 }
 
-fn label_width(text: &str) -> f64 {
-    text_width(text, LABEL_SIZE, true) + 4.0
+/// A label centred on `p`, a line per kind in its colour (a reform's colour when a reform
+/// added, changed or removed the arrow).
+fn draw_label(out: &mut String, p: Pt, lines: &[LabelLine], change: Change) {
+    let top = p.y - label_height(lines) / 2.0 + LABEL_SIZE * 0.85;
+    let spans: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (text, color))| {
+            let color = if change == Change::Same {
+                color
+            } else {
+                change_color(Class::Appointment, change)
+            };
+            format!(
+                "<tspan x=\"{}\" y=\"{}\" fill=\"{color}\">{}</tspan>",
+                num(p.x),
+                num(top + i as f64 * LABEL_LINE),
+                xml(text)
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "<text text-anchor=\"middle\" font-size=\"{LABEL_SIZE}\" font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{spans}</text>"
+    );
+}
+
+const LABEL_LINE: f64 = LABEL_SIZE + 1.5;
+
+fn label_height(lines: &[LabelLine]) -> f64 {
+    lines.len() as f64 * LABEL_LINE + 0.5
+}
+
+fn label_width(lines: &[LabelLine]) -> f64 {
+    lines
+        .iter()
+        .map(|(t, _)| text_width(t, LABEL_SIZE, true) + 4.0)
+        .fold(0.0, f64::max)
 }
 
 fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
@@ -341,9 +377,15 @@ fn node_size(g: &Graph, n: &Node, lang: Lang, max: f64) -> (f64, f64) {
     let w = widest(&l.name, NAME_SIZE)
         .max(widest(&l.facts, SMALL_SIZE))
         .max(text_width(&last_facts, SMALL_SIZE, true))
-        .max(text_width(&l.control, SMALL_SIZE, false))
+        .max(
+            l.control
+                .iter()
+                .map(|t| text_width(t, SMALL_SIZE, false))
+                .fold(0.0, f64::max),
+        )
         + 2.0 * NODE_PADDING;
-    let extra = (l.name.len() - 1) as f64 * NAME_LINE + (l.facts.len() - 1) as f64 * SMALL_LINE;
+    let extra = (l.name.len() - 1) as f64 * NAME_LINE
+        + (l.facts.len() + l.control.len() - 2) as f64 * SMALL_LINE;
     (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT + extra)
 }
 
@@ -429,6 +471,47 @@ enum Row {
     Swatch(String, String),
     Line(Class, Change, String),
     Text(String),
+    /// The rest of a wrapped row, indented under its text.
+    More(String, f64),
+}
+
+impl Row {
+    /// Where the row's text starts, from the column's left.
+    fn indent(&self) -> f64 {
+        match self {
+            Row::Swatch(..) => 26.0,
+            Row::Line(..) => 56.0,
+            Row::Text(_) => 0.0,
+            Row::More(_, indent) => *indent,
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Row::Swatch(_, t) | Row::Line(_, _, t) | Row::Text(t) | Row::More(t, _) => t,
+        }
+    }
+
+    fn width(&self) -> f64 {
+        self.indent() + text_width(self.text(), 11.0, false)
+    }
+
+    /// The row on lines no wider than `max`: itself, then what wrapped.
+    fn wrapped(self, max: f64) -> Vec<Row> {
+        let indent = self.indent();
+        let mut lines = wrap(self.text(), max - indent, |t| text_width(t, 11.0, false));
+        if lines.len() < 2 {
+            return vec![self];
+        }
+        let rest: Vec<Row> = lines.drain(1..).map(|l| Row::More(l, indent)).collect();
+        let first = lines.remove(0);
+        let head = match self {
+            Row::Swatch(c, _) => Row::Swatch(c, first),
+            Row::Line(c, ch, _) => Row::Line(c, ch, first),
+            Row::Text(_) | Row::More(..) => Row::More(first, indent),
+        };
+        std::iter::once(head).chain(rest).collect()
+    }
 }
 
 /// The legend: columns of rows under a heading each.
@@ -462,11 +545,17 @@ impl Legend {
         ));
         principals.push(Row::Text("double border: a principal".into()));
         let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
-        let kinds = Class::ALL
+        let mut kinds: Vec<Row> = Class::ALL
             .iter()
             .filter(|c| present.contains(c))
             .map(|c| Row::Line(*c, Change::Same, c.legend().to_string()))
             .collect();
+        kinds.push(Row::Text(
+            "one arrow per pair of bodies, in the style of its first kind;".into(),
+        ));
+        kinds.push(Row::Text(
+            "its label: seats filled / the body's seats, then the other powers".into(),
+        ));
         let mut columns = vec![
             ("Principals".to_string(), principals),
             ("Arrows".to_string(), kinds),
@@ -489,23 +578,45 @@ impl Legend {
         if !changes.is_empty() {
             columns.push(("Reforms".to_string(), changes));
         }
-        let widths = columns
-            .iter()
-            .map(|(h, rows)| {
-                rows.iter()
-                    .map(|r| match r {
-                        Row::Swatch(_, t) => 26.0 + text_width(t, 11.0, false),
-                        Row::Line(_, _, t) => 56.0 + text_width(t, 11.0, false),
-                        Row::Text(t) => text_width(t, 11.0, false),
-                    })
-                    .fold(text_width(h, 12.0, true), f64::max)
-            })
-            .collect();
+        let widths = Legend::widths(&columns);
         Legend {
             columns,
             widths,
             stacked: false,
         }
+    }
+
+    fn widths(columns: &[(String, Vec<Row>)]) -> Vec<f64> {
+        columns
+            .iter()
+            .map(|(h, rows)| {
+                rows.iter()
+                    .map(Row::width)
+                    .fold(text_width(h, 12.0, true), f64::max)
+            })
+            .collect()
+    }
+
+    /// Fits the legend in `avail`: its columns side by side, their rows wrapped if need be,
+    /// or failing that one below the other.
+    fn fit(&mut self, avail: f64) {
+        if self.width() <= avail {
+            return;
+        }
+        let n = self.columns.len() as f64;
+        let column = (avail - LEGEND_GAP * n) / n;
+        let wrapped: Vec<(String, Vec<Row>)> = std::mem::take(&mut self.columns)
+            .into_iter()
+            .map(|(h, rows)| {
+                (
+                    h,
+                    rows.into_iter().flat_map(|r| r.wrapped(column)).collect(),
+                )
+            })
+            .collect();
+        self.widths = Legend::widths(&wrapped);
+        self.columns = wrapped;
+        self.stacked = self.width() > avail;
     }
 
     fn width(&self) -> f64 {
@@ -575,6 +686,7 @@ impl Legend {
                         (text, x + 56.0, "#1a1a1a")
                     }
                     Row::Text(text) => (text, x, "#424242"),
+                    Row::More(text, indent) => (text, x + indent, "#424242"),
                 };
                 let _ = writeln!(
                     out,
@@ -633,14 +745,14 @@ fn draw_title(out: &mut String, lines: &[TitleLine]) {
 
 fn draw_arrows(
     out: &mut String,
-    drawn: &[(&Arrow, usize, usize)],
+    drawn: &[(Bundle, usize, usize)],
     laid: &placement::Output,
     s: &Snapshot,
 ) {
     out.push_str("<g class=\"arrows\">\n");
     // Removed arrows first, so that the state's own arrows are drawn over them.
     let mut order: Vec<usize> = (0..drawn.len()).collect();
-    order.sort_by_key(|i| (drawn[*i].0.change != Change::Removed, *i));
+    order.sort_by_key(|i| (drawn[*i].0.change() != Change::Removed, *i));
     let name = |id: &str| {
         s.dataset
             .body(id)
@@ -648,7 +760,8 @@ fn draw_arrows(
             .map_or(id.to_string(), |b| b.name(s.lang).to_string())
     };
     for i in order {
-        let a = drawn[i].0;
+        let b = &drawn[i].0;
+        let a = b.primary();
         let color = change_color(a.class, a.change);
         let _ = writeln!(
             out,
@@ -663,7 +776,7 @@ fn draw_arrows(
                 "{} → {}\n{}",
                 name(a.from),
                 name(a.to),
-                a.details()
+                b.details()
             ))
         );
     }
@@ -708,7 +821,8 @@ fn draw_hatches(out: &mut String, g: &Graph) {
 fn lay_out(
     g: &Graph,
     nodes: &[&Node],
-    drawn: &[(&Arrow, usize, usize)],
+    drawn: &[(Bundle, usize, usize)],
+    labels: &[Vec<LabelLine>],
     lang: Lang,
     max: f64,
 ) -> placement::Output {
@@ -716,11 +830,13 @@ fn lay_out(
         sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
         edges: drawn
             .iter()
-            .map(|(a, f, t)| (*f, *t, a.class == Class::Appointment))
+            .map(|(b, f, t)| (*f, *t, b.primary().class == Class::Appointment))
             .collect(),
-        labels: drawn
+        // Room at the target for the label's first line: the lines under it find their room
+        // along the curve (`place_labels`), so a body many bundles reach stays narrow.
+        labels: labels
             .iter()
-            .map(|(a, _, _)| a.label().map_or(0.0, |l| label_width(&l)))
+            .map(|l| label_width(&l[..l.len().min(1)]))
             .collect(),
     })
 }
@@ -736,25 +852,33 @@ pub fn render(s: &Snapshot) -> String {
     let mut nodes: Vec<&Node> = g.nodes.iter().collect();
     nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
     let index = |id: &str| nodes.iter().position(|n| n.id() == id);
-    let drawn: Vec<(&Arrow, usize, usize)> = arrows
+    // Parallel arrows merged: one per pair of bodies, labelled with all it stands for.
+    let drawn: Vec<(Bundle, usize, usize)> = bundle::bundle(&arrows)
+        .into_iter()
+        .filter_map(|b| {
+            let (f, t) = (index(b.from())?, index(b.to())?);
+            Some((b, f, t))
+        })
+        .collect();
+    let labels: Vec<Vec<LabelLine>> = drawn
         .iter()
-        .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
+        .map(|(b, _, _)| b.label(bundle::seats_of(&g, b.to())))
         .collect();
     // Too wide for the width asked: narrower bodies, their names on more lines, as little
     // as it takes.
     let mut max = f64::INFINITY;
-    let mut laid = lay_out(&g, &nodes, &drawn, s.lang, max);
+    let mut laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max);
     for narrower in WRAPPED_TEXT {
         if laid.width <= target {
             break;
         }
         max = narrower;
-        laid = lay_out(&g, &nodes, &drawn, s.lang, max);
+        laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max);
     }
 
     let mut legend = Legend::new(&g, &arrows, s.lang);
     let fits = laid.width.max(target);
-    legend.stacked = legend.width() > fits;
+    legend.fit(fits);
     let title = wrap_title(title(s), fits.max(legend.width()));
     let title_height: f64 = title.iter().map(|l| l.size * 1.6).sum::<f64>() + 16.0;
     let title_width = title
@@ -789,7 +913,7 @@ pub fn render(s: &Snapshot) -> String {
     );
     let markers = drawn
         .iter()
-        .map(|(a, _, _)| (a.class, a.change))
+        .map(|(b, _, _)| (b.primary().class, b.change()))
         .chain(legend.lines())
         .map(|(class, change)| (change_color(class, change), class == Class::Other))
         .collect();
@@ -812,15 +936,8 @@ pub fn render(s: &Snapshot) -> String {
         draw_node(&mut out, &g, n, &laid.boxes[i], s.lang, max);
     }
     out.push_str("</g>\n<g class=\"labels\">\n");
-    for (p, a, text) in place_labels(&drawn, &laid) {
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{LABEL_SIZE}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>",
-            num(p.x),
-            num(p.y + LABEL_SIZE * 0.35),
-            change_color(a.class, a.change),
-            xml(&text)
-        );
+    for (p, i) in place_labels(&labels, &laid) {
+        draw_label(&mut out, p, &labels[i], drawn[i].0.change());
     }
     out.push_str("</g>\n</g>\n");
     legend.draw(&mut out, legend_top, inner);
