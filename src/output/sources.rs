@@ -121,21 +121,24 @@ pub struct Tally {
 impl Tally {
     /// `40 channels, 61 edges`: what cites the source, the kinds that are zero left out.
     pub fn counts(&self) -> String {
-        let part = |n: usize, one: &str, many: &str| match n {
-            0 => None,
-            1 => Some(format!("1 {one}")),
-            n => Some(format!("{n} {many}")),
-        };
+        self.counts_in(crate::model::Lang::En)
+    }
+
+    /// [`Tally::counts`] in `lang`.
+    pub fn counts_in(&self, lang: crate::model::Lang) -> String {
+        use crate::model::i18n::tr;
+        use crate::t;
+        let part = |n: usize, template: &'static str| (n > 0).then(|| t!(lang, template, n = n));
         let parts: Vec<String> = [
-            part(self.channels, "channel", "channels"),
-            part(self.edges, "edge", "edges"),
-            part(self.bodies, "body", "bodies"),
+            part(self.channels, "{n} {n:channel|channels}"),
+            part(self.edges, "{n} {n:edge|edges}"),
+            part(self.bodies, "{n} {n:body|bodies}"),
         ]
         .into_iter()
         .flatten()
         .collect();
         if parts.is_empty() {
-            "not cited by its id".to_string()
+            tr(lang, "not cited by its id").to_string()
         } else {
             parts.join(", ")
         }
@@ -254,11 +257,14 @@ const NAMED: usize = 12;
 /// The References section of the Markdown report: each source with its title and address,
 /// how many channels and edges cite it, and the bodies they are about.
 pub fn references_md(dataset: &Dataset, lang: crate::model::Lang) -> String {
+    use crate::model::i18n::tr;
     use crate::output::escape::markdown;
-    let mut out = String::from("## References\n\n");
+    use crate::t;
+    let mut out = format!("## {}\n\n", tr(lang, "References"));
     let tally = tally(dataset);
     if tally.is_empty() {
-        out.push_str("The dataset lists no sources.\n\n");
+        out.push_str(tr(lang, "The dataset lists no sources."));
+        out.push_str("\n\n");
         return out;
     }
     for (s, t) in tally {
@@ -267,7 +273,7 @@ pub fn references_md(dataset: &Dataset, lang: crate::model::Lang) -> String {
             out.push_str(&format!(" {}", md_url(&s.url)));
         }
         if t.about.is_empty() {
-            out.push_str(". Not cited by its id.\n");
+            out.push_str(&t!(lang, ". Not cited by its id.\n"));
             continue;
         }
         let mut names: Vec<String> = t
@@ -277,12 +283,13 @@ pub fn references_md(dataset: &Dataset, lang: crate::model::Lang) -> String {
             .map(|b| markdown(dataset.name(b, lang)))
             .collect();
         if t.about.len() > NAMED {
-            names.push(format!("and {} more", t.about.len() - NAMED));
+            names.push(t!(lang, "and {n} more", n = t.about.len() - NAMED));
         }
-        out.push_str(&format!(
-            ". Cited by {}, bearing on: {}.\n",
-            t.counts(),
-            names.join(", ")
+        out.push_str(&t!(
+            lang,
+            ". Cited by {counts}, bearing on: {names}.\n",
+            counts = t.counts_in(lang),
+            names = names.join(", ")
         ));
     }
     out.push('\n');
