@@ -118,7 +118,7 @@ fn bench(c: &mut Criterion) {
         });
         let reformed = apply(&ds, &case.presets, &case.active).unwrap();
         g.bench_function("delta", |b| {
-            b.iter(|| delta(black_box(&ds), &reformed, &o.weights, false, None).unwrap())
+            b.iter(|| delta(black_box(&ds), &reformed, &o, None).unwrap())
         });
         let mut app = app(&ds, &case.presets);
         for view in View::ALL {
