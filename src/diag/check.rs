@@ -119,6 +119,15 @@ impl Validator<'_> {
             .is_some_and(|p| p.starts_with(prefix))
     }
 
+    /// Whether a value at a path starting with `prefix` could not be converted, for the paths
+    /// whose rest after the prefix `rest` accepts.
+    pub(crate) fn failed_under_where(&self, prefix: &str, rest: impl Fn(&str) -> bool) -> bool {
+        self.failed
+            .range(prefix.to_string()..)
+            .take_while(|p| p.starts_with(prefix))
+            .any(|p| rest(&p[prefix.len()..]))
+    }
+
     /// Notes that conversion has reached `path`: a problem found later about it is reported
     /// here.
     pub(crate) fn mark(&mut self, path: &str) {

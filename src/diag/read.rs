@@ -142,10 +142,66 @@ pub(crate) fn parse_ron_with<T: serde::de::DeserializeOwned>(
     options.from_str(text).map_err(|e| {
         let start = offset_of(text, e.span.start.line, e.span.start.col);
         let end = offset_of(text, e.span.end.line, e.span.end.col).max(start + 1);
-        Diagnostic::error(code(&e.code), format!("syntax error: {}", e.code))
-            .at(Some(start..end.min(text.len().max(start))), "here")
+        let d = Diagnostic::error(code(&e.code), format!("syntax error: {}", e.code));
+        // The parser notices a missing comma only at the next line's first token; the author
+        // left it out at the end of the line before, so that is where the error points.
+        if let Some(after) = missing_separator(text, &e.code, start) {
+            let last = text[..after].char_indices().last().map_or(0, |(i, _)| i);
+            return d
+                .at(Some(last..after), "a comma is missing after this?")
+                .note("help: values in a list and fields of a struct are separated by commas");
+        }
+        d.at(Some(start..end.min(text.len().max(start))), "here")
             .help_maybe(syntax_help(&e.code))
     })
+}
+
+/// Where a missing comma belongs: the end of the last token before `at` when the parser
+/// wanted a separator or a closing bracket and that token ends on an earlier line.
+fn missing_separator(text: &str, code: &ron::Error, at: usize) -> Option<usize> {
+    let message = code.to_string();
+    if !(message.contains("comma") || message.contains("closing")) {
+        return None;
+    }
+    let end = last_token_end(text, at)?;
+    text[end..at].contains('\n').then_some(end)
+}
+
+/// The byte offset just after the last token (not whitespace or a comment) before `at`,
+/// reading strings and comments as RON does, so that a `//` inside a URL is not a comment.
+fn last_token_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut i, mut last) = (0, None);
+    while i < at.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+                last = Some(i.min(at));
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            b if b.is_ascii_whitespace() => i += 1,
+            _ => {
+                i += 1;
+                last = Some(i);
+            }
+        }
+    }
+    last
 }
 
 fn syntax_help(code: &ron::Error) -> Option<String> {
@@ -185,6 +241,26 @@ fn syntax_help(code: &ron::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::normalise_text;
+
+    #[test]
+    fn a_missing_comma_is_placed_at_the_end_of_its_line() {
+        let text = "(\n  id: \"x\" // https://a.b\n  title: \"y\",\n)";
+        let d = super::parse_ron::<Pair>(text).unwrap_err();
+        let span = d.span.clone().expect("a place");
+        assert_eq!(span.end, text.find("\" //").unwrap() + 1, "{d:?}");
+        assert!(d.label.contains("comma"), "{}", d.label);
+        // A comma that is there leaves the parser's own place and words alone.
+        let bad = "(\n  id: \"x\",\n  title: oops\"\n)";
+        let d = super::parse_ron::<Pair>(bad).unwrap_err();
+        assert_eq!(d.label, "here");
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Pair {
+        id: String,
+        title: String,
+    }
 
     #[test]
     fn a_byte_order_mark_and_old_mac_line_ends_are_read_as_the_author_sees_them() {

@@ -219,6 +219,8 @@ pub(crate) mod tests {
         assert!(found.contains(&"unknown-id"), "{found:?}");
         assert!(found.contains(&"unknown-role"), "{found:?}");
         assert!(found.contains(&"missing-source"), "{found:?}");
+        // The seats still add up wrongly, whatever else is wrong in the same channel.
+        assert!(found.contains(&"seats-mismatch"), "{found:?}");
     }
 
     #[test]

@@ -154,12 +154,6 @@ impl Validator<'_> {
     fn told(&self, scope: &Scope, p: &Problem, all: &[Problem]) -> Option<Diagnostic> {
         let at = p.fault.path_in(|i| scope.body_path(i));
         let bodies = scope.bodies();
-        let in_body = |body: usize, q: &Problem| match q.fault {
-            Fault::DuplicateChannel { body: b, .. }
-            | Fault::UnknownActor { body: b, .. }
-            | Fault::Steps { body: b, .. } => b == body,
-            _ => false,
-        };
         match &p.fault {
             Fault::DuplicateBody { body } => {
                 let id = &bodies[*body].id;
@@ -217,9 +211,14 @@ impl Validator<'_> {
             }
             Fault::SeatsMismatch { body } => {
                 let base = scope.body_path(*body);
+                // Only a count that could not be read makes the sum unknown; an unknown actor,
+                // a bad step or a missing source in the same channel leaves it as written.
+                let count_unread = |rest: &str| {
+                    rest.split_once(']')
+                        .is_some_and(|(_, tail)| tail.is_empty() || tail == ".seats")
+                };
                 if self.failed(&at)
-                    || self.failed_under(&format!("{base}.channels["))
-                    || all.iter().any(|q| in_body(*body, q))
+                    || self.failed_under_where(&format!("{base}.channels["), count_unread)
                 {
                     return None;
                 }
