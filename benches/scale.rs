@@ -10,22 +10,13 @@ use std::time::Duration;
 
 use bilik::analysis::{Options, analyze};
 use bilik::data::check_str;
-use bilik::model::{Dataset, Lang};
 use bilik::reform::{PresetSet, apply, delta};
 use bilik::tui::keymap::Command;
-use bilik::tui::{Action, App, AppOptions, View, update};
+use bilik::tui::ranges::Mode;
+use bilik::tui::{Action, View, update};
 use bilik_bench::generate::generate;
+use bilik_bench::{app, draw, load, sizes, synth_presets};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
-/// The sizes to measure, from `BILIK_BENCH_SIZES` or all of them.
-fn sizes() -> Vec<usize> {
-    std::env::var("BILIK_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
 
 /// A state to measure: its name in the report, its text, and its presets.
 struct Case {
@@ -46,56 +37,14 @@ fn cases() -> Vec<Case> {
         active: vec!["P3".to_string(), "P5".to_string()],
     }];
     for n in sizes() {
-        let preset = format!(
-            "(dataset: \"synth-{n}\", title: \"t\", presets: [(id: \"R1\", title: (en: \"R1\", ru: \"R1\", kk: \"R1\"), description: \"The Court's presidential seats go to the Senate; no dissolution.\", operations: [\
-             change_channel(body: \"constitutional_court\", id: \"president\", steps: [(actor: \"upper_chamber\", role: elect)], source: \"s\"),\
-             remove_edge(from: \"president\", kind: dissolve, to: \"lower_chamber\")])])"
-        );
         out.push(Case {
             name: n.to_string(),
             text: generate(n, 1),
-            presets: bilik::reform::load_str("synth.ron", &preset)
-                .unwrap_or_else(|e| panic!("{}", e.report)),
+            presets: synth_presets(n),
             active: vec!["R1".to_string()],
         });
     }
     out
-}
-
-fn load(text: &str) -> Dataset {
-    check_str("bench.ron", text)
-        .dataset
-        .expect("the benchmark's dataset is valid")
-}
-
-fn app(ds: &Dataset, presets: &PresetSet) -> App {
-    let mut app = App::new(AppOptions {
-        dataset: ds.clone(),
-        presets: presets.clone(),
-        active: Vec::new(),
-        custom_principals: false,
-        options: Options::of(ds),
-        lang: Lang::En,
-        keymap: Default::default(),
-        theme: bilik::tui::theme::Theme::colored(),
-        message: None,
-    })
-    .expect("the app starts");
-    update(
-        &mut app,
-        Action::Resize {
-            width: 160,
-            height: 48,
-        },
-    );
-    app
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, 160, 48);
-    let mut buf = Buffer::empty(area);
-    ratatui::widgets::Widget::render(app, area, &mut buf);
-    buf
 }
 
 fn bench(c: &mut Criterion) {
@@ -120,7 +69,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("delta", |b| {
             b.iter(|| delta(black_box(&ds), &reformed, &o, None).unwrap())
         });
-        let mut app = app(&ds, &case.presets);
+        let mut app = app(&ds, &case.presets, Mode::Now);
         for view in View::ALL {
             update(&mut app, Action::Command(Command::Show(view)));
             g.bench_with_input(

@@ -14,30 +14,15 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use bilik::analysis::Options;
-use bilik::data::check_str;
-use bilik::model::{Dataset, Lang};
+use bilik::model::Dataset;
 use bilik::reform::PresetSet;
 use bilik::tui::keymap::Command;
 use bilik::tui::ranges::{Job, Mode, Target};
-use bilik::tui::{Action, App, AppOptions, View, update};
+use bilik::tui::{Action, App, View, update};
 use bilik_bench::generate::generate;
+use bilik_bench::{app, draw, load, sizes, synth_presets};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
-/// The sizes to measure, from `BILIK_BENCH_SIZES` or all of them.
-fn sizes() -> Vec<usize> {
-    std::env::var("BILIK_BENCH_SIZES")
-        .ok()
-        .map(|s| {
-            s.split(',')
-                .filter_map(|n| n.trim().parse().ok())
-                .filter(|n| *n > 0)
-                .collect()
-        })
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
 
 /// A state to measure: its name in the report, the dataset and its presets.
 struct Case {
@@ -54,58 +39,13 @@ fn cases() -> Vec<Case> {
         presets: bilik::reform::embedded("kz-2022"),
     }];
     for n in sizes() {
-        let preset = format!(
-            "(dataset: \"synth-{n}\", title: \"t\", presets: [(id: \"R1\", title: (en: \"R1\", ru: \"R1\", kk: \"R1\"), description: \"The Court's presidential seats go to the Senate; no dissolution.\", operations: [\
-             change_channel(body: \"constitutional_court\", id: \"president\", steps: [(actor: \"upper_chamber\", role: elect)], source: \"s\"),\
-             remove_edge(from: \"president\", kind: dissolve, to: \"lower_chamber\")])])"
-        );
         out.push(Case {
             name: format!("tui {n}"),
             dataset: load(&generate(n, 1)),
-            presets: bilik::reform::load_str("synth.ron", &preset)
-                .unwrap_or_else(|e| panic!("{}", e.report)),
+            presets: synth_presets(n),
         });
     }
     out
-}
-
-fn load(text: &str) -> Dataset {
-    check_str("bench.ron", text)
-        .dataset
-        .expect("the benchmark's dataset is valid")
-}
-
-fn app(ds: &Dataset, presets: &PresetSet) -> App {
-    let mut app = App::with_ranges(
-        AppOptions {
-            dataset: ds.clone(),
-            presets: presets.clone(),
-            active: Vec::new(),
-            custom_principals: false,
-            options: Options::of(ds),
-            lang: Lang::En,
-            keymap: Default::default(),
-            theme: bilik::tui::theme::Theme::colored(),
-            message: None,
-        },
-        Mode::Deferred,
-    )
-    .expect("the app starts");
-    update(
-        &mut app,
-        Action::Resize {
-            width: 160,
-            height: 48,
-        },
-    );
-    app
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, 160, 48);
-    let mut buf = Buffer::empty(area);
-    ratatui::widgets::Widget::render(app, area, &mut buf);
-    buf
 }
 
 fn command(app: &mut App, c: Command) -> Buffer {
@@ -116,7 +56,7 @@ fn command(app: &mut App, c: Command) -> Buffer {
 fn bench(c: &mut Criterion) {
     for case in cases() {
         let start = Instant::now();
-        let mut app = app(&case.dataset, &case.presets);
+        let mut app = app(&case.dataset, &case.presets, Mode::Deferred);
         eprintln!(
             "{}: the explorer starts in {:?}",
             case.name,
