@@ -80,7 +80,9 @@ pub struct SourcesArgs {
 
 /// `bilik sources`: the dataset's bibliography and what cites each source.
 pub fn sources(global: &Global, args: &SourcesArgs) -> anyhow::Result<ExitCode> {
-    let loaded = load(global)?;
+    // The bibliography is the dataset's, whichever layer is analysed: a source cited only by
+    // the de facto layer is listed with what cites it there, marked so.
+    let loaded = crate::cli::load_both_layers(global)?;
     let ds = &loaded.dataset;
     let body = match args.format {
         ExplainFormat::Text => visible_lines(&crate::output::sources::text(ds)).into_owned(),

@@ -3,7 +3,9 @@
 //!
 //! A citation names a source by its id as a whole word (`Constitutional Law ... (S7)`), and a
 //! citation of the `Constitution` names the dataset's first source whose title begins with
-//! "Constitution".
+//! "Constitution". Every citation counts: a body's own, its attributes' (flags, alignment
+//! features, powers), its blocs', its channels' and edges', and those of their contested
+//! readings (counted with the channel or edge they read).
 
 use serde::Serialize;
 
@@ -59,6 +61,22 @@ pub enum Element {
     Channel(usize),
     /// An edge, by index in the dataset's edges.
     Edge(usize),
+    /// An attribute of the body, by index in [`attributes`]: a flag attribute, an alignment
+    /// feature or a power, each with its own citation.
+    Attribute(usize),
+    /// A bloc of the body's seats (codebook R34), by index in its blocs.
+    Bloc(usize),
+}
+
+/// A body's attributes that carry their own citation, in a fixed order: the flag attributes
+/// (`liability`), then the alignment features, then the powers.
+pub fn attributes(b: &crate::model::Body) -> Vec<(&str, &str)> {
+    b.attribute_sources
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain(b.alignment.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .chain(b.powers.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .collect()
 }
 
 /// Every citation of the dataset: the body it is about (an edge's target), the element and
@@ -66,13 +84,32 @@ pub enum Element {
 fn elements(dataset: &Dataset) -> Vec<(&str, Element, &str)> {
     let mut out = Vec::new();
     for b in &dataset.bodies {
-        out.push((b.id.as_str(), Element::Body, b.source.as_str()));
+        let id = b.id.as_str();
+        out.push((id, Element::Body, b.source.as_str()));
+        for (i, (_, source)) in attributes(b).into_iter().enumerate() {
+            out.push((id, Element::Attribute(i), source));
+        }
         for (i, c) in b.channels.iter().enumerate() {
-            out.push((b.id.as_str(), Element::Channel(i), c.source.as_str()));
+            out.push((id, Element::Channel(i), c.source.as_str()));
+            let steps = c.steps.iter().flat_map(|s| &s.alternatives);
+            for source in c
+                .alternatives
+                .iter()
+                .map(|a| a.source.as_str())
+                .chain(steps.map(|a| a.source.as_str()))
+            {
+                out.push((id, Element::Channel(i), source));
+            }
+        }
+        for (i, bloc) in b.blocs.iter().enumerate() {
+            out.push((id, Element::Bloc(i), bloc.source.as_str()));
         }
     }
     for (i, e) in dataset.edges.iter().enumerate() {
         out.push((e.to.as_str(), Element::Edge(i), e.source.as_str()));
+        for a in &e.alternatives {
+            out.push((e.to.as_str(), Element::Edge(i), a.source.as_str()));
+        }
     }
     out
 }
@@ -100,7 +137,10 @@ fn citing(dataset: &Dataset) -> Vec<Vec<(&str, Element)>> {
         hit.sort_unstable();
         hit.dedup();
         for &s in &hit {
-            out[s].push((body, element));
+            // An element's readings follow it, so one that cites a source twice is adjacent.
+            if out[s].last() != Some(&(body, element)) {
+                out[s].push((body, element));
+            }
         }
     }
     out
@@ -112,6 +152,9 @@ pub struct Tally {
     pub bodies: usize,
     pub channels: usize,
     pub edges: usize,
+    /// Attributes (flags, alignment features, powers) and blocs.
+    pub attributes: usize,
+    pub blocs: usize,
     /// The bodies whose own source, channels or incoming edges cite it, each once, in the
     /// dataset's order.
     #[serde(skip)]
@@ -133,6 +176,8 @@ impl Tally {
             part(self.channels, "{n} {n:channel|channels}"),
             part(self.edges, "{n} {n:edge|edges}"),
             part(self.bodies, "{n} {n:body|bodies}"),
+            part(self.attributes, "{n} {n:attribute|attributes}"),
+            part(self.blocs, "{n} {n:bloc|blocs}"),
         ]
         .into_iter()
         .flatten()
@@ -166,6 +211,8 @@ pub fn tally(dataset: &Dataset) -> Vec<(&Source, Tally)> {
                     Element::Body => t.bodies += 1,
                     Element::Channel(_) => t.channels += 1,
                     Element::Edge(_) => t.edges += 1,
+                    Element::Attribute(_) => t.attributes += 1,
+                    Element::Bloc(_) => t.blocs += 1,
                 }
                 about.push(body);
             }
@@ -197,6 +244,20 @@ pub fn cited(dataset: &Dataset) -> Vec<Cited> {
                 }
                 what
             }
+            Element::Attribute(i) => {
+                let a = dataset
+                    .body(body)
+                    .and_then(|b| attributes(b).get(i).map(|a| a.0.to_string()))
+                    .unwrap_or_default();
+                format!("attribute {body}/{a}")
+            }
+            Element::Bloc(i) => {
+                let c = dataset
+                    .body(body)
+                    .and_then(|b| b.blocs.get(i))
+                    .map_or("", |c| c.id.as_str());
+                format!("bloc {body}/{c}")
+            }
         }
     };
     dataset
@@ -209,9 +270,30 @@ pub fn cited(dataset: &Dataset) -> Vec<Cited> {
             title: s.title.clone(),
             url: s.url.clone(),
             note: s.note.clone(),
-            cited_by: elements.into_iter().map(|(b, e)| what(b, e)).collect(),
+            cited_by: elements
+                .into_iter()
+                .map(|(b, e)| {
+                    let mut w = what(b, e);
+                    if de_facto(dataset, b, e) {
+                        w.push_str(" (de facto layer)");
+                    }
+                    w
+                })
+                .collect(),
         })
         .collect()
+}
+
+/// Whether the element belongs to the de facto layer (codebook R34).
+fn de_facto(dataset: &Dataset, body: &str, e: Element) -> bool {
+    use crate::model::Layer::DeFacto;
+    let b = dataset.body(body);
+    match e {
+        Element::Channel(i) => b.and_then(|b| b.channels.get(i)).is_some_and(|c| c.layer == DeFacto),
+        Element::Bloc(i) => b.and_then(|b| b.blocs.get(i)).is_some_and(|k| k.layer == DeFacto),
+        Element::Edge(i) => dataset.edges.get(i).is_some_and(|e| e.layer == DeFacto),
+        Element::Body | Element::Attribute(_) => false,
+    }
 }
 
 pub fn text(dataset: &Dataset) -> String {
@@ -225,7 +307,7 @@ pub fn text(dataset: &Dataset) -> String {
             out.push_str(&format!("  {}\n", s.note));
         }
         if s.cited_by.is_empty() {
-            out.push_str("  cited by: no channel or edge by its id\n");
+            out.push_str("  cited by: nothing coded names it by its id\n");
         } else {
             out.push_str(&format!(
                 "  cited by {}: {}\n",

@@ -68,7 +68,7 @@ pub fn load_str(path: &str, text: &str) -> Result<PresetSet, LoadError> {
     for d in &mut report.diagnostics {
         if d.code == "missing-source" {
             d.notes.push(
-                "a reform cites the proposal and the article it would amend, e.g. `source: \"Proposal P5 (article l. 252-267); would amend Constitution art. 50(2)\"`"
+                "a reform cites the proposal and the article it would amend, e.g. `source: \"Proposal P5 of the source article (ART); would amend Constitution art. 50(2)\"`"
                     .to_string(),
             );
         }
@@ -256,40 +256,12 @@ fn article(v: &mut Validator, a: &RawArticle, path: &str, what: &str) -> Found<A
             v.missing(
                 &format!("{path}.proposal"),
                 &format!("{what}'s proposal number"),
-                "e.g. `article: (proposal: 5, lines: (252, 267))`",
+                "e.g. `article: (proposal: 5)`",
             );
             None
         }
     };
-    let lines = match a.lines {
-        Some((first, last)) if first >= 1 && first <= last => {
-            Some((u32::try_from(first).ok()?, u32::try_from(last).ok()?))
-        }
-        Some((first, last)) => {
-            let d = Diagnostic::error(
-                "bad-article",
-                format!("{what}: lines ({first}, {last}) are not a range of lines"),
-            )
-            .at(v.at(&format!("{path}.lines")), "expected (first, last)")
-            .note("the first and last line of the proposal in the reference text, first <= last");
-            v.push(d);
-            None
-        }
-        None => {
-            v.missing(
-                &format!("{path}.lines"),
-                &format!("{what}'s line range"),
-                "e.g. `lines: (252, 267)`",
-            );
-            None
-        }
-    };
-    let (first_line, last_line) = lines?;
-    Some(ArticleRef {
-        proposal: proposal?,
-        first_line,
-        last_line,
-    })
+    proposal.map(|proposal| ArticleRef { proposal })
 }
 
 /// A required id field of an operation.

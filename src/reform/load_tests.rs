@@ -10,7 +10,7 @@ const EVERY_OPERATION: &str = r#"(
             (
                 id: "A",
                 title: (en: "All", ru: "Все", kk: "Барлығы"),
-                article: (proposal: 1, lines: (10, 12)),
+                article: (proposal: 1),
                 description: "One of each.",
                 assumptions: ["none"],
                 operations: [
@@ -50,7 +50,7 @@ fn every_operation_loads_and_reads_as_one_line() {
     let p = &set.presets[0];
     assert_eq!(
         p.article.map(|a| a.to_string()).as_deref(),
-        Some("proposal 1, l. 10-12")
+        Some("proposal 1")
     );
     let lines: Vec<String> = p.operations.iter().map(|o| o.to_string()).collect();
     assert_eq!(
@@ -139,8 +139,8 @@ fn presets_need_ids_titles_and_operations() {
         );
     let found: Vec<&str> = problems(&two).iter().map(|p| p.0).collect();
     assert_eq!(found, vec!["duplicate-id", "empty-preset"]);
-    let text = EVERY_OPERATION.replace("lines: (10, 12)", "lines: (12, 10)");
-    assert_eq!(problems(&text), vec![("bad-article", "t.ron:8:47".into())]);
+    let text = EVERY_OPERATION.replace("proposal: 1", "proposal: 0");
+    assert_eq!(problems(&text), vec![("bad-article", "t.ron:8:37".into())]);
     let text = EVERY_OPERATION.replace(
         r#"change_body(id: "senate", seats: 12, independent: true, source: "s")"#,
         r#"change_body(id: "senate", source: "s")"#,

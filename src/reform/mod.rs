@@ -36,22 +36,17 @@ use crate::model::{
     EdgeChange, EdgeKey, Lang, Liability, Mandate, Names, Registration, Role, Step,
 };
 
-/// Where a proposal is in the source article.
+/// Where a proposal is in the source article: its number, which a reader finds in the
+/// published article (the set's `reference`), not a line of some copy of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleRef {
     /// The proposal's number (5 for P5).
     pub proposal: u32,
-    pub first_line: u32,
-    pub last_line: u32,
 }
 
 impl fmt::Display for ArticleRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "proposal {}, l. {}-{}",
-            self.proposal, self.first_line, self.last_line
-        )
+        write!(f, "proposal {}", self.proposal)
     }
 }
 
@@ -356,7 +351,7 @@ pub struct PresetSet {
     /// The id of the dataset they apply to.
     pub dataset: String,
     pub title: String,
-    /// The text the presets' article line numbers refer to.
+    /// The public reference of the text the presets' proposal numbers refer to.
     pub reference: String,
     pub presets: Vec<Preset>,
     /// The file's text and the place of each value in it, to locate problems.
@@ -594,11 +589,6 @@ mod tests {
                 .article
                 .unwrap_or_else(|| panic!("{} has no article reference", p.id));
             assert_eq!(a.proposal, n, "{}", p.id);
-            assert!(
-                a.first_line <= a.last_line && a.last_line <= 436,
-                "{}",
-                p.id
-            );
             for lang in Lang::ALL {
                 assert!(!p.title(lang).trim().is_empty(), "{} {lang:?}", p.id);
             }
@@ -607,10 +597,6 @@ mod tests {
                 "{}",
                 p.id
             );
-        }
-        // Their line ranges follow the article and do not overlap.
-        for w in set.presets.windows(2) {
-            assert!(w[0].article.unwrap().last_line < w[1].article.unwrap().first_line);
         }
         assert!(embedded("kz-2026").is_empty());
     }
@@ -646,11 +632,9 @@ mod tests {
     #[test]
     fn every_embedded_change_cites_its_proposal_and_what_it_would_amend() {
         for p in &kz().1.presets {
-            let a = p.article.unwrap();
-            let cite = format!(
-                "Proposal {} (article l. {}-{})",
-                p.id, a.first_line, a.last_line
-            );
+            // The proposal by its number and the article by its source id in kz-2022, whose
+            // bibliography gives the journal reference.
+            let cite = format!("Proposal {} of the source article (ART)", p.id);
             for op in &p.operations {
                 let (source, amends) = match &op.change {
                     Change::AddChannel { channel, .. } => (&channel.source, true),

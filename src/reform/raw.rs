@@ -16,7 +16,7 @@ pub struct RawPresetFile {
     /// The id of the dataset the presets apply to.
     pub dataset: Option<String>,
     pub title: Option<String>,
-    /// The text the presets' line numbers refer to.
+    /// The public reference of the text the presets' proposal numbers refer to.
     #[serde(default)]
     pub reference: String,
     #[serde(default)]
@@ -41,8 +41,6 @@ pub struct RawPreset {
 #[serde(deny_unknown_fields, rename = "Article")]
 pub struct RawArticle {
     pub proposal: Option<i64>,
-    /// First and last line of the proposal in the reference text.
-    pub lines: Option<(i64, i64)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

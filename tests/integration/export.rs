@@ -130,7 +130,7 @@ fn the_reformed_state_shows_what_changed() {
     let s = states.reformed();
     let md = text(Format::Md, &s, RenderOptions::default());
     assert!(
-        md.contains("- **Active reforms:** `P5` Directly elected Senate (proposal 5, l. 252-267); `P10` Constitutional Court appointed by the Mazhilis (proposal 10, l. 403-414)"),
+        md.contains("- **Active reforms:** `P5` Directly elected Senate (proposal 5); `P10` Constitutional Court appointed by the Mazhilis (proposal 10)"),
         "{md}"
     );
     assert!(md.contains("## Changes from the baseline"), "{md}");

@@ -96,3 +96,62 @@ fn every_dataset_source_is_a_public_reference() {
         }
     }
 }
+
+/// Where `line` cites a line number, `l. 123` or `ll. 12-14`: a line of some copy of a text,
+/// which a reader of the repository cannot open.
+fn line_number_citation(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    (0..b.len()).find(|&i| {
+        let start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let rest = &line[i..];
+        let after = rest
+            .strip_prefix("ll.")
+            .or_else(|| rest.strip_prefix("l."))
+            .map(|r| r.trim_start_matches(' '));
+        start && after.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+#[test]
+fn a_line_number_citation_is_found_and_an_article_is_not() {
+    assert_eq!(line_number_citation("Proposal P5 (article l. 252-267)"), Some(21));
+    assert_eq!(line_number_citation("ll.12-14"), Some(0));
+    assert_eq!(line_number_citation("Constitution art. 71(2), vol. 3"), None);
+    assert_eq!(line_number_citation("l. the end"), None);
+}
+
+#[test]
+fn nothing_under_data_docs_or_the_readme_cites_shared_files_or_line_numbers() {
+    fn all(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                all(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let root = root();
+    let mut checked = vec![root.join("README.md")];
+    all(&root.join("data"), &mut checked);
+    all(&root.join("docs"), &mut checked);
+    let mut bad = Vec::new();
+    for f in &checked {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let rel = f.strip_prefix(&root).unwrap().display().to_string();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("shared/") {
+                bad.push(format!("{rel}:{}: names a path under shared/", i + 1));
+            }
+            if let Some(at) = line_number_citation(line) {
+                let cite: String = line[at..].chars().take(16).collect();
+                bad.push(format!("{rel}:{}: cites a line number: {cite}", i + 1));
+            }
+        }
+    }
+    assert!(checked.len() > 30, "{checked:?}");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -46,14 +46,13 @@ pub struct BeforeAfter<T> {
 pub struct PresetOut {
     pub id: String,
     pub title: Names,
-    /// `proposal` and `lines` ([first, last]) in the source article, when the preset has them.
+    /// The proposal's number in the source article, when the preset has one.
     pub article: Option<ArticleOut>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ArticleOut {
     pub proposal: u32,
-    pub lines: [u32; 2],
 }
 
 #[derive(Debug, Serialize)]
@@ -127,7 +126,6 @@ pub fn document(v: &DiffView) -> DiffDoc {
                 },
                 article: p.article.map(|a| ArticleOut {
                     proposal: a.proposal,
-                    lines: [a.first_line, a.last_line],
                 }),
             })
             .collect(),

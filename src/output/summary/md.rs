@@ -85,7 +85,7 @@ impl Names<'_> {
     }
 }
 
-/// " (proposal 5, l. 252-267)", or nothing for a preset that cites no proposal.
+/// " (proposal 5)", or nothing for a preset that cites no proposal.
 fn article(p: &Preset) -> String {
     p.article.map(|a| format!(" ({a})")).unwrap_or_default()
 }

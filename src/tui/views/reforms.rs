@@ -3,7 +3,7 @@
 //!
 //! ```text
 //!  ┌ Reforms (2 on) ─────────┐┌ P5 · Directly elected Senate ─────────────────────────┐
-//!  │[ ] P4 President hands…  ││ proposal 5, l. 252-267 · description · operations     │
+//!  │[ ] P4 President hands…  ││ proposal 5 · description · operations                 │
 //!  │[x] P5 Directly elected… │├ Against the baseline: P5 + P10 ───────────────────────┤
 //!  │[ ] P6 Mazhilis 50/50    ││ the President's control of the Constitutional Court   │
 //!  │                         ││ 52.7% → 0.0% (−52.7 pp) · bodies that moved · flags    │

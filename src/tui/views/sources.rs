@@ -28,7 +28,7 @@ use super::{Memo, Pane, Tab, block, fit, glyph, scroll_to, step, wrap};
 use crate::law;
 use crate::model::phrase::size;
 use crate::model::{BodyId, Dataset, Lang};
-use crate::output::sources::{Tally, named_by, tally};
+use crate::output::sources::{Tally, attributes, named_by, tally};
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -82,8 +82,14 @@ impl Listing {
                 }
             };
             push(Coded::Body, &b.source);
+            for (a, (_, source)) in attributes(b).into_iter().enumerate() {
+                push(Coded::Attribute(a), source);
+            }
             for (c, ch) in b.channels.iter().enumerate() {
                 push(Coded::Channel(c), &ch.source);
+            }
+            for (k, bloc) in b.blocs.iter().enumerate() {
+                push(Coded::Bloc(k), &bloc.source);
             }
             for &e in edges_to.get(b.id.as_str()).into_iter().flatten() {
                 push(Coded::Edge(e), &ds.edges[e].source);
@@ -567,6 +573,15 @@ fn short(ctx: &Ctx, c: &Citation) -> String {
             .get(i)
             .map(|e| format!("{} {}", glyph(e.kind), ctx.name(&e.from)))
             .unwrap_or_default(),
+        Coded::Attribute(i) => ds
+            .body(&c.body)
+            .and_then(|b| attributes(b).get(i).map(|a| a.0.replace('_', " ")))
+            .unwrap_or_default(),
+        Coded::Bloc(i) => ds
+            .body(&c.body)
+            .and_then(|b| b.blocs.get(i))
+            .map(|k| format!("bloc {}", label(&k.label, &k.id)))
+            .unwrap_or_default(),
     }
 }
 
@@ -617,6 +632,21 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
                 e.kind.as_str().replace('_', " "),
                 name(&e.from),
                 name(&e.to)
+            )
+        }
+        Coded::Attribute(i) => {
+            let a = attributes(body).get(i).map_or(String::new(), |a| a.0.replace('_', " "));
+            format!("{}: the attribute {a}", name(&body.id))
+        }
+        Coded::Bloc(i) => {
+            let Some(k) = body.blocs.get(i) else {
+                return name(&body.id);
+            };
+            format!(
+                "{} · bloc {}, {}",
+                name(&body.id),
+                label(&k.label, &k.id),
+                size(k.seats, false)
             )
         }
     }

@@ -47,7 +47,7 @@ fn p2_bans_relatives_in_every_senior_post() {
     assert!(pm.relatives_ban);
     assert!(
         pm.attribute_source("relatives_ban")
-            .starts_with("Proposal P2 (article l. 188-204)")
+            .starts_with("Proposal P2 of the source article (ART)")
     );
 }
 
@@ -196,7 +196,7 @@ fn p8_lets_both_chambers_investigate_the_government() {
             .edges
             .iter()
             .filter(|e| e.kind == EdgeKind::Investigates)
-            .all(|e| e.source.starts_with("Proposal P8 (article l. 327-337)"))
+            .all(|e| e.source.starts_with("Proposal P8 of the source article (ART)"))
     );
     // The Government already answers to both chambers (art. 57(6)): no flag moves.
     assert!(c.diff.flags_raised.is_empty() && c.diff.flags_cleared.is_empty());
