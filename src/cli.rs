@@ -202,7 +202,7 @@ pub enum Command {
     Export(ExportArgs),
     /// List the embedded datasets.
     Datasets,
-    /// List the reform presets of the dataset (id, title, the article's proposal and lines);
+    /// List the reform presets of the dataset (id, title, the article's proposal number);
     /// with --reforms FILE, validate that file against the dataset first.
     Reforms,
     /// Print what the reforms chosen with --reform change, against the baseline: the
@@ -242,8 +242,8 @@ pub enum Command {
     /// through an intermediary, the vetoes and what discounted them, what widens the range.
     /// The principal is `--of`, else the first `--principal`, else the head of state.
     Explain(explain::ExplainArgs),
-    /// List the dataset's sources (title, URL, note) and the bodies, channels and edges whose
-    /// citation names each.
+    /// List the dataset's sources (title, URL, note) and what names each by its id: bodies,
+    /// attributes, channels, blocs and edges, of both layers.
     Sources(explain::SourcesArgs),
     /// Print a shell completion script.
     Completions {

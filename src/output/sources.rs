@@ -1,5 +1,5 @@
 //! `bilik sources`: the dataset's bibliography, each source with its title, URL and note, and
-//! the bodies, channels and edges whose citation names it.
+//! the bodies, attributes, channels, blocs and edges whose citation names it.
 //!
 //! A citation names a source by its id as a whole word (`Constitutional Law ... (S7)`), and a
 //! citation of the `Constitution` names the dataset's first source whose title begins with
@@ -289,8 +289,12 @@ fn de_facto(dataset: &Dataset, body: &str, e: Element) -> bool {
     use crate::model::Layer::DeFacto;
     let b = dataset.body(body);
     match e {
-        Element::Channel(i) => b.and_then(|b| b.channels.get(i)).is_some_and(|c| c.layer == DeFacto),
-        Element::Bloc(i) => b.and_then(|b| b.blocs.get(i)).is_some_and(|k| k.layer == DeFacto),
+        Element::Channel(i) => b
+            .and_then(|b| b.channels.get(i))
+            .is_some_and(|c| c.layer == DeFacto),
+        Element::Bloc(i) => b
+            .and_then(|b| b.blocs.get(i))
+            .is_some_and(|k| k.layer == DeFacto),
         Element::Edge(i) => dataset.edges.get(i).is_some_and(|e| e.layer == DeFacto),
         Element::Body | Element::Attribute(_) => false,
     }

@@ -117,3 +117,58 @@ fn sources_list_titles_urls_and_what_cites_them() {
     assert_eq!(v["schema"], "bilik.sources/1");
     assert!(v["sources"][0]["url"].is_string());
 }
+
+/// The glossary's worked examples (docs/glossary.md, and their short form in the help) are
+/// the figures bilik prints: a change of data or rule that moves one fails here, not in a
+/// reader's hands.
+#[test]
+fn the_glossarys_worked_examples_are_the_figures_bilik_prints() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = bilik(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let kz = json(&["export", "--format", "json"]);
+    let h = &kz["headline"];
+    let court = kz["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == "constitutional_court")
+        .unwrap();
+    let cmp = json(&["compare", "kz-2022", "us", "--format", "json"]);
+    let ind = &cmp["datasets"][0]["indicators"];
+    let kz26 = json(&["export", "--data", "kz-2026", "--format", "json"]);
+    let court26 = kz26["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == "constitutional_court")
+        .unwrap();
+    let expected = [
+        format!("**4.5 of 11 = {}**", pct(h["direct"].as_f64().unwrap())),
+        "**5 of the 11**".to_string(),
+        pct(h["total"].as_f64().unwrap()),
+        format!(
+            "the hold ({})",
+            pct(ind["roles"]["constitutional_review"]["held"]
+                .as_f64()
+                .unwrap())
+        ),
+        format!(
+            "kz-2022: **{:.3}**",
+            ind["head_of_state_concentration"].as_f64().unwrap()
+        ),
+        format!("= **{:.3}**", court["hhi"].as_f64().unwrap()),
+        format!(
+            "**{}**",
+            pct(court26["control"]["president"].as_f64().unwrap())
+        ),
+    ];
+    assert_eq!(h["picked_seats"], 5);
+    let glossary = std::fs::read_to_string(crate::common::root().join("docs/glossary.md")).unwrap();
+    for e in &expected {
+        assert!(glossary.contains(e.as_str()), "docs/glossary.md lacks {e}");
+    }
+}

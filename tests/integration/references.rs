@@ -101,7 +101,7 @@ fn every_dataset_source_is_a_public_reference() {
 /// which a reader of the repository cannot open.
 fn line_number_citation(line: &str) -> Option<usize> {
     let b = line.as_bytes();
-    (0..b.len()).find(|&i| {
+    line.char_indices().map(|(i, _)| i).find(|&i| {
         let start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
         let rest = &line[i..];
         let after = rest
@@ -114,9 +114,15 @@ fn line_number_citation(line: &str) -> Option<usize> {
 
 #[test]
 fn a_line_number_citation_is_found_and_an_article_is_not() {
-    assert_eq!(line_number_citation("Proposal P5 (article l. 252-267)"), Some(21));
+    assert_eq!(
+        line_number_citation("Proposal P5 (article l. 252-267)"),
+        Some(21)
+    );
     assert_eq!(line_number_citation("ll.12-14"), Some(0));
-    assert_eq!(line_number_citation("Constitution art. 71(2), vol. 3"), None);
+    assert_eq!(
+        line_number_citation("Constitution art. 71(2), vol. 3"),
+        None
+    );
     assert_eq!(line_number_citation("l. the end"), None);
 }
 

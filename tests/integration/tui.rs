@@ -546,6 +546,30 @@ fn an_edited_dataset_file_is_reloaded_and_its_errors_shown() {
     t.wait("the exit", |s| s.contains("EXIT:0"));
 }
 
+/// `bilik open FILE`: the explorer starts in the named session's state (its reform, view and
+/// selected body), not the one saved on quit.
+#[test]
+fn open_restores_a_named_session_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.ron");
+    std::fs::write(
+        &file,
+        "Session(\n  data: \"kz-2022\",\n  reforms: [\"P10\"],\n  selected: Some(\"senate\"),\n  view: \"reforms\",\n)\n",
+    )
+    .unwrap();
+    let command = shell_command(&format!("open {}", file.display()));
+    let Some(t) = Tmux::start(160, 30, &command) else {
+        return;
+    };
+    let s = t.wait("the named session", |s| s.contains("session restored from"));
+    assert!(s.contains("kz-2022+P10"), "{s}");
+    assert!(s.contains("Reforms (1 on)"), "{s}");
+    t.keys(&["1"]);
+    t.wait("the Senate selected", |s| s.contains("[senate]"));
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT:0"));
+}
+
 #[test]
 fn open_needs_a_terminal() {
     let out = Command::new(env!("CARGO_BIN_EXE_bilik"))

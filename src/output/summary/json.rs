@@ -593,7 +593,9 @@ pub fn summary(
             exact: r.control.exact,
             combinations: r.control.combinations,
         }),
-        sources: sources_out(dataset),
+        // What cites each source in the state analysed: the layer's elements only, whether
+        // the caller passes the dataset with both layers or one.
+        sources: sources_out(&dataset.in_layer(options.layer)),
     }
 }
 

@@ -437,7 +437,11 @@ pub fn render(s: &Snapshot) -> String {
     if let Some((base, base_a)) = s.baseline {
         changes(&mut out, s, &names, base, base_a);
     }
-    out.push_str(&crate::output::sources::references_md(ds, s.lang));
+    // The state analysed: the layer's elements only, whichever dataset the caller holds.
+    out.push_str(&crate::output::sources::references_md(
+        &ds.in_layer(a.options.layer),
+        s.lang,
+    ));
     // One final newline, as Markdown linters expect.
     while out.ends_with("\n\n") {
         out.pop();

@@ -635,7 +635,9 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
             )
         }
         Coded::Attribute(i) => {
-            let a = attributes(body).get(i).map_or(String::new(), |a| a.0.replace('_', " "));
+            let a = attributes(body)
+                .get(i)
+                .map_or(String::new(), |a| a.0.replace('_', " "));
             format!("{}: the attribute {a}", name(&body.id))
         }
         Coded::Bloc(i) => {

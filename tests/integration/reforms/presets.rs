@@ -196,7 +196,9 @@ fn p8_lets_both_chambers_investigate_the_government() {
             .edges
             .iter()
             .filter(|e| e.kind == EdgeKind::Investigates)
-            .all(|e| e.source.starts_with("Proposal P8 of the source article (ART)"))
+            .all(|e| e
+                .source
+                .starts_with("Proposal P8 of the source article (ART)"))
     );
     // The Government already answers to both chambers (art. 57(6)): no flag moves.
     assert!(c.diff.flags_raised.is_empty() && c.diff.flags_cleared.is_empty());
