@@ -363,6 +363,233 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "действующий {weight}: {value} · прочие веса и параметр угрозы как действуют",
         "қолданыстағы {weight}: {value} · басқа салмақтар мен қатер параметрі қолданыстағыдай",
     ),
+    // ── The comparison's figure (`compare --format svg|png|pdf`) ───────────────────────────
+    (
+        "The head of state's hold on the bodies meant to be independent",
+        "Удержание главой государства органов, которые должны быть независимыми",
+        "Мемлекет басшысының тәуелсіз болуға тиіс органдарды ұстап тұруы",
+    ),
+    (
+        "Dot: the figure under the weights in force ({weights}). Bar: its range over each dataset's contested codings, the at-will threat option and the band {band} (every combination analysed; no bar where the figure does not move or the combinations are too many). Dashed line: one half.",
+        "Точка: значение при действующих весах ({weights}). Полоса: его диапазон по спорным кодировкам каждого набора данных, параметру угрозы освобождения по усмотрению и полосе {band} (проанализирована каждая комбинация; полосы нет, где значение не меняется или комбинаций слишком много). Пунктир: половина.",
+        "Нүкте: қолданыстағы салмақтар кезіндегі мән ({weights}). Жолақ: оның әр деректер жиынының даулы кодтаулары, өз қалауымен босату қатерінің параметрі және {band} жолағы бойынша ауқымы (әр комбинация талданды; мән өзгермейтін немесе комбинациялар тым көп жерде жолақ жоқ). Үзік сызық: жартысы.",
+    ),
+    (
+        "Concentration index, 0–1",
+        "Индекс концентрации, 0–1",
+        "Шоғырлану индексі, 0–1",
+    ),
+    (
+        "Integrated control, mean",
+        "Интегрированный контроль, среднее",
+        "Интеграцияланған бақылау, орташа",
+    ),
+    (
+        "Seats he picks, mean",
+        "Места по его выбору, среднее",
+        "Ол таңдайтын орындар, орташа",
+    ),
+    (
+        "A. The indicators, as means over the independent roles",
+        "A. Показатели, средние по независимым ролям",
+        "A. Көрсеткіштер, тәуелсіз рөлдер бойынша орташа",
+    ),
+    (
+        "B. His hold on each independent role (the figures A's concentration averages)",
+        "B. Удержание им каждой независимой роли (значения, которые усредняет концентрация в A)",
+        "B. Оның әр тәуелсіз рөлді ұстап тұруы (A-дағы шоғырлану орташалайтын мәндер)",
+    ),
+    ("the figure", "значение", "мән"),
+    ("its range", "его диапазон", "оның ауқымы"),
+    (
+        "one half (a majority)",
+        "половина (большинство)",
+        "жартысы (көпшілік)",
+    ),
+    (
+        "none: no body of that role",
+        "нет: органа этой роли нет",
+        "жоқ: бұл рөлдің органы жоқ",
+    ),
+    // ── The diff's figure (`diff --format svg|png|pdf`) ──────────────────────────────────
+    (
+        "What {reforms} change in {dataset}",
+        "Что меняют {reforms} в {dataset}",
+        "{reforms} {dataset} ішінде нені өзгертеді",
+    ),
+    ("the reforms", "реформы", "реформалар"),
+    (
+        "A. How much of the {body} does the {principal} control?",
+        "A. Какую долю органа «{body}» контролирует {principal}?",
+        "A. «{body}» органының қандай үлесін {principal} бақылайды?",
+    ),
+    (
+        "no such body or principal",
+        "нет такого органа или принципала",
+        "мұндай орган немесе принципал жоқ",
+    ),
+    ("directly", "напрямую", "тікелей"),
+    ("through the {body}", "через «{body}»", "«{body}» арқылы"),
+    (
+        "B. Integrated control that moved by half a point or more: each principal's share of the body, an arrow from before to after",
+        "B. Интегрированный контроль, изменившийся на полпункта и более: доля каждого принципала в органе, стрелка от «до» к «после»",
+        "B. Жарты пункт немесе одан көп өзгерген интеграцияланған бақылау: әр принципалдың органдағы үлесі, «бұрыннан» «кейінге» қарай көрсеткі",
+    ),
+    (
+        " (channel {channel})",
+        " (канал {channel})",
+        " ({channel} арнасы)",
+    ),
+    (
+        "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and powers over it",
+        "C. Добавленные (+) и удалённые (−) связи графа: кто участвует в формировании органа и полномочия в отношении него",
+        "C. Графтың қосылған (+) және алынған (−) байланыстары: органды жасақтауға кім қатысады және оған қатысты өкілеттіктер",
+    ),
+    // ── The graph's figure (`export --format svg|png|pdf`) ───────────────────────────────
+    (
+        "removed by reform",
+        "упразднён реформой",
+        "реформамен жойылды",
+    ),
+    ("root principal", "исходный принципал", "бастапқы принципал"),
+    ("new", "новый", "жаңа"),
+    (
+        "{id} · {jurisdiction} · law as of {date} · reforms: {reforms} · weights: {weights}",
+        "{id} · {jurisdiction} · право по состоянию на {date} · реформы: {reforms} · веса: {weights}",
+        "{id} · {jurisdiction} · {date} жағдай бойынша құқық · реформалар: {reforms} · салмақтар: {weights}",
+    ),
+    (
+        "Headline: the {principal} controls {share} of the {body} (picks {picked} of its {seats} seats)",
+        "Главный вопрос: {principal} контролирует {share} органа «{body}» (выбирает кандидатов на {picked} из {seats} {seats:места|мест|мест})",
+        "Басты сұрақ: {principal} «{body}» органының {share} бақылайды (оның {seats} орнының {picked} орнына кандидат таңдайды)",
+    ),
+    (
+        "; {share} before the reforms",
+        "; {share} до реформ",
+        "; реформаларға дейін {share}",
+    ),
+    (
+        "fill: the principal with the largest share (paler = smaller)",
+        "заливка: принципал с наибольшей долей (бледнее = меньше)",
+        "бояу: үлесі ең ірі принципал (бозарақ = азырақ)",
+    ),
+    (
+        "bar: integrated control by principal (hatched for print)",
+        "полоса: интегрированный контроль по принципалам (со штриховкой для печати)",
+        "жолақ: принципалдар бойынша интеграцияланған бақылау (басып шығару үшін штрихталған)",
+    ),
+    (
+        "double border: a principal",
+        "двойная рамка: принципал",
+        "қос жиек: принципал",
+    ),
+    (
+        "nominates, appoints or elects (label: seats)",
+        "представляет, назначает или избирает (подпись: места)",
+        "ұсынады, тағайындайды немесе сайлайды (белгі: орындар)",
+    ),
+    (
+        "recommends (label: seats)",
+        "рекомендует (подпись: места)",
+        "ұсыным береді (белгі: орындар)",
+    ),
+    (
+        "consents or shortlists: a veto point (label: seats)",
+        "даёт согласие или составляет список: точка вето (подпись: места)",
+        "келісім береді немесе тізім жасайды: вето нүктесі (белгі: орындар)",
+    ),
+    (
+        "dismisses at will",
+        "освобождает от должности по усмотрению",
+        "өз қалауымен қызметтен босатады",
+    ),
+    (
+        "dismisses for cause, impeaches",
+        "освобождает от должности по основаниям, отрешает",
+        "негіздер бойынша қызметтен босатады, қызметтен кетіреді",
+    ),
+    ("dissolves", "распускает", "таратады"),
+    (
+        "holds to account, audits, reviews, no confidence",
+        "заслушивает отчёты, проводит аудит, проверяет, выражает недоверие",
+        "есеп тыңдайды, аудит жүргізеді, тексереді, сенімсіздік білдіреді",
+    ),
+    (
+        "petitions, vetoes, overrides, directs",
+        "обращается, налагает вето, преодолевает вето, руководит",
+        "өтініш жасайды, вето қояды, ветоны еңсереді, басшылық етеді",
+    ),
+    (
+        "one arrow per pair of bodies, in the style of its first kind;",
+        "одна стрелка на пару органов, в стиле её первого вида;",
+        "әр орган жұбына бір көрсеткі, бірінші түрінің стилінде;",
+    ),
+    (
+        "its label: seats filled / the body's seats, then the other powers",
+        "подпись: заполняемые места / места органа, затем прочие полномочия",
+        "белгісі: толтырылатын орындар / органның орындары, одан кейін басқа өкілеттіктер",
+    ),
+    ("Arrows", "Стрелки", "Көрсеткілер"),
+    ("Reforms", "Реформы", "Реформалар"),
+    ("added by reform", "добавлен реформой", "реформамен қосылды"),
+    (
+        "changed by reform (seats, channels or attributes)",
+        "изменён реформой (места, каналы или признаки)",
+        "реформамен өзгерді (орындар, арналар немесе белгілер)",
+    ),
+    (
+        "{title} ({id}, reforms: {reforms})",
+        "{title} ({id}, реформы: {reforms})",
+        "{title} ({id}, реформалар: {reforms})",
+    ),
+    (
+        "recommends {seats}",
+        "рекомендация {seats}",
+        "ұсыным {seats}",
+    ),
+    ("consents {seats}", "согласие {seats}", "келісім {seats}"),
+    // ── `bilik sweep` (text and SVG) ─────────────────────────────────────────────────────
+    (
+        "at {weight} = {value} (control {share})",
+        "при {weight} = {value} (контроль {share})",
+        "{weight} = {value} кезінде (бақылау {share})",
+    ),
+    (
+        "{label}: the {principal} {what} {at}",
+        "{label}: {principal} {what} {at}",
+        "{label}: {at} {principal} {what}",
+    ),
+    (
+        "SWEEP: the {principal}'s integrated control of the {body} as the weight {weight} runs from {from} to {to}",
+        "ПЕРЕБОР: интегрированный контроль, который {principal} имеет над органом «{body}», при весе {weight} от {from} до {to}",
+        "ІРІКТЕУ: {weight} салмағы {from}-ден {to}-ге дейін өзгергенде {principal} «{body}» органын интеграцияланған бақылауы",
+    ),
+    (
+        "{n} {n:grid point|grid points} per series; breakpoints found by bisection to 1e-6",
+        "{n} {n:точка|точки|точек} сетки на ряд; переломы найдены делением пополам до 1e-6",
+        "әр қатарға торның {n} нүктесі; бұрылыс нүктелері 1e-6 дәлдікпен қақ бөлу арқылы табылды",
+    ),
+    (
+        "BREAKPOINTS ({n})",
+        "ПЕРЕЛОМЫ ({n})",
+        "БҰРЫЛЫС НҮКТЕЛЕРІ ({n})",
+    ),
+    (
+        "none: no series crosses another, one half, or the next principal in this range",
+        "нет: в этом диапазоне ни один ряд не пересекает другой, половину или следующего принципала",
+        "жоқ: бұл ауқымда ешбір қатар басқасын, жартысын немесе келесі принципалды қиып өтпейді",
+    ),
+    (
+        "The {principal}'s integrated control of the {body} as {weight} varies",
+        "{principal}: интегрированный контроль над органом «{body}» при изменении {weight}",
+        "{principal}: {weight} өзгергенде «{body}» органын интеграцияланған бақылау",
+    ),
+    (
+        "one half: a majority above",
+        "половина: выше — большинство",
+        "жартысы: одан жоғары — көпшілік",
+    ),
+    ("weight: {weight}", "вес: {weight}", "салмақ: {weight}"),
 ];
 
 #[cfg(test)]
