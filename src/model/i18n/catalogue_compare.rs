@@ -73,25 +73,17 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "салыстыру мүмкін емес: {error}",
     ),
     (" Datasets ", " Наборы данных ", " Деректер жиындары "),
-    ("this state", "текущее состояние", "ағымдағы күй"),
-    (
-        "Space: in / out",
-        "Space: включить / исключить",
-        "Space: қосу / алып тастау",
-    ),
+    ("this state", "на экране", "экрандағы күй"),
+    ("Space: in / out", "Space: вкл / выкл", "Space: қосу/алу"),
     ("←→: the table", "←→: таблица", "←→: кесте"),
-    (
-        "▲▼: vs 1st column",
-        "▲▼: против 1-го столбца",
-        "▲▼: 1-бағанмен салыстыру",
-    ),
+    ("▲▼: vs 1st column", "▲▼: к 1-му столбцу", "▲▼: 1-бағанмен"),
     (" Comparison ", " Сравнение ", " Салыстыру "),
     (
         "· weights as in force ({weights}) ",
         "· действующие веса ({weights}) ",
         "· қолданыстағы салмақтар ({weights}) ",
     ),
-    ("this", "текущее", "ағымдағы"),
+    ("this", "текущее", "қазіргі"),
     (
         "Choose datasets on the left (Space).",
         "Выберите наборы данных слева (Space).",
@@ -242,6 +234,18 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "under threat of dissolution{source}",
         "под угрозой роспуска{source}",
         "тарату қатерімен{source}",
+    ),
+    // The status line's weights (views/mod.rs).
+    (
+        "weights changed: ",
+        "веса изменены: ",
+        "салмақтар өзгертілді: ",
+    ),
+    // The Bodies detail's text of the law (law.rs).
+    (
+        "THE TEXT (Constitution, in Russian)",
+        "ТЕКСТ (Конституция, на русском языке)",
+        "МӘТІН (Конституция, орыс тілінде)",
     ),
     // ── The tour's frame ─────────────────────────────────────────────────────────────────
     (

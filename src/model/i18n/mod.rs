@@ -26,6 +26,7 @@
 
 mod catalogue;
 mod catalogue_compare;
+pub mod leftover;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

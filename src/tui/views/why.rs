@@ -72,7 +72,11 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
         for d in drivers {
             b.wrapped(
                 3,
-                &format!("{} → {}", d.choice, super::pct(d.value)),
+                &format!(
+                    "{} → {}",
+                    crate::output::ranges::choice_in(lang, &d.choice),
+                    super::pct(d.value)
+                ),
                 t.base,
             );
         }
