@@ -182,6 +182,7 @@ pub fn run(global: &Global, args: &SweepArgs) -> anyhow::Result<ExitCode> {
         series: states.iter().map(|s| s.1.clone()).collect(),
         body_name: view_names.0,
         principal_name: view_names.1,
+        lang,
     };
     let body = match args.format {
         SweepFormat::Text => {

@@ -17,7 +17,9 @@ use super::ctx::{Ctx, StatusKind};
 use super::session;
 use super::tabs::View;
 use super::undo::History;
+use crate::model::i18n::tr;
 use crate::reform::tour::{self, Tour};
+use crate::t;
 
 /// A tour being played and the step on screen.
 #[derive(Debug, Clone)]
@@ -54,7 +56,7 @@ impl App {
         match tours.len() {
             0 => self
                 .ctx
-                .set_status("no tour is available", StatusKind::Error),
+                .set_status(tr(self.ctx.lang, "no tour is available"), StatusKind::Error),
             1 => self.start_tour(tours.into_iter().next().expect("one tour")),
             _ => self.chooser = Some(Chooser { tours, cursor: 0 }),
         }
@@ -99,7 +101,8 @@ impl App {
 
     pub fn leave_tour(&mut self) {
         if self.tour.take().is_some() {
-            self.ctx.set_status("left the tour", StatusKind::Info);
+            self.ctx
+                .set_status(tr(self.ctx.lang, "left the tour"), StatusKind::Info);
         }
         self.chooser = None;
     }
@@ -113,8 +116,10 @@ impl App {
         let ok = match state {
             Ok((scenario, options)) => self.ctx.set_scenario(scenario, options),
             Err(e) => {
-                self.ctx
-                    .set_status(format!("tour step: {e}"), StatusKind::Error);
+                self.ctx.set_status(
+                    t!(self.ctx.lang, "tour step: {error}", error = e),
+                    StatusKind::Error,
+                );
                 false
             }
         };
@@ -147,10 +152,11 @@ pub fn render_caption(ctx: &Ctx, p: &TourPlayer, main: Rect, buf: &mut Buffer) {
     );
     let title = Line::from(vec![
         Span::styled(format!(" {} ", p.tour.title.get(ctx.lang)), ctx.theme.title),
-        Span::raw(format!(
-            "· step {} of {} · ←/→ n/p move · Esc leaves ",
-            p.step + 1,
-            p.tour.steps.len()
+        Span::raw(t!(
+            ctx.lang,
+            "· step {n} of {total} · ←/→ n/p move · Esc leaves ",
+            n = p.step + 1,
+            total = p.tour.steps.len()
         )),
     ]);
     Clear.render(area, buf);
@@ -199,7 +205,7 @@ pub fn render_chooser(ctx: &Ctx, c: &Chooser, main: Rect, buf: &mut Buffer) {
         .style(ctx.theme.base)
         .block(super::views::block(
             &ctx.theme,
-            " Tours · Enter starts · Esc closes ",
+            tr(ctx.lang, " Tours · Enter starts · Esc closes "),
             true,
         ))
         .render(area, buf);

@@ -4,69 +4,9 @@
 //! ids and numbers; a run of three or more English words found nowhere in the dataset is a
 //! string the catalogue misses.
 
+use bilik::model::i18n::leftover::{data_strings, english_left};
+
 use crate::common::{bilik, root, stderr, stdout};
-
-/// A token that is an English word: Latin letters, with an apostrophe or hyphen inside.
-fn english_word(token: &str) -> Option<&str> {
-    let w = token.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
-    let w = w.trim_end_matches("'s").trim_matches('\'');
-    (w.len() > 1
-        && w.chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
-        && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-    .then_some(w)
-}
-
-/// The string literals of a RON file, unescaped, longest first.
-fn data_strings(ron: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = ron.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
-        }
-        let mut s = String::new();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => s.extend(chars.next()),
-                '"' => break,
-                c => s.push(c),
-            }
-        }
-        if s.len() > 3 {
-            out.push(s);
-        }
-    }
-    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    out
-}
-
-/// Runs of three or more English words in `text` once the data's own strings are taken out.
-fn english_left(text: &str, data: &[String]) -> Vec<String> {
-    let mut left = Vec::new();
-    for line in text.lines() {
-        let mut rest = line.to_string();
-        for d in data {
-            if rest.contains(d.as_str()) {
-                rest = rest.replace(d.as_str(), " · ");
-            }
-        }
-        let mut run: Vec<&str> = Vec::new();
-        let tokens: Vec<&str> = rest.split([' ', '|', '*', '`', '\u{a0}']).collect();
-        for t in tokens.iter().map(|t| english_word(t)).chain([None]) {
-            match t {
-                Some(w) => run.push(w),
-                None => {
-                    if run.len() >= 3 {
-                        left.push(format!("{:?} in: {line}", run.join(" ")));
-                    }
-                    run.clear();
-                }
-            }
-        }
-    }
-    left
-}
 
 fn report(args: &[&str]) -> String {
     let o = bilik(args);

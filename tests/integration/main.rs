@@ -7,7 +7,7 @@
 //! checks that identical wording is coded identically (codebook R20); `fixtures` checks every broken dataset in
 //! `tests/fixtures/broken` for its specific message and place; `contract` validates the JSON
 //! export; `export` checks every export format with real readers (and snapshots them);
-//! `datasets` pins legal facts of the shipped data; `limits` checks the input limit on files, pipes, devices and the config; `writes` checks what `-o` may replace; `hostile` feeds every text output hostile names; `i18n` checks that no English sentence is left in a Russian or Kazakh report; `layering` checks that no module imports
+//! `datasets` pins legal facts of the shipped data; `limits` checks the input limit on files, pipes, devices and the config; `writes` checks what `-o` may replace; `hostile` feeds every text output hostile names; `i18n` checks that no English sentence is left in a Russian or Kazakh report; `i18n_figures` the same of `compare`, `diff`, `sweep` and the SVG figures; `layering` checks that no module imports
 //! from a layer below it; `properties` holds proptest invariants of the analysis and the
 //! loader; `random_datasets` holds invariants over random valid datasets (shares, order,
 //! reforms, JSON); `wording` checks the wording of names in sentences; `ranges` checks the shipped datasets' ranges by brute force; `reforms` checks the reform presets, their composition, `bilik diff` and broken
@@ -28,6 +28,7 @@ mod export_formats;
 mod fixtures;
 mod hostile;
 mod i18n;
+mod i18n_figures;
 mod layering;
 mod limits;
 mod power;

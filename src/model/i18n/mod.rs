@@ -25,6 +25,8 @@
 //! reports fail on any English sentence left.
 
 mod catalogue;
+mod catalogue_compare;
+pub mod leftover;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -36,6 +38,7 @@ fn index() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     INDEX.get_or_init(|| {
         catalogue::ENTRIES
             .iter()
+            .chain(catalogue_compare::ENTRIES)
             .map(|(en, ru, kk)| (*en, (*ru, *kk)))
             .collect()
     })

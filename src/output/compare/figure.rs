@@ -16,10 +16,13 @@
 use crate::analysis::range::{self, Band, Ranged, Space};
 use crate::comparative::{Comparison, INDEPENDENT_ROLES, Indicators};
 use crate::model::Lang;
+use crate::model::i18n::tr;
+use crate::model::phrase::capitalised;
 use crate::output::chart::{
     Anchor, BLUE, GREY, INK, RULE, SKY, Svg, WIDTH, text_width, whole_pct, wrap,
 };
-use crate::output::compare::{figure as three, role_words, scalar_range, weight_lines};
+use crate::output::compare::{figure as three, role_words_in, scalar_range, weight_lines_in};
+use crate::t;
 
 const MARGIN: f64 = 14.0;
 const GAP: f64 = 12.0;
@@ -116,7 +119,10 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     let col_w = (WIDTH - 2.0 * MARGIN - label_w - (COLUMNS as f64 - 1.0) * GAP) / COLUMNS as f64;
     let row_h = if n > 8 { 9.0 } else { 10.5 };
     let mut svg = Svg::new();
-    let title = "The head of state's hold on the bodies meant to be independent";
+    let title = tr(
+        lang,
+        "The head of state's hold on the bodies meant to be independent",
+    );
     let mut y = MARGIN + 10.0;
     svg.text(
         MARGIN,
@@ -127,13 +133,15 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
         title,
     );
     y += 4.0;
-    let weights = weight_lines(c).join("; ");
-    let note = format!(
+    let weights = weight_lines_in(lang, c).join("; ");
+    let note = t!(
+        lang,
         "Dot: the figure under the weights in force ({weights}). Bar: its range over each \
-         dataset's contested codings, the at-will threat option and the band {} (every \
+         dataset's contested codings, the at-will threat option and the band {band} (every \
          combination analysed; no bar where the figure does not move or the combinations are \
          too many). Dashed line: one half.",
-        band.label()
+        weights = weights,
+        band = band.label()
     );
     for line in wrap(&note, SMALL, WIDTH - 2.0 * MARGIN) {
         y += 9.0;
@@ -174,7 +182,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     let panels_a: Vec<Panel> = indicators
         .iter()
         .map(|(heading, name, scale)| Panel {
-            heading: heading.to_string(),
+            heading: tr(lang, heading).to_string(),
             scale: *scale,
             dots: (0..n).map(|i| point(i, name)).collect(),
         })
@@ -182,12 +190,16 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     y = section(
         &mut svg,
         y,
-        "A. The indicators, as means over the independent roles",
+        tr(
+            lang,
+            "A. The indicators, as means over the independent roles",
+        ),
     );
     let geometry = Geometry {
         label_w,
         col_w,
         row_h,
+        lang,
     };
     y = panel_row(&mut svg, y, &ids, &panels_a, &geometry);
 
@@ -200,8 +212,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
                 .any(|e| e.indicators.class(**role).is_some())
         })
         .map(|(k, role)| {
-            let mut heading = role_words(*role);
-            heading[..1].make_ascii_uppercase();
+            let heading = capitalised(&role_words_in(lang, *role));
             Panel {
                 heading,
                 scale: Scale::Share,
@@ -220,7 +231,10 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     y = section(
         &mut svg,
         y + 4.0,
-        "B. His hold on each independent role (the figures A's concentration averages)",
+        tr(
+            lang,
+            "B. His hold on each independent role (the figures A's concentration averages)",
+        ),
     );
     for row in panels_b.chunks(COLUMNS) {
         y = panel_row(&mut svg, y, &ids, row, &geometry);
@@ -234,6 +248,7 @@ struct Geometry {
     label_w: f64,
     col_w: f64,
     row_h: f64,
+    lang: Lang,
 }
 
 fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
@@ -318,7 +333,7 @@ fn panel_row(svg: &mut Svg, y: f64, ids: &[&str], panels: &[Panel], g: &Geometry
                     SMALL,
                     Anchor::Start,
                     &format!(r#"fill="{GREY}""#),
-                    "none",
+                    tr(g.lang, "none"),
                 );
                 continue;
             };
@@ -371,14 +386,15 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         x + 8.0,
         y - 2.5
     ));
-    svg.text(x + 14.0, y, SMALL, Anchor::Start, "", "the figure");
-    let bx = x + 14.0 + text_width("the figure", SMALL) + 12.0;
+    let figure = tr(lang, "the figure");
+    svg.text(x + 14.0, y, SMALL, Anchor::Start, "", figure);
+    let bx = x + 14.0 + text_width(figure, SMALL) + 12.0;
     svg.raw(&format!(
         r#"<line x1="{bx:.1}" y1="{yy:.1}" x2="{:.1}" y2="{yy:.1}" stroke="{SKY}" stroke-width="3.2" stroke-linecap="round"/>"#,
         bx + 16.0,
         yy = y - 2.5
     ));
-    let label = "its range";
+    let label = tr(lang, "its range");
     svg.text(bx + 22.0, y, SMALL, Anchor::Start, "", label);
     let dx = bx + 22.0 + text_width(label, SMALL) + 12.0;
     svg.line(
@@ -386,22 +402,16 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         (dx + 16.0, y - 2.5),
         &format!(r#"stroke="{GREY}" stroke-width="0.6" stroke-dasharray="2 1.5""#),
     );
-    svg.text(
-        dx + 22.0,
-        y,
-        SMALL,
-        Anchor::Start,
-        "",
-        "one half (a majority)",
-    );
-    let mx = dx + 22.0 + text_width("one half (a majority)", SMALL) + 12.0;
+    let half = tr(lang, "one half (a majority)");
+    svg.text(dx + 22.0, y, SMALL, Anchor::Start, "", half);
+    let mx = dx + 22.0 + text_width(half, SMALL) + 12.0;
     svg.text(
         mx,
         y,
         SMALL,
         Anchor::Start,
         &format!(r#"fill="{GREY}""#),
-        "none: no body of that role",
+        tr(lang, "none: no body of that role"),
     );
     y += 4.0;
     let id_w = c
@@ -412,9 +422,12 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         + 8.0;
     for e in &c.entries {
         let head = e.dataset.name(&e.indicators.head_of_state, lang);
-        let text = format!(
-            "{} (law as of {}); head of state: {head}",
-            e.dataset.meta.title, e.dataset.meta.as_of
+        let text = t!(
+            lang,
+            "{title} (law as of {date}); head of state: {head}",
+            title = e.dataset.meta.title,
+            date = e.dataset.meta.as_of,
+            head = head
         );
         let lines = wrap(&text, SMALL, WIDTH - 2.0 * MARGIN - id_w);
         y += 8.6;

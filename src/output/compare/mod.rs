@@ -10,9 +10,11 @@ pub mod text;
 
 use crate::analysis::range::{self, Band, Ranged, Space};
 use crate::comparative::{Amount, Comparison, Entry, Indicators, Reason, ReasonKind};
+use crate::model::i18n::tr;
 use crate::model::phrase::{possessive, the};
 use crate::model::{Lang, Role};
 use crate::output::fmt::{self, pct};
+use crate::t;
 
 /// A role as words: `constitutional_review` -> "constitutional review".
 pub fn role_words(role: Role) -> String {
@@ -242,8 +244,13 @@ pub fn class_rows(
 /// `n of m` when the side is one body of fixed size, else a percentage; "none" when absent.
 /// For [`ReasonKind::Seats`], the size alone.
 pub fn amount(kind: &ReasonKind, a: &Option<Amount>) -> String {
+    amount_in(Lang::En, kind, a)
+}
+
+/// [`amount`] in `lang`.
+pub fn amount_in(lang: Lang, kind: &ReasonKind, a: &Option<Amount>) -> String {
     match a {
-        None => "none".into(),
+        None => tr(lang, "none").into(),
         Some(Amount {
             seats: Some((n, of)),
             ..
@@ -251,7 +258,7 @@ pub fn amount(kind: &ReasonKind, a: &Option<Amount>) -> String {
             if *kind == ReasonKind::Seats {
                 n.to_string()
             } else {
-                format!("{n} of {of}")
+                format!("{n}{}{of}", tr(lang, " of "))
             }
         }
         Some(a) => pct(a.share),
@@ -297,6 +304,9 @@ pub fn reason_subject(a: &Entry, b: &Entry, r: &Reason, lang: Lang) -> String {
             .unwrap_or_else(|| id.to_string())
     };
     let head = name(&b.indicators.head_of_state);
+    if lang != Lang::En {
+        return reason_subject_in(lang, r, &head, name);
+    }
     match &r.kind {
         ReasonKind::Seats => "seats".into(),
         ReasonKind::HeadPicks => format!("seats picked by the {head}"),
@@ -329,10 +339,51 @@ pub fn reason_subject(a: &Entry, b: &Entry, r: &Reason, lang: Lang) -> String {
     }
 }
 
+/// [`reason_subject`] in Russian or Kazakh: one template per kind of reason, the names in
+/// the nominative (see the catalogue's notes).
+fn reason_subject_in(lang: Lang, r: &Reason, head: &str, name: impl Fn(&str) -> String) -> String {
+    match &r.kind {
+        ReasonKind::Seats => tr(lang, "seats").into(),
+        ReasonKind::HeadPicks => t!(lang, "seats picked by the {head}", head = head),
+        ReasonKind::Consent {
+            actor,
+            under_threat: (x, y),
+        } => {
+            let threat = match (x, y) {
+                (false, true) => tr(lang, " (now under threat of dissolution)"),
+                (true, false) => tr(lang, " (no longer under threat of dissolution)"),
+                (true, true) => tr(lang, " (under threat of dissolution)"),
+                (false, false) => "",
+            };
+            t!(
+                lang,
+                "his picks needing the consent of the {actor}{threat}",
+                actor = name(actor),
+                threat = threat
+            )
+        }
+        ReasonKind::Recommendation { actor } => t!(
+            lang,
+            "his picks made on the recommendation of the {actor}",
+            actor = name(actor)
+        ),
+        ReasonKind::AtWill => t!(lang, "seats the {head} can dismiss at will", head = head),
+        ReasonKind::OtherPicks { actor } => {
+            t!(lang, "seats picked by the {actor}", actor = name(actor))
+        }
+        ReasonKind::Through { actor } => t!(
+            lang,
+            "the {head}'s hold on the {actor}",
+            head = head,
+            actor = name(actor)
+        ),
+    }
+}
+
 /// The names of the bodies of one side of a role change.
 pub fn side_names(e: &Entry, bodies: &[crate::comparative::BodyRoutes], lang: Lang) -> String {
     if bodies.is_empty() {
-        return "none".into();
+        return tr(lang, "none").into();
     }
     bodies
         .iter()
@@ -343,14 +394,26 @@ pub fn side_names(e: &Entry, bodies: &[crate::comparative::BodyRoutes], lang: La
 
 /// The weights in force: one line when all datasets share them, else one per dataset.
 pub fn weight_lines(c: &Comparison) -> Vec<String> {
+    weight_lines_in(Lang::En, c)
+}
+
+/// [`weight_lines`] in `lang` (the weights' names are ids and stay).
+pub fn weight_lines_in(lang: Lang, c: &Comparison) -> Vec<String> {
     let label = |e: &Entry| fmt::weights(&e.analysis.options.weights);
     let first = c.entries.first().map(label).unwrap_or_default();
     if c.entries.iter().all(|e| label(e) == first) {
-        vec![format!("weights: {first}")]
+        vec![t!(lang, "weights: {weights}", weights = first)]
     } else {
         c.entries
             .iter()
-            .map(|e| format!("weights of {}: {}", e.id(), label(e)))
+            .map(|e| {
+                t!(
+                    lang,
+                    "weights of {id}: {weights}",
+                    id = e.id(),
+                    weights = label(e)
+                )
+            })
             .collect()
     }
 }
@@ -358,13 +421,21 @@ pub fn weight_lines(c: &Comparison) -> Vec<String> {
 /// A timeline as table rows: the headline figure, then the head of state's hold on each role
 /// with his integrated control in brackets. Text and Markdown lay out the same rows.
 pub fn timeline_rows(t: &crate::comparative::Timeline) -> Vec<(String, Vec<String>)> {
+    timeline_rows_in(Lang::En, t)
+}
+
+/// [`timeline_rows`] in `lang`: the headline and the roles in words.
+pub fn timeline_rows_in(
+    lang: Lang,
+    t: &crate::comparative::Timeline,
+) -> Vec<(String, Vec<String>)> {
     let mut rows = vec![(
-        "head_of_state_concentration".to_string(),
+        tr(lang, "head_of_state_concentration").to_string(),
         t.headline.iter().map(|x| figure(*x)).collect(),
     )];
     for r in &t.rows {
         rows.push((
-            role_words(r.role),
+            role_words_in(lang, r.role),
             r.points
                 .iter()
                 .map(|p| match p {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words_in,
-    side_names, timeline_rows, weight_lines,
+    amount_in, class_rows, head_figures, indicator_rows, largest_text, reason_subject,
+    role_words_in, side_names, timeline_rows_in, weight_lines_in,
 };
 use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES, RoleChange, Timeline};
@@ -60,8 +60,8 @@ fn change_block(out: &mut String, a: &Entry, b: &Entry, ch: &RoleChange, lang: L
             out,
             "  - {}: {} -> {}",
             reason_subject(a, b, r, lang),
-            amount(&r.kind, &r.before),
-            amount(&r.kind, &r.after)
+            amount_in(lang, &r.kind, &r.before),
+            amount_in(lang, &r.kind, &r.after)
         );
         for line in [
             sources(a.id(), &r.sources_before),
@@ -140,7 +140,7 @@ fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
         )
     );
     let ids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
-    out.push_str(&grid("", &ids, &timeline_rows(t)));
+    out.push_str(&grid("", &ids, &timeline_rows_in(lang, t)));
 }
 
 /// One line of the role-by-role block: the aligned columns (dataset, figures, "at will") and
@@ -175,7 +175,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             )
         );
     }
-    for line in weight_lines(c) {
+    for line in weight_lines_in(lang, c) {
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');

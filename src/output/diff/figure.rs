@@ -16,12 +16,14 @@ use std::collections::BTreeSet;
 
 use super::DiffView;
 use crate::analysis::Headline;
-use crate::model::Dataset;
+use crate::model::i18n::tr;
+use crate::model::{Dataset, Lang};
 use crate::output::chart::{
     Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, fit, text_width, wrap,
 };
 use crate::output::escape::xml;
 use crate::output::fmt::pct;
+use crate::t;
 
 const MARGIN: f64 = 14.0;
 const SMALL: f64 = 7.0;
@@ -35,14 +37,15 @@ const PALETTE: [&str; 7] = [BLUE, VERMILION, GREEN, "#CC79A7", "#E69F00", SKY, "
 pub fn render(v: &DiffView) -> String {
     let mut svg = Svg::new();
     let ids: Vec<&str> = v.presets.iter().map(|p| p.id.as_str()).collect();
-    let title = format!(
-        "What {} change in {}",
-        if ids.is_empty() {
-            "the reforms".to_string()
+    let title = t!(
+        v.lang,
+        "What {reforms} change in {dataset}",
+        reforms = if ids.is_empty() {
+            tr(v.lang, "the reforms").to_string()
         } else {
             ids.join(" + ")
         },
-        v.baseline.meta.id
+        dataset = v.baseline.meta.id
     );
     let full = WIDTH - 2.0 * MARGIN;
     let mut y = MARGIN + 10.0;
@@ -99,10 +102,11 @@ fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
 
 /// A: the headline as two stacked bars.
 fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
-    let q = format!(
-        "A. How much of the {} does the {} control?",
-        v.name(&h.body),
-        v.name(&h.principal)
+    let q = t!(
+        v.lang,
+        "A. How much of the {body} does the {principal} control?",
+        body = v.name(&h.body),
+        principal = v.name(&h.principal)
     );
     let mut y = section(svg, y, &q);
     let (before, after) = (v.delta.headline.0.as_ref(), v.delta.headline.1.as_ref());
@@ -131,6 +135,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
         .enumerate()
     {
         let by = top + row as f64 * (bar + 6.0);
+        let when = tr(v.lang, when);
         svg.text(MARGIN, by + bar / 2.0 + 2.6, LABEL, Anchor::Start, "", when);
         let Some(h) = h else {
             svg.text(
@@ -139,7 +144,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
                 SMALL,
                 Anchor::Start,
                 &format!(r#"fill="{GREY}""#),
-                "no such body or principal",
+                tr(v.lang, "no such body or principal"),
             );
             continue;
         };
@@ -150,11 +155,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
                 continue;
             }
             let (a, b) = (x(at), x(at + share));
-            let name = if k.is_empty() {
-                "directly".to_string()
-            } else {
-                format!("through the {}", v.name(&k))
-            };
+            let name = part_name(v, &k);
             svg.raw(&format!(
                 r##"<rect x="{a:.1}" y="{by:.1}" width="{:.1}" height="{bar}" fill="{}" stroke="#ffffff" stroke-width="0.6"><title>{}</title></rect>"##,
                 b - a,
@@ -208,11 +209,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
     y = bottom + 22.0;
     let mut kx = MARGIN;
     for k in &keys {
-        let name = if k.is_empty() {
-            "directly".to_string()
-        } else {
-            format!("through the {}", v.name(k))
-        };
+        let name = part_name(v, k);
         let w = 12.0 + text_width(&name, SMALL) + 10.0;
         if kx + w > WIDTH - MARGIN && kx > MARGIN {
             kx = MARGIN;
@@ -227,6 +224,15 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
         kx += w;
     }
     y + 4.0
+}
+
+/// A part of the headline's bar: `directly`, or `through the Senate`.
+fn part_name(v: &DiffView, k: &str) -> String {
+    if k.is_empty() {
+        tr(v.lang, "directly").to_string()
+    } else {
+        t!(v.lang, "through the {body}", body = v.name(k))
+    }
 }
 
 /// Each principal whose share of some body moved, with its colour, head of state first.
@@ -264,8 +270,11 @@ fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]
     let mut y = section(
         svg,
         y,
-        "B. Integrated control that moved by half a point or more: each principal's share of \
-         the body, an arrow from before to after",
+        tr(
+            v.lang,
+            "B. Integrated control that moved by half a point or more: each principal's share of \
+             the body, an arrow from before to after",
+        ),
     );
     let body_w = 104.0;
     let who_w = 124.0;
@@ -425,13 +434,34 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
     let (sb, sa) = (steps(v.baseline), steps(v.reformed));
     let (pb, pa) = (powers(v.baseline), powers(v.reformed));
     let mut lines: Vec<(bool, String)> = Vec::new();
-    let step =
-        |(a, r, b): &(String, String, String)| format!("{} {} → {}", v.name(a), verb(r), v.name(b));
+    let lang = v.lang;
+    // In Russian and Kazakh the act is named by its noun after the actor, as the reports'
+    // channels are (`Президент: назначение → Сенат`): a verb would need the actor's number.
+    let act = |kind: &str, id: &str| -> String {
+        if lang == Lang::En {
+            verb(id)
+        } else {
+            match crate::model::i18n::lookup(lang, &format!("{kind}.{id}")) {
+                Some(w) => format!(": {w}"),
+                None => format!(": {id}"),
+            }
+        }
+    };
+    let step = |(a, r, b): &(String, String, String)| {
+        let sep = if lang == Lang::En { " " } else { "" };
+        format!("{}{sep}{} → {}", v.name(a), act("role", r), v.name(b))
+    };
     let power = |(a, k, b, c): &(String, String, String, Option<String>)| {
-        let seats = c
-            .as_ref()
-            .map_or(String::new(), |c| format!(" (channel {c})"));
-        format!("{} {} → {}{seats}", v.name(a), verb(k), v.name(b))
+        let seats = c.as_ref().map_or(String::new(), |c| {
+            t!(lang, " (channel {channel})", channel = c)
+        });
+        let sep = if lang == Lang::En { " " } else { "" };
+        format!(
+            "{}{sep}{} → {}{seats}",
+            v.name(a),
+            act("kind", k),
+            v.name(b)
+        )
     };
     lines.extend(sa.difference(&sb).map(|e| (true, step(e))));
     lines.extend(pa.difference(&pb).map(|e| (true, power(e))));
@@ -443,8 +473,11 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
     let mut y = section(
         svg,
         y,
-        "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and \
-         powers over it",
+        tr(
+            lang,
+            "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and \
+             powers over it",
+        ),
     );
     let col = (WIDTH - 2.0 * MARGIN - 10.0) / 2.0;
     // Two columns: the additions, then the removals.

@@ -13,6 +13,9 @@
 use std::collections::BTreeSet;
 
 use super::{Arrow, Change, Class, Graph, Kind};
+use crate::model::Lang;
+use crate::model::i18n::word;
+use crate::t;
 
 /// The arrows of one (from, to, change), the one drawn first.
 #[derive(Debug, Clone)]
@@ -45,6 +48,12 @@ impl<'a> Bundle<'_, 'a> {
     /// The label, one line per kind: the seats the appointing kinds fill (as a share of the
     /// target's seats when `of` is known: `5/11`), then the powers as verbs.
     pub fn label(&self, of: Option<u32>) -> Vec<LabelLine> {
+        self.label_in(of, Lang::En)
+    }
+
+    /// [`Bundle::label`] in `lang`: in Russian and Kazakh the kinds are named by their nouns
+    /// (`согласие 2/11`, `роспуск`), which read after any actor.
+    pub fn label_in(&self, of: Option<u32>, lang: Lang) -> Vec<LabelLine> {
         let mut lines = Vec::new();
         for (i, a) in self.arrows.iter().enumerate() {
             let color = a.class.color();
@@ -58,8 +67,8 @@ impl<'a> Bundle<'_, 'a> {
                 };
                 let text = match (i, a.class) {
                     (0, _) | (_, Class::Appointment) => seats,
-                    (_, Class::Recommendation) => format!("recommends {seats}"),
-                    _ => format!("consents {seats}"),
+                    (_, Class::Recommendation) => t!(lang, "recommends {seats}", seats = seats),
+                    _ => t!(lang, "consents {seats}", seats = seats),
                 };
                 lines.push((text, color));
             } else if i > 0 {
@@ -68,8 +77,9 @@ impl<'a> Bundle<'_, 'a> {
                     .links
                     .iter()
                     .map(|l| match l.kind {
-                        Kind::Power(k) => verb(k.as_str()),
-                        Kind::Step(r) => r.as_str(),
+                        Kind::Power(k) if lang == Lang::En => verb(k.as_str()),
+                        Kind::Power(k) => word(lang, "kind", k.as_str()),
+                        Kind::Step(r) => word(lang, "role", r.as_str()),
                     })
                     .collect();
                 for v in verbs {

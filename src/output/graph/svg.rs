@@ -22,9 +22,11 @@ use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
 use crate::model::Lang;
+use crate::model::i18n::{lookup, tr, word};
 use crate::output::escape::xml;
 use crate::output::export::Snapshot;
 use crate::output::fmt::{self, pct};
+use crate::t;
 
 /// Fonts with Cyrillic and the Kazakh letters, then the generic family: whatever the viewer
 /// has, a name never falls back to boxes.
@@ -119,17 +121,25 @@ struct Lines {
 /// A body's text, its name and facts wrapped at `max` (unbounded: one line each).
 fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     let b = n.body;
-    let mut facts = vec![
-        format!("{} seat{}", b.seats, if b.seats == 1 { "" } else { "s" }),
-        b.branch.to_string(),
-    ];
+    let mut facts = if lang == Lang::En {
+        vec![
+            format!("{} seat{}", b.seats, if b.seats == 1 { "" } else { "s" }),
+            b.branch.to_string(),
+        ]
+    } else {
+        vec![
+            t!(lang, "{n} seats", n = b.seats),
+            word(lang, "branch", b.branch.as_str()).to_string(),
+        ]
+    };
     if b.independent {
-        facts.push("independent".to_string());
+        facts.push(tr(lang, "independent").to_string());
     }
     let control = if n.change == Change::Removed {
-        "removed by reform".to_string()
+        tr(lang, "removed by reform").to_string()
     } else {
-        g.largest_line(n, lang).unwrap_or_default()
+        let line = g.largest_line(n, lang).unwrap_or_default();
+        lookup(lang, &line).map_or(line, str::to_string)
     };
     Lines {
         name: wrap(b.name(lang), max, |t| text_width(t, NAME_SIZE, true)),
@@ -225,11 +235,13 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
     let below_name = r.y + 33.0 + (l.name.len() - 1) as f64 * NAME_LINE;
     // What a reform did to the body ends the line of facts, in the reform's colour.
     let badge = match n.change {
-        Change::Added => {
-            format!(" · <tspan fill=\"{ADDED_COLOR}\" font-weight=\"bold\">{ADDED_BADGE}</tspan>")
-        }
+        Change::Added => format!(
+            " · <tspan fill=\"{ADDED_COLOR}\" font-weight=\"bold\">{}</tspan>",
+            tr(lang, ADDED_BADGE)
+        ),
         Change::Changed => format!(
-            " · <tspan fill=\"{CHANGED_COLOR}\" font-weight=\"bold\">{CHANGED_BADGE}</tspan>"
+            " · <tspan fill=\"{CHANGED_COLOR}\" font-weight=\"bold\">{}</tspan>",
+            tr(lang, CHANGED_BADGE)
         ),
         _ => String::new(),
     };
@@ -398,6 +410,7 @@ struct TitleLine {
 /// The dataset, its date, the reforms and weights in force, and the headline.
 fn title(s: &Snapshot) -> Vec<TitleLine> {
     let ds = s.dataset;
+    let lang = s.lang;
     let mut out = vec![
         TitleLine {
             text: ds.meta.title.clone(),
@@ -405,13 +418,14 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
             bold: true,
         },
         TitleLine {
-            text: format!(
-                "{} · {} · law as of {} · reforms: {} · weights: {}",
-                ds.meta.id,
-                ds.meta.jurisdiction,
-                ds.meta.as_of,
-                reforms_text(s),
-                fmt::weights(&s.analysis.options.weights)
+            text: t!(
+                lang,
+                "{id} · {jurisdiction} · law as of {date} · reforms: {reforms} · weights: {weights}",
+                id = ds.meta.id,
+                jurisdiction = ds.meta.jurisdiction,
+                date = ds.meta.as_of,
+                reforms = reforms_text(s),
+                weights = fmt::weights(&s.analysis.options.weights)
             ),
             size: 11.5,
             bold: false,
@@ -423,16 +437,21 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
             headline::headline(bd, &ba.options, ba)
                 .filter(|b| b.body == h.body && b.principal == h.principal)
         });
-        let mut text = format!(
-            "Headline: the {} controls {} of the {} (picks {} of its {} seats)",
-            name(&h.principal),
-            pct(h.total),
-            name(&h.body),
-            h.picked,
-            h.seats
+        let mut text = t!(
+            lang,
+            "Headline: the {principal} controls {share} of the {body} (picks {picked} of its {seats} seats)",
+            principal = name(&h.principal),
+            share = pct(h.total),
+            body = name(&h.body),
+            picked = h.picked,
+            seats = h.seats
         );
         if let Some(b) = before {
-            let _ = write!(text, "; {} before the reforms", pct(b.total));
+            text.push_str(&t!(
+                lang,
+                "; {share} before the reforms",
+                share = pct(b.total)
+            ));
         }
         out.push(TitleLine {
             text,
@@ -461,7 +480,7 @@ fn wrap_title(lines: Vec<TitleLine>, max: f64) -> Vec<TitleLine> {
 
 fn reforms_text(s: &Snapshot) -> String {
     if s.reforms.is_empty() {
-        "none".to_string()
+        tr(s.lang, "none").to_string()
     } else {
         s.reforms.join(", ")
     }
@@ -537,28 +556,28 @@ impl Legend {
                 )
             })
             .collect();
-        principals.push(Row::Text(
-            "fill: the principal with the largest share (paler = smaller)".into(),
-        ));
-        principals.push(Row::Text(
-            "bar: integrated control by principal (hatched for print)".into(),
-        ));
-        principals.push(Row::Text("double border: a principal".into()));
+        for text in [
+            "fill: the principal with the largest share (paler = smaller)",
+            "bar: integrated control by principal (hatched for print)",
+            "double border: a principal",
+        ] {
+            principals.push(Row::Text(tr(lang, text).into()));
+        }
         let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
         let mut kinds: Vec<Row> = Class::ALL
             .iter()
             .filter(|c| present.contains(c))
-            .map(|c| Row::Line(*c, Change::Same, c.legend().to_string()))
+            .map(|c| Row::Line(*c, Change::Same, tr(lang, c.legend()).to_string()))
             .collect();
-        kinds.push(Row::Text(
-            "one arrow per pair of bodies, in the style of its first kind;".into(),
-        ));
-        kinds.push(Row::Text(
-            "its label: seats filled / the body's seats, then the other powers".into(),
-        ));
+        for text in [
+            "one arrow per pair of bodies, in the style of its first kind;",
+            "its label: seats filled / the body's seats, then the other powers",
+        ] {
+            kinds.push(Row::Text(tr(lang, text).into()));
+        }
         let mut columns = vec![
-            ("Principals".to_string(), principals),
-            ("Arrows".to_string(), kinds),
+            (tr(lang, "Principals").to_string(), principals),
+            (tr(lang, "Arrows").to_string(), kinds),
         ];
         let changes: Vec<Row> = [
             (Change::Added, "added by reform"),
@@ -573,10 +592,10 @@ impl Legend {
             g.nodes.iter().any(|n| n.change == *change)
                 || arrows.iter().any(|a| a.change == *change)
         })
-        .map(|(change, text)| Row::Line(Class::Appointment, change, text.to_string()))
+        .map(|(change, text)| Row::Line(Class::Appointment, change, tr(lang, text).to_string()))
         .collect();
         if !changes.is_empty() {
-            columns.push(("Reforms".to_string(), changes));
+            columns.push((tr(lang, "Reforms").to_string(), changes));
         }
         let widths = Legend::widths(&columns);
         Legend {
@@ -862,7 +881,7 @@ pub fn render(s: &Snapshot) -> String {
         .collect();
     let labels: Vec<Vec<LabelLine>> = drawn
         .iter()
-        .map(|(b, _, _)| b.label(bundle::seats_of(&g, b.to())))
+        .map(|(b, _, _)| b.label_in(bundle::seats_of(&g, b.to()), s.lang))
         .collect();
     // Too wide for the width asked: narrower bodies, their names on more lines, as little
     // as it takes.
@@ -904,11 +923,12 @@ pub fn render(s: &Snapshot) -> String {
     let _ = writeln!(
         out,
         "<title>{}</title>",
-        xml(&format!(
-            "{} ({}, reforms: {})",
-            s.dataset.meta.title,
-            s.dataset.meta.id,
-            reforms_text(s)
+        xml(&t!(
+            s.lang,
+            "{title} ({id}, reforms: {reforms})",
+            title = s.dataset.meta.title,
+            id = s.dataset.meta.id,
+            reforms = reforms_text(s)
         ))
     );
     let markers = drawn

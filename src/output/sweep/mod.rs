@@ -9,6 +9,9 @@ pub mod svg;
 pub mod text;
 
 use crate::analysis::sweep::{BreakKind, Breakpoint, Sweep};
+use crate::model::Lang;
+use crate::model::i18n::word;
+use crate::t;
 
 /// A sweep with what its series are and the names to print.
 pub struct SweepView<'a> {
@@ -18,6 +21,8 @@ pub struct SweepView<'a> {
     /// The body's and the principal's names (of the first state), for titles.
     pub body_name: String,
     pub principal_name: String,
+    /// The language of the text and the figure's words (names come in it already).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +55,32 @@ pub fn breakpoints(s: &Sweep) -> Vec<(usize, &Breakpoint)> {
 pub fn phrase(v: &SweepView, series: usize, b: &Breakpoint) -> String {
     let s = v.sweep;
     let label = &s.series[series].label;
+    if v.lang != Lang::En {
+        let at = t!(
+            v.lang,
+            "at {weight} = {value} (control {share})",
+            weight = s.weight,
+            value = format!("{:.4}", b.weight),
+            share = format!("{:.1}%", b.value * 100.0)
+        );
+        return match (&b.kind, &b.with) {
+            (BreakKind::Crossing, Some(w)) => t!(
+                v.lang,
+                "{label} crosses {other} {at}",
+                label = label,
+                other = w,
+                at = at
+            ),
+            (kind, _) => t!(
+                v.lang,
+                "{label}: the {principal} {what} {at}",
+                label = label,
+                principal = v.principal_name,
+                what = word(v.lang, "breakkind", kind.as_str()),
+                at = at
+            ),
+        };
+    }
     let what = match (&b.kind, &b.with) {
         (BreakKind::Crossing, Some(w)) => format!("{label} crosses {w}"),
         (kind, _) => format!("{label}: the {} {}", v.principal_name, kind.phrase()),
@@ -117,6 +148,7 @@ pub(crate) mod tests {
                     reforms: vec!["P1".into()],
                 },
             ],
+            lang: Lang::En,
             body_name: "Court".into(),
             principal_name: "President".into(),
         }

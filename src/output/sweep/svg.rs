@@ -14,8 +14,11 @@
 use std::fmt::Write;
 
 use super::{SweepView, breakpoints, phrase};
+use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::model::phrase::{capitalised, control_of};
 use crate::output::escape::xml;
+use crate::t;
 
 const WIDTH: f64 = 760.0;
 const HEIGHT: f64 = 440.0;
@@ -40,15 +43,25 @@ pub fn render(v: &SweepView) -> String {
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{FONT}">"#
     );
-    let title = format!(
-        "{} as {} varies",
-        capitalised(&control_of(
-            &v.principal_name,
-            &v.body_name,
-            "integrated control"
-        )),
-        s.weight
-    );
+    let title = if v.lang == Lang::En {
+        format!(
+            "{} as {} varies",
+            capitalised(&control_of(
+                &v.principal_name,
+                &v.body_name,
+                "integrated control"
+            )),
+            s.weight
+        )
+    } else {
+        t!(
+            v.lang,
+            "The {principal}'s integrated control of the {body} as {weight} varies",
+            principal = v.principal_name,
+            body = v.body_name,
+            weight = s.weight
+        )
+    };
     let _ = writeln!(out, "<title>{}</title>", xml(&title));
     let _ = writeln!(
         out,
@@ -85,7 +98,8 @@ pub fn render(v: &SweepView) -> String {
     }
     let _ = writeln!(
         out,
-        r##"<line x1="{LEFT:.1}" y1="{yy:.1}" x2="{x2:.1}" y2="{yy:.1}" stroke="#888" stroke-dasharray="6 4"><title>one half: a majority above</title></line>"##,
+        r##"<line x1="{LEFT:.1}" y1="{yy:.1}" x2="{x2:.1}" y2="{yy:.1}" stroke="#888" stroke-dasharray="6 4"><title>{}</title></line>"##,
+        xml(tr(v.lang, "one half: a majority above")),
         yy = y(0.5),
         x2 = LEFT + pw
     );
@@ -95,10 +109,10 @@ pub fn render(v: &SweepView) -> String {
     );
     let _ = writeln!(
         out,
-        r##"<text x="{cx:.1}" y="{ty:.1}" font-size="12" text-anchor="middle" fill="#222">weight: {w}</text>"##,
+        r##"<text x="{cx:.1}" y="{ty:.1}" font-size="12" text-anchor="middle" fill="#222">{w}</text>"##,
         cx = LEFT + pw / 2.0,
         ty = TOP + ph + 34.0,
-        w = xml(&s.weight)
+        w = xml(&t!(v.lang, "weight: {weight}", weight = s.weight))
     );
     // The series.
     for (i, series) in s.series.iter().enumerate() {

@@ -3,9 +3,12 @@
 use std::fmt::Write;
 
 use super::{SweepView, breakpoints, phrase};
+use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::model::phrase::control_of;
 use crate::output::fmt::{pct, table};
 use crate::output::ranges::plain;
+use crate::t;
 
 /// Rows of the table: about this many grid points, evenly spaced, the ends included.
 const ROWS: usize = 9;
@@ -13,25 +16,51 @@ const ROWS: usize = 9;
 pub fn render(v: &SweepView) -> String {
     let s = v.sweep;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "SWEEP: {} as the weight {} runs from {} to {}",
-        control_of(
-            &plain(&v.principal_name),
-            &plain(&v.body_name),
-            "integrated control"
-        ),
-        s.weight,
-        s.from,
-        s.to
-    );
+    let lang = v.lang;
     let n = s.series.first().map_or(0, |x| x.points.len());
-    let _ = writeln!(
-        out,
-        "  {} grid point{} per series; breakpoints found by bisection to 1e-6",
-        n,
-        if n == 1 { "" } else { "s" }
-    );
+    if lang == Lang::En {
+        let _ = writeln!(
+            out,
+            "SWEEP: {} as the weight {} runs from {} to {}",
+            control_of(
+                &plain(&v.principal_name),
+                &plain(&v.body_name),
+                "integrated control"
+            ),
+            s.weight,
+            s.from,
+            s.to
+        );
+        let _ = writeln!(
+            out,
+            "  {} grid point{} per series; breakpoints found by bisection to 1e-6",
+            n,
+            if n == 1 { "" } else { "s" }
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "SWEEP: the {principal}'s integrated control of the {body} as the weight {weight} runs from {from} to {to}",
+                principal = plain(&v.principal_name),
+                body = plain(&v.body_name),
+                weight = s.weight,
+                from = s.from,
+                to = s.to
+            )
+        );
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!(
+                lang,
+                "{n} {n:grid point|grid points} per series; breakpoints found by bisection to 1e-6",
+                n = n
+            )
+        );
+    }
     out.push('\n');
     let mut header = vec![s.weight.clone()];
     header.extend(s.series.iter().map(|x| plain(&x.label)));
@@ -55,11 +84,15 @@ pub fn render(v: &SweepView) -> String {
     out.push_str(&table(&header, &rows, &right));
     out.push('\n');
     let found = breakpoints(s);
-    let _ = writeln!(out, "BREAKPOINTS ({})", found.len());
+    let _ = writeln!(out, "{}", t!(lang, "BREAKPOINTS ({n})", n = found.len()));
     if found.is_empty() {
         let _ = writeln!(
             out,
-            "  none: no series crosses another, one half, or the next principal in this range"
+            "  {}",
+            tr(
+                lang,
+                "none: no series crosses another, one half, or the next principal in this range"
+            )
         );
     }
     for (i, b) in found {

@@ -28,6 +28,10 @@ use super::{Memo, Pane, Tab, bar, block, fit, pct, scroll_to, step, weights_summ
 use crate::analysis::{Options, range};
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
+use crate::model::Lang;
+use crate::model::i18n::{tr, word};
+use crate::output::compare::role_words_in;
+use crate::t;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -161,7 +165,10 @@ impl Tab for CompareView {
                 self.ranges.set(ctx.revision(), ranges);
                 self.comparison.set(ctx.revision(), c);
             }
-            Err(e) => ctx.set_status(format!("cannot compare: {e}"), StatusKind::Error),
+            Err(e) => ctx.set_status(
+                t!(ctx.lang, "cannot compare: {error}", error = e),
+                StatusKind::Error,
+            ),
         }
     }
 
@@ -169,15 +176,16 @@ impl Tab for CompareView {
         let t = &ctx.theme;
         let (list_area, right) = layout::compare_split(area);
 
-        let blk = block(t, " Datasets ", self.focus == Pane::List);
+        let lang = ctx.lang;
+        let blk = block(t, tr(lang, " Datasets "), self.focus == Pane::List);
         let inner = blk.inner(list_area);
         blk.render(list_area, buf);
         let mut lines = vec![];
         let current_label =
             if ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset) {
-                "this state".to_string()
+                tr(lang, "this state").to_string()
             } else {
-                "this state*".to_string()
+                format!("{}*", tr(lang, "this state"))
             };
         let entries: Vec<(bool, String)> = std::iter::once((self.current, current_label))
             .chain(
@@ -203,17 +211,21 @@ impl Tab for CompareView {
             lines.push(Line::from(Span::styled(text, style)));
         }
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Space: in / out", t.dim)));
-        lines.push(Line::from(Span::styled("←→: the table", t.dim)));
-        lines.push(Line::from(Span::styled("▲▼: vs 1st column", t.dim)));
+        for hint in ["Space: in / out", "←→: the table", "▲▼: vs 1st column"] {
+            lines.push(Line::from(Span::styled(tr(lang, hint), t.dim)));
+        }
         Paragraph::new(lines).render(inner, buf);
 
         let blk = block(
             t,
             Line::from(vec![
-                Span::styled(" Comparison ", t.title),
+                Span::styled(tr(lang, " Comparison "), t.title),
                 Span::styled(
-                    format!("· weights as in force ({}) ", weights_summary(ctx)),
+                    t!(
+                        lang,
+                        "· weights as in force ({weights}) ",
+                        weights = weights_summary(ctx)
+                    ),
                     t.dim,
                 ),
             ]),
@@ -271,7 +283,10 @@ impl CompareView {
     ) -> Line<'static> {
         let t = &ctx.theme;
         let ranges = self.ranges.get(&ctx.revision());
-        let mut spans = vec![Span::styled(fit("  range", label_w), t.dim)];
+        let mut spans = vec![Span::styled(
+            fit(&format!("  {}", tr(ctx.lang, "range")), label_w),
+            t.dim,
+        )];
         for (i, e) in c
             .entries
             .iter()
@@ -299,9 +314,9 @@ impl CompareView {
         Line::from(spans)
     }
 
-    fn column_label(&self, c: &Comparison, i: usize) -> String {
+    fn column_label(&self, c: &Comparison, i: usize, lang: Lang) -> String {
         if self.current && i == 0 {
-            "this".into()
+            tr(lang, "this").into()
         } else {
             c.entries[i].id().to_string()
         }
@@ -310,13 +325,15 @@ impl CompareView {
     /// The right pane's lines for a pane `width` columns wide.
     pub fn content(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let Some(c) = self.comparison(ctx) else {
-            return vec![Line::from("Choose datasets on the left (Space).")];
+            return vec![Line::from(tr(lang, "Choose datasets on the left (Space)."))];
         };
         if c.entries.is_empty() {
-            return vec![Line::from(
+            return vec![Line::from(tr(
+                lang,
                 "Choose at least one dataset on the left (Space).",
-            )];
+            ))];
         }
         let n = c.entries.len();
         let (col, label_w, shown) = columns(n, width, self.first_col);
@@ -324,15 +341,23 @@ impl CompareView {
         if shown.len() < n {
             out.push(Line::from(Span::styled(
                 format!(
-                    "columns {}–{} of {n} · {}{}",
-                    shown.start + 1,
-                    shown.end,
+                    "{} · {}{}",
+                    t!(
+                        lang,
+                        "columns {from}–{to} of {n}",
+                        from = shown.start + 1,
+                        to = shown.end,
+                        n = n
+                    ),
                     if shown.start > 0 { "← " } else { "" },
-                    if shown.end < n {
-                        "→ for more"
-                    } else {
-                        "for more"
-                    },
+                    tr(
+                        lang,
+                        if shown.end < n {
+                            "→ for more"
+                        } else {
+                            "for more"
+                        }
+                    ),
                 ),
                 t.dim,
             )));
@@ -343,7 +368,7 @@ impl CompareView {
                 spans.push(Span::styled(
                     format!(
                         "{:>col$}",
-                        fit(&heading(&self.column_label(c, i), col - 1), col - 1).trim_end()
+                        fit(&heading(&self.column_label(c, i, lang), col - 1), col - 1).trim_end()
                     ),
                     t.title,
                 ));
@@ -369,12 +394,12 @@ impl CompareView {
                 Span::styled(format!("{:>w$}{mark}", text, w = col - 1), style)
             };
 
-        out.push(header("HEAD OF STATE"));
+        out.push(header(tr(lang, "HEAD OF STATE")));
         let scalars: Vec<Vec<(&str, f64)>> =
             c.entries.iter().map(|e| e.indicators.scalars()).collect();
         for (k, (name, _)) in scalars[0].iter().enumerate() {
             let reference = scalars[0][k].1;
-            let mut spans = vec![Span::raw(fit(label(name), label_w))];
+            let mut spans = vec![Span::raw(fit(label(lang, name), label_w))];
             for s in &scalars[shown.clone()] {
                 let v = s[k].1;
                 // The veto discount is shown as a deduction; more of it means less concentration.
@@ -388,7 +413,7 @@ impl CompareView {
         }
 
         out.push(Line::from(""));
-        out.push(header("HIS CONTROL BY ROLE"));
+        out.push(header(tr(lang, "HIS CONTROL BY ROLE")));
         for role in INDEPENDENT_ROLES {
             let values: Vec<Option<f64>> = c
                 .entries
@@ -399,7 +424,7 @@ impl CompareView {
                 continue;
             }
             let reference = values.iter().flatten().next().copied().unwrap_or(0.0);
-            let mut spans = vec![Span::raw(fit(&role.as_str().replace('_', " "), label_w))];
+            let mut spans = vec![Span::raw(fit(&role_words_in(lang, role), label_w))];
             for v in values[shown.clone()].iter().copied() {
                 spans.push(match v {
                     Some(v) => marked(v, reference, format!("{:.0}%", v * 100.0), true),
@@ -420,15 +445,17 @@ impl CompareView {
         for tl in &c.timelines {
             out.push(Line::from(""));
             out.push(Line::from(Span::styled(
-                format!("TIMELINE {}: {}", tl.jurisdiction, tl.datasets.join(" → ")),
+                t!(
+                    lang,
+                    "TIMELINE {jurisdiction}: {datasets}",
+                    jurisdiction = tl.jurisdiction,
+                    datasets = tl.datasets.join(" → ")
+                ),
                 t.title,
             )));
             let bar_w = 5usize;
             for row in &tl.rows {
-                let mut spans = vec![Span::raw(fit(
-                    &row.role.as_str().replace('_', " "),
-                    label_w,
-                ))];
+                let mut spans = vec![Span::raw(fit(&role_words_in(lang, row.role), label_w))];
                 for p in &row.points {
                     match p {
                         Some(p) => {
@@ -447,23 +474,23 @@ impl CompareView {
             }
             let heads: Vec<String> = tl.headline.iter().map(|h| value("x", *h)).collect();
             out.push(Line::from(Span::styled(
-                format!("{}concentration {}", " ".repeat(0), heads.join(" → ")),
+                t!(lang, "concentration {figures}", figures = heads.join(" → ")),
                 t.dim,
             )));
         }
 
         out.push(Line::from(""));
         out.push(Line::from(Span::styled(
-            "WHO CONTROLS WHAT, ROLE BY ROLE",
+            tr(lang, "WHO CONTROLS WHAT, ROLE BY ROLE"),
             t.title,
         )));
         for row in &c.roles.rows {
             out.push(Line::from(Span::styled(
                 format!(
                     "{}{}",
-                    row.role.as_str().replace('_', " "),
+                    role_words_in(lang, row.role),
                     if row.independent_class {
-                        " (independent role)"
+                        tr(lang, " (independent role)")
                     } else {
                         ""
                     }
@@ -483,19 +510,24 @@ impl CompareView {
                                 .collect();
                             format!("{} {}", names.join(" = "), pct(*v))
                         })
-                        .unwrap_or_else(|| "root".into());
+                        .unwrap_or_else(|| tr(lang, "root").into());
                     out.push(Line::from(vec![
                         Span::styled(
-                            format!("  {:<8}", fit(&self.column_label(c, i), 8).trim_end()),
+                            format!("  {:<8}", fit(&self.column_label(c, i, lang), 8).trim_end()),
                             t.dim,
                         ),
                         Span::raw(fit(
                             &format!(
-                                "{} · largest: {largest} · head of state {}{}",
-                                entry.dataset.name(&cell.id, ctx.lang),
-                                pct(cell.head_control),
+                                "{}{}",
+                                t!(
+                                    lang,
+                                    "{body} · largest: {largest} · head of state {share}",
+                                    body = entry.dataset.name(&cell.id, lang),
+                                    largest = largest,
+                                    share = pct(cell.head_control)
+                                ),
                                 if cell.removable_at_will_by_head {
-                                    " · at will"
+                                    tr(lang, " · at will")
                                 } else {
                                     ""
                                 }
@@ -532,7 +564,11 @@ fn detail_width(ctx: &Ctx) -> usize {
     layout::inner(layout::compare_split(main).1).width as usize
 }
 
-fn label(name: &str) -> &'static str {
+/// A row's label in `lang`: the English below is the key of `cmplabel.<scalar>`.
+fn label(lang: Lang, name: &'static str) -> &'static str {
+    if lang != Lang::En && !name.is_empty() {
+        return word(lang, "cmplabel", name);
+    }
     match name {
         "head_of_state_concentration" => "concentration",
         "picks" => " picks",

@@ -46,7 +46,10 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body) {
     }
     let t = &b.ctx.theme;
     let (accent, dim) = (t.accent, t.dim);
-    b.heading("THE TEXT (Constitution, in Russian)");
+    b.heading(crate::model::i18n::tr(
+        b.ctx.lang,
+        "THE TEXT (Constitution, in Russian)",
+    ));
     for p in passages {
         b.wrapped(1, &p.heading, accent);
         for line in p.text.lines() {

@@ -142,19 +142,25 @@ pub fn weights_summary(ctx: &Ctx) -> String {
     let w = &ctx.options.weights;
     let defaults = ctx.dataset.weights;
     let changed = *w != defaults;
-    format!(
+    let lang = ctx.lang;
+    let mut s = format!(
         "{}consent {} · threat {} · recommend {} · removal {} · propose {}",
-        if changed { "weights changed: " } else { "" },
+        if changed {
+            crate::model::i18n::tr(lang, "weights changed: ")
+        } else {
+            ""
+        },
         num(w.consent),
         num(w.consent_under_threat),
         num(w.recommend),
         num(w.at_will_removal),
         num(w.propose),
-    ) + if ctx.options.at_will_threat {
-        " · at-will threat on"
-    } else {
-        ""
+    );
+    if ctx.options.at_will_threat {
+        s.push_str(" · ");
+        s.push_str(crate::model::i18n::tr(lang, "at-will threat on"));
     }
+    s
 }
 
 /// A weight without needless zeros: 1, 0.5, 0.25.

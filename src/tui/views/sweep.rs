@@ -29,8 +29,11 @@ use ratatui::widgets::{
 use super::{fit, num, pct};
 use crate::analysis::sweep::{self, BreakKind, Point, Spec, State, Sweep, SweepError};
 use crate::analysis::{Options, analyze};
+use crate::model::Lang;
+use crate::model::i18n::{tr, word};
 use crate::model::phrase::control_of;
 use crate::model::{BodyId, Dataset, Role, Weights};
+use crate::t;
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
 
@@ -104,6 +107,7 @@ impl SweepChart {
 
     pub fn render(&self, ctx: &Ctx, main: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let name = Weights::NAMES[self.weight];
         let (from, to) = span(name);
         Clear.render(main, buf);
@@ -111,10 +115,12 @@ impl SweepChart {
             .borders(Borders::ALL)
             .border_style(t.border_focused)
             .title(Span::styled(
-                format!(
-                    " Sweep · {name} {}–{} · ←/→ another weight · any other key closes ",
-                    num(from),
-                    num(to)
+                t!(
+                    lang,
+                    " Sweep · {weight} {from}–{to} · ←/→ another weight · any other key closes ",
+                    weight = name,
+                    from = num(from),
+                    to = num(to)
                 ),
                 t.title,
             ));
@@ -130,7 +136,7 @@ impl SweepChart {
             Ok(p) => p,
             Err(e) => {
                 Paragraph::new(vec![
-                    Line::from(Span::styled("No sweep for this body", t.title)),
+                    Line::from(Span::styled(tr(lang, "No sweep for this body"), t.title)),
                     Line::from(fit(e, w)),
                 ])
                 .render(inner, buf);
@@ -162,7 +168,7 @@ impl SweepChart {
             key.push(Span::raw(format!("{}  ", series.label)));
         }
         key.push(Span::styled("• ", t.dim));
-        key.push(Span::styled("one half", t.dim));
+        key.push(Span::styled(tr(lang, "one half"), t.dim));
         buf.set_line(inner.x, inner.y + 1, &Line::from(key), inner.width);
         let chart_area = Rect::new(inner.x, inner.y + top, inner.width, chart_h);
         let majority = [(from, 0.5), (to, 0.5)];
@@ -182,7 +188,7 @@ impl SweepChart {
             .collect();
         curves.push(
             Curve::default()
-                .name("one half")
+                .name(tr(lang, "one half"))
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(t.dim)
@@ -207,9 +213,10 @@ impl SweepChart {
             let y = chart_area.y + chart_area.height + k as u16;
             let more = k + 1 == notes && plot.notes.len() > notes;
             let text = if more {
-                format!(
-                    "… {} more (a taller terminal shows them)",
-                    plot.notes.len() - k
+                t!(
+                    lang,
+                    "… {n} more (a taller terminal shows them)",
+                    n = plot.notes.len() - k
                 )
             } else {
                 note.clone()
@@ -283,7 +290,13 @@ fn principal_for(
     a.body(body)
         .and_then(|b| b.largest())
         .map(|(p, _)| p.to_string())
-        .ok_or_else(|| format!("no principal controls the {}", ds.name(body, lang)))
+        .ok_or_else(|| {
+            t!(
+                lang,
+                "no principal controls the {body}",
+                body = ds.name(body, lang)
+            )
+        })
 }
 
 fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), String> {
@@ -297,9 +310,10 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                 .body(&body)
                 .is_some_and(|b| b.channels.is_empty())
             {
-                return Err(format!(
-                    "the {} is filled by no one: its control does not depend on any weight",
-                    ctx.name(&body)
+                return Err(t!(
+                    ctx.lang,
+                    "the {body} is filled by no one: its control does not depend on any weight",
+                    body = ctx.name(&body)
                 ));
             }
             let principal = principal_for(&ctx.dataset, &ctx.options, &body, ctx.lang)?;
@@ -321,14 +335,20 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                 }
                 if base.body(&body).is_some() && options.principals.contains(&principal) {
                     out.push(Subject {
-                        label: format!("{} (baseline)", base.meta.id),
+                        label: t!(ctx.lang, "{id} (baseline)", id = base.meta.id),
                         dataset: base.clone(),
                         options,
                         body,
                         principal,
                     });
                 } else {
-                    notes.push("the baseline has no such body or principal: no curve".into());
+                    notes.push(
+                        tr(
+                            ctx.lang,
+                            "the baseline has no such body or principal: no curve",
+                        )
+                        .into(),
+                    );
                 }
             }
         }
@@ -360,7 +380,12 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
             }
             for (label, ds, options) in states {
                 let Some(body) = ds.bodies.iter().find(|b| b.role == Some(role)) else {
-                    notes.push(format!("{label} has no {}: no curve", role_name(role)));
+                    notes.push(t!(
+                        ctx.lang,
+                        "{label} has no {role}: no curve",
+                        label = label,
+                        role = role_name(ctx.lang, role)
+                    ));
                     continue;
                 };
                 let body = body.id.clone();
@@ -376,9 +401,10 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                 }
             }
             if out.is_empty() {
-                return Err(format!(
-                    "no dataset in the comparison has a {}: choose some (Space)",
-                    role_name(role)
+                return Err(t!(
+                    ctx.lang,
+                    "no dataset in the comparison has a {role}: choose some (Space)",
+                    role = role_name(ctx.lang, role)
                 ));
             }
         }
@@ -386,8 +412,8 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
     Ok((out, notes))
 }
 
-fn role_name(r: Role) -> String {
-    r.as_str().replace('_', " ")
+fn role_name(lang: Lang, r: Role) -> String {
+    crate::output::compare::role_words_in(lang, r)
 }
 
 /// Sweeps the states of `source` over `weight`.
@@ -424,19 +450,31 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
         })
     };
     let sweep = result.map_err(|e| e.to_string())?;
-    let subject = if same {
+    let lang = ctx.lang;
+    let subject = if same && lang == Lang::En {
         control_of(
-            first.dataset.name(&first.principal, ctx.lang),
-            first.dataset.name(&first.body, ctx.lang),
+            first.dataset.name(&first.principal, lang),
+            first.dataset.name(&first.body, lang),
             "control",
+        )
+    } else if same {
+        t!(
+            lang,
+            "the {principal}'s control of the {body}",
+            principal = first.dataset.name(&first.principal, lang),
+            body = first.dataset.name(&first.body, lang)
         )
     } else {
         let role = first
             .dataset
             .body(&first.body)
             .and_then(|b| b.role)
-            .map_or_else(|| "body".to_string(), role_name);
-        format!("the head of state's control of the {role} body in each state")
+            .map_or_else(|| tr(lang, "body").to_string(), |r| role_name(lang, r));
+        t!(
+            lang,
+            "the head of state's control of the {role} body in each state",
+            role = role
+        )
     };
     // A state with no curve is said first: below a dozen crossings it would be cut off, and a
     // reader would take the missing curve for an overlap.
@@ -445,7 +483,13 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
     let in_force = ctx.options.weights.get(weight).unwrap_or(0.0);
     for (i, s) in sweep.series.iter().enumerate() {
         for b in &s.breakpoints {
-            let at = format!("at {weight} {:.2} ({})", b.weight, pct(b.value));
+            let at = t!(
+                lang,
+                "at {weight} {value} ({share})",
+                weight = weight,
+                value = format!("{:.2}", b.weight),
+                share = pct(b.value)
+            );
             notes.push(match (&b.kind, &b.with) {
                 (BreakKind::Crossing, Some(other)) => {
                     // Each crossing once, from the earlier curve.
@@ -456,22 +500,39 @@ pub fn compute(ctx: &Ctx, source: &Source, weight: &str) -> Result<Plot, String>
                     {
                         continue;
                     }
-                    format!("{} crosses {other} {at}", s.label)
+                    t!(
+                        lang,
+                        "{label} crosses {other} {at}",
+                        label = s.label,
+                        other = other,
+                        at = at
+                    )
                 }
-                (kind, _) => format!("{} {} {at}", s.label, kind.phrase()),
+                (kind, _) if lang == Lang::En => format!("{} {} {at}", s.label, kind.phrase()),
+                (kind, _) => t!(
+                    lang,
+                    "{label} {what} {at}",
+                    label = s.label,
+                    what = word(lang, "breakkind", kind.as_str()),
+                    at = at
+                ),
             });
         }
     }
     if notes.len() == no_curve {
-        notes.push(format!(
-            "no breakpoint: no curve crosses another, one half or the next principal between {weight} {} and {}",
-            num(from),
-            num(to)
+        notes.push(t!(
+            lang,
+            "no breakpoint: no curve crosses another, one half or the next principal between {weight} {from} and {to}",
+            weight = weight,
+            from = num(from),
+            to = num(to)
         ));
     }
-    notes.push(format!(
-        "{weight} in force: {} · other weights and the threat option as in force",
-        num(in_force)
+    notes.push(t!(
+        lang,
+        "{weight} in force: {value} · other weights and the threat option as in force",
+        weight = weight,
+        value = num(in_force)
     ));
     Ok(Plot {
         subject,
