@@ -25,6 +25,7 @@
 //! reports fail on any English sentence left.
 
 mod catalogue;
+mod catalogue_views;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -36,6 +37,7 @@ fn index() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     INDEX.get_or_init(|| {
         catalogue::ENTRIES
             .iter()
+            .chain(catalogue_views::ENTRIES)
             .map(|(en, ru, kk)| (*en, (*ru, *kk)))
             .collect()
     })
