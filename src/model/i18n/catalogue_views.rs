@@ -233,4 +233,113 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "жүйенің HHI {hhi} · {n} белгі",
     ),
     (" What moves ", " Что меняется ", " Не өзгереді "),
+    // ── Reforms ──────────────────────────────────────────────────────────────────────────
+    (
+        " Reforms ({n} on) ",
+        " Реформы (включено: {n}) ",
+        " Реформалар (қосулы: {n}) ",
+    ),
+    ("reforms. Reform ", " Реформа ", " Реформа "),
+    (
+        " Against the baseline: {state} ",
+        " По сравнению с базовым состоянием: {state} ",
+        " Базалық жағдаймен салыстыру: {state} ",
+    ),
+    (
+        "cannot compare with the baseline: {error}",
+        "не удаётся сравнить с базовым состоянием: {error}",
+        "базалық жағдаймен салыстыру мүмкін емес: {error}",
+    ),
+    (
+        "No reform presets for this dataset (load a file with --reforms FILE).",
+        "Для этого набора данных нет готовых реформ (загрузите файл: --reforms FILE).",
+        "Бұл деректер жиынына дайын реформалар жоқ (файлды жүктеңіз: --reforms FILE).",
+    ),
+    ("reforms.ON ", "ВКЛ ", "ҚОСУЛЫ "),
+    ("reforms.off ", "выкл ", "өшірулі "),
+    (
+        "{article} of the source article",
+        "{article} исходной статьи",
+        "бастапқы мақала: {article}",
+    ),
+    ("Assumptions", "Допущения", "Болжамдар"),
+    ("Operations ({n})", "Операции ({n})", "Операциялар ({n})"),
+    (
+        "No reform is on: this is the baseline. Space switches the preset under the cursor on.",
+        "Ни одна реформа не включена: это базовое состояние. Space включает реформу под курсором.",
+        "Бірде-бір реформа қосылмаған: бұл базалық жағдай. Space курсордағы реформаны қосады.",
+    ),
+    ("(no range)", "(без диапазона)", "(ауқымсыз)"),
+    (
+        "  range being computed",
+        "  диапазон вычисляется",
+        "  ауқым есептелуде",
+    ),
+    (
+        "  range {before} → {after}",
+        "  диапазон {before} → {after}",
+        "  ауқым {before} → {after}",
+    ),
+    (
+        "{share} via {via}",
+        "{share} через «{via}»",
+        "{share} «{via}» арқылы",
+    ),
+    ("before: {x}", "до: {x}", "бұрын: {x}"),
+    ("after: {x}", "после: {x}", "кейін: {x}"),
+    (
+        "Bodies that changed ({n})",
+        "Изменившиеся органы ({n})",
+        "Өзгерген органдар ({n})",
+    ),
+    (
+        "{name} (added):{seats} {detail}",
+        "{name} (добавлен):{seats} {detail}",
+        "{name} (қосылды):{seats} {detail}",
+    ),
+    (
+        "{name} (removed):{seats} {detail}",
+        "{name} (упразднён):{seats} {detail}",
+        "{name} (алынып тасталды):{seats} {detail}",
+    ),
+    (
+        " {x}→{y} seats;",
+        " {x}→{y} {y:место|места|мест};",
+        " {x}→{y} орын;",
+    ),
+    (
+        "Flags cleared ({cleared}) and raised ({raised})",
+        "Снятые сигналы ({cleared}) и новые ({raised})",
+        "Алынған белгілер ({cleared}) және жаңа белгілер ({raised})",
+    ),
+    (
+        "Per principal: share of independent seats, majorities",
+        "По принципалам: доля независимых мест, большинства",
+        "Принципалдар бойынша: тәуелсіз орындар үлесі, көпшіліктер",
+    ),
+    (
+        "system HHI {before} → {after}",
+        "HHI системы {before} → {after}",
+        "жүйенің HHI {before} → {after}",
+    ),
+    (
+        "{id} on · active: {list}",
+        "{id} включена · включены: {list}",
+        "{id} қосылды · қосулы: {list}",
+    ),
+    (
+        "{id} off · active: {list}",
+        "{id} выключена · включены: {list}",
+        "{id} өшірілді · қосулы: {list}",
+    ),
+    (
+        "none: the baseline",
+        "нет: базовое состояние",
+        "жоқ: базалық жағдай",
+    ),
+    (
+        "all reforms off: the baseline",
+        "все реформы выключены: базовое состояние",
+        "барлық реформалар өшірілді: базалық жағдай",
+    ),
 ];
