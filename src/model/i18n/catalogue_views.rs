@@ -342,4 +342,181 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "все реформы выключены: базовое состояние",
         "барлық реформалар өшірілді: базалық жағдай",
     ),
+    // ── The export picker ────────────────────────────────────────────────────────────────
+    (
+        " Export the comparison · Tab list/name · Enter · Esc ",
+        " Экспорт сравнения · Tab список/имя · Enter · Esc ",
+        " Салыстыруды экспорттау · Tab тізім/атау · Enter · Esc ",
+    ),
+    (
+        " Export the diff or the state · Tab list/name · Enter · Esc ",
+        " Экспорт разницы или состояния · Tab список/имя · Enter · Esc ",
+        " Айырманы не күйді экспорттау · Tab тізім/атау · Enter · Esc ",
+    ),
+    (
+        " Export what is on screen · Tab list/name · Enter · Esc ",
+        " Экспорт того, что на экране · Tab список/имя · Enter · Esc ",
+        " Экрандағыны экспорттау · Tab тізім/атау · Enter · Esc ",
+    ),
+    (
+        "report to paste into a paper",
+        "отчёт для вставки в статью",
+        "мақалаға қоюға арналған есеп",
+    ),
+    (
+        "bilik.summary/2 for other tools",
+        "bilik.summary/2 для других программ",
+        "басқа бағдарламаларға: bilik.summary/2",
+    ),
+    (
+        "Graphviz source",
+        "исходный текст Graphviz",
+        "Graphviz бастапқы мәтіні",
+    ),
+    (
+        "picture, no Graphviz needed",
+        "рисунок, Graphviz не нужен",
+        "сурет, Graphviz қажет емес",
+    ),
+    (
+        "flowchart GitHub renders",
+        "блок-схема, которую показывает GitHub",
+        "GitHub көрсететін блок-сызба",
+    ),
+    ("table of bodies", "таблица органов", "органдар кестесі"),
+    (
+        "table of channel steps and edges",
+        "таблица шагов каналов и связей",
+        "арна қадамдары мен байланыстар кестесі",
+    ),
+    (
+        "table of control by principal",
+        "таблица контроля по принципалам",
+        "принципалдар бойынша бақылау кестесі",
+    ),
+    ("table of flags", "таблица сигналов", "белгілер кестесі"),
+    (
+        "for Gephi, yEd, networkx",
+        "для Gephi, yEd и networkx",
+        "Gephi, yEd және networkx үшін",
+    ),
+    (
+        "picture for slides (300 dpi)",
+        "рисунок для слайдов (300 dpi)",
+        "слайдтарға арналған сурет (300 dpi)",
+    ),
+    (
+        "picture for print, fonts embedded",
+        "рисунок для печати, шрифты встроены",
+        "басып шығаруға арналған сурет, қаріптер ендірілген",
+    ),
+    (
+        "the comparison's tables",
+        "таблицы сравнения",
+        "салыстыру кестелері",
+    ),
+    (
+        "tables to paste into a paper",
+        "таблицы для вставки в статью",
+        "мақалаға қоюға арналған кестелер",
+    ),
+    (
+        "bilik.compare/1 for other tools",
+        "bilik.compare/1 для других программ",
+        "басқа бағдарламаларға: bilik.compare/1",
+    ),
+    (
+        "one row per dataset",
+        "одна строка на набор данных",
+        "әр деректер жиынына бір жол",
+    ),
+    (
+        "figure: indicators, roles, ranges",
+        "рисунок: показатели, роли, диапазоны",
+        "сурет: көрсеткіштер, рөлдер, ауқымдар",
+    ),
+    (
+        "the figure for slides (300 dpi)",
+        "рисунок для слайдов (300 dpi)",
+        "слайдтарға арналған сурет (300 dpi)",
+    ),
+    (
+        "the figure for print",
+        "рисунок для печати",
+        "басып шығаруға арналған сурет",
+    ),
+    (
+        "what the reforms change",
+        "что меняют реформы",
+        "реформалар нені өзгертеді",
+    ),
+    (
+        "the same, to paste into a paper",
+        "то же для вставки в статью",
+        "соны мақалаға қоюға",
+    ),
+    (
+        "bilik.diff/1 for other tools",
+        "bilik.diff/1 для других программ",
+        "басқа бағдарламаларға: bilik.diff/1",
+    ),
+    (
+        "figure: before and after",
+        "рисунок: до и после",
+        "сурет: бұрын және кейін",
+    ),
+    ("file: ", "файл: ", "файл: "),
+    ("file▸ ", "файл▸ ", "файл▸ "),
+    (
+        "the file exists: y writes over it, n goes back",
+        "файл существует: y — перезаписать, n — назад",
+        "файл бар: y — қайта жазу, n — артқа",
+    ),
+    (
+        "j/k or ↑↓ format · type or Tab to edit the name",
+        "j/k или ↑↓ формат · ввод или Tab — изменить имя",
+        "j/k не ↑↓ пішім · теру не Tab — атауды өзгерту",
+    ),
+    (
+        "typing edits the name · ↑↓ format · Tab back to the list",
+        "ввод меняет имя · ↑↓ формат · Tab — к списку",
+        "теру атауды өзгертеді · ↑↓ пішім · Tab — тізімге",
+    ),
+    (
+        "export: type a file name",
+        "экспорт: введите имя файла",
+        "экспорт: файл атауын енгізіңіз",
+    ),
+    (
+        "{path} exists: write over it? y/n",
+        "{path} существует: перезаписать? y/n",
+        "{path} бар: қайта жазу керек пе? y/n",
+    ),
+    ("writing {path} …", "запись {path} …", "{path} жазылуда …"),
+    ("export: {error}", "экспорт: {error}", "экспорт: {error}"),
+    (
+        "not written: change the name, or Esc",
+        "не записано: измените имя или нажмите Esc",
+        "жазылмады: атауын өзгертіңіз немесе Esc басыңыз",
+    ),
+    (
+        "exported to {path}",
+        "экспортировано в {path}",
+        "{path} файлына экспортталды",
+    ),
+    (
+        "export failed: {error}",
+        "экспорт не удался: {error}",
+        "экспорт сәтсіз аяқталды: {error}",
+    ),
+    (
+        "the comparison is not measured yet; try again in a moment",
+        "сравнение ещё не вычислено; повторите чуть позже",
+        "салыстыру әлі есептелмеді; сәлден соң қайталаңыз",
+    ),
+    (
+        "no reform is on: there is no diff",
+        "ни одна реформа не включена: сравнивать не с чем",
+        "бірде-бір реформа қосылмаған: салыстыратын ештеңе жоқ",
+    ),
 ];
