@@ -229,6 +229,8 @@ mod tests_graph;
 #[cfg(test)]
 mod tests_i18n;
 #[cfg(test)]
+mod tests_i18n_views;
+#[cfg(test)]
 mod tests_input;
 #[cfg(test)]
 mod tests_layer;
