@@ -40,12 +40,14 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("graph.audits", "проводит аудит", "аудит жүргізеді"),
     ("graph.investigates", "расследует", "тергейді"),
-    ("graph.reviews", "проверяет акты", "актілерін тексереді"),
+    // Constitutional review: the glyph ⚖ and the legend say of what.
+    ("graph.reviews", "проверяет", "тексереді"),
     ("graph.vetoes", "налагает вето", "вето қояды"),
     ("graph.overrides", "преодолевает вето", "ветоны еңсереді"),
     ("graph.directs", "руководит", "басшылық етеді"),
     ("graph.petitions", "обращается", "өтініш жасайды"),
-    // ── Graph: the neighbourhood ─────────────────────────────────────────────────────────
+    // ── Graph: the neighbourhood (the verb first, before a colon and the name in the
+    // nominative, which no language here can decline) ──────────────────────────────────────
     (
         "▶ picks {share} of {name}",
         "▶ выбирает {share}: {name}",
@@ -59,12 +61,12 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     (
         "▶ {glyph} {verb} {name} ({channel})",
         "▶ {glyph} {verb}: {name} ({channel})",
-        "▶ {glyph} {name} ({channel}) — {verb}",
+        "▶ {glyph} {verb}: {name} ({channel})",
     ),
     (
         "▶ {glyph} {verb} {name}",
         "▶ {glyph} {verb}: {name}",
-        "▶ {glyph} {name} — {verb}",
+        "▶ {glyph} {verb}: {name}",
     ),
     (
         " Neighbourhood of {name} ",
@@ -334,8 +336,8 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "none: the baseline",
-        "нет: базовое состояние",
-        "жоқ: базалық жағдай",
+        "нет (базовое состояние)",
+        "жоқ (базалық жағдай)",
     ),
     (
         "all reforms off: the baseline",
@@ -408,7 +410,7 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     (
         "picture for print, fonts embedded",
         "рисунок для печати, шрифты встроены",
-        "басып шығаруға арналған сурет, қаріптер ендірілген",
+        "басуға арналған сурет, қаріптер ендірілген",
     ),
     (
         "the comparison's tables",

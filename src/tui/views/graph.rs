@@ -226,7 +226,7 @@ fn left_text(ctx: &Ctx, item: &Item, width: usize) -> String {
 fn right_text(ctx: &Ctx, item: &Item, width: usize) -> String {
     let name = ctx.name(&item.target);
     let lang = ctx.lang;
-    // One template per line and language: Kazakh puts the verb after its object.
+    // One template per line and language: Kazakh puts a share before its verb.
     let text = match item.kind {
         ItemKind::Propose => t!(
             lang,
