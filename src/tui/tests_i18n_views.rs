@@ -92,6 +92,9 @@ fn english_left(screen: &str, data: &HashSet<[String; 3]>) -> Vec<String> {
     left
 }
 
+/// The data's strings: the dataset's and its reform file's, and the presets' operations,
+/// which the Reforms view lists in the reform file's own notation (ids, field names and
+/// values, as `bilik reforms` prints them).
 fn kz_2022_data() -> HashSet<[String; 3]> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let mut strings = Vec::new();
@@ -99,6 +102,9 @@ fn kz_2022_data() -> HashSet<[String; 3]> {
         strings.extend(data_strings(
             &std::fs::read_to_string(root.join(f)).unwrap(),
         ));
+    }
+    for p in crate::reform::embedded("kz-2022").presets {
+        strings.extend(p.operations.iter().map(|op| op.to_string()));
     }
     data_trigrams(&strings)
 }
@@ -297,4 +303,23 @@ fn the_picker_keeps_its_keys_at_80_columns() {
             assert!(hint.contains(whole), "{lang:?}: cut hint {hint}");
         }
     }
+}
+
+/// Every preset of kz-2022, switched on: its detail and its delta against the baseline.
+#[test]
+fn every_reform_preset_reads_in_russian_and_kazakh() {
+    let data = kz_2022_data();
+    let mut left = Vec::new();
+    for lang in [Lang::Ru, Lang::Kk] {
+        for i in 0..11 {
+            let mut k = vec!["6"];
+            k.extend(std::iter::repeat_n("j", i));
+            k.push(" ");
+            let s = screen(lang, 160, 48, &k);
+            for l in english_left(&s, &data) {
+                left.push(format!("P{} {lang:?}: {l}", i + 1));
+            }
+        }
+    }
+    assert!(left.is_empty(), "English left:\n{}", left.join("\n"));
 }
