@@ -122,7 +122,9 @@ const VIEWS: [(&str, &[&str]); 7] = [
 
 /// Further states of the views, for the check only: each weight's explanation, the status
 /// messages of the keys the views take, the delta pane in focus.
-const STATES: [&[&str]; 17] = [
+const STATES: [&[&str]; 18] = [
+    // The Bodies detail's account of its figure (views/why.rs), seen behind the picker too.
+    &["1"],
     &["2", "l"],
     &["3", "s", "s"],
     &["5", "j"],

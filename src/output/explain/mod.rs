@@ -83,7 +83,7 @@ fn seat_word(lang: Lang, n: f64) -> &'static str {
 
 /// A voting rule as the model words it (`a majority of the members to approve, then …`),
 /// in `lang`: each round's English form is one of a closed few (`model::vote`).
-fn vote_in(lang: Lang, v: &str) -> String {
+pub fn vote_in(lang: Lang, v: &str) -> String {
     if lang == Lang::En {
         return v.to_string();
     }

@@ -23,7 +23,9 @@ use ratatui::text::{Line, Span};
 use super::bodies::Builder;
 use super::{fit, num};
 use crate::analysis::{BodyAnalysis, Position};
+use crate::model::i18n::{lookup, tr, word};
 use crate::model::{Body, BodyId};
+use crate::t;
 use crate::tui::ctx::Ctx;
 
 /// The principal the detail explains: the head of state when he is one, else the body's
@@ -40,14 +42,15 @@ pub fn principal(ctx: &Ctx, a: &BodyAnalysis) -> Option<BodyId> {
 pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
     let ctx = b.ctx;
     let t = &ctx.theme;
+    let lang = ctx.lang;
     if body.channels.is_empty() || ctx.analysis.principals.contains(&body.id) {
         return;
     }
     if let Some(p) = principal(ctx, a) {
-        b.heading("WHAT DRIVES THE RANGE");
+        b.heading(tr(lang, "WHAT DRIVES THE RANGE"));
         b.link(
             Line::from(vec![
-                Span::raw(" the "),
+                Span::raw(word(lang, "why", " the ")),
                 Span::styled(ctx.name(&p).to_string(), t.link),
                 Span::raw(format!(" {}", ctx.control_text(&body.id, &p))),
             ]),
@@ -58,21 +61,28 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
         if drivers.is_empty() && !ctx.ranges_pending() {
             b.wrapped(
                 3,
-                "no single reading, threat option or band end moves it",
+                tr(
+                    lang,
+                    "no single reading, threat option or band end moves it",
+                ),
                 t.dim,
             );
         }
         for d in drivers {
             b.wrapped(
                 3,
-                &format!("{} → {}", d.choice, super::pct(d.value)),
+                &format!(
+                    "{} → {}",
+                    lookup(lang, &d.choice).unwrap_or(&d.choice),
+                    super::pct(d.value)
+                ),
                 t.base,
             );
         }
         b.wrapped(1, &ctx.range_basis(), t.dim);
     }
 
-    b.heading("VOTES AND THREATS");
+    b.heading(tr(lang, "VOTES AND THREATS"));
     let width = b.width;
     let name_w = 20.min(width / 3).max(8);
     for (c, cs) in body.channels.iter().zip(&a.channels) {
@@ -83,31 +93,38 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
         ))));
         for (s, d) in c.steps.iter().zip(&cs.steps) {
             let rule = match &s.vote {
-                Some(v) => format!(": {v}"),
+                Some(v) => format!(
+                    ": {}",
+                    crate::output::explain::vote_in(lang, &v.to_string())
+                ),
                 None => String::new(),
             };
             // A check's veto weighs by its strength (R-VOTE); a proposer's strength is only
             // what a minority inside it can block, reported where a rule is coded.
+            let strength = num(d.veto_strength);
             let counts = match d.position {
-                None => " · adds nothing to its own nomination".to_string(),
-                Some(Position::Ratify | Position::RatifyUnderThreat) => {
-                    format!(" · veto strength {}{rule}", num(d.veto_strength))
-                }
-                Some(Position::Recommend) => " · advisory".to_string(),
-                Some(_) if s.vote.is_some() => {
-                    format!(
-                        " · picks · a minority's block {}{rule}",
-                        num(d.veto_strength)
-                    )
-                }
-                Some(_) => " · picks".to_string(),
+                None => tr(lang, " · adds nothing to its own nomination").to_string(),
+                Some(Position::Ratify | Position::RatifyUnderThreat) => t!(
+                    lang,
+                    " · veto strength {strength}{rule}",
+                    strength = strength,
+                    rule = rule
+                ),
+                Some(Position::Recommend) => word(lang, "why", " · advisory").to_string(),
+                Some(_) if s.vote.is_some() => t!(
+                    lang,
+                    " · picks · a minority's block {strength}{rule}",
+                    strength = strength,
+                    rule = rule
+                ),
+                Some(_) => word(lang, "why", " · picks").to_string(),
             };
             b.link(
                 Line::from(vec![
                     Span::raw("   "),
                     Span::styled(fit(ctx.name(&s.actor), name_w), t.link),
                     Span::raw(fit(
-                        &format!(" {}{counts}", s.role),
+                        &format!(" {}{counts}", word(lang, "role", s.role.as_str())),
                         width.saturating_sub(name_w + 3),
                     )),
                 ]),
@@ -121,7 +138,7 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
                     .unwrap_or_default();
                 b.wrapped(
                     name_w + 4,
-                    &format!("under threat of dissolution{source}"),
+                    &t!(lang, "under threat of dissolution{source}", source = source),
                     t.medium,
                 );
             }
