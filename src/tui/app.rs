@@ -362,14 +362,18 @@ impl App {
                 };
                 match p.overwrite.take() {
                     Some((path, bytes)) if yes => {
-                        self.ctx
-                            .set_status(format!("writing {} …", path.display()), StatusKind::Info);
+                        let text =
+                            crate::t!(self.ctx.lang, "writing {path} …", path = path.display());
+                        self.ctx.set_status(text, StatusKind::Info);
                         self.export = None;
                         Effect::Write { path, bytes }
                     }
                     _ => {
-                        self.ctx
-                            .set_status("not written: change the name, or Esc", StatusKind::Info);
+                        let text = crate::model::i18n::tr(
+                            self.ctx.lang,
+                            "not written: change the name, or Esc",
+                        );
+                        self.ctx.set_status(text, StatusKind::Info);
                         p.focus = Focus::Name;
                         Effect::None
                     }
@@ -414,13 +418,16 @@ impl App {
                 }
             }
             Action::Written(result) => {
+                let lang = self.ctx.lang;
                 match result {
-                    Ok(path) => self
-                        .ctx
-                        .set_status(format!("exported to {path}"), StatusKind::Info),
-                    Err(e) => self
-                        .ctx
-                        .set_status(format!("export failed: {e}"), StatusKind::Error),
+                    Ok(path) => self.ctx.set_status(
+                        crate::t!(lang, "exported to {path}", path = path),
+                        StatusKind::Info,
+                    ),
+                    Err(e) => self.ctx.set_status(
+                        crate::t!(lang, "export failed: {error}", error = e),
+                        StatusKind::Error,
+                    ),
                 }
                 Effect::None
             }
@@ -638,7 +645,7 @@ impl Widget for &App {
             );
         }
         if let Some(picker) = &self.export {
-            picker.render(&self.ctx.theme, s.main, buf);
+            picker.render(&self.ctx.theme, self.ctx.lang, s.main, buf);
         }
         if let Some(chooser) = &self.chooser {
             super::tour::render_chooser(&self.ctx, chooser, s.main, buf);

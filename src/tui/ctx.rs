@@ -284,15 +284,24 @@ impl Ctx {
         match self.scenario.reformed() {
             Ok(dataset) => {
                 if self.set_dataset(dataset) {
+                    use crate::model::i18n::tr;
+                    let lang = self.lang;
                     let list = if self.scenario.active.is_empty() {
-                        "none: the baseline".to_string()
+                        tr(lang, "none: the baseline").to_string()
                     } else {
                         self.scenario.active.join(" + ")
                     };
-                    self.set_status(
-                        format!("{id} {} · active: {list}", if on { "on" } else { "off" }),
-                        StatusKind::Info,
+                    let template = if on {
+                        "{id} on · active: {list}"
+                    } else {
+                        "{id} off · active: {list}"
+                    };
+                    let text = crate::model::i18n::fill(
+                        lang,
+                        template,
+                        &[("id", id.to_string()), ("list", list)],
                     );
+                    self.set_status(text, StatusKind::Info);
                 } else {
                     self.scenario.active = previous;
                 }
@@ -313,7 +322,10 @@ impl Ctx {
             Err(_) => false,
         };
         if ok {
-            self.set_status("all reforms off: the baseline", StatusKind::Info);
+            self.set_status(
+                crate::model::i18n::tr(self.lang, "all reforms off: the baseline"),
+                StatusKind::Info,
+            );
         } else {
             self.scenario.active = previous;
         }

@@ -27,6 +27,7 @@
 mod catalogue;
 mod catalogue_compare;
 pub mod leftover;
+mod catalogue_views;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -39,6 +40,7 @@ fn index() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
         catalogue::ENTRIES
             .iter()
             .chain(catalogue_compare::ENTRIES)
+            .chain(catalogue_views::ENTRIES)
             .map(|(en, ru, kk)| (*en, (*ru, *kk)))
             .collect()
     })

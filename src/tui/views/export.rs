@@ -21,6 +21,8 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{block, fit};
 use crate::comparative::Comparison;
+use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::output::export::{self, Format, RenderOptions, Snapshot, Table};
 use crate::output::{compare, diff, render};
 use crate::reform::Delta;
@@ -260,9 +262,12 @@ pub fn render_bytes(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, Str
                 .map_err(|e| e.to_string())
         }
         Doc::Comparison(r) => {
-            let c = source
-                .comparison
-                .ok_or("the comparison is not measured yet; try again in a moment")?;
+            let c = source.comparison.ok_or_else(|| {
+                tr(
+                    ctx.lang,
+                    "the comparison is not measured yet; try again in a moment",
+                )
+            })?;
             let ranges = compare::figure::ranges(c, &ctx.band);
             let text = match r {
                 Report::Text => compare::text::render(c, ctx.lang, &ranges),
@@ -277,8 +282,8 @@ pub fn render_bytes(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, Str
             Ok(text.into_bytes())
         }
         Doc::Diff(r) => {
-            let d =
-                baseline_delta(ctx, source.delta)?.ok_or("no reform is on: there is no diff")?;
+            let d = baseline_delta(ctx, source.delta)?
+                .ok_or_else(|| tr(ctx.lang, "no reform is on: there is no diff"))?;
             let presets: Vec<&crate::reform::Preset> = ctx
                 .scenario
                 .active
@@ -364,8 +369,9 @@ impl ExportPicker {
     /// says so ([`Confirmed::Ask`]); on an error the reason goes to the status bar and the
     /// picker stays open.
     pub fn confirm(&mut self, ctx: &mut Ctx, source: &Source) -> Confirmed {
+        let lang = ctx.lang;
         if self.path.trim().is_empty() {
-            ctx.set_status("export: type a file name", StatusKind::Error);
+            ctx.set_status(tr(lang, "export: type a file name"), StatusKind::Error);
             return Confirmed::Stay;
         }
         match render_bytes(ctx, self.doc(), source) {
@@ -373,23 +379,33 @@ impl ExportPicker {
                 let path = std::path::PathBuf::from(self.path.trim());
                 if path.exists() {
                     ctx.set_status(
-                        format!("{} exists: write over it? y/n", self.path.trim()),
+                        crate::t!(
+                            lang,
+                            "{path} exists: write over it? y/n",
+                            path = self.path.trim()
+                        ),
                         StatusKind::Info,
                     );
                     self.overwrite = Some((path, bytes));
                     return Confirmed::Ask;
                 }
-                ctx.set_status(format!("writing {} …", self.path), StatusKind::Info);
+                ctx.set_status(
+                    crate::t!(lang, "writing {path} …", path = self.path),
+                    StatusKind::Info,
+                );
                 Confirmed::Write(path, bytes)
             }
             Err(e) => {
-                ctx.set_status(format!("export: {e}"), StatusKind::Error);
+                ctx.set_status(
+                    crate::t!(lang, "export: {error}", error = e),
+                    StatusKind::Error,
+                );
                 Confirmed::Stay
             }
         }
     }
 
-    pub fn render(&self, theme: &Theme, main: Rect, buf: &mut Buffer) {
+    pub fn render(&self, theme: &Theme, lang: Lang, main: Rect, buf: &mut Buffer) {
         let t = theme;
         let w = main.width.saturating_sub(4).min(64);
         let h = (self.choices.len() as u16 + 5).min(main.height);
@@ -400,11 +416,16 @@ impl ExportPicker {
             h,
         );
         Clear.render(area, buf);
-        let title = match self.choices.first().map(|c| c.0) {
-            Some(Doc::Comparison(_)) => " Export the comparison · Tab list/name · Enter · Esc ",
-            Some(Doc::Diff(_)) => " Export the diff or the state · Tab list/name · Enter · Esc ",
-            _ => " Export what is on screen · Tab list/name · Enter · Esc ",
-        };
+        let title = tr(
+            lang,
+            match self.choices.first().map(|c| c.0) {
+                Some(Doc::Comparison(_)) => " Export the comparison · Tab list/name · Enter · Esc ",
+                Some(Doc::Diff(_)) => {
+                    " Export the diff or the state · Tab list/name · Enter · Esc "
+                }
+                _ => " Export what is on screen · Tab list/name · Enter · Esc ",
+            },
+        );
         let blk = block(t, Span::styled(title, t.title), true);
         let inner = blk.inner(area);
         blk.render(area, buf);
@@ -425,7 +446,7 @@ impl ExportPicker {
                     (true, false) => "▷",
                     _ => " ",
                 };
-                let text = fit(&format!("{mark} {name:<14} {what}"), iw);
+                let text = fit(&format!("{mark} {name:<14} {}", tr(lang, what)), iw);
                 Line::from(Span::styled(
                     text,
                     if i == self.choice { t.selected } else { t.base },
@@ -434,7 +455,7 @@ impl ExportPicker {
             .collect();
         lines.push(Line::from(""));
         let mut file = vec![
-            Span::styled(if listed { "file: " } else { "file▸ " }, t.title),
+            Span::styled(tr(lang, if listed { "file: " } else { "file▸ " }), t.title),
             Span::raw(self.path.clone()),
         ];
         if !listed {
@@ -451,7 +472,7 @@ impl ExportPicker {
         } else {
             t.dim
         };
-        lines.push(Line::from(Span::styled(fit(hint, iw), style)));
+        lines.push(Line::from(Span::styled(fit(tr(lang, hint), iw), style)));
         Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -23,10 +23,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Memo, Tab, block, fit, glyph, pct, step};
 use crate::analysis::Position;
-use crate::model::phrase::size;
+use crate::model::i18n::{tr, word};
+use crate::model::phrase::size_in;
 use crate::model::{BodyId, EdgeKind, Lang};
 use crate::output::fmt::seats;
 use crate::output::graph::placement;
+use crate::t;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::tabs::View;
@@ -195,12 +197,22 @@ fn verb(kind: EdgeKind) -> &'static str {
     }
 }
 
+/// An item's label in the language on screen: a power's verb from the catalogue (`graph.`
+/// and the English verb), a figure as it is.
+fn label(ctx: &Ctx, item: &Item) -> String {
+    match item.kind {
+        ItemKind::Edge(k) => word(ctx.lang, "graph", verb(k)).to_string(),
+        _ => item.label.clone(),
+    }
+}
+
 /// A left-column line: the actor first, so that it reads as a sentence ending in the arrow
 /// to the selected body (`President  4.50 ━▶`, `President dismisses (chair) ✕`).
 fn left_text(ctx: &Ctx, item: &Item, width: usize) -> String {
+    let label = label(ctx, item);
     let tail = match &item.channel {
-        Some(c) => format!("{} ({c}) {}", item.label, item.glyph),
-        None => format!("{} {}", item.label, item.glyph),
+        Some(c) => format!("{label} ({c}) {}", item.glyph),
+        None => format!("{label} {}", item.glyph),
     };
     let name_w = width.saturating_sub(tail.width() + 1).max(6);
     fit(
@@ -213,13 +225,43 @@ fn left_text(ctx: &Ctx, item: &Item, width: usize) -> String {
 /// arrow that leaves the box (`▶ picks 40.9% of Senate`, `▶ ⚖ reviews Mazhilis`).
 fn right_text(ctx: &Ctx, item: &Item, width: usize) -> String {
     let name = ctx.name(&item.target);
+    let lang = ctx.lang;
+    // One template per line and language: Kazakh puts a share before its verb.
     let text = match item.kind {
-        ItemKind::Propose => format!("▶ picks {} of {name}", item.label),
-        ItemKind::Consent | ItemKind::Other => format!("▶ ratifies {} of {name}", item.label),
-        ItemKind::Edge(_) => match &item.channel {
-            Some(c) => format!("▶ {} {} {name} ({c})", item.glyph, item.label),
-            None => format!("▶ {} {} {name}", item.glyph, item.label),
-        },
+        ItemKind::Propose => t!(
+            lang,
+            "▶ picks {share} of {name}",
+            share = item.label,
+            name = name
+        ),
+        ItemKind::Consent | ItemKind::Other => {
+            t!(
+                lang,
+                "▶ ratifies {share} of {name}",
+                share = item.label,
+                name = name
+            )
+        }
+        ItemKind::Edge(_) => {
+            let (glyph, verb) = (item.glyph, label(ctx, item));
+            match &item.channel {
+                Some(c) => t!(
+                    lang,
+                    "▶ {glyph} {verb} {name} ({channel})",
+                    glyph = glyph,
+                    verb = verb,
+                    name = name,
+                    channel = c
+                ),
+                None => t!(
+                    lang,
+                    "▶ {glyph} {verb} {name}",
+                    glyph = glyph,
+                    verb = verb,
+                    name = name
+                ),
+            }
+        }
     };
     fit(&text, width)
 }
@@ -341,13 +383,17 @@ fn item_style(ctx: &Ctx, kind: ItemKind) -> Style {
 impl GraphView {
     fn neighbourhood(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let name = ctx.name(&ctx.selected).to_string();
         let blk = block(
             t,
             Line::from(vec![
-                Span::styled(format!(" Neighbourhood of {name} "), t.title),
+                Span::styled(t!(lang, " Neighbourhood of {name} ", name = name), t.title),
                 Span::styled(
-                    "· ━▶ picks ┄▶ ratifies ✕ dismisses ⊘ dissolves ⚖ reviews · o: all ",
+                    tr(
+                        lang,
+                        "· ━▶ picks ┄▶ ratifies ✕ dismisses ⊘ dissolves ⚖ reviews · o: all ",
+                    ),
                     t.dim,
                 ),
             ]),
@@ -386,11 +432,14 @@ impl GraphView {
                     items.iter().enumerate().skip(skip).take(rows).collect();
                 let n = shown.len();
                 if n == 0 {
-                    let msg = if left_side {
-                        "filled by no one"
-                    } else {
-                        "fills nothing, holds no power"
-                    };
+                    let msg = tr(
+                        lang,
+                        if left_side {
+                            "filled by no one"
+                        } else {
+                            "fills nothing, holds no power"
+                        },
+                    );
                     buf.set_stringn(x, mid, fit(msg, side), side, t.dim);
                     return;
                 }
@@ -472,7 +521,10 @@ impl GraphView {
         let body = ctx.dataset.body(&ctx.selected);
         let mut lines = vec![Line::from(Span::styled(fit(&name, box_w - 2), t.title))];
         if let Some(b) = body {
-            lines.push(Line::from(fit(&size(b.seats, b.seats_nominal), box_w - 2)));
+            lines.push(Line::from(fit(
+                &size_in(lang, b.seats, b.seats_nominal),
+                box_w - 2,
+            )));
         }
         if let Some((p, v)) = a.and_then(|a| a.largest()) {
             lines.push(Line::from(fit(
@@ -634,12 +686,16 @@ enum Row {
 /// the body and whom it picks, so the picture reads at any size.
 fn overview(ctx: &Ctx, o: &Overview, area: Rect, buf: &mut Buffer) {
     let t = &ctx.theme;
+    let lang = ctx.lang;
     let blk = block(
         t,
         Line::from(vec![
-            Span::styled(" Whole system by layer ", t.title),
+            Span::styled(tr(lang, " Whole system by layer "), t.title),
             Span::styled(
-                "· ◀━ picked by · ━▶ picks · Enter: neighbourhood · o: back ",
+                tr(
+                    lang,
+                    "· ◀━ picked by · ━▶ picks · Enter: neighbourhood · o: back ",
+                ),
                 t.dim,
             ),
         ]),
@@ -696,13 +752,21 @@ fn overview(ctx: &Ctx, o: &Overview, area: Rect, buf: &mut Buffer) {
         let y = inner.y + k as u16;
         match row {
             Row::Heading(l, size) => {
-                let what = if *l == 0 {
-                    "picked by no body of the state"
+                let text = if *l == 0 {
+                    t!(
+                        lang,
+                        "Layer {layer} · {n} {n:body|bodies}, picked by no body of the state",
+                        layer = l + 1,
+                        n = size
+                    )
                 } else {
-                    "picked from the layers above"
+                    t!(
+                        lang,
+                        "Layer {layer} · {n} {n:body|bodies}, picked from the layers above",
+                        layer = l + 1,
+                        n = size
+                    )
                 };
-                let bodies = if *size == 1 { "body" } else { "bodies" };
-                let text = format!("Layer {} · {size} {bodies}, {what}", l + 1);
                 buf.set_stringn(inner.x, y, fit(&text, w), w, t.title);
             }
             Row::Body(i) => {

@@ -14,6 +14,7 @@ use ratatui::widgets::Widget;
 
 use super::{Memo, Tab, block, fit, scroll_to, step};
 use crate::model::Lang;
+use crate::model::i18n::tr;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -190,18 +191,23 @@ impl Tab for MatrixView {
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let sort_text = match self.sort {
-            None => "unsorted".to_string(),
-            Some((c, desc)) => format!(
-                "sorted by {} {}",
-                column_name(ctx, c),
-                if desc { "▼" } else { "▲" }
+            None => tr(lang, "unsorted").to_string(),
+            Some((c, desc)) => crate::t!(
+                lang,
+                "sorted by {column} {arrow}",
+                column = column_name(ctx, c),
+                arrow = if desc { "▼" } else { "▲" }
             ),
         };
         let blk = block(
             t,
             Line::from(vec![
-                Span::styled(" Integrated control: principals by bodies ", t.title),
+                Span::styled(
+                    tr(lang, " Integrated control: principals by bodies "),
+                    t.title,
+                ),
                 Span::styled(format!("· {sort_text} "), t.dim),
             ]),
             true,
@@ -226,7 +232,7 @@ impl Tab for MatrixView {
         let header_style = |col: usize| {
             if col == self.col { t.selected } else { t.title }
         };
-        let mut header = vec![Span::styled(fit("Body", name_w), header_style(0))];
+        let mut header = vec![Span::styled(fit(tr(lang, "Body"), name_w), header_style(0))];
         for &p in &shown {
             header.push(Span::styled(
                 format!(" {}", fit(ctx.name(&principals[p]), CELL - 1)),
@@ -274,7 +280,9 @@ impl Tab for MatrixView {
                 spans.push(Span::styled(format!("{text:>w$}", w = CELL - 1), style));
             }
             let hhi = if body.channels.is_empty() {
-                "root".to_string()
+                // Filled by no one: no concentration to measure. Five cells wide in every
+                // language.
+                crate::model::i18n::word(lang, "matrix", "root").to_string()
             } else {
                 format!("{:.3}", a.hhi).trim_start_matches('0').to_string()
             };
@@ -287,7 +295,7 @@ impl Tab for MatrixView {
 fn column_name(ctx: &Ctx, col: usize) -> String {
     let principals = &ctx.analysis.principals;
     if col == 0 {
-        "name".into()
+        crate::model::i18n::word(ctx.lang, "matrix", "name").into()
     } else if col <= principals.len() {
         ctx.name(&principals[col - 1]).to_string()
     } else {

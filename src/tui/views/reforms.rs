@@ -22,8 +22,9 @@ use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
 use crate::analysis::diff::BodyChange;
 use crate::analysis::range::PctRange;
 use crate::model::Lang;
-use crate::model::phrase::{capitalised, control_of};
+use crate::model::i18n::{tr, word};
 use crate::reform::Delta;
+use crate::t;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -153,11 +154,12 @@ impl Tab for ReformsView {
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let (list_area, right) = layout::reforms_split(area);
         let on = ctx.scenario.active.len();
         let blk = block(
             t,
-            Span::styled(format!(" Reforms ({on} on) "), t.title),
+            Span::styled(t!(lang, " Reforms ({n} on) ", n = on), t.title),
             self.focus == Pane::List,
         );
         let inner = blk.inner(list_area);
@@ -205,7 +207,7 @@ impl Tab for ReformsView {
             .presets
             .get(self.row)
             .map(|p| format!(" {} · {} ", p.id, p.title(ctx.lang)))
-            .unwrap_or_else(|| " Reform ".into());
+            .unwrap_or_else(|| word(lang, "reforms", " Reform ").into());
         let focused = self.focus == Pane::Detail;
         let blk = block(
             t,
@@ -221,7 +223,11 @@ impl Tab for ReformsView {
         let blk = block(
             t,
             Span::styled(
-                format!(" Against the baseline: {} ", ctx.state_label()),
+                t!(
+                    lang,
+                    " Against the baseline: {state} ",
+                    state = ctx.state_label()
+                ),
                 t.title,
             ),
             focused && self.delta_focus,
@@ -252,7 +258,11 @@ impl ReformsView {
         match crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref()) {
             Ok(d) => self.delta.set(ctx.revision(), d),
             Err(e) => ctx.set_status(
-                format!("cannot compare with the baseline: {e}"),
+                t!(
+                    ctx.lang,
+                    "cannot compare with the baseline: {error}",
+                    error = e
+                ),
                 StatusKind::Error,
             ),
         }
@@ -265,18 +275,24 @@ impl ReformsView {
 
     fn detail_lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let Some(p) = ctx.scenario.set.presets.get(self.row) else {
-            return vec![Line::from(
+            return vec![Line::from(tr(
+                lang,
                 "No reform presets for this dataset (load a file with --reforms FILE).",
-            )];
+            ))];
         };
         let mut out = vec![Line::from(vec![
             Span::styled(
-                if ctx.scenario.is_active(&p.id) {
-                    "ON "
-                } else {
-                    "off "
-                },
+                word(
+                    lang,
+                    "reforms",
+                    if ctx.scenario.is_active(&p.id) {
+                        "ON "
+                    } else {
+                        "off "
+                    },
+                ),
                 if ctx.scenario.is_active(&p.id) {
                     t.ok
                 } else {
@@ -285,7 +301,7 @@ impl ReformsView {
             ),
             Span::styled(
                 p.article
-                    .map(|a| format!("{a} of the source article"))
+                    .map(|a| t!(lang, "{article} of the source article", article = a))
                     .unwrap_or_default(),
                 t.dim,
             ),
@@ -294,7 +310,7 @@ impl ReformsView {
             out.push(Line::from(l));
         }
         if !p.assumptions.is_empty() {
-            out.push(Line::from(Span::styled("Assumptions", t.title)));
+            out.push(Line::from(Span::styled(tr(lang, "Assumptions"), t.title)));
             for a in &p.assumptions {
                 for (i, l) in wrap(a, width.saturating_sub(2)).into_iter().enumerate() {
                     out.push(Line::from(format!(
@@ -305,7 +321,7 @@ impl ReformsView {
             }
         }
         out.push(Line::from(Span::styled(
-            format!("Operations ({})", p.operations.len()),
+            t!(lang, "Operations ({n})", n = p.operations.len()),
             t.title,
         )));
         for op in &p.operations {
@@ -325,9 +341,13 @@ impl ReformsView {
     /// The effect of every active preset together, against the baseline.
     pub fn delta_lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         if ctx.scenario.active.is_empty() {
             return vec![Line::from(Span::styled(
-                "No reform is on: this is the baseline. Space switches the preset under the cursor on.",
+                tr(
+                    lang,
+                    "No reform is on: this is the baseline. Space switches the preset under the cursor on.",
+                ),
                 t.dim,
             ))];
         }
@@ -347,11 +367,11 @@ impl ReformsView {
             let after_total = after.as_ref().map(|h| h.total).unwrap_or(0.0);
             out.push(Line::from(Span::styled(
                 fit(
-                    &capitalised(&control_of(
+                    &super::weights::control_title(
+                        lang,
                         &name(&before.principal),
                         &name(&before.body),
-                        "control",
-                    )),
+                    ),
                     width,
                 ),
                 t.title,
@@ -368,7 +388,7 @@ impl ReformsView {
                 full.strip_prefix(pct(v).as_str())
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
-                    .unwrap_or("(no range)")
+                    .unwrap_or(tr(lang, "(no range)"))
                     .to_string()
             };
             let before_r = ctx.baseline_range(&before.body, &before.principal);
@@ -379,7 +399,7 @@ impl ReformsView {
             let before_r = before_r.ok().flatten();
             if pending {
                 out.push(Line::from(Span::styled(
-                    fit("  range being computed", width),
+                    fit(tr(lang, "  range being computed"), width),
                     t.dim,
                 )));
             } else if before_r.is_some_and(|(l, h)| h - l >= 5e-4)
@@ -387,10 +407,11 @@ impl ReformsView {
             {
                 out.push(Line::from(Span::styled(
                     fit(
-                        &format!(
-                            "  range {} → {}",
-                            span(before_r, before.total),
-                            span(after_r, after_total)
+                        &t!(
+                            lang,
+                            "  range {before} → {after}",
+                            before = span(before_r, before.total),
+                            after = span(after_r, after_total)
                         ),
                         width,
                     ),
@@ -399,32 +420,32 @@ impl ReformsView {
             }
             if let Some(after) = after {
                 let via = |h: &crate::analysis::Headline| -> String {
-                    let mut parts = vec![format!("{} directly", pct(h.direct))];
-                    parts.extend(
-                        h.through
-                            .iter()
-                            .map(|(v, x)| format!("{} via {}", pct(*x), name(v))),
-                    );
+                    let mut parts = vec![t!(lang, "{share} directly", share = pct(h.direct))];
+                    parts.extend(h.through.iter().map(|(v, x)| {
+                        t!(lang, "{share} via {via}", share = pct(*x), via = name(v))
+                    }));
                     parts.join(", ")
                 };
-                for l in wrap(&format!("before: {}", via(before)), width.saturating_sub(2)) {
+                let before_text = t!(lang, "before: {x}", x = via(before));
+                for l in wrap(&before_text, width.saturating_sub(2)) {
                     out.push(Line::from(Span::styled(format!("  {l}"), t.dim)));
                 }
-                for l in wrap(&format!("after: {}", via(after)), width.saturating_sub(2)) {
+                let after_text = t!(lang, "after: {x}", x = via(after));
+                for l in wrap(&after_text, width.saturating_sub(2)) {
                     out.push(Line::from(Span::styled(format!("  {l}"), t.dim)));
                 }
             }
         }
 
         out.push(Line::from(Span::styled(
-            format!("Bodies that changed ({})", d.diff.bodies.len()),
+            t!(lang, "Bodies that changed ({n})", n = d.diff.bodies.len()),
             t.title,
         )));
         for b in &d.diff.bodies {
-            let what = match b.change {
-                BodyChange::Added => " (added)",
-                BodyChange::Removed => " (removed)",
-                BodyChange::Changed => "",
+            let template = match b.change {
+                BodyChange::Added => "{name} (added):{seats} {detail}",
+                BodyChange::Removed => "{name} (removed):{seats} {detail}",
+                BodyChange::Changed => "{name}:{seats} {detail}",
             };
             let mut moves: Vec<(&String, &(f64, f64))> = b.control.iter().collect();
             moves.sort_by(|x, y| (y.1.1 - y.1.0).abs().total_cmp(&(x.1.1 - x.1.0).abs()));
@@ -435,11 +456,15 @@ impl ReformsView {
                 .collect::<Vec<_>>()
                 .join("; ");
             let seats = match b.seats {
-                (Some(x), Some(y)) if x != y => format!(" {x}→{y} seats;"),
+                (Some(x), Some(y)) if x != y => t!(lang, " {x}→{y} seats;", x = x, y = y),
                 _ => String::new(),
             };
             for (i, l) in wrap(
-                &format!("{}{what}:{seats} {detail}", name(&b.id)),
+                &crate::model::i18n::fill(
+                    lang,
+                    template,
+                    &[("name", name(&b.id)), ("seats", seats), ("detail", detail)],
+                ),
                 width.saturating_sub(2),
             )
             .into_iter()
@@ -453,10 +478,11 @@ impl ReformsView {
         }
 
         out.push(Line::from(Span::styled(
-            format!(
-                "Flags cleared ({}) and raised ({})",
-                d.diff.flags_cleared.len(),
-                d.diff.flags_raised.len()
+            t!(
+                lang,
+                "Flags cleared ({cleared}) and raised ({raised})",
+                cleared = d.diff.flags_cleared.len(),
+                raised = d.diff.flags_raised.len()
             ),
             t.title,
         )));
@@ -468,7 +494,12 @@ impl ReformsView {
                 out.push(Line::from(vec![
                     Span::styled(format!("{sign} "), style),
                     Span::raw(fit(
-                        &format!("{} · {} · {}", f.severity, f.title(), name(&f.body)),
+                        &format!(
+                            "{} · {} · {}",
+                            word(lang, "severity", f.severity.as_str()),
+                            f.title_in(lang),
+                            name(&f.body)
+                        ),
                         width.saturating_sub(2),
                     )),
                 ]));
@@ -476,7 +507,10 @@ impl ReformsView {
         }
 
         out.push(Line::from(Span::styled(
-            "Per principal: share of independent seats, majorities",
+            tr(
+                lang,
+                "Per principal: share of independent seats, majorities",
+            ),
             t.title,
         )));
         for p in &d.diff.principals {
@@ -499,9 +533,11 @@ impl ReformsView {
             )));
         }
         out.push(Line::from(Span::styled(
-            format!(
-                "system HHI {:.3} → {:.3}",
-                d.diff.system_hhi.0, d.diff.system_hhi.1
+            t!(
+                lang,
+                "system HHI {before} → {after}",
+                before = format!("{:.3}", d.diff.system_hhi.0),
+                after = format!("{:.3}", d.diff.system_hhi.1)
             ),
             t.dim,
         )));

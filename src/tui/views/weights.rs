@@ -17,12 +17,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Memo, Tab, bar, block, fit, num, pct, scroll_to, step};
 use crate::analysis::range::{Band, PctRange};
 use crate::analysis::{Headline, Options, headline};
-use crate::model::Weights;
+use crate::model::i18n::{tr, word};
 use crate::model::phrase::{capitalised, control_of};
+use crate::model::{Lang, Weights};
+use crate::t;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -125,9 +128,10 @@ impl Tab for WeightsView {
                 let id = body.id.clone();
                 if body.channels.is_empty() {
                     ctx.set_status(
-                        format!(
-                            "{} is filled by no one: it is always a principal",
-                            ctx.name(&id)
+                        t!(
+                            ctx.lang,
+                            "{name} is filled by no one: it is always a principal",
+                            name = ctx.name(&id)
                         ),
                         StatusKind::Info,
                     );
@@ -142,31 +146,31 @@ impl Tab for WeightsView {
                     ctx.options.principals.retain(|p| *p != id);
                 }
                 if ctx.reanalyze(previous) {
-                    ctx.set_status(
-                        format!(
-                            "{} {} a principal",
-                            ctx.name(&id),
-                            if on { "is now" } else { "is no longer" }
-                        ),
-                        StatusKind::Info,
-                    );
+                    let text = if on {
+                        t!(ctx.lang, "{name} is now a principal", name = ctx.name(&id))
+                    } else {
+                        t!(
+                            ctx.lang,
+                            "{name} is no longer a principal",
+                            name = ctx.name(&id)
+                        )
+                    };
+                    ctx.set_status(text, StatusKind::Info);
                 }
             }
             Command::Threat => {
                 let previous = ctx.options.clone();
                 ctx.options.at_will_threat = !ctx.options.at_will_threat;
                 if ctx.reanalyze(previous) {
-                    ctx.set_status(
-                        format!(
-                            "at-will dissolution counts as a threat: {}",
-                            if ctx.options.at_will_threat {
-                                "on"
-                            } else {
-                                "off (the default)"
-                            }
-                        ),
-                        StatusKind::Info,
+                    let text = tr(
+                        ctx.lang,
+                        if ctx.options.at_will_threat {
+                            "at-will dissolution counts as a threat: on"
+                        } else {
+                            "at-will dissolution counts as a threat: off (the default)"
+                        },
                     );
+                    ctx.set_status(text, StatusKind::Info);
                 }
             }
             Command::ShareModel => ctx.set_share_model(ctx.options.share_model.next()),
@@ -177,9 +181,12 @@ impl Tab for WeightsView {
                     .position(|b| *b == ctx.band)
                     .map_or(0, |i| (i + 1) % presets.len());
                 let band = presets[next].clone();
-                let label = band.label();
+                let label = band_label(ctx.lang, &band);
                 ctx.set_band(band);
-                ctx.set_status(format!("ranges over the band: {label}"), StatusKind::Info);
+                ctx.set_status(
+                    t!(ctx.lang, "ranges over the band: {band}", band = label),
+                    StatusKind::Info,
+                );
             }
             Command::Reset => {
                 let previous = ctx.options.clone();
@@ -192,7 +199,10 @@ impl Tab for WeightsView {
                 ctx.band = Band::default();
                 if ctx.reanalyze(previous) {
                     ctx.set_status(
-                        "weights, principals, threat option, share model and band restored to the defaults",
+                        tr(
+                            ctx.lang,
+                            "weights, principals, threat option, share model and band restored to the defaults",
+                        ),
                         StatusKind::Info,
                     );
                 }
@@ -232,13 +242,20 @@ impl Tab for WeightsView {
 impl WeightsView {
     fn list(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
-        let blk = block(t, Span::styled(" Weights and principals ", t.title), true);
+        let lang = ctx.lang;
+        let blk = block(
+            t,
+            Span::styled(tr(lang, " Weights and principals "), t.title),
+            true,
+        );
         let inner = blk.inner(area);
         blk.render(area, buf);
         let w = inner.width as usize;
         let n = Weights::NAMES.len();
+        // A label's column: as wide as in English, or wider for a longer translation.
+        let label_w = |label: &str, min: usize| (label.width() + 1).max(min).min(w);
         let mut rows: Vec<Line> = vec![Line::from(Span::styled(
-            fit("ROLE WEIGHTS  (+/- to change)", w),
+            fit(tr(lang, "ROLE WEIGHTS  (+/- to change)"), w),
             t.title,
         ))];
         for (i, name) in Weights::NAMES.iter().enumerate() {
@@ -261,16 +278,21 @@ impl WeightsView {
                 line
             });
         }
+        let threat = tr(lang, "at-will threat");
         rows.push(Line::from(vec![
-            Span::raw(fit("at-will threat", 21.min(w))),
+            Span::raw(fit(threat, label_w(threat, 21))),
             Span::styled(
                 format!(
                     "{:>5}",
-                    if ctx.options.at_will_threat {
-                        "on"
-                    } else {
-                        "off"
-                    }
+                    word(
+                        lang,
+                        "weights",
+                        if ctx.options.at_will_threat {
+                            "on"
+                        } else {
+                            "off"
+                        }
+                    )
                 ),
                 if ctx.options.at_will_threat {
                     t.medium
@@ -280,10 +302,14 @@ impl WeightsView {
             ),
         ]));
         let model = ctx.options.share_model;
+        let (label, lw) = {
+            let l = tr(lang, "share model (m)");
+            (l, label_w(l, 16))
+        };
         rows.push(Line::from(vec![
-            Span::raw(fit("share model (m)", 16.min(w))),
+            Span::raw(fit(label, lw)),
             Span::styled(
-                fit(model.label(), w.saturating_sub(16)),
+                fit(tr(lang, model.label()), w.saturating_sub(lw)),
                 if model == crate::analysis::ShareModel::Seats {
                     t.base
                 } else {
@@ -291,10 +317,14 @@ impl WeightsView {
                 },
             ),
         ]));
+        let (label, lw) = {
+            let l = tr(lang, "range band");
+            (l, label_w(l, 15))
+        };
         rows.push(Line::from(vec![
-            Span::raw(fit("range band", 15.min(w))),
+            Span::raw(fit(label, lw)),
             Span::styled(
-                fit(&ctx.band.label(), w.saturating_sub(15)),
+                fit(&band_label(lang, &ctx.band), w.saturating_sub(lw)),
                 if ctx.band == Band::default() {
                     t.base
                 } else {
@@ -304,7 +334,7 @@ impl WeightsView {
         ]));
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
-            fit("PRINCIPALS  (Space toggles)", w),
+            fit(tr(lang, "PRINCIPALS  (Space toggles)"), w),
             t.title,
         )));
         // Only the rows in the window are built: a state may have 100,000 bodies.
@@ -326,7 +356,14 @@ impl WeightsView {
             let line = Line::from(vec![
                 Span::raw(if on { "[x] " } else { "[ ] " }),
                 Span::raw(fit(b.name(ctx.lang), w.saturating_sub(12))),
-                Span::styled(if root { " always" } else { "" }, t.dim),
+                Span::styled(
+                    if root {
+                        word(lang, "weights", " always")
+                    } else {
+                        ""
+                    },
+                    t.dim,
+                ),
             ]);
             rows.push(if selected {
                 highlight(line, t.selected)
@@ -340,25 +377,26 @@ impl WeightsView {
 
     fn effects(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let t = &ctx.theme;
+        let lang = ctx.lang;
         let mut lines: Vec<Line> = Vec::new();
         let n = Weights::NAMES.len();
         if self.row < n {
             let name = Weights::NAMES[self.row];
             lines.push(Line::from(Span::styled(name.to_string(), t.accent)));
-            lines.push(Line::from(explain(name)));
+            lines.push(Line::from(tr(lang, explain(name))));
             lines.push(Line::from(""));
         }
         // The option beside the weights it discounts, with why it is off unless turned on:
         // before the headline, so that a small terminal never cuts it.
-        lines.push(Line::from(format!(
-            "at-will dissolution counts as a threat: {}",
+        lines.push(Line::from(tr(
+            lang,
             if ctx.options.at_will_threat {
-                "on"
+                "at-will dissolution counts as a threat: on"
             } else {
-                "off"
-            }
+                "at-will dissolution counts as a threat: off"
+            },
         )));
-        lines.push(Line::from(Span::styled(THREAT_DEFAULT, t.dim)));
+        lines.push(Line::from(Span::styled(tr(lang, THREAT_DEFAULT), t.dim)));
         lines.push(Line::from(""));
         let computed;
         let h = match self.headline.get(&ctx.revision()) {
@@ -371,11 +409,7 @@ impl WeightsView {
         };
         if let Some(h) = h {
             lines.push(Line::from(Span::styled(
-                capitalised(&control_of(
-                    ctx.name(&h.principal),
-                    ctx.name(&h.body),
-                    "control",
-                )),
+                control_title(lang, ctx.name(&h.principal), ctx.name(&h.body)),
                 t.title,
             )));
             let figure = PctRange(h.total, ctx.range(&h.body, &h.principal)).to_string();
@@ -384,17 +418,19 @@ impl WeightsView {
                 Span::styled(format!("{figure} "), t.high),
                 Span::styled(bar(h.total, room.min(20)), t.bar),
             ]));
-            lines.push(Line::from(format!(
-                "picks {} of {} seats · {} directly",
-                h.picked,
-                h.seats,
-                pct(h.direct)
+            lines.push(Line::from(t!(
+                lang,
+                "picks {picked} of {seats} seats · {direct} directly",
+                picked = h.picked,
+                seats = h.seats,
+                direct = pct(h.direct)
             )));
             for (via, x) in &h.through {
-                lines.push(Line::from(format!(
-                    "+{} through the {}",
-                    pct(*x),
-                    ctx.name(via)
+                lines.push(Line::from(t!(
+                    lang,
+                    "+{share} through the {via}",
+                    share = pct(*x),
+                    via = ctx.name(via)
                 )));
             }
             let steps: Vec<String> = h
@@ -407,7 +443,7 @@ impl WeightsView {
                 t.dim,
             )));
             lines.push(Line::from(Span::styled(
-                format!("range: {}", ctx.range_basis()),
+                t!(lang, "range: {basis}", basis = ctx.range_basis()),
                 t.dim,
             )));
             lines.push(Line::from(""));
@@ -415,7 +451,12 @@ impl WeightsView {
 
         let name_w = (area.width as usize).saturating_sub(2 + 20).clamp(8, 30);
         lines.push(Line::from(Span::styled(
-            format!("{} indep.seats majors", fit("PRINCIPAL", name_w)),
+            format!(
+                "{} {:>11} {:>6}",
+                fit(tr(lang, "PRINCIPAL"), name_w),
+                tr(lang, "indep.seats"),
+                tr(lang, "majors")
+            ),
             t.title,
         )));
         for p in &ctx.analysis.summary.principals {
@@ -427,17 +468,45 @@ impl WeightsView {
             )));
         }
         lines.push(Line::from(Span::styled(
-            format!(
-                "system HHI {:.3} · {} flags",
-                ctx.analysis.summary.system_hhi,
-                ctx.analysis.flags.len()
+            t!(
+                lang,
+                "system HHI {hhi} · {n} flags",
+                hhi = format!("{:.3}", ctx.analysis.summary.system_hhi),
+                n = ctx.analysis.flags.len()
             ),
             t.dim,
         )));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block(t, Span::styled(" What moves ", t.title), false))
+            .block(block(
+                t,
+                Span::styled(tr(lang, " What moves "), t.title),
+                false,
+            ))
             .render(area, buf);
+    }
+}
+
+/// The title of a headline figure: `The President's control of the Constitutional Court`,
+/// with the body named in the nominative in Russian and Kazakh.
+pub(super) fn control_title(lang: Lang, principal: &str, body: &str) -> String {
+    if lang == Lang::En {
+        return capitalised(&control_of(principal, body, "control"));
+    }
+    capitalised(&t!(
+        lang,
+        "integrated control of the {body} by the {principal}",
+        body = body,
+        principal = principal
+    ))
+}
+
+/// The band's label with `none` in `lang` (the weights' names are ids).
+fn band_label(lang: Lang, band: &Band) -> String {
+    if *band == Band::none() {
+        tr(lang, "none").to_string()
+    } else {
+        band.label()
     }
 }
 
