@@ -230,6 +230,7 @@ mod tests_graph;
 mod tests_i18n;
 #[cfg(test)]
 mod tests_i18n_compare;
+#[cfg(test)]
 mod tests_i18n_views;
 #[cfg(test)]
 mod tests_input;
