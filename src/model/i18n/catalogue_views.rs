@@ -522,42 +522,4 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "бірде-бір реформа қосылмаған: салыстыратын ештеңе жоқ",
     ),
     // ── Bodies: the detail's account of its figure (views/why.rs) ────────────────────────
-    (
-        "WHAT DRIVES THE RANGE",
-        "ЧТО ОПРЕДЕЛЯЕТ ДИАПАЗОН",
-        "АУҚЫМДЫ НЕ АНЫҚТАЙДЫ",
-    ),
-    ("why. the ", " ", " "),
-    (
-        "no single reading, threat option or band end moves it",
-        "его не меняет ни одно отдельное прочтение, вариант угрозы или граница полосы",
-        "оны ешбір жеке оқылым, қатер параметрі немесе жолақ шегі өзгертпейді",
-    ),
-    (
-        "VOTES AND THREATS",
-        "ГОЛОСОВАНИЕ И УГРОЗЫ",
-        "ДАУЫС БЕРУ ЖӘНЕ ҚАТЕРЛЕР",
-    ),
-    (
-        " · adds nothing to its own nomination",
-        " · ничего не добавляет к собственному выдвижению",
-        " · өз ұсынымына ештеңе қоспайды",
-    ),
-    (
-        " · veto strength {strength}{rule}",
-        " · сила вето {strength}{rule}",
-        " · вето күші {strength}{rule}",
-    ),
-    ("why. · advisory", " · совещательно", " · кеңес беру"),
-    (
-        " · picks · a minority's block {strength}{rule}",
-        " · выбирает · блокирующее меньшинство {strength}{rule}",
-        " · таңдайды · азшылықтың бұғаттауы {strength}{rule}",
-    ),
-    ("why. · picks", " · выбирает", " · таңдайды"),
-    (
-        "under threat of dissolution{source}",
-        "под угрозой роспуска{source}",
-        "тарату қаупімен{source}",
-    ),
 ];
