@@ -2,14 +2,15 @@
 //! is converted, at its place in the file.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Display;
 
 use crate::diag::{Diagnostic, Found, Validator, did_you_mean};
-use crate::model::raw::{RawBloc, RawDataset, Word};
+use crate::model::raw::{RawBloc, RawBody, Word};
 use crate::model::{Bloc, Channel, Confidence, Layer};
 
 impl Validator<'_> {
     /// The layer at `path`; `de_jure` when absent.
-    pub(crate) fn layer(&mut self, value: Option<&Word>, path: &str) -> Layer {
+    pub(crate) fn layer(&mut self, value: Option<&Word>, path: impl Display) -> Layer {
         match value {
             None => Layer::DeJure,
             Some(v) => self
@@ -28,16 +29,16 @@ impl Validator<'_> {
     /// The blocs at `{path}.blocs` of a body of `seats` seats with these channels.
     pub(crate) fn convert_blocs(
         &mut self,
-        raw: &[RawBloc],
-        path: &str,
-        what: &str,
+        raw: Vec<RawBloc>,
+        path: impl Display,
+        what: impl Display,
         seats: Option<u32>,
         channels: &[Channel],
     ) -> Vec<Bloc> {
         let mut ids = HashSet::new();
         let mut total = 0u64;
         let mut out = Vec::with_capacity(raw.len());
-        for (k, b) in raw.iter().enumerate() {
+        for (k, b) in raw.into_iter().enumerate() {
             let bpath = format!("{path}.blocs[{k}]");
             let id = match &b.id {
                 None => {
@@ -144,7 +145,7 @@ impl Validator<'_> {
                 ));
                 self.push(d);
             }
-            let source = self.source(b.source.clone(), &format!("{bpath}.source"), &bwhat);
+            let source = self.source(b.source, &format!("{bpath}.source"), &bwhat);
             let confidence =
                 self.confidence(b.confidence.as_deref(), &format!("{bpath}.confidence"));
             if let Some(c) = confidence {
@@ -152,23 +153,28 @@ impl Validator<'_> {
             }
             out.push(Bloc {
                 id,
-                label: b.label.clone(),
+                label: b.label,
                 seats: bseats.unwrap_or(1),
                 channels: drawn,
-                aligned_with: b.aligned_with.clone(),
+                aligned_with: b.aligned_with,
                 layer,
                 source: source.unwrap_or_default(),
                 confidence: confidence.unwrap_or(Confidence::High),
-                note: b.note.clone(),
+                note: b.note,
             });
         }
         out
     }
 
-    /// Every bloc's `aligned_with` names a body of the dataset.
-    pub(crate) fn check_alignments(&mut self, raw: &RawDataset) {
-        let ids: HashSet<&str> = raw.bodies.iter().filter_map(|b| b.id.as_deref()).collect();
-        for (i, b) in raw.bodies.iter().enumerate() {
+    /// Every bloc's `aligned_with` names a body of the dataset: the problems, to be told
+    /// after the bodies.
+    pub(crate) fn alignment_problems(&self, bodies: &[RawBody]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if bodies.iter().all(|b| b.blocs.is_empty()) {
+            return out;
+        }
+        let ids: HashSet<&str> = bodies.iter().filter_map(|b| b.id.as_deref()).collect();
+        for (i, b) in bodies.iter().enumerate() {
             for (k, bloc) in b.blocs.iter().enumerate() {
                 let Some(actor) = &bloc.aligned_with else {
                     continue;
@@ -190,8 +196,9 @@ impl Validator<'_> {
                     "unknown body",
                 )
                 .help_maybe(hint);
-                self.push(d);
+                out.push(d);
             }
         }
+        out
     }
 }

@@ -152,9 +152,8 @@ fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
     };
     let mut v = Validator::lazy(&text);
     v.duplicate_keys();
-    let dataset = v.dataset(&raw, more);
+    let dataset = v.dataset(raw, more);
     report.diagnostics = v.out;
-    drop(raw);
     report.text = text;
     let ok = report.errors() == 0;
     Checked {
@@ -238,6 +237,52 @@ pub(crate) mod tests {
             checked.report.location(d).starts_with("t.ron:10:"),
             "{}",
             checked.report.location(d)
+        );
+    }
+
+    /// The diagnostics of `text` from a validator that writes down every mark as it goes.
+    fn marking_everything(text: &str) -> Vec<crate::diag::Diagnostic> {
+        let spans = crate::diag::SpanIndex::build(text);
+        let mut v = Validator::new(&spans, text);
+        v.duplicate_keys();
+        let raw: RawDataset = parse_ron(text).unwrap();
+        v.dataset(raw, |_| Vec::new());
+        v.out
+    }
+
+    #[test]
+    fn problems_are_told_in_file_order_when_marks_were_skipped() {
+        // The channel repeated in the court is found after conversion, at a mark passed
+        // before conversion found anything (which a loader does not write down); the edge's
+        // empty source is found by conversion, later in the file.
+        let broken = MINI
+            .replace("(id: \"judges\"", "(id: \"chair\"")
+            .replace("source: \"art. 3(3)\"", "source: \"\"");
+        let checked = check_str("t.ron", &broken);
+        let found: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, vec!["duplicate-id", "missing-source"]);
+        assert_eq!(checked.report.diagnostics, marking_everything(&broken));
+        assert!(
+            checked.report.render(false).contains("t.ron:13:"),
+            "{}",
+            checked.report.render(false)
+        );
+        // The same, with problems on both sides of the first conversion problem.
+        let broken = broken.replace("seats: 3,", "seats: 4,").replace(
+            "role: head_of_state, seats: 1,",
+            "role: head_of_state, seats: 1, confidence: low,",
+        );
+        let checked = check_str("t.ron", &broken);
+        assert_eq!(checked.report.diagnostics, marking_everything(&broken));
+        let found: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            found,
+            vec![
+                "unexplained-uncertainty",
+                "duplicate-id",
+                "seats-mismatch",
+                "missing-source"
+            ]
         );
     }
 
