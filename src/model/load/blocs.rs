@@ -43,20 +43,20 @@ impl Validator<'_> {
             let id = match &b.id {
                 None => {
                     self.missing(
-                        &format!("{bpath}.id"),
-                        &format!("a bloc of {what} has no id;"),
+                        format!("{bpath}.id"),
+                        format!("a bloc of {what} has no id;"),
                         "blocs need an id (e.g. `id: \"amanat\"`) that the reports show",
                     );
                     String::new()
                 }
                 Some(id) => {
-                    self.check_id(id, &format!("{bpath}.id"), "bloc id", false);
+                    self.check_id(id, format!("{bpath}.id"), "bloc id", false);
                     if !ids.insert(id.clone()) {
                         let d = Diagnostic::error(
                             "duplicate-id",
                             format!("{what} has two blocs with id `{id}`"),
                         )
-                        .at(self.at(&format!("{bpath}.id")), "second bloc of this id");
+                        .at(self.at(format!("{bpath}.id")), "second bloc of this id");
                         self.push(d);
                     }
                     id.clone()
@@ -74,10 +74,10 @@ impl Validator<'_> {
                             "the blocs of {what} hold {total} seats up to `{id}`, but the body has {body}"
                         ),
                     )
-                    .at(self.at(&format!("{bpath}.seats")), format!("more than the body's {body} seats"))
+                    .at(self.at(format!("{bpath}.seats")), format!("more than the body's {body} seats"))
                     .note("a seat belongs to at most one bloc; seats in no bloc vote one by one (codebook R34)");
                     self.push(d);
-                    self.fail(&format!("{bpath}.seats"));
+                    self.fail(format!("{bpath}.seats"));
                 }
             }
             let mut drawn = BTreeMap::new();
@@ -125,19 +125,19 @@ impl Validator<'_> {
                     format!("{bwhat} has {n} seats, but draws {sum} from its channels"),
                 )
                 .at(
-                    self.at(&format!("{bpath}.seats")),
+                    self.at(format!("{bpath}.seats")),
                     "does not match `channels`",
                 );
                 self.push(d);
             }
-            let layer = self.layer(b.layer.as_ref(), &format!("{bpath}.layer"));
+            let layer = self.layer(b.layer.as_ref(), format!("{bpath}.layer"));
             if b.aligned_with.is_some() && layer == Layer::DeJure {
                 let d = Diagnostic::error(
                     "de-jure-alignment",
                     format!("{bwhat} is `aligned_with` an actor but is in the de jure layer"),
                 )
                 .at(
-                    self.at(&format!("{bpath}.aligned_with")),
+                    self.at(format!("{bpath}.aligned_with")),
                     "an alignment is not law",
                 )
                 .help_maybe(Some(
@@ -145,9 +145,9 @@ impl Validator<'_> {
                 ));
                 self.push(d);
             }
-            let source = self.source(b.source, &format!("{bpath}.source"), &bwhat);
+            let source = self.source(b.source, format!("{bpath}.source"), &bwhat);
             let confidence =
-                self.confidence(b.confidence.as_deref(), &format!("{bpath}.confidence"));
+                self.confidence(b.confidence.as_deref(), format!("{bpath}.confidence"));
             if let Some(c) = confidence {
                 self.uncertain_without_note(c, &b.note, &bpath, &bwhat);
             }
@@ -192,7 +192,7 @@ impl Validator<'_> {
                     ),
                 )
                 .at(
-                    self.at(&format!("bodies[{i}].blocs[{k}].aligned_with")),
+                    self.at(format!("bodies[{i}].blocs[{k}].aligned_with")),
                     "unknown body",
                 )
                 .help_maybe(hint);

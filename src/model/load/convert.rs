@@ -449,9 +449,7 @@ impl Validator<'_> {
             &Power::names(),
         );
         // The index counts powers of the head of state only; elsewhere they would be lost.
-        if has_powers && role.is_some_and(|r| r != Role::HeadOfState)
-            || has_powers && raw_role.is_none()
-        {
+        if has_powers && (role.is_some_and(|r| r != Role::HeadOfState) || raw_role.is_none()) {
             let at = shown!("{path}.powers");
             let d = Diagnostic::error(
                 "misplaced-powers",
@@ -733,24 +731,24 @@ impl Validator<'_> {
                 let n = match e.after_refusals {
                     None => {
                         self.missing(
-                            &refusals_path,
-                            &format!("{what}: after how many refusals"),
+                            refusals_path,
+                            format!("{what}: after how many refusals"),
                             "a dissolution on refusal says after how many refusals it opens, e.g. `after_refusals: 2`",
                         );
                         None
                     }
-                    Some(n) => self.refusals(n, &refusals_path, what),
+                    Some(n) => self.refusals(n, refusals_path, what),
                 };
                 let covers = match &e.covers {
                     None => {
                         self.missing(
-                            &covers_path,
-                            &format!("{what}: what it covers"),
+                            covers_path,
+                            format!("{what}: what it covers"),
                             "a dissolution on refusal lists the steps whose refusal opens it: `covers: [\"consent\", \"elect\", \"body/channel\"]`; see docs/codebook.md, R-THREAT",
                         );
                         None
                     }
-                    Some(c) => self.covers(c, &covers_path),
+                    Some(c) => self.covers(c, covers_path),
                 };
                 (n, covers.unwrap_or_default())
             }
@@ -760,7 +758,7 @@ impl Validator<'_> {
                         "bad-refusals",
                         "after_refusals",
                         k,
-                        &refusals_path,
+                        refusals_path,
                         what,
                         "`dissolve_on_refusal`",
                     );
@@ -770,7 +768,7 @@ impl Validator<'_> {
                         "bad-covers",
                         "covers",
                         k,
-                        &covers_path,
+                        covers_path,
                         what,
                         "`dissolve_on_refusal`",
                     );

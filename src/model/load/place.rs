@@ -169,7 +169,7 @@ impl Validator<'_> {
             Fault::DuplicateBody { body } => {
                 let id = &bodies[*body].id;
                 let first = bodies.iter().position(|b| &b.id == id)?;
-                let first_at = self.at(&format!("{}.id", scope.body_path(first)));
+                let first_at = self.at(format!("{}.id", scope.body_path(first)));
                 let (line, _) = line_col(self.text, first_at.map(|r| r.start).unwrap_or(0));
                 Some(
                     Diagnostic::error("duplicate-id", format!("body id `{id}` is used twice"))

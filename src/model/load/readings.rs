@@ -220,7 +220,7 @@ impl Validator<'_> {
             if let Some(c) = self.required_text(
                 Some(citation),
                 &at,
-                &format!("the citation of `{}`", word.0),
+                format!("the citation of `{}`", word.0),
                 "each feature cites the article it rests on, e.g. `\"Constitution art. 77(1)\"`",
             ) {
                 out.insert(feature, c);
@@ -260,14 +260,14 @@ impl Validator<'_> {
                 self.push(d);
             }
         }
-        let source = self.source(source.clone(), &format!("{path}.source"), "an alternative");
+        let source = self.source(source.clone(), format!("{path}.source"), "an alternative");
         let argument = self.required_text(
             argument.clone(),
-            &format!("{path}.argument"),
+            format!("{path}.argument"),
             "an alternative's argument",
             "say why a careful reader might code it so; see docs/codebook.md, R-ALT",
         );
-        let confidence = self.confidence(confidence.as_deref(), &format!("{path}.confidence"));
+        let confidence = self.confidence(confidence.as_deref(), format!("{path}.confidence"));
         Some(Common {
             id: id?,
             source: source?,
@@ -302,7 +302,7 @@ impl Validator<'_> {
             let role = a.role.as_ref().map(|r| {
                 self.vocab(
                     Some(r),
-                    &format!("{apath}.role"),
+                    format!("{apath}.role"),
                     "role",
                     "unknown-role",
                     StepRole::parse,
@@ -312,7 +312,7 @@ impl Validator<'_> {
             let vote = a
                 .vote
                 .as_ref()
-                .map(|v| self.vote(v, &format!("{apath}.vote")));
+                .map(|v| self.vote(v, format!("{apath}.vote")));
             if a.actor.is_none() && role.is_none() && vote.is_none() {
                 self.changes_nothing(&apath, "actor, role, vote");
                 continue;
@@ -371,7 +371,7 @@ impl Validator<'_> {
             let mandate = a.mandate.as_ref().map(|m| {
                 self.vocab(
                     Some(m),
-                    &format!("{apath}.mandate"),
+                    format!("{apath}.mandate"),
                     "mandate",
                     "unknown-mandate",
                     Mandate::parse,
@@ -418,7 +418,7 @@ impl Validator<'_> {
             let alt_kind = a.kind.as_ref().map(|w| {
                 self.vocab(
                     Some(w),
-                    &format!("{apath}.kind"),
+                    format!("{apath}.kind"),
                     "edge kind",
                     "unknown-kind",
                     EdgeKind::parse,
@@ -428,10 +428,10 @@ impl Validator<'_> {
             let covers = a
                 .covers
                 .as_ref()
-                .map(|c| self.covers(c, &format!("{apath}.covers")));
+                .map(|c| self.covers(c, format!("{apath}.covers")));
             let refusals = a
                 .after_refusals
-                .map(|n| self.refusals(n, &format!("{apath}.after_refusals"), &what));
+                .map(|n| self.refusals(n, format!("{apath}.after_refusals"), &what));
             let sets = a.kind.is_some() || a.covers.is_some() || a.after_refusals.is_some();
             if !a.absent && !sets {
                 self.changes_nothing(&apath, "kind, covers, after_refusals, or `absent: true`");
@@ -469,7 +469,7 @@ impl Validator<'_> {
                             "bad-covers",
                             "covers",
                             r,
-                            &format!("{apath}.covers"),
+                            format!("{apath}.covers"),
                             &what,
                             "`dissolve_on_refusal`",
                         );
@@ -480,7 +480,7 @@ impl Validator<'_> {
                             "bad-refusals",
                             "after_refusals",
                             r,
-                            &format!("{apath}.after_refusals"),
+                            format!("{apath}.after_refusals"),
                             &what,
                             "`dissolve_on_refusal`",
                         );
@@ -576,13 +576,13 @@ impl Validator<'_> {
             }
             let (line, col) = line_col(
                 self.text,
-                self.at(&format!("{fpath}.{field}")).map_or(0, |r| r.start),
+                self.at(format!("{fpath}.{field}")).map_or(0, |r| r.start),
             );
             let d = Diagnostic::error(
                 "alternative-mismatch",
                 format!("the alternative `{id}` is given with another {field} than before"),
             )
-            .at(self.at(&format!("{path}.{field}")), format!("another {field}"))
+            .at(self.at(format!("{path}.{field}")), format!("another {field}"))
             .note(format!("first given on line {line}, column {col}"))
             .note("one id is one legal reading, which may bear on several elements: each carries the same source and argument");
             self.push(d);
@@ -601,7 +601,7 @@ impl Validator<'_> {
                     "empty-alternative",
                     format!("the alternative `{id}` changes nothing: it restates the dataset's own coding"),
                 )
-                .at(self.at(&format!("{path}.id")), "no change")
+                .at(self.at(format!("{path}.id")), "no change")
                 .note("an alternative is another reading; drop it, or say what it changes");
                 self.push(d);
                 continue;
@@ -615,7 +615,7 @@ impl Validator<'_> {
                     "bad-alternative",
                     format!("under the alternative `{id}`, {}", p.message),
                 )
-                .at(self.at(&format!("{path}.id")), "leaves an invalid dataset")
+                .at(self.at(format!("{path}.id")), "leaves an invalid dataset")
                 .note(format!("the rule broken: {}", p.code))
                 .note("an alternative is another coding of a valid dataset; see docs/codebook.md, R-ALT");
                 self.push(d);
