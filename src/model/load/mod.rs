@@ -18,6 +18,15 @@
 //! A dataset that breaks no rule may be held to further checks the model cannot make itself
 //! ([`check_str_then`]): `data` adds whether every body reaches a principal, from the
 //! analysis.
+//!
+//! Complexity, for a file of n bytes with b bodies, c channels, s steps and e edges: linear
+//! at every stage. Parsing O(n) (`ron`); a scan for keys written twice O(n), allocating
+//! nothing; conversion O(b + c + s + e), which moves each raw string into the dataset (none
+//! is copied) and formats no path or description unless a value is wrong; validation
+//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the raw values only
+//! until each is converted. On the error path only: the index of places (O(n), built on the
+//! first problem told) and, when problems found after conversion need the marks skipped
+//! while nothing had been found, a second parse and conversion (O(n)) that writes them down.
 
 mod blocs;
 mod convert;
@@ -123,9 +132,10 @@ pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
 /// once.
 ///
 /// Cost, for a file of n bytes: parsing O(n) (`ron`); conversion and validation O(n) (ids
-/// are looked up in hash maps); the place of each value is indexed (O(n), [`SpanIndex`]) only
-/// when a problem is to be told or a map has a key written twice, which a light scan of the
-/// text (O(n), no allocation per value) finds.
+/// are looked up in hash maps; raw values are consumed, paths formatted only for a problem);
+/// the place of each value is indexed (O(n), [`SpanIndex`]) only when a problem is to be told
+/// or a map has a key written twice, which a light scan of the text (O(n), no allocation per
+/// value) finds.
 ///
 /// [`SpanIndex`]: crate::diag::SpanIndex
 fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
