@@ -6,9 +6,14 @@
 //! checks made later on the converted values (`model::validate`) skip what rests on one.
 //! Those later problems are slotted back in at the point where conversion passed their path
 //! (a *mark*), so that the report follows the file from top to bottom.
+//!
+//! Paths and descriptions (`bodies[3].seats`, "body `senate`") are taken as anything
+//! [`fmt::Display`] and written out only when a problem is told: a valid file of 100,000
+//! bodies formats none of the million or so it passes (see [`shown!`](crate::shown)).
 
 use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::{self, Display, Write as _};
 use std::ops::Range;
 
 use super::spans::SpanIndex;
@@ -16,6 +21,28 @@ use super::{Diagnostic, Level, did_you_mean};
 
 /// Keeps the first error of a run of checks, so that one bad field yields one message.
 pub(crate) type Found<T> = Option<T>;
+
+/// Text written only if it is shown: a closure that formats, as [`Display`]. Built by
+/// [`shown!`](crate::shown) for the paths and descriptions conversion passes along, which a
+/// valid file never shows.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown<F>(pub(crate) F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> Display for Shown<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+/// `shown!("{path}.seats")`: like `format!`, but nothing is written until the value is
+/// displayed (on the error path), so passing it costs no allocation.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! shown {
+    ($($arg:tt)*) => {
+        $crate::diag::Shown(|f: &mut ::std::fmt::Formatter<'_>| ::std::write!(f, $($arg)*))
+    };
+}
 
 /// The places of a file's values: given by the caller, or found on the first problem that
 /// needs one (a file with no problem is never indexed; see [`Validator::lazy`]).
@@ -36,6 +63,12 @@ pub(crate) struct Validator<'a> {
     /// costs no hashing and no allocation of its own.
     marks: Vec<(usize, usize)>,
     mark_paths: String,
+    /// Whether every mark is written down. A lazy validator writes none while it has found
+    /// nothing (each such mark would say 0), and notes in `skipped` that it passed one; if
+    /// problems found after conversion then need the marks, the file is walked again with
+    /// every mark written ([`Validator::mark_again`]).
+    mark_all: bool,
+    skipped: bool,
     /// The marks by path, of the first `indexed` marks: built when first needed, extended
     /// after, so that many calls of `insert_at_marks` stay linear.
     mark_index: HashMap<String, usize>,
@@ -51,6 +84,8 @@ impl<'a> Validator<'a> {
             failed: BTreeSet::new(),
             marks: Vec::new(),
             mark_paths: String::new(),
+            mark_all: true,
+            skipped: false,
             mark_index: HashMap::new(),
             indexed: 0,
         }
@@ -66,9 +101,35 @@ impl<'a> Validator<'a> {
             failed: BTreeSet::new(),
             marks: Vec::new(),
             mark_paths: String::new(),
+            mark_all: false,
+            skipped: false,
             mark_index: HashMap::new(),
             indexed: 0,
         }
+    }
+
+    /// Whether problems found after conversion could not be placed from the marks written:
+    /// some were skipped while nothing had been found, and something has been found since.
+    pub(crate) fn marks_skipped(&self) -> bool {
+        self.skipped && !self.out.is_empty()
+    }
+
+    /// Writes down every mark by walking the file again: `walk` repeats the conversion on a
+    /// validator that shares this one's index of places and marks everything. Its
+    /// diagnostics are the same as the first walk's and are dropped; only its marks are kept.
+    /// Costs a second parse and conversion, on the error path only.
+    pub(crate) fn mark_again(&mut self, walk: impl FnOnce(&mut Validator<'a>)) {
+        let spans = std::mem::replace(&mut self.spans, Spans::Lazy(OnceCell::new()));
+        let mut again = Validator::lazy(self.text);
+        again.spans = spans;
+        again.mark_all = true;
+        walk(&mut again);
+        self.spans = again.spans;
+        self.marks = again.marks;
+        self.mark_paths = again.mark_paths;
+        self.mark_index.clear();
+        self.indexed = 0;
+        self.skipped = false;
     }
 }
 
@@ -82,16 +143,22 @@ impl Validator<'_> {
     }
 
     /// The value at `path`, or the first line of the closest enclosing value.
-    pub(crate) fn at(&self, path: &str) -> Option<Range<usize>> {
+    pub(crate) fn at(&self, path: impl Display) -> Option<Range<usize>> {
+        let path = path.to_string();
         let spans = self.spans();
         spans
-            .value(path)
-            .or_else(|| spans.nearest_head(path, self.text))
+            .value(&path)
+            .or_else(|| spans.nearest_head(&path, self.text))
     }
 
     /// The first line of the value at `path`, or of the closest enclosing value.
-    pub(crate) fn head(&self, path: &str) -> Option<Range<usize>> {
-        self.spans().nearest_head(path, self.text)
+    pub(crate) fn head(&self, path: impl Display) -> Option<Range<usize>> {
+        self.spans().nearest_head(&path.to_string(), self.text)
+    }
+
+    /// Where the key at `path` is written.
+    pub(crate) fn key(&self, path: impl Display) -> Option<Range<usize>> {
+        self.spans().key(&path.to_string())
     }
 
     pub(crate) fn push(&mut self, d: Diagnostic) {
@@ -103,7 +170,7 @@ impl Validator<'_> {
     }
 
     /// Records that the value at `path` could not be converted.
-    pub(crate) fn fail(&mut self, path: &str) {
+    pub(crate) fn fail(&mut self, path: impl Display) {
         self.failed.insert(path.to_string());
     }
 
@@ -130,8 +197,13 @@ impl Validator<'_> {
 
     /// Notes that conversion has reached `path`: a problem found later about it is reported
     /// here.
-    pub(crate) fn mark(&mut self, path: &str) {
-        self.mark_paths.push_str(path);
+    pub(crate) fn mark(&mut self, path: impl Display) {
+        if !self.mark_all && self.out.is_empty() {
+            self.skipped = true;
+            return;
+        }
+        // Writing into a `String` cannot fail.
+        let _ = write!(self.mark_paths, "{path}");
         self.marks.push((self.mark_paths.len(), self.out.len()));
     }
 
@@ -199,9 +271,10 @@ impl Validator<'_> {
         }
     }
 
-    pub(crate) fn missing(&mut self, path: &str, what: &str, why: &str) {
+    pub(crate) fn missing(&mut self, path: impl Display, what: impl Display, why: impl Display) {
+        let path = path.to_string();
         let d = Diagnostic::error("missing-field", format!("{what} is missing"))
-            .at(self.head(path), format!("needs `{}`", last_segment(path)))
+            .at(self.head(&path), format!("needs `{}`", last_segment(&path)))
             .note(why.to_string());
         self.push(d);
         self.fail(path);
@@ -210,15 +283,15 @@ impl Validator<'_> {
     pub(crate) fn required_text(
         &mut self,
         value: Option<String>,
-        path: &str,
-        what: &str,
+        path: impl Display,
+        what: impl Display,
         why: &str,
     ) -> Found<String> {
         match value {
             Some(v) if !v.trim().is_empty() => Some(v),
             Some(_) => {
                 let d = Diagnostic::error("empty-field", format!("{what} is empty"))
-                    .at(self.at(path), "empty")
+                    .at(self.at(&path), "empty")
                     .note(why.to_string());
                 self.push(d);
                 self.fail(path);
@@ -235,7 +308,7 @@ impl Validator<'_> {
     pub(crate) fn vocab<T: Copy>(
         &mut self,
         value: Option<&str>,
-        path: &str,
+        path: impl Display,
         what: &str,
         code: &'static str,
         parse: fn(&str) -> Option<T>,
@@ -248,7 +321,7 @@ impl Validator<'_> {
         let hint =
             did_you_mean(value, names.iter().copied()).map(|s| format!("did you mean `{s}`?"));
         let d = Diagnostic::error(code, format!("unknown {what} `{value}`"))
-            .at(self.at(path), format!("not a {what}"))
+            .at(self.at(&path), format!("not a {what}"))
             .help_maybe(hint)
             .note(format!("{what}s: {}", names.join(", ")));
         self.push(d);
@@ -258,7 +331,7 @@ impl Validator<'_> {
 
     /// Reports an id that is not lowercase Latin letters, digits and `_` (and `-` when
     /// allowed). The id is still used: its spelling blocks no other check.
-    pub(crate) fn check_id(&mut self, id: &str, path: &str, what: &str, allow_dash: bool) {
+    pub(crate) fn check_id(&mut self, id: &str, path: impl Display, what: &str, allow_dash: bool) {
         let ok = !id.is_empty()
             && id.len() <= 64
             && id.chars().all(|c| {

@@ -25,7 +25,7 @@ pub mod read;
 pub mod spans;
 pub mod visible;
 
-pub(crate) use check::{Found, Validator};
+pub(crate) use check::{Found, Shown, Validator};
 pub use read::{
     MAX_FILE_BYTES, max_input_bytes, normalise_text, parse_ron, read_text, set_max_input_bytes,
 };

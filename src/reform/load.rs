@@ -118,7 +118,7 @@ fn file(v: &mut Validator, raw: RawPresetFile) -> Found<PresetSet> {
             && let Some(first) = seen.insert(id.clone(), i)
         {
             let d = Diagnostic::error("duplicate-id", format!("preset id `{id}` is used twice"))
-                .at(v.at(&format!("{path}.id")), "second use")
+                .at(v.at(format!("{path}.id")), "second use")
                 .note(format!("first used by presets[{first}]"));
             v.push(d);
             failed = true;
@@ -146,7 +146,7 @@ fn preset(v: &mut Validator, p: &RawPreset, path: &str) -> Found<Preset> {
     let id = match &p.id {
         None => {
             v.missing(
-                &format!("{path}.id"),
+                format!("{path}.id"),
                 "a preset's id",
                 "every preset needs a short id such as `P5`",
             );
@@ -160,7 +160,7 @@ fn preset(v: &mut Validator, p: &RawPreset, path: &str) -> Found<Preset> {
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
             if !ok {
                 let d = Diagnostic::error("bad-id", format!("`{id}` is not a valid preset id"))
-                    .at(v.at(&format!("{path}.id")), "invalid id")
+                    .at(v.at(format!("{path}.id")), "invalid id")
                     .note(format!(
                         "preset ids use Latin letters, digits, `_` and `-`, at most {MAX_PRESET_ID} characters, e.g. `P5`"
                     ));
@@ -178,8 +178,8 @@ fn preset(v: &mut Validator, p: &RawPreset, path: &str) -> Found<Preset> {
     );
     let description = v.required_text(
         p.description.clone(),
-        &format!("{path}.description"),
-        &format!("{what}'s description"),
+        format!("{path}.description"),
+        format!("{what}'s description"),
         "say what the reform changes and how the operations model it",
     );
     let article = match &p.article {
@@ -189,8 +189,8 @@ fn preset(v: &mut Validator, p: &RawPreset, path: &str) -> Found<Preset> {
     if p.operations.is_empty() {
         let d = Diagnostic::error("empty-preset", format!("{what} has no operations"))
             .at(
-                v.at(&format!("{path}.operations"))
-                    .or_else(|| v.at(&format!("{path}.id"))),
+                v.at(format!("{path}.operations"))
+                    .or_else(|| v.at(format!("{path}.id"))),
                 "changes nothing",
             )
             .note("a preset lists `operations: [...]`, e.g. `remove_edge(from: \"president\", kind: dissolve, to: \"maslikhats\")`");
@@ -227,8 +227,8 @@ fn names(v: &mut Validator, raw: &RawNames, path: &str, what: &str) -> Found<Nam
     for (lang, value) in [("en", &raw.en), ("ru", &raw.ru), ("kk", &raw.kk)] {
         found.push(v.required_text(
             value.clone(),
-            &format!("{path}.{lang}"),
-            &format!("{what} in `{lang}`"),
+            format!("{path}.{lang}"),
+            format!("{what} in `{lang}`"),
             "titles and names are given in English (en), Russian (ru) and Kazakh (kk)",
         ));
     }
@@ -248,14 +248,14 @@ fn article(v: &mut Validator, a: &RawArticle, path: &str, what: &str) -> Found<A
                 "bad-article",
                 format!("{what}: proposal number {n} is out of range"),
             )
-            .at(v.at(&format!("{path}.proposal")), "expected 1 or more");
+            .at(v.at(format!("{path}.proposal")), "expected 1 or more");
             v.push(d);
             None
         }
         None => {
             v.missing(
-                &format!("{path}.proposal"),
-                &format!("{what}'s proposal number"),
+                format!("{path}.proposal"),
+                format!("{what}'s proposal number"),
                 "e.g. `article: (proposal: 5)`",
             );
             None
@@ -296,7 +296,7 @@ fn edge_kind(v: &mut Validator, value: &Option<Word>, path: &str) -> Found<EdgeK
             v.missing(
                 path,
                 "the edge's kind",
-                &format!("kinds: {}", EdgeKind::names().join(", ")),
+                format!("kinds: {}", EdgeKind::names().join(", ")),
             );
             None
         }
@@ -317,13 +317,13 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
         RawOperation::AddBody(b) => {
             let Some(id) = &b.id else {
                 v.missing(
-                    &at("id"),
+                    at("id"),
                     "the new body's id",
                     "every body needs a stable id such as `constitutional_court`",
                 );
                 return None;
             };
-            v.check_id(id, &at("id"), "body id", false);
+            v.check_id(id, at("id"), "body id", false);
             v.body(b, path).map(Change::AddBody)
         }
         RawOperation::RemoveBody(r) => {
@@ -334,7 +334,7 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
             let id = required_id(v, &r.id, &at("id"), "the id of the body to rename");
             let to = required_id(v, &r.to, &at("to"), "the body's new id");
             if let Some(to) = &to {
-                v.check_id(to, &at("to"), "body id", false);
+                v.check_id(to, at("to"), "body id", false);
             }
             Some(Change::RenameBody { id: id?, to: to? })
         }
@@ -355,7 +355,7 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
         RawOperation::SetPrincipals(p) => {
             if p.principals.is_empty() {
                 let d = Diagnostic::error("empty-principals", "set_principals names no principal")
-                    .at(v.at(&at("principals")).or_else(|| v.at(path)), "empty list")
+                    .at(v.at(at("principals")).or_else(|| v.at(path)), "empty list")
                     .note("to return to the default rule, write `default_principals`");
                 v.push(d);
                 return None;
@@ -367,7 +367,7 @@ fn operation(v: &mut Validator, raw: &RawOperation, path: &str) -> Found<Change>
                         "duplicate-id",
                         format!("principal `{id}` is listed twice"),
                     )
-                    .at(v.at(&format!("{path}.principals[{k}]")), "second listing");
+                    .at(v.at(format!("{path}.principals[{k}]")), "second listing");
                     v.push(d);
                     return None;
                 }
@@ -382,7 +382,7 @@ fn change_body(v: &mut Validator, c: &RawChangeBody, path: &str) -> Found<Change
     let at = |field: &str| format!("{path}.{field}");
     let id = required_id(v, &c.id, &at("id"), "the id of the body to change");
     let what = format!("the change of body `{}`", id.as_deref().unwrap_or("?"));
-    let source = v.source(c.source.clone(), &at("source"), &what);
+    let source = v.source(c.source.clone(), at("source"), &what);
     let names = match &c.name {
         None => Some(None),
         Some(n) => names(v, n, &at("name"), "the body's new name").map(Some),
@@ -412,7 +412,7 @@ fn change_body(v: &mut Validator, c: &RawChangeBody, path: &str) -> Found<Change
     let term_years = match c.term_years {
         Some(t) if !t.is_finite() || t <= 0.0 || t > 100.0 => {
             let d = Diagnostic::error("bad-term", format!("{what} sets a term of {t} years")).at(
-                v.at(&at("term_years")),
+                v.at(at("term_years")),
                 "expected a number of years from 0 to 100",
             );
             v.push(d);
@@ -500,7 +500,7 @@ fn change_channel(v: &mut Validator, c: &RawChangeChannel, path: &str) -> Found<
         channel.as_deref().unwrap_or("?"),
         body.as_deref().unwrap_or("?")
     );
-    let source = v.source(c.source.clone(), &at("source"), &what);
+    let source = v.source(c.source.clone(), at("source"), &what);
     let seats = match c.seats {
         None => Some(None),
         Some(n) => v.seats(Some(n), path, &what).map(Some),
@@ -570,21 +570,21 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
         path,
     );
     let what = "the change of an edge";
-    let source = v.source(c.source.clone(), &format!("{path}.source"), what);
+    let source = v.source(c.source.clone(), format!("{path}.source"), what);
     let kind = key.as_ref().map(|k| k.1);
     let on_refusal = kind == Some(EdgeKind::DissolveOnRefusal);
     let errors = v.errors();
     // A refusal count and covers belong to a dissolution on refusal only; bars to either
     // dissolution. An unknown kind has been reported.
     let after_refusals = match (c.after_refusals, kind) {
-        (Some(n), Some(_)) if on_refusal => v.refusals(n, &format!("{path}.after_refusals"), what),
+        (Some(n), Some(_)) if on_refusal => v.refusals(n, format!("{path}.after_refusals"), what),
         (Some(n), Some(kind)) => {
             let d = Diagnostic::error(
                 "bad-refusals",
                 format!("after_refusals {n} on a `{kind}` edge"),
             )
             .at(
-                v.at(&format!("{path}.after_refusals")),
+                v.at(format!("{path}.after_refusals")),
                 "expected 1 to 100, on `dissolve_on_refusal` edges only",
             )
             .help_maybe((kind == EdgeKind::Dissolve).then(|| {
@@ -596,13 +596,13 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
         _ => None,
     };
     let covers = match (&c.covers, kind) {
-        (Some(list), Some(_)) if on_refusal => v.covers(list, &format!("{path}.covers")),
+        (Some(list), Some(_)) if on_refusal => v.covers(list, format!("{path}.covers")),
         (Some(_), Some(k)) => {
             v.misplaced(
                 "bad-covers",
                 "covers",
                 k,
-                &format!("{path}.covers"),
+                format!("{path}.covers"),
                 what,
                 "`dissolve_on_refusal`",
             );
@@ -617,7 +617,7 @@ fn change_edge(v: &mut Validator, c: &RawChangeEdge, path: &str) -> Found<Change
             "bad-bars",
             "bars",
             k,
-            &format!("{path}.bars"),
+            format!("{path}.bars"),
             what,
             "`dissolve` and `dissolve_on_refusal`",
         );

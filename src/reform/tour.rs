@@ -169,20 +169,20 @@ fn names(v: &mut Validator, raw: Option<RawNames>, path: &str, what: &str) -> Op
     let why = "a tour's texts are written in en, ru and kk";
     let en = v.required_text(
         raw.en,
-        &format!("{path}.en"),
-        &format!("{what} in English"),
+        format!("{path}.en"),
+        format!("{what} in English"),
         why,
     );
     let ru = v.required_text(
         raw.ru,
-        &format!("{path}.ru"),
-        &format!("{what} in Russian"),
+        format!("{path}.ru"),
+        format!("{what} in Russian"),
         why,
     );
     let kk = v.required_text(
         raw.kk,
-        &format!("{path}.kk"),
-        &format!("{what} in Kazakh"),
+        format!("{path}.kk"),
+        format!("{what} in Kazakh"),
         why,
     );
     Some(Names {
@@ -245,7 +245,7 @@ fn step(
         None => Some(Layer::DeJure),
         Some(w) => v.vocab(
             Some(w),
-            &at("layer"),
+            at("layer"),
             "layer",
             "unknown-layer",
             Layer::parse,
@@ -273,7 +273,7 @@ fn step(
     }
     let dataset = v.required_text(
         s.dataset,
-        &at("dataset"),
+        at("dataset"),
         "the step's dataset",
         "the id of an embedded dataset, e.g. `dataset: \"kz-2022\"`",
     )?;
@@ -298,7 +298,7 @@ fn step(
     }
     let body = v.required_text(
         s.body,
-        &at("body"),
+        at("body"),
         "the step's selected body",
         "the id of a body of the dataset, e.g. `body: \"constitutional_court\"`",
     );
@@ -315,7 +315,7 @@ fn step(
                     "reforms-do-not-apply",
                     format!("the reforms do not apply together: {e}"),
                 )
-                .at(v.at(&at("reforms")), "these reforms");
+                .at(v.at(at("reforms")), "these reforms");
                 v.push(d);
                 None
             }

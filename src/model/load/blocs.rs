@@ -2,14 +2,15 @@
 //! is converted, at its place in the file.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Display;
 
 use crate::diag::{Diagnostic, Found, Validator, did_you_mean};
-use crate::model::raw::{RawBloc, RawDataset, Word};
+use crate::model::raw::{RawBloc, RawBody, Word};
 use crate::model::{Bloc, Channel, Confidence, Layer};
 
 impl Validator<'_> {
     /// The layer at `path`; `de_jure` when absent.
-    pub(crate) fn layer(&mut self, value: Option<&Word>, path: &str) -> Layer {
+    pub(crate) fn layer(&mut self, value: Option<&Word>, path: impl Display) -> Layer {
         match value {
             None => Layer::DeJure,
             Some(v) => self
@@ -28,34 +29,34 @@ impl Validator<'_> {
     /// The blocs at `{path}.blocs` of a body of `seats` seats with these channels.
     pub(crate) fn convert_blocs(
         &mut self,
-        raw: &[RawBloc],
-        path: &str,
-        what: &str,
+        raw: Vec<RawBloc>,
+        path: impl Display,
+        what: impl Display,
         seats: Option<u32>,
         channels: &[Channel],
     ) -> Vec<Bloc> {
         let mut ids = HashSet::new();
         let mut total = 0u64;
         let mut out = Vec::with_capacity(raw.len());
-        for (k, b) in raw.iter().enumerate() {
+        for (k, b) in raw.into_iter().enumerate() {
             let bpath = format!("{path}.blocs[{k}]");
             let id = match &b.id {
                 None => {
                     self.missing(
-                        &format!("{bpath}.id"),
-                        &format!("a bloc of {what} has no id;"),
+                        format!("{bpath}.id"),
+                        format!("a bloc of {what} has no id;"),
                         "blocs need an id (e.g. `id: \"amanat\"`) that the reports show",
                     );
                     String::new()
                 }
                 Some(id) => {
-                    self.check_id(id, &format!("{bpath}.id"), "bloc id", false);
+                    self.check_id(id, format!("{bpath}.id"), "bloc id", false);
                     if !ids.insert(id.clone()) {
                         let d = Diagnostic::error(
                             "duplicate-id",
                             format!("{what} has two blocs with id `{id}`"),
                         )
-                        .at(self.at(&format!("{bpath}.id")), "second bloc of this id");
+                        .at(self.at(format!("{bpath}.id")), "second bloc of this id");
                         self.push(d);
                     }
                     id.clone()
@@ -73,10 +74,10 @@ impl Validator<'_> {
                             "the blocs of {what} hold {total} seats up to `{id}`, but the body has {body}"
                         ),
                     )
-                    .at(self.at(&format!("{bpath}.seats")), format!("more than the body's {body} seats"))
+                    .at(self.at(format!("{bpath}.seats")), format!("more than the body's {body} seats"))
                     .note("a seat belongs to at most one bloc; seats in no bloc vote one by one (codebook R34)");
                     self.push(d);
-                    self.fail(&format!("{bpath}.seats"));
+                    self.fail(format!("{bpath}.seats"));
                 }
             }
             let mut drawn = BTreeMap::new();
@@ -124,19 +125,19 @@ impl Validator<'_> {
                     format!("{bwhat} has {n} seats, but draws {sum} from its channels"),
                 )
                 .at(
-                    self.at(&format!("{bpath}.seats")),
+                    self.at(format!("{bpath}.seats")),
                     "does not match `channels`",
                 );
                 self.push(d);
             }
-            let layer = self.layer(b.layer.as_ref(), &format!("{bpath}.layer"));
+            let layer = self.layer(b.layer.as_ref(), format!("{bpath}.layer"));
             if b.aligned_with.is_some() && layer == Layer::DeJure {
                 let d = Diagnostic::error(
                     "de-jure-alignment",
                     format!("{bwhat} is `aligned_with` an actor but is in the de jure layer"),
                 )
                 .at(
-                    self.at(&format!("{bpath}.aligned_with")),
+                    self.at(format!("{bpath}.aligned_with")),
                     "an alignment is not law",
                 )
                 .help_maybe(Some(
@@ -144,31 +145,36 @@ impl Validator<'_> {
                 ));
                 self.push(d);
             }
-            let source = self.source(b.source.clone(), &format!("{bpath}.source"), &bwhat);
+            let source = self.source(b.source, format!("{bpath}.source"), &bwhat);
             let confidence =
-                self.confidence(b.confidence.as_deref(), &format!("{bpath}.confidence"));
+                self.confidence(b.confidence.as_deref(), format!("{bpath}.confidence"));
             if let Some(c) = confidence {
                 self.uncertain_without_note(c, &b.note, &bpath, &bwhat);
             }
             out.push(Bloc {
                 id,
-                label: b.label.clone(),
+                label: b.label,
                 seats: bseats.unwrap_or(1),
                 channels: drawn,
-                aligned_with: b.aligned_with.clone(),
+                aligned_with: b.aligned_with,
                 layer,
                 source: source.unwrap_or_default(),
                 confidence: confidence.unwrap_or(Confidence::High),
-                note: b.note.clone(),
+                note: b.note,
             });
         }
         out
     }
 
-    /// Every bloc's `aligned_with` names a body of the dataset.
-    pub(crate) fn check_alignments(&mut self, raw: &RawDataset) {
-        let ids: HashSet<&str> = raw.bodies.iter().filter_map(|b| b.id.as_deref()).collect();
-        for (i, b) in raw.bodies.iter().enumerate() {
+    /// Every bloc's `aligned_with` names a body of the dataset: the problems, to be told
+    /// after the bodies.
+    pub(crate) fn alignment_problems(&self, bodies: &[RawBody]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if bodies.iter().all(|b| b.blocs.is_empty()) {
+            return out;
+        }
+        let ids: HashSet<&str> = bodies.iter().filter_map(|b| b.id.as_deref()).collect();
+        for (i, b) in bodies.iter().enumerate() {
             for (k, bloc) in b.blocs.iter().enumerate() {
                 let Some(actor) = &bloc.aligned_with else {
                     continue;
@@ -186,12 +192,13 @@ impl Validator<'_> {
                     ),
                 )
                 .at(
-                    self.at(&format!("bodies[{i}].blocs[{k}].aligned_with")),
+                    self.at(format!("bodies[{i}].blocs[{k}].aligned_with")),
                     "unknown body",
                 )
                 .help_maybe(hint);
-                self.push(d);
+                out.push(d);
             }
         }
+        out
     }
 }

@@ -11,10 +11,12 @@
 //! bodies, channels and edges of its operations with the same calls.
 
 use std::collections::BTreeSet;
+use std::fmt::Display;
 
 use crate::diag::{Diagnostic, Found, Validator, did_you_mean};
 use crate::model::raw::{RawBody, RawChannel, RawDataset, RawEdge, RawStep, Word};
 use crate::model::*;
+use crate::shown;
 
 /// Seats of one body or channel; larger counts are surely a typo.
 pub const MAX_SEATS: i64 = 1_000_000;
@@ -35,36 +37,41 @@ pub const ATTRIBUTES: [&str; 9] = [
 /// What stands for a missing id (of a body or channel, or named by a step or an edge). It is
 /// unique to its path and starts with NUL, which no id a file would use has: no reference
 /// resolves to it and it duplicates nothing.
-fn stand_in(path: &str) -> String {
+fn stand_in(path: impl Display) -> String {
     format!("\u{0}{path}")
 }
 
 impl Validator<'_> {
     /// The seats of the body or channel at `path`.
-    pub(crate) fn seats(&mut self, value: Option<i64>, path: &str, what: &str) -> Found<u32> {
-        let at = format!("{path}.seats");
+    pub(crate) fn seats(
+        &mut self,
+        value: Option<i64>,
+        path: impl Display,
+        what: impl Display,
+    ) -> Found<u32> {
+        let at = shown!("{path}.seats");
         match value {
             None => {
                 self.missing(
-                    &at,
-                    &format!("{what}'s number of seats"),
+                    at,
+                    shown!("{what}'s number of seats"),
                     "a body or channel must say how many seats it has (1 for a single office)",
                 );
                 None
             }
             Some(n) if n <= 0 => {
                 let d = Diagnostic::error("zero-seats", format!("{what} has {n} seats"))
-                    .at(self.at(&at), "must be at least 1")
+                    .at(self.at(at), "must be at least 1")
                     .note("a single office such as a President has 1 seat; a body whose size the law does not fix gets a nominal count and `seats_nominal: true`");
                 self.push(d);
-                self.fail(&at);
+                self.fail(at);
                 None
             }
             Some(n) if n > MAX_SEATS => {
                 let d = Diagnostic::error("too-many-seats", format!("{what} has {n} seats"))
-                    .at(self.at(&at), format!("at most {MAX_SEATS}"));
+                    .at(self.at(at), format!("at most {MAX_SEATS}"));
                 self.push(d);
-                self.fail(&at);
+                self.fail(at);
                 None
             }
             Some(n) => u32::try_from(n).ok(),
@@ -75,15 +82,15 @@ impl Validator<'_> {
     pub(crate) fn source(
         &mut self,
         value: Option<String>,
-        path: &str,
-        what: &str,
+        path: impl Display,
+        what: impl Display,
     ) -> Found<String> {
         match value {
             Some(v) if !v.trim().is_empty() => Some(v),
             other => {
                 let d = Diagnostic::error("missing-source", format!("{what} has no legal source"))
                     .at(
-                        if other.is_some() { self.at(path) } else { self.head(path) },
+                        if other.is_some() { self.at(&path) } else { self.head(&path) },
                         "unsourced",
                     )
                     .note("every seat channel and power edge must cite its legal basis, e.g. `source: \"Constitution art. 71(2)\"`");
@@ -94,7 +101,11 @@ impl Validator<'_> {
         }
     }
 
-    pub(crate) fn confidence(&mut self, value: Option<&str>, path: &str) -> Found<Confidence> {
+    pub(crate) fn confidence(
+        &mut self,
+        value: Option<&str>,
+        path: impl Display,
+    ) -> Found<Confidence> {
         match value {
             None => Some(Confidence::High),
             Some(v) => self.vocab(
@@ -112,8 +123,8 @@ impl Validator<'_> {
         &mut self,
         confidence: Confidence,
         note: &str,
-        path: &str,
-        what: &str,
+        path: impl Display,
+        what: impl Display,
     ) {
         if confidence != Confidence::High && note.trim().is_empty() {
             let d = Diagnostic::warning(
@@ -130,7 +141,7 @@ impl Validator<'_> {
     pub(crate) fn liability(
         &mut self,
         list: Option<&[Word]>,
-        path: &str,
+        path: impl Display,
     ) -> Found<Option<Vec<Liability>>> {
         let Some(list) = list else {
             return Some(None);
@@ -140,7 +151,7 @@ impl Validator<'_> {
         for (j, v) in list.iter().enumerate() {
             match self.vocab(
                 Some(v),
-                &format!("{path}.liability[{j}]"),
+                shown!("{path}.liability[{j}]"),
                 "liability",
                 "unknown-liability",
                 Liability::parse,
@@ -153,28 +164,31 @@ impl Validator<'_> {
         ok.then_some(Some(out))
     }
 
-    /// The whole dataset, with stand-ins where a value failed.
-    pub(super) fn convert_dataset(&mut self, raw: &RawDataset) -> Dataset {
-        let id = self.required_text(
-            raw.id.clone(),
-            "id",
-            "the dataset id",
-            "e.g. `id: \"kz-2022\"`",
-        );
-        let title = self.required_text(
-            raw.title.clone(),
-            "title",
-            "the dataset title",
-            "a one-line title",
-        );
+    /// The whole dataset, with stand-ins where a value failed. The raw values are consumed:
+    /// their strings move into the dataset, none is copied.
+    pub(super) fn convert_dataset(&mut self, raw: RawDataset) -> Dataset {
+        let RawDataset {
+            id,
+            title,
+            jurisdiction,
+            as_of,
+            note,
+            sources: raw_sources,
+            weights: raw_weights,
+            principals,
+            bodies: raw_bodies,
+            edges: raw_edges,
+        } = raw;
+        let id = self.required_text(id, "id", "the dataset id", "e.g. `id: \"kz-2022\"`");
+        let title = self.required_text(title, "title", "the dataset title", "a one-line title");
         let jurisdiction = self.required_text(
-            raw.jurisdiction.clone(),
+            jurisdiction,
             "jurisdiction",
             "the jurisdiction",
             "e.g. `jurisdiction: \"Kazakhstan\"`",
         );
         let as_of = self.required_text(
-            raw.as_of.clone(),
+            as_of,
             "as_of",
             "the date the law is taken as of",
             "e.g. `as_of: \"2024-01-01\"`",
@@ -200,27 +214,26 @@ impl Validator<'_> {
         }
 
         let mut source_ids = BTreeSet::new();
-        for (i, s) in raw.sources.iter().enumerate() {
-            if !source_ids.insert(s.id.clone()) {
+        for (i, s) in raw_sources.iter().enumerate() {
+            if !source_ids.insert(s.id.as_str()) {
                 let d =
                     Diagnostic::error("duplicate-id", format!("source `{}` is listed twice", s.id))
-                        .at(self.at(&format!("sources[{i}].id")), "second listing");
+                        .at(self.at(shown!("sources[{i}].id")), "second listing");
                 self.push(d);
             }
         }
-        let sources = raw
-            .sources
-            .iter()
+        let sources = raw_sources
+            .into_iter()
             .map(|s| Source {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                url: s.url.clone(),
-                note: s.note.clone(),
+                id: s.id,
+                title: s.title,
+                url: s.url,
+                note: s.note,
             })
             .collect();
 
         let mut weights = Weights::default();
-        for (name, value) in &raw.weights {
+        for (name, value) in &raw_weights {
             if let Err(message) = weights.set(name, *value) {
                 let hint = did_you_mean(name, Weights::NAMES.iter().copied()).filter(|s| s != name);
                 let code = if Weights::NAMES.contains(&name.as_str()) {
@@ -229,7 +242,7 @@ impl Validator<'_> {
                     "unknown-weight"
                 };
                 let d = Diagnostic::error(code, message)
-                    .at(self.spans().key(&format!("weights.{name}")), "here")
+                    .at(self.key(shown!("weights.{name}")), "here")
                     .help_maybe(hint.map(|h| format!("did you mean `{h}`?")));
                 self.push(d);
             }
@@ -237,7 +250,7 @@ impl Validator<'_> {
 
         // Every figure is a share of some body's seats: with none, each would be 0 or
         // undefined, and a report of zeros reads like a finding.
-        if raw.bodies.is_empty() {
+        if raw_bodies.is_empty() {
             let d = Diagnostic::error("no-bodies", "the dataset has no bodies")
                 .at(self.head("bodies"), "no bodies")
                 .note("list at least the principals and one body they fill, e.g. the electorate and the head of state it elects");
@@ -245,37 +258,36 @@ impl Validator<'_> {
         }
 
         // Ids first, as a file's reader expects: a duplicate is reported before the bodies.
-        for (i, b) in raw.bodies.iter().enumerate() {
-            let path = format!("bodies[{i}].id");
+        for (i, b) in raw_bodies.iter().enumerate() {
+            let path = shown!("bodies[{i}].id");
             match &b.id {
                 None => self.missing(
-                    &path,
+                    path,
                     "a body's id",
                     "every body needs a stable id such as `constitutional_court`",
                 ),
-                Some(id) => self.check_id(id, &path, "body id", false),
+                Some(id) => self.check_id(id, path, "body id", false),
             }
-            self.mark(&path);
+            self.mark(path);
         }
-        let bodies = raw
-            .bodies
-            .iter()
+        // Told after the bodies, but asked of the raw values, which converting consumes.
+        let alignments = self.alignment_problems(&raw_bodies);
+        let bodies = raw_bodies
+            .into_iter()
             .enumerate()
-            .map(|(i, b)| {
-                let path = format!("bodies[{i}]");
-                match &b.id {
-                    Some(id) => self.convert_body(b, id, &path),
-                    // Nothing of a body without an id is checked: every message would name it.
-                    None => stand_in_body(stand_in(&format!("{path}.id"))),
-                }
+            .map(|(i, mut b)| match b.id.take() {
+                Some(id) => self.convert_body(b, id, shown!("bodies[{i}]")),
+                // Nothing of a body without an id is checked: every message would name it.
+                None => stand_in_body(stand_in(shown!("bodies[{i}].id"))),
             })
             .collect();
-        self.check_alignments(raw);
-        let edges = raw
-            .edges
-            .iter()
+        for d in alignments {
+            self.push(d);
+        }
+        let edges = raw_edges
+            .into_iter()
             .enumerate()
-            .map(|(i, e)| self.convert_edge(e, &format!("edges[{i}]")))
+            .map(|(i, e)| self.convert_edge(e, shown!("edges[{i}]")))
             .collect();
 
         Dataset {
@@ -284,90 +296,115 @@ impl Validator<'_> {
                 title: title.unwrap_or_default(),
                 jurisdiction: jurisdiction.unwrap_or_default(),
                 as_of: as_of.unwrap_or_default(),
-                note: raw.note.clone(),
+                note,
                 sources,
             },
             weights,
-            principals: raw.principals.clone(),
+            principals,
             bodies,
             edges,
             index: Default::default(),
         }
     }
 
-    /// The body at `path` (`bodies[3]`), whose id is `id`.
-    pub(super) fn convert_body(&mut self, b: &RawBody, id: &str, path: &str) -> Body {
-        let what = format!("body `{id}`");
-        let names =
-            [("en", &b.name.en), ("ru", &b.name.ru), ("kk", &b.name.kk)].map(|(lang, value)| {
-                self.required_text(
-                    value.clone(),
-                    &format!("{path}.name.{lang}"),
-                    &format!("{what}'s name in `{lang}`"),
-                    "every body is named in English (en), Russian (ru) and Kazakh (kk)",
-                )
-                .unwrap_or_default()
-            });
-        let branch = match &b.branch {
+    /// The body at `path` (`bodies[3]`), whose id is `id` (taken out of `b`).
+    pub(super) fn convert_body(&mut self, b: RawBody, id: String, path: impl Display) -> Body {
+        let path = &path;
+        let what = shown!("body `{id}`");
+        let RawBody {
+            id: _,
+            name,
+            branch,
+            role,
+            seats,
+            seats_nominal,
+            independent,
+            non_partisan,
+            relatives_ban,
+            senior_post,
+            term_years,
+            registration,
+            liability,
+            source,
+            attribute_sources,
+            confidence,
+            note,
+            channels,
+            alignment,
+            powers,
+            decision,
+            blocs,
+        } = b;
+        let names = [("en", name.en), ("ru", name.ru), ("kk", name.kk)].map(|(lang, value)| {
+            self.required_text(
+                value,
+                shown!("{path}.name.{lang}"),
+                shown!("{what}'s name in `{lang}`"),
+                "every body is named in English (en), Russian (ru) and Kazakh (kk)",
+            )
+            .unwrap_or_default()
+        });
+        let branch = match &branch {
             None => {
                 self.missing(
-                    &format!("{path}.branch"),
-                    &format!("{what}'s branch"),
-                    &format!("branches: {}", Branch::names().join(", ")),
+                    shown!("{path}.branch"),
+                    shown!("{what}'s branch"),
+                    shown!("branches: {}", Branch::names().join(", ")),
                 );
                 None
             }
             Some(v) => self.vocab(
                 Some(v),
-                &format!("{path}.branch"),
+                shown!("{path}.branch"),
                 "branch",
                 "unknown-branch",
                 Branch::parse,
                 &Branch::names(),
             ),
         };
-        let role = b.role.as_ref().and_then(|v| {
+        let raw_role = role;
+        let role = raw_role.as_ref().and_then(|v| {
             self.vocab(
                 Some(v),
-                &format!("{path}.role"),
+                shown!("{path}.role"),
                 "body role",
                 "unknown-body-role",
                 Role::parse,
                 &Role::names(),
             )
         });
-        let seats = self.seats(b.seats, path, &what);
+        let seats = self.seats(seats, path, what);
         let source = self.required_text(
-            b.source.clone(),
-            &format!("{path}.source"),
-            &format!("{what}'s legal source"),
+            source,
+            shown!("{path}.source"),
+            shown!("{what}'s legal source"),
             "cite the article that establishes the body, e.g. `source: \"Constitution art. 71\"`",
         );
-        let confidence = self.confidence(b.confidence.as_deref(), &format!("{path}.confidence"));
+        let confidence = self.confidence(confidence.as_deref(), shown!("{path}.confidence"));
         if let Some(c) = confidence {
-            self.uncertain_without_note(c, &b.note, path, &what);
+            self.uncertain_without_note(c, &note, path, what);
         }
-        if let Some(t) = b.term_years
+        if let Some(t) = term_years
             && (!t.is_finite() || t <= 0.0 || t > 100.0)
         {
             let d = Diagnostic::error("bad-term", format!("{what} has a term of {t} years")).at(
-                self.at(&format!("{path}.term_years")),
+                self.at(shown!("{path}.term_years")),
                 "expected a number of years from 0 to 100",
             );
             self.push(d);
         }
-        let registration = b.registration.as_ref().and_then(|v| {
+        let registration = registration.as_ref().and_then(|v| {
             self.vocab(
                 Some(v),
-                &format!("{path}.registration"),
+                shown!("{path}.registration"),
                 "registration regime",
                 "unknown-registration",
                 Registration::parse,
                 &Registration::names(),
             )
         });
-        let liability = self.liability(b.liability.as_deref(), path);
-        for key in b.attribute_sources.keys() {
+        let liability = self.liability(liability.as_deref(), path);
+        for key in attribute_sources.keys() {
             if !ATTRIBUTES.contains(&key.as_str()) {
                 let hint = did_you_mean(key, ATTRIBUTES.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
@@ -376,7 +413,7 @@ impl Validator<'_> {
                     format!("`{key}` is not a body attribute"),
                 )
                 .at(
-                    self.spans().key(&format!("{path}.attribute_sources.{key}")),
+                    self.key(shown!("{path}.attribute_sources.{key}")),
                     "unknown attribute",
                 )
                 .help_maybe(hint)
@@ -384,70 +421,67 @@ impl Validator<'_> {
                 self.push(d);
             }
         }
-        let channels: Vec<Channel> = b
-            .channels
-            .iter()
+        let channels: Vec<Channel> = channels
+            .into_iter()
             .enumerate()
             .map(|(j, c)| {
-                let cpath = format!("{path}.channels[{j}]");
-                self.mark(&format!("{cpath}.id"));
-                self.convert_channel(c, &cpath, &what)
+                let cpath = shown!("{path}.channels[{j}]");
+                self.mark(shown!("{cpath}.id"));
+                self.convert_channel(c, cpath, what)
             })
             .collect();
         // Whether the channels add up is told after them.
-        self.mark(&format!("{path}.seats"));
+        self.mark(shown!("{path}.seats"));
 
         let alignment = self.features(
-            &b.alignment,
-            &format!("{path}.alignment"),
+            alignment,
+            shown!("{path}.alignment"),
             ("alignment feature", "unknown-alignment"),
             Alignment::parse,
             &Alignment::names(),
         );
+        let has_powers = !powers.is_empty();
         let powers = self.features(
-            &b.powers,
-            &format!("{path}.powers"),
+            powers,
+            shown!("{path}.powers"),
             ("power", "unknown-power"),
             Power::parse,
             &Power::names(),
         );
         // The index counts powers of the head of state only; elsewhere they would be lost.
-        if !b.powers.is_empty() && role.is_some_and(|r| r != Role::HeadOfState)
-            || !b.powers.is_empty() && b.role.is_none()
-        {
-            let at = format!("{path}.powers");
+        if has_powers && (role.is_some_and(|r| r != Role::HeadOfState) || raw_role.is_none()) {
+            let at = shown!("{path}.powers");
             let d = Diagnostic::error(
                 "misplaced-powers",
                 format!("{what} lists `powers`, but it is not the head of state"),
             )
-            .at(self.spans().key(&at).or_else(|| self.head(&at)), "only for `role: head_of_state`")
+            .at(self.key(at).or_else(|| self.head(at)), "only for `role: head_of_state`")
             .note("the powers beyond appointments are those of the head of state; see docs/codebook.md");
             self.push(d);
         }
-        let decision = b
-            .decision
+        let decision = decision
             .as_ref()
-            .and_then(|v| self.vote(v, &format!("{path}.decision")));
-        let blocs = self.convert_blocs(&b.blocs, path, &what, seats, &channels);
+            .and_then(|v| self.vote(v, shown!("{path}.decision")));
+        let blocs = self.convert_blocs(blocs, path, what, seats, &channels);
         let [en, ru, kk] = names;
         Body {
-            id: id.to_string(),
+            id,
             names: Names { en, ru, kk },
             branch: branch.unwrap_or(Branch::ALL[0]),
             role,
             seats: seats.unwrap_or(1),
-            seats_nominal: b.seats_nominal,
-            independent: b.independent,
-            non_partisan: b.non_partisan,
-            relatives_ban: b.relatives_ban,
-            senior_post: b.senior_post,
-            term_years: b.term_years,
+            seats_nominal,
+            independent,
+            non_partisan,
+            relatives_ban,
+            senior_post,
+            term_years,
             registration,
             liability: liability.flatten(),
             source: source.unwrap_or_default(),
-            attribute_sources: b.attribute_sources.clone(),
+            attribute_sources,
             confidence: confidence.unwrap_or(Confidence::High),
-            note: b.note.clone(),
+            note,
             channels,
             alignment,
             powers,
@@ -457,97 +491,111 @@ impl Validator<'_> {
     }
 
     /// The channel at `path` of `body` (`body \`senate\``).
-    pub(super) fn convert_channel(&mut self, c: &RawChannel, path: &str, body: &str) -> Channel {
-        let id_path = format!("{path}.id");
-        let id = match &c.id {
+    pub(super) fn convert_channel(
+        &mut self,
+        c: RawChannel,
+        path: impl Display,
+        body: impl Display,
+    ) -> Channel {
+        let path = &path;
+        let id_path = shown!("{path}.id");
+        let raw_id = c.id;
+        let what = shown!("channel `{}` of {body}", raw_id.as_deref().unwrap_or("?"));
+        let id = match &raw_id {
             None => {
                 self.missing(
-                    &id_path,
-                    &format!("a channel of {body} has no id;"),
+                    id_path,
+                    shown!("a channel of {body} has no id;"),
                     "channels need an id (e.g. `id: \"chair\"`) so that edges and reforms can name them",
                 );
-                stand_in(&id_path)
+                stand_in(id_path)
             }
             Some(id) => {
-                self.check_id(id, &id_path, "channel id", false);
-                id.clone()
+                self.check_id(id, id_path, "channel id", false);
+                String::new()
             }
         };
-        let what = format!("channel `{}` of {body}", c.id.as_deref().unwrap_or("?"));
-        let seats = self.seats(c.seats, path, &what);
-        let steps = self.convert_steps(&c.steps, path);
+        let seats = self.seats(c.seats, path, what);
+        let steps = self.convert_steps(c.steps, path);
         let mandate = c.mandate.as_ref().and_then(|m| {
             self.vocab(
                 Some(m),
-                &format!("{path}.mandate"),
+                shown!("{path}.mandate"),
                 "mandate",
                 "unknown-mandate",
                 Mandate::parse,
                 &Mandate::names(),
             )
         });
-        let source = self.source(c.source.clone(), &format!("{path}.source"), &what);
-        let confidence = self.confidence(c.confidence.as_deref(), &format!("{path}.confidence"));
+        let source = self.source(c.source, shown!("{path}.source"), what);
+        let confidence = self.confidence(c.confidence.as_deref(), shown!("{path}.confidence"));
         if let Some(conf) = confidence {
-            self.uncertain_without_note(conf, &c.note, path, &what);
+            self.uncertain_without_note(conf, &c.note, path, what);
         }
+        let alternatives = self.channel_alternatives(&c.alternatives, path);
+        let layer = self.layer(c.layer.as_ref(), shown!("{path}.layer"));
         Channel {
-            id,
-            label: c.label.clone(),
+            id: raw_id.unwrap_or(id),
+            label: c.label,
             seats: seats.unwrap_or(1),
             steps,
             mandate: mandate.unwrap_or(Mandate::Free),
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
-            note: c.note.clone(),
-            alternatives: self.channel_alternatives(&c.alternatives, path),
-            layer: self.layer(c.layer.as_ref(), &format!("{path}.layer")),
+            note: c.note,
+            alternatives,
+            layer,
         }
     }
 
-    /// The id at `path` of a body an edge joins; whether it names one is told here.
-    fn edge_end(&mut self, value: &Option<String>, path: &str, what: &str, why: &str) -> String {
-        let id = match value {
-            None => {
-                self.missing(path, what, why);
-                stand_in(path)
-            }
-            Some(id) => id.clone(),
-        };
+    /// The id at `path` of a body an edge joins, whether it is `given`; whether it names
+    /// one is told here. The stand-in when it is missing.
+    fn edge_end(
+        &mut self,
+        given: bool,
+        path: impl Display,
+        what: &str,
+        why: &str,
+    ) -> Option<String> {
+        let stand_in = (!given).then(|| {
+            self.missing(&path, what, why);
+            stand_in(&path)
+        });
         self.mark(path);
-        id
+        stand_in
     }
 
     /// The steps of the channel at `path`.
-    pub(super) fn convert_steps(&mut self, raw: &[RawStep], path: &str) -> Vec<Step> {
-        let mut steps = Vec::new();
-        for (k, s) in raw.iter().enumerate() {
-            let spath = format!("{path}.steps[{k}]");
-            let actor_path = format!("{spath}.actor");
-            let actor = match &s.actor {
+    pub(super) fn convert_steps(&mut self, raw: Vec<RawStep>, path: impl Display) -> Vec<Step> {
+        let path = &path;
+        let mut steps = Vec::with_capacity(raw.len());
+        for (k, s) in raw.into_iter().enumerate() {
+            let spath = shown!("{path}.steps[{k}]");
+            let actor_path = shown!("{spath}.actor");
+            let actor = match s.actor {
                 None => {
                     self.missing(
-                        &actor_path,
+                        actor_path,
                         "a step's actor",
                         "each step names the body that acts, e.g. `actor: \"senate\"`",
                     );
-                    stand_in(&actor_path)
+                    stand_in(actor_path)
                 }
-                Some(a) => a.clone(),
+                Some(a) => a,
             };
-            self.mark(&actor_path);
+            self.mark(actor_path);
             let role = match &s.role {
                 None => {
                     self.missing(
-                        &format!("{spath}.role"),
+                        shown!("{spath}.role"),
                         "a step's role",
-                        &format!("roles: {}", StepRole::names().join(", ")),
+                        shown!("roles: {}", StepRole::names().join(", ")),
                     );
                     None
                 }
                 Some(r) => self.vocab(
                     Some(r),
-                    &format!("{spath}.role"),
+                    shown!("{spath}.role"),
                     "role",
                     "unknown-role",
                     StepRole::parse,
@@ -557,48 +605,55 @@ impl Validator<'_> {
             let vote = s
                 .vote
                 .as_ref()
-                .and_then(|v| self.vote(v, &format!("{spath}.vote")));
-            let alternatives = self.step_alternatives(&s.alternatives, &spath);
+                .and_then(|v| self.vote(v, shown!("{spath}.vote")));
+            let alternatives = self.step_alternatives(&s.alternatives, spath);
             steps.push(Step {
                 actor,
                 role: role.unwrap_or(StepRole::ALL[0]),
-                threshold: s.threshold.clone(),
+                threshold: s.threshold,
                 vote,
-                note: s.note.clone(),
+                note: s.note,
                 alternatives,
             });
         }
         // Whether the steps form one chain is told after them.
-        self.mark(&format!("{path}.steps"));
+        self.mark(shown!("{path}.steps"));
         steps
     }
 
     /// The edge at `path` (`edges[3]`).
-    pub(super) fn convert_edge(&mut self, e: &RawEdge, path: &str) -> Edge {
+    pub(super) fn convert_edge(&mut self, e: RawEdge, path: impl Display) -> Edge {
+        let path = &path;
+        let what = shown!(
+            "edge {} -{}-> {}",
+            e.from.as_deref().unwrap_or("?"),
+            e.kind.as_deref().unwrap_or("?"),
+            e.to.as_deref().unwrap_or("?")
+        );
         let from = self.edge_end(
-            &e.from,
-            &format!("{path}.from"),
+            e.from.is_some(),
+            shown!("{path}.from"),
             "an edge's `from`",
             "the body that holds the power",
         );
         let to = self.edge_end(
-            &e.to,
-            &format!("{path}.to"),
+            e.to.is_some(),
+            shown!("{path}.to"),
             "an edge's `to`",
             "the body the power is over",
         );
         let kind = match &e.kind {
             None => {
                 self.missing(
-                    &format!("{path}.kind"),
+                    shown!("{path}.kind"),
                     "an edge's kind",
-                    &format!("kinds: {}", EdgeKind::names().join(", ")),
+                    shown!("kinds: {}", EdgeKind::names().join(", ")),
                 );
                 None
             }
             Some(k) => self.vocab(
                 Some(k),
-                &format!("{path}.kind"),
+                shown!("{path}.kind"),
                 "edge kind",
                 "unknown-kind",
                 EdgeKind::parse,
@@ -606,35 +661,28 @@ impl Validator<'_> {
             ),
         };
         // Whether the edge's channel exists is told here.
-        self.mark(&format!("{path}.channel"));
-        let what = format!(
-            "edge {} -{}-> {}",
-            e.from.as_deref().unwrap_or("?"),
-            e.kind.as_deref().unwrap_or("?"),
-            e.to.as_deref().unwrap_or("?")
-        );
-        let (after_refusals, covers) = self.trigger(e, kind, path, &what);
-        let bars_path = format!("{path}.bars");
+        self.mark(shown!("{path}.channel"));
+        let (after_refusals, covers) = self.trigger(&e, kind, path, what);
+        let bars_path = shown!("{path}.bars");
         let bars = match (&e.bars, kind) {
             (None, _) => String::new(),
-            (Some(b), Some(k)) if !k.is_dissolution() => {
-                let _ = b;
+            (Some(_), Some(k)) if !k.is_dissolution() => {
                 self.misplaced(
                     "bad-bars",
                     "bars",
                     k,
-                    &bars_path,
-                    &what,
+                    bars_path,
+                    what,
                     "`dissolve` and `dissolve_on_refusal`",
                 );
                 String::new()
             }
-            (Some(b), _) => b.clone(),
+            (Some(_), _) => e.bars.unwrap_or_default(),
         };
-        let source = self.source(e.source.clone(), &format!("{path}.source"), &what);
-        let confidence = self.confidence(e.confidence.as_deref(), &format!("{path}.confidence"));
+        let source = self.source(e.source, shown!("{path}.source"), what);
+        let confidence = self.confidence(e.confidence.as_deref(), shown!("{path}.confidence"));
         if let Some(c) = confidence {
-            self.uncertain_without_note(c, &e.note, path, &what);
+            self.uncertain_without_note(c, &e.note, path, what);
         }
         // Whether it repeats an earlier edge is told after it.
         self.mark(path);
@@ -644,20 +692,21 @@ impl Validator<'_> {
             kind,
             e.after_refusals.is_some() && e.covers.is_some(),
         );
+        let layer = self.layer(e.layer.as_ref(), shown!("{path}.layer"));
         Edge {
-            from,
-            to,
+            from: e.from.or(from).unwrap_or_default(),
+            to: e.to.or(to).unwrap_or_default(),
             kind: kind.unwrap_or(EdgeKind::ALL[0]),
-            channel: e.channel.clone(),
+            channel: e.channel,
             after_refusals,
             covers,
             bars,
-            threshold: e.threshold.clone(),
+            threshold: e.threshold,
             source: source.unwrap_or_default(),
             confidence: confidence.unwrap_or(Confidence::High),
-            note: e.note.clone(),
+            note: e.note,
             alternatives,
-            layer: self.layer(e.layer.as_ref(), &format!("{path}.layer")),
+            layer,
         }
     }
 }
@@ -669,11 +718,12 @@ impl Validator<'_> {
         &mut self,
         e: &RawEdge,
         kind: Option<EdgeKind>,
-        path: &str,
-        what: &str,
+        path: impl Display,
+        what: impl Display,
     ) -> (Option<u32>, Vec<Cover>) {
-        let refusals_path = format!("{path}.after_refusals");
-        let covers_path = format!("{path}.covers");
+        let what = &what;
+        let refusals_path = shown!("{path}.after_refusals");
+        let covers_path = shown!("{path}.covers");
         match kind {
             // The unknown or missing kind has been reported.
             None => (None, Vec::new()),
@@ -681,24 +731,24 @@ impl Validator<'_> {
                 let n = match e.after_refusals {
                     None => {
                         self.missing(
-                            &refusals_path,
-                            &format!("{what}: after how many refusals"),
+                            refusals_path,
+                            format!("{what}: after how many refusals"),
                             "a dissolution on refusal says after how many refusals it opens, e.g. `after_refusals: 2`",
                         );
                         None
                     }
-                    Some(n) => self.refusals(n, &refusals_path, what),
+                    Some(n) => self.refusals(n, refusals_path, what),
                 };
                 let covers = match &e.covers {
                     None => {
                         self.missing(
-                            &covers_path,
-                            &format!("{what}: what it covers"),
+                            covers_path,
+                            format!("{what}: what it covers"),
                             "a dissolution on refusal lists the steps whose refusal opens it: `covers: [\"consent\", \"elect\", \"body/channel\"]`; see docs/codebook.md, R-THREAT",
                         );
                         None
                     }
-                    Some(c) => self.covers(c, &covers_path),
+                    Some(c) => self.covers(c, covers_path),
                 };
                 (n, covers.unwrap_or_default())
             }
@@ -708,7 +758,7 @@ impl Validator<'_> {
                         "bad-refusals",
                         "after_refusals",
                         k,
-                        &refusals_path,
+                        refusals_path,
                         what,
                         "`dissolve_on_refusal`",
                     );
@@ -718,7 +768,7 @@ impl Validator<'_> {
                         "bad-covers",
                         "covers",
                         k,
-                        &covers_path,
+                        covers_path,
                         what,
                         "`dissolve_on_refusal`",
                     );

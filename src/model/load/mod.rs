@@ -18,6 +18,15 @@
 //! A dataset that breaks no rule may be held to further checks the model cannot make itself
 //! ([`check_str_then`]): `data` adds whether every body reaches a principal, from the
 //! analysis.
+//!
+//! Complexity, for a file of n bytes with b bodies, c channels, s steps and e edges: linear
+//! at every stage. Parsing O(n) (`ron`); a scan for keys written twice O(n), allocating
+//! nothing; conversion O(b + c + s + e), which moves each raw string into the dataset (none
+//! is copied) and formats no path or description unless a value is wrong; validation
+//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the raw values only
+//! until each is converted. On the error path only: the index of places (O(n), built on the
+//! first problem told) and, when problems found after conversion need the marks skipped
+//! while nothing had been found, a second parse and conversion (O(n)) that writes them down.
 
 mod blocs;
 mod convert;
@@ -123,9 +132,10 @@ pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
 /// once.
 ///
 /// Cost, for a file of n bytes: parsing O(n) (`ron`); conversion and validation O(n) (ids
-/// are looked up in hash maps); the place of each value is indexed (O(n), [`SpanIndex`]) only
-/// when a problem is to be told or a map has a key written twice, which a light scan of the
-/// text (O(n), no allocation per value) finds.
+/// are looked up in hash maps; raw values are consumed, paths formatted only for a problem);
+/// the place of each value is indexed (O(n), [`SpanIndex`]) only when a problem is to be told
+/// or a map has a key written twice, which a light scan of the text (O(n), no allocation per
+/// value) finds.
 ///
 /// [`SpanIndex`]: crate::diag::SpanIndex
 fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
@@ -152,9 +162,8 @@ fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
     };
     let mut v = Validator::lazy(&text);
     v.duplicate_keys();
-    let dataset = v.dataset(&raw, more);
+    let dataset = v.dataset(raw, more);
     report.diagnostics = v.out;
-    drop(raw);
     report.text = text;
     let ok = report.errors() == 0;
     Checked {
@@ -238,6 +247,52 @@ pub(crate) mod tests {
             checked.report.location(d).starts_with("t.ron:10:"),
             "{}",
             checked.report.location(d)
+        );
+    }
+
+    /// The diagnostics of `text` from a validator that writes down every mark as it goes.
+    fn marking_everything(text: &str) -> Vec<crate::diag::Diagnostic> {
+        let spans = crate::diag::SpanIndex::build(text);
+        let mut v = Validator::new(&spans, text);
+        v.duplicate_keys();
+        let raw: RawDataset = parse_ron(text).unwrap();
+        v.dataset(raw, |_| Vec::new());
+        v.out
+    }
+
+    #[test]
+    fn problems_are_told_in_file_order_when_marks_were_skipped() {
+        // The channel repeated in the court is found after conversion, at a mark passed
+        // before conversion found anything (which a loader does not write down); the edge's
+        // empty source is found by conversion, later in the file.
+        let broken = MINI
+            .replace("(id: \"judges\"", "(id: \"chair\"")
+            .replace("source: \"art. 3(3)\"", "source: \"\"");
+        let checked = check_str("t.ron", &broken);
+        let found: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, vec!["duplicate-id", "missing-source"]);
+        assert_eq!(checked.report.diagnostics, marking_everything(&broken));
+        assert!(
+            checked.report.render(false).contains("t.ron:13:"),
+            "{}",
+            checked.report.render(false)
+        );
+        // The same, with problems on both sides of the first conversion problem.
+        let broken = broken.replace("seats: 3,", "seats: 4,").replace(
+            "role: head_of_state, seats: 1,",
+            "role: head_of_state, seats: 1, confidence: low,",
+        );
+        let checked = check_str("t.ron", &broken);
+        assert_eq!(checked.report.diagnostics, marking_everything(&broken));
+        let found: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            found,
+            vec![
+                "unexplained-uncertainty",
+                "duplicate-id",
+                "seats-mismatch",
+                "missing-source"
+            ]
         );
     }
 

@@ -7,7 +7,7 @@
 //! with a bad step, the seats of a body with a bad channel, an edge repeating one with a
 //! problem.
 
-use crate::diag::{Diagnostic, Found, Validator, did_you_mean, line_col};
+use crate::diag::{Diagnostic, Found, Validator, did_you_mean, line_col, parse_ron};
 use crate::model::raw::{RawBody, RawChannel, RawDataset, RawEdge, RawStep};
 use crate::model::validate::{End, Fault, Problem, StepsProblem, body_problems, steps_problem};
 use crate::model::{Body, Channel, Dataset, Edge, Step, validate};
@@ -36,10 +36,21 @@ impl Scope<'_> {
 
 impl Validator<'_> {
     /// Converts and validates a dataset; `more` is asked about a dataset that broke no rule.
-    pub(super) fn dataset(&mut self, raw: &RawDataset, more: super::Pass) -> Found<Dataset> {
+    pub(super) fn dataset(&mut self, raw: RawDataset, more: super::Pass) -> Found<Dataset> {
         let dataset = self.convert_dataset(raw);
         let scope = Scope::Dataset(&dataset);
-        self.tell(&scope, &validate(&dataset));
+        let problems = validate(&dataset);
+        if !problems.is_empty() && self.marks_skipped() {
+            // Conversion consumed the raw values: the text is read again, to the same
+            // values, to find where each problem is to be told.
+            self.mark_again(|again| {
+                if let Ok(raw) = parse_ron::<RawDataset>(again.text) {
+                    again.duplicate_keys();
+                    again.convert_dataset(raw);
+                }
+            });
+        }
+        self.tell(&scope, &problems);
         if self.errors() > 0 {
             return None;
         }
@@ -62,8 +73,8 @@ impl Validator<'_> {
     pub(crate) fn body(&mut self, b: &RawBody, path: &str) -> Found<Body> {
         let errors = self.errors();
         // The caller has reported a missing id.
-        let id = b.id.as_deref()?;
-        let body = self.convert_body(b, id, path);
+        let id = b.id.clone()?;
+        let body = self.convert_body(b.clone(), id, path);
         self.tell(&Scope::Body(&body, path), &body_problems(&body));
         (self.errors() == errors).then_some(body)
     }
@@ -71,7 +82,7 @@ impl Validator<'_> {
     /// A channel a reform adds to `body` (`body \`senate\``), at `path`.
     pub(crate) fn channel(&mut self, c: &RawChannel, path: &str, body: &str) -> Found<Channel> {
         let errors = self.errors();
-        let channel = self.convert_channel(c, path, body);
+        let channel = self.convert_channel(c.clone(), path, body);
         let what = format!("channel `{}` of {body}", c.id.as_deref().unwrap_or("?"));
         self.tell_chain(&channel.steps, path, &what);
         (self.errors() == errors).then_some(channel)
@@ -80,7 +91,7 @@ impl Validator<'_> {
     /// The steps a reform gives the channel `what`, at `path`.
     pub(crate) fn steps(&mut self, raw: &[RawStep], path: &str, what: &str) -> Found<Vec<Step>> {
         let errors = self.errors();
-        let steps = self.convert_steps(raw, path);
+        let steps = self.convert_steps(raw.to_vec(), path);
         self.tell_chain(&steps, path, what);
         (self.errors() == errors).then_some(steps)
     }
@@ -88,7 +99,7 @@ impl Validator<'_> {
     /// An edge a reform adds, at `path`; its ends and channel are checked when it is applied.
     pub(crate) fn edge(&mut self, e: &RawEdge, path: &str) -> Found<Edge> {
         let errors = self.errors();
-        let edge = self.convert_edge(e, path);
+        let edge = self.convert_edge(e.clone(), path);
         (self.errors() == errors).then_some(edge)
     }
 
@@ -158,7 +169,7 @@ impl Validator<'_> {
             Fault::DuplicateBody { body } => {
                 let id = &bodies[*body].id;
                 let first = bodies.iter().position(|b| &b.id == id)?;
-                let first_at = self.at(&format!("{}.id", scope.body_path(first)));
+                let first_at = self.at(format!("{}.id", scope.body_path(first)));
                 let (line, _) = line_col(self.text, first_at.map(|r| r.start).unwrap_or(0));
                 Some(
                     Diagnostic::error("duplicate-id", format!("body id `{id}` is used twice"))

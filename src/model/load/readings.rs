@@ -7,12 +7,14 @@
 //! answered after validation by [`Validator::alternatives`].
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Display;
 
 use crate::diag::{Diagnostic, Found, Validator, did_you_mean, line_col};
 use crate::model::raw::{RawChannelAlt, RawEdgeAlt, RawStepAlt, RawVote, Word};
 use crate::model::validate::validate;
 use crate::model::vote::{Base, Fraction, Round, Rule, Vote};
 use crate::model::*;
+use crate::shown;
 
 /// The most refusals a text could plausibly require; larger counts are surely a typo.
 const MAX_REFUSALS: i64 = 100;
@@ -35,7 +37,8 @@ struct Common {
 
 impl Validator<'_> {
     /// A step's voting rule at `path`: the first round and the fallback rounds.
-    pub(crate) fn vote(&mut self, raw: &RawVote, path: &str) -> Found<Vote> {
+    pub(crate) fn vote(&mut self, raw: &RawVote, path: impl Display) -> Found<Vote> {
+        let path = &path;
         let first = self.round(
             (&raw.approve, &raw.block, raw.plurality, &raw.of),
             path,
@@ -45,7 +48,7 @@ impl Validator<'_> {
         for (i, r) in raw.then.iter().enumerate() {
             rounds.push(self.round(
                 (&r.approve, &r.block, r.plurality, &r.of),
-                &format!("{path}.then[{i}]"),
+                shown!("{path}.then[{i}]"),
                 path,
             ));
         }
@@ -62,8 +65,8 @@ impl Validator<'_> {
             Option<bool>,
             &Option<Word>,
         ),
-        path: &str,
-        vote: &str,
+        path: impl Display,
+        vote: impl Display,
     ) -> Found<Round> {
         let stated = usize::from(approve.is_some())
             + usize::from(block.is_some())
@@ -77,37 +80,35 @@ impl Validator<'_> {
                     "a vote states more than one rule".to_string()
                 },
             )
-            .at(self.head(path), "state exactly one rule")
+            .at(self.head(&path), "state exactly one rule")
             .note("a round is `approve: \"a/b\"` (needed to carry it), `block: \"a/b\"` (needed to stop it) or `plurality: true` (most votes win); see docs/codebook.md, R-VOTE");
             self.push(d);
-            self.fail(vote);
+            self.fail(&vote);
             return None;
         }
         let of = match of {
             None => Some(Base::default()),
             Some(w) => self.vocab(
                 Some(w),
-                &format!("{path}.of"),
+                shown!("{path}.of"),
                 "vote base",
                 "unknown-vote-base",
                 Base::parse,
                 &Base::NAMES,
             ),
         };
-        let mut fraction = |value: &str, field: &str| {
-            let at = format!("{path}.{field}");
-            match Fraction::parse(value) {
-                Ok(f) => Some(f),
-                Err(message) => {
-                    let d = Diagnostic::error("bad-fraction", message)
-                        .at(self.at(&at), "expected \"a/b\", with 0 < a/b <= 1")
-                        .note(
-                            "e.g. `approve: \"2/3\"` for two thirds; a simple majority is \"1/2\"",
-                        );
-                    self.push(d);
-                    self.fail(vote);
-                    None
-                }
+        let mut fraction = |value: &str, field: &str| match Fraction::parse(value) {
+            Ok(f) => Some(f),
+            Err(message) => {
+                let d = Diagnostic::error("bad-fraction", message)
+                    .at(
+                        self.at(shown!("{path}.{field}")),
+                        "expected \"a/b\", with 0 < a/b <= 1",
+                    )
+                    .note("e.g. `approve: \"2/3\"` for two thirds; a simple majority is \"1/2\"");
+                self.push(d);
+                self.fail(&vote);
+                None
             }
         };
         let rule = match (approve, block) {
@@ -120,10 +121,10 @@ impl Validator<'_> {
 
     /// The selectors of a dissolution on refusal at `path`, each a role word or `body/channel`;
     /// whether a named channel exists is a rule of `validate`.
-    pub(crate) fn covers(&mut self, list: &[String], path: &str) -> Found<Vec<Cover>> {
+    pub(crate) fn covers(&mut self, list: &[String], path: impl Display) -> Found<Vec<Cover>> {
         if list.is_empty() {
             let d = Diagnostic::error("empty-field", "`covers` is empty")
-                .at(self.at(path), "covers nothing")
+                .at(self.at(&path), "covers nothing")
                 .note("list the steps whose refusal opens the dissolution: `consent`, `elect`, or a channel `body/channel`");
             self.push(d);
             self.fail(path);
@@ -153,12 +154,17 @@ impl Validator<'_> {
     }
 
     /// A refusal count at `path`.
-    pub(crate) fn refusals(&mut self, n: i64, path: &str, what: &str) -> Found<u32> {
+    pub(crate) fn refusals(
+        &mut self,
+        n: i64,
+        path: impl Display,
+        what: impl Display,
+    ) -> Found<u32> {
         if (1..=MAX_REFUSALS).contains(&n) {
             return u32::try_from(n).ok();
         }
         let d = Diagnostic::error("bad-refusals", format!("{what}: after_refusals is {n}"))
-            .at(self.at(path), format!("expected 1 to {MAX_REFUSALS}"));
+            .at(self.at(&path), format!("expected 1 to {MAX_REFUSALS}"));
         self.push(d);
         self.fail(path);
         None
@@ -171,15 +177,15 @@ impl Validator<'_> {
         code: &'static str,
         field: &str,
         kind: EdgeKind,
-        at: &str,
-        what: &str,
+        at: impl Display,
+        what: impl Display,
         only: &str,
     ) {
         let d = Diagnostic::error(
             code,
             format!("{what}: `{field}` applies only to {only} edges, not `{kind}`"),
         )
-        .at(self.spans().key(at).or_else(|| self.head(at)), format!("only for {only}"))
+        .at(self.key(&at).or_else(|| self.head(&at)), format!("only for {only}"))
         .help_maybe((kind == EdgeKind::Dissolve && field != "bars").then(|| {
             "a dissolution on refusal is `kind: dissolve_on_refusal` with the `covers` it applies to".to_string()
         }));
@@ -190,14 +196,15 @@ impl Validator<'_> {
     /// A body's features of one vocabulary (`alignment` or `powers`), each with a citation.
     pub(crate) fn features<T: Copy + Ord>(
         &mut self,
-        raw: &BTreeMap<Word, String>,
-        path: &str,
+        raw: BTreeMap<Word, String>,
+        path: impl Display,
         (what, code): (&str, &'static str),
         parse: fn(&str) -> Option<T>,
         names: &[&'static str],
     ) -> BTreeMap<T, String> {
         let mut out = BTreeMap::new();
         for (word, citation) in raw {
+            let word = &word;
             let at = format!("{path}.{}", word.0);
             let Some(feature) = parse(word) else {
                 let hint = did_you_mean(word, names.iter().copied())
@@ -211,9 +218,9 @@ impl Validator<'_> {
                 continue;
             };
             if let Some(c) = self.required_text(
-                Some(citation.clone()),
+                Some(citation),
                 &at,
-                &format!("the citation of `{}`", word.0),
+                format!("the citation of `{}`", word.0),
                 "each feature cites the article it rests on, e.g. `\"Constitution art. 77(1)\"`",
             ) {
                 out.insert(feature, c);
@@ -253,14 +260,14 @@ impl Validator<'_> {
                 self.push(d);
             }
         }
-        let source = self.source(source.clone(), &format!("{path}.source"), "an alternative");
+        let source = self.source(source.clone(), format!("{path}.source"), "an alternative");
         let argument = self.required_text(
             argument.clone(),
-            &format!("{path}.argument"),
+            format!("{path}.argument"),
             "an alternative's argument",
             "say why a careful reader might code it so; see docs/codebook.md, R-ALT",
         );
-        let confidence = self.confidence(confidence.as_deref(), &format!("{path}.confidence"));
+        let confidence = self.confidence(confidence.as_deref(), format!("{path}.confidence"));
         Some(Common {
             id: id?,
             source: source?,
@@ -269,9 +276,9 @@ impl Validator<'_> {
         })
     }
 
-    fn changes_nothing(&mut self, path: &str, fields: &str) {
+    fn changes_nothing(&mut self, path: impl Display, fields: &str) {
         let d = Diagnostic::error("empty-alternative", "an alternative changes nothing")
-            .at(self.head(path), "no change")
+            .at(self.head(&path), "no change")
             .note(format!("an alternative sets at least one of: {fields}"));
         self.push(d);
         self.fail(path);
@@ -281,7 +288,7 @@ impl Validator<'_> {
     pub(crate) fn step_alternatives(
         &mut self,
         raw: &[RawStepAlt],
-        path: &str,
+        path: impl Display,
     ) -> Vec<Alternative<StepChange>> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -295,7 +302,7 @@ impl Validator<'_> {
             let role = a.role.as_ref().map(|r| {
                 self.vocab(
                     Some(r),
-                    &format!("{apath}.role"),
+                    format!("{apath}.role"),
                     "role",
                     "unknown-role",
                     StepRole::parse,
@@ -305,7 +312,7 @@ impl Validator<'_> {
             let vote = a
                 .vote
                 .as_ref()
-                .map(|v| self.vote(v, &format!("{apath}.vote")));
+                .map(|v| self.vote(v, format!("{apath}.vote")));
             if a.actor.is_none() && role.is_none() && vote.is_none() {
                 self.changes_nothing(&apath, "actor, role, vote");
                 continue;
@@ -332,7 +339,7 @@ impl Validator<'_> {
     pub(crate) fn channel_alternatives(
         &mut self,
         raw: &[RawChannelAlt],
-        path: &str,
+        path: impl Display,
     ) -> Vec<Alternative<ChannelChange>> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -351,17 +358,20 @@ impl Validator<'_> {
                         "nested-alternative",
                         "a step of an alternative has alternatives of its own",
                     )
-                    .at(self.spans().key(&at).or_else(|| self.head(&at)), "nested")
+                    .at(self.key(&at).or_else(|| self.head(&at)), "nested")
                     .note("a reading is one choice; write the other reading as a further alternative of the channel");
                     self.push(d);
                     nested = true;
                 }
             }
-            let steps = a.steps.as_ref().map(|s| self.convert_steps(s, &apath));
+            let steps = a
+                .steps
+                .as_ref()
+                .map(|s| self.convert_steps(s.clone(), &apath));
             let mandate = a.mandate.as_ref().map(|m| {
                 self.vocab(
                     Some(m),
-                    &format!("{apath}.mandate"),
+                    format!("{apath}.mandate"),
                     "mandate",
                     "unknown-mandate",
                     Mandate::parse,
@@ -391,7 +401,7 @@ impl Validator<'_> {
     pub(crate) fn edge_alternatives(
         &mut self,
         raw: &[RawEdgeAlt],
-        path: &str,
+        path: impl Display,
         kind: Option<EdgeKind>,
         has_trigger: bool,
     ) -> Vec<Alternative<EdgeChange>> {
@@ -408,7 +418,7 @@ impl Validator<'_> {
             let alt_kind = a.kind.as_ref().map(|w| {
                 self.vocab(
                     Some(w),
-                    &format!("{apath}.kind"),
+                    format!("{apath}.kind"),
                     "edge kind",
                     "unknown-kind",
                     EdgeKind::parse,
@@ -418,10 +428,10 @@ impl Validator<'_> {
             let covers = a
                 .covers
                 .as_ref()
-                .map(|c| self.covers(c, &format!("{apath}.covers")));
+                .map(|c| self.covers(c, format!("{apath}.covers")));
             let refusals = a
                 .after_refusals
-                .map(|n| self.refusals(n, &format!("{apath}.after_refusals"), &what));
+                .map(|n| self.refusals(n, format!("{apath}.after_refusals"), &what));
             let sets = a.kind.is_some() || a.covers.is_some() || a.after_refusals.is_some();
             if !a.absent && !sets {
                 self.changes_nothing(&apath, "kind, covers, after_refusals, or `absent: true`");
@@ -459,7 +469,7 @@ impl Validator<'_> {
                             "bad-covers",
                             "covers",
                             r,
-                            &format!("{apath}.covers"),
+                            format!("{apath}.covers"),
                             &what,
                             "`dissolve_on_refusal`",
                         );
@@ -470,7 +480,7 @@ impl Validator<'_> {
                             "bad-refusals",
                             "after_refusals",
                             r,
-                            &format!("{apath}.after_refusals"),
+                            format!("{apath}.after_refusals"),
                             &what,
                             "`dissolve_on_refusal`",
                         );
@@ -566,13 +576,13 @@ impl Validator<'_> {
             }
             let (line, col) = line_col(
                 self.text,
-                self.at(&format!("{fpath}.{field}")).map_or(0, |r| r.start),
+                self.at(format!("{fpath}.{field}")).map_or(0, |r| r.start),
             );
             let d = Diagnostic::error(
                 "alternative-mismatch",
                 format!("the alternative `{id}` is given with another {field} than before"),
             )
-            .at(self.at(&format!("{path}.{field}")), format!("another {field}"))
+            .at(self.at(format!("{path}.{field}")), format!("another {field}"))
             .note(format!("first given on line {line}, column {col}"))
             .note("one id is one legal reading, which may bear on several elements: each carries the same source and argument");
             self.push(d);
@@ -591,7 +601,7 @@ impl Validator<'_> {
                     "empty-alternative",
                     format!("the alternative `{id}` changes nothing: it restates the dataset's own coding"),
                 )
-                .at(self.at(&format!("{path}.id")), "no change")
+                .at(self.at(format!("{path}.id")), "no change")
                 .note("an alternative is another reading; drop it, or say what it changes");
                 self.push(d);
                 continue;
@@ -605,7 +615,7 @@ impl Validator<'_> {
                     "bad-alternative",
                     format!("under the alternative `{id}`, {}", p.message),
                 )
-                .at(self.at(&format!("{path}.id")), "leaves an invalid dataset")
+                .at(self.at(format!("{path}.id")), "leaves an invalid dataset")
                 .note(format!("the rule broken: {}", p.code))
                 .note("an alternative is another coding of a valid dataset; see docs/codebook.md, R-ALT");
                 self.push(d);
