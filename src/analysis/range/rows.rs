@@ -6,9 +6,10 @@
 //! ([`Relevance`]). So each body's row is computed once per choice of those dimensions and
 //! reused by every combination that makes the same choice; a combination then costs one
 //! look-up per body and one solve, and a combination whose rows are all those of an earlier
-//! one reuses its figures. The rows are computed by the same code as the analysis
-//! ([`crate::analysis::analyze_control`]) and solved by the same solver, so every figure is
-//! bit-identical to solving the realised dataset afresh.
+//! one reuses its figures. The rows are computed by the same arithmetic as the analysis
+//! ([`crate::analysis::analyze_control`], without its channel shares: `analysis::row`) and
+//! solved by the same solver, so every figure is bit-identical to solving the realised dataset
+//! afresh.
 //!
 //! Complexity, for B bodies, K combinations and R distinct (body, choice) rows: building the
 //! relevance O(dimensions + targets + channels x actors^2), O(R x row) for the rows (at most
@@ -20,8 +21,7 @@ use std::collections::{HashMap, HashSet};
 use super::realise::Realiser;
 use super::{AT_POINT, Dimension, Space};
 use crate::analysis::{
-    AnalysisError, Options, absorbing, body_system, position_index, principals_in_force, shares,
-    solve_rows,
+    AnalysisError, Options, absorbing, position_index, principals_in_force, row, shares, solve_rows,
 };
 use crate::model::alt::Target;
 use crate::model::{Body, Channel, Dataset, EdgeKind};
@@ -266,9 +266,10 @@ impl<'a> Systems<'a> {
         if !missing.is_empty() {
             let (ds, o) = self.realiser.realise(options, choice);
             let edges = shares::EdgeIndex::new(ds, o.at_will_threat);
+            let mut lean = row::Rows::default();
             for (b, key) in missing {
                 let body = &ds.bodies[b];
-                let (_, row) = body_system(&edges, &self.index, body, &o);
+                let row = lean.row(&edges, &self.index, body, &o);
                 let co_opted = !crate::model::validate::co_opted(body).is_empty();
                 let e = self.entries.len();
                 self.entries.push(Entry { row, co_opted });
