@@ -25,7 +25,10 @@
 //! the full edge list is put back only after a reading that removed an edge), and per
 //! combination the shares and the control solve alone ([`super::control_values`]: no per-body
 //! maps), O(S + E + sweeps x (S + B) x P). So O(K x (S + E + B x P)), with K independent of
-//! the number of bodies unless readings are added with them.
+//! the number of bodies unless readings are added with them. Combinations with every element
+//! as coded whose options are equal (a band point at the value in force) are solved once, and
+//! their figures are kept for the headline's consent steps ([`ControlRanges::solved`]). The
+//! result is stored by position: O(B x P) figures and drivers, one id per body.
 
 use std::collections::HashMap;
 use std::fmt;
