@@ -732,12 +732,7 @@ pub fn ranges(loaded: &Loaded, band: &Band, chosen: &[String]) -> Result<Ranges,
         .with_chosen(chosen);
     if let Some(u) = &loaded.unchosen {
         let wide = Ranges::of(u, &loaded.options, band).map_err(fail)?;
-        for (k, (lo, hi)) in &wide.control.ranges {
-            if let Some(x) = r.control.ranges.get_mut(k) {
-                x.0 = x.0.min(*lo);
-                x.1 = x.1.max(*hi);
-            }
-        }
+        r.control.widen(&wide.control);
         r.control.exact &= wide.control.exact;
         r.control.combinations += wide.control.combinations;
     }

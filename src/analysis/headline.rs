@@ -1,11 +1,14 @@
 //! The headline check: how much of the constitutional court the head of state controls,
 //! directly and through the bodies he partly fills, and how that moves with the weights.
 //!
-//! Complexity: the sensitivity re-solves control alone (shares and the linear solve, no flags,
-//! no summary and no per-body maps: [`control_values`] of the one figure it reads) once per
-//! consent step and once without the threat discount: at most five solves, each
-//! O(S + E + sweeps x (S + B) x P), linear in bodies + channels + edges.
+//! Complexity: the sensitivity re-solves control alone (rows without channel shares and the
+//! linear solve, no flags, no summary and no per-body maps: [`control_values`] of the one
+//! figure it reads) once per consent step and once without the threat discount: at most five
+//! solves, each O(S + E + sweeps x (S + B) x P), linear in bodies + channels + edges. Given
+//! the state's ranges ([`headline_with`]), the steps that are points of the band (0.5 and 2
+//! in the default band) are read from the ranges' solves instead: three solves.
 
+use super::range::ControlRanges;
 use super::{Analysis, Options, control_values};
 use crate::model::{BodyId, Dataset, Role};
 
@@ -46,6 +49,17 @@ impl Headline {
 /// has both.
 /// `None` as well when the head of state is not a principal in force (see [`unasked`]).
 pub fn headline(dataset: &Dataset, options: &Options, analysis: &Analysis) -> Option<Headline> {
+    headline_with(dataset, options, analysis, None)
+}
+
+/// [`headline`] reading the figures the state's ranges already solved (`ranges`, of the same
+/// dataset): the consent steps that are points of the band cost no solve.
+pub fn headline_with(
+    dataset: &Dataset,
+    options: &Options,
+    analysis: &Analysis,
+    ranges: Option<&ControlRanges>,
+) -> Option<Headline> {
     let principal = dataset.head_of_state()?.id.clone();
     if !analysis.principals.contains(&principal) {
         return None;
@@ -54,7 +68,7 @@ pub fn headline(dataset: &Dataset, options: &Options, analysis: &Analysis) -> Op
         .bodies
         .iter()
         .find(|b| b.role == Some(Role::ConstitutionalReview))?;
-    of(dataset, options, analysis, &principal, &body.id)
+    of_with(dataset, options, analysis, &principal, &body.id, ranges)
 }
 
 /// The head of state and the constitutional court when the dataset has both but the head of
@@ -76,6 +90,18 @@ pub fn of(
     analysis: &Analysis,
     principal: &str,
     body: &str,
+) -> Option<Headline> {
+    of_with(dataset, options, analysis, principal, body, None)
+}
+
+/// [`of`] reading the figures `ranges` (of the same dataset) already solved.
+pub fn of_with(
+    dataset: &Dataset,
+    options: &Options,
+    analysis: &Analysis,
+    principal: &str,
+    body: &str,
+    ranges: Option<&ControlRanges>,
 ) -> Option<Headline> {
     let b = dataset.body(body)?;
     let a = analysis.body(body)?;
@@ -103,6 +129,8 @@ pub fn of(
             };
             let total = if w == options.weights.consent {
                 a.control_of(principal)
+            } else if let Some(v) = ranges.and_then(|r| r.solved(&o, body, principal)) {
+                v
             } else {
                 control_of(dataset, &o, body, principal)?
             };

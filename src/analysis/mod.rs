@@ -23,6 +23,7 @@ pub mod headline;
 pub mod power;
 pub mod range;
 pub mod reach;
+mod row;
 pub mod shares;
 pub mod summary;
 pub mod sweep;
@@ -381,16 +382,7 @@ struct Solved {
 
 /// The shares and the control solve, with every check [`analyze_control`] makes.
 fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, AnalysisError> {
-    let index = position_index(dataset);
-    let principals = principals_in_force(dataset, options, &index)?;
-    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
-    if let Some(b) = dataset.bodies.iter().find(|b| {
-        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
-    }) {
-        return Err(AnalysisError::SelfFilled(b.id.clone()));
-    }
-    let absorbing = absorbing(dataset, &in_force);
-
+    let (index, principals, absorbing) = checked(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
@@ -408,6 +400,25 @@ fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, Analysi
         rows,
         solution,
     })
+}
+
+/// The position of each body by id, the principals in force and which bodies are absorbing,
+/// after the checks every solve makes (principals known, no transient body filling itself).
+#[allow(clippy::type_complexity)]
+fn checked<'d>(
+    dataset: &'d Dataset,
+    options: &Options,
+) -> Result<(HashMap<&'d str, usize>, Vec<BodyId>, Vec<bool>), AnalysisError> {
+    let index = position_index(dataset);
+    let principals = principals_in_force(dataset, options, &index)?;
+    let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
+    if let Some(b) = dataset.bodies.iter().find(|b| {
+        !in_force.contains(b.id.as_str()) && !crate::model::validate::co_opted(b).is_empty()
+    }) {
+        return Err(AnalysisError::SelfFilled(b.id.clone()));
+    }
+    let absorbing = absorbing(dataset, &in_force);
+    Ok((index, principals, absorbing))
 }
 
 /// The position of each body in the dataset, by id.
@@ -528,12 +539,15 @@ pub fn control_values(
     options: &Options,
     keys: &[(usize, &str)],
 ) -> Result<Vec<f64>, AnalysisError> {
-    let Solved {
-        absorbing,
-        rows,
-        solution,
-        ..
-    } = solve_control(dataset, options)?;
+    let (index, _, absorbing) = checked(dataset, options)?;
+    let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
+    let mut lean = row::Rows::default();
+    let rows: control::Rows = dataset
+        .bodies
+        .iter()
+        .map(|b| lean.row(&edges, &index, b, options))
+        .collect();
+    let solution = solve_rows(dataset, &rows, &absorbing)?;
     let col: HashMap<&str, usize> = dataset
         .bodies
         .iter()

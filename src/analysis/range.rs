@@ -25,9 +25,12 @@
 //! the full edge list is put back only after a reading that removed an edge), and per
 //! combination the shares and the control solve alone ([`super::control_values`]: no per-body
 //! maps), O(S + E + sweeps x (S + B) x P). So O(K x (S + E + B x P)), with K independent of
-//! the number of bodies unless readings are added with them.
+//! the number of bodies unless readings are added with them. Combinations with every element
+//! as coded whose options are equal (a band point at the value in force) are solved once, and
+//! their figures are kept for the headline's consent steps ([`ControlRanges::solved`]). The
+//! result is stored by position: O(B x P) figures and drivers, one id per body.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 mod realise;
@@ -467,27 +470,74 @@ where
 }
 
 /// Integrated control of every (body, principal) with its range: the figures the summary,
-/// the exports and the explorer show.
+/// the exports and the explorer show. Stored by position (body, then principal, in the
+/// dataset's order), so that a look-up hashes one id and allocates nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlRanges {
-    /// `(body, principal) -> (lo, hi)`.
-    pub ranges: BTreeMap<(BodyId, BodyId), (f64, f64)>,
-    pub drivers: BTreeMap<(BodyId, BodyId), Vec<Driver>>,
+    /// The position of each body, by id.
+    index: HashMap<BodyId, usize>,
+    /// The principals in force, in dataset order: the columns.
+    principals: Vec<BodyId>,
+    /// `(lo, hi)` of body `b` by principal `k` at `b * principals + k`.
+    ranges: Vec<(f64, f64)>,
+    drivers: Vec<Vec<Driver>>,
     pub exact: bool,
     pub combinations: u64,
+    /// Every figure (same positions as the ranges) of the combinations that read every element
+    /// as coded, by their options: solves other figures may share (the headline's consent
+    /// steps are points of the band), see [`ControlRanges::solved`].
+    solved: Vec<(Options, Vec<f64>)>,
 }
 
 impl ControlRanges {
+    fn at(&self, body: &str, principal: &str) -> Option<usize> {
+        let b = *self.index.get(body)?;
+        let k = self.principals.iter().position(|p| p == principal)?;
+        Some(b * self.principals.len() + k)
+    }
+
     pub fn get(&self, body: &str, principal: &str) -> Option<(f64, f64)> {
-        self.ranges
-            .get(&(body.to_string(), principal.to_string()))
-            .copied()
+        self.at(body, principal).map(|i| self.ranges[i])
     }
 
     pub fn drivers(&self, body: &str, principal: &str) -> &[Driver] {
-        self.drivers
-            .get(&(body.to_string(), principal.to_string()))
-            .map_or(&[], Vec::as_slice)
+        self.at(body, principal)
+            .map_or(&[], |i| self.drivers[i].as_slice())
+    }
+
+    /// Every `(body, principal, (lo, hi))`, bodies in dataset order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, (f64, f64))> + '_ {
+        let mut bodies: Vec<(&str, usize)> =
+            self.index.iter().map(|(b, &i)| (b.as_str(), i)).collect();
+        bodies.sort_unstable_by_key(|x| x.1);
+        bodies.into_iter().flat_map(move |(b, i)| {
+            self.principals
+                .iter()
+                .enumerate()
+                .map(move |(k, p)| (b, p.as_str(), self.ranges[i * self.principals.len() + k]))
+        })
+    }
+
+    /// Widens every range by `other`'s for the same (body, principal), if it has one.
+    pub fn widen(&mut self, other: &ControlRanges) {
+        for (b, p, (lo, hi)) in other.iter() {
+            if let Some(i) = self.at(b, p) {
+                let x = &mut self.ranges[i];
+                x.0 = x.0.min(lo);
+                x.1 = x.1.max(hi);
+            }
+        }
+    }
+
+    /// `principal`'s integrated control of `body` under `options` (every element as coded), if
+    /// the ranges solved that combination: the same figure as
+    /// [`super::control_values`] gives on the dataset the ranges were computed for.
+    pub fn solved(&self, options: &Options, body: &str, principal: &str) -> Option<f64> {
+        let i = self.at(body, principal)?;
+        self.solved
+            .iter()
+            .find(|(o, _)| o == options)
+            .map(|(_, v)| v[i])
     }
 }
 
@@ -500,47 +550,48 @@ pub fn control_ranges(
 ) -> Result<ControlRanges, AnalysisError> {
     let mut systems = rows::Systems::new(space, dataset, options)?;
     let principals = systems.principals.clone();
-    let keys: Vec<(BodyId, BodyId)> = dataset
-        .bodies
-        .iter()
-        .flat_map(|b| principals.iter().map(move |p| (b.id.clone(), p.clone())))
-        .collect();
     // Readings never add, remove or move bodies, so the positions in the dataset address
     // every combination's bodies.
-    let positions: Vec<(usize, &str)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, (_, p))| (i / principals.len().max(1), p.as_str()))
+    let positions: Vec<(usize, &str)> = (0..dataset.bodies.len())
+        .flat_map(|b| principals.iter().map(move |p| (b, p.as_str())))
         .collect();
     let cols = systems.columns(&positions);
     let ranged = enumerate_values(space, options, |choice| {
         systems.values(options, choice, &positions, &cols)
     })?;
-    let mut ranges: BTreeMap<(BodyId, BodyId), (f64, f64)> = keys
+    let mut ranges: Vec<(f64, f64)> = ranged
+        .lo
         .iter()
-        .cloned()
-        .zip(ranged.lo.iter().zip(&ranged.hi).map(|(l, h)| (*l, *h)))
+        .zip(&ranged.hi)
+        .map(|(l, h)| (*l, *h))
         .collect();
     if !ranged.exact {
         let bound = interval_bound(dataset, options, space, &principals)?;
-        for (k, (l, h)) in bound {
-            if let Some(r) = ranges.get_mut(&k) {
-                r.0 = r.0.min(l);
-                r.1 = r.1.max(h);
-            }
+        for ((b, k), (l, h)) in bound {
+            let r = &mut ranges[b * principals.len() + k];
+            r.0 = r.0.min(l);
+            r.1 = r.1.max(h);
         }
     }
-    let drivers = keys.into_iter().zip(ranged.drivers).collect();
+    let mut index = HashMap::with_capacity(dataset.bodies.len());
+    for (i, b) in dataset.bodies.iter().enumerate() {
+        // The last body of an id wins, as in the analysis's index of positions.
+        index.insert(b.id.clone(), i);
+    }
     Ok(ControlRanges {
+        index,
+        principals,
         ranges,
-        drivers,
+        drivers: ranged.drivers,
         exact: ranged.exact,
         combinations: ranged.combinations,
+        solved: systems.into_solved(),
     })
 }
 
-/// `(body, principal) -> (lo, hi)`.
-type Bounds = BTreeMap<(BodyId, BodyId), (f64, f64)>;
+/// `((body, principal), (lo, hi))` by positions: the body's in the dataset, the principal's
+/// among the principals.
+type Bounds = Vec<((usize, usize), (f64, f64))>;
 
 /// A proven outer bound on integrated control when the combinations are too many to run:
 /// each channel of each body picks, independently of every other, the reading and band
@@ -623,8 +674,8 @@ fn interval_bound(
             candidates[bi].push((share, Some(rows)));
         }
     }
-    let mut out = BTreeMap::new();
-    for p in principals {
+    let mut out = Vec::with_capacity(n * principals.len());
+    for (k, p) in principals.iter().enumerate() {
         let target = index[p.as_str()];
         let solve = |minimise: bool| -> Vec<f64> {
             let mut v = vec![0.0; n];
@@ -663,8 +714,8 @@ fn interval_bound(
             v
         };
         let (lo, hi) = (solve(true), solve(false));
-        for (b, body) in dataset.bodies.iter().enumerate() {
-            out.insert((body.id.clone(), p.clone()), (lo[b], hi[b]));
+        for b in 0..n {
+            out.push(((b, k), (lo[b], hi[b])));
         }
     }
     Ok(out)
@@ -843,7 +894,7 @@ mod tests {
         space.max_exact = 1;
         let bound = control_ranges(&ds, &o, &space).unwrap();
         assert!(!bound.exact);
-        for ((b, p), (lo, hi)) in &exact.ranges {
+        for (b, p, (lo, hi)) in exact.iter() {
             let (blo, bhi) = bound.get(b, p).unwrap();
             assert!(
                 blo <= lo + 1e-9 && hi - 1e-9 <= bhi,

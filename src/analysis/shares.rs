@@ -157,22 +157,79 @@ impl<'a> EdgeIndex<'a> {
     /// Actors that can dismiss the holders of `channel` of `body` at will: explicit
     /// `dismiss_at_will` edges, and under an imperative mandate the nominating party.
     pub fn at_will_removers(&self, body: &Body, channel: &Channel) -> Vec<BodyId> {
-        let mut out: Vec<BodyId> = self
+        self.removers(body, channel)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// [`EdgeIndex::at_will_removers`] borrowed from the data, in the same order.
+    pub fn removers<'b>(&self, body: &Body, channel: &'b Channel) -> Vec<&'b str>
+    where
+        'a: 'b,
+    {
+        let mut out: Vec<&'b str> = self
             .at_will
             .get(body.id.as_str())
             .into_iter()
             .flatten()
             .filter(|e| e.covers(&channel.id))
-            .map(|e| e.from.clone())
+            .map(|e| e.from.as_str())
             .collect();
         if channel.mandate == Mandate::Imperative
             && let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate)
         {
-            out.push(n.actor.clone());
+            out.push(n.actor.as_str());
         }
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// The position a step of `channel` counts in and the dissolution that puts it under threat,
+/// or `None` for an appointment on one's own nomination (it adds nothing to the pick).
+/// `nominated`: the channel has a nomination; `proposer`: its proposer's id.
+pub(super) fn step_position<'a>(
+    edges: &EdgeIndex<'a>,
+    body: &Body,
+    channel: &Channel,
+    step: &crate::model::Step,
+    nominated: bool,
+    proposer: &str,
+) -> Option<(Position, Option<&'a Edge>)> {
+    let position = match step.role {
+        StepRole::Recommend => Position::Recommend,
+        StepRole::Nominate => Position::Propose,
+        StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio if nominated => {
+            if step.actor == proposer {
+                return None;
+            }
+            Position::Ratify
+        }
+        StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio => Position::Propose,
+        // A shortlist narrows the field before the pick, a consent after it: both are checks
+        // on the actor who picks.
+        StepRole::Consent | StepRole::Shortlist => Position::Ratify,
+    };
+    let threat = (position == Position::Ratify)
+        .then(|| edges.threat(proposer, &step.actor, &body.id, &channel.id, step.role))
+        .flatten();
+    if threat.is_some() {
+        Some((Position::RatifyUnderThreat, threat))
+    } else {
+        Some((position, None))
+    }
+}
+
+/// The weight of a step in `position` with a veto of `strength` (codebook R-VOTE).
+pub(super) fn position_weight(weights: &Weights, position: Position, strength: f64) -> f64 {
+    match position {
+        Position::Recommend => weights.recommend,
+        Position::Propose => weights.propose,
+        Position::Ratify => weights.consent * strength,
+        Position::RatifyUnderThreat => weights.consent_under_threat * strength,
+        Position::RemoveAtWill => weights.at_will_removal,
     }
 }
 
@@ -207,43 +264,19 @@ pub fn channel_shares_indexed(
     let mut derived = Vec::with_capacity(channel.steps.len());
     for step in &channel.steps {
         let strength = step.veto_strength();
-        let position = match step.role {
-            StepRole::Recommend => Position::Recommend,
-            StepRole::Nominate => Position::Propose,
-            StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio if nominated => {
-                // The formal act on one's own nomination adds nothing to the pick.
-                if step.actor == proposer {
-                    derived.push(StepDerived {
-                        position: None,
-                        veto_strength: strength,
-                        under_threat: false,
-                        threat_source: None,
-                    });
-                    continue;
-                }
-                Position::Ratify
-            }
-            StepRole::Appoint | StepRole::Elect | StepRole::ExOfficio => Position::Propose,
-            // A shortlist narrows the field before the pick, a consent after it: both are checks
-            // on the actor who picks.
-            StepRole::Consent | StepRole::Shortlist => Position::Ratify,
-        };
-        let threat = (position == Position::Ratify)
-            .then(|| edges.threat(&proposer, &step.actor, &body.id, &channel.id, step.role))
-            .flatten();
-        let position = if threat.is_some() {
-            Position::RatifyUnderThreat
-        } else {
-            position
+        let Some((position, threat)) =
+            step_position(edges, body, channel, step, nominated, &proposer)
+        else {
+            derived.push(StepDerived {
+                position: None,
+                veto_strength: strength,
+                under_threat: false,
+                threat_source: None,
+            });
+            continue;
         };
         // A veto weighs by its strength: what it takes to use it (codebook R-VOTE).
-        let w = match position {
-            Position::Recommend => weights.recommend,
-            Position::Propose => weights.propose,
-            Position::Ratify => weights.consent * strength,
-            Position::RatifyUnderThreat => weights.consent_under_threat * strength,
-            Position::RemoveAtWill => weights.at_will_removal,
-        };
+        let w = position_weight(weights, position, strength);
         derived.push(StepDerived {
             position: Some(position),
             veto_strength: strength,

@@ -5,7 +5,7 @@
 //! the band they were computed over with the result, and words the drivers.
 //!
 //! Complexity: [`Ranges::of`] is [`control_ranges`] (see `analysis::range`); a look-up is
-//! O(log (B x P)) in the ranges' map.
+//! O(1): one hash of the body's id and a scan of the P principals.
 
 use crate::analysis::range::{Band, ControlRanges, Driver, PctRange, Space, control_ranges};
 use crate::analysis::{AnalysisError, Options};

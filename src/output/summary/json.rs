@@ -583,7 +583,8 @@ pub fn summary(
                 .map(principal_out)
                 .collect(),
         },
-        headline: headline::headline(dataset, options, analysis).map(|h| headline_out(&h, ranges)),
+        headline: headline::headline_with(dataset, options, analysis, ranges.map(|r| &r.control))
+            .map(|h| headline_out(&h, ranges)),
         bodies,
         edges,
         flags: analysis.flags.iter().map(flag_out).collect(),

@@ -234,7 +234,7 @@ pub fn render(s: &Snapshot) -> String {
     }
     out.push('\n');
 
-    if let Some(h) = headline::headline(ds, &a.options, a) {
+    if let Some(h) = headline::headline_with(ds, &a.options, a, ranges.map(|r| &r.control)) {
         let _ = writeln!(out, "## {}\n", tr(lang, "Headline"));
         let _ = writeln!(
             out,

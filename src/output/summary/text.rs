@@ -236,7 +236,12 @@ pub fn render(
     );
     out.push('\n');
 
-    if let Some(h) = headline::headline(dataset, &analysis.options, analysis) {
+    if let Some(h) = headline::headline_with(
+        dataset,
+        &analysis.options,
+        analysis,
+        ranges.map(|r| &r.control),
+    ) {
         out.push_str(&headline_block(dataset, &h, lang, ranges));
         out.push('\n');
     } else if let Some((head, body)) = headline::unasked(dataset, analysis) {
