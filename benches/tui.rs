@@ -40,9 +40,17 @@ fn cases() -> Vec<Case> {
         presets: bilik::reform::embedded("kz-2022"),
     }];
     for n in sizes() {
+        let text = generate(n, 1);
+        let start = Instant::now();
+        let dataset = load(&text);
+        eprintln!(
+            "tui {n}: parse + validate of {} bytes {:?}",
+            text.len(),
+            start.elapsed()
+        );
         out.push(Case {
             name: format!("tui {n}"),
-            dataset: load(&generate(n, 1)),
+            dataset,
             presets: synth_presets(n),
         });
     }
@@ -58,8 +66,10 @@ fn bench(c: &mut Criterion) {
     for case in cases() {
         let start = Instant::now();
         let mut app = app(&case.dataset, &case.presets, Mode::Deferred);
+        let started = start.elapsed();
+        draw(&app);
         eprintln!(
-            "{}: the explorer starts in {:?}",
+            "{}: the explorer starts in {started:?} (a copy of the dataset, its analysis), its first frame after {:?}",
             case.name,
             start.elapsed()
         );
