@@ -3,7 +3,8 @@
 //! included): parse + validate, the full analysis (flags and the headline with its consent
 //! sensitivity), applying a preset and the before/after delta, and one frame of each TUI view
 //! at 160x48. Run with `cargo bench -p bilik-bench` (add a filter such as `-- analyse/10000`);
-//! `BILIK_BENCH_SIZES=1000,10000` limits the sizes. BENCHMARKS.md quotes the figures.
+//! `BILIK_BENCH_SIZES=1000,10000` chooses the sizes (100,000 only when named:
+//! `BILIK_BENCH_SIZES=100000`). BENCHMARKS.md quotes the figures.
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -7,7 +7,8 @@
 //! timed on its own.
 //!
 //! `cargo bench -p bilik-bench --bench tui -- --sample-size 10 --measurement-time 3`;
-//! `BILIK_BENCH_SIZES=1000,10000` limits the sizes (`0` for kz-2022 alone). Before the
+//! `BILIK_BENCH_SIZES=1000,10000` chooses the sizes (`0` for kz-2022 alone; 100,000 only when
+//! named, `BILIK_BENCH_SIZES=100000`, as its set-up takes about a minute). Before the
 //! benchmarks, each view's first opening in a state (its derived data computed cold) is timed
 //! once and printed. BENCHMARKS.md quotes the figures.
 
@@ -17,7 +18,7 @@ use std::time::Instant;
 use bilik::model::Dataset;
 use bilik::reform::PresetSet;
 use bilik::tui::keymap::Command;
-use bilik::tui::ranges::{Job, Mode, Target};
+use bilik::tui::ranges::{Job, Mode, Target, Work};
 use bilik::tui::{Action, App, View, update};
 use bilik_bench::generate::generate;
 use bilik_bench::{app, draw, load, sizes, synth_presets};
@@ -39,9 +40,17 @@ fn cases() -> Vec<Case> {
         presets: bilik::reform::embedded("kz-2022"),
     }];
     for n in sizes() {
+        let text = generate(n, 1);
+        let start = Instant::now();
+        let dataset = load(&text);
+        eprintln!(
+            "tui {n}: parse + validate of {} bytes {:?}",
+            text.len(),
+            start.elapsed()
+        );
         out.push(Case {
             name: format!("tui {n}"),
-            dataset: load(&generate(n, 1)),
+            dataset,
             presets: synth_presets(n),
         });
     }
@@ -57,8 +66,10 @@ fn bench(c: &mut Criterion) {
     for case in cases() {
         let start = Instant::now();
         let mut app = app(&case.dataset, &case.presets, Mode::Deferred);
+        let started = start.elapsed();
+        draw(&app);
         eprintln!(
-            "{}: the explorer starts in {:?}",
+            "{}: the explorer starts in {started:?} (a copy of the dataset, its analysis), its first frame after {:?}",
             case.name,
             start.elapsed()
         );
@@ -116,6 +127,40 @@ fn bench(c: &mut Criterion) {
         g.bench_function("toggle a reform (update + draw)", |b| {
             b.iter(|| command(&mut app, Command::Toggle))
         });
+        g.bench_function("toggle a reform (update)", |b| {
+            b.iter(|| update(&mut app, Action::Command(Command::Toggle)))
+        });
+        // The delta's part of a switch: from scratch (both states analysed, as `bilik diff`
+        // does) and as the explorer computes it (the baseline's side kept, the state on
+        // screen's analysis reused).
+        if app.ctx.scenario.active.is_empty() {
+            command(&mut app, Command::Toggle);
+        }
+        let base = app
+            .ctx
+            .scenario
+            .baseline
+            .in_layer(app.ctx.options.layer)
+            .into_owned();
+        g.bench_function("delta from scratch (reform::delta)", |b| {
+            b.iter(|| {
+                bilik::reform::delta(&base, &app.ctx.dataset, &app.ctx.options, None).unwrap()
+            })
+        });
+        let before = bilik::reform::side(&base, &app.ctx.options, None).unwrap();
+        g.bench_function(
+            "delta with the baseline's side kept (reform::delta_of)",
+            |b| {
+                b.iter(|| {
+                    let after = bilik::reform::side_of(
+                        &app.ctx.dataset,
+                        &app.ctx.options,
+                        app.ctx.analysis.clone(),
+                    );
+                    bilik::reform::delta_of(&base, before.clone(), &app.ctx.dataset, after)
+                })
+            },
+        );
         if !app.ctx.scenario.active.is_empty() {
             command(&mut app, Command::Toggle);
         }
@@ -135,15 +180,30 @@ fn bench(c: &mut Criterion) {
                 )
             })
         });
+        g.bench_function("change a weight (update)", |b| {
+            b.iter(|| {
+                up = !up;
+                update(
+                    &mut app,
+                    Action::Command(if up {
+                        Command::Increase
+                    } else {
+                        Command::Decrease
+                    }),
+                )
+            })
+        });
         // What the worker does meanwhile, until the range appears (seconds from 10,000 bodies:
         // left out there).
         if case.dataset.bodies.len() <= 1_000 {
             let job = Job {
                 ticket: 1,
                 target: Target::State,
-                dataset: app.ctx.dataset.clone(),
-                options: app.ctx.options.clone(),
-                band: app.ctx.band.clone(),
+                work: Work::State {
+                    dataset: app.ctx.dataset.clone(),
+                    options: app.ctx.options.clone(),
+                    band: app.ctx.band.clone(),
+                },
             };
             g.bench_function("ranges (the worker, off the frame path)", |b| {
                 b.iter(|| black_box(job.clone()).run())

@@ -538,36 +538,67 @@ pub struct Delta {
     pub headline: (Option<Headline>, Option<Headline>),
 }
 
+/// One side of a [`Delta`]: a state's analysis and headline under that side's options
+/// ([`side_options`]).
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub analysis: Analysis,
+    pub headline: Option<Headline>,
+}
+
+/// The options one side of a delta is analysed under: `options` with the principals
+/// `principals` when the user chose them, and otherwise the state's own (a reform can make a
+/// body a principal, a directly elected Senate, or add one, a body nobody fills).
+pub fn side_options(d: &Dataset, options: &Options, principals: Option<&[BodyId]>) -> Options {
+    Options {
+        principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
+        ..options.clone()
+    }
+}
+
+/// Analyses one side of a delta. The explorer keeps the baseline's side while reforms are
+/// switched (it does not change), and gives [`delta_of`] the state on screen's analysis.
+pub fn side(
+    d: &Dataset,
+    options: &Options,
+    principals: Option<&[BodyId]>,
+) -> Result<Side, AnalysisError> {
+    let o = side_options(d, options, principals);
+    let analysis = analyze(d, &o)?;
+    Ok(side_of(d, &o, analysis))
+}
+
+/// The side of a state already analysed under `options` (its [`side_options`]).
+pub fn side_of(d: &Dataset, options: &Options, analysis: Analysis) -> Side {
+    let headline = headline::headline(d, options, &analysis);
+    Side { analysis, headline }
+}
+
 /// Analyses both states under the same `options` (codebook R13): weights, threat option, share
 /// model and layer alike, so that each side reads as `bilik summary` under those options
 /// would. The principals are `principals` when the user chose them, and otherwise each
-/// state's own (`options.principals` is not used): a reform can make a body a principal (a
-/// directly elected Senate) or add one (a body nobody fills). Both datasets must already be
-/// in `options.layer` ([`Dataset::in_layer`]).
+/// state's own (`options.principals` is not used): see [`side_options`]. Both datasets must
+/// already be in `options.layer` ([`Dataset::in_layer`]).
 pub fn delta(
     baseline: &Dataset,
     reformed: &Dataset,
     options: &Options,
     principals: Option<&[BodyId]>,
 ) -> Result<Delta, AnalysisError> {
-    let options = |d: &Dataset| Options {
-        principals: principals.map_or_else(|| d.principals(), <[BodyId]>::to_vec),
-        ..options.clone()
-    };
-    let (ob, oa) = (options(baseline), options(reformed));
-    let before = analyze(baseline, &ob)?;
-    let after = analyze(reformed, &oa)?;
-    let diff = diff(baseline, &before, reformed, &after);
-    let headline = (
-        headline::headline(baseline, &ob, &before),
-        headline::headline(reformed, &oa, &after),
-    );
-    Ok(Delta {
-        before,
-        after,
+    let before = side(baseline, options, principals)?;
+    let after = side(reformed, options, principals)?;
+    Ok(delta_of(baseline, before, reformed, after))
+}
+
+/// The delta of two sides analysed already ([`side`]): the diff alone is computed.
+pub fn delta_of(baseline: &Dataset, before: Side, reformed: &Dataset, after: Side) -> Delta {
+    let diff = diff(baseline, &before.analysis, reformed, &after.analysis);
+    Delta {
+        before: before.analysis,
+        after: after.analysis,
         diff,
-        headline,
-    })
+        headline: (before.headline, after.headline),
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 
 use ratatui::layout::Rect;
 
-use super::ranges::{self, Computed, Done, Job, Mode, Target};
+use super::ranges::{self, Answer, CompareRanges, Computed, Done, Job, Mode, Target, Work};
 use super::theme::Theme;
 use crate::analysis::range::{Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
@@ -49,8 +49,9 @@ pub struct Ctx {
     /// The baseline, the reform presets and those active.
     pub scenario: Scenario,
     /// The dataset on screen: the baseline with the active reforms applied, in the layer
-    /// `options.layer` names (codebook R34).
-    pub dataset: Dataset,
+    /// `options.layer` names (codebook R34). Shared with the ranges worker's job, which would
+    /// otherwise copy it on every change.
+    pub dataset: std::sync::Arc<Dataset>,
     /// The same state with both layers, when it has a de facto layer (else `dataset` is it).
     pub full: Option<Dataset>,
     pub custom_principals: bool,
@@ -58,8 +59,9 @@ pub struct Ctx {
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     pub analysis: Analysis,
     /// The analysis in the other layer, so that a figure can be shown with and without the
-    /// de facto layer; `None` when the dataset has no de facto layer or it cannot be computed.
-    pub other: Option<Analysis>,
+    /// de facto layer ([`Ctx::other`]): computed when first asked for, as only the Bodies
+    /// detail shows it and a reform switched elsewhere should not wait for it.
+    other: std::cell::OnceCell<Option<Analysis>>,
     /// The weights the ranges run over (the Weights view sets it).
     pub band: Band,
     /// Integrated control of every body by every principal with its range over the contested
@@ -91,11 +93,15 @@ pub struct Ctx {
     baseline_revision: u64,
     /// The baseline's ranges, for the Reforms view, with what they were asked for.
     baseline_ranges: Option<BaselineRanges>,
+    /// The Compare view's columns' ranges, for the ticket of the job that asked for them
+    /// (`None` inside while being computed).
+    compare_ranges: Option<(u64, Option<CompareRanges>)>,
 }
 
-/// What the baseline's ranges depend on besides the baseline itself.
+/// What the baseline's figures depend on besides the baseline itself (the Reforms view keys
+/// its analysis of the baseline on it too).
 #[derive(Debug, Clone, PartialEq)]
-struct BaselineKey {
+pub struct BaselineKey {
     baseline: u64,
     weights: Weights,
     at_will_threat: bool,
@@ -132,19 +138,18 @@ impl Ctx {
             dataset,
             full,
             analysis,
-            other,
         } = layered(full, &options)?;
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
         let band = Band::default();
         let mut ctx = Ctx {
             scenario,
-            dataset,
+            dataset: std::sync::Arc::new(dataset),
             full,
             custom_principals,
             options,
             analysis,
-            other,
+            other: Default::default(),
             band,
             ranges: None,
             order,
@@ -167,6 +172,7 @@ impl Ctx {
             ranges_revision: 0,
             baseline_revision: 0,
             baseline_ranges: None,
+            compare_ranges: None,
         };
         ctx.request_ranges();
         Ok(ctx)
@@ -260,10 +266,7 @@ impl Ctx {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
                 self.analysis = a;
-                self.other = self
-                    .full
-                    .as_ref()
-                    .and_then(|full| other_layer(full, &self.options));
+                self.other = Default::default();
                 self.revision += 1;
                 self.request_ranges();
                 true
@@ -342,11 +345,11 @@ impl Ctx {
         }
         match layered(dataset, &options) {
             Ok(l) => {
-                self.dataset = l.dataset;
+                self.dataset = std::sync::Arc::new(l.dataset);
                 self.full = l.full;
                 self.options = options;
                 self.analysis = l.analysis;
-                self.other = l.other;
+                self.other = Default::default();
                 self.revision += 1;
                 self.request_ranges();
                 self.order = display_order(&self.dataset);
@@ -456,6 +459,18 @@ impl Ctx {
         self.request_ranges();
     }
 
+    /// The analysis of the state on screen in the layer not on screen; `None` when the dataset
+    /// has no de facto layer or it cannot be computed. Computed on the first call per state.
+    pub fn other(&self) -> Option<&Analysis> {
+        self.other
+            .get_or_init(|| {
+                self.full
+                    .as_ref()
+                    .and_then(|full| other_layer(full, &self.options))
+            })
+            .as_ref()
+    }
+
     /// Whether the state on screen has a de facto layer to switch to.
     pub fn has_de_facto(&self) -> bool {
         self.full.is_some()
@@ -535,6 +550,7 @@ impl Ctx {
                 .baseline_ranges
                 .as_ref()
                 .is_some_and(|b| b.ranges.is_none())
+            || self.compare_ranges.as_ref().is_some_and(|c| c.1.is_none())
     }
 
     /// Goes up whenever ranges on screen change: a new state's are asked for, or arrive.
@@ -556,19 +572,65 @@ impl Ctx {
     /// Ranges the worker computed; dropped unless they are those of the state on screen (or of
     /// the baseline as it is compared now).
     pub fn ranges_arrived(&mut self, done: Done) {
-        match done.target {
-            Target::State if done.ticket == self.state_ticket && self.ranges.is_none() => {
-                self.ranges = Some(done.ranges);
+        match (done.target, done.answer) {
+            (Target::State, Answer::State(r))
+                if done.ticket == self.state_ticket && self.ranges.is_none() =>
+            {
+                self.ranges = Some(r);
             }
-            Target::Baseline => match &mut self.baseline_ranges {
+            (Target::Baseline, Answer::State(r)) => match &mut self.baseline_ranges {
                 Some(b) if b.ticket == done.ticket && b.ranges.is_none() => {
-                    b.ranges = Some(done.ranges);
+                    b.ranges = Some(r);
                 }
                 _ => return,
             },
-            Target::State => return,
+            (Target::Compare, Answer::Compare(r)) => match &mut self.compare_ranges {
+                Some((ticket, ranges @ None)) if *ticket == done.ticket => *ranges = Some(r),
+                _ => return,
+            },
+            _ => return,
         }
         self.ranges_revision += 1;
+    }
+
+    /// Asks for the ranges of the Compare view's columns: computed now, or by the worker.
+    /// Returns the ticket to read them with ([`Ctx::compare_ranges`]); a comparison asked for
+    /// earlier is no longer answered.
+    pub fn want_compare_ranges(
+        &mut self,
+        comparison: std::sync::Arc<crate::comparative::Comparison>,
+    ) -> u64 {
+        self.tickets += 1;
+        self.ranges_revision += 1;
+        let ranges = match self.range_mode {
+            Mode::Now => Some(std::sync::Arc::new(ranges::compare(
+                &comparison,
+                &self.band,
+            ))),
+            Mode::Deferred => {
+                self.jobs.retain(|j| j.target != Target::Compare);
+                self.jobs.push(Job {
+                    ticket: self.tickets,
+                    target: Target::Compare,
+                    work: Work::Compare {
+                        comparison,
+                        band: self.band.clone(),
+                    },
+                });
+                None
+            }
+        };
+        self.compare_ranges = Some((self.tickets, ranges));
+        self.tickets
+    }
+
+    /// The Compare view's columns' ranges asked for with `ticket`: `None` while they are being
+    /// computed (or if a later comparison was asked for since).
+    pub fn compare_ranges(&self, ticket: u64) -> Option<&CompareRanges> {
+        match &self.compare_ranges {
+            Some((t, ranges)) if *t == ticket => ranges.as_ref(),
+            _ => None,
+        }
     }
 
     /// Asks for the ranges of the state on screen: computed now, or by the worker.
@@ -590,15 +652,19 @@ impl Ctx {
                 self.jobs.push(Job {
                     ticket: self.tickets,
                     target: Target::State,
-                    dataset: self.dataset.clone(),
-                    options: self.options.clone(),
-                    band: self.band.clone(),
+                    work: Work::State {
+                        dataset: std::sync::Arc::clone(&self.dataset),
+                        options: self.options.clone(),
+                        band: self.band.clone(),
+                    },
                 });
             }
         }
     }
 
-    fn baseline_key(&self) -> BaselineKey {
+    /// What the baseline's analysis and ranges depend on: they do not change when a reform is
+    /// switched.
+    pub fn baseline_key(&self) -> BaselineKey {
         BaselineKey {
             baseline: self.baseline_revision,
             weights: self.options.weights,
@@ -637,9 +703,11 @@ impl Ctx {
                 let job = Job {
                     ticket: self.tickets,
                     target: Target::Baseline,
-                    dataset: base.into_owned(),
-                    options,
-                    band: self.band.clone(),
+                    work: Work::State {
+                        dataset: std::sync::Arc::new(base.into_owned()),
+                        options,
+                        band: self.band.clone(),
+                    },
                 };
                 self.jobs.retain(|j| j.target != Target::Baseline);
                 self.jobs.push(job);
@@ -715,12 +783,11 @@ impl Ctx {
     }
 }
 
-/// A state in the layer its options name, with its analysis in both layers.
+/// A state in the layer its options name, with its analysis.
 struct Layered {
     dataset: Dataset,
     full: Option<Dataset>,
     analysis: Analysis,
-    other: Option<Analysis>,
 }
 
 fn layered(full: Dataset, options: &Options) -> Result<Layered, String> {
@@ -730,17 +797,14 @@ fn layered(full: Dataset, options: &Options) -> Result<Layered, String> {
             dataset: full,
             full: None,
             analysis,
-            other: None,
         });
     }
     let dataset = full.in_layer(options.layer).into_owned();
     let analysis = analysis::analyze(&dataset, options).map_err(|e| e.to_string())?;
-    let other = other_layer(&full, options);
     Ok(Layered {
         dataset,
         full: Some(full),
         analysis,
-        other,
     })
 }
 

@@ -278,6 +278,73 @@ fn compare_ranges_the_rows_that_show_control() {
     assert!(screen.contains("  range"), "{screen}");
 }
 
+/// The Compare view's ranges come from the worker: the view says they are being computed, then
+/// shows them; an answer for a comparison the user has since changed is dropped.
+#[test]
+fn compare_asks_the_worker_for_its_ranges() {
+    let dataset = crate::data::resolve("kz-2022").unwrap();
+    let mut a = App::with_ranges(
+        AppOptions {
+            options: Options::of(&dataset),
+            presets: crate::reform::embedded("kz-2022"),
+            dataset,
+            active: Vec::new(),
+            custom_principals: false,
+            lang: Lang::En,
+            keymap: Keymap::default(),
+            theme: Theme::colored(),
+            message: None,
+        },
+        super::ranges::Mode::Deferred,
+    )
+    .unwrap();
+    update(
+        &mut a,
+        Action::Resize {
+            width: 160,
+            height: 48,
+        },
+    );
+    let compare_job = |a: &mut App| {
+        a.ctx
+            .take_range_jobs()
+            .into_iter()
+            .find(|j| j.target == super::ranges::Target::Compare)
+    };
+    keys(&mut a, &["7"]);
+    let screen = text(&render(&a));
+    let pending = screen
+        .lines()
+        .filter(|l| l.contains("  range ") && l.contains("ranges being computed"))
+        .count();
+    assert!(pending >= 2, "{screen}");
+    assert!(a.ctx.awaiting_ranges());
+    let job = compare_job(&mut a).expect("opening Compare asks for its columns' ranges");
+    // A column taken out before the answer arrives: that answer is no longer the table's.
+    keys(&mut a, &["space"]);
+    let stale = job.run();
+    update(&mut a, Action::Ranges(stale));
+    assert!(text(&render(&a)).contains("ranges being computed"));
+    let job = compare_job(&mut a).expect("the new comparison asks again");
+    update(&mut a, Action::Ranges(job.run()));
+    let screen = text(&render(&a));
+    assert!(!screen.contains("ranges being computed"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("  range "))
+        .expect("the range row");
+    assert!(
+        row.contains('–') || row.contains('·'),
+        "each column's range or a dot: {row}"
+    );
+    // The same figures as computed in `update` (Mode::Now).
+    let mut b = app(160, 48);
+    keys(&mut b, &["7", "space"]);
+    let now = text(&render(&b));
+    let now_row = now.lines().find(|l| l.contains("  range ")).unwrap();
+    assert_eq!(row, now_row);
+}
+
 #[test]
 fn the_chart_draws_at_any_size() {
     let mut a = app(80, 24);

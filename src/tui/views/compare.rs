@@ -17,6 +17,7 @@
 //! sweep chart of the selected body's role in every column.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,7 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, bar, block, fit, pct, scroll_to, step, weights_summary};
-use crate::analysis::{Options, range};
+use crate::analysis::Options;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
 use crate::model::Lang;
@@ -36,9 +37,6 @@ use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::tabs::View;
-
-/// The `(lo, hi)` of an entry's control rows: integrated control, then each class.
-type Ranges = Vec<(f64, f64)>;
 
 /// What the user chose to compare, and the comparison.
 #[derive(Debug, Clone)]
@@ -55,11 +53,10 @@ pub struct CompareView {
     pub focus: Pane,
     /// The comparison the view shows, for the revision of the state it was measured under;
     /// cleared when the choice changes.
-    comparison: Memo<u64, Comparison>,
-    /// For each column, the ranges of the rows that show the head of state's control
-    /// (integrated control, then each class of [`CompareView::comparison`]'s entry), measured
-    /// with the comparison; `None` where they could not be.
-    ranges: Memo<u64, Vec<Option<Ranges>>>,
+    comparison: Memo<u64, Arc<Comparison>>,
+    /// The ticket of the columns' ranges asked of the worker with the comparison (the rows
+    /// that show the head of state's control: see [`crate::tui::ranges::compare`]).
+    ranges: Memo<u64, u64>,
 }
 
 impl Default for CompareView {
@@ -161,8 +158,9 @@ impl Tab for CompareView {
         }
         match self.compute(ctx) {
             Ok(c) => {
-                let ranges = c.entries.iter().map(|e| control_ranges(ctx, e)).collect();
-                self.ranges.set(ctx.revision(), ranges);
+                let c = Arc::new(c);
+                let ticket = ctx.want_compare_ranges(Arc::clone(&c));
+                self.ranges.set(ctx.revision(), ticket);
                 self.comparison.set(ctx.revision(), c);
             }
             Err(e) => ctx.set_status(
@@ -242,7 +240,7 @@ impl Tab for CompareView {
 impl CompareView {
     /// The comparison on screen, if one was measured for the state on screen.
     pub fn comparison(&self, ctx: &Ctx) -> Option<&Comparison> {
-        self.comparison.get(&ctx.revision())
+        self.comparison.get(&ctx.revision()).map(|c| &**c)
     }
 
     /// Measures the chosen datasets under the weights in force. Called by `refresh` when the
@@ -251,7 +249,7 @@ impl CompareView {
         let mut entries = Vec::new();
         if self.current {
             entries.push(
-                Entry::from_analysis(ctx.dataset.clone(), ctx.analysis.clone())
+                Entry::from_analysis((*ctx.dataset).clone(), ctx.analysis.clone())
                     .map_err(|e| e.to_string())?,
             );
         }
@@ -282,11 +280,18 @@ impl CompareView {
         figure: impl Fn(&Entry) -> Option<usize>,
     ) -> Line<'static> {
         let t = &ctx.theme;
-        let ranges = self.ranges.get(&ctx.revision());
         let mut spans = vec![Span::styled(
             fit(&format!("  {}", tr(ctx.lang, "range")), label_w),
             t.dim,
         )];
+        let Some(ranges) = self
+            .ranges
+            .get(&ctx.revision())
+            .and_then(|ticket| ctx.compare_ranges(*ticket))
+        else {
+            spans.push(Span::styled(tr(ctx.lang, "ranges being computed"), t.dim));
+            return Line::from(spans);
+        };
         for (i, e) in c
             .entries
             .iter()
@@ -295,7 +300,7 @@ impl CompareView {
             .take(shown.len())
         {
             let r = ranges
-                .and_then(|r| r.get(i))
+                .get(i)
                 .and_then(Option::as_ref)
                 .zip(figure(e))
                 .and_then(|(r, k)| r.get(k));
@@ -624,40 +629,4 @@ fn heading(label: &str, width: usize) -> String {
     } else {
         label.replace("-20", "").replace('-', "")
     }
-}
-
-/// The ranges of the head of state's integrated control (the mean over the independent role
-/// classes) and of each class's mean, over the entry's contested codings, the threat option
-/// and the band in force: exact by enumeration (these are means, so the ranges of the bodies
-/// would not give them).
-fn control_ranges(ctx: &Ctx, e: &Entry) -> Option<Ranges> {
-    let head = e.indicators.head_of_state.clone();
-    let classes: Vec<Vec<String>> = e
-        .indicators
-        .classes
-        .iter()
-        .map(|c| c.bodies.clone())
-        .collect();
-    let space = range::Space::of(&e.dataset, &ctx.band);
-    if !space.is_exact() {
-        return None;
-    }
-    let options = e.analysis.options.clone();
-    let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
-    let lean = crate::analysis::analyze_control;
-    let r = range::enumerate_with(&e.dataset, &options, &space, lean, |_, a| {
-        let per_class: Vec<f64> = classes
-            .iter()
-            .map(|bodies| {
-                let v: Vec<f64> = bodies
-                    .iter()
-                    .map(|b| a.body(b).map_or(0.0, |x| x.control_of(&head)))
-                    .collect();
-                mean(&v)
-            })
-            .collect();
-        std::iter::once(mean(&per_class)).chain(per_class).collect()
-    })
-    .ok()?;
-    Some(r.lo.into_iter().zip(r.hi).collect())
 }

@@ -22,8 +22,7 @@ use crate::tui::ctx::Ctx;
 /// layer on screen first marked; `None` when the dataset has no de facto layer.
 pub fn both_layers(ctx: &Ctx, body: &str, principal: &str, v: f64) -> Option<String> {
     let other = ctx
-        .other
-        .as_ref()?
+        .other()?
         .body(body)
         .map_or(0.0, |a| a.control_of(principal));
     let (jure, facto) = match ctx.options.layer {

@@ -21,11 +21,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
 use crate::analysis::diff::BodyChange;
 use crate::analysis::range::PctRange;
-use crate::model::Lang;
 use crate::model::i18n::{tr, word};
-use crate::reform::Delta;
+use crate::model::{Dataset, Lang};
+use crate::reform::{Delta, Side, side_options};
 use crate::t;
-use crate::tui::ctx::{Ctx, StatusKind};
+use crate::tui::ctx::{BaselineKey, Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::tabs::View;
@@ -42,6 +42,9 @@ pub struct ReformsView {
     /// The baseline and the state on screen side by side, for the revision of the state it
     /// was computed for.
     delta: Memo<u64, Delta>,
+    /// The baseline in the layer on screen and its side of the delta: switching a reform does
+    /// not change them, so a switch analyses only the state on screen (done by the `Ctx`).
+    baseline: Memo<BaselineKey, (Dataset, Side)>,
     /// The delta pane's lines, for the state and its ranges, the language and the width they
     /// were laid out for: a reform can move every body of a large state.
     delta_lines: Memo<LinesKey, Vec<Line<'static>>>,
@@ -65,6 +68,7 @@ impl Default for ReformsView {
             detail_offset: 0,
             delta_offset: 0,
             delta: Memo::default(),
+            baseline: Memo::default(),
             delta_lines: Memo::default(),
         }
     }
@@ -253,10 +257,48 @@ impl ReformsView {
         let principals = ctx
             .custom_principals
             .then(|| ctx.options.principals.clone());
-        // The baseline in the layer on screen, as the reformed state is.
-        let base = ctx.scenario.baseline.in_layer(ctx.options.layer);
-        match crate::reform::delta(&base, &ctx.dataset, &ctx.options, principals.as_deref()) {
-            Ok(d) => self.delta.set(ctx.revision(), d),
+        let key = ctx.baseline_key();
+        if self.baseline.get(&key).is_none() {
+            // The baseline in the layer on screen, as the reformed state is.
+            let base = ctx
+                .scenario
+                .baseline
+                .in_layer(ctx.options.layer)
+                .into_owned();
+            match crate::reform::side(&base, &ctx.options, principals.as_deref()) {
+                Ok(side) => self.baseline.set(key.clone(), (base, side)),
+                Err(e) => {
+                    return ctx.set_status(
+                        t!(
+                            ctx.lang,
+                            "cannot compare with the baseline: {error}",
+                            error = e
+                        ),
+                        StatusKind::Error,
+                    );
+                }
+            }
+        }
+        let Some((base, before)) = self.baseline.get(&key) else {
+            return;
+        };
+        // The state on screen was analysed when it was put there, under the same options
+        // unless the user's principals include one the reform removed.
+        let options = side_options(&ctx.dataset, &ctx.options, principals.as_deref());
+        let after = if options == ctx.options {
+            Ok(crate::reform::side_of(
+                &ctx.dataset,
+                &options,
+                ctx.analysis.clone(),
+            ))
+        } else {
+            crate::reform::side(&ctx.dataset, &ctx.options, principals.as_deref())
+        };
+        match after {
+            Ok(after) => {
+                let d = crate::reform::delta_of(base, before.clone(), &ctx.dataset, after);
+                self.delta.set(ctx.revision(), d);
+            }
             Err(e) => ctx.set_status(
                 t!(
                     ctx.lang,

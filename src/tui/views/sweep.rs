@@ -319,7 +319,7 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
             let principal = principal_for(&ctx.dataset, &ctx.options, &body, ctx.lang)?;
             out.push(Subject {
                 label: ctx.state_label(),
-                dataset: ctx.dataset.clone(),
+                dataset: (*ctx.dataset).clone(),
                 options: ctx.options.clone(),
                 body: body.clone(),
                 principal: principal.clone(),
@@ -362,7 +362,11 @@ fn subjects(ctx: &Ctx, source: &Source) -> Result<(Vec<Subject>, Vec<String>), S
                 .unwrap_or(Role::ConstitutionalReview);
             let mut states: Vec<(String, Dataset, Options)> = Vec::new();
             if *current {
-                states.push((ctx.state_label(), ctx.dataset.clone(), ctx.options.clone()));
+                states.push((
+                    ctx.state_label(),
+                    (*ctx.dataset).clone(),
+                    ctx.options.clone(),
+                ));
             }
             for e in crate::data::EMBEDDED {
                 if !chosen.iter().any(|c| c == e.id) {
