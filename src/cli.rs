@@ -290,6 +290,9 @@ pub struct ExportArgs {
     /// svg, png, pdf: the smallest text, in points.
     #[arg(long, value_name = "PT", default_value = "7", value_parser = output::graph::print::font_size)]
     pub font_size: f64,
+    /// png: the resolution, in dots per inch (150 for slides and screens).
+    #[arg(long, value_name = "N", default_value = "300", value_parser = output::graph::print::dpi)]
+    pub dpi: f64,
 }
 
 fn parse_width(s: &str) -> Result<output::graph::Length, String> {
@@ -382,6 +385,9 @@ pub struct DiffArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// png: the resolution, in dots per inch (150 for slides and screens).
+    #[arg(long, value_name = "N", default_value = "300", value_parser = output::graph::print::dpi)]
+    pub dpi: f64,
     /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -414,6 +420,9 @@ pub struct CompareArgs {
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
+    /// png: the resolution, in dots per inch (150 for slides and screens).
+    #[arg(long, value_name = "N", default_value = "300", value_parser = output::graph::print::dpi)]
+    pub dpi: f64,
     /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -943,6 +952,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let figure = output::graph::Figure {
                 width: args.width,
                 font_pt: args.font_size,
+                dpi: args.dpi,
             };
             let baseline = load(&global)?;
             let (loaded, active) = reformed(
@@ -1079,8 +1089,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 DiffFormat::Svg | DiffFormat::Png | DiffFormat::Pdf => diff::figure::render(&view),
             };
             let body = match args.format {
-                DiffFormat::Png => figure_bytes(&body, false)?,
-                DiffFormat::Pdf => figure_bytes(&body, true)?,
+                DiffFormat::Png => figure_bytes(&body, false, args.dpi)?,
+                DiffFormat::Pdf => figure_bytes(&body, true, args.dpi)?,
                 _ => body.into_bytes(),
             };
             emit(args.output.as_deref(), &body)?;
@@ -1120,8 +1130,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 body + "\n"
             };
             let body = match args.format {
-                CompareFormat::Png => figure_bytes(&body, false)?,
-                CompareFormat::Pdf => figure_bytes(&body, true)?,
+                CompareFormat::Png => figure_bytes(&body, false, args.dpi)?,
+                CompareFormat::Pdf => figure_bytes(&body, true, args.dpi)?,
                 _ => body.into_bytes(),
             };
             emit(args.output.as_deref(), &body)?;
@@ -1154,12 +1164,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A figure's SVG as PDF (`pdf`) or as PNG at print resolution.
-fn figure_bytes(svg: &str, pdf: bool) -> Result<Vec<u8>, Failure> {
+/// A figure's SVG as PDF (`pdf`) or as PNG at `dpi`.
+fn figure_bytes(svg: &str, pdf: bool, dpi: f64) -> Result<Vec<u8>, Failure> {
     let out = if pdf {
         output::render::pdf(svg)
     } else {
-        output::render::png(svg, export::PNG_SCALE)
+        output::render::png(svg, export::png_scale(dpi))
     };
     out.map_err(|e| Failure::Data(format!("{e:#}")))
 }

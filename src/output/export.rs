@@ -255,6 +255,11 @@ pub fn validate(format: Format, options: &RenderOptions) -> Result<(), ExportErr
 /// PNG pixels per SVG pixel: 300 dpi, print resolution, for an SVG measured at CSS's 96.
 pub const PNG_SCALE: f32 = 300.0 / 96.0;
 
+/// PNG pixels per SVG pixel at `dpi`.
+pub fn png_scale(dpi: f64) -> f32 {
+    (dpi / 96.0) as f32
+}
+
 /// Renders `snapshot` in `format`. The same snapshot and options always give the same bytes.
 pub fn render(
     format: Format,
@@ -276,8 +281,11 @@ pub fn render(
         (Format::Graphml, None) => graph::graphml::render(snapshot),
         // The same SVG, so that the three pictures of a state are one figure.
         (Format::Png, None) => {
-            return render::png(&graph::svg::render(snapshot), PNG_SCALE)
-                .map_err(|e| ExportError::Render(format!("png: {e:#}")));
+            return render::png(
+                &graph::svg::render(snapshot),
+                png_scale(snapshot.figure.dpi),
+            )
+            .map_err(|e| ExportError::Render(format!("png: {e:#}")));
         }
         (Format::Pdf, None) => {
             return render::pdf(&graph::svg::render(snapshot))

@@ -350,11 +350,12 @@ fn principals_keep_their_colours_under_reforms() {
     let after = legend_colours(&crate::common::stdout(&reformed));
     assert!(before.len() >= 4, "{before:?}");
     for (name, fill) in &before {
-        assert_eq!(
-            after.get(name),
-            Some(fill),
-            "{name}: {before:?} vs {after:?}"
-        );
+        // A legend that gained a column wraps its names: match by the first line.
+        let wrapped = after
+            .iter()
+            .find(|(a, _)| a == &name || name.starts_with(&format!("{a} ")))
+            .map(|(_, f)| f);
+        assert_eq!(wrapped, Some(fill), "{name}: {before:?} vs {after:?}");
     }
     // And across the datasets of one jurisdiction: the head of state and the electorate.
     let (d, a) = state("kz-2026");
@@ -383,7 +384,16 @@ fn the_court_figures_in_assets_are_current() {
         if update {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&path, &fresh).unwrap();
-            std::fs::write(dir.join(format!("{id}-court.png")), render(Format::Png, &s)).unwrap();
+            // 150 dpi: legible on a screen, a quarter of print's bytes.
+            let screen = Snapshot {
+                figure: bilik::output::graph::Figure {
+                    dpi: 150.0,
+                    ..s.figure
+                },
+                ..s
+            };
+            let png = render(Format::Png, &screen);
+            std::fs::write(dir.join(format!("{id}-court.png")), png).unwrap();
             continue;
         }
         let mut committed = String::new();

@@ -165,7 +165,19 @@ fn the_reformed_state_shows_what_changed() {
         svg.contains("font-weight=\"bold\">new</tspan>")
             && svg.contains("font-weight=\"bold\">changed</tspan>")
     );
-    assert!(svg.contains("Headline: the President controls 12.5% of the Constitutional Court (picks 0 of its 11 seats); 52.7% before the reforms"));
+    // The title wraps at the figure's width: read its lines as one text.
+    let title: Vec<String> = roxmltree::Document::parse(&svg)
+        .unwrap()
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("text") && n.parent().and_then(|p| p.attribute("class")) == Some("title")
+        })
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect();
+    assert!(
+        title.join(" ").contains("Headline: the President controls 12.5% of the Constitutional Court (picks 0 of its 11 seats); 52.7% before the reforms"),
+        "{title:?}"
+    );
     let mermaid = text(Format::Mermaid, &s, RenderOptions::default());
     assert!(mermaid.contains("(added by reform)"), "{mermaid}");
     let edges = text(

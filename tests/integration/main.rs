@@ -25,6 +25,7 @@ mod datasets;
 mod explain;
 mod export;
 mod export_formats;
+mod figure_fit;
 mod fixtures;
 mod hostile;
 mod i18n;

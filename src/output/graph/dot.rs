@@ -208,6 +208,7 @@ pub(super) fn placed(
         .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
         .collect();
     let laid = placement::layout(&Input {
+        fit: placement::Fit::FREE,
         sizes: nodes
             .iter()
             .map(|n| {

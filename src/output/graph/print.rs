@@ -70,17 +70,30 @@ pub struct Figure {
     pub width: Length,
     /// The smallest text, in points.
     pub font_pt: f64,
+    /// The PNG's resolution, in dots per inch: 300 for print, 150 for slides and screens.
+    pub dpi: f64,
 }
 
 /// A journal's text column, and the smallest text journals accept.
 pub const DEFAULT: Figure = Figure {
     width: Length::Mm(160.0),
     font_pt: 7.0,
+    dpi: 300.0,
 };
 
 impl Default for Figure {
     fn default() -> Figure {
         DEFAULT
+    }
+}
+
+/// Checks a `--dpi`: from a screen's to a fine printer's.
+pub fn dpi(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (72.0..=1200.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "{s}: a resolution from 72 to 1200 dpi, such as 150 or 300"
+        )),
     }
 }
 
@@ -164,6 +177,8 @@ mod tests {
         assert!((Length::Mm(25.4).pt() - 72.0).abs() < 1e-9);
         assert_eq!(font_size("8"), Ok(8.0));
         assert!(font_size("0").is_err());
+        assert_eq!(dpi("150"), Ok(150.0));
+        assert!(dpi("10").is_err() && dpi("many").is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
-use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
+use super::placement::{self, Fit, Input, LAYER_GAP, Pt, Rect};
 use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
@@ -35,6 +35,11 @@ const FONT: &str = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, Helvetica, s
 const MIN_TEXT: f64 = SMALL_SIZE;
 /// The widths a body's text wraps at, in turn, while the figure is wider than asked.
 const WRAPPED_TEXT: [f64; 4] = [190.0, 150.0, 118.0, 96.0];
+/// The widest a layer's bodies may be, as parts of the width asked for, in turn, when
+/// stacking them is what makes the figure fit (the arrows passing a layer take the rest).
+const STACKED_LAYER: [f64; 5] = [1.0, 0.85, 0.7, 0.55, 0.4];
+/// Beyond this many bodies a figure is no page's: it is not stacked to fit one.
+const STACKED_BODIES: usize = 150;
 const NAME_LINE: f64 = 15.0;
 const SMALL_LINE: f64 = 12.5;
 const MARGIN: f64 = 28.0;
@@ -285,11 +290,14 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
 }
 
 /// Places the arrows' labels along their last curves, each where it overlaps neither a body
-/// nor a label placed before it (or, failing that, at its first choice).
+/// nor a label placed before it: near the target first, then beside the curve, then anywhere
+/// along the arrow; failing all, where it overlaps no other label, and failing that, where it
+/// overlaps the least.
 fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt, usize)> {
     // Near the target first, where ports give each label its room.
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
     let mut taken: Vec<Rect> = laid.boxes.clone();
+    let bodies = taken.len();
     let mut out = Vec::new();
     for (i, lines) in labels.iter().enumerate() {
         if lines.is_empty() {
@@ -303,11 +311,46 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
             h,
         };
         let route = &laid.routes[i];
-        let at = CHOICES
+        let on_curve: Vec<Pt> = CHOICES.iter().map(|t| route.label_at(*t)).collect();
+        let beside = on_curve.iter().flat_map(|p| {
+            [-1.0, 1.0].map(|side| Pt {
+                x: p.x + side * (w / 2.0 + 3.0),
+                y: p.y,
+            })
+        });
+        let candidates: Vec<Pt> = on_curve
             .iter()
-            .map(|t| route.label_at(*t))
-            .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(*p))))
-            .unwrap_or_else(|| route.label_at(CHOICES[0]));
+            .copied()
+            .chain(beside)
+            .chain(route.samples().into_iter().rev())
+            .collect();
+        let overlap = |p: Pt, from: usize| -> f64 {
+            let b = boxed(p);
+            taken[from..]
+                .iter()
+                .map(|r| {
+                    let dx = (b.x + b.w).min(r.x + r.w) - b.x.max(r.x);
+                    let dy = (b.y + b.h).min(r.y + r.h) - b.y.max(r.y);
+                    dx.max(0.0) * dy.max(0.0)
+                })
+                .sum()
+        };
+        let at = candidates
+            .iter()
+            .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(**p))))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|p| !taken[bodies..].iter().any(|r| r.overlaps(&boxed(**p))))
+            })
+            .copied()
+            .unwrap_or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .min_by(|a, b| overlap(*a, bodies).total_cmp(&overlap(*b, bodies)))
+                    .unwrap_or(on_curve[0])
+            });
         taken.push(boxed(at));
         out.push((at, i));
     }
@@ -844,8 +887,10 @@ fn lay_out(
     labels: &[Vec<LabelLine>],
     lang: Lang,
     max: f64,
+    fit: Fit,
 ) -> placement::Output {
     placement::layout(&Input {
+        fit,
         sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
         edges: drawn
             .iter()
@@ -865,7 +910,8 @@ pub fn render(s: &Snapshot) -> String {
     let arrows = g.arrows();
     // Points per unit of the drawing: the smallest text prints at the chosen size.
     let scale = s.figure.font_pt / MIN_TEXT;
-    let target = s.figure.width.pt() / scale - 2.0 * MARGIN;
+    // Whole units, so that the figure, rounded up to them, is no wider than asked.
+    let target = (s.figure.width.pt() / scale - 2.0 * MARGIN).floor();
 
     // Bodies grouped by branch, so that layers start out with each branch together.
     let mut nodes: Vec<&Node> = g.nodes.iter().collect();
@@ -886,13 +932,38 @@ pub fn render(s: &Snapshot) -> String {
     // Too wide for the width asked: narrower bodies, their names on more lines, as little
     // as it takes.
     let mut max = f64::INFINITY;
-    let mut laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max);
+    let mut laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, Fit::FREE);
     for narrower in WRAPPED_TEXT {
         if laid.width <= target {
             break;
         }
         max = narrower;
-        laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max);
+        laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, Fit::FREE);
+    }
+    // Still too wide: less white space, then fewer columns (the bodies of a wide layer in
+    // several layers), the first that fits or else the narrowest. A state too large for
+    // a page is drawn as it is rather than laid out again and again.
+    if laid.width > target && nodes.len() <= STACKED_BODIES {
+        let stacked = STACKED_LAYER.map(|k| (k * target, false));
+        let packed = STACKED_LAYER.map(|k| (k * target, true));
+        let tries = std::iter::once((f64::INFINITY, false))
+            .chain(stacked)
+            .chain(packed);
+        for (max_layer, packed) in tries {
+            let fit = Fit {
+                compact: true,
+                max_layer,
+                packed,
+            };
+            let tried = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, fit);
+            let fits = tried.width <= target;
+            if fits || tried.width < laid.width {
+                laid = tried;
+            }
+            if fits {
+                break;
+            }
+        }
     }
 
     let mut legend = Legend::new(&g, &arrows, s.lang);
@@ -955,7 +1026,7 @@ pub fn render(s: &Snapshot) -> String {
     for (i, n) in nodes.iter().enumerate() {
         draw_node(&mut out, &g, n, &laid.boxes[i], s.lang, max);
     }
-    out.push_str("</g>\n<g class=\"labels\">\n");
+    out.push_str("</g>\n<g class=\"labels\" id=\"labels\">\n");
     for (p, i) in place_labels(&labels, &laid) {
         draw_label(&mut out, p, &labels[i], drawn[i].0.change());
     }

@@ -33,6 +33,9 @@ pub const LAYER_GAP: f64 = 96.0;
 const NODE_GAP: f64 = 34.0;
 const DUMMY_GAP: f64 = 9.0;
 const DUMMY_WIDTH: f64 = 6.0;
+const COMPACT_NODE_GAP: f64 = 16.0;
+const COMPACT_DUMMY_GAP: f64 = 4.0;
+const COMPACT_DUMMY_WIDTH: f64 = 3.0;
 /// Room per arrow end along a body's side, so that a body many arrows leave is wide enough
 /// to tell them apart.
 const PORT_SPACING: f64 = 7.0;
@@ -77,7 +80,31 @@ impl Rect {
     }
 }
 
+/// How hard a drawing tries to fit a width: the gaps between slots, and the widest a layer
+/// may be before its bodies stack into several layers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The narrower gaps: a print figure keeps its text size and gives up white space first.
+    pub compact: bool,
+    /// A layer whose bodies (and the gaps between them) are wider than this stacks them in
+    /// as many layers as it takes, fewer columns rather than smaller text.
+    pub max_layer: f64,
+    /// Each layer's slots side by side with no more than the gaps between them, centred on
+    /// one axis: the narrowest drawing of the order, its long arrows no longer straight.
+    pub packed: bool,
+}
+
+impl Fit {
+    /// The drawing as wide as its layers make it.
+    pub const FREE: Fit = Fit {
+        compact: false,
+        max_layer: f64::INFINITY,
+        packed: false,
+    };
+}
+
 pub struct Input {
+    pub fit: Fit,
     /// Width and height of each node.
     pub sizes: Vec<(f64, f64)>,
     /// Directed edges (from, to) and whether each decides layers (fills seats).
@@ -114,6 +141,7 @@ struct Slots {
     /// Neighbours in the layer above and below (a slot appears once per edge joining them).
     up: Vec<Vec<usize>>,
     down: Vec<Vec<usize>>,
+    compact: bool,
 }
 
 impl Slots {
@@ -127,10 +155,15 @@ impl Slots {
     }
 
     fn gap(&self, a: usize, b: usize) -> f64 {
-        if self.edge[a].is_none() && self.edge[b].is_none() {
-            NODE_GAP
+        let (node, dummy) = if self.compact {
+            (COMPACT_NODE_GAP, COMPACT_DUMMY_GAP)
         } else {
-            DUMMY_GAP
+            (NODE_GAP, DUMMY_GAP)
+        };
+        if self.edge[a].is_none() && self.edge[b].is_none() {
+            node
+        } else {
+            dummy
         }
     }
 }
@@ -139,22 +172,23 @@ impl Slots {
 pub fn layout(input: &Input) -> Output {
     let n = input.sizes.len();
     let mut rank = ranks(n, &input.edges);
-    // Widen bodies with many arrow ends on one side: [top, bottom] room.
-    let mut room = vec![[0.0f64; 2]; n];
-    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
-        if from != to {
-            let down = rank[from] <= rank[to];
-            room[from][usize::from(down)] += input.room(e, false);
-            room[to][usize::from(rank[from] == rank[to] || !down)] += input.room(e, true);
-        }
-    }
-    let sizes: Vec<(f64, f64)> = input
-        .sizes
-        .iter()
-        .zip(&room)
-        .map(|(&(w, h), r)| (w.max(r[0].max(r[1]) / PORT_SPAN + 8.0).ceil(), h))
-        .collect();
+    let mut sizes = widened(input, &rank);
     balance(&mut rank, &sizes, &input.edges);
+    if input.fit.max_layer.is_finite() {
+        let gap = if input.fit.compact {
+            COMPACT_NODE_GAP
+        } else {
+            NODE_GAP
+        };
+        stack(&mut rank, &sizes, gap, input.fit.max_layer);
+        // Arrows within a layer that stacking split now leave by another side.
+        sizes = widened(input, &rank);
+    }
+    let dummy_width = if input.fit.compact {
+        COMPACT_DUMMY_WIDTH
+    } else {
+        DUMMY_WIDTH
+    };
     let layer_count = rank.iter().max().map_or(0, |r| r + 1);
 
     let mut slots = Slots {
@@ -163,6 +197,7 @@ pub fn layout(input: &Input) -> Output {
         edge: Vec::new(),
         up: Vec::new(),
         down: Vec::new(),
+        compact: input.fit.compact,
     };
     for (i, r) in rank.iter().enumerate() {
         slots.push(*r, sizes[i].0, None);
@@ -178,7 +213,7 @@ pub fn layout(input: &Input) -> Output {
             (r2 + 1..r1).rev().collect()
         };
         for r in between {
-            chain.push(slots.push(r, DUMMY_WIDTH, Some(e)));
+            chain.push(slots.push(r, dummy_width, Some(e)));
         }
         chain.push(to);
         for w in chain.windows(2) {
@@ -199,7 +234,23 @@ pub fn layout(input: &Input) -> Output {
     }
 
     order(&mut layers, &slots);
-    let x = placement(&mut layers, &slots);
+    let mut x = placement(&mut layers, &slots);
+    if input.fit.packed {
+        for layer in &layers {
+            let gaps: f64 = layer.windows(2).map(|w| slots.gap(w[0], w[1])).sum();
+            let total: f64 = layer.iter().map(|s| slots.width[*s]).sum::<f64>() + gaps;
+            let mut right = -total / 2.0;
+            for (i, &s) in layer.iter().enumerate() {
+                let g = if i == 0 {
+                    0.0
+                } else {
+                    slots.gap(layer[i - 1], s)
+                };
+                x[s] = right + g + slots.width[s] / 2.0;
+                right = x[s] + slots.width[s] / 2.0;
+            }
+        }
+    }
 
     let mut left = f64::INFINITY;
     let mut right = f64::NEG_INFINITY;
@@ -241,6 +292,56 @@ pub fn layout(input: &Input) -> Output {
         routes,
         width: right - left,
         height,
+    }
+}
+
+/// The nodes' sizes, widened for bodies with many arrow ends on one side.
+fn widened(input: &Input, rank: &[usize]) -> Vec<(f64, f64)> {
+    // [top, bottom] room.
+    let mut room = vec![[0.0f64; 2]; input.sizes.len()];
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from != to {
+            let down = rank[from] <= rank[to];
+            room[from][usize::from(down)] += input.room(e, false);
+            room[to][usize::from(rank[from] == rank[to] || !down)] += input.room(e, true);
+        }
+    }
+    input
+        .sizes
+        .iter()
+        .zip(&room)
+        .map(|(&(w, h), r)| (w.max(r[0].max(r[1]) / PORT_SPAN + 8.0).ceil(), h))
+        .collect()
+}
+
+/// Splits every layer whose bodies are wider than `max` into as few layers as hold them,
+/// each filled in the bodies' order (the caller's, by branch) up to `max`; the layers below
+/// move down.
+fn stack(rank: &mut [usize], sizes: &[(f64, f64)], gap: f64, max: f64) {
+    let layer_count = rank.iter().max().map_or(0, |r| r + 1);
+    // For each old layer, the new layer of each of its bodies relative to its first.
+    let mut sub = vec![0usize; rank.len()];
+    let mut depth = vec![1usize; layer_count];
+    for (r, d) in depth.iter_mut().enumerate() {
+        let mut filled = 0.0;
+        let mut at = 0;
+        for v in (0..rank.len()).filter(|v| rank[*v] == r) {
+            let w = sizes[v].0;
+            if filled > 0.0 && filled + gap + w > max {
+                at += 1;
+                filled = 0.0;
+            }
+            filled += if filled > 0.0 { gap + w } else { w };
+            sub[v] = at;
+        }
+        *d = at + 1;
+    }
+    let mut start = vec![0usize; layer_count];
+    for r in 1..layer_count {
+        start[r] = start[r - 1] + depth[r - 1];
+    }
+    for v in 0..rank.len() {
+        rank[v] = start[rank[v]] + sub[v];
     }
 }
 
@@ -653,6 +754,7 @@ mod tests {
         // 0 -> 1 -> 2, and 0 -> 2 (a long edge), 2 -> 0 (a back edge), 1 -> 3 (same layer
         // as 2 after ranking).
         Input {
+            fit: Fit::FREE,
             sizes: vec![(80.0, 40.0); 4],
             edges: vec![
                 (0, 1, true),
@@ -685,6 +787,7 @@ mod tests {
             edge: vec![None, None],
             up: vec![Vec::new(), Vec::new()],
             down: vec![Vec::new(), Vec::new()],
+            compact: false,
         };
         for _ in 0..20 {
             slots.push(1, 10.0, None);

@@ -26,6 +26,30 @@ impl Route {
         bezier(p0, p1, p2, p3, t)
     }
 
+    /// Points along the whole route, from its start to its end, a few per segment: where a
+    /// label may go when the last curve has no room for it.
+    pub fn samples(&self) -> Vec<Pt> {
+        let mut out = Vec::new();
+        let mut at = self.start;
+        for s in &self.segs {
+            match *s {
+                Seg::Line(p) => {
+                    for t in [0.25, 0.5, 0.75] {
+                        out.push(Pt::new(at.x + (p.x - at.x) * t, at.y + (p.y - at.y) * t));
+                    }
+                    at = p;
+                }
+                Seg::Cubic(c1, c2, p) => {
+                    for t in [0.2, 0.35, 0.5, 0.65, 0.8] {
+                        out.push(bezier(at, c1, c2, p, t));
+                    }
+                    at = p;
+                }
+            }
+        }
+        out
+    }
+
     /// SVG path data with one decimal.
     pub fn path(&self) -> String {
         let mut d = format!("M{:.1},{:.1}", self.start.x, self.start.y);

@@ -1,0 +1,144 @@
+//! Every embedded state's figure at the widths papers use: the Court's chain (`--focus`, the
+//! Constitutional Court or, where there is none, the Supreme Court) at a text column (160
+//! mm) and a single column (85 mm), and the whole system at the default width. Each is
+//! checked as printed: no wider than asked, no text under 7 pt at that width, no two bodies
+//! on top of each other and no two arrow labels on top of each other.
+
+use bilik::analysis::{Options, analyze};
+use bilik::model::Lang;
+use bilik::output::export::{self, Format, RenderOptions, Snapshot};
+use bilik::output::graph::print::{Figure, Length};
+use bilik::output::graph::{Direction, Focus};
+use bilik::output::render;
+use resvg::usvg;
+
+/// Text sizes in points and the label boxes (in usvg's pixels).
+fn walk(
+    group: &usvg::Group,
+    labels: bool,
+    sizes: &mut Vec<(String, f32)>,
+    out: &mut Vec<usvg::Rect>,
+) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => walk(g, labels || g.id() == "labels", sizes, out),
+            usvg::Node::Text(t) => {
+                let scale = t.abs_transform().get_scale().1;
+                for chunk in t.chunks() {
+                    for span in chunk.spans() {
+                        // usvg's pixels are CSS pixels: 0.75 pt each.
+                        sizes.push((
+                            chunk.text().to_string(),
+                            span.font_size().get() * scale * 0.75,
+                        ));
+                    }
+                }
+                if labels {
+                    out.push(t.abs_bounding_box());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check(what: &str, svg: &str, width: Length) {
+    let tree = render::tree(svg).unwrap();
+    let width_mm = f64::from(tree.size().width()) * 25.4 / 96.0;
+    assert!(
+        width_mm * 72.0 / 25.4 <= width.pt() + 1e-3,
+        "{what}: {width_mm:.1} mm wide, asked for {width}"
+    );
+    let (mut sizes, mut labels) = (Vec::new(), Vec::new());
+    walk(tree.root(), false, &mut sizes, &mut labels);
+    assert!(!sizes.is_empty() && !labels.is_empty(), "{what}: no text");
+    for (text, pt) in &sizes {
+        assert!(*pt >= 6.99, "{what}: {text:?} prints at {pt:.2} pt");
+    }
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            let apart = a.right() <= b.left() + 0.01
+                || b.right() <= a.left() + 0.01
+                || a.bottom() <= b.top() + 0.01
+                || b.bottom() <= a.top() + 0.01;
+            assert!(apart, "{what}: labels {a:?} and {b:?} overlap");
+        }
+    }
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let boxes: Vec<[f64; 4]> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("body"))
+        .map(|g| {
+            let r = g.children().find(|c| c.has_tag_name("rect")).unwrap();
+            let f = |k: &str| r.attribute(k).unwrap().parse::<f64>().unwrap();
+            [f("x"), f("y"), f("width"), f("height")]
+        })
+        .collect();
+    assert!(boxes.len() >= 2, "{what}: {} bodies", boxes.len());
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart = a[0] + a[2] <= b[0]
+                || b[0] + b[2] <= a[0]
+                || a[1] + a[3] <= b[1]
+                || b[1] + b[3] <= a[1];
+            assert!(apart, "{what}: bodies {a:?} and {b:?} overlap");
+        }
+    }
+}
+
+#[test]
+fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt() {
+    for e in bilik::data::EMBEDDED {
+        let d = bilik::data::resolve(e.id).unwrap();
+        let a = analyze(&d, &Options::of(&d)).unwrap();
+        let court = ["constitutional_court", "supreme_court"]
+            .into_iter()
+            .find(|id| d.body(id).is_some())
+            .unwrap_or_else(|| panic!("{}: no court", e.id));
+        let mut cases = vec![("whole system", None, Length::Mm(160.0))];
+        for mm in [160.0, 85.0] {
+            cases.push(("court", Some(court), Length::Mm(mm)));
+        }
+        for (what, focus, width) in cases {
+            let s = Snapshot {
+                focus: focus.map(|body| Focus {
+                    body,
+                    depth: 2,
+                    direction: Direction::Up,
+                }),
+                figure: Figure {
+                    width,
+                    font_pt: 7.0,
+                    dpi: 300.0,
+                },
+                ..Snapshot::new(&d, &a, Lang::En)
+            };
+            let svg = export::render(Format::Svg, &s, &RenderOptions::default()).unwrap();
+            check(
+                &format!("{} {what} at {width}", e.id),
+                &String::from_utf8(svg).unwrap(),
+                width,
+            );
+        }
+    }
+}
+
+#[test]
+fn dpi_sets_the_pngs_resolution_and_300_stays_the_default() {
+    let width = |extra: &[&str]| {
+        let mut args = vec!["diff", "--reform", "P5,P10", "--format", "png"];
+        args.extend(extra);
+        let out = crate::common::bilik(&args);
+        assert!(out.status.success(), "{}", crate::common::stderr(&out));
+        resvg::tiny_skia::Pixmap::decode_png(&out.stdout)
+            .unwrap()
+            .width()
+    };
+    let (print, slides) = (width(&[]), width(&["--dpi", "150"]));
+    // 160 mm: 1890 px at 300 dpi, 945 at 150.
+    assert!((1880..=1900).contains(&print), "{print}");
+    assert!((940..=950).contains(&slides), "{slides}");
+    let out = crate::common::bilik(&["export", "--format", "png", "--dpi", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::common::stderr(&out).contains("from 72 to 1200 dpi"));
+}
