@@ -229,6 +229,8 @@ pub enum ExportError {
     Csv(String),
     /// The SVG could not be turned into a PNG or a PDF.
     Render(String),
+    /// A picture of more bodies than [`MAX_FIGURE_BODIES`].
+    TooLarge { format: Format, bodies: usize },
 }
 
 impl fmt::Display for ExportError {
@@ -245,6 +247,14 @@ impl fmt::Display for ExportError {
             ),
             ExportError::Csv(e) => write!(f, "csv: {e}"),
             ExportError::Render(e) => write!(f, "{e}"),
+            ExportError::TooLarge { format, bodies } => write!(
+                f,
+                "{format}: the figure would draw {bodies} bodies; figures draw at most \
+                 {MAX_FIGURE_BODIES}, as no page shows more legibly and their layout grows \
+                 faster than the bodies (minutes at 10,000). Draw the bodies around one with \
+                 --focus BODY (and --depth N), or export graphml, json or csv for the whole \
+                 system"
+            ),
         }
     }
 }
@@ -259,6 +269,22 @@ pub fn validate(format: Format, options: &RenderOptions) -> Result<(), ExportErr
         (false, Some(table)) => Err(ExportError::TableNotApplicable { format, table }),
         _ => Ok(()),
     }
+}
+
+/// The most bodies a picture (SVG, PNG, PDF) draws. A whole-system figure of more is
+/// unreadable at any print size, and its layered layout (crossing reduction and placement,
+/// [`crate::output::graph::placement`]) grows faster than linearly: about 0.4 s at 1,000
+/// bodies, over 20 s at 10,000. Above it the export is refused with a pointer to `--focus`,
+/// which draws the bodies around one. The shipped datasets have a few dozen bodies.
+pub const MAX_FIGURE_BODIES: usize = 2_000;
+
+/// Refuses a picture of more than [`MAX_FIGURE_BODIES`] bodies (after `--focus`).
+fn drawable(format: Format, snapshot: &Snapshot) -> Result<(), ExportError> {
+    let bodies = graph::Graph::new(snapshot).nodes.len();
+    if bodies > MAX_FIGURE_BODIES {
+        return Err(ExportError::TooLarge { format, bodies });
+    }
+    Ok(())
 }
 
 /// PNG pixels per SVG pixel: 300 dpi, print resolution, for an SVG measured at CSS's 96.
@@ -338,22 +364,27 @@ pub fn produce<'a>(
             return Ok(Output::Json(Box::new(summary::json::document(snapshot))));
         }
         (Format::Graphml, None) => return Ok(Output::Graphml(*snapshot)),
+        (Format::Svg | Format::Png | Format::Pdf, None) => {
+            drawable(format, snapshot)?;
+            return picture(format, snapshot).map(Output::Bytes);
+        }
         (Format::Dot, None) => graph::dot::render(snapshot),
-        (Format::Svg, None) => graph::svg::render(snapshot),
         (Format::Mermaid, None) => graph::mermaid::render(snapshot),
-        // The same SVG, so that the three pictures of a state are one figure.
-        (Format::Png, None) => {
-            return render::png(&graph::svg::render(snapshot), PNG_SCALE)
-                .map(Output::Bytes)
-                .map_err(|e| ExportError::Render(format!("png: {e:#}")));
-        }
-        (Format::Pdf, None) => {
-            return render::pdf(&graph::svg::render(snapshot))
-                .map(Output::Bytes)
-                .map_err(|e| ExportError::Render(format!("pdf: {e:#}")));
-        }
     };
     Ok(Output::Bytes(text.into_bytes()))
+}
+
+/// The picture, as SVG or turned into PNG or PDF.
+fn picture(format: Format, snapshot: &Snapshot) -> Result<Vec<u8>, ExportError> {
+    let svg = graph::svg::render(snapshot);
+    match format {
+        // The same SVG, so that the three pictures of a state are one figure.
+        Format::Png => {
+            render::png(&svg, PNG_SCALE).map_err(|e| ExportError::Render(format!("png: {e:#}")))
+        }
+        Format::Pdf => render::pdf(&svg).map_err(|e| ExportError::Render(format!("pdf: {e:#}"))),
+        _ => Ok(svg.into_bytes()),
+    }
 }
 
 /// A sensible file name for an export of `snapshot`, such as `kz-2022+P5+P10.md` or

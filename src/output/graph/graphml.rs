@@ -2,12 +2,18 @@
 //! and power edge is an edge (so two bodies may be joined by several); every attribute is
 //! declared with a typed `<key>`, and a value that does not apply is left out rather than
 //! written empty. `label` holds the name in the export's language, which Gephi shows.
+//! `x` and `y` are the SVG's layered placement, up to
+//! [`MAX_FIGURE_BODIES`](crate::output::export::MAX_FIGURE_BODIES) bodies; above, they are
+//! left out (that layout grows faster than linearly) and the reader lays the graph out.
+//!
+//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges, on top of the
+//! layout, with no memory beyond one element.
 
 use std::fmt::Write;
 
 use super::{Graph, Node};
 use crate::output::escape::{word, xml};
-use crate::output::export::Snapshot;
+use crate::output::export::{MAX_FIGURE_BODIES, Snapshot};
 use crate::output::fmt::{self, fixed4};
 use crate::output::sink::{self, Sink};
 
@@ -174,8 +180,11 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
         .into_iter()
         .filter(|a| a.change != super::Change::Removed)
         .collect();
-    let (_, laid) = super::dot::placed(&present, &arrows, s.lang);
-    for (n, at) in present.iter().zip(&laid.boxes) {
+    // Above the figures' cap the layout would take minutes: positions are left out, and the
+    // reader (Gephi, yEd) lays the graph out itself.
+    let laid = (present.len() <= MAX_FIGURE_BODIES)
+        .then(|| super::dot::placed(&present, &arrows, s.lang).1);
+    for (i, n) in present.iter().enumerate() {
         let b = n.body;
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));
         let largest = n.analysis.largest();
@@ -211,8 +220,10 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
                 Some(fixed4(n.analysis.control_of(p))),
             );
         }
-        data(out, ind, "x", Some(format!("{:.1}", at.cx())));
-        data(out, ind, "y", Some(format!("{:.1}", at.y + at.h / 2.0)));
+        if let Some(at) = laid.as_ref().map(|l| &l.boxes[i]) {
+            data(out, ind, "x", Some(format!("{:.1}", at.cx())));
+            data(out, ind, "y", Some(format!("{:.1}", at.y + at.h / 2.0)));
+        }
         out.push_str("    </node>\n");
     }
     for (i, l) in g.present_links().enumerate() {

@@ -12,11 +12,12 @@
 //!   └────────────────────────────────────────────────────────────────┘
 //! ```
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
+use super::placement::grid::Grid;
 use super::placement::{self, Input, LAYER_GAP, Pt, Rect};
 use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
@@ -277,7 +278,7 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
 fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt, usize)> {
     // Near the target first, where ports give each label its room.
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
-    let mut taken: Vec<Rect> = laid.boxes.clone();
+    let mut taken = Grid::new(laid.boxes.iter().copied());
     let mut out = Vec::new();
     for (i, lines) in labels.iter().enumerate() {
         if lines.is_empty() {
@@ -294,7 +295,7 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
         let at = CHOICES
             .iter()
             .map(|t| route.label_at(*t))
-            .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(*p))))
+            .find(|p| !taken.overlaps(&boxed(*p)))
             .unwrap_or_else(|| route.label_at(CHOICES[0]));
         taken.push(boxed(at));
         out.push((at, i));
@@ -851,7 +852,12 @@ pub fn render(s: &Snapshot) -> String {
     // Bodies grouped by branch, so that layers start out with each branch together.
     let mut nodes: Vec<&Node> = g.nodes.iter().collect();
     nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
-    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    // The first body of an id, as a scan would find it, in constant time.
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        at.entry(n.id()).or_insert(i);
+    }
+    let index = |id: &str| at.get(id).copied();
     // Parallel arrows merged: one per pair of bodies, labelled with all it stands for.
     let drawn: Vec<(Bundle, usize, usize)> = bundle::bundle(&arrows)
         .into_iter()
