@@ -402,7 +402,6 @@ pub fn default_file_name(snapshot: &Snapshot, format: Format, options: &RenderOp
 mod tests {
     use super::*;
     use crate::analysis::{Options, analyze, tests::tiny_dataset};
-    use std::io::Write as _;
 
     #[test]
     fn csv_needs_a_table_and_only_csv_takes_one() {
