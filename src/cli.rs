@@ -981,33 +981,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 _ => None,
             };
-            let body = if active.is_empty() {
-                export::produce(
-                    format,
-                    &export::Snapshot {
-                        ranges: state_ranges.as_ref(),
-                        focus,
-                        figure,
-                        ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
-                    },
-                    &options,
-                )
+            // With reforms the exports show what they changed against the baseline.
+            let before = if active.is_empty() {
+                None
             } else {
-                // With reforms the exports show what they changed against the baseline.
-                let set = presets(&global, &baseline.dataset, false)?;
-                let before = analyze(&baseline)?;
-                let snapshot = export::Snapshot {
-                    reforms: &active,
-                    presets: Some(&set),
-                    baseline: Some((&baseline.dataset, &before)),
-                    ranges: state_ranges.as_ref(),
-                    focus,
-                    figure,
-                    ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
-                };
-                export::produce(format, &snapshot, &options)
+                Some((
+                    presets(&global, &baseline.dataset, false)?,
+                    analyze(&baseline)?,
+                ))
+            };
+            let mut snapshot = export::Snapshot {
+                ranges: state_ranges.as_ref(),
+                focus,
+                figure,
+                ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
+            };
+            if let Some((set, before)) = &before {
+                snapshot.reforms = &active;
+                snapshot.presets = Some(set);
+                snapshot.baseline = Some((&baseline.dataset, before));
             }
-            .map_err(|e| Failure::Data(e.to_string()))?;
+            let body = export::produce(format, &snapshot, &options)
+                .map_err(|e| Failure::Data(e.to_string()))?;
             emit_export(args.output.as_deref(), &body)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -6,8 +6,16 @@
 //! TUI holds it (dataset, analysis under the weights and principals in force, active reforms
 //! and, when reforms are active, the baseline before them), by one entry point, [`render`], so
 //! that `bilik export` and the TUI's export picker write byte-identical files for the same
-//! state. Exporters return bytes; writing them (atomically, or to stdout) is the caller's job
-//! ([`crate::output::write`]).
+//! state. [`produce`] gives the export to write, which the caller writes (atomically, or to
+//! stdout: [`crate::output::write`]) as it is produced: JSON, Markdown, CSV and GraphML are
+//! never held whole in memory ([`Output`]); [`render`] gives the bytes, for tests and small
+//! documents.
+//!
+//! Complexity, n bodies and e channel steps and power edges: JSON, Markdown and CSV are
+//! O(n + e) in time (the control table O(n x principals)) and hold no output beyond a buffer
+//! (the JSON its document). GraphML is O(n + e) to write on top of the layout it takes its
+//! positions from ([`crate::output::graph::placement`]); the SVG, and PNG and PDF from it,
+//! are built whole.
 //!
 //! Output is deterministic: bodies and edges are sorted by id, floats have a fixed number of
 //! decimals, and nothing depends on hash order, the clock or the machine.
@@ -27,6 +35,7 @@ use crate::analysis::range::Band;
 use crate::model::{Dataset, Lang};
 use crate::output::graph::{Figure, Focus};
 use crate::output::ranges::Ranges;
+use crate::output::sink::Sink;
 use crate::output::{graph, render, summary};
 use crate::reform::PresetSet;
 
@@ -216,10 +225,12 @@ pub enum ExportError {
     TableRequired,
     /// A table was chosen for a format that is not a table.
     TableNotApplicable { format: Format, table: Table },
-    /// The CSV writer failed (it writes to memory, so only on invalid data).
+    /// The CSV writer failed.
     Csv(String),
     /// The SVG could not be turned into a PNG or a PDF.
     Render(String),
+    /// A picture of more bodies than [`MAX_FIGURE_BODIES`].
+    TooLarge { format: Format, bodies: usize },
 }
 
 impl fmt::Display for ExportError {
@@ -236,6 +247,14 @@ impl fmt::Display for ExportError {
             ),
             ExportError::Csv(e) => write!(f, "csv: {e}"),
             ExportError::Render(e) => write!(f, "{e}"),
+            ExportError::TooLarge { format, bodies } => write!(
+                f,
+                "{format}: the figure would draw {bodies} bodies; figures draw at most \
+                 {MAX_FIGURE_BODIES}, as no page shows more legibly and their layout grows \
+                 faster than the bodies (minutes at 10,000). Draw the bodies around one with \
+                 --focus BODY (and --depth N), or export graphml, json or csv for the whole \
+                 system"
+            ),
         }
     }
 }
@@ -252,6 +271,22 @@ pub fn validate(format: Format, options: &RenderOptions) -> Result<(), ExportErr
     }
 }
 
+/// The most bodies a picture (SVG, PNG, PDF) draws. A whole-system figure of more is
+/// unreadable at any print size, and its layered layout (crossing reduction and placement,
+/// [`crate::output::graph::placement`]) grows faster than linearly: about 0.4 s at 1,000
+/// bodies, over 20 s at 10,000. Above it the export is refused with a pointer to `--focus`,
+/// which draws the bodies around one. The shipped datasets have a few dozen bodies.
+pub const MAX_FIGURE_BODIES: usize = 2_000;
+
+/// Refuses a picture of more than [`MAX_FIGURE_BODIES`] bodies (after `--focus`).
+fn drawable(format: Format, snapshot: &Snapshot) -> Result<(), ExportError> {
+    let bodies = graph::Graph::new(snapshot).nodes.len();
+    if bodies > MAX_FIGURE_BODIES {
+        return Err(ExportError::TooLarge { format, bodies });
+    }
+    Ok(())
+}
+
 /// PNG pixels per SVG pixel: 300 dpi, print resolution, for an SVG measured at CSS's 96.
 pub const PNG_SCALE: f32 = 300.0 / 96.0;
 
@@ -260,73 +295,99 @@ pub fn png_scale(dpi: f64) -> f32 {
     (dpi / 96.0) as f32
 }
 
-/// Renders `snapshot` in `format`. The same snapshot and options always give the same bytes.
+/// Renders `snapshot` in `format`, whole in memory: [`produce`] written to a `Vec`. The same
+/// snapshot and options always give the same bytes.
 pub fn render(
     format: Format,
     snapshot: &Snapshot,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let text = match (format, options.table) {
-        (Format::Csv, Some(table)) => {
-            return summary::csv::render(snapshot, table)
-                .map_err(|e| ExportError::Csv(e.to_string()));
-        }
-        (Format::Csv, None) => return Err(ExportError::TableRequired),
-        (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
-        (Format::Md, None) => summary::md::render(snapshot),
-        (Format::Json, None) => summary::json::render(snapshot),
-        (Format::Dot, None) => graph::dot::render(snapshot),
-        (Format::Svg, None) => graph::svg::render(snapshot),
-        (Format::Mermaid, None) => graph::mermaid::render(snapshot),
-        (Format::Graphml, None) => graph::graphml::render(snapshot),
-        // The same SVG, so that the three pictures of a state are one figure.
-        (Format::Png, None) => {
-            return render::png(
-                &graph::svg::render(snapshot),
-                png_scale(snapshot.figure.dpi),
-            )
-            .map_err(|e| ExportError::Render(format!("png: {e:#}")));
-        }
-        (Format::Pdf, None) => {
-            return render::pdf(&graph::svg::render(snapshot))
-                .map_err(|e| ExportError::Render(format!("pdf: {e:#}")));
-        }
-    };
-    Ok(text.into_bytes())
+    let mut bytes = Vec::new();
+    produce(format, snapshot, options)?
+        .write_to(&mut bytes)
+        .map_err(|e| ExportError::Csv(e.to_string()))?;
+    Ok(bytes)
 }
 
-/// An export ready to be written: the JSON document, serialised as it is written (the JSON
-/// of 100,000 bodies is 356 MB, which a string would hold whole, twice while it grew), or the
-/// bytes of any other format.
-pub enum Output {
+/// An export ready to be written, serialised as it is written wherever the format allows: the
+/// JSON of 100,000 bodies is 356 MB and its Markdown, CSV tables and GraphML tens of MB, which
+/// a string would hold whole (twice while it grew). Pictures are built whole: the SVG's
+/// layout needs every box before the first is drawn, and PNG and PDF come from the SVG.
+pub enum Output<'a> {
+    /// The `bilik.summary/2` document, serialised by `serde_json` as it is written.
     Json(Box<summary::json::Summary>),
+    /// The Markdown report, written section by section and row by row.
+    Md(Snapshot<'a>),
+    /// One CSV table, written row by row.
+    Csv(Snapshot<'a>, Table),
+    /// The GraphML, written element by element.
+    Graphml(Snapshot<'a>),
+    /// Any other format, rendered.
     Bytes(Vec<u8>),
 }
 
-impl Output {
-    /// Writes the export to `out`: the same bytes as [`render`]. Linear in the output; the
-    /// JSON needs no memory beyond `out`'s buffer.
-    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+impl Output<'_> {
+    /// Writes the export to `out`. Linear in the output; the streamed formats need no memory
+    /// beyond `out`'s buffer and what the format's own data structure holds (the JSON
+    /// document; the GraphML's layout).
+    pub fn write_to(&self, out: &mut dyn io::Write) -> io::Result<()> {
         match self {
             Output::Json(doc) => {
                 serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
                 out.write_all(b"\n")
+            }
+            Output::Md(s) => {
+                let mut sink = Sink::trimming(out);
+                summary::md::write(s, &mut sink);
+                sink.finish()
+            }
+            Output::Csv(s, table) => summary::csv::write(s, *table, out).map_err(io::Error::from),
+            Output::Graphml(s) => {
+                let mut sink = Sink::new(out);
+                graph::graphml::write(s, &mut sink);
+                sink.finish()
             }
             Output::Bytes(bytes) => out.write_all(bytes),
         }
     }
 }
 
-/// [`render`], except that the JSON is left to be serialised by [`Output::write_to`] as it
-/// is written. Every error [`render`] gives is given here, before anything is written.
-pub fn produce(
+/// The export of `snapshot` in `format`, left to be written by [`Output::write_to`] as it is
+/// produced where the format allows. Every error of the options, and of the pictures'
+/// rendering, is given here, before anything is written.
+pub fn produce<'a>(
     format: Format,
-    snapshot: &Snapshot,
+    snapshot: &Snapshot<'a>,
     options: &RenderOptions,
-) -> Result<Output, ExportError> {
-    match (format, options.table) {
-        (Format::Json, None) => Ok(Output::Json(Box::new(summary::json::document(snapshot)))),
-        _ => render(format, snapshot, options).map(Output::Bytes),
+) -> Result<Output<'a>, ExportError> {
+    let text = match (format, options.table) {
+        (Format::Csv, Some(table)) => return Ok(Output::Csv(*snapshot, table)),
+        (Format::Csv, None) => return Err(ExportError::TableRequired),
+        (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
+        (Format::Md, None) => return Ok(Output::Md(*snapshot)),
+        (Format::Json, None) => {
+            return Ok(Output::Json(Box::new(summary::json::document(snapshot))));
+        }
+        (Format::Graphml, None) => return Ok(Output::Graphml(*snapshot)),
+        (Format::Svg | Format::Png | Format::Pdf, None) => {
+            drawable(format, snapshot)?;
+            return picture(format, snapshot).map(Output::Bytes);
+        }
+        (Format::Dot, None) => graph::dot::render(snapshot),
+        (Format::Mermaid, None) => graph::mermaid::render(snapshot),
+    };
+    Ok(Output::Bytes(text.into_bytes()))
+}
+
+/// The picture, as SVG or turned into PNG or PDF.
+fn picture(format: Format, snapshot: &Snapshot) -> Result<Vec<u8>, ExportError> {
+    let svg = graph::svg::render(snapshot);
+    match format {
+        // The same SVG, so that the three pictures of a state are one figure.
+        Format::Png => render::png(&svg, png_scale(snapshot.figure.dpi))
+            .map_err(|e| ExportError::Render(format!("png: {e:#}"))),
+        Format::Pdf => render::pdf(&svg).map_err(|e| ExportError::Render(format!("pdf: {e:#}"))),
+        _ => Ok(svg.into_bytes()),
     }
 }
 
@@ -398,6 +459,57 @@ mod tests {
             default_file_name(&s, Format::Csv, &edges),
             "tiny+P5+P10-edges.csv"
         );
+    }
+
+    /// A file that takes `left` bytes, then fails as a full disk does.
+    struct Full<'a> {
+        file: &'a mut std::fs::File,
+        left: usize,
+    }
+
+    impl io::Write for Full<'_> {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            if b.len() > self.left {
+                return Err(io::Error::other("disk full"));
+            }
+            self.left -= b.len();
+            self.file.write(b)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    #[test]
+    fn streamed_exports_write_what_render_gives_and_a_failure_midway_leaves_no_file() {
+        let ds = tiny_dataset();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        let s = Snapshot::new(&ds, &a, Lang::En);
+        let dir = tempfile::tempdir().unwrap();
+        let mut cases: Vec<(Format, Option<Table>)> =
+            Table::ALL.map(|t| (Format::Csv, Some(t))).to_vec();
+        cases.extend([Format::Md, Format::Json, Format::Graphml].map(|f| (f, None)));
+        for (format, table) in cases {
+            let options = RenderOptions { table };
+            let whole = render(format, &s, &options).unwrap();
+            let path = dir.path().join(format!("out.{format}"));
+            let out = produce(format, &s, &options).unwrap();
+            crate::output::write::write_atomic_with(&path, |f| out.write_to(f)).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), whole, "{format} {table:?}");
+            std::fs::remove_file(&path).unwrap();
+            // Half way through, the disk fills: no file, and no temporary file, is left.
+            let err = crate::output::write::write_atomic_with(&path, |file| {
+                let mut full = Full {
+                    file,
+                    left: whole.len() / 2,
+                };
+                out.write_to(&mut full)
+            })
+            .unwrap_err();
+            assert_eq!(err.to_string(), "disk full", "{format} {table:?}");
+            let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert!(left.is_empty(), "{format} {table:?}: {left:?}");
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod fmt;
 pub mod graph;
 pub mod ranges;
 pub mod render;
+pub mod sink;
 pub mod sources;
 pub mod summary;
 pub mod sweep;

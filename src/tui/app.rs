@@ -112,10 +112,11 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop until continued (Ctrl-Z).
     Suspend,
-    /// Write these bytes to this path atomically, then report with [`Action::Written`].
+    /// Write this export to this path atomically as it is produced
+    /// ([`picker::write`]), then report with [`Action::Written`].
     Write {
         path: std::path::PathBuf,
-        bytes: Vec<u8>,
+        doc: picker::Doc,
     },
 }
 
@@ -361,12 +362,12 @@ impl App {
                     return Effect::None;
                 };
                 match p.overwrite.take() {
-                    Some((path, bytes)) if yes => {
+                    Some((path, doc)) if yes => {
                         let text =
                             crate::t!(self.ctx.lang, "writing {path} …", path = path.display());
                         self.ctx.set_status(text, StatusKind::Info);
                         self.export = None;
-                        Effect::Write { path, bytes }
+                        Effect::Write { path, doc }
                     }
                     _ => {
                         let text = crate::model::i18n::tr(
@@ -410,9 +411,9 @@ impl App {
                     return Effect::None;
                 };
                 match p.confirm(&mut self.ctx, &source) {
-                    Confirmed::Write(path, bytes) => {
+                    Confirmed::Write(path, doc) => {
                         self.export = None;
-                        Effect::Write { path, bytes }
+                        Effect::Write { path, doc }
                     }
                     Confirmed::Ask | Confirmed::Stay => Effect::None,
                 }

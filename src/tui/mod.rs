@@ -193,8 +193,8 @@ fn perform(
     match update(app, action) {
         Effect::Quit => return Ok(Some(Exit::Quit)),
         Effect::Suspend => suspend(terminal)?,
-        Effect::Write { path, bytes } => {
-            let result = crate::output::write::write_atomic(&path, &bytes)
+        Effect::Write { path, doc } => {
+            let result = write_export(app, &path, doc)
                 .map(|_| path.display().to_string())
                 .map_err(|e| format!("{}: {e}", path.display()));
             update(app, Action::Written(result));
@@ -202,6 +202,24 @@ fn perform(
         Effect::None => {}
     }
     Ok(None)
+}
+
+/// Writes the export chosen in the picker to `path` atomically, through a buffer, as it is
+/// produced (see [`views::export::write`]): a failure leaves no file behind.
+pub(crate) fn write_export(
+    app: &App,
+    path: &std::path::Path,
+    doc: views::export::Doc,
+) -> io::Result<()> {
+    let source = views::export::Source {
+        comparison: app.compare.comparison(&app.ctx),
+        delta: app.reforms.delta(&app.ctx),
+    };
+    crate::output::write::write_atomic_with(path, |file| {
+        let mut out = io::BufWriter::new(file);
+        views::export::write(&app.ctx, doc, &source, &mut out)?;
+        io::Write::flush(&mut out)
+    })
 }
 
 /// Gives the terminal back, stops until continued, then takes it again.

@@ -515,11 +515,11 @@ fn the_export_picker_renders_the_state_on_screen() {
         "{screen}"
     );
     let effect = keys(&mut a, &["enter"]);
-    let Effect::Write { path, bytes } = effect else {
+    let Effect::Write { path, doc } = effect else {
         panic!("confirming asks the loop to write: {effect:?}")
     };
     assert_eq!(path, std::path::PathBuf::from("kz-2022.svg"));
-    assert!(String::from_utf8_lossy(&bytes).contains("<svg"));
+    assert!(super::tests_export::written_text(&a, doc).contains("<svg"));
     assert!(a.export.is_none());
     update(
         &mut a,
@@ -539,10 +539,11 @@ fn the_export_picker_renders_the_state_on_screen() {
     keys(&mut a, &["6", "j", "j", "j", "j", "space", "e"]);
     keys(&mut a, &["down"; 7]);
     assert_eq!(a.export.as_ref().unwrap().path, "kz-2022+P5.json");
-    let Effect::Write { bytes, .. } = keys(&mut a, &["enter"]) else {
+    let Effect::Write { doc, .. } = keys(&mut a, &["enter"]) else {
         panic!()
     };
-    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&super::tests_export::written_text(&a, doc)).unwrap();
     assert_eq!(doc["reforms"], serde_json::json!(["P5"]));
     // A typed path wins, in any layout: letters are text here, not keys.
     keys(

@@ -18,11 +18,20 @@ fn status(app: &App) -> String {
         .unwrap_or_default()
 }
 
-fn written(effect: Effect) -> (std::path::PathBuf, String) {
+/// The path and the content of the export the effect asks the loop to write, written through
+/// the loop's own streamed writer into a temporary folder.
+fn written(a: &App, effect: Effect) -> (std::path::PathBuf, String) {
     match effect {
-        Effect::Write { path, bytes } => (path, String::from_utf8_lossy(&bytes).into_owned()),
+        Effect::Write { path, doc } => (path, written_text(a, doc)),
         other => panic!("expected a write, got {other:?}"),
     }
+}
+
+pub(super) fn written_text(a: &App, doc: Doc) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export");
+    super::write_export(a, &file, doc).unwrap();
+    std::fs::read_to_string(&file).unwrap()
 }
 
 #[test]
@@ -64,7 +73,10 @@ fn the_compare_view_exports_the_comparison_as_a_figure() {
         a.export.as_ref().unwrap().doc(),
         Doc::Comparison(Report::Svg)
     );
-    let (path, svg) = written(keys(&mut a, &["enter"]));
+    let (path, svg) = {
+        let e = keys(&mut a, &["enter"]);
+        written(&a, e)
+    };
     assert!(path.to_string_lossy().ends_with(".svg"));
     assert!(svg.contains("<svg") && svg.contains("Constitutional review"));
     assert!(svg.contains("kz-2022"));
@@ -78,11 +90,17 @@ fn the_reforms_view_exports_the_diff_first() {
     let p = a.export.as_ref().unwrap();
     assert_eq!(p.doc(), Doc::Diff(Report::Text));
     assert_eq!(p.path, "kz-2022+P5+P10-diff.txt");
-    let (_, report) = written(keys(&mut a, &["enter"]));
+    let (_, report) = {
+        let e = keys(&mut a, &["enter"]);
+        written(&a, e)
+    };
     assert!(report.contains("HEADLINE"), "{report}");
     keys(&mut a, &["e", "j", "j", "j"]);
     assert_eq!(a.export.as_ref().unwrap().path, "kz-2022+P5+P10-diff.svg");
-    let (_, svg) = written(keys(&mut a, &["enter"]));
+    let (_, svg) = {
+        let e = keys(&mut a, &["enter"]);
+        written(&a, e)
+    };
     assert!(svg.contains("What P5 + P10 change in kz-2022"));
     // The state's own formats follow the diff's.
     keys(&mut a, &["e"]);
@@ -119,7 +137,10 @@ fn a_file_that_exists_is_written_over_only_after_yes() {
     assert!(status(&a).contains("not written"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
     keys(&mut a, &["enter"]);
-    let (path, report) = written(keys(&mut a, &["y"]));
+    let (path, report) = {
+        let e = keys(&mut a, &["y"]);
+        written(&a, e)
+    };
     assert_eq!(path, target);
     assert!(report.contains("Kazakhstan"));
     assert!(a.export.is_none());

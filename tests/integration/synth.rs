@@ -82,3 +82,51 @@ fn control_values_equal_the_analysis_bit_for_bit() {
         }
     }
 }
+
+#[test]
+fn a_figure_of_more_bodies_than_the_cap_is_refused_with_the_way_to_draw_one_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("synth-2100.ron");
+    std::fs::write(&data, generate::generate(2_100, 7)).unwrap();
+    let data = data.to_str().unwrap();
+    for format in ["svg", "png", "pdf"] {
+        let out = dir.path().join(format!("whole.{format}"));
+        let o = crate::common::bilik(&[
+            "export",
+            "--data",
+            data,
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let err = crate::common::stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{format}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{format}: the figure would draw 2100 bodies; figures draw at most 2000"
+            )) && err.contains("--focus BODY"),
+            "{err}"
+        );
+        assert!(!out.exists(), "{format}: nothing is written");
+    }
+    // One body and its neighbours are drawn; the GraphML of the whole keeps every body but
+    // leaves the positions to the reader.
+    let o = crate::common::bilik(&[
+        "export",
+        "--data",
+        data,
+        "--format",
+        "svg",
+        "--focus",
+        "constitutional_court",
+        "--depth",
+        "1",
+    ]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert!(crate::common::stdout(&o).starts_with("<svg"));
+    let o = crate::common::bilik(&["export", "--data", data, "--format", "graphml"]);
+    let graphml = crate::common::stdout(&o);
+    assert!(o.status.success() && graphml.matches("<node id=").count() == 2_100);
+    assert!(!graphml.contains("<data key=\"x\">"));
+}

@@ -202,7 +202,12 @@ pub(super) fn placed(
     arrows: &[Arrow],
     lang: Lang,
 ) -> (Vec<usize>, placement::Output) {
-    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    // The first node of an id, as a scan would find it, in constant time.
+    let mut at = std::collections::HashMap::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        at.entry(n.id()).or_insert(i);
+    }
+    let index = |id: &str| at.get(id).copied();
     let drawn: Vec<(&Arrow, usize, usize)> = arrows
         .iter()
         .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))

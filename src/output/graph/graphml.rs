@@ -2,13 +2,20 @@
 //! and power edge is an edge (so two bodies may be joined by several); every attribute is
 //! declared with a typed `<key>`, and a value that does not apply is left out rather than
 //! written empty. `label` holds the name in the export's language, which Gephi shows.
+//! `x` and `y` are the SVG's layered placement, up to
+//! [`MAX_FIGURE_BODIES`](crate::output::export::MAX_FIGURE_BODIES) bodies; above, they are
+//! left out (that layout grows faster than linearly) and the reader lays the graph out.
+//!
+//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges, on top of the
+//! layout, with no memory beyond one element.
 
 use std::fmt::Write;
 
 use super::{Graph, Node};
 use crate::output::escape::{word, xml};
-use crate::output::export::Snapshot;
+use crate::output::export::{MAX_FIGURE_BODIES, Snapshot};
 use crate::output::fmt::{self, fixed4};
+use crate::output::sink::{self, Sink};
 
 #[derive(Clone, Copy)]
 enum Ty {
@@ -75,7 +82,7 @@ const EDGE_KEYS: [(&str, Ty); 11] = [
     ("change", Ty::Str),
 ];
 
-fn key(out: &mut String, prefix: &str, domain: &str, name: &str, ty: Ty) {
+fn key(out: &mut Sink, prefix: &str, domain: &str, name: &str, ty: Ty) {
     let _ = writeln!(
         out,
         "  <key id=\"{prefix}_{}\" for=\"{domain}\" attr.name=\"{}\" attr.type=\"{}\"/>",
@@ -87,7 +94,7 @@ fn key(out: &mut String, prefix: &str, domain: &str, name: &str, ty: Ty) {
 
 /// A `<data>` element, or nothing for a value that does not apply (readers such as networkx
 /// turn an empty element into the string "None").
-fn data(out: &mut String, indent: &str, key: &str, value: Option<String>) {
+fn data(out: &mut Sink, indent: &str, key: &str, value: Option<String>) {
     if let Some(v) = value.filter(|v| !v.is_empty()) {
         let _ = writeln!(
             out,
@@ -112,23 +119,28 @@ fn weight(l: &super::Link, g: &Graph) -> Option<f64> {
 }
 
 pub fn render(s: &Snapshot) -> String {
+    sink::to_string(|out| write(s, out), false)
+}
+
+/// Writes the GraphML to `out` as it is produced: no memory beyond one element, on top of
+/// the layout that gives the nodes their positions.
+pub fn write(s: &Snapshot, out: &mut Sink) {
     let g = Graph::new(s);
     let ds = s.dataset;
     let a = s.analysis;
-    let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (name, ty) in GRAPH_KEYS {
-        key(&mut out, "g", "graph", name, ty);
+        key(out, "g", "graph", name, ty);
     }
     for (name, ty) in NODE_KEYS {
-        key(&mut out, "n", "node", name, ty);
+        key(out, "n", "node", name, ty);
     }
     for p in &g.principals {
-        key(&mut out, "n", "node", &format!("control_{p}"), Ty::Double);
+        key(out, "n", "node", &format!("control_{p}"), Ty::Double);
     }
     for (name, ty) in EDGE_KEYS {
-        key(&mut out, "e", "edge", name, ty);
+        key(out, "e", "edge", name, ty);
     }
     // Gephi reads a layout only from these bare ids, and an edge's thickness from `weight`.
     for name in ["x", "y"] {
@@ -146,24 +158,19 @@ pub fn render(s: &Snapshot) -> String {
     );
     let weights = fmt::weights_as(&a.options.weights, |k, v| format!("{k}={}", fixed4(v)), ",");
     let ind = "    ";
-    data(&mut out, ind, "g_dataset", Some(ds.meta.id.clone()));
-    data(&mut out, ind, "g_title", Some(ds.meta.title.clone()));
+    data(out, ind, "g_dataset", Some(ds.meta.id.clone()));
+    data(out, ind, "g_title", Some(ds.meta.title.clone()));
     data(
-        &mut out,
+        out,
         ind,
         "g_jurisdiction",
         Some(ds.meta.jurisdiction.clone()),
     );
-    data(&mut out, ind, "g_as_of", Some(ds.meta.as_of.clone()));
-    data(&mut out, ind, "g_reforms", Some(s.reforms.join(",")));
-    data(&mut out, ind, "g_weights", Some(weights));
-    data(&mut out, ind, "g_principals", Some(a.principals.join(",")));
-    data(
-        &mut out,
-        ind,
-        "g_system_hhi",
-        Some(fixed4(a.summary.system_hhi)),
-    );
+    data(out, ind, "g_as_of", Some(ds.meta.as_of.clone()));
+    data(out, ind, "g_reforms", Some(s.reforms.join(",")));
+    data(out, ind, "g_weights", Some(weights));
+    data(out, ind, "g_principals", Some(a.principals.join(",")));
+    data(out, ind, "g_system_hhi", Some(fixed4(a.summary.system_hhi)));
 
     let ind = "      ";
     // The positions of the SVG's layered placement, y growing downwards as on screen.
@@ -173,8 +180,11 @@ pub fn render(s: &Snapshot) -> String {
         .into_iter()
         .filter(|a| a.change != super::Change::Removed)
         .collect();
-    let (_, laid) = super::dot::placed(&present, &arrows, s.lang);
-    for (n, at) in present.iter().zip(&laid.boxes) {
+    // Above the figures' cap the layout would take minutes: positions are left out, and the
+    // reader (Gephi, yEd) lays the graph out itself.
+    let laid = (present.len() <= MAX_FIGURE_BODIES)
+        .then(|| super::dot::placed(&present, &arrows, s.lang).1);
+    for (i, n) in present.iter().enumerate() {
         let b = n.body;
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));
         let largest = n.analysis.largest();
@@ -200,23 +210,20 @@ pub fn render(s: &Snapshot) -> String {
             ("n_change", Some(change.to_string())),
         ];
         for (k, v) in values {
-            data(&mut out, ind, k, v);
+            data(out, ind, k, v);
         }
         for p in &g.principals {
             data(
-                &mut out,
+                out,
                 ind,
                 &format!("n_control_{p}"),
                 Some(fixed4(n.analysis.control_of(p))),
             );
         }
-        data(&mut out, ind, "x", Some(format!("{:.1}", at.cx())));
-        data(
-            &mut out,
-            ind,
-            "y",
-            Some(format!("{:.1}", at.y + at.h / 2.0)),
-        );
+        if let Some(at) = laid.as_ref().map(|l| &l.boxes[i]) {
+            data(out, ind, "x", Some(format!("{:.1}", at.cx())));
+            data(out, ind, "y", Some(format!("{:.1}", at.y + at.h / 2.0)));
+        }
         out.push_str("    </node>\n");
     }
     for (i, l) in g.present_links().enumerate() {
@@ -241,11 +248,10 @@ pub fn render(s: &Snapshot) -> String {
             ("e_change", Some(change.to_string())),
         ];
         for (k, v) in values {
-            data(&mut out, ind, k, v);
+            data(out, ind, k, v);
         }
-        data(&mut out, ind, "weight", weight(l, &g).map(fixed4));
+        data(out, ind, "weight", weight(l, &g).map(fixed4));
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
-    out
 }

@@ -12,11 +12,12 @@
 //!   └────────────────────────────────────────────────────────────────┘
 //! ```
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
+use super::placement::grid::Grid;
 use super::placement::{self, Fit, Input, LAYER_GAP, Pt, Rect};
 use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
@@ -298,6 +299,8 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
     const CHOICES: [f64; 9] = [0.86, 0.78, 0.92, 0.7, 0.62, 0.54, 0.46, 0.38, 0.3];
     let mut taken: Vec<Rect> = laid.boxes.clone();
     let bodies = taken.len();
+    // The grid answers the common question (is this spot free?) without a scan.
+    let mut grid = Grid::new(laid.boxes.iter().copied());
     let mut out = Vec::new();
     for (i, lines) in labels.iter().enumerate() {
         if lines.is_empty() {
@@ -337,7 +340,7 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
         };
         let at = candidates
             .iter()
-            .find(|p| !taken.iter().any(|r| r.overlaps(&boxed(**p))))
+            .find(|p| !grid.overlaps(&boxed(**p)))
             .or_else(|| {
                 candidates
                     .iter()
@@ -352,6 +355,7 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
                     .unwrap_or(on_curve[0])
             });
         taken.push(boxed(at));
+        grid.push(boxed(at));
         out.push((at, i));
     }
     out
@@ -916,7 +920,12 @@ pub fn render(s: &Snapshot) -> String {
     // Bodies grouped by branch, so that layers start out with each branch together.
     let mut nodes: Vec<&Node> = g.nodes.iter().collect();
     nodes.sort_by(|a, b| (a.body.branch, a.id()).cmp(&(b.body.branch, b.id())));
-    let index = |id: &str| nodes.iter().position(|n| n.id() == id);
+    // The first body of an id, as a scan would find it, in constant time.
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        at.entry(n.id()).or_insert(i);
+    }
+    let index = |id: &str| at.get(id).copied();
     // Parallel arrows merged: one per pair of bodies, labelled with all it stands for.
     let drawn: Vec<(Bundle, usize, usize)> = bundle::bundle(&arrows)
         .into_iter()

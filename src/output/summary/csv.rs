@@ -7,6 +7,7 @@
 //! starts with `'` ([`csv_cells`]); numbers stay numbers.
 
 use std::collections::BTreeSet;
+use std::io;
 
 use crate::model::{Body, Dataset};
 use crate::output::escape::csv_cells;
@@ -26,9 +27,17 @@ fn flag(x: bool) -> String {
 }
 
 pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
+    let mut bytes = Vec::new();
+    write(s, table, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Writes `table` to `out` row by row as it is produced: linear in the rows (the control
+/// table: bodies x principals), and no memory beyond the CSV writer's buffer.
+pub fn write(s: &Snapshot, table: Table, out: &mut dyn io::Write) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     let g = Graph::new(s);
     let ds = s.dataset;
     match table {
@@ -210,5 +219,6 @@ pub fn render(s: &Snapshot, table: Table) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    w.flush()?;
+    Ok(())
 }

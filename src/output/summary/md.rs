@@ -14,6 +14,7 @@ use crate::output::export::Snapshot;
 use crate::output::fmt::{self, pct, seats};
 use crate::output::graph::{Change, Graph, Kind};
 use crate::output::ranges::Ranges;
+use crate::output::sink::{self, Sink};
 use crate::output::summary::text::{options_line_in, sensitivity_label_in};
 use crate::reform::Preset;
 use crate::t;
@@ -21,39 +22,31 @@ use crate::t;
 /// Shares below this print as nothing: they are rounding noise at one decimal.
 const SHOWN: f64 = 0.0005;
 
-/// A GFM table; cells are escaped by the caller. `right` aligns numeric columns.
-struct Table {
-    header: Vec<String>,
-    right: Vec<bool>,
-    rows: Vec<Vec<String>>,
+/// A GFM table, written as it is filled: the header at once, each row as it comes; cells
+/// are escaped by the caller. `right` aligns numeric columns.
+struct Table<'s, 'o> {
+    out: &'s mut Sink<'o>,
 }
 
-impl Table {
-    fn new(columns: &[(&str, bool)]) -> Table {
-        Table {
-            header: columns.iter().map(|c| c.0.to_string()).collect(),
-            right: columns.iter().map(|c| c.1).collect(),
-            rows: Vec::new(),
-        }
+impl<'s, 'o> Table<'s, 'o> {
+    fn new(out: &'s mut Sink<'o>, columns: &[(&str, bool)]) -> Table<'s, 'o> {
+        let mut t = Table { out };
+        let header: Vec<String> = columns.iter().map(|c| c.0.to_string()).collect();
+        t.row(header);
+        let rule: Vec<String> = columns
+            .iter()
+            .map(|c| if c.1 { "---:" } else { "---" }.to_string())
+            .collect();
+        t.row(rule);
+        t
     }
 
     fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+        let _ = writeln!(self.out, "| {} |", cells.join(" | "));
     }
 
-    fn write(&self, out: &mut String) {
-        let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
-        out.push_str(&line(&self.header));
-        let rule: Vec<String> = self
-            .right
-            .iter()
-            .map(|r| if *r { "---:" } else { "---" }.to_string())
-            .collect();
-        out.push_str(&line(&rule));
-        for r in &self.rows {
-            out.push_str(&line(r));
-        }
-        out.push('\n');
+    fn end(self) {
+        self.out.push('\n');
     }
 }
 
@@ -136,7 +129,7 @@ fn composition(names: &Names, b: &Body) -> String {
         .join("; ")
 }
 
-fn flag_rows(table: &mut Table, names: &Names, flags: &[&Flag], with_sources: bool) {
+fn flag_rows(table: &mut Table<'_, '_>, names: &Names, flags: &[&Flag], with_sources: bool) {
     for f in flags {
         let mut row = vec![
             word(names.lang, "severity", f.severity.as_str()).to_string(),
@@ -152,6 +145,12 @@ fn flag_rows(table: &mut Table, names: &Names, flags: &[&Flag], with_sources: bo
 }
 
 pub fn render(s: &Snapshot) -> String {
+    sink::to_string(|out| write(s, out), true)
+}
+
+/// Writes the report to `out` as it is produced: linear in the state, and no memory beyond
+/// one row. `out` should trim the final blank lines ([`Sink::trimming`]).
+pub fn write(s: &Snapshot, out: &mut Sink) {
     let ds = s.dataset;
     let a = s.analysis;
     let ranges = s.ranges();
@@ -162,7 +161,6 @@ pub fn render(s: &Snapshot) -> String {
         lang: s.lang,
     };
     let lang = s.lang;
-    let mut out = String::new();
 
     let _ = writeln!(out, "# {}\n", esc(&ds.meta.title));
     let _ = writeln!(
@@ -253,10 +251,13 @@ pub fn render(s: &Snapshot) -> String {
                 seats = h.seats
             )
         );
-        let mut t = Table::new(&[
-            (tr(lang, "Route"), false),
-            (tr(lang, "Share of the seats"), true),
-        ]);
+        let mut t = Table::new(
+            out,
+            &[
+                (tr(lang, "Route"), false),
+                (tr(lang, "Share of the seats"), true),
+            ],
+        );
         t.row(vec![
             tr(lang, "directly (own weighted share of seats)").into(),
             pct(h.direct),
@@ -275,7 +276,7 @@ pub fn render(s: &Snapshot) -> String {
             format!("**{}**", tr(lang, "total integrated control")),
             format!("**{total}**"),
         ]);
-        t.write(&mut out);
+        t.end();
         if let Some(r) = ranges {
             let _ = writeln!(
                 out,
@@ -295,7 +296,7 @@ pub fn render(s: &Snapshot) -> String {
             let labels: Vec<String> = h.sensitivity.iter().map(|(w, _)| seats(*w)).collect();
             let mut header = vec![(tr(lang, "`consent` weight"), false)];
             header.extend(labels.iter().map(|l| (l.as_str(), true)));
-            let mut t = Table::new(&header);
+            let mut t = Table::new(out, &header);
             let mut row = vec![match lang {
                 Lang::En => capitalised(&possessive(&names.of(&h.principal), "control")),
                 _ => t!(
@@ -306,7 +307,7 @@ pub fn render(s: &Snapshot) -> String {
             }];
             row.extend(h.sensitivity.iter().map(|(_, t)| pct(*t)));
             t.row(row);
-            t.write(&mut out);
+            t.end();
             if let Some(x) = h.without_threat_discount {
                 let _ = writeln!(
                     out,
@@ -339,14 +340,17 @@ pub fn render(s: &Snapshot) -> String {
     }
 
     let _ = writeln!(out, "## {}\n", tr(lang, "Principals"));
-    let mut t = Table::new(&[
-        (tr(lang, "Principal"), false),
-        (tr(lang, "Seats reached"), true),
-        (tr(lang, "Majorities"), true),
-        (tr(lang, "Largest bloc"), true),
-        (tr(lang, "Independent seats"), true),
-        (tr(lang, "Independent mean"), true),
-    ]);
+    let mut t = Table::new(
+        out,
+        &[
+            (tr(lang, "Principal"), false),
+            (tr(lang, "Seats reached"), true),
+            (tr(lang, "Majorities"), true),
+            (tr(lang, "Largest bloc"), true),
+            (tr(lang, "Independent seats"), true),
+            (tr(lang, "Independent mean"), true),
+        ],
+    );
     for p in &a.summary.principals {
         t.row(vec![
             names.of(&p.id),
@@ -357,7 +361,7 @@ pub fn render(s: &Snapshot) -> String {
             pct(p.independent_mean),
         ]);
     }
-    t.write(&mut out);
+    t.end();
     let _ = writeln!(
         out,
         "{}\n",
@@ -371,20 +375,23 @@ pub fn render(s: &Snapshot) -> String {
     );
 
     let _ = writeln!(out, "## {}\n", tr(lang, "Bodies"));
-    let mut t = Table::new(&[
-        (tr(lang, "Body"), false),
-        (tr(lang, "Branch"), false),
-        (tr(lang, "Seats"), true),
-        (
-            tr(lang, "Composition (channel, seats: steps, source)"),
-            false,
-        ),
-        (tr(lang, "Integrated control"), false),
-        (tr(lang, "Majority control (closure)"), false),
-        (tr(lang, "Every chain passes through"), false),
-        ("HHI", true),
-        (tr(lang, "Flags"), true),
-    ]);
+    let mut t = Table::new(
+        out,
+        &[
+            (tr(lang, "Body"), false),
+            (tr(lang, "Branch"), false),
+            (tr(lang, "Seats"), true),
+            (
+                tr(lang, "Composition (channel, seats: steps, source)"),
+                false,
+            ),
+            (tr(lang, "Integrated control"), false),
+            (tr(lang, "Majority control (closure)"), false),
+            (tr(lang, "Every chain passes through"), false),
+            ("HHI", true),
+            (tr(lang, "Flags"), true),
+        ],
+    );
     let mut bodies: Vec<(&Body, &BodyAnalysis)> = ds.bodies.iter().zip(&a.bodies).collect();
     bodies.sort_by_key(|(b, _)| (b.branch, &b.id));
     for (b, ba) in bodies {
@@ -423,30 +430,25 @@ pub fn render(s: &Snapshot) -> String {
             a.flags_of(&b.id).count().to_string(),
         ]);
     }
-    t.write(&mut out);
+    t.end();
 
     let _ = writeln!(out, "## {}\n", t!(lang, "Flags ({n})", n = a.flags.len()));
     if a.flags.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "No rule raised a flag."));
     } else {
-        let mut t = Table::new(&flag_columns(lang));
+        let mut t = Table::new(out, &flag_columns(lang));
         flag_rows(&mut t, &names, &a.flags.iter().collect::<Vec<_>>(), true);
-        t.write(&mut out);
+        t.end();
     }
 
     if let Some((base, base_a)) = s.baseline {
-        changes(&mut out, s, &names, base, base_a);
+        changes(out, s, &names, base, base_a);
     }
     // The state analysed: the layer's elements only, whichever dataset the caller holds.
     out.push_str(&crate::output::sources::references_md(
         &ds.in_layer(a.options.layer),
         s.lang,
     ));
-    // One final newline, as Markdown linters expect.
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
 
 fn flag_columns(lang: Lang) -> [(&'static str, bool); 5] {
@@ -460,7 +462,7 @@ fn flag_columns(lang: Lang) -> [(&'static str, bool); 5] {
 }
 
 /// The before/after section: what the reforms changed against the baseline.
-fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a: &Analysis) {
+fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: &Analysis) {
     let lang = s.lang;
     let d = diff::diff(base, base_a, s.dataset, s.analysis);
     let _ = writeln!(out, "## {}\n", tr(lang, "Changes from the baseline"));
@@ -566,14 +568,17 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
     if d.bodies.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "No body changed."));
     } else {
-        let mut t = Table::new(&[
-            (tr(lang, "Body"), false),
-            (tr(lang, "Change"), false),
-            (tr(lang, "Seats"), true),
-            (tr(lang, "Control before"), false),
-            (tr(lang, "Control after"), false),
-            ("HHI", true),
-        ]);
+        let mut t = Table::new(
+            out,
+            &[
+                (tr(lang, "Body"), false),
+                (tr(lang, "Change"), false),
+                (tr(lang, "Seats"), true),
+                (tr(lang, "Control before"), false),
+                (tr(lang, "Control after"), false),
+                ("HHI", true),
+            ],
+        );
         for b in &d.bodies {
             let mut change = vec![
                 tr(
@@ -622,17 +627,20 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
                 format!("{:.3} → {:.3}", b.hhi.0, b.hhi.1),
             ]);
         }
-        t.write(out);
+        t.end();
     }
 
     let _ = writeln!(out, "### {}\n", tr(lang, "Principals"));
-    let mut t = Table::new(&[
-        (tr(lang, "Principal"), false),
-        (tr(lang, "Seats reached"), true),
-        (tr(lang, "Majorities"), true),
-        (tr(lang, "Largest bloc"), true),
-        (tr(lang, "Independent seats"), true),
-    ]);
+    let mut t = Table::new(
+        out,
+        &[
+            (tr(lang, "Principal"), false),
+            (tr(lang, "Seats reached"), true),
+            (tr(lang, "Majorities"), true),
+            (tr(lang, "Largest bloc"), true),
+            (tr(lang, "Independent seats"), true),
+        ],
+    );
     for p in &d.principals {
         let cell = |f: &dyn Fn(&crate::analysis::PrincipalSummary) -> String| {
             format!(
@@ -649,7 +657,7 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
             cell(&|x| pct(x.independent_seat_share)),
         ]);
     }
-    t.write(out);
+    t.end();
 
     for (title, flags) in [
         (tr(lang, "Flags raised ({n})"), &d.flags_raised),
@@ -664,9 +672,9 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
             let _ = writeln!(out, "{}\n", tr(lang, "None."));
             continue;
         }
-        let mut t = Table::new(&flag_columns(lang));
+        let mut t = Table::new(out, &flag_columns(lang));
         flag_rows(&mut t, names, &flags.iter().collect::<Vec<_>>(), true);
-        t.write(out);
+        t.end();
     }
 
     let graph = Graph::new(s);
@@ -685,13 +693,16 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
     if power.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "None added or removed."));
     } else {
-        let mut t = Table::new(&[
-            (tr(lang, "Change"), false),
-            (tr(lang, "From"), false),
-            (tr(lang, "Power"), false),
-            (tr(lang, "To"), false),
-            (tr(lang, "Source"), false),
-        ]);
+        let mut t = Table::new(
+            out,
+            &[
+                (tr(lang, "Change"), false),
+                (tr(lang, "From"), false),
+                (tr(lang, "Power"), false),
+                (tr(lang, "To"), false),
+                (tr(lang, "Source"), false),
+            ],
+        );
         for l in power {
             let to = match l.channel {
                 Some(c) => format!("{} ({})", names.of(l.to), code(c)),
@@ -708,6 +719,6 @@ fn changes(out: &mut String, s: &Snapshot, names: &Names, base: &Dataset, base_a
                 esc(l.source),
             ]);
         }
-        t.write(out);
+        t.end();
     }
 }

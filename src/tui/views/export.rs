@@ -14,6 +14,8 @@
 //!            └ j/k format · type or Tab: the name ┘
 //! ```
 
+use std::io;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -143,15 +145,15 @@ pub struct ExportPicker {
     /// Whether the user typed the path; until then it follows the format.
     pub edited: bool,
     pub focus: Focus,
-    /// The export rendered for a path that exists, waiting for `y` (write over it) or `n`.
-    pub overwrite: Option<(std::path::PathBuf, Vec<u8>)>,
+    /// The export chosen for a path that exists, waiting for `y` (write over it) or `n`.
+    pub overwrite: Option<(std::path::PathBuf, Doc)>,
 }
 
 /// What Enter in the picker leads to.
 #[derive(Debug, PartialEq)]
 pub enum Confirmed {
-    /// Write these bytes there.
-    Write(std::path::PathBuf, Vec<u8>),
+    /// Write this export there ([`write`]).
+    Write(std::path::PathBuf, Doc),
     /// The file exists: the picker asks first.
     Ask,
     /// Nothing to write (the reason is in the status bar).
@@ -250,17 +252,58 @@ fn figure(svg: String, r: Report) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Renders the chosen export: the bytes to write, or what went wrong.
-pub fn render_bytes(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, String> {
+/// Whether the chosen export can be written now; what stands in the way otherwise. Cheap:
+/// nothing is rendered (that happens as the file is written, [`write`]).
+pub fn ready(ctx: &Ctx, doc: Doc, source: &Source) -> Result<(), String> {
     match doc {
         Doc::State(format, table) => {
-            let opts = RenderOptions { table };
-            export::validate(format, &opts).map_err(|e| e.to_string())?;
-            // With reforms on, exports show what changed against the baseline.
-            let d = baseline_delta(ctx, source.delta)?;
-            export::render(format, &snapshot(ctx, d.as_ref().map(|d| &d.before)), &opts)
-                .map_err(|e| e.to_string())
+            export::validate(format, &RenderOptions { table }).map_err(|e| e.to_string())
         }
+        Doc::Comparison(_) if source.comparison.is_none() => Err(tr(
+            ctx.lang,
+            "the comparison is not measured yet; try again in a moment",
+        )
+        .into()),
+        Doc::Diff(_) if ctx.scenario.active.is_empty() => {
+            Err(tr(ctx.lang, "no reform is on: there is no diff").into())
+        }
+        Doc::Comparison(_) | Doc::Diff(_) => Ok(()),
+    }
+}
+
+/// Writes the chosen export to `out` as it is produced: the state through the same streamed
+/// writers as `bilik export` ([`export::produce`]), so that neither holds a JSON, Markdown,
+/// CSV or GraphML export whole in memory; the comparison and the diff (a few rows per
+/// dataset or changed body) rendered first. A rendering error is an
+/// [`io::ErrorKind::Other`] error carrying the reason, before anything is written.
+pub fn write(ctx: &Ctx, doc: Doc, source: &Source, out: &mut dyn io::Write) -> io::Result<()> {
+    match doc {
+        Doc::State(format, table) => {
+            // With reforms on, exports show what changed against the baseline.
+            let d = baseline_delta(ctx, source.delta).map_err(io::Error::other)?;
+            let snapshot = snapshot(ctx, d.as_ref().map(|d| &d.before));
+            export::produce(format, &snapshot, &RenderOptions { table })
+                .map_err(|e| io::Error::other(e.to_string()))?
+                .write_to(out)
+        }
+        Doc::Comparison(_) | Doc::Diff(_) => {
+            let bytes = render_report(ctx, doc, source).map_err(io::Error::other)?;
+            out.write_all(&bytes)
+        }
+    }
+}
+
+/// Renders the chosen export whole: the bytes [`write`] writes, or what went wrong.
+pub fn render_bytes(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    write(ctx, doc, source, &mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+/// The comparison or the diff, rendered.
+fn render_report(ctx: &Ctx, doc: Doc, source: &Source) -> Result<Vec<u8>, String> {
+    match doc {
+        Doc::State(..) => unreachable!("the state is written by `write`"),
         Doc::Comparison(r) => {
             let c = source.comparison.ok_or_else(|| {
                 tr(
@@ -365,17 +408,17 @@ impl ExportPicker {
         self.edited = true;
     }
 
-    /// Renders the export for writing. A path that exists is not written over until the user
-    /// says so ([`Confirmed::Ask`]); on an error the reason goes to the status bar and the
-    /// picker stays open.
+    /// Chooses the export to write (rendered as it is written, [`write`]). A path that exists
+    /// is not written over until the user says so ([`Confirmed::Ask`]); if the export cannot
+    /// be written ([`ready`]) the reason goes to the status bar and the picker stays open.
     pub fn confirm(&mut self, ctx: &mut Ctx, source: &Source) -> Confirmed {
         let lang = ctx.lang;
         if self.path.trim().is_empty() {
             ctx.set_status(tr(lang, "export: type a file name"), StatusKind::Error);
             return Confirmed::Stay;
         }
-        match render_bytes(ctx, self.doc(), source) {
-            Ok(bytes) => {
+        match ready(ctx, self.doc(), source) {
+            Ok(()) => {
                 let path = std::path::PathBuf::from(self.path.trim());
                 if path.exists() {
                     ctx.set_status(
@@ -386,14 +429,14 @@ impl ExportPicker {
                         ),
                         StatusKind::Info,
                     );
-                    self.overwrite = Some((path, bytes));
+                    self.overwrite = Some((path, self.doc()));
                     return Confirmed::Ask;
                 }
                 ctx.set_status(
                     crate::t!(lang, "writing {path} …", path = self.path),
                     StatusKind::Info,
                 );
-                Confirmed::Write(path, bytes)
+                Confirmed::Write(path, self.doc())
             }
             Err(e) => {
                 ctx.set_status(

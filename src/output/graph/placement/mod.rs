@@ -23,6 +23,7 @@
 //! Everything is deterministic: ties are broken by index, and only `+ - * /` and `sqrt` are
 //! used, which IEEE 754 rounds the same way everywhere.
 
+pub mod grid;
 mod route;
 
 pub use route::Route;
