@@ -9,6 +9,8 @@
 /// need it too; it is the one sanitiser of every text output.
 pub use crate::diag::visible::{visible, visible_lines};
 
+use crate::diag::visible::hidden;
+
 /// A CSV cell a spreadsheet will not run: a cell that starts with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading `'` (the OWASP rule), unless it is a number, as the
 /// tool writes numbers (a negative figure must stay a number).
@@ -36,6 +38,8 @@ where
 /// Text for XML content or a double-quoted attribute (GraphML, SVG). Line breaks and tabs
 /// become character references so that attribute-value normalisation keeps them, and
 /// characters XML 1.0 forbids become U+FFFD, as a parser would refuse the file otherwise.
+/// The other hidden characters (DEL, C1 controls, bidirectional controls) become U+FFFD too:
+/// a figure would obey a right-to-left override and show a name reversed.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -48,7 +52,7 @@ pub fn xml(s: &str) -> String {
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if hidden(c) || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -90,8 +94,7 @@ pub fn markdown(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' | '\n' => out.push(' '),
-            c if c.is_control() => out.push(' '),
+            c if hidden(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -101,7 +104,7 @@ pub fn markdown(s: &str) -> String {
 /// An inline code span that shows `s` verbatim, even when it holds backticks: the fence is
 /// one backtick longer than the longest run inside.
 pub fn markdown_code(s: &str) -> String {
-    let s = s.replace(['\r', '\n'], " ");
+    let s = s.replace(hidden, " ");
     let mut longest = 0;
     let mut run = 0;
     for c in s.chars() {
@@ -123,13 +126,13 @@ pub fn markdown_code(s: &str) -> String {
 /// line break (escape sequences, NUL) become spaces, as in [`markdown`].
 pub fn markdown_pipes(s: &str) -> String {
     s.replace('|', "\\|")
-        .replace(|c: char| c.is_control() && c != '\n', " ")
+        .replace(|c: char| hidden(c) && c != '\n', " ")
 }
 
 /// A `bilik compare` Markdown table cell: `|` escaped, line breaks and other control
 /// characters flattened to spaces.
 pub fn markdown_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(char::is_control, " ")
+    s.replace('|', "\\|").replace(hidden, " ")
 }
 
 /// The inside of a double-quoted Mermaid label. Mermaid has no backslash escapes; it reads

@@ -233,3 +233,120 @@ fn a_closed_pipe_on_stderr_is_no_panic() {
     // Rust's standard output treats a closed descriptor as a sink: the report goes nowhere.
     assert_eq!(stdout(&out), "exit 0\n");
 }
+
+/// What a name or caption carries into a figure or a Markdown page: a right-to-left override,
+/// controls, a script, the end of a CDATA section, an ampersand, table and code markup and a
+/// script link.
+const MARKUP: &str = "\u{202e}evil\u{7}<script>alert(1)</script>]]> & |pipe| `tick` [x](javascript:alert(1))\u{1b}[2J";
+
+/// `s` as the inside of a RON string.
+fn ron_str(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The escaping fixture with both principals named [`MARKUP`], a preset file for it whose
+/// titles and source carry it, and a tour whose title and captions carry it (a tour's steps
+/// name shipped datasets only).
+fn markup_files(dir: &Path) -> (String, String, String) {
+    let m = ron_str(MARKUP);
+    let text = std::fs::read_to_string(fixture("valid/escaping.ron"))
+        .unwrap()
+        .replace(r#"Voters, \"all\" of them"#, &m)
+        .replace(r#"Head of \"State\" & <Co>"#, &format!("Head {m}"));
+    let data = dir.join("markup.ron");
+    std::fs::write(&data, text).unwrap();
+    let presets = format!(
+        r#"(dataset: "escaping", title: "P {m}", presets: [(id: "hostile",
+            title: (en: "R {m}", ru: "R", kk: "R"), description: "D {m}",
+            operations: [change_channel(body: "court", id: "chair",
+                steps: [(actor: "chamber", role: appoint)], source: "S {m}")])])"#
+    );
+    let presets_path = dir.join("markup-presets.ron");
+    std::fs::write(&presets_path, presets).unwrap();
+    let tour = format!(
+        r#"(title: (en: "T {m}", ru: "T", kk: "T"), steps: [
+            (dataset: "us", view: bodies, body: "supreme_court", caption: (en: "C {m}", ru: "C", kk: "C")),
+            (dataset: "kz-2022", view: bodies, body: "constitutional_court", caption: (en: "| a | b |\n|---|---|\n| {m} | c |", ru: "C", kk: "C")),
+        ])"#
+    );
+    let tour_path = dir.join("markup-tour.ron");
+    std::fs::write(&tour_path, tour).unwrap();
+    let s = |p: PathBuf| p.to_str().unwrap().to_owned();
+    (s(data), s(presets_path), s(tour_path))
+}
+
+#[test]
+fn figures_and_the_tour_page_keep_hostile_text_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, presets, tour) = markup_files(dir.path());
+    let figures: Vec<Vec<&str>> = vec![
+        vec![
+            "export", "--format", "svg", "--data", &data, "--focus", "court",
+        ],
+        vec!["export", "--format", "svg", "--data", &data],
+        vec!["compare", &data, "kz-2022", "--format", "svg"],
+        vec![
+            "diff",
+            "--data",
+            &data,
+            "--reforms",
+            &presets,
+            "--reform",
+            "hostile",
+            "--format",
+            "svg",
+        ],
+    ];
+    for args in figures {
+        let out = bilik(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let svg = stdout(&out);
+        assert_inert(&format!("{args:?}"), &svg);
+        assert!(!svg.to_lowercase().contains("<script"), "{args:?}:\n{svg}");
+        let doc = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("{args:?}: not XML ({e}):\n{svg}"));
+        assert!(
+            doc.descendants().all(|n| n.tag_name().name() != "script"),
+            "{args:?}"
+        );
+        // Character references decode: the parsed text must be inert too, and the name is
+        // there as text, not dropped.
+        let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+        assert_inert(&format!("{args:?} parsed"), &text);
+        assert!(
+            text.contains("<script>alert(1)</script>]]> & |pipe|"),
+            "{args:?}: {text}"
+        );
+    }
+    let out = bilik(&["tour", &tour, "--export", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert_inert("tour --export md", &md);
+    assert!(md.contains("evil"), "{md}");
+    assert_markdown_inert("tour --export md", &md);
+}
+
+/// Dataset text in a Markdown page stays text: no HTML, no link, no table of its own (its
+/// `|` are escaped), no code span.
+fn assert_markdown_inert(what: &str, md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match &event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{what}: HTML {h:?} in\n{md}"),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                assert!(
+                    !dest_url.trim().to_lowercase().starts_with("javascript:"),
+                    "{what}: a script link in\n{md}"
+                );
+            }
+            Event::Start(Tag::Table(_)) => panic!("{what}: a caption became a table in\n{md}"),
+            Event::Code(c) => assert!(!c.contains("evil"), "{what}: code span {c:?}"),
+            _ => {}
+        }
+    }
+    assert!(
+        !md.replace(r"\](", "").contains("](javascript:"),
+        "{what}: a link in\n{md}"
+    );
+}
