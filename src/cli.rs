@@ -1139,7 +1139,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
         Some(Command::Power(args)) => power::run(&args),
-        Some(Command::Tour(args)) => tour::run(&args, color_for_stderr(global.color)),
+        Some(Command::Tour(args)) => {
+            tour::run(&args, global.lang.into(), color_for_stderr(global.color))
+        }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);

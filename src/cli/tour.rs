@@ -28,7 +28,7 @@ pub enum TourFormat {
     Md,
 }
 
-pub fn run(args: &TourArgs, color: bool) -> anyhow::Result<ExitCode> {
+pub fn run(args: &TourArgs, lang: Lang, color: bool) -> anyhow::Result<ExitCode> {
     let Some(spec) = &args.tour else {
         let mut out = String::new();
         for t in tour::shipped().into_iter().flatten() {
@@ -49,7 +49,7 @@ pub fn run(args: &TourArgs, color: bool) -> anyhow::Result<ExitCode> {
     })?;
     match args.export {
         Some(TourFormat::Md) => {
-            let doc = crate::output::tour::markdown_doc(&t, Lang::En).map_err(Failure::Data)?;
+            let doc = crate::output::tour::markdown_doc(&t, lang).map_err(Failure::Data)?;
             emit(args.output.as_deref(), doc.as_bytes())?;
         }
         None => {

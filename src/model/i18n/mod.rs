@@ -26,8 +26,8 @@
 
 mod catalogue;
 mod catalogue_compare;
-pub mod leftover;
 mod catalogue_views;
+pub mod leftover;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
