@@ -698,6 +698,69 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ("no principal", "ни один принципал", "ешбір принципал"),
     ("Flags: none", "Сигналы: нет", "Белгілер: жоқ"),
     ("Flags:", "Сигналы:", "Белгілер:"),
+    // ── `bilik datasets`, `bilik reforms`, `bilik tour` ──────────────────────────────────
+    (
+        "{title} (law as of {date})",
+        "{title} (право по состоянию на {date})",
+        "{title} ({date} жағдай бойынша құқық)",
+    ),
+    (
+        "No reform presets apply to dataset {dataset}. Load a preset file with --reforms FILE.",
+        "К набору данных {dataset} не относится ни одна реформа. Загрузите файл реформ через --reforms FILE.",
+        "{dataset} деректер жинағына бірде-бір реформа қолданылмайды. Реформалар файлын --reforms FILE арқылы жүктеңіз.",
+    ),
+    (
+        "Reform presets for {dataset}, from {path}, in the order they apply:",
+        "Реформы для {dataset} из {path} в порядке их применения:",
+        "{dataset} үшін реформалар, {path} файлынан, қолданылу ретімен:",
+    ),
+    (
+        "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.",
+        "Применяются через --reform ID,... (в summary и export); их действие показывает `bilik diff --reform ID,...`.",
+        "--reform ID,... арқылы қолданылады (summary және export командаларында); олардың әсерін `bilik diff --reform ID,...` көрсетеді.",
+    ),
+    ("{n} steps", "{n} {n:шаг|шага|шагов}", "{n} қадам"),
+    (
+        "bilik tour ID --export md renders one; `t` plays one in the explorer.",
+        "bilik tour ID --export md выводит экскурсию; `t` проводит её в интерактивном режиме.",
+        "bilik tour ID --export md шолуды шығарады; `t` оны интерактивті режимде ойнатады.",
+    ),
+    // ── `bilik sources` ──────────────────────────────────────────────────────────────────
+    (
+        "Sources of {id} ({title})",
+        "Источники {id} ({title})",
+        "{id} дереккөздері ({title})",
+    ),
+    (
+        "cited by: nothing coded names it by its id",
+        "цитируется: ни один закодированный элемент не называет его по идентификатору",
+        "сілтеме: ешбір кодталған элемент оны идентификаторы бойынша атамайды",
+    ),
+    (
+        "cited by {n}: {list}",
+        "цитируется ({n}): {list}",
+        "сілтеме жасалған ({n}): {list}",
+    ),
+    (
+        "References: {title}",
+        "Источники: {title}",
+        "Дереккөздер: {title}",
+    ),
+    (
+        "Cited by {n} elements.",
+        "Цитируется элементами: {n}.",
+        "Сілтеме жасаған элементтер: {n}.",
+    ),
+    (
+        " (de facto layer)",
+        " (фактический слой)",
+        " (іс жүзіндегі қабат)",
+    ),
+    ("element.body", "орган", "орган"),
+    ("element.channel", "канал", "арна"),
+    ("element.edge", "связь", "байланыс"),
+    ("element.attribute", "признак", "белгі"),
+    ("element.bloc", "блок", "блок"),
 ];
 
 #[cfg(test)]
