@@ -1020,7 +1020,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = String::new();
             for e in data::EMBEDDED {
                 let title = data::load_str(e.path, e.text)
-                    .map(|d| format!("{} (law as of {})", d.meta.title, d.meta.as_of))
+                    .map(|d| {
+                        crate::t!(
+                            global.lang.into(),
+                            "{title} (law as of {date})",
+                            title = d.meta.title,
+                            date = d.meta.as_of
+                        )
+                    })
                     .unwrap_or_else(|err| err.to_string());
                 out.push_str(&format!("{:<10} {title}\n", e.id));
             }
@@ -1134,7 +1141,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Sweep(args)) => sweep::run(&global, &args),
         Some(Command::Power(args)) => power::run(&args),
-        Some(Command::Tour(args)) => tour::run(&args, color_for_stderr(global.color)),
+        Some(Command::Tour(args)) => {
+            tour::run(&args, global.lang.into(), color_for_stderr(global.color))
+        }
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "bilik", &mut buf);
@@ -1173,8 +1182,12 @@ fn figure_bytes(svg: &str, pdf: bool, dpi: f64) -> Result<Vec<u8>, Failure> {
 fn reform_list(set: &PresetSet, lang: Lang) -> String {
     if set.is_empty() {
         return format!(
-            "No reform presets apply to dataset {}. Load a preset file with --reforms FILE.\n",
-            set.dataset
+            "{}\n",
+            crate::t!(
+                lang,
+                "No reform presets apply to dataset {dataset}. Load a preset file with --reforms FILE.",
+                dataset = set.dataset
+            )
         );
     }
     let rows: Vec<Vec<String>> = set
@@ -1189,13 +1202,24 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
         })
         .collect();
     let mut out = format!(
-        "Reform presets for {}, from {}, in the order they apply:\n",
-        set.dataset, set.path
+        "{}\n",
+        crate::t!(
+            lang,
+            "Reform presets for {dataset}, from {path}, in the order they apply:",
+            dataset = set.dataset,
+            path = set.path
+        )
     );
-    out.push_str(&fmt::table(&["id", "title", "article"], &rows, &[false; 3]));
-    out.push_str(
-        "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.\n",
-    );
+    let tr = |en| crate::model::i18n::tr(lang, en);
+    out.push_str(&fmt::table(
+        &["id", tr("title"), tr("article")],
+        &rows,
+        &[false; 3],
+    ));
+    out.push_str(tr(
+        "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.",
+    ));
+    out.push('\n');
     out
 }
 

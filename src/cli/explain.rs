@@ -85,8 +85,10 @@ pub fn sources(global: &Global, args: &SourcesArgs) -> anyhow::Result<ExitCode> 
     let loaded = crate::cli::load_both_layers(global)?;
     let ds = &loaded.dataset;
     let body = match args.format {
-        ExplainFormat::Text => visible_lines(&crate::output::sources::text(ds)).into_owned(),
-        ExplainFormat::Md => crate::output::sources::md(ds),
+        ExplainFormat::Text => {
+            visible_lines(&crate::output::sources::text_in(ds, global.lang.into())).into_owned()
+        }
+        ExplainFormat::Md => crate::output::sources::md_in(ds, global.lang.into()),
         ExplainFormat::Json => crate::output::sources::json(ds),
     };
     emit(args.output.as_deref(), body.as_bytes())?;

@@ -28,18 +28,24 @@ pub enum TourFormat {
     Md,
 }
 
-pub fn run(args: &TourArgs, color: bool) -> anyhow::Result<ExitCode> {
+pub fn run(args: &TourArgs, lang: Lang, color: bool) -> anyhow::Result<ExitCode> {
     let Some(spec) = &args.tour else {
         let mut out = String::new();
         for t in tour::shipped().into_iter().flatten() {
             out.push_str(&format!(
-                "{:<10} {} steps  {}\n",
+                "{:<10} {}  {}\n",
                 t.id,
-                t.steps.len(),
-                t.title.get(Lang::En)
+                crate::t!(lang, "{n} steps", n = t.steps.len()),
+                t.title.get(lang)
             ));
         }
-        out.push_str("\nbilik tour ID --export md renders one; `t` plays one in the explorer.\n");
+        out.push_str(&format!(
+            "\n{}\n",
+            crate::model::i18n::tr(
+                lang,
+                "bilik tour ID --export md renders one; `t` plays one in the explorer."
+            )
+        ));
         print(out.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -49,11 +55,15 @@ pub fn run(args: &TourArgs, color: bool) -> anyhow::Result<ExitCode> {
     })?;
     match args.export {
         Some(TourFormat::Md) => {
-            let doc = crate::output::tour::markdown_doc(&t, Lang::En).map_err(Failure::Data)?;
+            let doc = crate::output::tour::markdown_doc(&t, lang).map_err(Failure::Data)?;
             emit(args.output.as_deref(), doc.as_bytes())?;
         }
         None => {
-            let mut out = format!("{}: {} steps\n", t.title.get(Lang::En), t.steps.len());
+            let mut out = format!(
+                "{}: {}\n",
+                t.title.get(lang),
+                crate::t!(lang, "{n} steps", n = t.steps.len())
+            );
             for (k, s) in t.steps.iter().enumerate() {
                 let reforms = if s.reforms.is_empty() {
                     String::new()

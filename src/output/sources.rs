@@ -9,7 +9,9 @@
 
 use serde::Serialize;
 
+use crate::model::i18n::tr;
 use crate::model::{Dataset, Source};
+use crate::t;
 
 /// One source and what cites it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -301,7 +303,34 @@ fn de_facto(dataset: &Dataset, body: &str, e: Element) -> bool {
 }
 
 pub fn text(dataset: &Dataset) -> String {
-    let mut out = format!("Sources of {} ({})\n", dataset.meta.id, dataset.meta.title);
+    text_in(dataset, crate::model::Lang::En)
+}
+
+/// One entry of `cited_by` in `lang`: the kind of element in words, its ids as they are.
+fn element_in(lang: crate::model::Lang, what: &str) -> String {
+    if lang == crate::model::Lang::En {
+        return what.to_string();
+    }
+    let (what, de_facto) = match what.strip_suffix(" (de facto layer)") {
+        Some(w) => (w, tr(lang, " (de facto layer)")),
+        None => (what, ""),
+    };
+    let (kind, ids) = what.split_once(' ').unwrap_or((what, ""));
+    let kind = crate::model::i18n::lookup(lang, &format!("element.{kind}")).unwrap_or(kind);
+    format!("{kind} {ids}{de_facto}")
+}
+
+/// [`text`] in `lang`: the frame in words of `lang`; titles, notes and ids as the data has them.
+pub fn text_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
+    let mut out = format!(
+        "{}\n",
+        t!(
+            lang,
+            "Sources of {id} ({title})",
+            id = dataset.meta.id,
+            title = dataset.meta.title
+        )
+    );
     for s in cited(dataset) {
         out.push_str(&format!("\n[{}] {}\n", s.id, s.title));
         if !s.url.is_empty() {
@@ -311,12 +340,20 @@ pub fn text(dataset: &Dataset) -> String {
             out.push_str(&format!("  {}\n", s.note));
         }
         if s.cited_by.is_empty() {
-            out.push_str("  cited by: nothing coded names it by its id\n");
-        } else {
             out.push_str(&format!(
-                "  cited by {}: {}\n",
-                s.cited_by.len(),
-                s.cited_by.join(", ")
+                "  {}\n",
+                tr(lang, "cited by: nothing coded names it by its id")
+            ));
+        } else {
+            let list: Vec<String> = s.cited_by.iter().map(|w| element_in(lang, w)).collect();
+            out.push_str(&format!(
+                "  {}\n",
+                t!(
+                    lang,
+                    "cited by {n}: {list}",
+                    n = s.cited_by.len(),
+                    list = list.join(", ")
+                )
             ));
         }
     }
@@ -383,8 +420,20 @@ pub fn references_md(dataset: &Dataset, lang: crate::model::Lang) -> String {
 }
 
 pub fn md(dataset: &Dataset) -> String {
+    md_in(dataset, crate::model::Lang::En)
+}
+
+/// [`md`] in `lang`.
+pub fn md_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
     use crate::output::escape::markdown;
-    let mut out = format!("## References: {}\n\n", markdown(&dataset.meta.title));
+    let mut out = format!(
+        "## {}\n\n",
+        t!(
+            lang,
+            "References: {title}",
+            title = markdown(&dataset.meta.title)
+        )
+    );
     for s in cited(dataset) {
         out.push_str(&format!(
             "- **{}.** {}",
@@ -398,7 +447,10 @@ pub fn md(dataset: &Dataset) -> String {
             out.push_str(&format!(" {}", markdown(&s.note)));
         }
         if !s.cited_by.is_empty() {
-            out.push_str(&format!(" Cited by {} elements.", s.cited_by.len()));
+            out.push_str(&format!(
+                " {}",
+                t!(lang, "Cited by {n} elements.", n = s.cited_by.len())
+            ));
         }
         out.push('\n');
     }

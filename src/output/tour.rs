@@ -6,9 +6,27 @@ use std::fmt::Write;
 
 use crate::analysis::range::{self, Band, PctRange};
 use crate::analysis::{self, Analysis};
-use crate::model::{Dataset, Lang};
+use crate::model::i18n::{lookup, tr, word};
+use crate::model::phrase::capitalised;
+use crate::model::{Dataset, Lang, Layer};
 use crate::output::escape::{markdown, markdown_code};
 use crate::reform::tour::{Step, Tour};
+use crate::t;
+
+/// A step's layer and view in `lang`: their ids in English (as the tour file writes them),
+/// the explorer's words otherwise.
+fn layer_and_view(step: &Step, lang: Lang) -> (String, String) {
+    if lang == Lang::En {
+        return (step.layer.to_string(), step.view.clone());
+    }
+    let layer = match step.layer {
+        Layer::DeJure => tr(lang, "de jure"),
+        Layer::DeFacto => tr(lang, "de facto"),
+    };
+    let view = lookup(lang, &format!("view.{}", capitalised(&step.view)))
+        .map_or_else(|| step.view.clone(), str::to_string);
+    (layer.to_string(), view)
+}
 
 /// The numbers of one step, as the document shows them.
 #[derive(Debug, Clone)]
@@ -61,8 +79,13 @@ pub fn markdown_doc(tour: &Tour, lang: Lang) -> Result<String, String> {
     let _ = writeln!(out, "# {}\n", markdown(tour.title.get(lang)));
     let _ = writeln!(
         out,
-        "A guided tour of bilik ({}), {n} steps. Each step gives the head of state's integrated control of the selected body, with its range over the contested codings, the at-will threat option and the consent band 0.5–2; control by majority closure; and the flags on the body.\n",
-        markdown_code(&tour.id)
+        "{}\n",
+        t!(
+            lang,
+            "A guided tour of bilik ({id}), {n} steps. Each step gives the head of state's integrated control of the selected body, with its range over the contested codings, the at-will threat option and the consent band 0.5–2; control by majority closure; and the flags on the body.",
+            id = markdown_code(&tour.id),
+            n = n
+        )
     );
     for (k, step) in tour.steps.iter().enumerate() {
         let f = figures(step).map_err(|e| format!("step {}: {e}", k + 1))?;
@@ -70,19 +93,24 @@ pub fn markdown_doc(tour: &Tour, lang: Lang) -> Result<String, String> {
         let body = d.name(&step.body, lang);
         let _ = writeln!(
             out,
-            "## Step {} of {n}: {} · {}\n",
-            k + 1,
-            markdown(&d.meta.id),
-            markdown(body)
+            "## {}\n",
+            t!(
+                lang,
+                "Step {k} of {n}: {dataset} · {body}",
+                k = k + 1,
+                n = n,
+                dataset = markdown(&d.meta.id),
+                body = markdown(body)
+            )
         );
         let _ = writeln!(out, "{}\n", markdown(step.caption.get(lang)));
         let reforms = if step.reforms.is_empty() {
-            "none (the baseline)".to_string()
+            tr(lang, "none (the baseline)").to_string()
         } else {
             step.reforms.join(" + ")
         };
         let weights = if step.weights.is_empty() {
-            "the dataset's".to_string()
+            tr(lang, "the dataset's").to_string()
         } else {
             step.weights
                 .iter()
@@ -90,27 +118,36 @@ pub fn markdown_doc(tour: &Tour, lang: Lang) -> Result<String, String> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let (layer, view) = layer_and_view(step, lang);
         let _ = writeln!(
             out,
-            "- State: dataset {}, reforms {}, layer {}, weights {}, view {}",
-            markdown_code(&step.dataset),
-            markdown(&reforms),
-            step.layer,
-            markdown(&weights),
-            step.view
+            "- {}",
+            t!(
+                lang,
+                "State: dataset {dataset}, reforms {reforms}, layer {layer}, weights {weights}, view {view}",
+                dataset = markdown_code(&step.dataset),
+                reforms = markdown(&reforms),
+                layer = layer,
+                weights = markdown(&weights),
+                view = view
+            )
         );
         match &f.head {
             Some(h) => {
                 let _ = writeln!(
                     out,
-                    "- Control of the {} by the {}: {}",
-                    markdown(body),
-                    markdown(d.name(h, lang)),
-                    PctRange(f.control, f.range)
+                    "- {}",
+                    t!(
+                        lang,
+                        "Control of the {body} by the {head}: {control}",
+                        body = markdown(body),
+                        head = markdown(d.name(h, lang)),
+                        control = PctRange(f.control, f.range)
+                    )
                 );
             }
             None => {
-                let _ = writeln!(out, "- The dataset has no head of state");
+                let _ = writeln!(out, "- {}", tr(lang, "The dataset has no head of state"));
             }
         }
         let by: Vec<String> = f
@@ -125,25 +162,29 @@ pub fn markdown_doc(tour: &Tour, lang: Lang) -> Result<String, String> {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- Controlled by majority closure: {}",
-            if by.is_empty() {
-                "no principal".to_string()
-            } else {
-                by.join(", ")
-            }
+            "- {}",
+            t!(
+                lang,
+                "Controlled by majority closure: {by}",
+                by = if by.is_empty() {
+                    tr(lang, "no principal").to_string()
+                } else {
+                    by.join(", ")
+                }
+            )
         );
         let flags: Vec<_> = f.analysis.flags_of(&step.body).collect();
         if flags.is_empty() {
-            let _ = writeln!(out, "- Flags: none");
+            let _ = writeln!(out, "- {}", tr(lang, "Flags: none"));
         } else {
-            let _ = writeln!(out, "- Flags:");
+            let _ = writeln!(out, "- {}", tr(lang, "Flags:"));
             for fl in flags {
                 let _ = writeln!(
                     out,
                     "  - {} ({}): {}",
                     markdown_code(fl.rule),
-                    fl.severity.as_str(),
-                    markdown(&fl.message)
+                    word(lang, "severity", fl.severity.as_str()),
+                    markdown(&fl.message_in(lang, d))
                 );
             }
         }

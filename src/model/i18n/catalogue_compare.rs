@@ -594,6 +594,173 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "жартысы: одан жоғары — көпшілік",
     ),
     ("weight: {weight}", "вес: {weight}", "салмақ: {weight}"),
+    // ── The comparison as Markdown (`compare --format md`) ───────────────────────────────
+    (
+        "Comparing states",
+        "Сравнение государств",
+        "Мемлекеттерді салыстыру",
+    ),
+    ("Indicators", "Показатели", "Көрсеткіштер"),
+    ("indicator", "показатель", "көрсеткіш"),
+    ("role", "роль", "рөл"),
+    (
+        "The head of state's hold on each independent role",
+        "Удержание каждой независимой роли главой государства",
+        "Мемлекет басшысының әр тәуелсіз рөлді ұстап тұруы",
+    ),
+    (
+        "The head of state's integrated control of each independent role",
+        "Интегрированный контроль главы государства над каждой независимой ролью",
+        "Мемлекет басшысының әр тәуелсіз рөлді интеграцияланған бақылауы",
+    ),
+    (
+        "Veto points on his picks for independent bodies",
+        "Точки вето при его выборе в независимые органы",
+        "Оның тәуелсіз органдарға таңдауындағы вето нүктелері",
+    ),
+    (
+        "Independent bodies he can dismiss at will",
+        "Независимые органы, членов которых он может освободить по усмотрению",
+        "Ол мүшелерін өз қалауымен босата алатын тәуелсіз органдар",
+    ),
+    ("Role by role", "По ролям", "Рөлдер бойынша"),
+    (
+        "Each cell: the body (seats), its largest principal, and the head of state's integrated control / hold; *at will* when he can dismiss some of its seats at will.",
+        "В каждой ячейке: орган (места), его крупнейший принципал и интегрированный контроль / удержание главы государства; *по усмотрению*, если он может освободить по усмотрению часть его членов.",
+        "Әр ұяшықта: орган (орындар), оның ең ірі принципалы және мемлекет басшысының интеграцияланған бақылауы / ұстап тұруы; ол мүшелерінің бір бөлігін өз қалауымен босата алса — *өз қалауымен*.",
+    ),
+    (
+        "Timeline: {jurisdiction}, {datasets}",
+        "Хронология: {jurisdiction}, {datasets}",
+        "Хронология: {jurisdiction}, {datasets}",
+    ),
+    (
+        "The head of state's hold (integrated control in brackets).",
+        "Удержание главой государства (в скобках интегрированный контроль).",
+        "Мемлекет басшысының ұстап тұруы (жақшада интеграцияланған бақылау).",
+    ),
+    (
+        "Why: {from} → {to}",
+        "Почему: {from} → {to}",
+        "Неліктен: {from} → {to}",
+    ),
+    (
+        "{hold} {held_before} → {held_after}; integrated control {before} → {after}.",
+        "{hold} {held_before} → {held_after}; интегрированный контроль {before} → {after}.",
+        "{hold} {held_before} → {held_after}; интеграцияланған бақылау {before} → {after}.",
+    ),
+    (
+        "No channel or consent changed.",
+        "Ни канал, ни согласие не изменились.",
+        "Арна да, келісім де өзгермеді.",
+    ),
+    // ── The tour as Markdown (`tour --export md`) ────────────────────────────────────────
+    (
+        "A guided tour of bilik ({id}), {n} steps. Each step gives the head of state's integrated control of the selected body, with its range over the contested codings, the at-will threat option and the consent band 0.5–2; control by majority closure; and the flags on the body.",
+        "Экскурсия по bilik ({id}), {n} {n:шаг|шага|шагов}. Для каждого шага приводятся интегрированный контроль главы государства над выбранным органом с диапазоном по спорным кодировкам, с угрозой роспуска по усмотрению и без неё и по полосе согласия 0.5–2; контроль большинства по замыканию; и сигналы по органу.",
+        "bilik бойынша шолу ({id}), {n} қадам. Әр қадамда мемлекет басшысының таңдалған органды интеграцияланған бақылауы даулы кодтаулар, өз қалауымен тарату қатері бар және жоқ жағдай және 0.5–2 келісім жолағы бойынша ауқымымен; тұйықталу бойынша көпшілік бақылауы; және орган бойынша белгілер беріледі.",
+    ),
+    (
+        "Step {k} of {n}: {dataset} · {body}",
+        "Шаг {k} из {n}: {dataset} · {body}",
+        "{n} қадамның {k}-і: {dataset} · {body}",
+    ),
+    (
+        "none (the baseline)",
+        "нет (исходное состояние)",
+        "жоқ (бастапқы күй)",
+    ),
+    (
+        "the dataset's",
+        "как в наборе данных",
+        "деректер жинағындағыдай",
+    ),
+    (
+        "State: dataset {dataset}, reforms {reforms}, layer {layer}, weights {weights}, view {view}",
+        "Состояние: набор данных {dataset}; реформы: {reforms}; слой: {layer}; веса: {weights}; вид «{view}»",
+        "Күй: деректер жинағы {dataset}; реформалар: {reforms}; қабат: {layer}; салмақтар: {weights}; «{view}» көрінісі",
+    ),
+    (
+        "Control of the {body} by the {head}: {control}",
+        "Контроль над органом «{body}»: {head} — {control}",
+        "«{body}» органын бақылау: {head} — {control}",
+    ),
+    (
+        "The dataset has no head of state",
+        "В наборе данных нет главы государства",
+        "Деректер жинағында мемлекет басшысы жоқ",
+    ),
+    (
+        "Controlled by majority closure: {by}",
+        "Контроль большинства по замыканию: {by}",
+        "Тұйықталу бойынша көпшілік бақылауы: {by}",
+    ),
+    ("no principal", "ни один принципал", "ешбір принципал"),
+    ("Flags: none", "Сигналы: нет", "Белгілер: жоқ"),
+    ("Flags:", "Сигналы:", "Белгілер:"),
+    // ── `bilik datasets`, `bilik reforms`, `bilik tour` ──────────────────────────────────
+    (
+        "{title} (law as of {date})",
+        "{title} (право по состоянию на {date})",
+        "{title} ({date} жағдай бойынша құқық)",
+    ),
+    (
+        "No reform presets apply to dataset {dataset}. Load a preset file with --reforms FILE.",
+        "К набору данных {dataset} не относится ни одна реформа. Загрузите файл реформ через --reforms FILE.",
+        "{dataset} деректер жинағына бірде-бір реформа қолданылмайды. Реформалар файлын --reforms FILE арқылы жүктеңіз.",
+    ),
+    (
+        "Reform presets for {dataset}, from {path}, in the order they apply:",
+        "Реформы для {dataset} из {path} в порядке их применения:",
+        "{dataset} үшін реформалар, {path} файлынан, қолданылу ретімен:",
+    ),
+    (
+        "Apply them with --reform ID,... (on summary and export); see their effect with `bilik diff --reform ID,...`.",
+        "Применяются через --reform ID,... (в summary и export); их действие показывает `bilik diff --reform ID,...`.",
+        "--reform ID,... арқылы қолданылады (summary және export командаларында); олардың әсерін `bilik diff --reform ID,...` көрсетеді.",
+    ),
+    ("{n} steps", "{n} {n:шаг|шага|шагов}", "{n} қадам"),
+    (
+        "bilik tour ID --export md renders one; `t` plays one in the explorer.",
+        "bilik tour ID --export md выводит экскурсию; `t` проводит её в интерактивном режиме.",
+        "bilik tour ID --export md шолуды шығарады; `t` оны интерактивті режимде ойнатады.",
+    ),
+    // ── `bilik sources` ──────────────────────────────────────────────────────────────────
+    (
+        "Sources of {id} ({title})",
+        "Источники {id} ({title})",
+        "{id} дереккөздері ({title})",
+    ),
+    (
+        "cited by: nothing coded names it by its id",
+        "цитируется: ни один закодированный элемент не называет его по идентификатору",
+        "сілтеме: ешбір кодталған элемент оны идентификаторы бойынша атамайды",
+    ),
+    (
+        "cited by {n}: {list}",
+        "цитируется ({n}): {list}",
+        "сілтеме жасалған ({n}): {list}",
+    ),
+    (
+        "References: {title}",
+        "Источники: {title}",
+        "Дереккөздер: {title}",
+    ),
+    (
+        "Cited by {n} elements.",
+        "Цитируется элементами: {n}.",
+        "Сілтеме жасаған элементтер: {n}.",
+    ),
+    (
+        " (de facto layer)",
+        " (фактический слой)",
+        " (іс жүзіндегі қабат)",
+    ),
+    ("element.body", "орган", "орган"),
+    ("element.channel", "канал", "арна"),
+    ("element.edge", "связь", "байланыс"),
+    ("element.attribute", "признак", "белгі"),
+    ("element.bloc", "блок", "блок"),
 ];
 
 #[cfg(test)]

@@ -3,17 +3,20 @@
 
 use std::fmt::Write;
 
+use super::text::rows_in;
 use super::{
-    amount, class_rows, head_figures, indicator_rows, largest_text, reason_subject, role_words,
-    side_names, timeline_rows, weight_lines,
+    amount_in, class_rows, head_figures, indicator_rows, largest_text, reason_subject,
+    role_words_in, side_names, timeline_rows_in, weight_lines_in,
 };
 use crate::analysis::range::Ranged;
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::model::Lang;
-use crate::model::phrase::size;
+use crate::model::i18n::tr;
+use crate::model::phrase::size_in;
 use crate::model::phrase::{capitalised, possessive};
 use crate::output::escape::markdown_cell as cell;
 use crate::output::fmt::pct;
+use crate::t;
 
 fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String>)]) {
     let _ = writeln!(out, "| {} | {} |", cell(first), ids.join(" | "));
@@ -39,36 +42,62 @@ fn grid(out: &mut String, first: &str, ids: &[&str], rows: &[(String, Vec<String
 pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.entries.iter().map(Entry::id).collect();
-    let _ = writeln!(out, "# Comparing states\n");
+    let _ = writeln!(out, "# {}\n", tr(lang, "Comparing states"));
     for e in &c.entries {
         let _ = writeln!(
             out,
-            "- `{}`: {} (law as of {}); head of state: {}",
+            "- `{}`: {}",
             e.id(),
-            cell(&e.dataset.meta.title),
-            e.dataset.meta.as_of,
-            e.dataset.name(&e.indicators.head_of_state, lang)
+            t!(
+                lang,
+                "{title} (law as of {date}); head of state: {head}",
+                title = cell(&e.dataset.meta.title),
+                date = e.dataset.meta.as_of,
+                head = e.dataset.name(&e.indicators.head_of_state, lang)
+            )
         );
     }
-    for line in weight_lines(c) {
+    for line in weight_lines_in(lang, c) {
         let _ = writeln!(out, "- {line}");
     }
-    let _ = writeln!(out, "\n## Indicators\n");
-    grid(&mut out, "indicator", &ids, &indicator_rows(c, ranges));
+    let _ = writeln!(out, "\n## {}\n", tr(lang, "Indicators"));
+    let role = tr(lang, "role");
+    grid(
+        &mut out,
+        tr(lang, "indicator"),
+        &ids,
+        &rows_in(lang, indicator_rows(c, ranges)),
+    );
     let _ = writeln!(
         out,
-        "\n## The head of state's hold on each independent role\n"
+        "\n## {}\n",
+        tr(lang, "The head of state's hold on each independent role")
     );
-    grid(&mut out, "role", &ids, &class_rows(c, |x| x.held));
+    grid(
+        &mut out,
+        role,
+        &ids,
+        &rows_in(lang, class_rows(c, |x| x.held)),
+    );
     let _ = writeln!(
         out,
-        "\n## The head of state's integrated control of each independent role\n"
+        "\n## {}\n",
+        tr(
+            lang,
+            "The head of state's integrated control of each independent role"
+        )
     );
-    grid(&mut out, "role", &ids, &class_rows(c, |x| x.control));
+    grid(
+        &mut out,
+        role,
+        &ids,
+        &rows_in(lang, class_rows(c, |x| x.control)),
+    );
 
     let _ = writeln!(
         out,
-        "\n## Veto points on his picks for independent bodies\n"
+        "\n## {}\n",
+        tr(lang, "Veto points on his picks for independent bodies")
     );
     for e in &c.entries {
         let name = |id: &str| e.dataset.name(id, lang).to_string();
@@ -81,7 +110,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                     "{}{} ({})",
                     name(&v.actor),
                     if v.under_threat {
-                        ", under threat of dissolution"
+                        tr(lang, ", under threat of dissolution")
                     } else {
                         ""
                     },
@@ -98,13 +127,17 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             "- `{}`: {}",
             e.id(),
             if holders.is_empty() {
-                "none".to_string()
+                tr(lang, "none").to_string()
             } else {
                 holders.join("; ")
             }
         );
     }
-    let _ = writeln!(out, "\n## Independent bodies he can dismiss at will\n");
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        tr(lang, "Independent bodies he can dismiss at will")
+    );
     for e in &c.entries {
         let list: Vec<String> = e
             .indicators
@@ -117,7 +150,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             "- `{}`: {}",
             e.id(),
             if list.is_empty() {
-                "none".to_string()
+                tr(lang, "none").to_string()
             } else {
                 list.join(", ")
             }
@@ -126,7 +159,12 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
 
     let _ = writeln!(
         out,
-        "\n## Role by role\n\nEach cell: the body (seats), its largest principal, and the head of state's integrated control / hold; *at will* when he can dismiss some of its seats at will.\n"
+        "\n## {}\n\n{}\n",
+        tr(lang, "Role by role"),
+        tr(
+            lang,
+            "Each cell: the body (seats), its largest principal, and the head of state's integrated control / hold; *at will* when he can dismiss some of its seats at will."
+        )
     );
     let rows: Vec<(String, Vec<String>)> = c
         .roles
@@ -134,9 +172,9 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
         .iter()
         .map(|row| {
             let label = if row.independent_class {
-                format!("**{}**", role_words(row.role))
+                format!("**{}**", role_words_in(lang, row.role))
             } else {
-                role_words(row.role)
+                role_words_in(lang, row.role)
             };
             let cells = c
                 .entries
@@ -152,13 +190,13 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                             format!(
                                 "{} ({}): {}; {}{}",
                                 e.dataset.name(&x.id, lang),
-                                size(x.seats, x.seats_nominal),
+                                size_in(lang, x.seats, x.seats_nominal),
                                 largest_text(e, &x.largest, lang),
                                 head_figures(e, x),
                                 if x.removable_at_will_by_head {
-                                    "; *at will*"
+                                    format!("; *{}*", tr(lang, "at will"))
                                 } else {
-                                    ""
+                                    String::new()
                                 }
                             )
                         })
@@ -169,17 +207,25 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             (label, cells)
         })
         .collect();
-    grid(&mut out, "role", &ids, &rows);
+    grid(&mut out, role, &ids, &rows);
 
     for t in &c.timelines {
         let _ = writeln!(
             out,
-            "\n## Timeline: {}, {}\n\nThe head of state's hold (integrated control in brackets).\n",
-            t.jurisdiction,
-            t.datasets.join(" → ")
+            "\n## {}\n\n{}\n",
+            t!(
+                lang,
+                "Timeline: {jurisdiction}, {datasets}",
+                jurisdiction = t.jurisdiction,
+                datasets = t.datasets.join(" → ")
+            ),
+            tr(
+                lang,
+                "The head of state's hold (integrated control in brackets)."
+            )
         );
         let tids: Vec<&str> = t.datasets.iter().map(String::as_str).collect();
-        grid(&mut out, "", &tids, &timeline_rows(t));
+        grid(&mut out, "", &tids, &timeline_rows_in(lang, t));
     }
 
     for pair in &c.changes {
@@ -188,34 +234,46 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             .dataset
             .name(&b.indicators.head_of_state, lang)
             .to_string();
-        let _ = writeln!(out, "\n## Why: {} → {}\n", a.id(), b.id());
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            t!(lang, "Why: {from} → {to}", from = a.id(), to = b.id())
+        );
         let mut roles: Vec<_> = pair.roles.iter().collect();
         // Independent roles first, as in the text form.
         roles.sort_by_key(|r| !INDEPENDENT_ROLES.contains(&r.role));
         for ch in roles {
             let fig = |x: Option<f64>| x.map(pct).unwrap_or_else(|| "-".into());
+            let hold = match lang {
+                Lang::En => possessive(&head, "hold"),
+                _ => t!(lang, "hold of the {head}", head = head),
+            };
             let _ = writeln!(
                 out,
-                "### {}: {} → {}\n\n{} {} → {}; integrated control {} → {}.\n",
-                role_words(ch.role),
+                "### {}: {} → {}\n\n{}\n",
+                role_words_in(lang, ch.role),
                 side_names(a, &ch.before, lang),
                 side_names(b, &ch.after, lang),
-                capitalised(&possessive(&head, "hold")),
-                fig(ch.held.0),
-                fig(ch.held.1),
-                fig(ch.control.0),
-                fig(ch.control.1)
+                capitalised(&t!(
+                    lang,
+                    "{hold} {held_before} → {held_after}; integrated control {before} → {after}.",
+                    hold = hold,
+                    held_before = fig(ch.held.0),
+                    held_after = fig(ch.held.1),
+                    before = fig(ch.control.0),
+                    after = fig(ch.control.1)
+                ))
             );
             if ch.reasons.is_empty() {
-                let _ = writeln!(out, "No channel or consent changed.");
+                let _ = writeln!(out, "{}", tr(lang, "No channel or consent changed."));
             }
             for r in &ch.reasons {
                 let _ = writeln!(
                     out,
                     "- {}: {} → {}",
                     reason_subject(a, b, r, lang),
-                    amount(&r.kind, &r.before),
-                    amount(&r.kind, &r.after)
+                    amount_in(lang, &r.kind, &r.before),
+                    amount_in(lang, &r.kind, &r.after)
                 );
                 if !r.sources_before.is_empty() {
                     let _ = writeln!(out, "  - `{}`: {}", a.id(), r.sources_before.join(" · "));

@@ -77,7 +77,7 @@ fn change_block(out: &mut String, a: &Entry, b: &Entry, ch: &RoleChange, lang: L
 
 /// The rows of a table with their labels in `lang`: an indicator's label through the
 /// catalogue (ids stay), a role's words as the role's name, `8 of 9` as `8 из 9`.
-fn rows_in(lang: Lang, rows: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+pub(super) fn rows_in(lang: Lang, rows: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
     if lang == Lang::En {
         return rows;
     }
