@@ -122,17 +122,30 @@ pub fn markdown_code(s: &str) -> String {
     format!("{fence}{pad}{}{pad}{fence}", s.replace('|', "\\|"))
 }
 
-/// A `bilik diff` Markdown table cell: `|` is escaped, and control characters other than a
+/// A `bilik diff` Markdown table cell: `|`, `<`, `[` and `]` are escaped, and control characters other than a
 /// line break (escape sequences, NUL) become spaces, as in [`markdown`].
 pub fn markdown_pipes(s: &str) -> String {
-    s.replace('|', "\\|")
-        .replace(|c: char| hidden(c) && c != '\n', " ")
+    inert(s).replace(|c: char| hidden(c) && c != '\n', " ")
 }
 
-/// A `bilik compare` Markdown table cell: `|` escaped, line breaks and other control
+/// A `bilik compare` Markdown table cell: `|`, `<`, `[` and `]` escaped, line breaks and other control
 /// characters flattened to spaces.
 pub fn markdown_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(hidden, " ")
+    inert(s).replace(hidden, " ")
+}
+
+/// `|` escaped, and the characters that open HTML or a link (`<`, `[`, `]`) too: a name of
+/// untrusted data must not become a tag or a `javascript:` link. The cells' own markup
+/// (emphasis, code spans) is bilik's and stays.
+fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '|' | '<' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The inside of a double-quoted Mermaid label. Mermaid has no backslash escapes; it reads

@@ -350,3 +350,45 @@ fn assert_markdown_inert(what: &str, md: &str) {
         "{what}: a link in\n{md}"
     );
 }
+
+/// The comparison's and the diff's Markdown carry names and flag messages in tables and in
+/// lines of their own: no hidden character, no HTML and no `javascript:` link reaches the page.
+#[test]
+fn the_comparison_and_the_diff_in_markdown_keep_hostile_names_as_text() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let (data, presets, _) = markup_files(dir.path());
+    let pages: Vec<Vec<&str>> = vec![
+        vec!["compare", &data, "kz-2022", "--format", "md"],
+        vec![
+            "diff",
+            "--data",
+            &data,
+            "--reforms",
+            &presets,
+            "--reform",
+            "hostile",
+            "--format",
+            "md",
+        ],
+    ];
+    for args in pages {
+        let out = bilik(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let md = stdout(&out);
+        assert_inert(&format!("{args:?}"), &md);
+        assert!(md.contains("evil"), "{args:?}: the name is kept\n{md}");
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        for event in Parser::new_ext(&md, options) {
+            match &event {
+                Event::Html(h) | Event::InlineHtml(h) => {
+                    panic!("{args:?}: HTML {h:?} in\n{md}")
+                }
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    panic!("{args:?}: a link to {dest_url:?} in\n{md}")
+                }
+                _ => {}
+            }
+        }
+    }
+}

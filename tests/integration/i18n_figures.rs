@@ -42,6 +42,9 @@ fn compare_and_diff_as_text_leave_no_english_sentence() {
             vec!["compare", "kz-2022", "kz-2026", "--lang", lang],
             vec!["diff", "--reform", "P5", "--lang", lang],
             vec!["diff", "--reform", "P5", "--reform", "P10", "--lang", lang],
+            vec![
+                "diff", "--reform", "P5", "--reform", "P10", "--format", "md", "--lang", lang,
+            ],
         ] {
             assert_no_english(&args.join(" "), &run(&args), &data);
         }

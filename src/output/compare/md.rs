@@ -53,7 +53,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
                 "{title} (law as of {date}); head of state: {head}",
                 title = cell(&e.dataset.meta.title),
                 date = e.dataset.meta.as_of,
-                head = e.dataset.name(&e.indicators.head_of_state, lang)
+                head = cell(e.dataset.name(&e.indicators.head_of_state, lang))
             )
         );
     }

@@ -7,29 +7,42 @@ use super::{
     seat_change, share,
 };
 use crate::analysis::diff::BodyChange;
+use crate::model::i18n::{tr, word};
 use crate::output::escape::markdown_pipes as cell;
 use crate::output::fmt::pct;
+use crate::t;
 
 /// The report in Markdown: the same content as the [text](super::text) form, as headings
 /// and tables.
 pub fn render(v: &DiffView) -> String {
     let d = &v.delta.diff;
+    let lang = v.lang;
     let mut out = String::new();
     let ids: Vec<&str> = v.presets.iter().map(|p| p.id.as_str()).collect();
+    let what = if ids.is_empty() {
+        tr(lang, "No reform").to_string()
+    } else {
+        t!(lang, "Reforms {ids}", ids = ids.join(" + "))
+    };
     let _ = writeln!(
         out,
-        "# {} against the baseline `{}`\n",
-        if ids.is_empty() {
-            "No reform".to_string()
-        } else {
-            format!("Reforms {}", ids.join(" + "))
-        },
-        v.baseline.meta.id
+        "# {}\n",
+        t!(
+            lang,
+            "{what} against the baseline `{id}`",
+            what = what,
+            id = v.baseline.meta.id
+        )
     );
     let _ = writeln!(
         out,
-        "{}, law as of {}.\n",
-        v.baseline.meta.title, v.baseline.meta.as_of
+        "{}\n",
+        t!(
+            lang,
+            "{title}, law as of {date}.",
+            title = cell(&v.baseline.meta.title),
+            date = v.baseline.meta.as_of
+        )
     );
     if let Some(line) = crate::output::summary::text::layer_line(&v.delta.after.options) {
         let _ = writeln!(out, "{line}\n");
@@ -37,12 +50,21 @@ pub fn render(v: &DiffView) -> String {
     if v.presets.is_empty() {
         let _ = writeln!(
             out,
-            "No reform is active: the reformed state is the baseline."
+            "{}",
+            tr(
+                lang,
+                "No reform is active: the reformed state is the baseline."
+            )
         );
         return out;
     }
-    let _ = writeln!(out, "## Reforms, in the order applied\n");
-    let _ = writeln!(out, "| id | title | article |\n|---|---|---|");
+    let _ = writeln!(out, "## {}\n", tr(lang, "Reforms, in the order applied"));
+    let _ = writeln!(
+        out,
+        "| id | {} | {} |\n|---|---|---|",
+        tr(lang, "title"),
+        tr(lang, "article")
+    );
     for p in v.presets {
         let _ = writeln!(
             out,
@@ -54,8 +76,18 @@ pub fn render(v: &DiffView) -> String {
     }
     out.push('\n');
     if let Some((title, before, after)) = headline_title(v) {
-        let _ = writeln!(out, "## Headline: {title}\n");
-        let _ = writeln!(out, "| | before | after | change |\n|---|---:|---:|---:|");
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            t!(lang, "Headline: {title}", title = cell(&title))
+        );
+        let _ = writeln!(
+            out,
+            "| | {} | {} | {} |\n|---|---:|---:|---:|",
+            tr(lang, "before"),
+            tr(lang, "after"),
+            tr(lang, "change")
+        );
         for r in headline_rows(v, before, after) {
             let _ = writeln!(
                 out,
@@ -69,22 +101,31 @@ pub fn render(v: &DiffView) -> String {
         out.push('\n');
         let lines = headline_ranges(v, before, after);
         for (when, line) in &lines {
+            let total = if *when == "before" {
+                "Total before: {line}"
+            } else {
+                "Total after: {line}"
+            };
             let _ = writeln!(
                 out,
-                "- Total {when}: {}",
-                crate::output::escape::markdown(line)
+                "- {}",
+                t!(lang, total, line = crate::output::escape::markdown(line))
             );
         }
         if !lines.is_empty() {
             out.push('\n');
         }
     }
-    let _ = writeln!(out, "## Bodies that changed ({})\n", d.bodies.len());
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        t!(lang, "Bodies that changed ({n})", n = d.bodies.len())
+    );
     for b in &d.bodies {
         let _ = writeln!(out, "### {} (`{}`)\n", cell(v.name(&b.id)), b.id);
         let mut facts: Vec<String> = match b.change {
-            BodyChange::Added => vec!["added".to_string()],
-            BodyChange::Removed => vec!["removed".to_string()],
+            BodyChange::Added => vec![tr(lang, "added").to_string()],
+            BodyChange::Removed => vec![tr(lang, "removed").to_string()],
             BodyChange::Changed => Vec::new(),
         };
         facts.extend(
@@ -96,7 +137,7 @@ pub fn render(v: &DiffView) -> String {
         for (name, before, after) in v.attributes(&b.id) {
             match name {
                 "seats" => {}
-                "note" => facts.push("note rewritten".to_string()),
+                "note" => facts.push(tr(lang, "note rewritten").to_string()),
                 _ => facts.push(format!("{name}: {} → {}", cell(&before), cell(&after))),
             }
         }
@@ -109,7 +150,11 @@ pub fn render(v: &DiffView) -> String {
             }
             let _ = writeln!(
                 out,
-                "| principal | control before | after | change |\n|---|---:|---:|---:|"
+                "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+                tr(lang, "principal"),
+                tr(lang, "control before"),
+                tr(lang, "after"),
+                tr(lang, "change")
             );
             for (k, (x, y)) in &b.control {
                 let _ = writeln!(
@@ -124,28 +169,28 @@ pub fn render(v: &DiffView) -> String {
         }
         out.push('\n');
     }
-    for (title, flags) in [
-        ("Flags raised", &d.flags_raised),
-        ("Flags cleared", &d.flags_cleared),
+    for (title, flags, ds) in [
+        ("Flags raised ({n})", &d.flags_raised, v.reformed),
+        ("Flags cleared ({n})", &d.flags_cleared, v.baseline),
     ] {
-        let _ = writeln!(out, "## {title} ({})\n", flags.len());
+        let _ = writeln!(out, "## {}\n", t!(lang, title, n = flags.len()));
         for f in flags {
             let _ = writeln!(
                 out,
                 "- **{}** `{}` · {}: {}",
-                f.severity,
+                word(lang, "severity", f.severity.as_str()),
                 f.rule,
-                v.name(&f.body),
-                f.message
+                cell(v.name(&f.body)),
+                cell(&f.message_in(lang, ds))
             );
         }
         out.push('\n');
     }
     for (title, edges) in [
-        ("Powers added", &d.edges_added),
-        ("Powers removed", &d.edges_removed),
+        ("Powers added ({n})", &d.edges_added),
+        ("Powers removed ({n})", &d.edges_removed),
     ] {
-        let _ = writeln!(out, "## {title} ({})\n", edges.len());
+        let _ = writeln!(out, "## {}\n", t!(lang, title, n = edges.len()));
         for e in edges {
             let _ = writeln!(out, "- `{e}`");
         }
@@ -153,7 +198,12 @@ pub fn render(v: &DiffView) -> String {
     }
     let _ = writeln!(
         out,
-        "## Principals\n\n| principal | seats reached | majorities | independent seats |\n|---|---:|---:|---:|"
+        "## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        tr(lang, "Principals"),
+        tr(lang, "principal"),
+        tr(lang, "seats reached"),
+        tr(lang, "majorities"),
+        tr(lang, "independent seats")
     );
     for p in &d.principals {
         let [b0, b1, b2] = principal_cells(p.before.as_ref());
@@ -166,8 +216,13 @@ pub fn render(v: &DiffView) -> String {
     }
     let _ = writeln!(
         out,
-        "\nSystem HHI over independent bodies' seats: {:.3} → {:.3}.",
-        d.system_hhi.0, d.system_hhi.1
+        "\n{}",
+        t!(
+            lang,
+            "System HHI over independent bodies' seats: {before} → {after}.",
+            before = format!("{:.3}", d.system_hhi.0),
+            after = format!("{:.3}", d.system_hhi.1)
+        )
     );
     out
 }
