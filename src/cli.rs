@@ -77,7 +77,8 @@ pub struct Global {
     /// the electorate, are always principals.
     #[arg(long = "principal", short = 'p', global = true, value_name = "ID")]
     pub principals: Vec<String>,
-    /// The language of body names in reports.
+    /// The language of the reports, the figures and the explorer: headings, sentences and body
+    /// names (the data's own labels and notes are in English).
     #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
     /// Colour in diagnostics: auto (when stderr is a terminal and NO_COLOR is unset), always,
@@ -1197,7 +1198,7 @@ fn reform_list(set: &PresetSet, lang: Lang) -> String {
             vec![
                 p.id.clone(),
                 visible(p.title(lang)).into_owned(),
-                p.article.map(|a| a.to_string()).unwrap_or_default(),
+                p.article.map(|a| a.in_lang(lang)).unwrap_or_default(),
             ]
         })
         .collect();

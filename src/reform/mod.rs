@@ -44,6 +44,13 @@ pub struct ArticleRef {
     pub proposal: u32,
 }
 
+impl ArticleRef {
+    /// "proposal 5" in `lang`.
+    pub fn in_lang(self, lang: crate::model::Lang) -> String {
+        crate::t!(lang, "proposal {n}", n = self.proposal)
+    }
+}
+
 impl fmt::Display for ArticleRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "proposal {}", self.proposal)

@@ -71,7 +71,7 @@ pub fn render(v: &DiffView) -> String {
             "| {} | {} | {} |",
             p.id,
             cell(p.title(v.lang)),
-            p.article.map(|a| a.to_string()).unwrap_or_default()
+            p.article.map(|a| a.in_lang(lang)).unwrap_or_default()
         );
     }
     out.push('\n');

@@ -52,7 +52,7 @@ pub fn render(v: &DiffView) -> String {
             vec![
                 p.id.clone(),
                 p.title(v.lang).to_string(),
-                p.article.map(|a| a.to_string()).unwrap_or_default(),
+                p.article.map(|a| a.in_lang(lang)).unwrap_or_default(),
             ]
         })
         .collect();

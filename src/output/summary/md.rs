@@ -79,8 +79,10 @@ impl Names<'_> {
 }
 
 /// " (proposal 5)", or nothing for a preset that cites no proposal.
-fn article(p: &Preset) -> String {
-    p.article.map(|a| format!(" ({a})")).unwrap_or_default()
+fn article(p: &Preset, lang: Lang) -> String {
+    p.article
+        .map(|a| format!(" ({})", a.in_lang(lang)))
+        .unwrap_or_default()
 }
 
 fn control_list(names: &Names, a: &BodyAnalysis, ranges: Option<&Ranges>) -> String {
@@ -180,7 +182,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
         s.reforms
             .iter()
             .map(|r| match s.presets.and_then(|set| set.get(r)) {
-                Some(p) => format!("{} {}{}", code(r), esc(p.title(s.lang)), article(p)),
+                Some(p) => format!("{} {}{}", code(r), esc(p.title(s.lang)), article(p, s.lang)),
                 None => code(r),
             })
             .collect::<Vec<_>>()
@@ -512,7 +514,7 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
             "- {} **{}**{}. {}",
             code(&p.id),
             esc(p.title(s.lang)),
-            article(p),
+            article(p, s.lang),
             esc(&p.description)
         );
         for a in &p.assumptions {

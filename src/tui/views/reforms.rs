@@ -343,7 +343,13 @@ impl ReformsView {
             ),
             Span::styled(
                 p.article
-                    .map(|a| t!(lang, "{article} of the source article", article = a))
+                    .map(|a| {
+                        t!(
+                            lang,
+                            "{article} of the source article",
+                            article = a.in_lang(lang)
+                        )
+                    })
                     .unwrap_or_default(),
                 t.dim,
             ),
