@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::tests::{app_for, keys, render, text};
 use super::theme::Theme;
 use crate::model::Lang;
+use crate::model::i18n::leftover::data_strings;
 
 /// A token that is an English word: Latin letters, with an apostrophe or hyphen inside (as
 /// in `tests/integration/i18n.rs`).
@@ -19,27 +20,6 @@ fn english_word(token: &str) -> Option<&str> {
             .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
     .then_some(w)
-}
-
-/// The string literals of a RON file, unescaped.
-fn data_strings(ron: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = ron.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
-        }
-        let mut s = String::new();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => s.extend(chars.next()),
-                '"' => break,
-                c => s.push(c),
-            }
-        }
-        out.push(s);
-    }
-    out
 }
 
 /// The words of a text, as the screen splits them.
