@@ -700,14 +700,20 @@ fn load_spec_with(
         Failure::Data(e.to_string())
     })?;
     let layer = global.layer.into();
-    let dataset = if in_layer {
+    // A dataset without de facto elements is its own layer: kept as it is, not copied.
+    let dataset = if in_layer && dataset.has_de_facto() {
         dataset.in_layer(layer).into_owned()
     } else {
         dataset
     };
-    let chosen = choose(global, dataset.clone(), strict)?;
-    let unchosen = (chosen != dataset).then_some(dataset);
-    let dataset = chosen;
+    // Without `--choose` the coding is the dataset itself: no copy, nothing to compare.
+    let (dataset, unchosen) = if global.choose.is_empty() {
+        (dataset, None)
+    } else {
+        let chosen = choose(global, dataset.clone(), strict)?;
+        let unchosen = (chosen != dataset).then_some(dataset);
+        (chosen, unchosen)
+    };
     let mut options = Options::of(&dataset);
     options.at_will_threat = global.at_will_threat;
     options.layer = layer;
@@ -956,14 +962,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 dpi: args.dpi,
             };
             let baseline = load(&global)?;
-            let (loaded, active) = reformed(
-                &global,
-                Loaded {
-                    dataset: baseline.dataset.clone(),
-                    options: baseline.options.clone(),
-                    unchosen: baseline.unchosen.clone(),
-                },
-            )?;
+            // Without reforms the state is the baseline: it is moved, not copied (a copy of
+            // 100,000 bodies is a second dataset in memory).
+            let (loaded, active, baseline) =
+                if global.reforms.is_empty() && global.reforms_file.is_none() {
+                    (baseline, Vec::new(), None)
+                } else {
+                    let (loaded, active) = reformed(
+                        &global,
+                        Loaded {
+                            dataset: baseline.dataset.clone(),
+                            options: baseline.options.clone(),
+                            unchosen: baseline.unchosen.clone(),
+                        },
+                    )?;
+                    (loaded, active, Some(baseline))
+                };
             let analysis = analyze(&loaded)?;
             let lang = global.lang.into();
             let focus = match &args.focus {
@@ -983,13 +997,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 _ => None,
             };
             // With reforms the exports show what they changed against the baseline.
-            let before = if active.is_empty() {
-                None
-            } else {
-                Some((
+            let before = match &baseline {
+                Some(baseline) if !active.is_empty() => Some((
+                    baseline,
                     presets(&global, &baseline.dataset, false)?,
-                    analyze(&baseline)?,
-                ))
+                    analyze(baseline)?,
+                )),
+                _ => None,
             };
             let mut snapshot = export::Snapshot {
                 ranges: state_ranges.as_ref(),
@@ -997,7 +1011,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 figure,
                 ..export::Snapshot::new(&loaded.dataset, &analysis, lang)
             };
-            if let Some((set, before)) = &before {
+            if let Some((baseline, set, before)) = &before {
                 snapshot.reforms = &active;
                 snapshot.presets = Some(set);
                 snapshot.baseline = Some((&baseline.dataset, before));
