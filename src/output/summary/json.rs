@@ -1,9 +1,16 @@
 //! `json`: the JSON contract `bilik.summary/2`, the machine-readable summary other tools rely
 //! on, of the state on screen.
 //!
-//! Separate serialisable types, built once from the analysis, so that the domain types carry
+//! Separate serialisable types, built from the analysis, so that the domain types carry
 //! no serde quirks. Floats are rounded to 4 decimals and everything is sorted, so the same
 //! inputs give byte-identical output.
+//!
+//! Streamed (issue 12): the bodies, edges and flags, nearly all of the document, are built
+//! one record at a time as `serde_json` writes them ([`Bodies`], [`Edges`], [`Flags`]), so the
+//! export holds their order (O(n) positions and borrowed sort keys), never the whole document
+//! or its text. Time O(n log n) for the two sorts of bodies and edges, linear otherwise (the
+//! headline's solves aside, see [`crate::analysis::headline`]); memory beyond the analysis
+//! O(n) small keys.
 //!
 //! The summary describes one state and lists the active reforms; it carries no baseline.
 //! What reforms change against the baseline is a different document, `bilik.diff/1`
