@@ -10,7 +10,7 @@ use crate::output::write::write_stdout;
 /// `bilik check`: every problem of every file, then a one-line verdict per file.
 pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
     let mut bad = 0;
-    for f in files {
+    for (i, f) in files.iter().enumerate() {
         let checked = data::check_file(f);
         if !checked.report.diagnostics.is_empty() {
             say(&checked.report.render(color));
@@ -38,6 +38,10 @@ pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
                 )
                 .as_bytes(),
             );
+        }
+        if i + 1 == files.len() {
+            // The last file's dataset lives to the end of the process: not freed piece by piece.
+            super::leave(checked);
         }
     }
     if bad > 0 {

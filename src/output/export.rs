@@ -314,8 +314,8 @@ pub fn render(
 /// a string would hold whole (twice while it grew). Pictures are built whole: the SVG's
 /// layout needs every box before the first is drawn, and PNG and PDF come from the SVG.
 pub enum Output<'a> {
-    /// The `bilik.summary/2` document, serialised by `serde_json` as it is written.
-    Json(Box<summary::json::Summary>),
+    /// The `bilik.summary/2` document, each record built and serialised as it is written.
+    Json(Snapshot<'a>),
     /// The Markdown report, written section by section and row by row.
     Md(Snapshot<'a>),
     /// One CSV table, written row by row.
@@ -332,10 +332,7 @@ impl Output<'_> {
     /// document; the GraphML's layout).
     pub fn write_to(&self, out: &mut dyn io::Write) -> io::Result<()> {
         match self {
-            Output::Json(doc) => {
-                serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
-                out.write_all(b"\n")
-            }
+            Output::Json(s) => summary::json::write(s, out),
             Output::Md(s) => {
                 let mut sink = Sink::trimming(out);
                 summary::md::write(s, &mut sink);
@@ -365,9 +362,7 @@ pub fn produce<'a>(
         (Format::Csv, None) => return Err(ExportError::TableRequired),
         (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
         (Format::Md, None) => return Ok(Output::Md(*snapshot)),
-        (Format::Json, None) => {
-            return Ok(Output::Json(Box::new(summary::json::document(snapshot))));
-        }
+        (Format::Json, None) => return Ok(Output::Json(*snapshot)),
         (Format::Graphml, None) => return Ok(Output::Graphml(*snapshot)),
         (Format::Svg | Format::Png | Format::Pdf, None) => {
             drawable(format, snapshot)?;

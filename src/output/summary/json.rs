@@ -1,9 +1,16 @@
 //! `json`: the JSON contract `bilik.summary/2`, the machine-readable summary other tools rely
 //! on, of the state on screen.
 //!
-//! Separate serialisable types, built once from the analysis, so that the domain types carry
+//! Separate serialisable types, built from the analysis, so that the domain types carry
 //! no serde quirks. Floats are rounded to 4 decimals and everything is sorted, so the same
 //! inputs give byte-identical output.
+//!
+//! Streamed (issue 12): the bodies, edges and flags, nearly all of the document, are built
+//! one record at a time as `serde_json` writes them ([`Bodies`], [`Edges`], [`Flags`]), so the
+//! export holds their order (O(n) positions and borrowed sort keys), never the whole document
+//! or its text. Time O(n log n) for the two sorts of bodies and edges, linear otherwise (the
+//! headline's solves aside, see [`crate::analysis::headline`]); memory beyond the analysis
+//! O(n) small keys.
 //!
 //! The summary describes one state and lists the active reforms; it carries no baseline.
 //! What reforms change against the baseline is a different document, `bilik.diff/1`
@@ -25,13 +32,13 @@ use serde::Serialize;
 use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
 use crate::model::{Dataset, Lang, Meta, Weights};
 use crate::output::export::Snapshot;
-use crate::output::fmt::{self, r4, r4_map};
+use crate::output::fmt::{r4, r4_map};
 use crate::output::ranges::Ranges;
 
 pub const SCHEMA: &str = "bilik.summary/2";
 
-#[derive(Debug, Serialize)]
-pub struct Summary {
+#[derive(Serialize)]
+pub struct Summary<'a> {
     pub schema: &'static str,
     pub dataset: DatasetOut,
     pub reforms: Vec<String>,
@@ -41,9 +48,10 @@ pub struct Summary {
     pub closure: BTreeMap<String, Vec<String>>,
     pub summary: SystemOut,
     pub headline: Option<HeadlineOut>,
-    pub bodies: Vec<BodyOut>,
-    pub edges: Vec<EdgeOut>,
-    pub flags: Vec<FlagOut>,
+    /// Each body's record is built as it is written (see [`Bodies`]).
+    pub bodies: Bodies<'a>,
+    pub edges: Edges<'a>,
+    pub flags: Flags<'a>,
     /// The contested codings of the dataset, one entry per reading (codebook R-ALT).
     pub alternatives: Vec<AlternativeOut>,
     pub options: OptionsOut,
@@ -406,159 +414,46 @@ pub fn options_out(options: &crate::analysis::Options, ranges: Option<&Ranges>) 
 
 /// Builds the contract document for `dataset` under `analysis`, with `reforms` active and
 /// the `ranges` of this state.
-pub fn summary(
-    dataset: &Dataset,
-    analysis: &Analysis,
+///
+/// The bodies, edges and flags (nearly all of the document: 356 MB of JSON at 100,000
+/// bodies) are not built here: the document holds their order, and each record is built
+/// as it is serialised and dropped after, so memory beyond the analysis is O(n) indices,
+/// not the document. Time: O(n log n) for the two sorts, linear otherwise.
+pub fn summary<'a>(
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
     reforms: &[String],
-    ranges: Option<&Ranges>,
-) -> Summary {
-    let mut bodies: Vec<BodyOut> = dataset
-        .bodies
-        .iter()
-        .zip(&analysis.bodies)
-        .map(|(b, a)| BodyOut {
-            id: b.id.clone(),
-            names: Names {
-                en: b.name(Lang::En).to_string(),
-                ru: b.name(Lang::Ru).to_string(),
-                kk: b.name(Lang::Kk).to_string(),
-            },
-            branch: b.branch.to_string(),
-            role: b.role.map(|r| r.to_string()),
-            seats: b.seats,
-            seats_nominal: b.seats_nominal,
-            independent: b.independent,
-            non_partisan: b.non_partisan,
-            confidence: b.confidence.to_string(),
-            direct: r4_map(&a.direct),
-            control: r4_map(&a.control),
-            control_range: a
-                .control
-                .keys()
-                .filter_map(|p| {
-                    ranges
-                        .and_then(|r| r.get(&b.id, p))
-                        .map(|(lo, hi)| (p.clone(), [r4(lo), r4(hi)]))
-                })
-                .collect(),
-            vetoes: a.vetoes.clone(),
-            removable_at_will_by: a.removable_at_will_by.clone(),
-            removable_for_cause_by: a.removable_for_cause_by.clone(),
-            hhi: r4(a.hhi),
-            controlled_by: a.controlled_by.clone(),
-            closure_seats: r4_map(&a.closure_seats),
-            quota: a.quota,
-            dominators: a.dominators.clone(),
-            channels: b
-                .channels
-                .iter()
-                .zip(&a.channels)
-                .map(|(c, cs)| ChannelOut {
-                    id: c.id.clone(),
-                    label: c.label.clone(),
-                    seats: c.seats,
-                    steps: c
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let share = cs.shares.iter().find(|x| x.actor == s.actor);
-                            let derived = cs.steps.get(i);
-                            StepOut {
-                                actor: s.actor.clone(),
-                                role: s.role.to_string(),
-                                position: share
-                                    .map(|x| x.position.weight_name().to_string())
-                                    .unwrap_or_else(|| "propose".to_string()),
-                                seats: r4(cs
-                                    .shares
-                                    .iter()
-                                    .filter(|x| x.actor == s.actor)
-                                    .map(|x| x.seats)
-                                    .sum()),
-                                veto_strength: r4(derived.map_or(1.0, |d| d.veto_strength)),
-                                under_threat: derived.is_some_and(|d| d.under_threat),
-                            }
-                        })
-                        .collect(),
-                    mandate: c.mandate.to_string(),
-                    source: c.source.clone(),
-                    confidence: c.confidence.to_string(),
-                    note: c.note.clone(),
-                })
-                .collect(),
-            layer: analysis.options.layer.to_string(),
-            share_model: analysis.options.share_model.as_str().to_string(),
-            decision: DecisionOut {
-                rule: b.decision_rule().to_string(),
-                quota: b.decision_quota(),
-            },
-            blocs: a
-                .power
-                .iter()
-                .flat_map(|p| &p.blocs)
-                .map(|k| {
-                    let coded = b.blocs.iter().find(|x| x.id == k.id);
-                    BlocOut {
-                        id: k.id.clone(),
-                        label: k.label.clone(),
-                        seats: k.seats,
-                        layer: k.layer.to_string(),
-                        aligned_with: k.aligned_with.clone(),
-                        banzhaf: r4(k.banzhaf),
-                        shapley_shubik: r4(k.shapley_shubik),
-                        source: coded.map(|x| x.source.clone()).unwrap_or_default(),
-                        confidence: coded.map(|x| x.confidence.to_string()).unwrap_or_default(),
-                        note: coded.map(|x| x.note.clone()).unwrap_or_default(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    bodies.sort_by(|a, b| a.id.cmp(&b.id));
+    ranges: Option<&'a Ranges>,
+) -> Summary<'a> {
+    // Ids are unique, so sorting positions by id gives the order of sorting the records.
+    let mut order: Vec<usize> = (0..dataset.bodies.len()).collect();
+    order.sort_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
 
-    let mut edges: Vec<EdgeOut> = Vec::new();
-    for (b, a) in dataset.bodies.iter().zip(&analysis.bodies) {
-        for (c, cs) in b.channels.iter().zip(&a.channels) {
-            for s in &c.steps {
-                edges.push(EdgeOut {
-                    from: s.actor.clone(),
-                    to: b.id.clone(),
-                    kind: s.role.to_string(),
-                    channel: Some(c.id.clone()),
-                    seats: Some(c.seats),
-                    share: Some(r4(cs
-                        .shares
-                        .iter()
-                        .filter(|x| {
-                            x.actor == s.actor
-                                && x.position != crate::analysis::Position::RemoveAtWill
-                        })
-                        .map(|x| x.seats)
-                        .sum())),
-                    source: c.source.clone(),
-                    confidence: c.confidence.to_string(),
-                    note: c.note.clone(),
+    // The same keys in the same stable sort as sorting the records: the same order.
+    let mut edges: Vec<EdgeKey<'a>> = Vec::new();
+    for (bi, b) in dataset.bodies.iter().enumerate() {
+        for (ci, c) in b.channels.iter().enumerate() {
+            for (si, s) in c.steps.iter().enumerate() {
+                edges.push(EdgeKey {
+                    from: &s.actor,
+                    to: &b.id,
+                    kind: s.role.as_str(),
+                    channel: Some(&c.id),
+                    at: EdgeAt::Step(bi, ci, si),
                 });
             }
         }
     }
-    for e in &dataset.edges {
-        edges.push(EdgeOut {
-            from: e.from.clone(),
-            to: e.to.clone(),
-            kind: e.kind.to_string(),
-            channel: e.channel.clone(),
-            seats: None,
-            share: None,
-            source: e.source.clone(),
-            confidence: e.confidence.to_string(),
-            note: e.note.clone(),
+    for (i, e) in dataset.edges.iter().enumerate() {
+        edges.push(EdgeKey {
+            from: &e.from,
+            to: &e.to,
+            kind: e.kind.as_str(),
+            channel: e.channel.as_deref(),
+            at: EdgeAt::Edge(i),
         });
     }
-    edges.sort_by(|a, b| {
-        (&a.from, &a.to, &a.kind, &a.channel).cmp(&(&b.from, &b.to, &b.kind, &b.channel))
-    });
+    edges.sort_by(|a, b| (a.from, a.to, a.kind, a.channel).cmp(&(b.from, b.to, b.kind, b.channel)));
 
     let options = &analysis.options;
     Summary {
@@ -585,9 +480,18 @@ pub fn summary(
         },
         headline: headline::headline_with(dataset, options, analysis, ranges.map(|r| &r.control))
             .map(|h| headline_out(&h, ranges)),
-        bodies,
-        edges,
-        flags: analysis.flags.iter().map(flag_out).collect(),
+        bodies: Bodies {
+            dataset,
+            analysis,
+            ranges,
+            order,
+        },
+        edges: Edges {
+            dataset,
+            analysis,
+            keys: edges,
+        },
+        flags: Flags(&analysis.flags),
         alternatives: alternatives_out(dataset),
         options: options_out(options, ranges),
         ranges: ranges.map(|r| RangesOut {
@@ -600,14 +504,227 @@ pub fn summary(
     }
 }
 
-/// The `json` export of `s`.
-pub fn render(s: &Snapshot) -> String {
-    fmt::json(&document(s))
+/// The bodies of a [`Summary`], sorted by id, each built as it is serialised.
+pub struct Bodies<'a> {
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
+    ranges: Option<&'a Ranges>,
+    order: Vec<usize>,
 }
 
-/// The document the `json` export of `s` serialises; [`crate::output::export::produce`]
-/// writes it without first making it one string.
-pub fn document(s: &Snapshot) -> Summary {
+impl Serialize for Bodies<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.order.iter().map(|&i| {
+            body_out(
+                &self.dataset.bodies[i],
+                &self.analysis.bodies[i],
+                self.analysis,
+                self.ranges,
+            )
+        }))
+    }
+}
+
+/// Where an edge of the document comes from: a step of a seat channel (body, channel,
+/// step) or a power edge.
+#[derive(Clone, Copy)]
+enum EdgeAt {
+    Step(usize, usize, usize),
+    Edge(usize),
+}
+
+/// An edge's sort key and where its record is built from.
+struct EdgeKey<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: &'static str,
+    channel: Option<&'a str>,
+    at: EdgeAt,
+}
+
+/// The edges of a [`Summary`] (every channel step, then every power edge, sorted by from,
+/// to, kind and channel), each built as it is serialised.
+pub struct Edges<'a> {
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
+    keys: Vec<EdgeKey<'a>>,
+}
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.keys.iter().map(|k| match k.at {
+            EdgeAt::Step(bi, ci, si) => {
+                let b = &self.dataset.bodies[bi];
+                let c = &b.channels[ci];
+                let cs = &self.analysis.bodies[bi].channels[ci];
+                let s = &c.steps[si];
+                EdgeOut {
+                    from: s.actor.clone(),
+                    to: b.id.clone(),
+                    kind: s.role.to_string(),
+                    channel: Some(c.id.clone()),
+                    seats: Some(c.seats),
+                    share: Some(r4(cs
+                        .shares
+                        .iter()
+                        .filter(|x| {
+                            x.actor == s.actor
+                                && x.position != crate::analysis::Position::RemoveAtWill
+                        })
+                        .map(|x| x.seats)
+                        .sum())),
+                    source: c.source.clone(),
+                    confidence: c.confidence.to_string(),
+                    note: c.note.clone(),
+                }
+            }
+            EdgeAt::Edge(i) => {
+                let e = &self.dataset.edges[i];
+                EdgeOut {
+                    from: e.from.clone(),
+                    to: e.to.clone(),
+                    kind: e.kind.to_string(),
+                    channel: e.channel.clone(),
+                    seats: None,
+                    share: None,
+                    source: e.source.clone(),
+                    confidence: e.confidence.to_string(),
+                    note: e.note.clone(),
+                }
+            }
+        }))
+    }
+}
+
+/// The flags of a [`Summary`], in the analysis's order, each built as it is serialised.
+pub struct Flags<'a>(&'a [Flag]);
+
+impl Serialize for Flags<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(flag_out))
+    }
+}
+
+/// The record of body `b` with its analysis `a`.
+fn body_out(
+    b: &crate::model::Body,
+    a: &crate::analysis::BodyAnalysis,
+    analysis: &Analysis,
+    ranges: Option<&Ranges>,
+) -> BodyOut {
+    BodyOut {
+        id: b.id.clone(),
+        names: Names {
+            en: b.name(Lang::En).to_string(),
+            ru: b.name(Lang::Ru).to_string(),
+            kk: b.name(Lang::Kk).to_string(),
+        },
+        branch: b.branch.to_string(),
+        role: b.role.map(|r| r.to_string()),
+        seats: b.seats,
+        seats_nominal: b.seats_nominal,
+        independent: b.independent,
+        non_partisan: b.non_partisan,
+        confidence: b.confidence.to_string(),
+        direct: r4_map(&a.direct),
+        control: r4_map(&a.control),
+        control_range: a
+            .control
+            .keys()
+            .filter_map(|p| {
+                ranges
+                    .and_then(|r| r.get(&b.id, p))
+                    .map(|(lo, hi)| (p.clone(), [r4(lo), r4(hi)]))
+            })
+            .collect(),
+        vetoes: a.vetoes.clone(),
+        removable_at_will_by: a.removable_at_will_by.clone(),
+        removable_for_cause_by: a.removable_for_cause_by.clone(),
+        hhi: r4(a.hhi),
+        controlled_by: a.controlled_by.clone(),
+        closure_seats: r4_map(&a.closure_seats),
+        quota: a.quota,
+        dominators: a.dominators.clone(),
+        channels: b
+            .channels
+            .iter()
+            .zip(&a.channels)
+            .map(|(c, cs)| ChannelOut {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                seats: c.seats,
+                steps: c
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let share = cs.shares.iter().find(|x| x.actor == s.actor);
+                        let derived = cs.steps.get(i);
+                        StepOut {
+                            actor: s.actor.clone(),
+                            role: s.role.to_string(),
+                            position: share
+                                .map(|x| x.position.weight_name().to_string())
+                                .unwrap_or_else(|| "propose".to_string()),
+                            seats: r4(cs
+                                .shares
+                                .iter()
+                                .filter(|x| x.actor == s.actor)
+                                .map(|x| x.seats)
+                                .sum()),
+                            veto_strength: r4(derived.map_or(1.0, |d| d.veto_strength)),
+                            under_threat: derived.is_some_and(|d| d.under_threat),
+                        }
+                    })
+                    .collect(),
+                mandate: c.mandate.to_string(),
+                source: c.source.clone(),
+                confidence: c.confidence.to_string(),
+                note: c.note.clone(),
+            })
+            .collect(),
+        layer: analysis.options.layer.to_string(),
+        share_model: analysis.options.share_model.as_str().to_string(),
+        decision: DecisionOut {
+            rule: b.decision_rule().to_string(),
+            quota: b.decision_quota(),
+        },
+        blocs: a
+            .power
+            .iter()
+            .flat_map(|p| &p.blocs)
+            .map(|k| {
+                let coded = b.blocs.iter().find(|x| x.id == k.id);
+                BlocOut {
+                    id: k.id.clone(),
+                    label: k.label.clone(),
+                    seats: k.seats,
+                    layer: k.layer.to_string(),
+                    aligned_with: k.aligned_with.clone(),
+                    banzhaf: r4(k.banzhaf),
+                    shapley_shubik: r4(k.shapley_shubik),
+                    source: coded.map(|x| x.source.clone()).unwrap_or_default(),
+                    confidence: coded.map(|x| x.confidence.to_string()).unwrap_or_default(),
+                    note: coded.map(|x| x.note.clone()).unwrap_or_default(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The `json` export of `s`.
+pub fn render(s: &Snapshot) -> String {
+    // Serialising plain structs of strings, numbers and maps into memory cannot fail.
+    let mut out = Vec::new();
+    let _ = write(s, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the `json` export of `s` to `out` as it is produced (see [`summary`]): the
+/// document's records are built one at a time, never the whole document nor its text.
+pub fn write(s: &Snapshot, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ranges = s.ranges();
-    summary(s.dataset, s.analysis, s.reforms, ranges.as_deref())
+    let doc = summary(s.dataset, s.analysis, s.reforms, ranges.as_deref());
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
