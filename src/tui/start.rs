@@ -119,14 +119,11 @@ where
 {
     let (tx, rx) = mpsc::channel();
     // Not joined: if the user quits first the process ends with it.
-    let spawned = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("bilik-start".into())
         .spawn(move || {
             let _ = tx.send(build());
-        });
-    if let Err(e) = spawned {
-        return Err(e);
-    }
+        })?;
     super::with_terminal(|terminal, signals| {
         let Some(built) = starting_loop(terminal, signals, starting, &rx)? else {
             return Ok(Started::Quit(Exit::Quit));
