@@ -80,60 +80,93 @@ pub fn explore(
     let mut dropped = Vec::new();
     let start = session.as_ref().and_then(|(_, s)| s.start(&mut dropped));
     let restored = start.is_some();
+    let lang: crate::model::Lang = global.lang.into();
+    let starting = |dataset: &crate::model::Dataset| {
+        tui::start::Starting::of(dataset, lang, config.theme.clone(), config.keymap.clone())
+    };
+    // Built on a thread of its own while the first frame says what is measured (the analysis
+    // takes seconds at 100,000 bodies); the ranges are the worker's (tui::ranges).
     let build = |start: Start| {
-        // The ranges are the worker's: a key never waits for them (tui::ranges).
-        let app = tui::App::with_ranges(
-            tui::AppOptions {
-                dataset: start.dataset,
-                presets: start.presets,
-                active: start.active,
-                custom_principals: start.custom_principals,
-                options: start.options,
-                lang: global.lang.into(),
-                keymap: config.keymap.clone(),
-                theme: config.theme.clone(),
-                message: None,
-            },
-            tui::ranges::Mode::Deferred,
-        );
-        app.map(|mut a| {
-            a.source = start.source;
-            a
-        })
-    };
-    let mut app = match start.map(build) {
-        Some(Ok(app)) => app,
-        Some(Err(e)) => {
-            dropped.push(format!("its state ({e})"));
-            build(command_line(global, spec)?).map_err(Failure::Data)?
+        let options = tui::AppOptions {
+            dataset: start.dataset,
+            presets: start.presets,
+            active: start.active,
+            custom_principals: start.custom_principals,
+            options: start.options,
+            lang,
+            keymap: config.keymap.clone(),
+            theme: config.theme.clone(),
+            message: None,
+        };
+        let source = start.source;
+        move || {
+            tui::App::with_ranges(options, tui::ranges::Mode::Deferred).map(|mut a| {
+                a.source = source;
+                a
+            })
         }
-        None => build(command_line(global, spec)?).map_err(Failure::Data)?,
     };
-    let mut info = None;
-    if let Some((from, s)) = &session {
-        if restored {
-            dropped.extend(s.apply_view_state(&mut app));
+    // Once built: the session's view state, and what went wrong on the way in the status bar.
+    let ready = |restored: bool, mut dropped: Vec<String>| {
+        let session = &session;
+        let problems = problems.clone();
+        move |app: &mut tui::App| {
+            let mut info = None;
+            if let Some((from, s)) = session {
+                if restored {
+                    dropped.extend(s.apply_view_state(app));
+                }
+                info = Some(tui::session::restored_message(from, &dropped));
+            }
+            let status = match (problems.is_empty(), info) {
+                (true, None) => None,
+                (true, Some(text)) if dropped.is_empty() => {
+                    Some((text, tui::app::StatusKind::Info))
+                }
+                (true, Some(text)) => Some((text, tui::app::StatusKind::Error)),
+                (false, info) => Some((
+                    problems
+                        .into_iter()
+                        .chain(info)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    tui::app::StatusKind::Error,
+                )),
+            };
+            if let Some((text, kind)) = status {
+                app.ctx.set_status(text, kind);
+            }
         }
-        info = Some(tui::session::restored_message(from, &dropped));
-    }
-    let status = match (problems.is_empty(), info) {
-        (true, None) => None,
-        (true, Some(text)) if dropped.is_empty() => Some((text, tui::app::StatusKind::Info)),
-        (true, Some(text)) => Some((text, tui::app::StatusKind::Error)),
-        (false, info) => Some((
-            problems
-                .into_iter()
-                .chain(info)
-                .collect::<Vec<_>>()
-                .join("; "),
-            tui::app::StatusKind::Error,
-        )),
     };
-    if let Some((text, kind)) = status {
-        app.ctx.set_status(text, kind);
-    }
-    // 0, or 128 + the number of the signal that ended it.
-    let exit = tui::run(&mut app).context("terminal")?;
+    let started = match start {
+        Some(start) => {
+            let first = starting(&start.dataset);
+            match tui::start::run(&first, build(start), ready(true, dropped.clone()))
+                .context("terminal")?
+            {
+                tui::start::Started::Failed(e) => {
+                    dropped.push(format!("its state ({e})"));
+                    None
+                }
+                started => Some(started),
+            }
+        }
+        None => None,
+    };
+    let started = match started {
+        Some(started) => started,
+        None => {
+            let start = command_line(global, spec)?;
+            let first = starting(&start.dataset);
+            tui::start::run(&first, build(start), ready(restored, dropped)).context("terminal")?
+        }
+    };
+    let (exit, app) = match started {
+        tui::start::Started::Ran(exit, app) => (exit, app),
+        // Nothing was explored: the saved session stays as it was.
+        tui::start::Started::Quit(exit) => return Ok(ExitCode::from(exit.code())),
+        tui::start::Started::Failed(e) => return Err(Failure::Data(e).into()),
+    };
     let text = Session::of(&app).to_ron();
     for path in saved.iter().chain(&args.save_session) {
         if let Err(e) = save(path, &text) {

@@ -15,8 +15,11 @@
 
 use ratatui::layout::Rect;
 
-use super::ranges::{self, Answer, CompareRanges, Computed, Done, Job, Mode, Target, Work};
+use super::ranges::{
+    self, Answer, CompareRanges, Computed, Done, HeadlineOf, Job, Mode, Target, Work,
+};
 use super::theme::Theme;
+use super::views::sources::Listing;
 use crate::analysis::range::{Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
 use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer, Weights};
@@ -57,7 +60,8 @@ pub struct Ctx {
     pub custom_principals: bool,
     pub options: Options,
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
-    pub analysis: Analysis,
+    /// Shared with the worker's headline job, which would otherwise copy it.
+    pub analysis: std::sync::Arc<Analysis>,
     /// The analysis in the other layer, so that a figure can be shown with and without the
     /// de facto layer ([`Ctx::other`]): computed when first asked for, as only the Bodies
     /// detail shows it and a reform switched elsewhere should not wait for it.
@@ -96,6 +100,49 @@ pub struct Ctx {
     /// The Compare view's columns' ranges, for the ticket of the job that asked for them
     /// (`None` inside while being computed).
     compare_ranges: Option<(u64, Option<CompareRanges>)>,
+    /// The headline of the state on screen (the Weights view's) and the Sources view's
+    /// listing, each for the revision it was asked for.
+    headline: Option<Slot<HeadlineOf>>,
+    listing: Option<Slot<std::sync::Arc<Listing>>>,
+}
+
+/// A figure of the state on screen asked of the worker: for the revision it was asked for and
+/// the ticket of its job (`None` inside while being computed).
+struct Slot<T> {
+    revision: u64,
+    ticket: u64,
+    value: Option<T>,
+}
+
+impl<T> Slot<T> {
+    /// The value for `revision`: `Err(())` while it is being computed or was asked for
+    /// another.
+    fn get(slot: &Option<Slot<T>>, revision: u64) -> Result<&T, ()> {
+        match slot {
+            Some(s) if s.revision == revision => s.value.as_ref().ok_or(()),
+            _ => Err(()),
+        }
+    }
+
+    /// Whether `slot` holds (or awaits) the value for `revision`.
+    fn asked(slot: &Option<Slot<T>>, revision: u64) -> bool {
+        slot.as_ref().is_some_and(|s| s.revision == revision)
+    }
+
+    /// Takes an answer for the ticket the slot awaits; false (dropped) for any other.
+    fn arrive(slot: &mut Option<Slot<T>>, ticket: u64, value: T) -> bool {
+        match slot {
+            Some(s) if s.ticket == ticket && s.value.is_none() => {
+                s.value = Some(value);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn pending(slot: &Option<Slot<T>>) -> bool {
+        slot.as_ref().is_some_and(|s| s.value.is_none())
+    }
 }
 
 /// What the baseline's figures depend on besides the baseline itself (the Reforms view keys
@@ -148,7 +195,7 @@ impl Ctx {
             full,
             custom_principals,
             options,
-            analysis,
+            analysis: std::sync::Arc::new(analysis),
             other: Default::default(),
             band,
             ranges: None,
@@ -173,6 +220,8 @@ impl Ctx {
             baseline_revision: 0,
             baseline_ranges: None,
             compare_ranges: None,
+            headline: None,
+            listing: None,
         };
         ctx.request_ranges();
         Ok(ctx)
@@ -265,7 +314,7 @@ impl Ctx {
     pub fn reanalyze(&mut self, previous: Options) -> bool {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
-                self.analysis = a;
+                self.analysis = std::sync::Arc::new(a);
                 self.other = Default::default();
                 self.revision += 1;
                 self.request_ranges();
@@ -348,7 +397,7 @@ impl Ctx {
                 self.dataset = std::sync::Arc::new(l.dataset);
                 self.full = l.full;
                 self.options = options;
-                self.analysis = l.analysis;
+                self.analysis = std::sync::Arc::new(l.analysis);
                 self.other = Default::default();
                 self.revision += 1;
                 self.request_ranges();
@@ -551,12 +600,20 @@ impl Ctx {
                 .as_ref()
                 .is_some_and(|b| b.ranges.is_none())
             || self.compare_ranges.as_ref().is_some_and(|c| c.1.is_none())
+            || Slot::pending(&self.headline)
+            || Slot::pending(&self.listing)
     }
 
     /// Goes up whenever ranges on screen change: a new state's are asked for, or arrive.
     /// Derived data that shows ranges is keyed on it besides [`Ctx::revision`].
     pub fn ranges_revision(&self) -> u64 {
         self.ranges_revision
+    }
+
+    /// Whether derived figures are computed inside `update` ([`Mode::Now`]: tests, one-shot
+    /// renders), so that a frame drawn before any update may compute them too.
+    pub fn computes_now(&self) -> bool {
+        self.range_mode == Mode::Now
     }
 
     /// Ranges are computed by a worker from now on (the event loop hands the jobs over).
@@ -588,6 +645,16 @@ impl Ctx {
                 Some((ticket, ranges @ None)) if *ticket == done.ticket => *ranges = Some(r),
                 _ => return,
             },
+            (Target::Headline, Answer::Headline(h)) => {
+                if !Slot::arrive(&mut self.headline, done.ticket, h) {
+                    return;
+                }
+            }
+            (Target::Sources, Answer::Sources(l)) => {
+                if !Slot::arrive(&mut self.listing, done.ticket, l) {
+                    return;
+                }
+            }
             _ => return,
         }
         self.ranges_revision += 1;
@@ -631,6 +698,95 @@ impl Ctx {
             Some((t, ranges)) if *t == ticket => ranges.as_ref(),
             _ => None,
         }
+    }
+
+    /// Asks for the headline of the state on screen unless it was asked for already: computed
+    /// now, or by the worker (reading the consent steps the ranges solved, if they are here).
+    pub fn want_headline(&mut self) {
+        if Slot::asked(&self.headline, self.revision) {
+            return;
+        }
+        self.tickets += 1;
+        let value = match self.range_mode {
+            Mode::Now => Some(std::sync::Arc::new(analysis::headline::headline_with(
+                &self.dataset,
+                &self.options,
+                &self.analysis,
+                self.ranges(),
+            ))),
+            Mode::Deferred => {
+                self.ask(
+                    Target::Headline,
+                    Work::Headline {
+                        dataset: std::sync::Arc::clone(&self.dataset),
+                        options: self.options.clone(),
+                        analysis: std::sync::Arc::clone(&self.analysis),
+                        ranges: self.ranges.clone(),
+                    },
+                );
+                None
+            }
+        };
+        self.headline = Some(Slot {
+            revision: self.revision,
+            ticket: self.tickets,
+            value,
+        });
+    }
+
+    /// The headline of the state on screen: `Err(())` while it is being computed (or was never
+    /// asked for), `Ok(None)` when the state has none.
+    #[allow(clippy::result_unit_err)]
+    pub fn headline(&self) -> Result<Option<&analysis::Headline>, ()> {
+        Slot::get(&self.headline, self.revision).map(|h| h.as_ref().as_ref())
+    }
+
+    /// Asks for the Sources view's listing of the state on screen unless it was asked for
+    /// already: built now, or by the worker.
+    pub fn want_listing(&mut self) {
+        if Slot::asked(&self.listing, self.revision) {
+            return;
+        }
+        self.tickets += 1;
+        let value = match self.range_mode {
+            Mode::Now => Some(std::sync::Arc::new(Listing::of_parts(
+                &self.dataset,
+                &self.order,
+            ))),
+            Mode::Deferred => {
+                self.ask(
+                    Target::Sources,
+                    Work::Sources {
+                        dataset: std::sync::Arc::clone(&self.dataset),
+                        order: self.order.clone(),
+                    },
+                );
+                None
+            }
+        };
+        self.listing = Some(Slot {
+            revision: self.revision,
+            ticket: self.tickets,
+            value,
+        });
+    }
+
+    /// The Sources view's listing of the state on screen: `Err(())` while it is being built
+    /// (or was never asked for).
+    #[allow(clippy::result_unit_err)]
+    pub fn listing(&self) -> Result<&std::sync::Arc<Listing>, ()> {
+        Slot::get(&self.listing, self.revision)
+    }
+
+    /// Leaves a job for the event loop, with the ticket just taken, replacing an earlier one
+    /// of its target that was not handed over yet.
+    fn ask(&mut self, target: Target, work: Work) {
+        self.jobs.retain(|j| j.target != target);
+        self.jobs.push(Job {
+            ticket: self.tickets,
+            target,
+            work,
+        });
     }
 
     /// Asks for the ranges of the state on screen: computed now, or by the worker.

@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod layout;
 pub mod ranges;
 pub mod session;
+pub mod start;
 pub mod tabs;
 pub mod term;
 pub mod theme;
@@ -75,6 +76,14 @@ const AWAIT: Duration = Duration::from_millis(5);
 /// Runs the explorer until the user quits or a signal ends it. The terminal is restored on
 /// every way out: quit, error, signal and panic (a hook installed first).
 pub fn run(app: &mut App) -> io::Result<Exit> {
+    with_terminal(|terminal, signals| event_loop(terminal, app, signals))
+}
+
+/// Takes the terminal for `f` and gives it back on every way out: return, error, signal and
+/// panic (a hook installed first).
+fn with_terminal<T>(
+    f: impl FnOnce(&mut DefaultTerminal, &mut term::Signals) -> io::Result<T>,
+) -> io::Result<T> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -85,7 +94,7 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
         .and_then(|()| {
             ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
         })
-        .and_then(|mut terminal| event_loop(&mut terminal, app, &mut signals));
+        .and_then(|mut terminal| f(&mut terminal, &mut signals));
     restore();
     result
 }
@@ -264,3 +273,5 @@ mod tests_sources;
 mod tests_text;
 #[cfg(test)]
 mod tests_tour;
+#[cfg(test)]
+mod tests_worker;

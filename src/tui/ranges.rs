@@ -20,10 +20,12 @@
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::analysis::Options;
 use crate::analysis::range::{self, Band, ControlRanges};
+use crate::analysis::{Analysis, Headline, Options, headline};
 use crate::comparative::{Comparison, Entry};
 use crate::model::Dataset;
+// The one view whose derived data is a job: its listing type lives with the view.
+use super::views::sources::Listing;
 
 /// Ranges as computed: the figures, or why there are none.
 pub type Computed = Arc<Result<ControlRanges, String>>;
@@ -39,13 +41,21 @@ pub enum Mode {
 }
 
 /// Whose ranges: the state on screen, the baseline the Reforms view compares it with, or the
-/// Compare view's columns.
+/// Compare view's columns; or the state's headline (its consent sensitivity re-solves
+/// control up to five times: seconds at 100,000 bodies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     State,
     Baseline,
     Compare,
+    Headline,
+    /// The Sources view's listing (every citation of the state, and the bibliography's
+    /// tally: a second at 100,000 bodies).
+    Sources,
 }
+
+/// A state's headline as computed (`None` when the state has none).
+pub type HeadlineOf = Arc<Option<Headline>>;
 
 /// The `(lo, hi)` of a Compare column's control rows: the head of state's integrated control,
 /// then each independent role class's.
@@ -76,6 +86,19 @@ pub enum Work {
         comparison: Arc<Comparison>,
         band: Band,
     },
+    /// The state's headline ([`Target::Headline`]), reading the consent steps the ranges
+    /// solved when they are given.
+    Headline {
+        dataset: Arc<Dataset>,
+        options: Options,
+        analysis: Arc<Analysis>,
+        ranges: Option<Computed>,
+    },
+    /// The Sources view's listing ([`Target::Sources`]), bodies in display order.
+    Sources {
+        dataset: Arc<Dataset>,
+        order: Vec<usize>,
+    },
 }
 
 impl Job {
@@ -88,6 +111,20 @@ impl Job {
             } => Answer::State(Arc::new(compute(&dataset, &options, &band))),
             Work::Compare { comparison, band } => {
                 Answer::Compare(Arc::new(compare(&comparison, &band)))
+            }
+            Work::Headline {
+                dataset,
+                options,
+                analysis,
+                ranges,
+            } => {
+                let ranges = ranges.as_deref().and_then(|r| r.as_ref().ok());
+                Answer::Headline(Arc::new(headline::headline_with(
+                    &dataset, &options, &analysis, ranges,
+                )))
+            }
+            Work::Sources { dataset, order } => {
+                Answer::Sources(Arc::new(Listing::of_parts(&dataset, &order)))
             }
         };
         Done {
@@ -110,6 +147,8 @@ pub struct Done {
 pub enum Answer {
     State(Computed),
     Compare(CompareRanges),
+    Headline(HeadlineOf),
+    Sources(Arc<Listing>),
 }
 
 /// Two reports are the same report when they answer the same job (the figures are then equal).
@@ -167,48 +206,65 @@ fn column(e: &Entry, band: &Band) -> Option<ColumnRanges> {
     Some(r.lo.into_iter().zip(r.hi).collect())
 }
 
-/// One background thread that computes the latest job of each target; a job overtaken by a
-/// newer one before it started is skipped, as its answer would be dropped anyway.
+/// Two background threads, each computing the latest job of each of its targets: one for the
+/// ranges, one for the headline and the Sources listing (so that opening a view never waits
+/// behind a state's ranges, the longer job). A job overtaken by a newer one of its target before it started
+/// is skipped, as its answer would be dropped anyway.
 pub struct Worker {
-    jobs: Sender<Job>,
+    ranges: Sender<Job>,
+    headline: Sender<Job>,
     done: Receiver<Done>,
 }
 
 impl Worker {
     pub fn spawn() -> std::io::Result<Worker> {
-        let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, done) = mpsc::channel();
-        // Not joined: a job in hand when the explorer quits ends with the process.
-        std::thread::Builder::new()
-            .name("bilik-ranges".into())
-            .spawn(move || {
-                while let Ok(first) = inbox.recv() {
-                    let mut latest = vec![first];
-                    while let Ok(next) = inbox.try_recv() {
-                        latest.retain(|j: &Job| j.target != next.target);
-                        latest.push(next);
-                    }
-                    for job in latest {
-                        if outbox.send(job.run()).is_err() {
-                            return;
-                        }
-                    }
-                }
-            })?;
-        Ok(Worker { jobs, done })
+        Ok(Worker {
+            ranges: serve("bilik-ranges", outbox.clone())?,
+            headline: serve("bilik-headline", outbox)?,
+            done,
+        })
     }
 
     pub fn send(&self, job: Job) {
-        // The thread only ends when this sender is dropped (or it panicked: then the state
-        // keeps saying that its ranges are being computed).
-        let _ = self.jobs.send(job);
+        // A thread only ends when its sender is dropped (or it panicked: then the state keeps
+        // saying that its figures are being computed).
+        let to = match job.target {
+            Target::Headline | Target::Sources => &self.headline,
+            _ => &self.ranges,
+        };
+        let _ = to.send(job);
     }
 
     /// A finished job, if one is waiting.
     pub fn try_recv(&self) -> Option<Done> {
-        // Empty, or the thread ended (it panicked): nothing to hand over.
+        // Empty, or the threads ended (they panicked): nothing to hand over.
         self.done.try_recv().ok()
     }
+}
+
+/// A thread that runs the jobs sent to it, the latest of each target, and sends their answers
+/// to `outbox`.
+fn serve(name: &str, outbox: Sender<Done>) -> std::io::Result<Sender<Job>> {
+    let (jobs, inbox) = mpsc::channel::<Job>();
+    // Not joined: a job in hand when the explorer quits ends with the process.
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            while let Ok(first) = inbox.recv() {
+                let mut latest = vec![first];
+                while let Ok(next) = inbox.try_recv() {
+                    latest.retain(|j: &Job| j.target != next.target);
+                    latest.push(next);
+                }
+                for job in latest {
+                    if outbox.send(job.run()).is_err() {
+                        return;
+                    }
+                }
+            }
+        })?;
+    Ok(jobs)
 }
 
 #[cfg(test)]

@@ -522,4 +522,26 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "бірде-бір реформа қосылмаған: салыстыратын ештеңе жоқ",
     ),
     // ── Bodies: the detail's account of its figure (views/why.rs) ────────────────────────
+    // ── The explorer's start and figures the worker computes (tui/start.rs, Weights) ─────
+    (
+        "measuring… {n} bodies",
+        "идёт расчёт… органов: {n}",
+        "есептелуде… органдар: {n}",
+    ),
+    (
+        "the analysis of the state: the views open when it is done; the ranges and the headline's sensitivity follow",
+        "анализ государства: представления откроются, когда он завершится; диапазоны и чувствительность главного показателя — следом",
+        "мемлекетті талдау: ол аяқталғанда көріністер ашылады; ауқымдар мен басты көрсеткіштің сезімталдығы кейін есептеледі",
+    ),
+    ("{key} quits", "{key} — выход", "{key} — шығу"),
+    (
+        "the sources: measuring…",
+        "источники: идёт расчёт…",
+        "дереккөздер: есептелуде…",
+    ),
+    (
+        "the headline: measuring…",
+        "главный показатель: идёт расчёт…",
+        "басты көрсеткіш: есептелуде…",
+    ),
 ];

@@ -249,7 +249,7 @@ impl CompareView {
         let mut entries = Vec::new();
         if self.current {
             entries.push(
-                Entry::from_analysis((*ctx.dataset).clone(), ctx.analysis.clone())
+                Entry::from_analysis((*ctx.dataset).clone(), (*ctx.analysis).clone())
                     .map_err(|e| e.to_string())?,
             );
         }

@@ -289,7 +289,7 @@ impl ReformsView {
             Ok(crate::reform::side_of(
                 &ctx.dataset,
                 &options,
-                ctx.analysis.clone(),
+                (*ctx.analysis).clone(),
             ))
         } else {
             crate::reform::side(&ctx.dataset, &ctx.options, principals.as_deref())

@@ -64,13 +64,17 @@ pub struct Listing {
 impl Listing {
     /// Bodies in display order, each with its own source, its channels' and the edges to it.
     pub fn of(ctx: &Ctx) -> Listing {
-        let ds = &ctx.dataset;
+        Listing::of_parts(&ctx.dataset, &ctx.order)
+    }
+
+    /// [`Listing::of`] the dataset `ds` with its bodies in the display order `order`.
+    pub fn of_parts(ds: &Dataset, order: &[usize]) -> Listing {
         let mut edges_to: std::collections::HashMap<&str, Vec<usize>> = Default::default();
         for (i, e) in ds.edges.iter().enumerate() {
             edges_to.entry(e.to.as_str()).or_default().push(i);
         }
         let mut citations = Vec::new();
-        for &i in &ctx.order {
+        for &i in order {
             let b = &ds.bodies[i];
             let mut push = |coded, source: &str| {
                 if !source.trim().is_empty() {
@@ -148,7 +152,6 @@ pub struct SourcesView {
     pub scroll: usize,
     /// The selection changed elsewhere: the cursor moves to the selected body's citations.
     follow: bool,
-    listing: Memo<u64, Listing>,
     reading: Memo<(u64, usize, Lang), Vec<Para>>,
 }
 
@@ -160,7 +163,6 @@ impl Default for SourcesView {
             focus: Pane::List,
             scroll: 0,
             follow: true,
-            listing: Memo::default(),
             reading: Memo::default(),
         }
     }
@@ -180,12 +182,14 @@ pub fn split(main: Rect, sources: usize) -> (Rect, Rect, Rect) {
 }
 
 impl SourcesView {
-    /// The listing for the dataset on screen: the cached one, or computed now for a frame
-    /// drawn before the view was refreshed.
-    fn listing<'a>(&'a self, ctx: &Ctx) -> std::borrow::Cow<'a, Listing> {
-        match self.listing.get(&ctx.revision()) {
-            Some(l) => std::borrow::Cow::Borrowed(l),
-            None => std::borrow::Cow::Owned(Listing::of(ctx)),
+    /// The listing for the dataset on screen: the one built in `update` (by the worker in the
+    /// explorer: empty until it arrives), or built now for a frame drawn before the view was
+    /// refreshed in tests.
+    fn listing<'a>(&'a self, ctx: &'a Ctx) -> std::borrow::Cow<'a, Listing> {
+        match ctx.listing() {
+            Ok(l) => std::borrow::Cow::Borrowed(&**l),
+            Err(()) if ctx.computes_now() => std::borrow::Cow::Owned(Listing::of(ctx)),
+            Err(()) => std::borrow::Cow::Owned(Listing::default()),
         }
     }
 
@@ -306,10 +310,10 @@ impl Tab for SourcesView {
 
     fn refresh(&mut self, ctx: &mut Ctx) {
         let rev = ctx.revision();
-        if self.listing.get(&rev).is_none() {
-            self.listing.set(rev, Listing::of(ctx));
-        }
-        let Some(listing) = self.listing.get(&rev) else {
+        // Every citation of the state and the bibliography's tally: the worker's (a second
+        // at 100,000 bodies); the cursor follows the selection once it is here.
+        ctx.want_listing();
+        let Ok(listing) = ctx.listing().cloned() else {
             return;
         };
         let n = listing.citations.len();
@@ -341,6 +345,21 @@ impl Tab for SourcesView {
     }
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        if ctx.listing().is_err() && !ctx.computes_now() {
+            let title = format!(" {} ", crate::model::i18n::tr(ctx.lang, "Sources"));
+            let blk = block(&ctx.theme, Span::styled(title, ctx.theme.title), false);
+            let inner = blk.inner(area);
+            blk.render(area, buf);
+            let note = crate::model::i18n::tr(ctx.lang, "the sources: measuring…");
+            buf.set_stringn(
+                inner.x,
+                inner.y,
+                note,
+                usize::from(inner.width),
+                ctx.theme.dim,
+            );
+            return;
+        }
         let listing = self.listing(ctx);
         let (bib, list, text) = split(area, listing.bibliography.len());
         let current = listing.citations.get(self.row);

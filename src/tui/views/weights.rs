@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Memo, Tab, bar, block, fit, num, pct, scroll_to, step};
+use super::{Tab, bar, block, fit, num, pct, scroll_to, step};
 use crate::analysis::range::{Band, PctRange};
 use crate::analysis::{Headline, Options, headline};
 use crate::model::i18n::{tr, word};
@@ -50,9 +50,6 @@ pub fn band_presets() -> [Band; 3] {
 pub struct WeightsView {
     pub row: usize,
     pub offset: usize,
-    /// The headline for the revision of the state it was computed for: it runs an analysis
-    /// per consent step, so never per frame.
-    headline: Memo<u64, Option<Headline>>,
 }
 
 impl WeightsView {
@@ -227,9 +224,8 @@ impl Tab for WeightsView {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
-        self.headline.get_or_insert_with(ctx.revision(), || {
-            headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis)
-        });
+        // Its consent sensitivity re-solves control per step: the worker's, never per frame.
+        ctx.want_headline();
     }
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -398,13 +394,21 @@ impl WeightsView {
         )));
         lines.push(Line::from(Span::styled(tr(lang, THREAT_DEFAULT), t.dim)));
         lines.push(Line::from(""));
-        let computed;
-        let h = match self.headline.get(&ctx.revision()) {
-            Some(h) => h.as_ref(),
+        let computed: Option<Headline>;
+        let h = match ctx.headline() {
+            Ok(h) => h,
             // A frame drawn before the first refresh (the view was never updated on screen).
-            None => {
+            Err(()) if ctx.computes_now() => {
                 computed = headline::headline(&ctx.dataset, &ctx.options, &ctx.analysis);
                 computed.as_ref()
+            }
+            Err(()) => {
+                lines.push(Line::from(Span::styled(
+                    tr(lang, "the headline: measuring…"),
+                    t.dim,
+                )));
+                lines.push(Line::from(""));
+                None
             }
         };
         if let Some(h) = h {
