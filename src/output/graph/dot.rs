@@ -8,6 +8,7 @@
 //! 99 edges instead of 110 and loses a label, fr loses two), and a figure that silently
 //! loses a seat count misleads. `dot -Tsvg` renders it.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::placement::{self, Input};
@@ -194,16 +195,11 @@ fn legend(g: &Graph, arrows: &[Arrow], lang: Lang) -> String {
     )
 }
 
-/// The layered placement the SVG uses, of `nodes` and the arrows between them: DOT takes its
-/// ranks from it and GraphML its positions, so the three formats agree on who sits above whom.
-/// Returns each node's layer (0 at the top) with the placement.
-pub(super) fn placed(
-    nodes: &[&Node],
-    arrows: &[Arrow],
-    lang: Lang,
-) -> (Vec<usize>, placement::Output) {
+/// The arrows of `arrows` whose ends are both among `nodes`, with their ends' indices, and
+/// the placement's input for them.
+fn input(nodes: &[&Node], arrows: &[Arrow], lang: Lang) -> Input {
     // The first node of an id, as a scan would find it, in constant time.
-    let mut at = std::collections::HashMap::with_capacity(nodes.len());
+    let mut at = HashMap::with_capacity(nodes.len());
     for (i, n) in nodes.iter().enumerate() {
         at.entry(n.id()).or_insert(i);
     }
@@ -212,7 +208,7 @@ pub(super) fn placed(
         .iter()
         .filter_map(|a| Some((a, index(a.from)?, index(a.to)?)))
         .collect();
-    let laid = placement::layout(&Input {
+    Input {
         fit: placement::Fit::FREE,
         sizes: nodes
             .iter()
@@ -231,22 +227,20 @@ pub(super) fn placed(
             .iter()
             .map(|(a, _, _)| a.label().map_or(0.0, |l| text_width(&l, 10.0, false)))
             .collect(),
-    });
-    // Bodies of one layer share its centre line.
-    let mut centres: Vec<f64> = laid.boxes.iter().map(|b| b.y + b.h / 2.0).collect();
-    centres.sort_by(f64::total_cmp);
-    centres.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-    let layers = laid
-        .boxes
-        .iter()
-        .map(|b| {
-            centres
-                .iter()
-                .position(|c| (c - (b.y + b.h / 2.0)).abs() < 0.5)
-                .unwrap_or(0)
-        })
-        .collect();
-    (layers, laid)
+    }
+}
+
+/// The layered placement the SVG uses, of `nodes` and the arrows between them: GraphML takes
+/// its positions from it, so that it and the SVG agree on who sits above whom. Superlinear
+/// ([`placement::layout`]).
+pub(super) fn placed(nodes: &[&Node], arrows: &[Arrow], lang: Lang) -> placement::Output {
+    placement::layout(&input(nodes, arrows, lang))
+}
+
+/// Each node's layer (0 at the top) in [`placed`]'s drawing, without drawing it: DOT's ranks.
+/// O(n + e).
+pub(super) fn layers(nodes: &[&Node], arrows: &[Arrow], lang: Lang) -> Vec<usize> {
+    placement::drawn_layers(&input(nodes, arrows, lang))
 }
 
 pub fn render(s: &Snapshot) -> String {
@@ -311,16 +305,25 @@ pub fn render(s: &Snapshot) -> String {
     // One rank per layer of the layered placement, across the branches' clusters
     // (`newrank` lets a rank cross clusters).
     let all: Vec<&Node> = g.nodes.iter().collect();
-    let (layers, _) = placed(&all, &arrows, s.lang);
-    let layer_of = |id: &str| all.iter().position(|n| n.id() == id).map(|i| layers[i]);
-    for l in 0..layers.iter().max().map_or(0, |m| m + 1) {
-        let ids: Vec<String> = all
-            .iter()
-            .zip(&layers)
-            .filter(|(_, x)| **x == l)
-            .map(|(n, _)| format!("\"{}\";", q(n.id())))
-            .collect();
-        let _ = writeln!(out, "  {{ rank=\"same\"; {} }}", ids.join(" "));
+    let layers = layers(&all, &arrows, s.lang);
+    let mut first = HashMap::with_capacity(all.len());
+    for (n, l) in all.iter().zip(&layers) {
+        first.entry(n.id()).or_insert(*l);
+    }
+    let layer_of = |id: &str| first.get(id).copied();
+    let mut ranks: Vec<Vec<&Node>> = vec![Vec::new(); layers.iter().max().map_or(0, |m| m + 1)];
+    for (n, l) in all.iter().zip(&layers) {
+        ranks[*l].push(n);
+    }
+    for members in ranks {
+        out.push_str("  { rank=\"same\"; ");
+        for (i, n) in members.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let _ = write!(out, "\"{}\";", q(n.id()));
+        }
+        out.push_str(" }\n");
     }
     for a in &arrows {
         let ends = layer_of(a.from).zip(layer_of(a.to));
@@ -334,4 +337,52 @@ pub fn render(s: &Snapshot) -> String {
     );
     out.push_str("}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placement::{self, Fit, Input};
+    use proptest::prelude::*;
+
+    /// The layers as the drawing shows them: the distinct centre lines of its boxes, from the
+    /// top (how DOT took its ranks before it stopped drawing the whole layout).
+    fn from_the_drawing(input: &Input) -> Vec<usize> {
+        let laid = placement::layout(input);
+        let mut centres: Vec<f64> = laid.boxes.iter().map(|b| b.y + b.h / 2.0).collect();
+        centres.sort_by(f64::total_cmp);
+        centres.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+        laid.boxes
+            .iter()
+            .map(|b| {
+                centres
+                    .iter()
+                    .position(|c| (c - (b.y + b.h / 2.0)).abs() < 0.5)
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    fn graph() -> impl Strategy<Value = Input> {
+        (1usize..40).prop_flat_map(|n| {
+            (
+                prop::collection::vec((120.0f64..400.0, 40.0f64..80.0), n),
+                prop::collection::vec((0..n, 0..n, any::<bool>(), 0.0f64..60.0), 0..3 * n),
+            )
+                .prop_map(|(sizes, edges)| Input {
+                    fit: Fit::FREE,
+                    sizes,
+                    edges: edges.iter().map(|e| (e.0, e.1, e.2)).collect(),
+                    labels: edges.iter().map(|e| e.3).collect(),
+                })
+        })
+    }
+
+    proptest! {
+        /// DOT's ranks without the drawing are the drawing's layers: cycles, self-loops,
+        /// parallel edges, leaves moved down and bodies of different heights included.
+        #[test]
+        fn the_layers_without_the_drawing_are_the_drawings(input in graph()) {
+            prop_assert_eq!(placement::drawn_layers(&input), from_the_drawing(&input));
+        }
+    }
 }

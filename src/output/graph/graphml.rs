@@ -182,8 +182,8 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
         .collect();
     // Above the figures' cap the layout would take minutes: positions are left out, and the
     // reader (Gephi, yEd) lays the graph out itself.
-    let laid = (present.len() <= MAX_FIGURE_BODIES)
-        .then(|| super::dot::placed(&present, &arrows, s.lang).1);
+    let laid =
+        (present.len() <= MAX_FIGURE_BODIES).then(|| super::dot::placed(&present, &arrows, s.lang));
     for (i, n) in present.iter().enumerate() {
         let b = n.body;
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));

@@ -6,7 +6,7 @@
 //! something, so every id is prefixed; labels are quoted, with entity codes for what Mermaid
 //! would otherwise read as syntax.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, REMOVED_COLOR};
@@ -61,12 +61,16 @@ pub fn render(s: &Snapshot) -> String {
     out.push_str("flowchart TD\n");
 
     // Body ids are already words; the index settles any two that a sanitised id merges.
-    let mut ids: BTreeMap<&str, String> = BTreeMap::new();
+    // `taken` holds the ids given so far (the nodes' ids are unique), so that the check is
+    // not a scan of them all.
+    let mut ids: HashMap<&str, String> = HashMap::with_capacity(g.nodes.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(g.nodes.len());
     for (i, n) in g.nodes.iter().enumerate() {
         let mut id = format!("b_{}", word(n.id()));
-        if ids.values().any(|v| *v == id) {
+        if taken.contains(&id) {
             id = format!("{id}_{i}");
         }
+        taken.insert(id.clone());
         ids.insert(n.id(), id);
     }
     let id = |body: &str| ids.get(body).cloned().unwrap_or_else(|| word(body));
