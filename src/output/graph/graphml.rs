@@ -6,8 +6,9 @@
 //! [`MAX_FIGURE_BODIES`](crate::output::export::MAX_FIGURE_BODIES) bodies; above, they are
 //! left out (that layout grows faster than linearly) and the reader lays the graph out.
 //!
-//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges, on top of the
-//! layout, with no memory beyond one element.
+//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges after the sorts
+//! of [`Graph::new`] (each edge's target found by binary search), on top of the layout up to
+//! the cap, with no memory beyond one element.
 
 use std::fmt::Write;
 
