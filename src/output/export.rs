@@ -7,15 +7,23 @@
 //! and, when reforms are active, the baseline before them), by one entry point, [`render`], so
 //! that `bilik export` and the TUI's export picker write byte-identical files for the same
 //! state. [`produce`] gives the export to write, which the caller writes (atomically, or to
-//! stdout: [`crate::output::write`]) as it is produced: JSON, Markdown, CSV and GraphML are
-//! never held whole in memory ([`Output`]); [`render`] gives the bytes, for tests and small
-//! documents.
+//! stdout: [`crate::output::write`]) as it is produced: JSON, Markdown, CSV, GraphML, DOT and
+//! Mermaid are never held whole in memory ([`Output`]); [`render`] gives the bytes, for tests
+//! and small documents.
 //!
-//! Complexity, n bodies and e channel steps and power edges: JSON, Markdown and CSV are
-//! O(n + e) in time (the control table O(n x principals)) and hold no output beyond a buffer
-//! (the JSON its document). GraphML is O(n + e) to write on top of the layout it takes its
-//! positions from ([`crate::output::graph::placement`]); the SVG, and PNG and PDF from it,
-//! are built whole.
+//! Complexity, for n bodies and e channel steps and power edges, on top of the loading and
+//! analysis every export shares (BENCHMARKS.md, "Every export at scale", measures each):
+//! - JSON, Markdown and CSV: O(n + e) in time (the control table O(n x principals)), holding
+//!   no output beyond a buffer (the JSON its document).
+//! - DOT and Mermaid: O(n + e) after the sorts of [`graph::Graph::new`] (O(e log e)), written
+//!   line by line. DOT's ranks are the layers of the SVG's layered placement, taken from the
+//!   layering alone ([`crate::output::graph::placement::drawn_layers`], O(n + e)); the
+//!   ordering and placement that follow it are Graphviz's job, so DOT has no cap.
+//! - GraphML: the same, plus the SVG's layered placement for its `x` and `y` (superlinear:
+//!   crossing reduction and placement, [`crate::output::graph::placement`]) up to
+//!   [`MAX_FIGURE_BODIES`]; above, the positions are left out and it stays O(n + e).
+//! - SVG, PNG and PDF: the layered placement, built whole, refused above
+//!   [`MAX_FIGURE_BODIES`] with [`ExportError::TooLarge`].
 //!
 //! Output is deterministic: bodies and edges are sorted by id, floats have a fixed number of
 //! decimals, and nothing depends on hash order, the clock or the machine.
@@ -310,9 +318,10 @@ pub fn render(
 }
 
 /// An export ready to be written, serialised as it is written wherever the format allows: the
-/// JSON of 100,000 bodies is 356 MB and its Markdown, CSV tables and GraphML tens of MB, which
-/// a string would hold whole (twice while it grew). Pictures are built whole: the SVG's
-/// layout needs every box before the first is drawn, and PNG and PDF come from the SVG.
+/// JSON of 100,000 bodies is 356 MB and its Markdown, CSV tables, GraphML, DOT and Mermaid
+/// tens of MB, which a string would hold whole (twice while it grew). Pictures are built
+/// whole: the SVG's layout needs every box before the first is drawn, and PNG and PDF come
+/// from the SVG.
 pub enum Output<'a> {
     /// The `bilik.summary/2` document, each record built and serialised as it is written.
     Json(Snapshot<'a>),
@@ -322,6 +331,10 @@ pub enum Output<'a> {
     Csv(Snapshot<'a>, Table),
     /// The GraphML, written element by element.
     Graphml(Snapshot<'a>),
+    /// The Graphviz source, written line by line.
+    Dot(Snapshot<'a>),
+    /// The Mermaid flowchart, written line by line.
+    Mermaid(Snapshot<'a>),
     /// Any other format, rendered.
     Bytes(Vec<u8>),
 }
@@ -344,6 +357,16 @@ impl Output<'_> {
                 graph::graphml::write(s, &mut sink);
                 sink.finish()
             }
+            Output::Dot(s) => {
+                let mut sink = Sink::new(out);
+                graph::dot::write(s, &mut sink);
+                sink.finish()
+            }
+            Output::Mermaid(s) => {
+                let mut sink = Sink::new(out);
+                graph::mermaid::write(s, &mut sink);
+                sink.finish()
+            }
             Output::Bytes(bytes) => out.write_all(bytes),
         }
     }
@@ -357,21 +380,20 @@ pub fn produce<'a>(
     snapshot: &Snapshot<'a>,
     options: &RenderOptions,
 ) -> Result<Output<'a>, ExportError> {
-    let text = match (format, options.table) {
-        (Format::Csv, Some(table)) => return Ok(Output::Csv(*snapshot, table)),
+    Ok(match (format, options.table) {
+        (Format::Csv, Some(table)) => Output::Csv(*snapshot, table),
         (Format::Csv, None) => return Err(ExportError::TableRequired),
         (format, Some(table)) => return Err(ExportError::TableNotApplicable { format, table }),
-        (Format::Md, None) => return Ok(Output::Md(*snapshot)),
-        (Format::Json, None) => return Ok(Output::Json(*snapshot)),
-        (Format::Graphml, None) => return Ok(Output::Graphml(*snapshot)),
+        (Format::Md, None) => Output::Md(*snapshot),
+        (Format::Json, None) => Output::Json(*snapshot),
+        (Format::Graphml, None) => Output::Graphml(*snapshot),
+        (Format::Dot, None) => Output::Dot(*snapshot),
+        (Format::Mermaid, None) => Output::Mermaid(*snapshot),
         (Format::Svg | Format::Png | Format::Pdf, None) => {
             drawable(format, snapshot)?;
-            return picture(format, snapshot).map(Output::Bytes);
+            Output::Bytes(picture(format, snapshot)?)
         }
-        (Format::Dot, None) => graph::dot::render(snapshot),
-        (Format::Mermaid, None) => graph::mermaid::render(snapshot),
-    };
-    Ok(Output::Bytes(text.into_bytes()))
+    })
 }
 
 /// The picture, as SVG or turned into PNG or PDF.
@@ -483,7 +505,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut cases: Vec<(Format, Option<Table>)> =
             Table::ALL.map(|t| (Format::Csv, Some(t))).to_vec();
-        cases.extend([Format::Md, Format::Json, Format::Graphml].map(|f| (f, None)));
+        cases.extend(
+            [
+                Format::Md,
+                Format::Json,
+                Format::Graphml,
+                Format::Dot,
+                Format::Mermaid,
+            ]
+            .map(|f| (f, None)),
+        );
         for (format, table) in cases {
             let options = RenderOptions { table };
             let whole = render(format, &s, &options).unwrap();

@@ -6,8 +6,9 @@
 //! [`MAX_FIGURE_BODIES`](crate::output::export::MAX_FIGURE_BODIES) bodies; above, they are
 //! left out (that layout grows faster than linearly) and the reader lays the graph out.
 //!
-//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges, on top of the
-//! layout, with no memory beyond one element.
+//! Written as it is produced ([`write`]): O(n + e) for n bodies and e edges after the sorts
+//! of [`Graph::new`] (each edge's target found by binary search), on top of the layout up to
+//! the cap, with no memory beyond one element.
 
 use std::fmt::Write;
 
@@ -182,8 +183,8 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
         .collect();
     // Above the figures' cap the layout would take minutes: positions are left out, and the
     // reader (Gephi, yEd) lays the graph out itself.
-    let laid = (present.len() <= MAX_FIGURE_BODIES)
-        .then(|| super::dot::placed(&present, &arrows, s.lang).1);
+    let laid =
+        (present.len() <= MAX_FIGURE_BODIES).then(|| super::dot::placed(&present, &arrows, s.lang));
     for (i, n) in present.iter().enumerate() {
         let b = n.body;
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));

@@ -5,14 +5,19 @@
 //! Mermaid ids are bare words and some words (`end`, a leading `o` or `x` after `--`) mean
 //! something, so every id is prefixed; labels are quoted, with entity codes for what Mermaid
 //! would otherwise read as syntax.
+//!
+//! Complexity, n bodies and e links: O(n + e) after the sorts of [`Graph::new`] (O(e log e)),
+//! written line by line ([`write`]); ids are settled through a hash set and names found by
+//! [`Graph::node`]'s binary search. No layout: Mermaid lays the chart out itself.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, REMOVED_COLOR};
 use crate::model::Branch;
 use crate::output::escape::{mermaid as label, word};
 use crate::output::export::Snapshot;
+use crate::output::sink::{self, Sink};
 
 fn link_syntax(class: Class) -> &'static str {
     match class {
@@ -44,9 +49,14 @@ fn link_style(class: Class, change: Change) -> String {
 }
 
 pub fn render(s: &Snapshot) -> String {
+    sink::to_string(|out| write(s, out), false)
+}
+
+/// Writes the flowchart to `out` as it is produced: O(n + e) (the sorts of [`Graph::new`]
+/// aside), with no memory beyond the graph, its ids and one line.
+pub fn write(s: &Snapshot, out: &mut Sink) {
     let g = Graph::new(s);
     let arrows = g.arrows();
-    let mut out = String::new();
     let _ = writeln!(
         out,
         "%% bilik: {} (law as of {}), reforms: {}",
@@ -61,12 +71,16 @@ pub fn render(s: &Snapshot) -> String {
     out.push_str("flowchart TD\n");
 
     // Body ids are already words; the index settles any two that a sanitised id merges.
-    let mut ids: BTreeMap<&str, String> = BTreeMap::new();
+    // `taken` holds the ids given so far (the nodes' ids are unique), so that the check is
+    // not a scan of them all.
+    let mut ids: HashMap<&str, String> = HashMap::with_capacity(g.nodes.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(g.nodes.len());
     for (i, n) in g.nodes.iter().enumerate() {
         let mut id = format!("b_{}", word(n.id()));
-        if ids.values().any(|v| *v == id) {
+        if taken.contains(&id) {
             id = format!("{id}_{i}");
         }
+        taken.insert(id.clone());
         ids.insert(n.id(), id);
     }
     let id = |body: &str| ids.get(body).cloned().unwrap_or_else(|| word(body));
@@ -193,5 +207,4 @@ pub fn render(s: &Snapshot) -> String {
             link_style(a.class, a.change)
         );
     }
-    out
 }

@@ -434,8 +434,12 @@ impl<'a> Graph<'a> {
         }
     }
 
+    /// The node of `id`: a binary search, as [`Graph::new`] sorts the nodes by id (the first
+    /// of equal ids, as a scan would find). Exporters ask once per body and per link, which a
+    /// scan made quadratic.
     pub fn node(&self, id: &str) -> Option<&Node<'a>> {
-        self.nodes.iter().find(|n| n.id() == id)
+        let i = self.nodes.partition_point(|n| n.id() < id);
+        self.nodes.get(i).filter(|n| n.id() == id)
     }
 
     /// The bodies and links of the current state (without the removed ones).

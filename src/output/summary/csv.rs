@@ -5,6 +5,10 @@
 //! reforms). The control table gives each figure's range (`control_lo`, `control_hi`) beside
 //! it. A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first)
 //! starts with `'` ([`csv_cells`]); numbers stay numbers.
+//!
+//! Each table is written row by row as it is produced ([`write`]): bodies O(n), edges O(e),
+//! control O(n x principals), flags O(f), after the sorts of [`Graph::new`] (O(e log e));
+//! names are found through the dataset's index of ids, flags and ranges through theirs.
 
 use std::collections::BTreeSet;
 use std::io;

@@ -104,6 +104,7 @@ impl Fit {
     };
 }
 
+#[derive(Debug, Clone)]
 pub struct Input {
     pub fit: Fit,
     /// Width and height of each node.
@@ -169,8 +170,10 @@ impl Slots {
     }
 }
 
-/// Lays out the graph with its top-left corner at (0, 0).
-pub fn layout(input: &Input) -> Output {
+/// Each node's layer and its size widened for its arrow ends: steps 1 (with leaves moved
+/// down and, for a fit, wide layers stacked) of [`layout`]. O(n + e), plus the layers a leaf
+/// may move down to.
+fn ranked(input: &Input) -> (Vec<usize>, Vec<(f64, f64)>) {
     let n = input.sizes.len();
     let mut rank = ranks(n, &input.edges);
     let mut sizes = widened(input, &rank);
@@ -185,6 +188,32 @@ pub fn layout(input: &Input) -> Output {
         // Arrows within a layer that stacking split now leave by another side.
         sizes = widened(input, &rank);
     }
+    (rank, sizes)
+}
+
+/// The layer of each node in [`layout`]'s drawing, from 0 at the top and counting only the
+/// layers that hold a node (as the drawing's distinct centre lines of equal-height boxes do),
+/// without ordering or placing anything: O(n + e) where [`layout`] is superlinear. DOT takes
+/// its ranks from it and leaves the drawing to Graphviz.
+pub fn drawn_layers(input: &Input) -> Vec<usize> {
+    let (rank, _) = ranked(input);
+    let mut used = vec![false; rank.iter().max().map_or(0, |r| r + 1)];
+    for r in &rank {
+        used[*r] = true;
+    }
+    let mut index = Vec::with_capacity(used.len());
+    let mut next = 0;
+    for u in used {
+        index.push(next);
+        next += usize::from(u);
+    }
+    rank.iter().map(|r| index[*r]).collect()
+}
+
+/// Lays out the graph with its top-left corner at (0, 0).
+pub fn layout(input: &Input) -> Output {
+    let n = input.sizes.len();
+    let (rank, sizes) = ranked(input);
     let dummy_width = if input.fit.compact {
         COMPACT_DUMMY_WIDTH
     } else {
@@ -358,13 +387,16 @@ fn ranks(n: usize, edges: &[(usize, usize, bool)]) -> Vec<usize> {
     let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut has_in = vec![false; n];
     for &(a, b, decides) in edges {
-        if decides && a != b && !out_edges[a].contains(&b) {
+        if decides && a != b {
             out_edges[a].push(b);
             has_in[b] = true;
         }
     }
+    // Sorted, each child once (a `contains` per edge cost the square of a principal's
+    // thousands of children).
     for o in &mut out_edges {
         o.sort_unstable();
+        o.dedup();
     }
     // Depth-first search from the roots first, so that the edges it drops as closing a cycle
     // are the ones pointing back up.
@@ -449,10 +481,18 @@ fn balance(rank: &mut [usize], sizes: &[(f64, f64)], edges: &[(usize, usize, boo
     for (i, r) in rank.iter().enumerate() {
         width[*r] += sizes[i].0 + NODE_GAP;
     }
-    let fills = |v: usize| edges.iter().any(|&(a, b, d)| d && a == v && b != v);
-    let filled = |v: usize| edges.iter().any(|&(a, b, d)| d && b == v && a != v);
+    // Whether each node fills seats of another, and has its own filled by another: counted
+    // once, as asking per node cost n x edges (minutes at 100,000 bodies).
+    let mut fills = vec![false; rank.len()];
+    let mut filled = vec![false; rank.len()];
+    for &(a, b, d) in edges {
+        if d && a != b {
+            fills[a] = true;
+            filled[b] = true;
+        }
+    }
     for v in 0..rank.len() {
-        if fills(v) || !filled(v) {
+        if fills[v] || !filled[v] {
             continue;
         }
         let from = rank[v];
