@@ -107,7 +107,11 @@ fn composition(names: &Names, b: &Body) -> String {
     b.channels
         .iter()
         .map(|c| {
-            let label = if c.label.is_empty() { &c.id } else { &c.label };
+            let label = if c.label.is_empty() {
+                &c.id
+            } else {
+                names.dataset.prose(lang, &c.label)
+            };
             let chain: Vec<String> = c
                 .steps
                 .iter()
@@ -164,7 +168,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     };
     let lang = s.lang;
 
-    let _ = writeln!(out, "# {}\n", esc(&ds.meta.title));
+    let _ = writeln!(out, "# {}\n", esc(ds.prose(lang, &ds.meta.title)));
     let _ = writeln!(
         out,
         "{}",
@@ -172,7 +176,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
             lang,
             "- **Dataset:** {id} ({jurisdiction}), law as of {date}",
             id = code(&ds.meta.id),
-            jurisdiction = esc(&ds.meta.jurisdiction),
+            jurisdiction = esc(ds.prose(lang, &ds.meta.jurisdiction)),
             date = esc(&ds.meta.as_of)
         )
     );
@@ -228,7 +232,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
             t!(
                 lang,
                 "- **Dataset note:** {note}",
-                note = esc(&ds.meta.note)
+                note = esc(ds.prose(lang, &ds.meta.note))
             )
         );
     }
@@ -508,6 +512,7 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
         .iter()
         .filter_map(|r| s.presets.and_then(|set| set.get(r)))
         .collect();
+    let prose = |en| s.presets.map_or(en, |set| set.prose(lang, en));
     for p in &presets {
         let _ = writeln!(
             out,
@@ -515,10 +520,11 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
             code(&p.id),
             esc(p.title(s.lang)),
             article(p, s.lang),
-            esc(&p.description)
+            esc(prose(&p.description))
         );
         for a in &p.assumptions {
-            let _ = writeln!(out, "  - {}", t!(lang, "Assumption: {text}", text = esc(a)));
+            let text = esc(prose(a));
+            let _ = writeln!(out, "  - {}", t!(lang, "Assumption: {text}", text = text));
         }
     }
     if !presets.is_empty() {
