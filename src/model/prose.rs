@@ -444,6 +444,20 @@ fn unescape(lit: &str) -> String {
     out
 }
 
+/// A stand-in translation of every prose string of `ron` into both languages (`перевод`
+/// and the string's numbers), for tests that check no prose reaches a view in English.
+#[doc(hidden)]
+pub fn stand_in_translation(ron: &str) -> Prose {
+    let table: HashMap<String, String> = prose_strings(ron)
+        .into_iter()
+        .map(|s| {
+            let t = format!("перевод {}", digits(&s).join(" "));
+            (s, t)
+        })
+        .collect();
+    Prose::from_maps(table.clone(), table)
+}
+
 #[cfg(test)]
 #[path = "prose_tests.rs"]
 mod tests;

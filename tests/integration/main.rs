@@ -33,6 +33,7 @@ mod i18n_figures;
 mod layering;
 mod limits;
 mod power;
+mod prose;
 mod properties;
 mod random_datasets;
 mod ranges;
