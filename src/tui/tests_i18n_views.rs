@@ -329,7 +329,13 @@ fn translated_screen(lang: Lang, w: u16, h: u16, k: &[&str]) -> String {
         message: None,
     })
     .unwrap();
-    update(&mut a, Action::Resize { width: w, height: h });
+    update(
+        &mut a,
+        Action::Resize {
+            width: w,
+            height: h,
+        },
+    );
     keys(&mut a, k);
     text(&render(&a))
 }

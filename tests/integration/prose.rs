@@ -42,9 +42,16 @@ fn the_reports_print_the_translation_and_json_the_english() {
     // Untranslated prose prints in English; English asked for prints the English.
     let en = stdout(&bilik(&["summary", "--data", &us]));
     assert!(en.contains("Heads of the 15 executive departments"), "{en}");
-    let md = stdout(&bilik(&["export", "--format", "md", "--data", &us, "--lang", "ru"]));
-    assert!(md.contains("# Соединённые Штаты: федеральная система"), "{md}");
-    let json = stdout(&bilik(&["export", "--format", "json", "--data", &us, "--lang", "ru"]));
+    let md = stdout(&bilik(&[
+        "export", "--format", "md", "--data", &us, "--lang", "ru",
+    ]));
+    assert!(
+        md.contains("# Соединённые Штаты: федеральная система"),
+        "{md}"
+    );
+    let json = stdout(&bilik(&[
+        "export", "--format", "json", "--data", &us, "--lang", "ru",
+    ]));
     assert!(json.contains("Heads of the 15 executive departments"));
     assert!(!json.contains("Главы 15"));
 }

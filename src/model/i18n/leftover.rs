@@ -34,8 +34,9 @@ pub fn data_strings_as(ron: &str, prose_exempt: bool) -> Vec<String> {
     if prose_exempt {
         return all;
     }
-    let prose: std::collections::HashSet<String> =
-        crate::model::prose::prose_strings(ron).into_iter().collect();
+    let prose: std::collections::HashSet<String> = crate::model::prose::prose_strings(ron)
+        .into_iter()
+        .collect();
     all.into_iter().filter(|s| !prose.contains(s)).collect()
 }
 
