@@ -1045,12 +1045,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Datasets) => {
             let mut out = String::new();
             for e in data::EMBEDDED {
-                let title = data::load_str(e.path, e.text)
+                let lang: Lang = global.lang.into();
+                let title = data::resolve(e.id)
                     .map(|d| {
                         crate::t!(
-                            global.lang.into(),
+                            lang,
                             "{title} (law as of {date})",
-                            title = d.meta.title,
+                            title = d.prose(lang, &d.meta.title),
                             date = d.meta.as_of
                         )
                     })
@@ -1090,6 +1091,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .filter_map(|id| set.get(id))
                 .cloned()
                 .collect();
+            if !matches!(args.format, DiffFormat::Json) {
+                // The readable formats print the presets' prose in the language asked for.
+                let lang: Lang = global.lang.into();
+                for p in &mut shown {
+                    p.description = set.prose(lang, &p.description).to_string();
+                    for a in &mut p.assumptions {
+                        *a = set.prose(lang, a).to_string();
+                    }
+                }
+            }
             if matches!(args.format, DiffFormat::Text) {
                 for p in &mut shown {
                     for t in [&mut p.title.en, &mut p.title.ru, &mut p.title.kk] {

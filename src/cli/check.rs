@@ -15,6 +15,34 @@ pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
         if !checked.report.diagnostics.is_empty() {
             say(&checked.report.render(color));
         }
+        // The translations are checked against the file as it reads, valid or not.
+        let catalogues = data::check_prose(f, &checked.report.text);
+        for (_, c) in &catalogues {
+            if !c.report.diagnostics.is_empty() {
+                say(&c.report.render(color));
+            }
+        }
+        let prose_errors: usize = catalogues.iter().map(|(_, c)| c.report.errors()).sum();
+        if prose_errors > 0 {
+            bad += 1;
+            say(&format!(
+                "{}: its translations have {prose_errors} error{}\n",
+                shown(f),
+                if prose_errors == 1 { "" } else { "s" },
+            ));
+        }
+        for (lang, c) in &catalogues {
+            if c.report.errors() == 0 && c.missing > 0 {
+                // A missing translation prints in English: a line, not a problem.
+                say(&format!(
+                    "{}: {} string{} of prose without a translation into {}\n",
+                    shown(f),
+                    c.missing,
+                    if c.missing == 1 { "" } else { "s" },
+                    lang.code()
+                ));
+            }
+        }
         let errors = checked.report.errors();
         let warnings = checked.report.diagnostics.len() - errors;
         if errors > 0 {

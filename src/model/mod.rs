@@ -18,6 +18,7 @@ pub mod layer;
 pub mod load;
 pub mod numbers;
 pub mod phrase;
+pub mod prose;
 pub mod raw;
 #[cfg(test)]
 pub(crate) mod testdata;
@@ -730,6 +731,8 @@ pub struct Dataset {
     pub edges: Vec<Edge>,
     /// Where each body id first occurs in `bodies`, for [`Dataset::body`].
     pub index: BodyIndex,
+    /// The translations of its prose ([`prose`]), read through [`Dataset::prose`].
+    pub translations: prose::Prose,
 }
 
 /// The position of each body id in [`Dataset::bodies`], built on the first lookup, so that
@@ -768,6 +771,14 @@ impl fmt::Debug for BodyIndex {
 }
 
 impl Dataset {
+    /// A string of the dataset's prose (a label, a note, a title) in `lang`: its translation
+    /// from the dataset's catalogue, or the English where there is none. Every view and report
+    /// in Russian or Kazakh prints the data's prose through this; JSON, CSV and GraphML keep
+    /// the English, which is the coding.
+    pub fn prose<'a>(&'a self, lang: Lang, en: &'a str) -> &'a str {
+        self.translations.get(lang, en)
+    }
+
     pub fn body(&self, id: &str) -> Option<&Body> {
         self.position(id).map(|i| &self.bodies[i])
     }

@@ -328,7 +328,7 @@ pub fn text_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
             lang,
             "Sources of {id} ({title})",
             id = dataset.meta.id,
-            title = dataset.meta.title
+            title = dataset.prose(lang, &dataset.meta.title)
         )
     );
     for s in cited(dataset) {
@@ -337,7 +337,7 @@ pub fn text_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
             out.push_str(&format!("  {}\n", s.url));
         }
         if !s.note.is_empty() {
-            out.push_str(&format!("  {}\n", s.note));
+            out.push_str(&format!("  {}\n", dataset.prose(lang, &s.note)));
         }
         if s.cited_by.is_empty() {
             out.push_str(&format!(
@@ -431,7 +431,7 @@ pub fn md_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
         t!(
             lang,
             "References: {title}",
-            title = markdown(&dataset.meta.title)
+            title = markdown(dataset.prose(lang, &dataset.meta.title))
         )
     );
     for s in cited(dataset) {
@@ -444,7 +444,7 @@ pub fn md_in(dataset: &Dataset, lang: crate::model::Lang) -> String {
             out.push_str(&format!(" {}", md_url(&s.url)));
         }
         if !s.note.is_empty() {
-            out.push_str(&format!(" {}", markdown(&s.note)));
+            out.push_str(&format!(" {}", markdown(dataset.prose(lang, &s.note))));
         }
         if !s.cited_by.is_empty() {
             out.push_str(&format!(

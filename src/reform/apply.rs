@@ -44,7 +44,11 @@ pub fn apply(
             ledger.preset(preset);
         }
     }
-    ledger.finish()
+    // The reformed state reads the prose the presets brought (a new channel's label) too.
+    ledger.finish().map(|mut d| {
+        d.translations = d.translations.merged(&set.translations);
+        d
+    })
 }
 
 /// Checks a preset file against the dataset it is for: each preset must apply to the

@@ -21,6 +21,7 @@ use super::{
 use crate::diag::read::{parse_ron_with, ron_options};
 use crate::diag::{Diagnostic, FileReport, Found, SpanIndex, Validator, read_text};
 use crate::model::LoadError;
+use crate::model::prose;
 use crate::model::raw::{RawChannel, RawNames, Word};
 use crate::model::{Branch, Confidence, EdgeKind, Mandate, Names, Registration, Role};
 
@@ -31,10 +32,26 @@ const MAX_PRESET_ID: usize = 32;
 /// a dataset).
 pub fn load_file(path: &Path) -> Result<PresetSet, LoadError> {
     let name = path.display().to_string();
-    match read_text(path) {
-        Ok(text) => load_str(&name, &text),
-        Err(report) => Err(LoadError { report }),
+    let mut set = match read_text(path) {
+        Ok(text) => load_str(&name, &text)?,
+        Err(report) => return Err(LoadError { report }),
+    };
+    let (prose, found) = prose::load_from_disk(&name, &set.text);
+    translated(&mut set, prose, found)?;
+    Ok(set)
+}
+
+/// Gives `set` the translations `prose`, or fails with the first catalogue that has errors.
+pub(super) fn translated(
+    set: &mut PresetSet,
+    prose: prose::Prose,
+    found: Vec<(crate::model::Lang, prose::Checked)>,
+) -> Result<(), LoadError> {
+    if let Some((_, bad)) = found.into_iter().find(|(_, c)| c.report.errors() > 0) {
+        return Err(LoadError { report: bad.report });
     }
+    set.translations = prose;
+    Ok(())
 }
 
 /// Validates preset text; `path` names it in messages.
@@ -139,6 +156,7 @@ fn file(v: &mut Validator, raw: RawPresetFile) -> Found<PresetSet> {
         presets,
         text: String::new(),
         spans: SpanIndex::default(),
+        translations: Default::default(),
     })
 }
 

@@ -364,6 +364,8 @@ pub struct PresetSet {
     /// The file's text and the place of each value in it, to locate problems.
     pub(crate) text: String,
     pub(crate) spans: SpanIndex,
+    /// The translations of the file's prose (descriptions, assumptions, labels it adds).
+    pub translations: crate::model::prose::Prose,
 }
 
 impl PresetSet {
@@ -377,7 +379,13 @@ impl PresetSet {
             presets: Vec::new(),
             text: String::new(),
             spans: SpanIndex::default(),
+            translations: Default::default(),
         }
+    }
+
+    /// A string of the file's prose in `lang` (see [`Dataset::prose`]).
+    pub fn prose<'a>(&'a self, lang: crate::model::Lang, en: &'a str) -> &'a str {
+        self.translations.get(lang, en)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -441,15 +449,21 @@ pub fn embedded(dataset_id: &str) -> PresetSet {
     let sets = PARSED.get_or_init(|| {
         EMBEDDED
             .iter()
-            .map(|e| match load_str(e.path, e.text) {
-                Ok(set) if set.dataset == e.dataset => set,
-                Ok(set) => panic!(
-                    "embedded presets {} name dataset {}, not {}",
-                    e.path, set.dataset, e.dataset
-                ),
-                // The embedded presets are checked by the test suite; reaching this is a build
-                // defect, like an invalid embedded dataset.
-                Err(err) => panic!("embedded presets {} are invalid:\n{}", e.path, err.report),
+            .map(|e| {
+                match load_str(e.path, e.text).and_then(|mut set| {
+                    let (prose, found) = crate::model::prose::load_embedded(e.path, e.text);
+                    load::translated(&mut set, prose, found)?;
+                    Ok(set)
+                }) {
+                    Ok(set) if set.dataset == e.dataset => set,
+                    Ok(set) => panic!(
+                        "embedded presets {} name dataset {}, not {}",
+                        e.path, set.dataset, e.dataset
+                    ),
+                    // The embedded presets are checked by the test suite; reaching this is a build
+                    // defect, like an invalid embedded dataset.
+                    Err(err) => panic!("embedded presets {} are invalid:\n{}", e.path, err.report),
+                }
             })
             .collect()
     });

@@ -34,6 +34,7 @@ mod layering;
 mod limits;
 mod power;
 mod properties;
+mod prose;
 mod random_datasets;
 mod ranges;
 mod references;

@@ -74,7 +74,11 @@ impl Flag {
     /// catalogue has no wording.
     pub fn message_in(&self, lang: Lang, dataset: &Dataset) -> String {
         self.phrase
-            .render(lang, |id| dataset.name(id, lang).to_string())
+            .render_with(
+                lang,
+                |id| dataset.name(id, lang).to_string(),
+                |s| dataset.prose(lang, s).to_string(),
+            )
             .unwrap_or_else(|| self.message.clone())
     }
 

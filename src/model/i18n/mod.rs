@@ -202,6 +202,17 @@ impl Phrase {
     /// The sentence in `lang`, naming bodies with `name`; `None` for English or a key the
     /// catalogue lacks (the caller then shows its English sentence).
     pub fn render(&self, lang: Lang, name: impl Fn(&str) -> String) -> Option<String> {
+        self.render_with(lang, name, str::to_string)
+    }
+
+    /// [`Phrase::render`] with the data's prose in a clause (an edge's bars) put in `lang`
+    /// by `prose`.
+    pub fn render_with(
+        &self,
+        lang: Lang,
+        name: impl Fn(&str) -> String,
+        prose: impl Fn(&str) -> String,
+    ) -> Option<String> {
         let template = lookup(lang, self.key)?;
         let args: Vec<(&str, String)> = self
             .args
@@ -224,7 +235,7 @@ impl Phrase {
                         .join(", "),
                 ),
                 Arg::Clause(_, x) if x.is_empty() => (*k, String::new()),
-                Arg::Clause(template, x) => (*k, fill(lang, template, &[("x", x.clone())])),
+                Arg::Clause(template, x) => (*k, fill(lang, template, &[("x", prose(x))])),
                 Arg::Bodies(ids) => (
                     *k,
                     ids.iter()

@@ -304,6 +304,7 @@ impl Validator<'_> {
             bodies,
             edges,
             index: Default::default(),
+            translations: Default::default(),
         }
     }
 

@@ -425,7 +425,7 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         let text = t!(
             lang,
             "{title} (law as of {date}); head of state: {head}",
-            title = e.dataset.meta.title,
+            title = e.dataset.prose(lang, &e.dataset.meta.title),
             date = e.dataset.meta.as_of,
             head = head
         );

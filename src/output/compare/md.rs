@@ -51,7 +51,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             t!(
                 lang,
                 "{title} (law as of {date}); head of state: {head}",
-                title = cell(&e.dataset.meta.title),
+                title = cell(e.dataset.prose(lang, &e.dataset.meta.title)),
                 date = e.dataset.meta.as_of,
                 head = cell(e.dataset.name(&e.indicators.head_of_state, lang))
             )
@@ -216,7 +216,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             t!(
                 lang,
                 "Timeline: {jurisdiction}, {datasets}",
-                jurisdiction = t.jurisdiction,
+                jurisdiction = super::jurisdiction_in(c, t, lang),
                 datasets = t.datasets.join(" → ")
             ),
             tr(

@@ -447,3 +447,17 @@ pub fn timeline_rows_in(
     }
     rows
 }
+
+/// A timeline's jurisdiction in `lang`, as the translations of its datasets have it.
+pub(crate) fn jurisdiction_in<'a>(
+    c: &'a crate::comparative::Comparison,
+    t: &'a crate::comparative::Timeline,
+    lang: crate::model::Lang,
+) -> &'a str {
+    c.entries
+        .iter()
+        .filter(|e| t.datasets.iter().any(|d| d == e.id()))
+        .map(|e| e.dataset.prose(lang, &t.jurisdiction))
+        .find(|j| *j != t.jurisdiction)
+        .unwrap_or(&t.jurisdiction)
+}

@@ -134,7 +134,7 @@ fn timeline_block(out: &mut String, c: &Comparison, k: usize, lang: Lang) {
         t!(
             lang,
             "TIMELINE: {jurisdiction}, {datasets} ({hold}; integrated control in brackets)",
-            jurisdiction = t.jurisdiction,
+            jurisdiction = super::jurisdiction_in(c, t, lang),
             datasets = t.datasets.join(" -> "),
             hold = hold
         )
@@ -169,7 +169,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>]) -> String {
             t!(
                 lang,
                 "{title} (law as of {date}); head of state: {head}",
-                title = e.dataset.meta.title,
+                title = e.dataset.prose(lang, &e.dataset.meta.title),
                 date = e.dataset.meta.as_of,
                 head = e.dataset.name(&e.indicators.head_of_state, lang)
             )

@@ -62,7 +62,11 @@ pub fn render(v: &DiffView) -> String {
         .iter()
         .map(|p| format!("{}: {}", p.id, p.title(v.lang)))
         .collect();
-    let sub = format!("{}. {}", presets.join("; "), v.baseline.meta.title);
+    let sub = format!(
+        "{}. {}",
+        presets.join("; "),
+        v.baseline.prose(v.lang, &v.baseline.meta.title)
+    );
     for line in wrap(&sub, 8.0, full) {
         y += 10.0;
         svg.text(

@@ -40,7 +40,7 @@ pub fn render(v: &DiffView) -> String {
         t!(
             lang,
             "{title}, law as of {date}.",
-            title = cell(&v.baseline.meta.title),
+            title = cell(v.baseline.prose(lang, &v.baseline.meta.title)),
             date = v.baseline.meta.as_of
         )
     );

@@ -18,7 +18,7 @@ pub fn render(v: &DiffView) -> String {
     let d = &c.diff;
     let lang = v.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", v.baseline.meta.title);
+    let _ = writeln!(out, "{}", v.baseline.prose(lang, &v.baseline.meta.title));
     let _ = writeln!(
         out,
         "{}",

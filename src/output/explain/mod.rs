@@ -113,8 +113,12 @@ pub fn vote_in(lang: Lang, v: &str) -> String {
         .join(tr(lang, ", then "))
 }
 
-fn label(c: &ChannelPart) -> &str {
-    if c.label.is_empty() { &c.id } else { &c.label }
+fn label<'a>(dataset: &'a Dataset, lang: Lang, c: &'a ChannelPart) -> &'a str {
+    if c.label.is_empty() {
+        &c.id
+    } else {
+        dataset.prose(lang, &c.label)
+    }
 }
 
 /// `weight consent 1 × veto strength 0.8 = 0.8`, and what the step does.
@@ -267,7 +271,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
             1,
             format!(
                 "{}: {} {} ({}){}",
-                label(c),
+                label(dataset, lang, c),
                 c.seats,
                 seat_word(lang, n),
                 c.source,
@@ -357,7 +361,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
         .channels
         .iter()
         .filter(|c| c.principal_seats > 0.0)
-        .map(|c| format!("{} ({})", seats(c.principal_seats), label(c)))
+        .map(|c| format!("{} ({})", seats(c.principal_seats), label(dataset, lang, c)))
         .collect();
     if held.is_empty() {
         b.line(
@@ -421,7 +425,10 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                         t!(lang, how, actor = name(&s.actor), seats = seats(s.seats))
                     })
                     .collect();
-                b.line(2, format!("{}: {}", label(c), others.join("; ")));
+                b.line(
+                    2,
+                    format!("{}: {}", label(dataset, lang, c), others.join("; ")),
+                );
             }
         }
         let elsewhere: Vec<String> =
@@ -438,7 +445,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                         lang,
                         "{seats} in {channel}",
                         seats = seats(c.principal_seats),
-                        channel = label(c)
+                        channel = label(dataset, lang, c)
                     )
                 })
                 .collect();
@@ -569,7 +576,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
             .channels
             .iter()
             .find(|c| c.id == v.channel)
-            .map_or(v.channel.as_str(), label);
+            .map_or(v.channel.as_str(), |c| label(dataset, lang, c));
         b.line(
             1,
             t!(
@@ -620,7 +627,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                         ),
                     );
                     if !argument.is_empty() {
-                        b.line(3, argument.clone());
+                        b.line(3, dataset.prose(lang, argument).to_string());
                     }
                 }
                 None => b.line(

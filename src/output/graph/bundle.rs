@@ -92,9 +92,14 @@ impl<'a> Bundle<'_, 'a> {
 
     /// The tooltip's lines: every link of every arrow.
     pub fn details(&self) -> String {
+        self.details_in(crate::model::Lang::En)
+    }
+
+    /// [`Bundle::details`] in `lang`.
+    pub fn details_in(&self, lang: crate::model::Lang) -> String {
         self.arrows
             .iter()
-            .map(|a| a.details())
+            .map(|a| a.details_in(lang))
             .collect::<Vec<_>>()
             .join("\n")
     }

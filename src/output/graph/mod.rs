@@ -22,9 +22,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::{Analysis, BodyAnalysis, Position};
+use crate::model::i18n::{tr, word};
 use crate::model::{Body, Confidence, Dataset, EdgeKind, Lang, StepRole};
 use crate::output::export::Snapshot;
 use crate::output::fmt::pct;
+use crate::t;
 
 /// What the active reforms did to an element, judged against the baseline. Without a
 /// baseline everything is `Same`.
@@ -254,6 +256,41 @@ impl Arrow<'_> {
     /// The label pictures print on the arrow: the seats it fills, if any.
     pub fn label(&self) -> Option<String> {
         (self.class.fills_seats() && self.seats > 0).then(|| self.seats.to_string())
+    }
+
+    /// [`Arrow::details`] in `lang`: the kind and the seats in its words; the channel id
+    /// and the citation as the data has them.
+    pub fn details_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.details();
+        }
+        self.links
+            .iter()
+            .map(|l| {
+                let kind = match l.kind {
+                    Kind::Step(r) => word(lang, "role", r.as_str()),
+                    Kind::Power(k) => word(lang, "kind", k.as_str()),
+                };
+                let mut s = kind.to_string();
+                if let Some(c) = l.channel {
+                    s.push_str(&format!(" [{c}]"));
+                }
+                if let Some(n) = l.seats {
+                    s.push_str(&format!(", {}", t!(lang, "{n} seats", n = n)));
+                }
+                let change = match l.change {
+                    Change::Same => None,
+                    Change::Added => Some("added by reform"),
+                    Change::Changed => Some("changed by reform"),
+                    Change::Removed => Some("removed by reform"),
+                };
+                if let Some(c) = change {
+                    s.push_str(&format!(" ({})", tr(lang, c)));
+                }
+                format!("{s}: {}", l.source)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// One line per link: kind, channel, seats and source (for tooltips).

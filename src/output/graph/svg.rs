@@ -460,7 +460,7 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
     let lang = s.lang;
     let mut out = vec![
         TitleLine {
-            text: ds.meta.title.clone(),
+            text: ds.prose(lang, &ds.meta.title).to_string(),
             size: 18.0,
             bold: true,
         },
@@ -469,7 +469,7 @@ fn title(s: &Snapshot) -> Vec<TitleLine> {
                 lang,
                 "{id} · {jurisdiction} · law as of {date} · reforms: {reforms} · weights: {weights}",
                 id = ds.meta.id,
-                jurisdiction = ds.meta.jurisdiction,
+                jurisdiction = ds.prose(lang, &ds.meta.jurisdiction),
                 date = ds.meta.as_of,
                 reforms = reforms_text(s),
                 weights = fmt::weights(&s.analysis.options.weights)
@@ -842,7 +842,7 @@ fn draw_arrows(
                 "{} → {}\n{}",
                 name(a.from),
                 name(a.to),
-                b.details()
+                b.details_in(s.lang)
             ))
         );
     }
@@ -1006,7 +1006,7 @@ pub fn render(s: &Snapshot) -> String {
         xml(&t!(
             s.lang,
             "{title} ({id}, reforms: {reforms})",
-            title = s.dataset.meta.title,
+            title = s.dataset.prose(s.lang, &s.dataset.meta.title),
             id = s.dataset.meta.id,
             reforms = reforms_text(s)
         ))

@@ -111,7 +111,11 @@ fn composition(names: &Names, b: &Body) -> String {
     b.channels
         .iter()
         .map(|c| {
-            let label = if c.label.is_empty() { &c.id } else { &c.label };
+            let label = if c.label.is_empty() {
+                &c.id
+            } else {
+                names.dataset.prose(lang, &c.label)
+            };
             let chain: Vec<String> = c
                 .steps
                 .iter()
@@ -168,7 +172,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     };
     let lang = s.lang;
 
-    let _ = writeln!(out, "# {}\n", esc(&ds.meta.title));
+    let _ = writeln!(out, "# {}\n", esc(ds.prose(lang, &ds.meta.title)));
     let _ = writeln!(
         out,
         "{}",
@@ -176,7 +180,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
             lang,
             "- **Dataset:** {id} ({jurisdiction}), law as of {date}",
             id = code(&ds.meta.id),
-            jurisdiction = esc(&ds.meta.jurisdiction),
+            jurisdiction = esc(ds.prose(lang, &ds.meta.jurisdiction)),
             date = esc(&ds.meta.as_of)
         )
     );
@@ -232,7 +236,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
             t!(
                 lang,
                 "- **Dataset note:** {note}",
-                note = esc(&ds.meta.note)
+                note = esc(ds.prose(lang, &ds.meta.note))
             )
         );
     }
@@ -512,6 +516,7 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
         .iter()
         .filter_map(|r| s.presets.and_then(|set| set.get(r)))
         .collect();
+    let prose = |en| s.presets.map_or(en, |set| set.prose(lang, en));
     for p in &presets {
         let _ = writeln!(
             out,
@@ -519,10 +524,11 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
             code(&p.id),
             esc(p.title(s.lang)),
             article(p, s.lang),
-            esc(&p.description)
+            esc(prose(&p.description))
         );
         for a in &p.assumptions {
-            let _ = writeln!(out, "  - {}", t!(lang, "Assumption: {text}", text = esc(a)));
+            let text = esc(prose(a));
+            let _ = writeln!(out, "  - {}", t!(lang, "Assumption: {text}", text = text));
         }
     }
     if !presets.is_empty() {

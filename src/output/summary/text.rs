@@ -192,7 +192,7 @@ pub fn render(
 ) -> String {
     let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
-    let _ = writeln!(out, "{}", dataset.meta.title);
+    let _ = writeln!(out, "{}", dataset.prose(lang, &dataset.meta.title));
     let _ = writeln!(
         out,
         "{}{}",
@@ -200,7 +200,7 @@ pub fn render(
             lang,
             "dataset {id} · {jurisdiction} · law as of {date}",
             id = dataset.meta.id,
-            jurisdiction = dataset.meta.jurisdiction,
+            jurisdiction = dataset.prose(lang, &dataset.meta.jurisdiction),
             date = dataset.meta.as_of
         ),
         if reforms.is_empty() {
@@ -341,7 +341,11 @@ pub fn render(
                         )
                     })
                     .collect();
-                let label = if c.label.is_empty() { &c.id } else { &c.label };
+                let label = if c.label.is_empty() {
+                    &c.id
+                } else {
+                    dataset.prose(lang, &c.label)
+                };
                 let _ = writeln!(
                     out,
                     "    {} ({}): {}  [{}]{}",

@@ -155,14 +155,22 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             Lang::En => format!("Confidence {}", body.confidence),
             _ => crate::output::summary::text::confidence(lang, body.confidence),
         };
-        b.wrapped(0, &format!("{what}: {}", body.note), t.medium);
+        b.wrapped(
+            0,
+            &format!("{what}: {}", ctx.dataset.prose(lang, &body.note)),
+            t.medium,
+        );
     }
 
     if !body.channels.is_empty() {
         b.heading(tr(lang, "COMPOSITION"));
         let name_w = 24.min(width / 3).max(8);
         for (c, cs) in body.channels.iter().zip(&a.channels) {
-            let label = if c.label.is_empty() { &c.id } else { &c.label };
+            let label = if c.label.is_empty() {
+                &c.id
+            } else {
+                ctx.dataset.prose(lang, &c.label)
+            };
             b.push(Line::from(vec![
                 Span::styled(
                     format!("▸ {label}"),
@@ -238,7 +246,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
             }
             b.wrapped(4, &c.source, t.dim);
             if !c.note.is_empty() {
-                b.wrapped(4, &c.note, t.dim);
+                b.wrapped(4, ctx.dataset.prose(lang, &c.note), t.dim);
             }
         }
 
@@ -376,7 +384,11 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
     for other in &ctx.dataset.bodies {
         for c in &other.channels {
             for s in c.steps.iter().filter(|s| s.actor == body.id) {
-                let label = if c.label.is_empty() { &c.id } else { &c.label };
+                let label = if c.label.is_empty() {
+                    &c.id
+                } else {
+                    ctx.dataset.prose(lang, &c.label)
+                };
                 fills.push((
                     other.id.clone(),
                     format!(
@@ -506,7 +518,7 @@ pub fn detail(ctx: &Ctx, width: usize) -> Detail {
     }
     if !body.note.is_empty() && body.confidence == Confidence::High {
         b.heading(tr(lang, "NOTE"));
-        b.wrapped(1, &body.note, t.dim);
+        b.wrapped(1, ctx.dataset.prose(lang, &body.note), t.dim);
     }
     super::law::section(&mut b, body);
     Detail {

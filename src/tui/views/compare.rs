@@ -453,7 +453,7 @@ impl CompareView {
                 t!(
                     lang,
                     "TIMELINE {jurisdiction}: {datasets}",
-                    jurisdiction = tl.jurisdiction,
+                    jurisdiction = crate::output::compare::jurisdiction_in(c, tl, lang),
                     datasets = tl.datasets.join(" → ")
                 ),
                 t.title,

@@ -58,7 +58,11 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
     }
     for k in &power.blocs {
         let bloc = body.blocs.iter().find(|x| x.id == k.id);
-        let label = if k.label.is_empty() { &k.id } else { &k.label };
+        let label = if k.label.is_empty() {
+            &k.id
+        } else {
+            ctx.dataset.prose(ctx.lang, &k.label)
+        };
         let aligned = k
             .aligned_with
             .as_deref()

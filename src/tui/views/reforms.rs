@@ -354,13 +354,16 @@ impl ReformsView {
                 t.dim,
             ),
         ])];
-        for l in wrap(&p.description, width) {
+        for l in wrap(ctx.scenario.set.prose(lang, &p.description), width) {
             out.push(Line::from(l));
         }
         if !p.assumptions.is_empty() {
             out.push(Line::from(Span::styled(tr(lang, "Assumptions"), t.title)));
             for a in &p.assumptions {
-                for (i, l) in wrap(a, width.saturating_sub(2)).into_iter().enumerate() {
+                for (i, l) in wrap(ctx.scenario.set.prose(lang, a), width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                {
                     out.push(Line::from(format!(
                         "{}{l}",
                         if i == 0 { "• " } else { "  " }

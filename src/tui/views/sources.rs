@@ -580,12 +580,13 @@ fn lines(paras: &[Para], width: usize) -> Vec<(Kind, String)> {
 /// What a citation codes, in a few words for the list: `the body`, `Chair`, `✕ President`.
 fn short(ctx: &Ctx, c: &Citation) -> String {
     let ds = &ctx.dataset;
+    let lang = ctx.lang;
     match c.coded {
         Coded::Body => "the body".to_string(),
         Coded::Channel(i) => ds
             .body(&c.body)
             .and_then(|b| b.channels.get(i))
-            .map(|ch| label(&ch.label, &ch.id).to_string())
+            .map(|ch| label(ds, lang, &ch.label, &ch.id).to_string())
             .unwrap_or_default(),
         Coded::Edge(i) => ds
             .edges
@@ -599,13 +600,18 @@ fn short(ctx: &Ctx, c: &Citation) -> String {
         Coded::Bloc(i) => ds
             .body(&c.body)
             .and_then(|b| b.blocs.get(i))
-            .map(|k| format!("bloc {}", label(&k.label, &k.id)))
+            .map(|k| format!("bloc {}", label(ds, lang, &k.label, &k.id)))
             .unwrap_or_default(),
     }
 }
 
-fn label<'a>(label: &'a str, id: &'a str) -> &'a str {
-    if label.is_empty() { id } else { label }
+/// A channel's or bloc's label in `lang`, or its id when it has none.
+fn label<'a>(ds: &'a Dataset, lang: Lang, label: &'a str, id: &'a str) -> &'a str {
+    if label.is_empty() {
+        id
+    } else {
+        ds.prose(lang, label)
+    }
 }
 
 /// What a citation codes, in full: the channel's seats and steps, the edge's kind and ends.
@@ -632,7 +638,7 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
             format!(
                 "{} · {}, {}: {}",
                 name(&body.id),
-                label(&ch.label, &ch.id),
+                label(ds, lang, &ch.label, &ch.id),
                 size(ch.seats, false),
                 steps.join(" → ")
             )
@@ -666,7 +672,7 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
             format!(
                 "{} · bloc {}, {}",
                 name(&body.id),
-                label(&k.label, &k.id),
+                label(ds, lang, &k.label, &k.id),
                 size(k.seats, false)
             )
         }

@@ -87,7 +87,11 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
     let width = b.width;
     let name_w = 20.min(width / 3).max(8);
     for (c, cs) in body.channels.iter().zip(&a.channels) {
-        let label = if c.label.is_empty() { &c.id } else { &c.label };
+        let label = if c.label.is_empty() {
+            &c.id
+        } else {
+            ctx.dataset.prose(lang, &c.label)
+        };
         b.push(Line::from(Span::raw(fit(
             &format!(" ▸ {label}"),
             width.saturating_sub(1),
