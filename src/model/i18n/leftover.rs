@@ -113,6 +113,7 @@ fn runs(text: &str, data: &[String]) -> Vec<(String, String)> {
                 rest = rest.replace(d.as_str(), " · ");
             }
         }
+        let rest = without_code(&rest);
         let mut run: Vec<&str> = Vec::new();
         for t in tokens(&rest).iter().map(|t| english_word(t)).chain([None]) {
             match t {
@@ -127,6 +128,15 @@ fn runs(text: &str, data: &[String]) -> Vec<(String, String)> {
         }
     }
     left
+}
+
+/// `line` with its code spans (`` `bilik article REF` ``) blanked: a command or an id quoted
+/// as code is typed as written in every language.
+fn without_code(line: &str) -> String {
+    line.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { " · " } else { part })
+        .collect()
 }
 
 /// The text of an SVG's `<text>` elements, as one line with single spaces: a sentence wrapped
@@ -204,8 +214,15 @@ mod tests {
     }
 
     #[test]
+    fn a_command_quoted_as_code_is_not_english_prose() {
+        assert!(english_left("сверены (`bilik article REF --data kz-2026`).", &[]).is_empty());
+        assert_eq!(english_left("`id` and then three more words", &[]).len(), 1);
+    }
+
+    #[test]
     fn the_prose_is_not_taken_out_but_citations_are() {
-        let data = data_strings(r#"(label: "Chair of the Senate", source: "Law on Elections art. 1")"#);
+        let data =
+            data_strings(r#"(label: "Chair of the Senate", source: "Law on Elections art. 1")"#);
         assert_eq!(data, vec!["Law on Elections art. 1".to_string()]);
     }
 

@@ -219,7 +219,9 @@ impl Phrase {
             .iter()
             .map(|(k, a)| match a {
                 Arg::Body(id) => (*k, name(id)),
-                Arg::Text(s) => (*k, s.clone()),
+                // A text argument may be the data's prose (a channel's label): translated when
+                // the catalogue has it, the English otherwise.
+                Arg::Text(s) => (*k, prose(s)),
                 Arg::Through(parts) => (
                     *k,
                     parts
