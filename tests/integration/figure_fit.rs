@@ -142,3 +142,29 @@ fn dpi_sets_the_pngs_resolution_and_300_stays_the_default() {
     assert_eq!(out.status.code(), Some(2));
     assert!(crate::common::stderr(&out).contains("from 72 to 1200 dpi"));
 }
+
+#[test]
+fn each_bar_shows_its_shares_values_where_they_fit() {
+    let out = crate::common::bilik(&[
+        "export",
+        "--format",
+        "svg",
+        "--focus",
+        "constitutional_court",
+    ]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let court = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("body-constitutional_court"))
+        .unwrap();
+    let values: Vec<&str> = court
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("bar-values"))
+        .flat_map(|t| t.children().filter_map(|s| s.text()))
+        .collect();
+    // The President's, the Mazhilis's and the maslikhats' shares of the Court, in the
+    // legend's order.
+    assert_eq!(values, ["52.7%", "27.3%", "20.0%"]);
+}

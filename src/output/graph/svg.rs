@@ -46,7 +46,11 @@ const SMALL_LINE: f64 = 12.5;
 const MARGIN: f64 = 28.0;
 const NAME_SIZE: f64 = 12.5;
 const SMALL_SIZE: f64 = 10.0;
-const NODE_HEIGHT: f64 = 64.0;
+/// Room for three lines of text, the bar and its values.
+const NODE_HEIGHT: f64 = 77.0;
+/// The bar's top, from the bottom of its body, and its height.
+const BAR_BOTTOM: f64 = 27.0;
+const BAR_HEIGHT: f64 = 7.0;
 const NODE_PADDING: f64 = 22.0;
 const MIN_NODE_WIDTH: f64 = 120.0;
 const LABEL_SIZE: f64 = 10.5;
@@ -268,9 +272,13 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         tspans(&l.control, cx, SMALL_LINE)
     );
     if !removed {
-        // The bar: integrated control by principal, in legend order.
+        // The bar: integrated control by principal, in legend order, each share's value
+        // under its part where it fits beside the one before.
         let (x0, w) = (r.x + 10.0, r.w - 20.0);
+        let top = r.y + r.h - BAR_BOTTOM;
         let mut x = x0;
+        let mut values = String::new();
+        let mut free_from = x0;
         for p in &g.principals {
             let share = n.analysis.control_of(p);
             if share <= 0.0 {
@@ -279,12 +287,31 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
             let color = g.swatches.get(*p).map_or("#cccccc".to_string(), paint);
             let _ = writeln!(
                 out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{BAR_HEIGHT}\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
                 num(x),
-                num(r.y + r.h - 13.0),
+                num(top),
                 num(w * share)
             );
+            let value = pct(share);
+            let half = text_width(&value, SMALL_SIZE, false) / 2.0;
+            let centre = (x + w * share / 2.0).clamp(x0 + half, x0 + w - half);
+            if centre - half >= free_from {
+                let _ = write!(
+                    values,
+                    "<tspan x=\"{}\">{}</tspan>",
+                    num(centre),
+                    xml(&value)
+                );
+                free_from = centre + half + 4.0;
+            }
             x += w * share;
+        }
+        if !values.is_empty() {
+            let _ = writeln!(
+                out,
+                "<text class=\"bar-values\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"#1a1a1a\">{values}</text>",
+                num(top + BAR_HEIGHT + SMALL_SIZE + 1.0)
+            );
         }
     }
     out.push_str("</g>\n");
