@@ -168,3 +168,84 @@ fn each_bar_shows_its_shares_values_where_they_fit() {
     // legend's order.
     assert_eq!(values, ["52.7%", "27.3%", "20.0%"]);
 }
+
+/// Every text of a chart as drawn: (its text, its size in points, its right edge in usvg's
+/// pixels).
+fn texts(group: &usvg::Group, out: &mut Vec<(String, f32, f32)>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => texts(g, out),
+            usvg::Node::Text(t) => {
+                let scale = t.abs_transform().get_scale().1;
+                let right = t.abs_bounding_box().right();
+                for chunk in t.chunks() {
+                    let size = chunk
+                        .spans()
+                        .iter()
+                        .map(|s| s.font_size().get() * scale * 0.75)
+                        .fold(f32::INFINITY, f32::min);
+                    out.push((chunk.text().to_string(), size, right));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_diff_figure_wraps_long_names_instead_of_cutting_them() {
+    let long = [
+        (
+            "en: \"President\"",
+            "President of the Republic of Kazakhstan, Head of State and Supreme \
+             Commander-in-Chief of the Armed Forces",
+        ),
+        (
+            "en: \"Mazhilis\"",
+            "Mazhilis_of_the_Parliament_of_the_Republic_of_Kazakhstan_without_a_single_space",
+        ),
+        (
+            "en: \"Constitutional Court\"",
+            "Constitutional Court of the Republic of Kazakhstan as established in 2022",
+        ),
+    ];
+    let mut ron = std::fs::read_to_string(crate::common::root().join("data/kz-2022.ron")).unwrap();
+    for (from, to) in long {
+        assert!(ron.contains(from), "{from}");
+        ron = ron.replacen(from, &format!("en: \"{to}\""), 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("reforms")).unwrap();
+    std::fs::copy(
+        crate::common::root().join("data/reforms/kz-adilet-2024.ron"),
+        dir.path().join("reforms/kz-adilet-2024.ron"),
+    )
+    .unwrap();
+    let file = dir.path().join("kz-2022.ron");
+    std::fs::write(&file, ron).unwrap();
+    let shipped = vec!["diff", "--reform", "P5,P10", "--format", "svg"];
+    let mut hostile = shipped.clone();
+    hostile.extend(["--data", file.to_str().unwrap()]);
+    for (what, args, names) in [
+        ("shipped", shipped, vec!["Central Election Commission"]),
+        ("long names", hostile, long.iter().map(|l| l.1).collect()),
+    ] {
+        let out = crate::common::bilik(&args);
+        assert!(out.status.success(), "{}", crate::common::stderr(&out));
+        let tree = render::tree(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+        let mut all = Vec::new();
+        texts(tree.root(), &mut all);
+        let width = tree.size().width();
+        for (text, pt, right) in &all {
+            assert!(*pt >= 6.99, "{what}: {text:?} prints at {pt:.2} pt");
+            assert!(*right <= width, "{what}: {text:?} runs past the edge");
+        }
+        // Every name is there in full, whatever lines it was broken into.
+        let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+        let drawn = squeezed(&all.iter().map(|t| t.0.as_str()).collect::<String>());
+        for name in names {
+            assert!(drawn.contains(&squeezed(name)), "{what}: {name} is cut");
+            assert!(!drawn.contains('…'), "{what}: a name ends in an ellipsis");
+        }
+    }
+}
