@@ -18,6 +18,7 @@ use super::DiffView;
 use crate::analysis::Headline;
 use crate::model::i18n::tr;
 use crate::model::{Dataset, Lang};
+use crate::output::chart;
 use crate::output::chart::{
     Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, text_width, wrap,
 };
@@ -89,19 +90,7 @@ pub fn render(v: &DiffView) -> String {
 }
 
 fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
-    let mut y = y + 6.0;
-    for line in wrap(heading, 8.5, (WIDTH - 2.0 * MARGIN) / 1.12) {
-        y += 11.0;
-        svg.text(
-            MARGIN,
-            y,
-            8.5,
-            Anchor::Start,
-            r#"font-weight="bold""#,
-            &line,
-        );
-    }
-    y + 4.0
+    chart::section(svg, y, MARGIN, heading)
 }
 
 /// A: the headline as two stacked bars.
