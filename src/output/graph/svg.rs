@@ -18,7 +18,7 @@ use std::fmt::Write;
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
 use super::placement::grid::Grid;
-use super::placement::{self, Fit, Input, LAYER_GAP, Pt, Rect};
+use super::placement::{self, Fit, Input, Pt, Rect};
 use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
@@ -920,20 +920,24 @@ fn lay_out(
     max: f64,
     fit: Fit,
 ) -> placement::Output {
-    placement::layout(&Input {
-        fit,
-        sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
-        edges: drawn
-            .iter()
-            .map(|(b, f, t)| (*f, *t, b.primary().class == Class::Appointment))
-            .collect(),
-        // Room at the target for the label's first line: the lines under it find their room
-        // along the curve (`place_labels`), so a body many bundles reach stays narrow.
-        labels: labels
-            .iter()
-            .map(|l| label_width(&l[..l.len().min(1)]))
-            .collect(),
-    })
+    let heights: Vec<f64> = labels.iter().map(|l| label_height(l)).collect();
+    placement::layout_with(
+        &Input {
+            fit,
+            sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
+            edges: drawn
+                .iter()
+                .map(|(b, f, t)| (*f, *t, b.primary().class == Class::Appointment))
+                .collect(),
+            // Room at the target for the label's first line: the lines under it find their room
+            // along the curve (`place_labels`), so a body many bundles reach stays narrow.
+            labels: labels
+                .iter()
+                .map(|l| label_width(&l[..l.len().min(1)]))
+                .collect(),
+        },
+        &heights,
+    )
 }
 
 pub fn render(s: &Snapshot) -> String {
@@ -1013,7 +1017,7 @@ pub fn render(s: &Snapshot) -> String {
         .fold(0.0, f64::max);
     let graph_top = MARGIN + title_height + 14.0;
     // Room for the dips of arrows within the last layer.
-    let graph_height = laid.height + LAYER_GAP * 0.45;
+    let graph_height = laid.height + laid.tail;
     let inner = laid.width.max(legend.width()).max(title_width).max(target);
     let width = (inner + 2.0 * MARGIN).ceil();
     let graph_left = MARGIN + (inner - laid.width) / 2.0;

@@ -31,6 +31,12 @@ use route::route;
 
 /// Vertical space between two layers, for curves and labels.
 pub const LAYER_GAP: f64 = 96.0;
+/// The least gap between two layers: room for a curve and its arrowhead.
+pub const MIN_GAP: f64 = 38.0;
+/// Room in a gap besides a label: the curve's start above it and its arrowhead below.
+const LABEL_ROOM: f64 = 30.0;
+/// Room for an arrow within a layer to dip below it, under its label.
+const DIP_ROOM: f64 = 44.0;
 const NODE_GAP: f64 = 34.0;
 const DUMMY_GAP: f64 = 9.0;
 const DUMMY_WIDTH: f64 = 6.0;
@@ -131,6 +137,8 @@ pub struct Output {
     pub routes: Vec<Route>,
     pub width: f64,
     pub height: f64,
+    /// Room below the last layer for the arrows that dip under it.
+    pub tail: f64,
 }
 
 /// The slots of the layered drawing: nodes first (slot `i` is node `i`), then dummies.
@@ -169,8 +177,16 @@ impl Slots {
     }
 }
 
-/// Lays out the graph with its top-left corner at (0, 0).
+/// Lays out the graph with its top-left corner at (0, 0), its layers [`LAYER_GAP`] apart.
 pub fn layout(input: &Input) -> Output {
+    layout_with(input, &[])
+}
+
+/// Lays out the graph with each gap between layers as tall as the labels that sit in it
+/// need (`label_heights`, per edge; a label sits on the curve that ends at its target),
+/// and never less than [`MIN_GAP`]: a fixed gap tall enough for the tallest label made a
+/// chain of six layers twice a page tall. No heights: every gap [`LAYER_GAP`].
+pub fn layout_with(input: &Input, label_heights: &[f64]) -> Output {
     let n = input.sizes.len();
     let mut rank = ranks(n, &input.edges);
     let mut sizes = widened(input, &rank);
@@ -181,7 +197,7 @@ pub fn layout(input: &Input) -> Output {
         } else {
             NODE_GAP
         };
-        stack(&mut rank, &sizes, gap, input.fit.max_layer);
+        stack(&mut rank, &sizes, &input.edges, gap, input.fit.max_layer);
         // Arrows within a layer that stacking split now leave by another side.
         sizes = widened(input, &rank);
     }
@@ -267,13 +283,14 @@ pub fn layout(input: &Input) -> Output {
     for (i, r) in rank.iter().enumerate() {
         band[*r] = band[*r].max(sizes[i].1);
     }
+    let gaps = gaps(input, label_heights, &rank, layer_count);
     let mut top = Vec::with_capacity(layer_count);
     let mut y = 0.0;
-    for h in &band {
+    for (r, h) in band.iter().enumerate() {
         top.push(y);
-        y += h + LAYER_GAP;
+        y += h + gaps[r];
     }
-    let height = (y - LAYER_GAP).max(0.0);
+    let height = (y - gaps.last().copied().unwrap_or(0.0)).max(0.0);
     let x: Vec<f64> = x.iter().map(|v| v - left).collect();
     let boxes: Vec<Rect> = (0..n)
         .map(|i| {
@@ -287,13 +304,45 @@ pub fn layout(input: &Input) -> Output {
         })
         .collect();
 
-    let routes = route(input, &rank, &chains, &slots, &x, &boxes, &top, &band);
+    let routes = route(
+        input, &rank, &chains, &slots, &x, &boxes, &top, &band, &gaps,
+    );
+    // Arrows within the last layer dip below it.
+    let last = layer_count.saturating_sub(1);
+    let dips = input
+        .edges
+        .iter()
+        .any(|&(a, b, _)| a != b && rank[a] == last && rank[b] == last);
     Output {
         boxes,
         routes,
         width: right - left,
         height,
+        tail: if dips { gaps[last] * 0.45 } else { 6.0 },
     }
+}
+
+/// The gap below each layer (the last one's is the room its dipping arrows take): as tall
+/// as the tallest label that sits in it, with room for the curve's ends.
+fn gaps(input: &Input, label_heights: &[f64], rank: &[usize], layers: usize) -> Vec<f64> {
+    if label_heights.is_empty() {
+        return vec![LAYER_GAP; layers];
+    }
+    let mut gaps = vec![MIN_GAP; layers];
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from == to {
+            continue;
+        }
+        let h = label_heights.get(e).copied().unwrap_or(0.0);
+        let (at, need) = match rank[from].cmp(&rank[to]) {
+            std::cmp::Ordering::Less => (rank[to] - 1, h + LABEL_ROOM),
+            std::cmp::Ordering::Greater => (rank[to], h + LABEL_ROOM),
+            // An arrow within a layer dips below it, its label on the dip.
+            std::cmp::Ordering::Equal => (rank[from], h + DIP_ROOM),
+        };
+        gaps[at] = gaps[at].max(need.min(LAYER_GAP));
+    }
+    gaps
 }
 
 /// The nodes' sizes, widened for bodies with many arrow ends on one side.
@@ -315,34 +364,52 @@ fn widened(input: &Input, rank: &[usize]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Splits every layer whose bodies are wider than `max` into as few layers as hold them,
-/// each filled in the bodies' order (the caller's, by branch) up to `max`; the layers below
-/// move down.
-fn stack(rank: &mut [usize], sizes: &[(f64, f64)], gap: f64, max: f64) {
-    let layer_count = rank.iter().max().map_or(0, |r| r + 1);
-    // For each old layer, the new layer of each of its bodies relative to its first.
-    let mut sub = vec![0usize; rank.len()];
-    let mut depth = vec![1usize; layer_count];
-    for (r, d) in depth.iter_mut().enumerate() {
-        let mut filled = 0.0;
-        let mut at = 0;
-        for v in (0..rank.len()).filter(|v| rank[*v] == r) {
-            let w = sizes[v].0;
-            if filled > 0.0 && filled + gap + w > max {
-                at += 1;
-                filled = 0.0;
-            }
-            filled += if filled > 0.0 { gap + w } else { w };
-            sub[v] = at;
+/// Rows no wider than `max` (as far as single bodies allow): each body, in the order of its
+/// layer and then the caller's (by branch), goes to the first row at or below its layer (or
+/// just below its lowest appointer, if that is lower) with room for it. A row's overflow fills
+/// the rows below that have room rather than pushing them all down by a new row, so bodies of
+/// different depths with no edge between them share a row; every seat-filling edge that
+/// pointed down still does.
+fn stack(
+    rank: &mut [usize],
+    sizes: &[(f64, f64)],
+    edges: &[(usize, usize, bool)],
+    gap: f64,
+    max: f64,
+) {
+    let n = rank.len();
+    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b, decides) in edges {
+        if decides && a != b && rank[a] < rank[b] {
+            parents[b].push(a);
         }
-        *d = at + 1;
     }
-    let mut start = vec![0usize; layer_count];
-    for r in 1..layer_count {
-        start[r] = start[r - 1] + depth[r - 1];
+    let mut by_layer: Vec<usize> = (0..n).collect();
+    by_layer.sort_by_key(|v| (rank[*v], *v));
+    let mut row = vec![0usize; n];
+    let mut filled: Vec<f64> = Vec::new();
+    for v in by_layer {
+        let below_parents = parents[v].iter().map(|p| row[*p] + 1).max();
+        let mut r = below_parents.unwrap_or(rank[v]).max(rank[v]);
+        let w = sizes[v].0;
+        loop {
+            if filled.len() <= r {
+                filled.resize(r + 1, 0.0);
+            }
+            if filled[r] == 0.0 || filled[r] + gap + w <= max {
+                break;
+            }
+            r += 1;
+        }
+        filled[r] += if filled[r] > 0.0 { gap + w } else { w };
+        row[v] = r;
     }
-    for v in 0..rank.len() {
-        rank[v] = start[rank[v]] + sub[v];
+    // Rows left empty (none should be, but a cycle's broken edges could leave one) close up.
+    let mut used: Vec<usize> = row.clone();
+    used.sort_unstable();
+    used.dedup();
+    for v in 0..n {
+        rank[v] = used.binary_search(&row[v]).unwrap_or(0);
     }
 }
 
