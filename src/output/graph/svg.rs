@@ -981,7 +981,7 @@ pub fn render(s: &Snapshot) -> String {
         laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, Fit::FREE);
     }
     // Still too wide: less white space, then fewer columns (the bodies of a wide layer in
-    // several layers), the first that fits or else the narrowest. A state too large for
+    // several layers), the shortest that fits or else the narrowest. A state too large for
     // a page is drawn as it is rather than laid out again and again.
     if laid.width > target && nodes.len() <= STACKED_BODIES {
         let stacked = STACKED_LAYER.map(|k| (k * target, false));
@@ -996,12 +996,15 @@ pub fn render(s: &Snapshot) -> String {
                 packed,
             };
             let tried = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, fit);
-            let fits = tried.width <= target;
-            if fits || tried.width < laid.width {
+            // Of the drawings that fit, the shortest (a page is only so tall); until one
+            // fits, the narrowest.
+            let better = if laid.width <= target {
+                tried.width <= target && tried.height < laid.height
+            } else {
+                tried.width <= target || tried.width < laid.width
+            };
+            if better {
                 laid = tried;
-            }
-            if fits {
-                break;
             }
         }
     }
