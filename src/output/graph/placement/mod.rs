@@ -329,17 +329,29 @@ fn gaps(input: &Input, label_heights: &[f64], rank: &[usize], layers: usize) -> 
         return vec![LAYER_GAP; layers];
     }
     let mut gaps = vec![MIN_GAP; layers];
+    // Per gap and target: the tallest label and the sum of them all. The labels of arrows
+    // into one body sit side by side above it, and where they are too many for its width
+    // some move up the curves: half the others' height is room enough for that.
+    let mut into: std::collections::BTreeMap<(usize, usize), (f64, f64, f64)> =
+        std::collections::BTreeMap::new();
     for (e, &(from, to, _)) in input.edges.iter().enumerate() {
         if from == to {
             continue;
         }
         let h = label_heights.get(e).copied().unwrap_or(0.0);
-        let (at, need) = match rank[from].cmp(&rank[to]) {
-            std::cmp::Ordering::Less => (rank[to] - 1, h + LABEL_ROOM),
-            std::cmp::Ordering::Greater => (rank[to], h + LABEL_ROOM),
+        let (at, room) = match rank[from].cmp(&rank[to]) {
+            std::cmp::Ordering::Less => (rank[to] - 1, LABEL_ROOM),
+            std::cmp::Ordering::Greater => (rank[to], LABEL_ROOM),
             // An arrow within a layer dips below it, its label on the dip.
-            std::cmp::Ordering::Equal => (rank[from], h + DIP_ROOM),
+            std::cmp::Ordering::Equal => (rank[from], DIP_ROOM),
         };
+        let g = into.entry((at, to)).or_insert((0.0, 0.0, 0.0));
+        g.0 = g.0.max(h);
+        g.1 += h;
+        g.2 = g.2.max(room);
+    }
+    for ((at, _), (tallest, sum, room)) in into {
+        let need = tallest + room + (sum - tallest) / 2.0;
         gaps[at] = gaps[at].max(need.min(LAYER_GAP));
     }
     gaps
