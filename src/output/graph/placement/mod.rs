@@ -933,6 +933,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_rows_overflow_fills_a_row_below_and_arrows_still_point_down() {
+        // 0 fills 1, 2, 3 (one layer, too wide for two); 1 fills 4, whose layer has room.
+        let edges = [(0, 1, true), (0, 2, true), (0, 3, true), (1, 4, true)];
+        let mut rank = ranks(5, &edges);
+        assert_eq!(rank, vec![0, 1, 1, 1, 2]);
+        stack(&mut rank, &[(80.0, 40.0); 5], &edges, 10.0, 180.0);
+        // 3 goes to the row of 4, not to a new row that pushes 4 down.
+        assert_eq!(rank, vec![0, 1, 1, 2, 2]);
+        for (a, b, _) in edges {
+            assert!(rank[a] < rank[b], "{a} -> {b}: {rank:?}");
+        }
+    }
+
+    #[test]
+    fn gaps_are_as_tall_as_their_labels_need() {
+        let input = chain_input();
+        let flat = layout(&input);
+        let sized = layout_with(&input, &[12.0, 12.0, 12.0, 0.0, 0.0]);
+        assert!(sized.height < flat.height);
+        // No label taller than the fixed gap: never a taller drawing.
+        let tall = layout_with(&input, &[500.0; 5]);
+        assert!(tall.height <= flat.height + 1e-9);
+    }
+
+    #[test]
     fn the_same_input_gives_the_same_drawing() {
         let a = layout(&chain_input());
         let b = layout(&chain_input());
