@@ -87,6 +87,25 @@ pub fn fit(s: &str, size: f64, width: f64) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// A figure's lettered section heading (`A. …`), bold at 8.5 pt from `margin`, wrapped
+/// within the margins; the same in the comparison and the diff. Returns the y below it.
+pub fn section(svg: &mut Svg, y: f64, margin: f64, heading: &str) -> f64 {
+    let mut y = y + 1.0;
+    // Bold text is about a tenth wider than `text_width` measures.
+    for line in wrap(heading, 8.5, (WIDTH - 2.0 * margin) / 1.12) {
+        y += 11.0;
+        svg.text(
+            margin,
+            y,
+            8.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
+    }
+    y + 4.0
+}
+
 /// An SVG document being written, in points.
 pub struct Svg {
     pub body: String,

@@ -42,9 +42,11 @@ fn walk(
     }
 }
 
-fn check(what: &str, svg: &str, width: Length) {
+/// Checks a figure as printed; its height in mm.
+fn check(what: &str, svg: &str, width: Length) -> f64 {
     let tree = render::tree(svg).unwrap();
     let width_mm = f64::from(tree.size().width()) * 25.4 / 96.0;
+    let height_mm = f64::from(tree.size().height()) * 25.4 / 96.0;
     assert!(
         width_mm * 72.0 / 25.4 <= width.pt() + 1e-3,
         "{what}: {width_mm:.1} mm wide, asked for {width}"
@@ -84,10 +86,26 @@ fn check(what: &str, svg: &str, width: Length) {
             assert!(apart, "{what}: bodies {a:?} and {b:?} overlap");
         }
     }
+    height_mm
+}
+
+/// The height of an A4 text block, in mm.
+const PAGE: f64 = 230.0;
+
+/// How tall each figure at 160 mm may be. The Court's chain of kz-2026 fits a page; the
+/// others do not yet (six layers of bodies whose boxes hold seven lines, or a whole state at
+/// 7 pt), and are held at what the row packing and the label-sized gaps made of them so that
+/// they get no taller unnoticed.
+fn tallest(id: &str, what: &str) -> f64 {
+    match (id, what) {
+        ("kz-2026", "court") => PAGE,
+        (_, "court") => 400.0,
+        _ => 790.0,
+    }
 }
 
 #[test]
-fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt() {
+fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt_and_a_height() {
     for e in bilik::data::EMBEDDED {
         let d = bilik::data::resolve(e.id).unwrap();
         let a = analyze(&d, &Options::of(&d)).unwrap();
@@ -114,11 +132,15 @@ fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt() {
                 ..Snapshot::new(&d, &a, Lang::En)
             };
             let svg = export::render(Format::Svg, &s, &RenderOptions::default()).unwrap();
-            check(
-                &format!("{} {what} at {width}", e.id),
-                &String::from_utf8(svg).unwrap(),
-                width,
-            );
+            let name = format!("{} {what} at {width}", e.id);
+            let height = check(&name, &String::from_utf8(svg).unwrap(), width);
+            if width == Length::Mm(160.0) {
+                let most = tallest(e.id, what);
+                assert!(
+                    height <= most,
+                    "{name}: {height:.1} mm tall, at most {most}"
+                );
+            }
         }
     }
 }
@@ -141,4 +163,111 @@ fn dpi_sets_the_pngs_resolution_and_300_stays_the_default() {
     let out = crate::common::bilik(&["export", "--format", "png", "--dpi", "5"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(crate::common::stderr(&out).contains("from 72 to 1200 dpi"));
+}
+
+#[test]
+fn each_bar_shows_its_shares_values_where_they_fit() {
+    let out = crate::common::bilik(&[
+        "export",
+        "--format",
+        "svg",
+        "--focus",
+        "constitutional_court",
+    ]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let court = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("body-constitutional_court"))
+        .unwrap();
+    let values: Vec<&str> = court
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("bar-values"))
+        .flat_map(|t| t.children().filter_map(|s| s.text()))
+        .collect();
+    // The President's, the Mazhilis's and the maslikhats' shares of the Court, in the
+    // legend's order.
+    assert_eq!(values, ["52.7%", "27.3%", "20.0%"]);
+}
+
+/// Every text of a chart as drawn: (its text, its size in points, its right edge in usvg's
+/// pixels).
+fn texts(group: &usvg::Group, out: &mut Vec<(String, f32, f32)>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => texts(g, out),
+            usvg::Node::Text(t) => {
+                let scale = t.abs_transform().get_scale().1;
+                let right = t.abs_bounding_box().right();
+                for chunk in t.chunks() {
+                    let size = chunk
+                        .spans()
+                        .iter()
+                        .map(|s| s.font_size().get() * scale * 0.75)
+                        .fold(f32::INFINITY, f32::min);
+                    out.push((chunk.text().to_string(), size, right));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_diff_figure_wraps_long_names_instead_of_cutting_them() {
+    let long = [
+        (
+            "en: \"President\"",
+            "President of the Republic of Kazakhstan, Head of State and Supreme \
+             Commander-in-Chief of the Armed Forces",
+        ),
+        (
+            "en: \"Mazhilis\"",
+            "Mazhilis_of_the_Parliament_of_the_Republic_of_Kazakhstan_without_a_single_space",
+        ),
+        (
+            "en: \"Constitutional Court\"",
+            "Constitutional Court of the Republic of Kazakhstan as established in 2022",
+        ),
+    ];
+    let mut ron = std::fs::read_to_string(crate::common::root().join("data/kz-2022.ron")).unwrap();
+    for (from, to) in long {
+        assert!(ron.contains(from), "{from}");
+        ron = ron.replacen(from, &format!("en: \"{to}\""), 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("reforms")).unwrap();
+    std::fs::copy(
+        crate::common::root().join("data/reforms/kz-adilet-2024.ron"),
+        dir.path().join("reforms/kz-adilet-2024.ron"),
+    )
+    .unwrap();
+    let file = dir.path().join("kz-2022.ron");
+    std::fs::write(&file, ron).unwrap();
+    let shipped = vec!["diff", "--reform", "P5,P10", "--format", "svg"];
+    let mut hostile = shipped.clone();
+    hostile.extend(["--data", file.to_str().unwrap()]);
+    for (what, args, names) in [
+        ("shipped", shipped, vec!["Central Election Commission"]),
+        ("long names", hostile, long.iter().map(|l| l.1).collect()),
+    ] {
+        let out = crate::common::bilik(&args);
+        assert!(out.status.success(), "{}", crate::common::stderr(&out));
+        let tree = render::tree(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+        let mut all = Vec::new();
+        texts(tree.root(), &mut all);
+        let width = tree.size().width();
+        for (text, pt, right) in &all {
+            assert!(*pt >= 6.99, "{what}: {text:?} prints at {pt:.2} pt");
+            assert!(*right <= width, "{what}: {text:?} runs past the edge");
+        }
+        // Every name is there in full, whatever lines it was broken into.
+        let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+        let drawn = squeezed(&all.iter().map(|t| t.0.as_str()).collect::<String>());
+        for name in names {
+            assert!(drawn.contains(&squeezed(name)), "{what}: {name} is cut");
+            assert!(!drawn.contains('…'), "{what}: a name ends in an ellipsis");
+        }
+    }
 }

@@ -18,6 +18,7 @@ use crate::comparative::{Comparison, INDEPENDENT_ROLES, Indicators};
 use crate::model::Lang;
 use crate::model::i18n::tr;
 use crate::model::phrase::capitalised;
+use crate::output::chart;
 use crate::output::chart::{
     Anchor, BLUE, GREY, INK, RULE, SKY, Svg, WIDTH, text_width, whole_pct, wrap,
 };
@@ -252,16 +253,7 @@ struct Geometry {
 }
 
 fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
-    let y = y + 12.0;
-    svg.text(
-        MARGIN,
-        y,
-        8.5,
-        Anchor::Start,
-        r#"font-weight="bold""#,
-        heading,
-    );
-    y + 4.0
+    chart::section(svg, y, MARGIN, heading)
 }
 
 /// Draws up to [`COLUMNS`] panels side by side below `y`, the dataset ids at the left;

@@ -18,8 +18,9 @@ use super::DiffView;
 use crate::analysis::Headline;
 use crate::model::i18n::tr;
 use crate::model::{Dataset, Lang};
+use crate::output::chart;
 use crate::output::chart::{
-    Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, fit, text_width, wrap,
+    Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, text_width, wrap,
 };
 use crate::output::escape::xml;
 use crate::output::fmt::pct;
@@ -48,15 +49,19 @@ pub fn render(v: &DiffView) -> String {
         dataset = v.baseline.meta.id
     );
     let full = WIDTH - 2.0 * MARGIN;
-    let mut y = MARGIN + 10.0;
-    svg.text(
-        MARGIN,
-        y,
-        10.5,
-        Anchor::Start,
-        r#"font-weight="bold""#,
-        &title,
-    );
+    let mut y = MARGIN;
+    // Bold text is about a tenth wider than `text_width` measures.
+    for line in wrap(&title, 10.5, full / 1.12) {
+        y += 10.0;
+        svg.text(
+            MARGIN,
+            y,
+            10.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
+    }
     let presets: Vec<String> = v
         .presets
         .iter()
@@ -89,19 +94,7 @@ pub fn render(v: &DiffView) -> String {
 }
 
 fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
-    let mut y = y + 6.0;
-    for line in wrap(heading, 8.5, (WIDTH - 2.0 * MARGIN) / 1.12) {
-        y += 11.0;
-        svg.text(
-            MARGIN,
-            y,
-            8.5,
-            Anchor::Start,
-            r#"font-weight="bold""#,
-            &line,
-        );
-    }
-    y + 4.0
+    chart::section(svg, y, MARGIN, heading)
 }
 
 /// A: the headline as two stacked bars.
@@ -213,8 +206,13 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
     y = bottom + 22.0;
     let mut kx = MARGIN;
     for k in &keys {
-        let name = part_name(v, k);
-        let w = 12.0 + text_width(&name, SMALL) + 10.0;
+        // A name longer than the line wraps under itself.
+        let name = wrap(&part_name(v, k), SMALL, WIDTH - 2.0 * MARGIN - 11.0);
+        let widest = name
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .fold(0.0, f64::max);
+        let w = 12.0 + widest + 10.0;
         if kx + w > WIDTH - MARGIN && kx > MARGIN {
             kx = MARGIN;
             y += 10.0;
@@ -224,8 +222,22 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
             y - 5.5,
             colour(k)
         ));
-        svg.text(kx + 11.0, y, SMALL, Anchor::Start, "", &name);
-        kx += w;
+        for (i, line) in name.iter().enumerate() {
+            svg.text(
+                kx + 11.0,
+                y + i as f64 * 9.0,
+                SMALL,
+                Anchor::Start,
+                "",
+                line,
+            );
+        }
+        if name.len() > 1 {
+            y += (name.len() - 1) as f64 * 9.0 + 10.0;
+            kx = MARGIN;
+        } else {
+            kx += w;
+        }
     }
     y + 4.0
 }
@@ -304,7 +316,12 @@ fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]
             d(q.1).total_cmp(&d(p.1)).then(p.0.cmp(q.0))
         });
         let names = wrap(v.name(&b.id), LABEL, body_w - 6.0);
-        let lines = moves.len().max(names.len());
+        // Each move on as many lines as its principal's name takes, its arrow on the first.
+        let whos: Vec<Vec<String>> = moves
+            .iter()
+            .map(|(p, _)| wrap(v.name(p), SMALL, who_w - 6.0))
+            .collect();
+        let lines = whos.iter().map(Vec::len).sum::<usize>().max(names.len());
         let h = lines as f64 * row + 3.0;
         if stripe {
             svg.raw(&format!(
@@ -323,20 +340,24 @@ fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]
                 line,
             );
         }
-        for (k, (p, (before, after))) in moves.into_iter().enumerate() {
+        let mut k = 0;
+        for ((p, (before, after)), who) in moves.into_iter().zip(whos) {
             let cy = ry + 1.5 + (k as f64 + 0.5) * row;
             let c = colours
                 .iter()
                 .find(|(id, _)| id == p)
                 .map_or(GREY, |(_, c)| c);
-            svg.text(
-                MARGIN + body_w,
-                cy + 2.5,
-                SMALL,
-                Anchor::Start,
-                &format!(r#"fill="{c}""#),
-                &fit(v.name(p), SMALL, who_w - 6.0),
-            );
+            for (i, line) in who.iter().enumerate() {
+                svg.text(
+                    MARGIN + body_w,
+                    cy + 2.5 + i as f64 * row,
+                    SMALL,
+                    Anchor::Start,
+                    &format!(r#"fill="{c}""#),
+                    line,
+                );
+            }
+            k += who.len();
             let tip = format!(
                 "{}, {}: {} -> {}",
                 v.name(&b.id),

@@ -18,7 +18,7 @@ use std::fmt::Write;
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
 use super::placement::grid::Grid;
-use super::placement::{self, Fit, Input, LAYER_GAP, Pt, Rect};
+use super::placement::{self, Fit, Input, Pt, Rect};
 use super::print::{wrap, wrap_joined};
 use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::analysis::headline;
@@ -46,7 +46,11 @@ const SMALL_LINE: f64 = 12.5;
 const MARGIN: f64 = 28.0;
 const NAME_SIZE: f64 = 12.5;
 const SMALL_SIZE: f64 = 10.0;
-const NODE_HEIGHT: f64 = 64.0;
+/// Room for three lines of text, the bar and its values.
+const NODE_HEIGHT: f64 = 77.0;
+/// The bar's top, from the bottom of its body, and its height.
+const BAR_BOTTOM: f64 = 27.0;
+const BAR_HEIGHT: f64 = 7.0;
 const NODE_PADDING: f64 = 22.0;
 const MIN_NODE_WIDTH: f64 = 120.0;
 const LABEL_SIZE: f64 = 10.5;
@@ -268,9 +272,13 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         tspans(&l.control, cx, SMALL_LINE)
     );
     if !removed {
-        // The bar: integrated control by principal, in legend order.
+        // The bar: integrated control by principal, in legend order, each share's value
+        // under its part where it fits beside the one before.
         let (x0, w) = (r.x + 10.0, r.w - 20.0);
+        let top = r.y + r.h - BAR_BOTTOM;
         let mut x = x0;
+        let mut values = String::new();
+        let mut free_from = x0;
         for p in &g.principals {
             let share = n.analysis.control_of(p);
             if share <= 0.0 {
@@ -279,12 +287,31 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
             let color = g.swatches.get(*p).map_or("#cccccc".to_string(), paint);
             let _ = writeln!(
                 out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{BAR_HEIGHT}\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.4\"/>",
                 num(x),
-                num(r.y + r.h - 13.0),
+                num(top),
                 num(w * share)
             );
+            let value = pct(share);
+            let half = text_width(&value, SMALL_SIZE, false) / 2.0;
+            let centre = (x + w * share / 2.0).clamp(x0 + half, x0 + w - half);
+            if centre - half >= free_from {
+                let _ = write!(
+                    values,
+                    "<tspan x=\"{}\">{}</tspan>",
+                    num(centre),
+                    xml(&value)
+                );
+                free_from = centre + half + 4.0;
+            }
             x += w * share;
+        }
+        if !values.is_empty() {
+            let _ = writeln!(
+                out,
+                "<text class=\"bar-values\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"#1a1a1a\">{values}</text>",
+                num(top + BAR_HEIGHT + SMALL_SIZE + 1.0)
+            );
         }
     }
     out.push_str("</g>\n");
@@ -893,20 +920,24 @@ fn lay_out(
     max: f64,
     fit: Fit,
 ) -> placement::Output {
-    placement::layout(&Input {
-        fit,
-        sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
-        edges: drawn
-            .iter()
-            .map(|(b, f, t)| (*f, *t, b.primary().class == Class::Appointment))
-            .collect(),
-        // Room at the target for the label's first line: the lines under it find their room
-        // along the curve (`place_labels`), so a body many bundles reach stays narrow.
-        labels: labels
-            .iter()
-            .map(|l| label_width(&l[..l.len().min(1)]))
-            .collect(),
-    })
+    let heights: Vec<f64> = labels.iter().map(|l| label_height(l)).collect();
+    placement::layout_with(
+        &Input {
+            fit,
+            sizes: nodes.iter().map(|n| node_size(g, n, lang, max)).collect(),
+            edges: drawn
+                .iter()
+                .map(|(b, f, t)| (*f, *t, b.primary().class == Class::Appointment))
+                .collect(),
+            // Room at the target for the label's first line: the lines under it find their room
+            // along the curve (`place_labels`), so a body many bundles reach stays narrow.
+            labels: labels
+                .iter()
+                .map(|l| label_width(&l[..l.len().min(1)]))
+                .collect(),
+        },
+        &heights,
+    )
 }
 
 pub fn render(s: &Snapshot) -> String {
@@ -950,7 +981,7 @@ pub fn render(s: &Snapshot) -> String {
         laid = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, Fit::FREE);
     }
     // Still too wide: less white space, then fewer columns (the bodies of a wide layer in
-    // several layers), the first that fits or else the narrowest. A state too large for
+    // several layers), the shortest that fits or else the narrowest. A state too large for
     // a page is drawn as it is rather than laid out again and again.
     if laid.width > target && nodes.len() <= STACKED_BODIES {
         let stacked = STACKED_LAYER.map(|k| (k * target, false));
@@ -965,12 +996,15 @@ pub fn render(s: &Snapshot) -> String {
                 packed,
             };
             let tried = lay_out(&g, &nodes, &drawn, &labels, s.lang, max, fit);
-            let fits = tried.width <= target;
-            if fits || tried.width < laid.width {
+            // Of the drawings that fit, the shortest (a page is only so tall); until one
+            // fits, the narrowest.
+            let better = if laid.width <= target {
+                tried.width <= target && tried.height < laid.height
+            } else {
+                tried.width <= target || tried.width < laid.width
+            };
+            if better {
                 laid = tried;
-            }
-            if fits {
-                break;
             }
         }
     }
@@ -986,7 +1020,7 @@ pub fn render(s: &Snapshot) -> String {
         .fold(0.0, f64::max);
     let graph_top = MARGIN + title_height + 14.0;
     // Room for the dips of arrows within the last layer.
-    let graph_height = laid.height + LAYER_GAP * 0.45;
+    let graph_height = laid.height + laid.tail;
     let inner = laid.width.max(legend.width()).max(title_width).max(target);
     let width = (inner + 2.0 * MARGIN).ceil();
     let graph_left = MARGIN + (inner - laid.width) / 2.0;

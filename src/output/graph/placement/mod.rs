@@ -31,6 +31,12 @@ use route::route;
 
 /// Vertical space between two layers, for curves and labels.
 pub const LAYER_GAP: f64 = 96.0;
+/// The least gap between two layers: room for a curve and its arrowhead.
+pub const MIN_GAP: f64 = 38.0;
+/// Room in a gap besides a label: the curve's start above it and its arrowhead below.
+const LABEL_ROOM: f64 = 30.0;
+/// Room for an arrow within a layer to dip below it, under its label.
+const DIP_ROOM: f64 = 44.0;
 const NODE_GAP: f64 = 34.0;
 const DUMMY_GAP: f64 = 9.0;
 const DUMMY_WIDTH: f64 = 6.0;
@@ -132,6 +138,8 @@ pub struct Output {
     pub routes: Vec<Route>,
     pub width: f64,
     pub height: f64,
+    /// Room below the last layer for the arrows that dip under it.
+    pub tail: f64,
 }
 
 /// The slots of the layered drawing: nodes first (slot `i` is node `i`), then dummies.
@@ -184,7 +192,7 @@ fn ranked(input: &Input) -> (Vec<usize>, Vec<(f64, f64)>) {
         } else {
             NODE_GAP
         };
-        stack(&mut rank, &sizes, gap, input.fit.max_layer);
+        stack(&mut rank, &sizes, &input.edges, gap, input.fit.max_layer);
         // Arrows within a layer that stacking split now leave by another side.
         sizes = widened(input, &rank);
     }
@@ -210,8 +218,16 @@ pub fn drawn_layers(input: &Input) -> Vec<usize> {
     rank.iter().map(|r| index[*r]).collect()
 }
 
-/// Lays out the graph with its top-left corner at (0, 0).
+/// Lays out the graph with its top-left corner at (0, 0), its layers [`LAYER_GAP`] apart.
 pub fn layout(input: &Input) -> Output {
+    layout_with(input, &[])
+}
+
+/// Lays out the graph with each gap between layers as tall as the labels that sit in it
+/// need (`label_heights`, per edge; a label sits on the curve that ends at its target),
+/// and never less than [`MIN_GAP`]: a fixed gap tall enough for the tallest label made a
+/// chain of six layers twice a page tall. No heights: every gap [`LAYER_GAP`].
+pub fn layout_with(input: &Input, label_heights: &[f64]) -> Output {
     let n = input.sizes.len();
     let (rank, sizes) = ranked(input);
     let dummy_width = if input.fit.compact {
@@ -296,13 +312,14 @@ pub fn layout(input: &Input) -> Output {
     for (i, r) in rank.iter().enumerate() {
         band[*r] = band[*r].max(sizes[i].1);
     }
+    let gaps = gaps(input, label_heights, &rank, layer_count);
     let mut top = Vec::with_capacity(layer_count);
     let mut y = 0.0;
-    for h in &band {
+    for (r, h) in band.iter().enumerate() {
         top.push(y);
-        y += h + LAYER_GAP;
+        y += h + gaps[r];
     }
-    let height = (y - LAYER_GAP).max(0.0);
+    let height = (y - gaps.last().copied().unwrap_or(0.0)).max(0.0);
     let x: Vec<f64> = x.iter().map(|v| v - left).collect();
     let boxes: Vec<Rect> = (0..n)
         .map(|i| {
@@ -316,13 +333,57 @@ pub fn layout(input: &Input) -> Output {
         })
         .collect();
 
-    let routes = route(input, &rank, &chains, &slots, &x, &boxes, &top, &band);
+    let routes = route(
+        input, &rank, &chains, &slots, &x, &boxes, &top, &band, &gaps,
+    );
+    // Arrows within the last layer dip below it.
+    let last = layer_count.saturating_sub(1);
+    let dips = input
+        .edges
+        .iter()
+        .any(|&(a, b, _)| a != b && rank[a] == last && rank[b] == last);
     Output {
         boxes,
         routes,
         width: right - left,
         height,
+        tail: if dips { gaps[last] * 0.45 } else { 6.0 },
     }
+}
+
+/// The gap below each layer (the last one's is the room its dipping arrows take): as tall
+/// as the tallest label that sits in it, with room for the curve's ends.
+fn gaps(input: &Input, label_heights: &[f64], rank: &[usize], layers: usize) -> Vec<f64> {
+    if label_heights.is_empty() {
+        return vec![LAYER_GAP; layers];
+    }
+    let mut gaps = vec![MIN_GAP; layers];
+    // Per gap and target: the tallest label and the sum of them all. The labels of arrows
+    // into one body sit side by side above it, and where they are too many for its width
+    // some move up the curves: half the others' height is room enough for that.
+    let mut into: std::collections::BTreeMap<(usize, usize), (f64, f64, f64)> =
+        std::collections::BTreeMap::new();
+    for (e, &(from, to, _)) in input.edges.iter().enumerate() {
+        if from == to {
+            continue;
+        }
+        let h = label_heights.get(e).copied().unwrap_or(0.0);
+        let (at, room) = match rank[from].cmp(&rank[to]) {
+            std::cmp::Ordering::Less => (rank[to] - 1, LABEL_ROOM),
+            std::cmp::Ordering::Greater => (rank[to], LABEL_ROOM),
+            // An arrow within a layer dips below it, its label on the dip.
+            std::cmp::Ordering::Equal => (rank[from], DIP_ROOM),
+        };
+        let g = into.entry((at, to)).or_insert((0.0, 0.0, 0.0));
+        g.0 = g.0.max(h);
+        g.1 += h;
+        g.2 = g.2.max(room);
+    }
+    for ((at, _), (tallest, sum, room)) in into {
+        let need = tallest + room + (sum - tallest) / 2.0;
+        gaps[at] = gaps[at].max(need.min(LAYER_GAP));
+    }
+    gaps
 }
 
 /// The nodes' sizes, widened for bodies with many arrow ends on one side.
@@ -344,34 +405,52 @@ fn widened(input: &Input, rank: &[usize]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Splits every layer whose bodies are wider than `max` into as few layers as hold them,
-/// each filled in the bodies' order (the caller's, by branch) up to `max`; the layers below
-/// move down.
-fn stack(rank: &mut [usize], sizes: &[(f64, f64)], gap: f64, max: f64) {
-    let layer_count = rank.iter().max().map_or(0, |r| r + 1);
-    // For each old layer, the new layer of each of its bodies relative to its first.
-    let mut sub = vec![0usize; rank.len()];
-    let mut depth = vec![1usize; layer_count];
-    for (r, d) in depth.iter_mut().enumerate() {
-        let mut filled = 0.0;
-        let mut at = 0;
-        for v in (0..rank.len()).filter(|v| rank[*v] == r) {
-            let w = sizes[v].0;
-            if filled > 0.0 && filled + gap + w > max {
-                at += 1;
-                filled = 0.0;
-            }
-            filled += if filled > 0.0 { gap + w } else { w };
-            sub[v] = at;
+/// Rows no wider than `max` (as far as single bodies allow): each body, in the order of its
+/// layer and then the caller's (by branch), goes to the first row at or below its layer (or
+/// just below its lowest appointer, if that is lower) with room for it. A row's overflow fills
+/// the rows below that have room rather than pushing them all down by a new row, so bodies of
+/// different depths with no edge between them share a row; every seat-filling edge that
+/// pointed down still does.
+fn stack(
+    rank: &mut [usize],
+    sizes: &[(f64, f64)],
+    edges: &[(usize, usize, bool)],
+    gap: f64,
+    max: f64,
+) {
+    let n = rank.len();
+    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b, decides) in edges {
+        if decides && a != b && rank[a] < rank[b] {
+            parents[b].push(a);
         }
-        *d = at + 1;
     }
-    let mut start = vec![0usize; layer_count];
-    for r in 1..layer_count {
-        start[r] = start[r - 1] + depth[r - 1];
+    let mut by_layer: Vec<usize> = (0..n).collect();
+    by_layer.sort_by_key(|v| (rank[*v], *v));
+    let mut row = vec![0usize; n];
+    let mut filled: Vec<f64> = Vec::new();
+    for v in by_layer {
+        let below_parents = parents[v].iter().map(|p| row[*p] + 1).max();
+        let mut r = below_parents.unwrap_or(rank[v]).max(rank[v]);
+        let w = sizes[v].0;
+        loop {
+            if filled.len() <= r {
+                filled.resize(r + 1, 0.0);
+            }
+            if filled[r] == 0.0 || filled[r] + gap + w <= max {
+                break;
+            }
+            r += 1;
+        }
+        filled[r] += if filled[r] > 0.0 { gap + w } else { w };
+        row[v] = r;
     }
-    for v in 0..rank.len() {
-        rank[v] = start[rank[v]] + sub[v];
+    // Rows left empty (none should be, but a cycle's broken edges could leave one) close up.
+    let mut used: Vec<usize> = row.clone();
+    used.sort_unstable();
+    used.dedup();
+    for v in 0..n {
+        rank[v] = used.binary_search(&row[v]).unwrap_or(0);
     }
 }
 
@@ -891,6 +970,31 @@ mod tests {
         // The long edge passes through a dummy in the middle layer, beside body 1.
         let long = &out.routes[2];
         assert!(long.segs.iter().any(|s| matches!(s, Seg::Line(_))));
+    }
+
+    #[test]
+    fn a_full_rows_overflow_fills_a_row_below_and_arrows_still_point_down() {
+        // 0 fills 1, 2, 3 (one layer, too wide for two); 1 fills 4, whose layer has room.
+        let edges = [(0, 1, true), (0, 2, true), (0, 3, true), (1, 4, true)];
+        let mut rank = ranks(5, &edges);
+        assert_eq!(rank, vec![0, 1, 1, 1, 2]);
+        stack(&mut rank, &[(80.0, 40.0); 5], &edges, 10.0, 180.0);
+        // 3 goes to the row of 4, not to a new row that pushes 4 down.
+        assert_eq!(rank, vec![0, 1, 1, 2, 2]);
+        for (a, b, _) in edges {
+            assert!(rank[a] < rank[b], "{a} -> {b}: {rank:?}");
+        }
+    }
+
+    #[test]
+    fn gaps_are_as_tall_as_their_labels_need() {
+        let input = chain_input();
+        let flat = layout(&input);
+        let sized = layout_with(&input, &[12.0, 12.0, 12.0, 0.0, 0.0]);
+        assert!(sized.height < flat.height);
+        // No label taller than the fixed gap: never a taller drawing.
+        let tall = layout_with(&input, &[500.0; 5]);
+        assert!(tall.height <= flat.height + 1e-9);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Step 5 of the drawing: ports along the bodies' sides and the route of every edge through
 //! its dummy slots.
 
-use super::{Input, LAYER_GAP, PORT_SPAN, Pt, Rect, Slots};
+use super::{Input, PORT_SPAN, Pt, Rect, Slots};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Seg {
@@ -83,6 +83,7 @@ pub(super) fn route(
     boxes: &[Rect],
     top: &[f64],
     band: &[f64],
+    gaps: &[f64],
 ) -> Vec<Route> {
     // Each edge end: (node, side, where the edge heads, edge, is-target).
     let mut ends: Vec<(usize, Side, f64, usize, bool)> = Vec::new();
@@ -158,7 +159,7 @@ pub(super) fn route(
         let mut segs = Vec::new();
         let label_curve;
         if rank[from] == rank[to] {
-            let dip = (18.0 + 0.12 * (end.x - start.x).abs()).min(LAYER_GAP * 0.42);
+            let dip = (18.0 + 0.12 * (end.x - start.x).abs()).min(gaps[rank[from]] * 0.42);
             let c1 = Pt::new(start.x, start.y + dip);
             let c2 = Pt::new(end.x, end.y + dip);
             segs.push(Seg::Cubic(c1, c2, end));
