@@ -134,10 +134,23 @@ pub fn choice_in(lang: Lang, choice: &str) -> String {
         "at-will threat on" => tr(lang, "at-will threat on").to_string(),
         "at-will threat off" => tr(lang, "at-will threat off").to_string(),
         _ => match choice.strip_suffix(" as coded") {
-            Some(id) => t!(lang, "{id} as coded", id = id),
+            Some(id) => t!(lang, "{id} as coded", id = more_in(lang, id)),
             // A weight's name and value (`consent 0.5`) is the `--weights` id: kept.
             None => choice.to_string(),
         },
+    }
+}
+
+/// A contested element's label ([`crate::model::alt::Contested::label`]) in `lang`:
+/// `edge a -appoint-> b and 6 more` words its tail, the element stays as its ids write it.
+pub fn more_in(lang: Lang, label: &str) -> String {
+    let parsed = label.rsplit_once(" and ").and_then(|(head, tail)| {
+        let n: usize = tail.strip_suffix(" more")?.parse().ok()?;
+        Some((head, n))
+    });
+    match parsed {
+        Some((head, n)) => format!("{head} {}", t!(lang, "and {n} more", n = n)),
+        None => label.to_string(),
     }
 }
 
@@ -148,6 +161,32 @@ pub fn plain(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_contested_label_with_more_elements_reads_in_russian_and_kazakh() {
+        use crate::model::i18n::leftover::english_left;
+        let choice = "edge president -appoint-> ec and 6 more as coded";
+        assert_eq!(choice_in(Lang::En, choice), choice);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let shown = choice_in(lang, choice);
+            assert!(shown.contains("edge president -appoint-> ec"), "{shown}");
+            assert!(shown.contains('6'), "{shown}");
+            // The element is ids: the data's, kept as written.
+            let left = english_left(&shown, &["edge president -appoint-> ec".to_string()]);
+            assert!(left.is_empty(), "{lang:?}: {left:?}");
+        }
+        assert_eq!(
+            choice_in(Lang::Ru, "edge president -appoint-> ec and 6 more as coded"),
+            format!(
+                "{}",
+                crate::t!(
+                    Lang::Ru,
+                    "{id} as coded",
+                    id = "edge president -appoint-> ec и ещё 6"
+                )
+            )
+        );
+    }
     use super::*;
     use crate::analysis::tests::tiny_dataset;
 
