@@ -102,10 +102,7 @@ impl Ranges {
                 self.band.label()
             );
         }
-        let band = match self.band.label() {
-            none if none == "none" => tr(lang, "none").to_string(),
-            label => label,
-        };
+        let band = band_in(lang, &self.band);
         if self.control.exact {
             t!(
                 lang,
@@ -154,6 +151,28 @@ pub fn more_in(lang: Lang, label: &str) -> String {
     }
 }
 
+/// The band of weights as a sentence reads it in `lang`: `согласие 0.5–2`; the weights'
+/// ids (`consent`) stay for English, JSON and where the user types them (`--band`).
+pub fn band_in(lang: Lang, band: &crate::analysis::range::Band) -> String {
+    if lang == Lang::En {
+        return band.label();
+    }
+    if band.weights.is_empty() {
+        return tr(lang, "none").to_string();
+    }
+    band.weights
+        .iter()
+        .map(|(n, lo, hi)| {
+            let name = crate::model::i18n::lookup(lang, &format!("weight.{n}")).unwrap_or(n);
+            let one = crate::analysis::range::Band {
+                weights: vec![(n.clone(), *lo, *hi)],
+            };
+            one.label().replacen(n.as_str(), name, 1)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Free text from the data with control characters removed, for a terminal.
 pub fn plain(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
@@ -161,6 +180,17 @@ pub fn plain(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_band_reads_the_weights_names_in_russian_and_kazakh() {
+        let band = crate::analysis::range::Band::default();
+        assert!(band_in(Lang::En, &band).starts_with("consent"));
+        for lang in [Lang::Ru, Lang::Kk] {
+            let shown = band_in(lang, &band);
+            assert!(!shown.contains("consent"), "{lang:?}: {shown}");
+        }
+        assert!(band_in(Lang::Ru, &band).starts_with("согласие"));
+    }
 
     #[test]
     fn a_contested_label_with_more_elements_reads_in_russian_and_kazakh() {

@@ -646,4 +646,18 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "{n} {n:место|места|мест} вне блоков: у каждого Банцаф {b} · Шепли — Шубик {s}",
         "блоктан тыс {n} орын: әрқайсысында Банцаф {b} · Шепли-Шубик {s}",
     ),
+    // ── A weight's name where a sentence reads it (the id stays in JSON and `--weights`) ──
+    ("weight.recommend", "рекомендация", "ұсыным"),
+    ("weight.propose", "представление", "ұсыну"),
+    ("weight.consent", "согласие", "келісім"),
+    (
+        "weight.consent_under_threat",
+        "согласие под угрозой роспуска",
+        "тарату қаупімен келісім",
+    ),
+    (
+        "weight.at_will_removal",
+        "освобождение по усмотрению",
+        "өз қалауымен босату",
+    ),
 ];
