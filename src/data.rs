@@ -106,6 +106,15 @@ pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
     Ok(d)
 }
 
+/// Checks the text of the dataset file `path` (a new version of it, read by the explorer's
+/// file watch) with the translations beside the file, as [`load_file`] does.
+pub fn load_str_beside(path: &str, text: &str) -> Result<Dataset, LoadError> {
+    let mut d = load_str(path, text)?;
+    let (prose, found) = prose::load_from_disk(path, text);
+    translated(&mut d, prose, found)?;
+    Ok(d)
+}
+
 /// Gives `d` the translations `prose`, or fails with the first catalogue that has errors.
 fn translated(
     d: &mut Dataset,

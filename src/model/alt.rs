@@ -175,10 +175,18 @@ impl Contested {
 
     /// `edge president -dismiss_at_will-> fec`, or the first element and how many more.
     pub fn label(&self) -> String {
+        self.label_in(super::Lang::En)
+    }
+
+    /// [`Contested::label`] in `lang`: the element stays as its ids write it.
+    pub fn label_in(&self, lang: super::Lang) -> String {
         match self.targets.as_slice() {
             [] => String::new(),
             [one] => one.to_string(),
-            [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+            [first, rest @ ..] => {
+                let more = crate::t!(lang, "and {n} more", n = rest.len());
+                format!("{first} {more}")
+            }
         }
     }
 }

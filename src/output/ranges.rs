@@ -102,10 +102,7 @@ impl Ranges {
                 self.band.label()
             );
         }
-        let band = match self.band.label() {
-            none if none == "none" => tr(lang, "none").to_string(),
-            label => label,
-        };
+        let band = band_in(lang, &self.band);
         if self.control.exact {
             t!(
                 lang,
@@ -134,11 +131,46 @@ pub fn choice_in(lang: Lang, choice: &str) -> String {
         "at-will threat on" => tr(lang, "at-will threat on").to_string(),
         "at-will threat off" => tr(lang, "at-will threat off").to_string(),
         _ => match choice.strip_suffix(" as coded") {
-            Some(id) => t!(lang, "{id} as coded", id = id),
+            Some(id) => t!(lang, "{id} as coded", id = more_in(lang, id)),
             // A weight's name and value (`consent 0.5`) is the `--weights` id: kept.
             None => choice.to_string(),
         },
     }
+}
+
+/// A contested element's label ([`crate::model::alt::Contested::label`]) in `lang`:
+/// `edge a -appoint-> b and 6 more` words its tail, the element stays as its ids write it.
+pub fn more_in(lang: Lang, label: &str) -> String {
+    let parsed = label.rsplit_once(" and ").and_then(|(head, tail)| {
+        let n: usize = tail.strip_suffix(" more")?.parse().ok()?;
+        Some((head, n))
+    });
+    match parsed {
+        Some((head, n)) => format!("{head} {}", t!(lang, "and {n} more", n = n)),
+        None => label.to_string(),
+    }
+}
+
+/// The band of weights as a sentence reads it in `lang`: `согласие 0.5–2`; the weights'
+/// ids (`consent`) stay for English, JSON and where the user types them (`--band`).
+pub fn band_in(lang: Lang, band: &crate::analysis::range::Band) -> String {
+    if lang == Lang::En {
+        return band.label();
+    }
+    if band.weights.is_empty() {
+        return tr(lang, "none").to_string();
+    }
+    band.weights
+        .iter()
+        .map(|(n, lo, hi)| {
+            let name = crate::model::i18n::lookup(lang, &format!("weight.{n}")).unwrap_or(n);
+            let one = crate::analysis::range::Band {
+                weights: vec![(n.clone(), *lo, *hi)],
+            };
+            one.label().replacen(n.as_str(), name, 1)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Free text from the data with control characters removed, for a terminal.
@@ -148,6 +180,43 @@ pub fn plain(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_band_reads_the_weights_names_in_russian_and_kazakh() {
+        let band = crate::analysis::range::Band::default();
+        assert!(band_in(Lang::En, &band).starts_with("consent"));
+        for lang in [Lang::Ru, Lang::Kk] {
+            let shown = band_in(lang, &band);
+            assert!(!shown.contains("consent"), "{lang:?}: {shown}");
+        }
+        assert!(band_in(Lang::Ru, &band).starts_with("согласие"));
+    }
+
+    #[test]
+    fn a_contested_label_with_more_elements_reads_in_russian_and_kazakh() {
+        use crate::model::i18n::leftover::english_left;
+        let choice = "edge president -appoint-> ec and 6 more as coded";
+        assert_eq!(choice_in(Lang::En, choice), choice);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let shown = choice_in(lang, choice);
+            assert!(shown.contains("edge president -appoint-> ec"), "{shown}");
+            assert!(shown.contains('6'), "{shown}");
+            // The element is ids: the data's, kept as written.
+            let left = english_left(&shown, &["edge president -appoint-> ec".to_string()]);
+            assert!(left.is_empty(), "{lang:?}: {left:?}");
+        }
+        assert_eq!(
+            choice_in(Lang::Ru, "edge president -appoint-> ec and 6 more as coded"),
+            format!(
+                "{}",
+                crate::t!(
+                    Lang::Ru,
+                    "{id} as coded",
+                    id = "edge president -appoint-> ec и ещё 6"
+                )
+            )
+        );
+    }
     use super::*;
     use crate::analysis::tests::tiny_dataset;
 

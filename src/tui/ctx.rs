@@ -916,7 +916,7 @@ impl Ctx {
             lang,
             "{how} · band {band} · {threat}",
             how = how,
-            band = self.band.label(),
+            band = crate::output::ranges::band_in(lang, &self.band),
             threat = tr(
                 lang,
                 if self.options.at_will_threat {

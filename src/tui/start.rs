@@ -41,7 +41,11 @@ pub struct Starting {
 impl Starting {
     pub fn of(dataset: &crate::model::Dataset, lang: Lang, theme: Theme, keymap: Keymap) -> Self {
         Starting {
-            dataset: format!("{} · {}", dataset.meta.id, dataset.meta.title),
+            dataset: format!(
+                "{} · {}",
+                dataset.meta.id,
+                dataset.prose(lang, &dataset.meta.title)
+            ),
             bodies: dataset.bodies.len(),
             lang,
             theme,
@@ -215,6 +219,18 @@ mod tests {
         insta::assert_snapshot!("starting_en", screen(&starting(Lang::En)));
         insta::assert_snapshot!("starting_ru", screen(&starting(Lang::Ru)));
         insta::assert_snapshot!("starting_kk", screen(&starting(Lang::Kk)));
+    }
+
+    #[test]
+    fn the_starting_frame_prints_the_title_in_the_language_asked_for() {
+        use crate::model::i18n::leftover::{data_strings, english_left_on_screen};
+        let ron = include_str!("../../data/kz-2022.ron");
+        let data = data_strings(ron);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let screen = screen(&starting(lang));
+            let left = english_left_on_screen(&screen, &data);
+            assert!(left.is_empty(), "{lang:?}: {left:?}\n{screen}");
+        }
     }
 
     #[test]

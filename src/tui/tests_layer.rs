@@ -198,3 +198,22 @@ fn snapshot_weights_share_model() {
     keys(&mut a, &["d", "5", "m"]);
     insta::assert_snapshot!("weights_share_model_120x36", text(&render(&a)));
 }
+
+#[test]
+fn the_voting_power_section_speaks_russian_and_kazakh() {
+    use crate::model::Lang;
+    use crate::model::i18n::leftover::{data_strings, english_left_on_screen};
+    let data = data_strings(include_str!("../../data/kz-2022.ron"));
+    for (presses, lang) in [(1, Lang::Ru), (2, Lang::Kk)] {
+        let mut a = app(160, 80);
+        for _ in 0..presses {
+            keys(&mut a, &["L"]);
+        }
+        assert_eq!(a.ctx.lang, lang);
+        keys(&mut a, &["d", "/", "Мажилис", "enter"]);
+        let screen = text(&render(&a));
+        assert!(screen.contains("Банцаф"), "{screen}");
+        let left = english_left_on_screen(&screen, &data);
+        assert!(left.is_empty(), "{lang:?}: {left:?}\n{screen}");
+    }
+}

@@ -89,8 +89,15 @@ impl App {
             .data_path
             .as_ref()
             .map_or(self.source.data.clone(), |p| p.display().to_string());
+        // The catalogues beside the file are read again with it: a label keeps its translation.
+        let beside = self.source.data_path.is_some();
         let result = text.and_then(|text| {
-            crate::data::load_str(&name, &text).map_err(|e| e.report.render(false))
+            let loaded = if beside {
+                crate::data::load_str_beside(&name, &text)
+            } else {
+                crate::data::load_str(&name, &text)
+            };
+            loaded.map_err(|e| e.report.render(false))
         });
         match result {
             Ok(dataset) => {
@@ -148,4 +155,40 @@ pub fn render_error(ctx: &Ctx, source: &Source, error: &str, main: Rect, buf: &m
         .block(super::views::block(&ctx.theme, title, true).border_style(ctx.theme.error))
         .wrap(Wrap { trim: false })
         .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Lang;
+    use crate::tui::tests::app_for;
+    use crate::tui::theme::Theme;
+
+    const TITLE: &str = "United States, federal system under the 1787 Constitution as amended";
+
+    #[test]
+    fn an_edited_file_reloads_with_the_catalogues_beside_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("i18n")).unwrap();
+        let text = std::fs::read_to_string(root.join("data/us.ron")).unwrap();
+        let file = dir.path().join("us.ron");
+        std::fs::write(&file, &text).unwrap();
+        std::fs::copy(
+            root.join("tests/fixtures/prose/us.ru.ron"),
+            dir.path().join("i18n/us.ru.ron"),
+        )
+        .unwrap();
+        let mut a = app_for(file.to_str().unwrap(), 120, 40, Theme::monochrome());
+        a.source.data_path = Some(file.clone());
+        assert_ne!(a.ctx.dataset.prose(Lang::Ru, TITLE), TITLE);
+        // The user edits the file: a comment added at its end.
+        let edited = format!("{text}\n// edited\n");
+        std::fs::write(&file, &edited).unwrap();
+        a.reload(Ok(edited));
+        assert!(a.load_error.is_none(), "{:?}", a.load_error);
+        assert_eq!(
+            a.ctx.dataset.prose(Lang::Ru, TITLE),
+            "Соединённые Штаты: федеральная система по Конституции 1787 года с поправками"
+        );
+    }
 }

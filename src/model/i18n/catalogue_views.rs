@@ -544,4 +544,115 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "главный показатель: идёт расчёт…",
         "басты көрсеткіш: есептелуде…",
     ),
+    // ── Sources (`8`) ──────────────────────────────────────────────────────────────────────
+    (
+        "Sources of {id} ({n})",
+        "Источники {id} ({n})",
+        "{id} дереккөздері ({n})",
+    ),
+    (
+        "· ▸ cited by the selected citation",
+        "· ▸ названы в выбранной ссылке",
+        "· ▸ таңдалған сілтемеде аталған",
+    ),
+    ("Citations ({n})", "Ссылки ({n})", "Сілтемелер ({n})"),
+    ("· Enter: the text", "· Enter: текст", "· Enter: мәтін"),
+    ("sources.body", "орган", "орган"),
+    ("sources.codes", "кодирует", "кодтайды"),
+    ("sources.citation", "ссылка", "сілтеме"),
+    ("sources.The text", "Текст", "Мәтін"),
+    ("sources.the body", "сам орган", "органның өзі"),
+    ("sources.bloc", "блок", "блок"),
+    ("sources.and", "и", "және"),
+    (
+        "· ↑/↓ scroll · ← back",
+        "· ↑/↓ прокрутка · ← назад",
+        "· ↑/↓ айналдыру · ← артқа",
+    ),
+    ("· → scroll", "· → прокрутка", "· → айналдыру"),
+    (
+        "{name}: the body itself, {size}",
+        "{name}: сам орган, {size}",
+        "{name}: органның өзі, {size}",
+    ),
+    (
+        "{name}: the attribute {a}",
+        "{name}: атрибут {a}",
+        "{name}: атрибут {a}",
+    ),
+    (
+        "{name} · bloc {label}, {size}",
+        "{name} · блок: {label}, {size}",
+        "{name} · блок: {label}, {size}",
+    ),
+    (
+        "Cited as: {source}",
+        "Ссылка в данных: {source}",
+        "Деректердегі сілтеме: {source}",
+    ),
+    (
+        "The text is not shipped for {id}: bilik ships the constitutions that {ids} cite. Read the source at its address above.",
+        "Текст для {id} не поставляется: bilik содержит конституции, на которые ссылаются {ids}. Источник — по адресу выше.",
+        "{id} үшін мәтін жеткізілмейді: bilik құрамында {ids} сілтеме жасайтын конституциялар бар. Дереккөзді жоғарыдағы мекенжай бойынша оқыңыз.",
+    ),
+    (
+        "This citation names no article of the constitution, and only the constitution's text ships with bilik: read the source at its address above.",
+        "Эта ссылка не называет статьи конституции, а с bilik поставляется только текст конституции: источник — по адресу выше.",
+        "Бұл сілтеме конституцияның бабын атамайды, ал bilik құрамында тек конституция мәтіні бар: дереккөзді жоғарыдағы мекенжай бойынша оқыңыз.",
+    ),
+    (
+        "{cite}: not in the shipped text ({e})",
+        "{cite}: нет в поставляемом тексте ({e})",
+        "{cite}: жеткізілетін мәтінде жоқ ({e})",
+    ),
+    (
+        "Constitution of the Republic of Kazakhstan of 30 August 1995, as amended on 8 June and 17 September 2022 (wording as of 1 January 2023), in Russian",
+        "Конституция Республики Казахстан от 30 августа 1995 года с изменениями от 8 июня и 17 сентября 2022 года (редакция на 1 января 2023 года), на русском языке",
+        "Қазақстан Республикасының 1995 жылғы 30 тамыздағы Конституциясы, 2022 жылғы 8 маусымдағы және 17 қыркүйектегі өзгерістерімен (2023 жылғы 1 қаңтардағы редакция), орыс тілінде",
+    ),
+    (
+        "Constitution of the Republic of Kazakhstan adopted by referendum on 15 March 2026, in force 1 July 2026, in Russian",
+        "Конституция Республики Казахстан, принятая на референдуме 15 марта 2026 года, в силе с 1 июля 2026 года, на русском языке",
+        "2026 жылғы 15 наурызда референдумда қабылданған, 2026 жылғы 1 шілдеден бастап күшіне енген Қазақстан Республикасының Конституциясы, орыс тілінде",
+    ),
+    // ── Bodies: voting power in a body with blocs (codebook R33, R34) ────────────────────
+    (
+        "VOTING POWER · quota {quota} of {seats} ({rule}) · share model {model}",
+        "ВЕС ГОЛОСА · порог {quota} из {seats} ({rule}) · модель долей {model}",
+        "ДАУЫС САЛМАҒЫ · шегі {seats} ішінен {quota} ({rule}) · үлес моделі {model}",
+    ),
+    (
+        "not computed: {e}; the seats count",
+        "не рассчитано: {e}; учитываются места",
+        "есептелмеді: {e}; орындар ескеріледі",
+    ),
+    (
+        " (aligned with the {principal})",
+        " (союз: {principal}, R21)",
+        " (одақ: {principal}, R21)",
+    ),
+    (
+        "{n} {n:seat|seats} · Banzhaf {b} · Shapley-Shubik {s}",
+        "{n} {n:место|места|мест} · Банцаф {b} · Шепли — Шубик {s}",
+        "{n} орын · Банцаф {b} · Шепли-Шубик {s}",
+    ),
+    (
+        "{n} {n:seat|seats} in no bloc: each Banzhaf {b} · Shapley-Shubik {s}",
+        "{n} {n:место|места|мест} вне блоков: у каждого Банцаф {b} · Шепли — Шубик {s}",
+        "блоктан тыс {n} орын: әрқайсысында Банцаф {b} · Шепли-Шубик {s}",
+    ),
+    // ── A weight's name where a sentence reads it (the id stays in JSON and `--weights`) ──
+    ("weight.recommend", "рекомендация", "ұсыным"),
+    ("weight.propose", "представление", "ұсыну"),
+    ("weight.consent", "согласие", "келісім"),
+    (
+        "weight.consent_under_threat",
+        "согласие под угрозой роспуска",
+        "тарату қаупімен келісім",
+    ),
+    (
+        "weight.at_will_removal",
+        "освобождение по усмотрению",
+        "өз қалауымен босату",
+    ),
 ];

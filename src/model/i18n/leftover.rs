@@ -76,6 +76,13 @@ pub fn english_left_on_screen(text: &str, data: &[String]) -> Vec<String> {
     let sequences: Vec<String> = data.iter().map(|d| word_sequence(d)).collect();
     let mut left = Vec::new();
     for line in text.lines() {
+        // A word cut short at a column's edge (`Kazakhst…`) is no evidence either way.
+        let cut: Vec<&str> = line
+            .split(' ')
+            .map(|t| if t.contains('…') { "·" } else { t })
+            .collect();
+        let line = cut.join(" ");
+        let line = line.as_str();
         if runs(line, data).is_empty() {
             continue;
         }

@@ -15,7 +15,9 @@
 use super::bodies::Builder;
 use super::pct;
 use crate::analysis::{BodyAnalysis, blocs::layer_label};
+use crate::model::i18n::{lookup, tr};
 use crate::model::{Body, Layer};
+use crate::t;
 use crate::tui::ctx::Ctx;
 
 /// `de jure 52.7% · de facto 71.9%`: a principal's control of a body in both layers, the
@@ -46,15 +48,20 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
     };
     let ctx = b.ctx;
     let t = &ctx.theme;
-    b.heading(&format!(
-        "VOTING POWER · quota {} of {} ({}) · share model {}",
-        power.quota,
-        body.seats,
-        power.rule,
-        ctx.options.share_model.as_str()
+    let lang = ctx.lang;
+    // The rule and the error are the analysis's English; the catalogue words those it knows.
+    let said = |s: &str| lookup(lang, s).map_or_else(|| s.to_string(), str::to_string);
+    b.heading(&t!(
+        lang,
+        "VOTING POWER · quota {quota} of {seats} ({rule}) · share model {model}",
+        quota = power.quota,
+        seats = body.seats,
+        rule = crate::output::explain::vote_in(lang, &power.rule),
+        model = tr(lang, ctx.options.share_model.label())
     ));
     if let Some(e) = &power.error {
-        b.wrapped(1, &format!("not computed: {e}; the seats count"), t.medium);
+        let note = t!(lang, "not computed: {e}; the seats count", e = said(e));
+        b.wrapped(1, &note, t.medium);
     }
     for k in &power.blocs {
         let bloc = body.blocs.iter().find(|x| x.id == k.id);
@@ -66,21 +73,30 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
         let aligned = k
             .aligned_with
             .as_deref()
-            .map(|p| format!(" (aligned with the {})", ctx.name(p)))
+            .map(|p| {
+                t!(
+                    lang,
+                    " (aligned with the {principal})",
+                    principal = ctx.name(p)
+                )
+            })
             .unwrap_or_default();
         let layer = if k.layer == Layer::DeFacto {
-            " · de facto"
+            format!(" · {}", tr(lang, layer_label(Layer::DeFacto)))
         } else {
-            ""
+            String::new()
         };
         b.wrapped(
             1,
             &format!(
-                "▸ {label}{aligned}: {} seat{} · Banzhaf {} · Shapley-Shubik {}{layer}",
-                k.seats,
-                if k.seats == 1 { "" } else { "s" },
-                pct(k.banzhaf),
-                pct(k.shapley_shubik)
+                "▸ {label}{aligned}: {}{layer}",
+                t!(
+                    lang,
+                    "{n} {n:seat|seats} · Banzhaf {b} · Shapley-Shubik {s}",
+                    n = k.seats,
+                    b = pct(k.banzhaf),
+                    s = pct(k.shapley_shubik)
+                )
             ),
             t.base,
         );
@@ -91,12 +107,12 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
     if power.free_seats > 0 {
         b.wrapped(
             1,
-            &format!(
-                "{} seat{} in no bloc: each Banzhaf {} · Shapley-Shubik {}",
-                power.free_seats,
-                if power.free_seats == 1 { "" } else { "s" },
-                pct(power.free_banzhaf),
-                pct(power.free_shapley_shubik)
+            &t!(
+                lang,
+                "{n} {n:seat|seats} in no bloc: each Banzhaf {b} · Shapley-Shubik {s}",
+                n = power.free_seats,
+                b = pct(power.free_banzhaf),
+                s = pct(power.free_shapley_shubik)
             ),
             t.dim,
         );

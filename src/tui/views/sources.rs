@@ -26,9 +26,11 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, block, fit, glyph, scroll_to, step, wrap};
 use crate::law;
-use crate::model::phrase::size;
+use crate::model::i18n::{tr, word};
+use crate::model::phrase::size_in;
 use crate::model::{BodyId, Dataset, Lang};
 use crate::output::sources::{Tally, attributes, named_by, tally};
+use crate::t;
 use crate::tui::ctx::{Changes, Ctx};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -392,10 +394,21 @@ impl SourcesView {
             t,
             Line::from(vec![
                 Span::styled(
-                    format!(" Sources of {} ({}) ", ctx.dataset.meta.id, entries.len()),
+                    format!(
+                        " {} ",
+                        t!(
+                            ctx.lang,
+                            "Sources of {id} ({n})",
+                            id = ctx.dataset.meta.id,
+                            n = entries.len()
+                        )
+                    ),
                     t.title,
                 ),
-                Span::styled("· ▸ cited by the selected citation ", t.dim),
+                Span::styled(
+                    format!("{} ", tr(ctx.lang, "· ▸ cited by the selected citation")),
+                    t.dim,
+                ),
             ]),
             false,
         );
@@ -408,7 +421,7 @@ impl SourcesView {
             buf.set_stringn(
                 inner.x,
                 inner.y,
-                "The dataset lists no sources.",
+                tr(ctx.lang, "The dataset lists no sources."),
                 usize::from(inner.width),
                 t.dim,
             );
@@ -438,7 +451,7 @@ impl SourcesView {
                 Span::raw(" "),
                 Span::styled(fit(&e.title, title_w), if on { t.accent } else { t.base }),
                 Span::raw(" "),
-                Span::styled(fit(&e.tally.counts(), counts_w), t.dim),
+                Span::styled(fit(&e.tally.counts_in(ctx.lang), counts_w), t.dim),
             ];
             if url_w > 0 {
                 spans.push(Span::raw(" "));
@@ -455,10 +468,13 @@ impl SourcesView {
             t,
             Line::from(vec![
                 Span::styled(
-                    format!(" Citations ({}) ", listing.citations.len()),
+                    format!(
+                        " {} ",
+                        t!(ctx.lang, "Citations ({n})", n = listing.citations.len())
+                    ),
                     t.title,
                 ),
-                Span::styled("· Enter: the text ", t.dim),
+                Span::styled(format!("{} ", tr(ctx.lang, "· Enter: the text")), t.dim),
             ]),
             focused,
         );
@@ -477,9 +493,9 @@ impl SourcesView {
             &Line::from(Span::styled(
                 format!(
                     "{} {} {}",
-                    fit("body", body_w),
-                    fit("codes", what_w),
-                    fit("citation", cite_w)
+                    fit(word(ctx.lang, "sources", "body"), body_w),
+                    fit(word(ctx.lang, "sources", "codes"), what_w),
+                    fit(word(ctx.lang, "sources", "citation"), cite_w)
                 ),
                 t.title,
             )),
@@ -525,17 +541,22 @@ impl SourcesView {
         let height = usize::from(inner.height);
         let last = all.len().saturating_sub(height);
         let scroll = self.scroll.min(last);
-        let more = if scroll < last { " · more below" } else { "" };
+        let lang = ctx.lang;
+        let more = if scroll < last {
+            tr(lang, " · more below")
+        } else {
+            ""
+        };
         let focused = self.focus == Pane::Detail;
         let hint = if focused {
-            format!("· ↑/↓ scroll · ← back{more} ")
+            format!("{}{more} ", tr(lang, "· ↑/↓ scroll · ← back"))
         } else {
-            format!("· → scroll{more} ")
+            format!("{}{more} ", tr(lang, "· → scroll"))
         };
         let blk = block(
             t,
             Line::from(vec![
-                Span::styled(" The text ", t.title),
+                Span::styled(format!(" {} ", word(lang, "sources", "The text")), t.title),
                 Span::styled(hint, t.dim),
             ]),
             focused,
@@ -582,7 +603,7 @@ fn short(ctx: &Ctx, c: &Citation) -> String {
     let ds = &ctx.dataset;
     let lang = ctx.lang;
     match c.coded {
-        Coded::Body => "the body".to_string(),
+        Coded::Body => word(lang, "sources", "the body").to_string(),
         Coded::Channel(i) => ds
             .body(&c.body)
             .and_then(|b| b.channels.get(i))
@@ -600,7 +621,13 @@ fn short(ctx: &Ctx, c: &Citation) -> String {
         Coded::Bloc(i) => ds
             .body(&c.body)
             .and_then(|b| b.blocs.get(i))
-            .map(|k| format!("bloc {}", label(ds, lang, &k.label, &k.id)))
+            .map(|k| {
+                format!(
+                    "{} {}",
+                    word(lang, "sources", "bloc"),
+                    label(ds, lang, &k.label, &k.id)
+                )
+            })
             .unwrap_or_default(),
     }
 }
@@ -621,10 +648,11 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
         return c.body.clone();
     };
     match c.coded {
-        Coded::Body => format!(
-            "{}: the body itself, {}",
-            name(&body.id),
-            size(body.seats, body.seats_nominal)
+        Coded::Body => t!(
+            lang,
+            "{name}: the body itself, {size}",
+            name = name(&body.id),
+            size = size_in(lang, body.seats, body.seats_nominal)
         ),
         Coded::Channel(i) => {
             let Some(ch) = body.channels.get(i) else {
@@ -633,13 +661,16 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
             let steps: Vec<String> = ch
                 .steps
                 .iter()
-                .map(|s| format!("{} ({})", name(&s.actor), s.role.as_str().replace('_', " ")))
+                .map(|s| {
+                    let role = word(lang, "role", s.role.as_str()).replace('_', " ");
+                    format!("{} ({role})", name(&s.actor))
+                })
                 .collect();
             format!(
                 "{} · {}, {}: {}",
                 name(&body.id),
                 label(ds, lang, &ch.label, &ch.id),
-                size(ch.seats, false),
+                size_in(lang, ch.seats, false),
                 steps.join(" → ")
             )
         }
@@ -654,7 +685,7 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
                 .unwrap_or_default();
             format!(
                 "{}: {} → {}{channel}",
-                e.kind.as_str().replace('_', " "),
+                word(lang, "kind", e.kind.as_str()).replace('_', " "),
                 name(&e.from),
                 name(&e.to)
             )
@@ -663,17 +694,23 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
             let a = attributes(body)
                 .get(i)
                 .map_or(String::new(), |a| a.0.replace('_', " "));
-            format!("{}: the attribute {a}", name(&body.id))
+            t!(
+                lang,
+                "{name}: the attribute {a}",
+                name = name(&body.id),
+                a = a
+            )
         }
         Coded::Bloc(i) => {
             let Some(k) = body.blocs.get(i) else {
                 return name(&body.id);
             };
-            format!(
-                "{} · bloc {}, {}",
-                name(&body.id),
-                label(ds, lang, &k.label, &k.id),
-                size(k.seats, false)
+            t!(
+                lang,
+                "{name} · bloc {label}, {size}",
+                name = name(&body.id),
+                label = label(ds, lang, &k.label, &k.id),
+                size = size_in(lang, k.seats, false)
             )
         }
     }
@@ -683,13 +720,18 @@ pub fn describe(ds: &Dataset, lang: Lang, c: &Citation) -> String {
 /// addresses, then the text of each article it cites, or why there is none.
 pub fn reading(ctx: &Ctx, c: &Citation) -> Vec<Para> {
     let ds = &ctx.dataset;
+    let lang = ctx.lang;
     let mut out = vec![
-        para(Kind::Title, 0, describe(ds, ctx.lang, c)),
-        para(Kind::Dim, 0, format!("Cited as: {}", c.source)),
+        para(Kind::Title, 0, describe(ds, lang, c)),
+        para(
+            Kind::Dim,
+            0,
+            t!(lang, "Cited as: {source}", source = c.source),
+        ),
     ];
     let named = named_by(ds, &c.source);
     for s in &named {
-        out.push(para(Kind::Link, 0, format!("[{}] {}", s.id, s.title)));
+        out.push(para(Kind::Link, 0, format!("[{}] · {}", s.id, s.title)));
         if !s.url.is_empty() {
             out.push(para(Kind::Link, 2, s.url.clone()));
         }
@@ -703,10 +745,11 @@ pub fn reading(ctx: &Ctx, c: &Citation) -> Vec<Para> {
         out.push(para(
             Kind::Note,
             0,
-            format!(
-                "The text is not shipped for {}: bilik ships the constitutions that {} cite. Read the source at its address above.",
-                ds.meta.id,
-                shipped.join(" and ")
+            t!(
+                lang,
+                "The text is not shipped for {id}: bilik ships the constitutions that {ids} cite. Read the source at its address above.",
+                id = ds.meta.id,
+                ids = shipped.join(&format!(" {} ", word(lang, "sources", "and")))
             ),
         ));
         return out;
@@ -716,11 +759,14 @@ pub fn reading(ctx: &Ctx, c: &Citation) -> Vec<Para> {
         out.push(para(
             Kind::Note,
             0,
-            "This citation names no article of the constitution, and only the constitution's text ships with bilik: read the source at its address above.",
+            tr(
+                lang,
+                "This citation names no article of the constitution, and only the constitution's text ships with bilik: read the source at its address above.",
+            ),
         ));
         return out;
     }
-    out.push(para(Kind::Dim, 0, text.title));
+    out.push(para(Kind::Dim, 0, tr(lang, text.title)));
     for cite in cites {
         match text.resolve(&cite) {
             Ok(passages) => {
@@ -734,7 +780,12 @@ pub fn reading(ctx: &Ctx, c: &Citation) -> Vec<Para> {
             Err(e) => out.push(para(
                 Kind::Note,
                 0,
-                format!("{cite}: not in the shipped text ({e})"),
+                t!(
+                    lang,
+                    "{cite}: not in the shipped text ({e})",
+                    cite = cite,
+                    e = e
+                ),
             )),
         }
     }
