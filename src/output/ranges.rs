@@ -132,8 +132,17 @@ pub fn choice_in(lang: Lang, choice: &str) -> String {
         "at-will threat off" => tr(lang, "at-will threat off").to_string(),
         _ => match choice.strip_suffix(" as coded") {
             Some(id) => t!(lang, "{id} as coded", id = more_in(lang, id)),
-            // A weight's name and value (`consent 0.5`) is the `--weights` id: kept.
-            None => choice.to_string(),
+            // A weight and its value (`consent 0.5`) reads as the weight's word (`согласие
+            // 0.5`); an alternative's id stays as the data writes it.
+            None => match choice.split_once(' ') {
+                Some((id, value)) if value.parse::<f64>().is_ok() => {
+                    match crate::model::i18n::lookup(lang, &format!("weight.{id}")) {
+                        Some(w) => format!("{w} {value}"),
+                        None => choice.to_string(),
+                    }
+                }
+                _ => choice.to_string(),
+            },
         },
     }
 }
@@ -180,6 +189,13 @@ pub fn plain(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_weights_choice_reads_in_words_and_an_id_stays() {
+        assert_eq!(choice_in(Lang::Ru, "consent 0.5"), "согласие 0.5");
+        assert_eq!(choice_in(Lang::Ru, "cc_chair 2"), "cc_chair 2");
+        assert_eq!(choice_in(Lang::En, "consent 0.5"), "consent 0.5");
+    }
 
     #[test]
     fn the_band_reads_the_weights_names_in_russian_and_kazakh() {

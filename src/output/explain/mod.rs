@@ -150,7 +150,7 @@ fn step_words(lang: Lang, s: &StepPart) -> String {
                 t!(
                     lang,
                     "weight {name} {base} × veto strength {strength} = {weight}",
-                    name = p.weight_name(),
+                    name = word(lang, "weight", p.weight_name()),
                     base = seats(s.base_weight),
                     strength = seats(s.veto_strength),
                     weight = seats(s.weight)
@@ -159,7 +159,7 @@ fn step_words(lang: Lang, s: &StepPart) -> String {
                 t!(
                     lang,
                     "weight {name} {weight}",
-                    name = p.weight_name(),
+                    name = word(lang, "weight", p.weight_name()),
                     weight = seats(s.weight)
                 )
             };
