@@ -71,6 +71,26 @@ fn the_valid_fixture_and_the_shipped_datasets_pass() {
     assert!(stderr(&out).is_empty(), "no diagnostics: {}", stderr(&out));
 }
 
+/// A source of the bibliography that no citation names (kg-2021's UN Women database, quoted
+/// only in notes) is a warning at its id, as `bilik sources` says: the check still passes.
+#[test]
+fn a_source_no_citation_names_is_a_warning() {
+    let out = bilik(&["check", "data/kg-2021.ron"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning[uncited-source]: source `UNW` is listed, but no citation names it"),
+        "{err}"
+    );
+    assert!(err.contains("data/kg-2021.ron:16:"), "{err}");
+    assert!(!err.contains("error["), "{err}");
+    assert!(
+        stdout(&out).contains("data/kg-2021.ron: ok, 18 bodies, 25 channels, 16 edges, 3 warnings"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn one_run_reports_every_file_and_every_problem() {
     let out = bilik(&[

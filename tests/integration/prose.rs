@@ -87,6 +87,30 @@ fn a_stale_translation_is_an_error_at_its_line_and_column() {
     }
 }
 
+/// A catalogue that does not parse fails the check, and the verdict says so: no "ok" for a
+/// file that `summary` refuses.
+#[test]
+fn a_broken_catalogue_fails_the_check_and_is_not_called_ok() {
+    let broken = us_ru().replacen(
+        "\"United States of America\":",
+        "\"United States of America\"",
+        1,
+    );
+    let (_dir, us) = beside("us", "ru", &broken);
+    let o = bilik(&["check", &us]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error[syntax]"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{us}: its translations failed, 1 error; the dataset itself is valid \
+             (13 bodies, 13 channels, 54 edges)\n"
+        )),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
 #[test]
 fn numbers_changed_in_a_translation_are_an_error() {
     let bad = us_ru().replace("Главы 15", "Главы 16");
