@@ -43,14 +43,9 @@ fn main() {
         .next()
         .map(|o| o.split(',').map(str::to_string).collect())
         .unwrap_or_default();
-    if let Some(v) = std::env::var_os("BILIK_MAX_INPUT_BYTES") {
-        match bilik::diag::read::parse_byte_count(&v.to_string_lossy()) {
-            Ok(n) => bilik::diag::read::set_max_input_bytes(n),
-            Err(e) => {
-                eprintln!("BILIK_MAX_INPUT_BYTES: {e}");
-                std::process::exit(2);
-            }
-        }
+    if let Err(e) = bilik::diag::read::set_max_input_bytes_from_env() {
+        eprintln!("{e}");
+        std::process::exit(2);
     }
     let t = Instant::now();
     let ds = match bilik::data::load_file(std::path::Path::new(&path)) {

@@ -836,19 +836,13 @@ pub fn reformed(global: &Global, loaded: Loaded) -> Result<(Loaded, Vec<String>)
 /// Sets the input limit of `--max-input-bytes`, else of `BILIK_MAX_INPUT_BYTES`, before any
 /// file is read.
 fn input_limit(global: &Global) -> Result<(), Failure> {
-    let bytes = match (
-        global.max_input_bytes,
-        std::env::var_os("BILIK_MAX_INPUT_BYTES"),
-    ) {
-        (Some(n), _) => n,
-        (None, Some(v)) if !v.is_empty() => {
-            crate::diag::read::parse_byte_count(&v.to_string_lossy())
-                .map_err(|e| Failure::Usage(format!("BILIK_MAX_INPUT_BYTES: {e}")))?
+    match global.max_input_bytes {
+        Some(n) => {
+            crate::diag::set_max_input_bytes(n);
+            Ok(())
         }
-        _ => return Ok(()),
-    };
-    crate::diag::set_max_input_bytes(bytes);
-    Ok(())
+        None => crate::diag::read::set_max_input_bytes_from_env().map_err(Failure::Usage),
+    }
 }
 
 /// Writes a report to `output`, atomically, or to stdout.

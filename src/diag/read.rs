@@ -24,6 +24,21 @@ pub fn set_max_input_bytes(bytes: u64) {
     MAX_INPUT_BYTES.store(bytes, Ordering::Relaxed);
 }
 
+/// Sets the input limit from `BILIK_MAX_INPUT_BYTES` when it holds one (unset or empty: the
+/// limit stays); the error names the variable. The command line calls it when no
+/// `--max-input-bytes` is given, and the examples always, so both read the variable alike.
+pub fn set_max_input_bytes_from_env() -> Result<(), String> {
+    match std::env::var_os("BILIK_MAX_INPUT_BYTES") {
+        Some(v) if !v.is_empty() => {
+            let bytes = parse_byte_count(&v.to_string_lossy())
+                .map_err(|e| format!("BILIK_MAX_INPUT_BYTES: {e}"))?;
+            set_max_input_bytes(bytes);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The input limit in force, in bytes.
 pub fn max_input_bytes() -> u64 {
     MAX_INPUT_BYTES.load(Ordering::Relaxed)

@@ -275,6 +275,30 @@ fn markup_files(dir: &Path) -> (String, String, String) {
     (s(data), s(presets_path), s(tour_path))
 }
 
+/// `bilik diff` of the hostile preset on the hostile dataset, in `format`.
+fn diff_args<'a>(data: &'a str, presets: &'a str, format: &'a str) -> Vec<&'a str> {
+    vec![
+        "diff",
+        "--data",
+        data,
+        "--reforms",
+        presets,
+        "--reform",
+        "hostile",
+        "--format",
+        format,
+    ]
+}
+
+/// The output of `args`, which must succeed, checked for hidden characters.
+fn inert_output(args: &[&str]) -> String {
+    let out = bilik(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    let text = stdout(&out);
+    assert_inert(&format!("{args:?}"), &text);
+    text
+}
+
 #[test]
 fn figures_and_the_tour_page_keep_hostile_text_as_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -285,23 +309,10 @@ fn figures_and_the_tour_page_keep_hostile_text_as_text() {
         ],
         vec!["export", "--format", "svg", "--data", &data],
         vec!["compare", &data, "kz-2022", "--format", "svg"],
-        vec![
-            "diff",
-            "--data",
-            &data,
-            "--reforms",
-            &presets,
-            "--reform",
-            "hostile",
-            "--format",
-            "svg",
-        ],
+        diff_args(&data, &presets, "svg"),
     ];
     for args in figures {
-        let out = bilik(&args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        let svg = stdout(&out);
-        assert_inert(&format!("{args:?}"), &svg);
+        let svg = inert_output(&args);
         assert!(!svg.to_lowercase().contains("<script"), "{args:?}:\n{svg}");
         let doc = roxmltree::Document::parse(&svg)
             .unwrap_or_else(|e| panic!("{args:?}: not XML ({e}):\n{svg}"));
@@ -360,23 +371,10 @@ fn the_comparison_and_the_diff_in_markdown_keep_hostile_names_as_text() {
     let (data, presets, _) = markup_files(dir.path());
     let pages: Vec<Vec<&str>> = vec![
         vec!["compare", &data, "kz-2022", "--format", "md"],
-        vec![
-            "diff",
-            "--data",
-            &data,
-            "--reforms",
-            &presets,
-            "--reform",
-            "hostile",
-            "--format",
-            "md",
-        ],
+        diff_args(&data, &presets, "md"),
     ];
     for args in pages {
-        let out = bilik(&args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        let md = stdout(&out);
-        assert_inert(&format!("{args:?}"), &md);
+        let md = inert_output(&args);
         assert!(md.contains("evil"), "{args:?}: the name is kept\n{md}");
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         for event in Parser::new_ext(&md, options) {

@@ -793,11 +793,6 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "Главный вопрос: {title}",
         "Басты сұрақ: {title}",
     ),
-    (
-        "Bodies that changed ({n})",
-        "Изменившиеся органы ({n})",
-        "Өзгерген органдар ({n})",
-    ),
     ("control before", "контроль до", "бұрынғы бақылау"),
     (
         "Flags raised ({n})",

@@ -45,6 +45,16 @@ impl<'s, 'o> Table<'s, 'o> {
         t
     }
 
+    /// A table whose header is `columns`' English titles in `lang`.
+    fn titled(
+        out: &'s mut Sink<'o>,
+        lang: Lang,
+        columns: &[(&'static str, bool)],
+    ) -> Table<'s, 'o> {
+        let header: Vec<(&str, bool)> = columns.iter().map(|&(c, r)| (tr(lang, c), r)).collect();
+        Table::new(out, &header)
+    }
+
     fn row(&mut self, cells: Vec<String>) {
         let _ = writeln!(self.out, "| {} |", cells.join(" | "));
     }
@@ -261,13 +271,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
                 seats = h.seats
             )
         );
-        let mut t = Table::new(
-            out,
-            &[
-                (tr(lang, "Route"), false),
-                (tr(lang, "Share of the seats"), true),
-            ],
-        );
+        let mut t = Table::titled(out, lang, &[("Route", false), ("Share of the seats", true)]);
         t.row(vec![
             tr(lang, "directly (own weighted share of seats)").into(),
             pct(h.direct),
@@ -350,16 +354,10 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     }
 
     let _ = writeln!(out, "## {}\n", tr(lang, "Principals"));
-    let mut t = Table::new(
+    let mut t = Table::titled(
         out,
-        &[
-            (tr(lang, "Principal"), false),
-            (tr(lang, "Seats reached"), true),
-            (tr(lang, "Majorities"), true),
-            (tr(lang, "Largest bloc"), true),
-            (tr(lang, "Independent seats"), true),
-            (tr(lang, "Independent mean"), true),
-        ],
+        lang,
+        &[&PRINCIPAL_COLUMNS[..], &[("Independent mean", true)]].concat(),
     );
     for p in &a.summary.principals {
         t.row(vec![
@@ -385,21 +383,19 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     );
 
     let _ = writeln!(out, "## {}\n", tr(lang, "Bodies"));
-    let mut t = Table::new(
+    let mut t = Table::titled(
         out,
+        lang,
         &[
-            (tr(lang, "Body"), false),
-            (tr(lang, "Branch"), false),
-            (tr(lang, "Seats"), true),
-            (
-                tr(lang, "Composition (channel, seats: steps, source)"),
-                false,
-            ),
-            (tr(lang, "Integrated control"), false),
-            (tr(lang, "Majority control (closure)"), false),
-            (tr(lang, "Every chain passes through"), false),
+            ("Body", false),
+            ("Branch", false),
+            ("Seats", true),
+            ("Composition (channel, seats: steps, source)", false),
+            ("Integrated control", false),
+            ("Majority control (closure)", false),
+            ("Every chain passes through", false),
             ("HHI", true),
-            (tr(lang, "Flags"), true),
+            ("Flags", true),
         ],
     );
     let mut bodies: Vec<(&Body, &BodyAnalysis)> = ds.bodies.iter().zip(&a.bodies).collect();
@@ -446,7 +442,7 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     if a.flags.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "No rule raised a flag."));
     } else {
-        let mut t = Table::new(out, &flag_columns(lang));
+        let mut t = Table::titled(out, lang, &FLAG_COLUMNS);
         flag_rows(&mut t, &names, &a.flags.iter().collect::<Vec<_>>(), true);
         t.end();
     }
@@ -461,15 +457,24 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     ));
 }
 
-fn flag_columns(lang: Lang) -> [(&'static str, bool); 5] {
-    [
-        (tr(lang, "Severity"), false),
-        (tr(lang, "Rule"), false),
-        (tr(lang, "Body"), false),
-        (tr(lang, "Finding"), false),
-        (tr(lang, "Sources"), false),
-    ]
-}
+/// The principals' tables' columns, in English: the changes' table has these, the report's
+/// adds the independent mean.
+const PRINCIPAL_COLUMNS: [(&str, bool); 5] = [
+    ("Principal", false),
+    ("Seats reached", true),
+    ("Majorities", true),
+    ("Largest bloc", true),
+    ("Independent seats", true),
+];
+
+/// The flags' tables' columns, in English.
+const FLAG_COLUMNS: [(&str, bool); 5] = [
+    ("Severity", false),
+    ("Rule", false),
+    ("Body", false),
+    ("Finding", false),
+    ("Sources", false),
+];
 
 /// The before/after section: what the reforms changed against the baseline.
 fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: &Analysis) {
@@ -580,14 +585,15 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
     if d.bodies.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "No body changed."));
     } else {
-        let mut t = Table::new(
+        let mut t = Table::titled(
             out,
+            lang,
             &[
-                (tr(lang, "Body"), false),
-                (tr(lang, "Change"), false),
-                (tr(lang, "Seats"), true),
-                (tr(lang, "Control before"), false),
-                (tr(lang, "Control after"), false),
+                ("Body", false),
+                ("Change", false),
+                ("Seats", true),
+                ("Control before", false),
+                ("Control after", false),
                 ("HHI", true),
             ],
         );
@@ -643,16 +649,7 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
     }
 
     let _ = writeln!(out, "### {}\n", tr(lang, "Principals"));
-    let mut t = Table::new(
-        out,
-        &[
-            (tr(lang, "Principal"), false),
-            (tr(lang, "Seats reached"), true),
-            (tr(lang, "Majorities"), true),
-            (tr(lang, "Largest bloc"), true),
-            (tr(lang, "Independent seats"), true),
-        ],
-    );
+    let mut t = Table::titled(out, lang, &PRINCIPAL_COLUMNS);
     for p in &d.principals {
         let cell = |f: &dyn Fn(&crate::analysis::PrincipalSummary) -> String| {
             format!(
@@ -684,7 +681,7 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
             let _ = writeln!(out, "{}\n", tr(lang, "None."));
             continue;
         }
-        let mut t = Table::new(out, &flag_columns(lang));
+        let mut t = Table::titled(out, lang, &FLAG_COLUMNS);
         flag_rows(&mut t, names, &flags.iter().collect::<Vec<_>>(), true);
         t.end();
     }
@@ -705,14 +702,15 @@ fn changes(out: &mut Sink, s: &Snapshot, names: &Names, base: &Dataset, base_a: 
     if power.is_empty() {
         let _ = writeln!(out, "{}\n", tr(lang, "None added or removed."));
     } else {
-        let mut t = Table::new(
+        let mut t = Table::titled(
             out,
+            lang,
             &[
-                (tr(lang, "Change"), false),
-                (tr(lang, "From"), false),
-                (tr(lang, "Power"), false),
-                (tr(lang, "To"), false),
-                (tr(lang, "Source"), false),
+                ("Change", false),
+                ("From", false),
+                ("Power", false),
+                ("To", false),
+                ("Source", false),
             ],
         );
         for l in power {
