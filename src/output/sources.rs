@@ -34,13 +34,19 @@ fn words(citation: &str) -> impl Iterator<Item = &str> {
     citation.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
 }
 
-/// The source a citation of the bare `Constitution` refers to.
+/// The source a citation of the bare `Constitution` refers to: the first whose title begins
+/// with the word "Constitution" (docs/data-format.md). A "Constitutional Law …" is a statute,
+/// so the word must end there.
 fn constitution_of(dataset: &Dataset) -> Option<&str> {
     dataset
         .meta
         .sources
         .iter()
-        .find(|s| s.title.starts_with("Constitution"))
+        .find(|s| {
+            s.title
+                .strip_prefix("Constitution")
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
         .map(|s| s.id.as_str())
 }
 
@@ -493,5 +499,30 @@ mod tests {
                 .contains(&"body constitutional_court".to_string())
         );
         assert!(text(&ds).contains("[S7] "));
+    }
+
+    #[test]
+    fn a_constitutional_law_is_not_the_constitution() {
+        let mut ds = crate::data::default_dataset();
+        let law = Source {
+            id: "LAW".into(),
+            title: "Constitutional Law \"On the Court\"".into(),
+            url: String::new(),
+            note: String::new(),
+        };
+        ds.meta.sources.insert(0, law);
+        assert_eq!(constitution_of(&ds), Some("S1"));
+    }
+
+    #[test]
+    fn every_shipped_dataset_names_its_constitution() {
+        for e in crate::data::EMBEDDED {
+            let (name, ds) = (e.id, crate::data::resolve(e.id).unwrap());
+            let c = constitution_of(&ds);
+            assert!(c.is_some(), "{name}: no source's title begins with \"Constitution\"");
+            let t = cited(&ds);
+            let cited_by = &t.iter().find(|s| Some(s.id.as_str()) == c).unwrap().cited_by;
+            assert!(!cited_by.is_empty(), "{name}: its constitution is cited by nothing");
+        }
     }
 }
