@@ -28,6 +28,7 @@ use crate::model::raw::{
 };
 
 /// The dataset `text` holds, or `None` when the text is outside the subset read here.
+/// No map of such text has a key written twice.
 pub(super) fn raw_dataset(text: &str) -> Option<RawDataset> {
     let mut c = Cursor {
         text,
@@ -207,16 +208,22 @@ impl<'a> Cursor<'a> {
         let mut out = Vec::new();
         loop {
             if self.eat(b']')? {
+                out.shrink_to_fit();
                 return Some(out);
             }
             out.push(item(self)?);
             if !self.eat(b',')? {
+                // Most lists are short (a channel's 1-3 steps) and grew to 4: the slack of
+                // every list read adds up to a third of the raw values.
+                out.shrink_to_fit();
                 return self.eat(b']')?.then_some(out);
             }
         }
     }
 
-    /// Reads `{k: v, ...}`; a key written twice keeps its last value, as serde does.
+    /// Reads `{k: v, ...}`. A key written twice (which the loader refuses, at its place) or
+    /// with an escape (which the scan for keys written twice reads as written) is left to
+    /// `ron`, so that text read here has no key written twice.
     fn map<K: Ord, V>(
         &mut self,
         mut key: impl FnMut(&mut Self) -> Option<K>,
@@ -230,11 +237,15 @@ impl<'a> Cursor<'a> {
             if self.eat(b'}')? {
                 return Some(out);
             }
+            self.ws()?;
+            let start = self.pos;
             let k = key(self)?;
-            if !self.eat(b':')? {
+            if self.bytes[start..self.pos].contains(&b'\\') || !self.eat(b':')? {
                 return None;
             }
-            out.insert(k, value(self)?);
+            if out.insert(k, value(self)?).is_some() {
+                return None;
+            }
             if !self.eat(b',')? {
                 return self.eat(b'}')?.then_some(out);
             }

@@ -44,7 +44,7 @@ impl Validator<'_> {
             // Conversion consumed the raw values: the text is read again, to the same
             // values, to find where each problem is to be told.
             self.mark_again(|again| {
-                if let Ok(raw) = super::parse_raw(again.text) {
+                if let Ok((raw, _)) = super::parse_raw(again.text) {
                     again.duplicate_keys();
                     again.convert_dataset(raw);
                 }
