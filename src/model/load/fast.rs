@@ -369,7 +369,7 @@ macro_rules! read_struct {
                         _ => return None,
                     }
                 }
-                $($(if $req.is_none() { return None; })*)?
+                $($($req.as_ref()?;)*)?
                 Some($ty {
                     $($field: match $field {
                         Some(v) => v,
