@@ -98,7 +98,13 @@ pub fn read_text(path: &Path) -> Result<String, FileReport> {
         return Err(fail(too_large(&name, limit)));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
-    let mut bytes = Vec::new();
+    // A regular file's size is known: read it into one buffer of that size rather than
+    // doubling one (a 60 MB file would otherwise hold 64 MB and be copied as it grows).
+    let mut bytes = Vec::with_capacity(if meta.is_file() {
+        usize::try_from(meta.len()).map_or(0, |n| n.saturating_add(1))
+    } else {
+        0
+    });
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read {name}: {e}")))?;

@@ -745,7 +745,7 @@ pub struct Dataset {
 /// bodies calls [`Dataset::reindex`] to keep lookups O(1).
 #[derive(Default)]
 pub struct BodyIndex {
-    built: std::sync::OnceLock<(usize, std::collections::HashMap<BodyId, usize>)>,
+    built: std::sync::OnceLock<(usize, rustc_hash::FxHashMap<BodyId, usize>)>,
     /// Set by `body_mut`: an id may have changed, so a miss must be checked by a scan.
     misses_unsure: bool,
 }
@@ -793,7 +793,10 @@ impl Dataset {
     /// Where the first body with `id` is in `bodies`.
     fn position(&self, id: &str) -> Option<usize> {
         let (len, index) = self.index.built.get_or_init(|| {
-            let mut m = std::collections::HashMap::with_capacity(self.bodies.len());
+            let mut m = rustc_hash::FxHashMap::with_capacity_and_hasher(
+                self.bodies.len(),
+                Default::default(),
+            );
             for (i, b) in self.bodies.iter().enumerate() {
                 m.entry(b.id.clone()).or_insert(i);
             }

@@ -187,7 +187,8 @@ pub struct RawStep {
     pub actor: Option<String>,
     pub role: Option<Word>,
     pub threshold: Option<String>,
-    pub vote: Option<RawVote>,
+    /// Boxed: few steps have one, and inline it would double the size of every step read.
+    pub vote: Option<Box<RawVote>>,
     #[serde(default)]
     pub note: String,
     #[serde(default)]

@@ -7,7 +7,7 @@
 //! with a bad step, the seats of a body with a bad channel, an edge repeating one with a
 //! problem.
 
-use crate::diag::{Diagnostic, Found, Validator, did_you_mean, line_col, parse_ron};
+use crate::diag::{Diagnostic, Found, Validator, did_you_mean, line_col};
 use crate::model::raw::{RawBody, RawChannel, RawDataset, RawEdge, RawStep};
 use crate::model::validate::{End, Fault, Problem, StepsProblem, body_problems, steps_problem};
 use crate::model::{Body, Channel, Dataset, Edge, Step, validate};
@@ -44,7 +44,7 @@ impl Validator<'_> {
             // Conversion consumed the raw values: the text is read again, to the same
             // values, to find where each problem is to be told.
             self.mark_again(|again| {
-                if let Ok(raw) = parse_ron::<RawDataset>(again.text) {
+                if let Ok((raw, _)) = super::parse_raw(again.text) {
                     again.duplicate_keys();
                     again.convert_dataset(raw);
                 }

@@ -1,0 +1,516 @@
+//! A reader of dataset text for the common case, to the same [`RawDataset`] as `ron` gives.
+//!
+//! `ron` through serde spends about a microsecond per value at 100,000 bodies (a generic
+//! whitespace and identifier scanner, Unicode tables, a visitor per field), which made parsing
+//! the largest part of loading. This reader knows the dataset's types and reads the subset of
+//! RON that datasets are written in: structs with or without their name, lists, maps, strings
+//! with the simple escapes, decimal numbers, `true`/`false`, bare words, `//` comments. On
+//! anything else, valid or not, it gives up (`None`) and the loader parses the text with
+//! `ron`, whose values and error messages are then the ones reported. So it never decides
+//! what a file means or where an error is: it only spares `ron` the files it would accept.
+//!
+//! What it gives up on: `Some(..)` and `None`, raw strings and identifiers, `\x` and `\u`
+//! escapes and string continuations, block comments, attributes (`#![enable(..)]`), non-ASCII
+//! outside strings (Unicode identifiers and whitespace), numbers with a sign `+`, a base,
+//! underscores, a suffix or a leading zero, `inf` and `NaN`, a struct named otherwise than its
+//! type, unknown, repeated or missing required fields, and a line comment ending the file.
+//! `fast_reads_as_ron` checks it against `ron` on every shipped dataset and on
+//! thousands of damaged ones.
+//!
+//! Cost: one pass over the text, O(n) for n bytes, one allocation per string, bare word and
+//! list; nothing else is kept.
+
+use std::collections::BTreeMap;
+
+use crate::model::raw::{
+    RawBloc, RawBody, RawChannel, RawChannelAlt, RawDataset, RawEdge, RawEdgeAlt, RawNames,
+    RawRound, RawSource, RawStep, RawStepAlt, RawVote, Word,
+};
+
+/// The dataset `text` holds, or `None` when the text is outside the subset read here.
+/// No map of such text has a key written twice.
+pub(super) fn raw_dataset(text: &str) -> Option<RawDataset> {
+    let mut c = Cursor {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let d = RawDataset::read(&mut c)?;
+    c.ws()?;
+    (c.pos == c.bytes.len()).then_some(d)
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Skips whitespace and line comments; `None` on what `ron` might read otherwise.
+    fn ws(&mut self) -> Option<()> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.pos += 1,
+                Some(b'/') => {
+                    if self.bytes.get(self.pos + 1) != Some(&b'/') {
+                        return None;
+                    }
+                    let rest = &self.bytes[self.pos..];
+                    self.pos += rest.iter().position(|&b| b == b'\n')?;
+                }
+                _ => return Some(()),
+            }
+        }
+    }
+
+    /// Skips whitespace, then takes `c` if it comes next.
+    fn eat(&mut self, c: u8) -> Option<bool> {
+        self.ws()?;
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            Some(true)
+        } else {
+            Some(false)
+        }
+    }
+
+    /// An ASCII identifier; `None` when none comes next or it runs into what `ron` might read
+    /// as part of one (Unicode, `r#`).
+    fn ident(&mut self) -> Option<&'a str> {
+        self.ws()?;
+        let start = self.pos;
+        match self.peek() {
+            Some(c) if c.is_ascii_alphabetic() || c == b'_' => {}
+            _ => return None,
+        }
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+        {
+            self.pos += 1;
+        }
+        if self.peek().is_some_and(|c| c >= 0x80 || c == b'#') {
+            return None;
+        }
+        let word = &self.text[start..self.pos];
+        // `Some(..)` and `None` are options, left to `ron`.
+        (!matches!(word, "Some" | "None")).then_some(word)
+    }
+
+    /// After a value: a separator or a closing bracket must come, not more of the value.
+    fn ends_value(&self) -> bool {
+        !self.peek().is_some_and(|c| {
+            c.is_ascii_alphanumeric() || c >= 0x80 || matches!(c, b'_' | b'.' | b'+' | b'-')
+        })
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.ws()?;
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let rest = &self.bytes[start..];
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        if rest[end] == b'"' {
+            self.pos = start + end + 1;
+            return Some(self.text[start..start + end].to_string());
+        }
+        // Escapes: the simple ones only.
+        let mut out = Vec::with_capacity(end + 16);
+        let mut i = start;
+        loop {
+            let b = *self.bytes.get(i)?;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    out.push(match *self.bytes.get(i + 1)? {
+                        b'\'' => b'\'',
+                        b'"' => b'"',
+                        b'\\' => b'\\',
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'0' => b'\0',
+                        _ => return None,
+                    });
+                    i += 2;
+                }
+                _ => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        self.pos = i + 1;
+        String::from_utf8(out).ok()
+    }
+
+    /// The text of a number: `-`, digits, and for a float `.`, `e`, `E` and signs after `e`.
+    fn number(&mut self, float: bool) -> Option<&'a str> {
+        self.ws()?;
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let digits = self.pos;
+        while self.peek().is_some_and(|c| {
+            c.is_ascii_digit() || (float && matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+        }) {
+            self.pos += 1;
+        }
+        let text = &self.text[start..self.pos];
+        let lead = &self.bytes[digits..self.pos];
+        let leading_zero = lead.len() > 1 && lead[0] == b'0' && lead[1].is_ascii_digit();
+        if lead.first().is_none_or(|c| !c.is_ascii_digit())
+            || leading_zero
+            || text.contains("..")
+            || !self.ends_value()
+        {
+            return None;
+        }
+        Some(text)
+    }
+
+    /// `(`, after the struct's name if it is written; `None` for another name.
+    fn open_struct(&mut self, name: &str) -> Option<()> {
+        self.ws()?;
+        if self.peek().is_some_and(|c| c.is_ascii_alphabetic()) && self.ident()? != name {
+            return None;
+        }
+        self.eat(b'(')?.then_some(())
+    }
+
+    /// The next field's name, or `None` inside when the struct closes.
+    fn field(&mut self, first: &mut bool) -> Option<Option<&'a str>> {
+        if !*first && !self.eat(b',')? {
+            return self.eat(b')')?.then_some(None);
+        }
+        *first = false;
+        if self.eat(b')')? {
+            return Some(None);
+        }
+        let name = self.ident()?;
+        self.eat(b':')?.then_some(Some(name))
+    }
+
+    /// Reads `[a, b, ...]` with `item` for each element.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        if !self.eat(b'[')? {
+            return None;
+        }
+        let mut out = Vec::new();
+        loop {
+            if self.eat(b']')? {
+                out.shrink_to_fit();
+                return Some(out);
+            }
+            out.push(item(self)?);
+            if !self.eat(b',')? {
+                // Most lists are short (a channel's 1-3 steps) and grew to 4: the slack of
+                // every list read adds up to a third of the raw values.
+                out.shrink_to_fit();
+                return self.eat(b']')?.then_some(out);
+            }
+        }
+    }
+
+    /// Reads `{k: v, ...}`. A key written twice (which the loader refuses, at its place) or
+    /// with an escape (which the scan for keys written twice reads as written) is left to
+    /// `ron`, so that text read here has no key written twice.
+    fn map<K: Ord, V>(
+        &mut self,
+        mut key: impl FnMut(&mut Self) -> Option<K>,
+        mut value: impl FnMut(&mut Self) -> Option<V>,
+    ) -> Option<BTreeMap<K, V>> {
+        if !self.eat(b'{')? {
+            return None;
+        }
+        let mut out = BTreeMap::new();
+        loop {
+            if self.eat(b'}')? {
+                return Some(out);
+            }
+            self.ws()?;
+            let start = self.pos;
+            let k = key(self)?;
+            if self.bytes[start..self.pos].contains(&b'\\') || !self.eat(b':')? {
+                return None;
+            }
+            if out.insert(k, value(self)?).is_some() {
+                return None;
+            }
+            if !self.eat(b',')? {
+                return self.eat(b'}')?.then_some(out);
+            }
+        }
+    }
+}
+
+/// A value of a dataset's type read from the text.
+trait Read: Sized {
+    fn read(c: &mut Cursor<'_>) -> Option<Self>;
+    /// The value of a field left out: serde's default, or `None` where serde refuses.
+    fn absent() -> Option<Self>;
+}
+
+impl Read for String {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        c.string()
+    }
+    fn absent() -> Option<Self> {
+        Some(String::new())
+    }
+}
+
+impl Read for Word {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        let word = c.ident()?;
+        c.ends_value().then(|| Word(word.to_string()))
+    }
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl Read for i64 {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        c.number(false)?.parse().ok()
+    }
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl Read for f64 {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        c.number(true)?.parse().ok()
+    }
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl Read for bool {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        let v = match c.ident()? {
+            "true" => true,
+            "false" => false,
+            _ => return None,
+        };
+        c.ends_value().then_some(v)
+    }
+    fn absent() -> Option<Self> {
+        Some(false)
+    }
+}
+
+/// `implicit_some`: a value written bare is `Some`.
+impl<T: Read> Read for Option<T> {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        T::read(c).map(Some)
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: Read> Read for Box<T> {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        T::read(c).map(Box::new)
+    }
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        c.list(T::read)
+    }
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+}
+
+impl<K: Read + Ord, V: Read> Read for BTreeMap<K, V> {
+    fn read(c: &mut Cursor<'_>) -> Option<Self> {
+        c.map(K::read, V::read)
+    }
+    fn absent() -> Option<Self> {
+        Some(BTreeMap::new())
+    }
+}
+
+/// A struct read field by field, as serde's derive with `deny_unknown_fields` reads it: each
+/// field at most once, an unknown one refused, one left out given its default (`absent`), or
+/// refused for the fields listed as required.
+macro_rules! read_struct {
+    ($ty:ident, $name:literal, [$($field:ident),* $(,)?] $(, required [$($req:ident),*])? $(, absent $absent:expr)?) => {
+        impl Read for $ty {
+            fn read(c: &mut Cursor<'_>) -> Option<Self> {
+                c.open_struct($name)?;
+                $(let mut $field = None;)*
+                let mut first = true;
+                while let Some(name) = c.field(&mut first)? {
+                    match name {
+                        $(stringify!($field) => {
+                            if $field.is_some() {
+                                return None;
+                            }
+                            $field = Some(Read::read(c)?);
+                        })*
+                        _ => return None,
+                    }
+                }
+                $($($req.as_ref()?;)*)?
+                Some($ty {
+                    $($field: match $field {
+                        Some(v) => v,
+                        None => Read::absent()?,
+                    },)*
+                })
+            }
+            #[allow(unreachable_code)]
+            fn absent() -> Option<Self> {
+                $(return $absent;)?
+                None
+            }
+        }
+    };
+}
+
+read_struct!(
+    RawDataset,
+    "Dataset",
+    [
+        id,
+        title,
+        jurisdiction,
+        as_of,
+        note,
+        sources,
+        weights,
+        principals,
+        bodies,
+        edges,
+    ]
+);
+read_struct!(RawSource, "Source", [id, title, url, note], required [id, title]);
+// A body may leave its names out (`#[serde(default)]`).
+read_struct!(RawNames, "Names", [en, ru, kk], absent Some(RawNames::default()));
+read_struct!(
+    RawBody,
+    "Body",
+    [
+        id,
+        name,
+        branch,
+        role,
+        seats,
+        seats_nominal,
+        independent,
+        non_partisan,
+        relatives_ban,
+        senior_post,
+        term_years,
+        registration,
+        liability,
+        source,
+        attribute_sources,
+        confidence,
+        note,
+        channels,
+        alignment,
+        powers,
+        decision,
+        blocs,
+    ]
+);
+read_struct!(
+    RawChannel,
+    "Channel",
+    [
+        id,
+        label,
+        seats,
+        steps,
+        mandate,
+        source,
+        confidence,
+        note,
+        alternatives,
+        layer,
+    ]
+);
+read_struct!(
+    RawBloc,
+    "Bloc",
+    [
+        id,
+        label,
+        seats,
+        channels,
+        aligned_with,
+        layer,
+        source,
+        confidence,
+        note,
+    ]
+);
+read_struct!(
+    RawStep,
+    "Step",
+    [actor, role, threshold, vote, note, alternatives]
+);
+read_struct!(RawVote, "Vote", [approve, block, plurality, of, then]);
+read_struct!(RawRound, "Round", [approve, block, plurality, of]);
+read_struct!(
+    RawStepAlt,
+    "StepAlternative",
+    [id, actor, role, vote, source, argument, confidence,]
+);
+read_struct!(
+    RawChannelAlt,
+    "ChannelAlternative",
+    [id, steps, mandate, source, argument, confidence,]
+);
+read_struct!(
+    RawEdgeAlt,
+    "EdgeAlternative",
+    [
+        id,
+        kind,
+        covers,
+        after_refusals,
+        absent,
+        source,
+        argument,
+        confidence,
+    ]
+);
+read_struct!(
+    RawEdge,
+    "Edge",
+    [
+        from,
+        to,
+        kind,
+        channel,
+        after_refusals,
+        covers,
+        bars,
+        threshold,
+        source,
+        confidence,
+        note,
+        alternatives,
+        layer,
+    ]
+);
