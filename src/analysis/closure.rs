@@ -14,7 +14,8 @@
 //! filled seats reach its quota joins the set and lowers the counts of the channels it takes
 //! part in. Complexity: O(C + S) to index the channels once, then O(B + C + S) per principal
 //! (each binding step is decremented at most once), O(P x (B + C + S)) in all, for B bodies,
-//! C channels, S steps and P principals. Weights play no part: control by closure is a fact of
+//! C channels, S steps and P principals; [`annotate`] then reads each body's entry of every
+//! closure by position, O(B x P). Weights play no part: control by closure is a fact of
 //! the procedure, not of an exchange rate between a pick and a veto.
 
 use std::collections::BTreeMap;

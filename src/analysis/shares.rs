@@ -174,8 +174,12 @@ impl<'a> EdgeIndex<'a> {
     }
 
     /// [`EdgeIndex::removers`] into a buffer the caller reuses (cleared first).
-    pub(super) fn removers_into<'b>(&self, body: &Body, channel: &'b Channel, out: &mut Vec<&'b str>)
-    where
+    pub(super) fn removers_into<'b>(
+        &self,
+        body: &Body,
+        channel: &'b Channel,
+        out: &mut Vec<&'b str>,
+    ) where
         'a: 'b,
     {
         out.clear();

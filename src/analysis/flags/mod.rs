@@ -1,10 +1,11 @@
 //! Flags: rules over shares, control, tenure and attributes that point at concentrations of
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
 //!
-//! Complexity: one pass over the bodies and one over the edges, each rule reading bodies and
-//! incoming edges through hash maps (and `Dataset::body` through its index): O(bodies +
-//! channels + steps + edges) times the number of principals, plus the final sort,
-//! O(flags log flags).
+//! Complexity: one pass over the bodies and one over the edges, each rule reading bodies, their
+//! analyses and incoming edges through one map of positions by id (an oversight edge looks its
+//! overseer up once) and roots through a set of the few roots: O(bodies + channels + steps +
+//! edges) times the number of principals, plus the final sort, O(flags log flags). A rule
+//! decides whether it is raised before it builds its sentence.
 
 mod single;
 
@@ -258,10 +259,7 @@ impl<'a> Ctx<'a> {
     /// `thing` of the body `id`: `the President's pleasure`, `the 6 seats of the Federal
     /// Election Commission`.
     fn of(&self, id: &str, thing: &str) -> String {
-        possessive(
-            self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id),
-            thing,
-        )
+        possessive(self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id), thing)
     }
 
     fn body(&self, id: &str) -> Option<&'a Body> {
@@ -277,7 +275,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn body_analysis(&self, id: &str) -> Option<&'a BodyAnalysis> {
-        self.position.get(id).and_then(|&i| self.analysis.bodies.get(i))
+        self.position
+            .get(id)
+            .and_then(|&i| self.analysis.bodies.get(i))
     }
 
     /// The stake `holder` has in `body`: its direct seats as a fraction, or its integrated
