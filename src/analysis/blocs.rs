@@ -19,6 +19,10 @@
 //! body's seat shares: blocs change nothing until a power index or the de facto layer is
 //! chosen. `row(B)` replaces the body's row in the control solve, so a body's voting power
 //! reaches every body it fills, as its seats did.
+//!
+//! Complexity: per body with blocs, the voting game of its players ([`super::power`]:
+//! O(n^2 q + d n q) for n players and quota q) and a row over its channels' actors; a body
+//! without blocs in the layer costs nothing here, so the whole stays linear in the bodies.
 
 use std::collections::BTreeMap;
 

@@ -14,7 +14,8 @@
 //! filled seats reach its quota joins the set and lowers the counts of the channels it takes
 //! part in. Complexity: O(C + S) to index the channels once, then O(B + C + S) per principal
 //! (each binding step is decremented at most once), O(P x (B + C + S)) in all, for B bodies,
-//! C channels, S steps and P principals. Weights play no part: control by closure is a fact of
+//! C channels, S steps and P principals; [`annotate`] then reads each body's entry of every
+//! closure by position, O(B x P). Weights play no part: control by closure is a fact of
 //! the procedure, not of an exchange rate between a pick and a veto.
 
 use std::collections::BTreeMap;
@@ -94,14 +95,32 @@ pub fn binding_actors<'a>(
         .map(|(s, _)| s.actor.as_str())
 }
 
-/// The closure of every principal in force, in the order of `analysis.principals`.
-pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> {
+/// Which bodies are principals in force, by position: a lookup per principal, where a search
+/// of the principals per body was O(B x P).
+pub(super) fn principal_flags(analysis: &Analysis) -> Vec<bool> {
+    let mut principal = vec![false; analysis.bodies.len()];
+    for p in &analysis.principals {
+        if let Some(&i) = analysis.index.get(p) {
+            principal[i] = true;
+        }
+    }
+    principal
+}
+
+/// One principal's closure by position: what [`PrincipalClosure`] lists by id.
+struct Closed {
+    /// The principal's position.
+    start: usize,
+    /// Per body: controlled by the principal (the principal itself included).
+    controlled: Vec<bool>,
+    /// Per body: the seats the principal fills.
+    filled: Vec<f64>,
+}
+
+/// The closures by position, in the order of `analysis.principals`.
+fn closed(dataset: &Dataset, analysis: &Analysis) -> Vec<Closed> {
     let n = dataset.bodies.len();
-    let principal: Vec<bool> = dataset
-        .bodies
-        .iter()
-        .map(|b| analysis.principals.contains(&b.id))
-        .collect();
+    let principal = principal_flags(analysis);
     let ix = index(dataset, analysis, &principal);
     let quota: Vec<f64> = dataset
         .bodies
@@ -132,40 +151,68 @@ pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> 
                 }
             }
         }
-        out.push(PrincipalClosure {
-            principal: p.clone(),
-            controlled: (0..n)
-                .filter(|&b| controlled[b] && b != start)
-                .map(|b| dataset.bodies[b].id.clone())
-                .collect(),
-            filled: (0..n)
-                .filter(|&b| filled[b] > 0.0)
-                .map(|b| (dataset.bodies[b].id.clone(), filled[b]))
-                .collect(),
+        out.push(Closed {
+            start,
+            controlled,
+            filled,
         });
     }
     out
 }
 
+impl Closed {
+    fn listed(&self, dataset: &Dataset) -> PrincipalClosure {
+        let n = dataset.bodies.len();
+        PrincipalClosure {
+            principal: dataset.bodies[self.start].id.clone(),
+            controlled: (0..n)
+                .filter(|&b| self.controlled[b] && b != self.start)
+                .map(|b| dataset.bodies[b].id.clone())
+                .collect(),
+            filled: (0..n)
+                .filter(|&b| self.filled[b] > 0.0)
+                .map(|b| (dataset.bodies[b].id.clone(), self.filled[b]))
+                .collect(),
+        }
+    }
+}
+
+/// The closure of every principal in force, in the order of `analysis.principals`.
+pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> {
+    closed(dataset, analysis)
+        .iter()
+        .map(|c| c.listed(dataset))
+        .collect()
+}
+
 /// Writes each body's `controlled_by`, `closure_seats` and `quota`, and its dominators.
+/// Each body reads the closures by its position: O(B x P), where a search of each principal's
+/// controlled bodies per body was quadratic in the bodies.
 pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
-    let closures = closure(dataset, analysis);
+    let closed = closed(dataset, analysis);
     let doms = super::dominators::dominators(dataset, analysis);
-    for ((body, ba), dom) in dataset.bodies.iter().zip(&mut analysis.bodies).zip(doms) {
+    for (b, ((body, ba), dom)) in dataset
+        .bodies
+        .iter()
+        .zip(&mut analysis.bodies)
+        .zip(doms)
+        .enumerate()
+    {
         ba.quota = decision_quota(dataset, body);
         ba.dominators = dom;
         ba.controlled_by.clear();
         ba.closure_seats.clear();
-        for c in &closures {
-            if let Some(&s) = c.filled.get(&body.id) {
-                ba.closure_seats.insert(c.principal.clone(), s);
+        for c in &closed {
+            let principal = &dataset.bodies[c.start].id;
+            if c.filled[b] > 0.0 {
+                ba.closure_seats.insert(principal.clone(), c.filled[b]);
             }
-            if c.controlled.contains(&body.id) {
-                ba.controlled_by.push(c.principal.clone());
+            if c.controlled[b] && b != c.start {
+                ba.controlled_by.push(principal.clone());
             }
         }
     }
-    analysis.closure = closures;
+    analysis.closure = closed.iter().map(|c| c.listed(dataset)).collect();
 }
 
 #[cfg(test)]

@@ -25,11 +25,7 @@ pub fn dominators(dataset: &Dataset, analysis: &Analysis) -> Vec<Vec<BodyId>> {
         graph.add_node(());
     }
     let root = NodeIndex::new(n);
-    let principal: Vec<bool> = dataset
-        .bodies
-        .iter()
-        .map(|b| analysis.principals.contains(&b.id))
-        .collect();
+    let principal = super::closure::principal_flags(analysis);
     for (b, (body, ba)) in dataset.bodies.iter().zip(&analysis.bodies).enumerate() {
         if principal[b] {
             graph.add_edge(root, NodeIndex::new(b), ());

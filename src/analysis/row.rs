@@ -26,6 +26,8 @@ pub(super) struct Rows<'d> {
     direct: Vec<(&'d str, f64)>,
     /// (actor, weight) of one channel's counted steps.
     parts: Vec<(&'d str, f64)>,
+    /// One channel's removers at will.
+    removers: Vec<&'d str>,
 }
 
 impl<'d> Rows<'d> {
@@ -60,7 +62,8 @@ impl<'d> Rows<'d> {
                     self.parts.push((step.actor.as_str(), w));
                 }
             }
-            let removers = edges.removers(body, channel);
+            edges.removers_into(body, channel, &mut self.removers);
+            let removers = &self.removers;
             let seats = f64::from(channel.seats);
             let removal = if removers.is_empty() {
                 0.0
@@ -81,7 +84,7 @@ impl<'d> Rows<'d> {
             }
             if removal > 0.0 {
                 let each = seats * removal / removers.len() as f64;
-                for r in removers {
+                for &r in &self.removers {
                     add(&mut self.direct, r, each);
                 }
             }

@@ -168,14 +168,29 @@ impl<'a> EdgeIndex<'a> {
     where
         'a: 'b,
     {
-        let mut out: Vec<&'b str> = self
-            .at_will
-            .get(body.id.as_str())
-            .into_iter()
-            .flatten()
-            .filter(|e| e.covers(&channel.id))
-            .map(|e| e.from.as_str())
-            .collect();
+        let mut out = Vec::new();
+        self.removers_into(body, channel, &mut out);
+        out
+    }
+
+    /// [`EdgeIndex::removers`] into a buffer the caller reuses (cleared first).
+    pub(super) fn removers_into<'b>(
+        &self,
+        body: &Body,
+        channel: &'b Channel,
+        out: &mut Vec<&'b str>,
+    ) where
+        'a: 'b,
+    {
+        out.clear();
+        out.extend(
+            self.at_will
+                .get(body.id.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|e| e.covers(&channel.id))
+                .map(|e| e.from.as_str()),
+        );
         if channel.mandate == Mandate::Imperative
             && let Some(n) = channel.steps.iter().find(|s| s.role == StepRole::Nominate)
         {
@@ -183,7 +198,6 @@ impl<'a> EdgeIndex<'a> {
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 

@@ -1,14 +1,15 @@
 //! Flags: rules over shares, control, tenure and attributes that point at concentrations of
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
 //!
-//! Complexity: one pass over the bodies and one over the edges, each rule reading bodies and
-//! incoming edges through hash maps (and `Dataset::body` through its index): O(bodies +
-//! channels + steps + edges) times the number of principals, plus the final sort,
-//! O(flags log flags).
+//! Complexity: one pass over the bodies and one over the edges, each rule reading bodies, their
+//! analyses and incoming edges through one map of positions by id (an oversight edge looks its
+//! overseer up once) and roots through a set of the few roots: O(bodies + channels + steps +
+//! edges) times the number of principals, plus the final sort, O(flags log flags). A rule
+//! decides whether it is raised before it builds its sentence.
 
 mod single;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
@@ -189,7 +190,18 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
     let mut ctx = Ctx {
         dataset,
         analysis,
-        bodies: dataset.bodies.iter().map(|b| (b.id.as_str(), b)).collect(),
+        position: dataset
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.as_str(), i))
+            .collect(),
+        roots: dataset
+            .bodies
+            .iter()
+            .filter(|b| b.channels.is_empty())
+            .map(|b| b.id.as_str())
+            .collect(),
         incoming,
         out: Vec::new(),
     };
@@ -222,8 +234,12 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
 struct Ctx<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
-    /// Lookups by id and edges by target, so that the rules stay linear in the dataset's size.
-    bodies: HashMap<&'a str, &'a Body>,
+    /// Positions by id (of the body in the dataset and its analysis alike) and edges by
+    /// target, so that the rules stay linear in the dataset's size.
+    position: HashMap<&'a str, usize>,
+    /// The bodies nobody fills: few, so that the test a rule makes per principal and per edge
+    /// reads a small table that stays in cache.
+    roots: HashSet<&'a str>,
     incoming: HashMap<&'a str, Vec<&'a Edge>>,
     out: Vec<Flag>,
 }
@@ -237,20 +253,17 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 impl<'a> Ctx<'a> {
     /// A body's name as it reads after `the` in a flag's sentence.
     fn name(&self, id: &str) -> String {
-        after_the(self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id))
+        after_the(self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id))
     }
 
     /// `thing` of the body `id`: `the President's pleasure`, `the 6 seats of the Federal
     /// Election Commission`.
     fn of(&self, id: &str, thing: &str) -> String {
-        possessive(
-            self.bodies.get(id).map(|b| b.name(Lang::En)).unwrap_or(id),
-            thing,
-        )
+        possessive(self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id), thing)
     }
 
     fn body(&self, id: &str) -> Option<&'a Body> {
-        self.bodies.get(id).copied()
+        self.position.get(id).map(|&i| &self.dataset.bodies[i])
     }
 
     fn edges_to(&self, id: &str) -> impl Iterator<Item = &'a Edge> + use<'a, '_> {
@@ -258,20 +271,27 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_root(&self, id: &str) -> bool {
-        self.body(id).is_some_and(|b| b.channels.is_empty())
+        self.roots.contains(id)
     }
 
-    fn body_analysis(&self, id: &str) -> Option<&BodyAnalysis> {
-        self.analysis.body(id)
+    fn body_analysis(&self, id: &str) -> Option<&'a BodyAnalysis> {
+        self.position
+            .get(id)
+            .and_then(|&i| self.analysis.bodies.get(i))
     }
 
     /// The stake `holder` has in `body`: its direct seats as a fraction, or its integrated
     /// control when it is a principal, whichever is larger.
     fn stake(&self, holder: &str, body: &str) -> f64 {
-        let Some(b) = self.body(body) else {
-            return 0.0;
-        };
-        let Some(a) = self.body_analysis(body) else {
+        match self.position.get(body) {
+            Some(&i) => self.stake_at(holder, i),
+            None => 0.0,
+        }
+    }
+
+    /// [`Ctx::stake`] in the body at position `i`.
+    fn stake_at(&self, holder: &str, i: usize) -> f64 {
+        let (Some(b), Some(a)) = (self.dataset.bodies.get(i), self.analysis.bodies.get(i)) else {
             return 0.0;
         };
         let direct = a.direct.get(holder).copied().unwrap_or(0.0) / f64::from(b.seats);
@@ -294,6 +314,18 @@ impl<'a> Ctx<'a> {
             .filter(|(k, _)| k.as_str() != p)
             .map(|(_, v)| *v)
             .fold(0.0, f64::max);
+        // Decided before the sentence is built: most bodies raise neither rule.
+        let (rule, severity, what) = if share > 0.5 {
+            ("independent_majority", Severity::High, "a majority")
+        } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
+            (
+                "independent_largest_bloc",
+                Severity::Medium,
+                "the largest bloc",
+            )
+        } else {
+            return;
+        };
         let via = a.via.get(p);
         let direct = via.and_then(|v| v.get(p)).copied().unwrap_or(0.0);
         let mut through: Vec<(&str, f64)> = via
@@ -332,17 +364,6 @@ impl<'a> Ctx<'a> {
                         .collect(),
                 ),
             );
-        let (rule, severity, what) = if share > 0.5 {
-            ("independent_majority", Severity::High, "a majority")
-        } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
-            (
-                "independent_largest_bloc",
-                Severity::Medium,
-                "the largest bloc",
-            )
-        } else {
-            return;
-        };
         self.out.push(Flag {
             rule,
             severity,
@@ -774,26 +795,24 @@ impl<'a> Ctx<'a> {
             if !e.kind.is_oversight() || e.from == e.to {
                 continue;
             }
-            let (Some(overseer), Some(oa)) =
-                (self.dataset.body(&e.from), self.body_analysis(&e.from))
-            else {
+            // Each end looked up once: the rule reads both ends several times per edge.
+            let Some(&from) = self.position.get(e.from.as_str()) else {
                 continue;
             };
+            let (overseer, oa) = (&self.dataset.bodies[from], &self.analysis.bodies[from]);
             if overseer.channels.is_empty() {
                 continue;
             }
             let Some(ta) = self.body_analysis(&e.to) else {
                 continue;
             };
-            let direct = self.stake(&e.to, &e.from);
+            let direct = self.stake_at(&e.to, from);
             // The share of the overseer held by the same principals that hold the overseen
             // (the voters excluded: answering to them is the point of elections).
             // When the overseer itself fills part of the overseen (a chamber and its committee,
             // a parliament and the auditors it appoints), their common principals are the
             // ordinary line of accountability, not a capture of the overseer.
-            let fills_overseen = self
-                .body_analysis(&e.to)
-                .is_some_and(|a| a.direct.get(&e.from).is_some_and(|x| *x > 0.0));
+            let fills_overseen = ta.direct.get(&e.from).is_some_and(|x| *x > 0.0);
             let common: f64 = if fills_overseen {
                 0.0
             } else {
@@ -889,6 +908,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn dissolution(&mut self) {
+        // Indexed once: a scan of all edges per dissolution on refusal was O(E^2).
+        let at_will: HashSet<(&str, &str)> = self
+            .dataset
+            .edges
+            .iter()
+            .filter(|x| x.kind == EdgeKind::Dissolve)
+            .map(|x| (x.from.as_str(), x.to.as_str()))
+            .collect();
         for e in &self.dataset.edges {
             if !e.kind.is_dissolution() || e.from == e.to || self.is_root(&e.from) {
                 continue;
@@ -896,11 +923,7 @@ impl<'a> Ctx<'a> {
             // One flag per dissolver and body: a power on refusal beside one at will adds no
             // new power to dissolve.
             if e.kind == EdgeKind::DissolveOnRefusal
-                && self
-                    .dataset
-                    .edges
-                    .iter()
-                    .any(|x| x.kind == EdgeKind::Dissolve && x.from == e.from && x.to == e.to)
+                && at_will.contains(&(e.from.as_str(), e.to.as_str()))
             {
                 continue;
             }
