@@ -37,8 +37,11 @@ pub use layers::{drawn_layers, layers};
 pub const LAYER_GAP: f64 = 96.0;
 /// The least gap between two layers: room for a curve and its arrowhead.
 pub const MIN_GAP: f64 = 38.0;
+/// The most a gap grows for its labels: the labels of many arrows into one body find their
+/// room up the curves (`svg::place_labels`) rather than in a taller gap.
+const MAX_LABEL_GAP: f64 = 84.0;
 /// Room in a gap besides a label: the curve's start above it and its arrowhead below.
-const LABEL_ROOM: f64 = 30.0;
+const LABEL_ROOM: f64 = 22.0;
 /// Room for an arrow within a layer to dip below it, under its label.
 const DIP_ROOM: f64 = 44.0;
 const NODE_GAP: f64 = 34.0;
@@ -343,7 +346,7 @@ fn gaps(input: &Input, label_heights: &[f64], rank: &[usize], layers: usize) -> 
     }
     for ((at, _), (tallest, sum, room)) in into {
         let need = tallest + room + (sum - tallest) / 2.0;
-        gaps[at] = gaps[at].max(need.min(LAYER_GAP));
+        gaps[at] = gaps[at].max(need.min(MAX_LABEL_GAP));
     }
     gaps
 }
