@@ -230,7 +230,7 @@ impl Legend {
                     Entry::Swatch(color, _) if p.sample => {
                         let _ = writeln!(
                             out,
-                            "<rect x=\"{}\" y=\"{}\" width=\"{SWATCH_W}\" height=\"9\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
+                            "<rect class=\"swatch\" x=\"{}\" y=\"{}\" width=\"{SWATCH_W}\" height=\"9\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
                             num(x0),
                             num(y - 8.0)
                         );

@@ -1,14 +1,15 @@
 //! `svg`: the picture, drawn without Graphviz: bodies in layers by appointment depth
 //! (`placement`), each filled with its largest principal's colour and carrying a bar of
-//! its integrated control by principal; arrows styled by kind, labelled with seats; a title
-//! with the headline and a legend. Hovering a body or an arrow shows its details.
+//! its integrated control by principal with the shares written on it; arrows styled by kind,
+//! labelled with seats; a title with the headline ([`title`]) and a legend ([`legend`]).
+//! Hovering a body or an arrow shows its details.
 //!
 //! ```text
 //!   ┌ title: dataset, date, reforms, weights, headline ─────────────┐
 //!   │            [body]        [body]                               │
 //!   │           ╱      ╲         │         the layered graph        │
 //!   │     [body]        [body] [body]                               │
-//!   ├ legend: principals │ arrows │ reforms ─────────────────────────┤
+//!   ├ legend: principals: ■ … ■ …   arrows: → … → …   reforms: … ──┤
 //!   └────────────────────────────────────────────────────────────────┘
 //! ```
 
