@@ -337,7 +337,7 @@ fn legend_colours(svg: &str) -> BTreeMap<String, String> {
     let children: Vec<_> = legend.children().filter(|c| c.is_element()).collect();
     children
         .windows(2)
-        .filter(|w| w[0].has_tag_name("rect") && w[0].attribute("width") == Some("18"))
+        .filter(|w| w[0].attribute("class") == Some("swatch"))
         .map(|w| (text_of(w[1]), w[0].attribute("fill").unwrap().to_string()))
         .collect()
 }

@@ -1,32 +1,38 @@
 //! `svg`: the picture, drawn without Graphviz: bodies in layers by appointment depth
 //! (`placement`), each filled with its largest principal's colour and carrying a bar of
-//! its integrated control by principal; arrows styled by kind, labelled with seats; a title
-//! with the headline and a legend. Hovering a body or an arrow shows its details.
+//! its integrated control by principal with the shares written on it; arrows styled by kind,
+//! labelled with seats; a title with the headline ([`title`]) and a legend ([`legend`]).
+//! Hovering a body or an arrow shows its details.
 //!
 //! ```text
 //!   ┌ title: dataset, date, reforms, weights, headline ─────────────┐
 //!   │            [body]        [body]                               │
 //!   │           ╱      ╲         │         the layered graph        │
 //!   │     [body]        [body] [body]                               │
-//!   ├ legend: principals │ arrows │ reforms ─────────────────────────┤
+//!   ├ legend: principals: ■ … ■ …   arrows: → … → …   reforms: … ──┤
 //!   └────────────────────────────────────────────────────────────────┘
 //! ```
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
+mod legend;
+mod title;
+
+use legend::Legend;
+use title::{draw_title, reforms_text, title, wrap_title};
+
 use super::bundle::{self, Bundle, LabelLine};
 use super::colour::{Hatch, Swatch};
 use super::placement::grid::Grid;
 use super::placement::{self, Fit, Input, Pt, Rect};
 use super::print::{wrap, wrap_joined};
-use super::{ADDED_COLOR, Arrow, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
-use crate::analysis::headline;
+use super::{ADDED_COLOR, CHANGED_COLOR, Change, Class, Graph, Node, REMOVED_COLOR};
 use crate::model::Lang;
 use crate::model::i18n::{lookup, tr, word};
 use crate::output::escape::xml;
 use crate::output::export::Snapshot;
-use crate::output::fmt::{self, pct};
+use crate::output::fmt::pct;
 use crate::t;
 
 /// Fonts with Cyrillic and the Kazakh letters, then the generic family: whatever the viewer
@@ -41,19 +47,22 @@ const WRAPPED_TEXT: [f64; 4] = [190.0, 150.0, 118.0, 96.0];
 const STACKED_LAYER: [f64; 5] = [1.0, 0.85, 0.7, 0.55, 0.4];
 /// Beyond this many bodies a figure is no page's: it is not stacked to fit one.
 const STACKED_BODIES: usize = 150;
-const NAME_LINE: f64 = 15.0;
+const NAME_LINE: f64 = 14.0;
 const SMALL_LINE: f64 = 12.5;
-const MARGIN: f64 = 28.0;
-const NAME_SIZE: f64 = 12.5;
+/// Round the figure: a journal sets its own margins.
+const MARGIN: f64 = 12.0;
+const NAME_SIZE: f64 = 12.0;
 const SMALL_SIZE: f64 = 10.0;
-/// Room for three lines of text, the bar and its values.
-const NODE_HEIGHT: f64 = 77.0;
-/// The bar's top, from the bottom of its body, and its height.
-const BAR_BOTTOM: f64 = 27.0;
-const BAR_HEIGHT: f64 = 7.0;
-const NODE_PADDING: f64 = 22.0;
-const MIN_NODE_WIDTH: f64 = 120.0;
-const LABEL_SIZE: f64 = 10.5;
+/// Room for a line of name, a line of facts and the bar with its values on it.
+const NODE_HEIGHT: f64 = 55.0;
+/// The bar's top, from the bottom of its body, and its height: tall enough for its values.
+const BAR_BOTTOM: f64 = 18.0;
+const BAR_HEIGHT: f64 = 12.0;
+/// Beside a body's text: what the rounded corners need, no more (a narrower box leaves
+/// its name on fewer lines).
+const NODE_PADDING: f64 = 12.0;
+const MIN_NODE_WIDTH: f64 = 100.0;
+const LABEL_SIZE: f64 = 10.0;
 const ADDED_BADGE: &str = "new";
 const CHANGED_BADGE: &str = "changed";
 
@@ -153,7 +162,7 @@ fn lines(g: &Graph, n: &Node, lang: Lang, max: f64) -> Lines {
     };
     Lines {
         name: wrap(b.name(lang), max, |t| text_width(t, NAME_SIZE, true)),
-        facts: wrap_joined(&facts, " · ", max, |t| text_width(t, SMALL_SIZE, true)),
+        facts: wrap_joined(&facts, " · ", max, |t| text_width(t, SMALL_SIZE, false)),
         control: wrap(&control, max, |t| text_width(t, SMALL_SIZE, false)),
     }
 }
@@ -239,10 +248,10 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         out,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{NAME_SIZE}\" font-weight=\"bold\" fill=\"{text_color}\">{}</text>",
         num(cx),
-        num(r.y + 19.0),
+        num(r.y + 17.0),
         tspans(&l.name, cx, NAME_LINE)
     );
-    let below_name = r.y + 33.0 + (l.name.len() - 1) as f64 * NAME_LINE;
+    let below_name = r.y + 30.5 + (l.name.len() - 1) as f64 * NAME_LINE;
     // What a reform did to the body ends the line of facts, in the reform's colour.
     let badge = match n.change {
         Change::Added => format!(
@@ -263,17 +272,19 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         if removed { "#8c8c8c" } else { "#424242" },
         tspans(&l.facts, cx, SMALL_LINE)
     );
-    let _ = writeln!(
-        out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"{}\">{}</text>",
-        num(cx),
-        num(below_name + 13.0 + (l.facts.len() - 1) as f64 * SMALL_LINE),
-        if removed { "#8c8c8c" } else { "#424242" },
-        tspans(&l.control, cx, SMALL_LINE)
-    );
-    if !removed {
-        // The bar: integrated control by principal, in legend order, each share's value
-        // under its part where it fits beside the one before.
+    if removed {
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"#8c8c8c\">{}</text>",
+            num(cx),
+            num(below_name + 13.0 + (l.facts.len() - 1) as f64 * SMALL_LINE),
+            tspans(&l.control, cx, SMALL_LINE)
+        );
+    } else {
+        // The bar: integrated control by principal, in legend order, each share's value on
+        // its part where it fits beside the one before (a white halo keeps it legible on any
+        // colour). The largest principal's name is the fill's and the tooltip's: a line of
+        // its own told the reader what the bar already did.
         let (x0, w) = (r.x + 10.0, r.w - 20.0);
         let top = r.y + r.h - BAR_BOTTOM;
         let mut x = x0;
@@ -309,8 +320,8 @@ fn draw_node(out: &mut String, g: &Graph, n: &Node, r: &Rect, lang: Lang, max: f
         if !values.is_empty() {
             let _ = writeln!(
                 out,
-                "<text class=\"bar-values\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"#1a1a1a\">{values}</text>",
-                num(top + BAR_HEIGHT + SMALL_SIZE + 1.0)
+                "<text class=\"bar-values\" y=\"{}\" text-anchor=\"middle\" font-size=\"{SMALL_SIZE}\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"2.6\" stroke-linejoin=\"round\" paint-order=\"stroke\">{values}</text>",
+                num(top + BAR_HEIGHT / 2.0 + SMALL_SIZE * 0.36)
             );
         }
     }
@@ -428,24 +439,7 @@ fn label_width(lines: &[LabelLine]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn line_sample(out: &mut String, x: f64, y: f64, class: Class, change: Change) {
-    let color = change_color(class, change);
-    let _ = writeln!(
-        out,
-        "<path d=\"M{},{} L{},{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"{} marker-end=\"url(#{})\"/>",
-        num(x),
-        num(y),
-        num(x + 40.0),
-        num(y),
-        stroke_width(class, change),
-        dash(class)
-            .map(|d| format!(" stroke-dasharray=\"{d}\""))
-            .unwrap_or_default(),
-        marker_id(color, class == Class::Other)
-    );
-}
-
-/// The width and height of a body's box: room for its three lines of text.
+/// The width and height of a body's box: room for its name, its facts and its bar.
 fn node_size(g: &Graph, n: &Node, lang: Lang, max: f64) -> (f64, f64) {
     let l = lines(g, n, lang, max);
     let badge = match n.change {
@@ -453,350 +447,32 @@ fn node_size(g: &Graph, n: &Node, lang: Lang, max: f64) -> (f64, f64) {
         Change::Changed => CHANGED_BADGE,
         _ => "",
     };
-    let widest = |lines: &[String], size: f64| {
+    let widest = |lines: &[String], size: f64, bold: bool| {
         lines
             .iter()
-            .map(|t| text_width(t, size, true))
+            .map(|t| text_width(t, size, bold))
             .fold(0.0, f64::max)
     };
     let last_facts = format!("{} · {badge}", l.facts.last().map_or("", String::as_str));
-    let w = widest(&l.name, NAME_SIZE)
-        .max(widest(&l.facts, SMALL_SIZE))
+    // The line of control is drawn only for a body a reform removed, in place of its bar.
+    let control: &[String] = if n.change == Change::Removed {
+        &l.control
+    } else {
+        &[]
+    };
+    let w = widest(&l.name, NAME_SIZE, true)
+        .max(widest(&l.facts, SMALL_SIZE, false))
         .max(text_width(&last_facts, SMALL_SIZE, true))
         .max(
-            l.control
+            control
                 .iter()
                 .map(|t| text_width(t, SMALL_SIZE, false))
                 .fold(0.0, f64::max),
         )
         + 2.0 * NODE_PADDING;
     let extra = (l.name.len() - 1) as f64 * NAME_LINE
-        + (l.facts.len() + l.control.len() - 2) as f64 * SMALL_LINE;
+        + (l.facts.len() - 1 + control.len().saturating_sub(1)) as f64 * SMALL_LINE;
     (w.max(MIN_NODE_WIDTH).ceil(), NODE_HEIGHT + extra)
-}
-
-struct TitleLine {
-    text: String,
-    size: f64,
-    bold: bool,
-}
-
-/// The dataset, its date, the reforms and weights in force, and the headline.
-fn title(s: &Snapshot) -> Vec<TitleLine> {
-    let ds = s.dataset;
-    let lang = s.lang;
-    let mut out = vec![
-        TitleLine {
-            text: ds.prose(lang, &ds.meta.title).to_string(),
-            size: 18.0,
-            bold: true,
-        },
-        TitleLine {
-            text: t!(
-                lang,
-                "{id} · {jurisdiction} · law as of {date} · reforms: {reforms} · weights: {weights}",
-                id = ds.meta.id,
-                jurisdiction = ds.prose(lang, &ds.meta.jurisdiction),
-                date = ds.meta.as_of,
-                reforms = reforms_text(s),
-                weights = fmt::weights(&s.analysis.options.weights)
-            ),
-            size: 11.5,
-            bold: false,
-        },
-    ];
-    if let Some(h) = headline::headline(ds, &s.analysis.options, s.analysis) {
-        let name = |id: &str| ds.name(id, s.lang).to_string();
-        let before = s.baseline.and_then(|(bd, ba)| {
-            headline::headline(bd, &ba.options, ba)
-                .filter(|b| b.body == h.body && b.principal == h.principal)
-        });
-        let mut text = t!(
-            lang,
-            "Headline: the {principal} controls {share} of the {body} (picks {picked} of its {seats} seats)",
-            principal = name(&h.principal),
-            share = pct(h.total),
-            body = name(&h.body),
-            picked = h.picked,
-            seats = h.seats
-        );
-        if let Some(b) = before {
-            text.push_str(&t!(
-                lang,
-                "; {share} before the reforms",
-                share = pct(b.total)
-            ));
-        }
-        out.push(TitleLine {
-            text,
-            size: 12.5,
-            bold: true,
-        });
-    }
-    out
-}
-
-/// The title's lines wrapped at `max`, each piece keeping its size and weight.
-fn wrap_title(lines: Vec<TitleLine>, max: f64) -> Vec<TitleLine> {
-    lines
-        .into_iter()
-        .flat_map(|l| {
-            wrap(&l.text, max, |t| text_width(t, l.size, l.bold))
-                .into_iter()
-                .map(move |text| TitleLine {
-                    text,
-                    size: l.size,
-                    bold: l.bold,
-                })
-        })
-        .collect()
-}
-
-fn reforms_text(s: &Snapshot) -> String {
-    if s.reforms.is_empty() {
-        tr(s.lang, "none").to_string()
-    } else {
-        s.reforms.join(", ")
-    }
-}
-
-enum Row {
-    Swatch(String, String),
-    Line(Class, Change, String),
-    Text(String),
-    /// The rest of a wrapped row, indented under its text.
-    More(String, f64),
-}
-
-impl Row {
-    /// Where the row's text starts, from the column's left.
-    fn indent(&self) -> f64 {
-        match self {
-            Row::Swatch(..) => 26.0,
-            Row::Line(..) => 56.0,
-            Row::Text(_) => 0.0,
-            Row::More(_, indent) => *indent,
-        }
-    }
-
-    fn text(&self) -> &str {
-        match self {
-            Row::Swatch(_, t) | Row::Line(_, _, t) | Row::Text(t) | Row::More(t, _) => t,
-        }
-    }
-
-    fn width(&self) -> f64 {
-        self.indent() + text_width(self.text(), 11.0, false)
-    }
-
-    /// The row on lines no wider than `max`: itself, then what wrapped.
-    fn wrapped(self, max: f64) -> Vec<Row> {
-        let indent = self.indent();
-        let mut lines = wrap(self.text(), max - indent, |t| text_width(t, 11.0, false));
-        if lines.len() < 2 {
-            return vec![self];
-        }
-        let rest: Vec<Row> = lines.drain(1..).map(|l| Row::More(l, indent)).collect();
-        let first = lines.remove(0);
-        let head = match self {
-            Row::Swatch(c, _) => Row::Swatch(c, first),
-            Row::Line(c, ch, _) => Row::Line(c, ch, first),
-            Row::Text(_) | Row::More(..) => Row::More(first, indent),
-        };
-        std::iter::once(head).chain(rest).collect()
-    }
-}
-
-/// The legend: columns of rows under a heading each.
-struct Legend {
-    columns: Vec<(String, Vec<Row>)>,
-    widths: Vec<f64>,
-    /// The columns one below the other, for a narrow figure.
-    stacked: bool,
-}
-
-const LEGEND_ROW: f64 = 17.0;
-const LEGEND_GAP: f64 = 40.0;
-
-impl Legend {
-    fn new(g: &Graph, arrows: &[Arrow], lang: Lang) -> Legend {
-        let mut principals: Vec<Row> = g
-            .principals_shown()
-            .map(|p| {
-                let name = g.node(p).map_or(*p, |n| n.body.name(lang));
-                Row::Swatch(
-                    g.swatches.get(*p).map_or("#cccccc".to_string(), paint),
-                    name.to_string(),
-                )
-            })
-            .collect();
-        for text in [
-            "fill: the principal with the largest share (paler = smaller)",
-            "bar: integrated control by principal (hatched for print)",
-            "double border: a principal",
-        ] {
-            principals.push(Row::Text(tr(lang, text).into()));
-        }
-        let present: BTreeSet<Class> = arrows.iter().map(|a| a.class).collect();
-        let mut kinds: Vec<Row> = Class::ALL
-            .iter()
-            .filter(|c| present.contains(c))
-            .map(|c| Row::Line(*c, Change::Same, tr(lang, c.legend()).to_string()))
-            .collect();
-        for text in [
-            "one arrow per pair of bodies, in the style of its first kind;",
-            "its label: seats filled / the body's seats, then the other powers",
-        ] {
-            kinds.push(Row::Text(tr(lang, text).into()));
-        }
-        let mut columns = vec![
-            (tr(lang, "Principals").to_string(), principals),
-            (tr(lang, "Arrows").to_string(), kinds),
-        ];
-        let changes: Vec<Row> = [
-            (Change::Added, "added by reform"),
-            (
-                Change::Changed,
-                "changed by reform (seats, channels or attributes)",
-            ),
-            (Change::Removed, "removed by reform"),
-        ]
-        .into_iter()
-        .filter(|(change, _)| {
-            g.nodes.iter().any(|n| n.change == *change)
-                || arrows.iter().any(|a| a.change == *change)
-        })
-        .map(|(change, text)| Row::Line(Class::Appointment, change, tr(lang, text).to_string()))
-        .collect();
-        if !changes.is_empty() {
-            columns.push((tr(lang, "Reforms").to_string(), changes));
-        }
-        let widths = Legend::widths(&columns);
-        Legend {
-            columns,
-            widths,
-            stacked: false,
-        }
-    }
-
-    fn widths(columns: &[(String, Vec<Row>)]) -> Vec<f64> {
-        columns
-            .iter()
-            .map(|(h, rows)| {
-                rows.iter()
-                    .map(Row::width)
-                    .fold(text_width(h, 12.0, true), f64::max)
-            })
-            .collect()
-    }
-
-    /// Fits the legend in `avail`: its columns side by side, their rows wrapped if need be,
-    /// or failing that one below the other.
-    fn fit(&mut self, avail: f64) {
-        if self.width() <= avail {
-            return;
-        }
-        let n = self.columns.len() as f64;
-        let column = (avail - LEGEND_GAP * n) / n;
-        let wrapped: Vec<(String, Vec<Row>)> = std::mem::take(&mut self.columns)
-            .into_iter()
-            .map(|(h, rows)| {
-                (
-                    h,
-                    rows.into_iter().flat_map(|r| r.wrapped(column)).collect(),
-                )
-            })
-            .collect();
-        self.widths = Legend::widths(&wrapped);
-        self.columns = wrapped;
-        self.stacked = self.width() > avail;
-    }
-
-    fn width(&self) -> f64 {
-        if self.stacked {
-            self.widths.iter().copied().fold(0.0, f64::max) + LEGEND_GAP
-        } else {
-            self.widths.iter().sum::<f64>() + LEGEND_GAP * self.columns.len() as f64
-        }
-    }
-
-    fn height(&self) -> f64 {
-        if self.stacked {
-            let rows: usize = self.columns.iter().map(|c| c.1.len() + 1).sum();
-            20.0 + rows as f64 * LEGEND_ROW + 8.0 * (self.columns.len() - 1) as f64
-        } else {
-            let rows = self.columns.iter().map(|c| c.1.len()).max().unwrap_or(0);
-            42.0 + rows as f64 * LEGEND_ROW
-        }
-    }
-
-    /// The arrow samples' colours and heads, for the markers.
-    fn lines(&self) -> impl Iterator<Item = (Class, Change)> + '_ {
-        self.columns
-            .iter()
-            .flat_map(|c| &c.1)
-            .filter_map(|r| match r {
-                Row::Line(class, change, _) => Some((*class, *change)),
-                _ => None,
-            })
-    }
-
-    fn draw(&self, out: &mut String, top: f64, width: f64) {
-        out.push_str("<g class=\"legend\">\n");
-        let _ = writeln!(
-            out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#fafafa\" stroke=\"#cccccc\"/>",
-            num(MARGIN),
-            num(top),
-            num(width),
-            num(self.height())
-        );
-        let mut x = MARGIN + 20.0;
-        let mut column_top = top;
-        for ((heading, rows), w) in self.columns.iter().zip(&self.widths) {
-            let mut y = column_top + 22.0;
-            let _ = writeln!(
-                out,
-                "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>",
-                num(x),
-                num(y),
-                xml(heading)
-            );
-            for row in rows {
-                y += LEGEND_ROW;
-                let (text, text_x, color) = match row {
-                    Row::Swatch(color, text) => {
-                        let _ = writeln!(
-                            out,
-                            "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" fill=\"{color}\" stroke=\"#555555\" stroke-width=\"0.6\"/>",
-                            num(x),
-                            num(y - 9.5)
-                        );
-                        (text, x + 26.0, "#1a1a1a")
-                    }
-                    Row::Line(class, change, text) => {
-                        line_sample(out, x, y - 4.0, *class, *change);
-                        (text, x + 56.0, "#1a1a1a")
-                    }
-                    Row::Text(text) => (text, x, "#424242"),
-                    Row::More(text, indent) => (text, x + indent, "#424242"),
-                };
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{color}\">{}</text>",
-                    num(text_x),
-                    num(y),
-                    xml(text)
-                );
-            }
-            if self.stacked {
-                column_top = y + 8.0 - 22.0 + LEGEND_ROW;
-            } else {
-                x += w + LEGEND_GAP;
-            }
-        }
-        out.push_str("</g>\n");
-    }
 }
 
 /// One arrowhead marker per colour and head shape in use.
@@ -815,25 +491,6 @@ fn draw_markers(out: &mut String, used: BTreeSet<(&'static str, bool)>) {
         );
     }
     out.push_str("</defs>\n");
-}
-
-fn draw_title(out: &mut String, lines: &[TitleLine]) {
-    out.push_str("<g class=\"title\">\n");
-    let mut y = MARGIN;
-    for l in lines {
-        y += l.size * 1.25;
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{} fill=\"#1a1a1a\">{}</text>",
-            num(MARGIN),
-            num(y),
-            l.size,
-            if l.bold { " font-weight=\"bold\"" } else { "" },
-            xml(&l.text)
-        );
-        y += l.size * 0.35;
-    }
-    out.push_str("</g>\n");
 }
 
 fn draw_arrows(
@@ -1013,18 +670,18 @@ pub fn render(s: &Snapshot) -> String {
     let fits = laid.width.max(target);
     legend.fit(fits);
     let title = wrap_title(title(s), fits.max(legend.width()));
-    let title_height: f64 = title.iter().map(|l| l.size * 1.6).sum::<f64>() + 16.0;
+    let title_height = title::height(&title);
     let title_width = title
         .iter()
         .map(|l| text_width(&l.text, l.size, l.bold))
         .fold(0.0, f64::max);
-    let graph_top = MARGIN + title_height + 14.0;
+    let graph_top = MARGIN + title_height + 6.0;
     // Room for the dips of arrows within the last layer.
     let graph_height = laid.height + laid.tail;
     let inner = laid.width.max(legend.width()).max(title_width).max(target);
     let width = (inner + 2.0 * MARGIN).ceil();
     let graph_left = MARGIN + (inner - laid.width) / 2.0;
-    let legend_top = graph_top + graph_height + 10.0;
+    let legend_top = graph_top + graph_height + 6.0;
     let height = (legend_top + legend.height() + MARGIN).ceil();
 
     let mut out = String::new();
