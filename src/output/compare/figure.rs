@@ -118,21 +118,25 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     let n = ids.len();
     let label_w = ids.iter().map(|s| text_width(s, LABEL)).fold(0.0, f64::max) + 6.0;
     let col_w = (WIDTH - 2.0 * MARGIN - label_w - (COLUMNS as f64 - 1.0) * GAP) / COLUMNS as f64;
-    let row_h = if n > 8 { 8.2 } else { 9.5 };
+    let row_h = if n > 8 { 8.2 } else { 9.0 };
     let mut svg = Svg::new();
     let title = tr(
         lang,
         "The head of state's hold on the bodies meant to be independent",
     );
-    let mut y = MARGIN + 10.0;
-    svg.text(
-        MARGIN,
-        y,
-        10.5,
-        Anchor::Start,
-        r#"font-weight="bold""#,
-        title,
-    );
+    let mut y = MARGIN;
+    // A title longer than the line (as in Russian) wraps rather than runs off the page.
+    for line in wrap(title, 10.5, (WIDTH - 2.0 * MARGIN) / BOLD) {
+        y += 10.0;
+        svg.text(
+            MARGIN,
+            y,
+            10.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
+    }
     y += 4.0;
     let note = t!(
         lang,

@@ -125,13 +125,13 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
     let x0 = MARGIN + label_w;
     let x1 = WIDTH - MARGIN - 40.0;
     let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
-    let bar = 12.0;
+    let bar = 11.0;
     let top = y + 2.0;
     for (row, (when, h)) in [("before", before), ("after", after)]
         .into_iter()
         .enumerate()
     {
-        let by = top + row as f64 * (bar + 6.0);
+        let by = top + row as f64 * (bar + 5.0);
         let when = tr(v.lang, when);
         svg.text(MARGIN, by + bar / 2.0 + 2.6, LABEL, Anchor::Start, "", when);
         let Some(h) = h else {
@@ -186,7 +186,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
             &pct(h.total),
         );
     }
-    let bottom = top + 2.0 * bar + 6.0;
+    let bottom = top + 2.0 * bar + 5.0;
     svg.line(
         (x(0.5), top - 2.0),
         (x(0.5), bottom + 2.0),
@@ -203,7 +203,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
         );
     }
     // The key of the parts, flowing over lines.
-    y = bottom + 19.0;
+    y = bottom + 18.0;
     let mut kx = MARGIN;
     for k in &keys {
         // A name longer than the line wraps under itself.

@@ -19,7 +19,7 @@ use crate::output::escape::xml;
 use crate::output::fmt::pct;
 
 /// Line height of a row, in pt.
-const ROW: f64 = 8.2;
+const ROW: f64 = 8.0;
 /// Room at the right of each column for `52.7% → 12.5%`.
 const VALUES: f64 = 56.0;
 /// Between the two columns.
@@ -193,7 +193,7 @@ pub fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static s
     for c in &columns {
         axis(svg, c, top, bottom);
     }
-    bottom + 13.0
+    bottom + 12.0
 }
 
 /// One block from `y`; returns the y below it.
