@@ -99,8 +99,11 @@ struct Column {
 }
 
 impl Column {
-    fn new(x: f64, width: f64) -> Column {
-        let who = ((width - VALUES) * 0.5).min(124.0);
+    /// A column at `x`, `width` wide, whose names' part is at least `word` wide (the
+    /// longest word of a principal's name, so that names wrap between words, never inside
+    /// one).
+    fn new(x: f64, width: f64, word: f64) -> Column {
+        let who = ((width - VALUES) * 0.5).max(word + 4.0).min(124.0);
         Column {
             x,
             width,
@@ -162,13 +165,22 @@ pub fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static s
         ),
     );
     let full = WIDTH - 2.0 * MARGIN;
-    let one = Column::new(MARGIN, full);
+    let word = all
+        .iter()
+        .flat_map(|b| &b.moves)
+        .flat_map(|m| v.name(m.0).split_whitespace())
+        .map(|w| text_width(w, SMALL))
+        .fold(0.0, f64::max);
+    let one = Column::new(MARGIN, full, word);
     let lines: usize = all.iter().map(|b| 1 + b.moves.len()).sum::<usize>().max(1);
     let columns: Vec<Column> = if lines <= ONE_COLUMN {
         vec![one]
     } else {
         let w = (full - GUTTER) / 2.0;
-        vec![Column::new(MARGIN, w), Column::new(MARGIN + w + GUTTER, w)]
+        vec![
+            Column::new(MARGIN, w, word),
+            Column::new(MARGIN + w + GUTTER, w, word),
+        ]
     };
     let laid: Vec<Laid> = all.into_iter().map(|b| lay(v, b, &columns[0])).collect();
     let at = if columns.len() == 2 {
@@ -188,10 +200,9 @@ pub fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static s
         for (i, b) in part.into_iter().enumerate() {
             ry = block(svg, ry, v, c, b, i % 2 == 1, colours);
         }
+        // Each column's scale right under its last block.
+        axis(svg, c, ry);
         bottom = f64::max(bottom, ry);
-    }
-    for c in &columns {
-        axis(svg, c, top, bottom);
     }
     bottom + 12.0
 }
@@ -213,6 +224,8 @@ fn block(
             c.x, c.width
         ));
     }
+    // The gridlines run beside the moves, not through the bodies' names above them.
+    grid(svg, c, y + 1.5 + b.heading.len() as f64 * ROW, y + h);
     let line_y = |k: usize| y + 1.5 + (k as f64 + 0.5) * ROW;
     for (k, line) in b.heading.iter().enumerate() {
         svg.text(
@@ -262,8 +275,8 @@ fn block(
     y + h
 }
 
-/// A column's gridlines from `top` to `bottom`, one half dashed, and its ticks below.
-fn axis(svg: &mut Svg, c: &Column, top: f64, bottom: f64) {
+/// A column's gridlines from `top` to `bottom`, one half dashed.
+fn grid(svg: &mut Svg, c: &Column, top: f64, bottom: f64) {
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let style = if t == 0.5 {
             format!(r#"stroke="{GREY}" stroke-width="0.6" stroke-dasharray="2 1.5""#)
@@ -271,6 +284,12 @@ fn axis(svg: &mut Svg, c: &Column, top: f64, bottom: f64) {
             format!(r#"stroke="{RULE}" stroke-width="0.5""#)
         };
         svg.line((c.at(t), top), (c.at(t), bottom), &style);
+    }
+}
+
+/// A column's ticks below `bottom`.
+fn axis(svg: &mut Svg, c: &Column, bottom: f64) {
+    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         if t != 0.25 && t != 0.75 {
             let label = format!("{:.0}%", t * 100.0);
             // The end ticks stay inside the axis so two columns' labels never meet.
