@@ -34,8 +34,15 @@ pub fn text_width(s: &str, size: f64) -> f64 {
             'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.32,
             'f' | 't' | 'r' | '(' | ')' | '-' | '[' | ']' => 0.42,
             'm' | 'w' | 'M' | 'W' | '%' | '—' => 0.9,
+            // Cyrillic runs wider than Latin in DejaVu Sans: these near a full em, the rest
+            // (Kazakh letters included) about two thirds.
+            'ж' | 'ф' | 'ш' | 'щ' | 'ы' | 'ю' | 'м' | 'Ж' | 'Ф' | 'Ш' | 'Щ' | 'Ы' | 'Ю' | 'М' => {
+                0.95
+            }
+            'і' | 'ї' => 0.32,
             c if c.is_uppercase() => 0.7,
             c if c.is_ascii_digit() => 0.64,
+            'а'..='я' | 'ё' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => 0.66,
             _ => 0.6,
         })
         .sum::<f64>()

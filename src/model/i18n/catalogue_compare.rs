@@ -374,7 +374,7 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "Мемлекет басшысының тәуелсіз болуға тиіс органдарды ұстап тұруы",
     ),
     (
-        "Dot: the figure under the weights in force ({weights}). Bar: its range over each dataset's contested codings, the at-will threat option and the band {band} (every combination analysed; no bar where the figure does not move or the combinations are too many). Dashed line: one half.",
+        "Dot: the value under the weights in force ({weights}). Bar: its range over each dataset's contested codings, the at-will threat option and the band {band} (every combination analysed; no bar where the value does not move or the combinations are too many). Dashed line: one half.",
         "Точка: значение при действующих весах ({weights}). Полоса: его диапазон по спорным кодировкам каждого набора данных, параметру угрозы освобождения по усмотрению и полосе {band} (проанализирована каждая комбинация; полосы нет, где значение не меняется или комбинаций слишком много). Пунктир: половина.",
         "Нүкте: қолданыстағы салмақтар кезіндегі мән ({weights}). Жолақ: оның әр деректер жиынының даулы кодтаулары, өз қалауымен босату қатерінің параметрі және {band} жолағы бойынша ауқымы (әр комбинация талданды; мән өзгермейтін немесе комбинациялар тым көп жерде жолақ жоқ). Үзік сызық: жартысы.",
     ),
@@ -399,11 +399,16 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "A. Көрсеткіштер, тәуелсіз рөлдер бойынша орташа",
     ),
     (
-        "B. His hold on each independent role (the figures A's concentration averages)",
-        "B. Удержание им каждой независимой роли (значения, которые усредняет концентрация в A)",
-        "B. Оның әр тәуелсіз рөлді ұстап тұруы (A-дағы шоғырлану орташалайтын мәндер)",
+        "B. His hold on each independent role (A's concentration index is their mean)",
+        "B. Удержание им каждой независимой роли (индекс концентрации в A — их среднее)",
+        "B. Оның әр тәуелсіз рөлді ұстап тұруы (A-дағы шоғырлану индексі — олардың орташасы)",
     ),
-    ("the figure", "значение", "мән"),
+    ("the value", "значение", "мән"),
+    (
+        "{title}; law as of {date}; head of state: {head}",
+        "{title}; право по состоянию на {date}; глава государства: {head}",
+        "{title}; {date} жағдай бойынша құқық; мемлекет басшысы: {head}",
+    ),
     ("its range", "его диапазон", "оның ауқымы"),
     (
         "one half (a majority)",
@@ -435,9 +440,9 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ("directly", "напрямую", "тікелей"),
     ("through the {body}", "через «{body}»", "«{body}» арқылы"),
     (
-        "B. Integrated control that moved by half a point or more: each principal's share of the body, an arrow from before to after",
-        "B. Интегрированный контроль, изменившийся на полпункта и более: доля каждого принципала в органе, стрелка от «до» к «после»",
-        "B. Жарты пункт немесе одан көп өзгерген интеграцияланған бақылау: әр принципалдың органдағы үлесі, «бұрыннан» «кейінге» қарай көрсеткі",
+        "B. Integrated control that moved by half a point or more, before → after",
+        "B. Интегрированный контроль, изменившийся на полпункта и более, до → после",
+        "B. Жарты пункт немесе одан көп өзгерген интеграцияланған бақылау, бұрын → кейін",
     ),
     (
         " (channel {channel})",
@@ -445,9 +450,9 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         " ({channel} арнасы)",
     ),
     (
-        "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and powers over it",
-        "C. Добавленные (+) и удалённые (−) связи графа: кто участвует в формировании органа и полномочия в отношении него",
-        "C. Графтың қосылған (+) және алынған (−) байланыстары: органды жасақтауға кім қатысады және оған қатысты өкілеттіктер",
+        "C. Edges added (+) and removed (−): roles in filling a body, and powers",
+        "C. Добавленные (+) и удалённые (−) связи: роли в формировании органов и полномочия",
+        "C. Қосылған (+) және алынған (−) байланыстар: органдарды жасақтаудағы рөлдер және өкілеттіктер",
     ),
     // ── The graph's figure (`export --format svg|png|pdf`) ───────────────────────────────
     (

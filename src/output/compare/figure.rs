@@ -22,7 +22,7 @@ use crate::output::chart;
 use crate::output::chart::{
     Anchor, BLUE, GREY, INK, RULE, SKY, Svg, WIDTH, text_width, whole_pct, wrap,
 };
-use crate::output::compare::{figure as three, role_words_in, scalar_range, weight_lines_in};
+use crate::output::compare::{figure as three, role_words_in, scalar_range};
 use crate::t;
 
 const MARGIN: f64 = 14.0;
@@ -118,30 +118,33 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
     let n = ids.len();
     let label_w = ids.iter().map(|s| text_width(s, LABEL)).fold(0.0, f64::max) + 6.0;
     let col_w = (WIDTH - 2.0 * MARGIN - label_w - (COLUMNS as f64 - 1.0) * GAP) / COLUMNS as f64;
-    let row_h = if n > 8 { 9.0 } else { 10.5 };
+    let row_h = if n > 8 { 8.2 } else { 9.0 };
     let mut svg = Svg::new();
     let title = tr(
         lang,
         "The head of state's hold on the bodies meant to be independent",
     );
-    let mut y = MARGIN + 10.0;
-    svg.text(
-        MARGIN,
-        y,
-        10.5,
-        Anchor::Start,
-        r#"font-weight="bold""#,
-        title,
-    );
+    let mut y = MARGIN;
+    // A title longer than the line (as in Russian) wraps rather than runs off the page.
+    for line in wrap(title, 10.5, (WIDTH - 2.0 * MARGIN) / BOLD) {
+        y += 10.0;
+        svg.text(
+            MARGIN,
+            y,
+            10.5,
+            Anchor::Start,
+            r#"font-weight="bold""#,
+            &line,
+        );
+    }
     y += 4.0;
-    let weights = weight_lines_in(lang, c).join("; ");
     let note = t!(
         lang,
-        "Dot: the figure under the weights in force ({weights}). Bar: its range over each \
+        "Dot: the value under the weights in force ({weights}). Bar: its range over each \
          dataset's contested codings, the at-will threat option and the band {band} (every \
-         combination analysed; no bar where the figure does not move or the combinations are \
+         combination analysed; no bar where the value does not move or the combinations are \
          too many). Dashed line: one half.",
-        weights = weights,
+        weights = weights_in_force(c),
         band = band.label()
     );
     for line in wrap(&note, SMALL, WIDTH - 2.0 * MARGIN) {
@@ -234,7 +237,7 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
         y + 4.0,
         tr(
             lang,
-            "B. His hold on each independent role (the figures A's concentration averages)",
+            "B. His hold on each independent role (A's concentration index is their mean)",
         ),
     );
     for row in panels_b.chunks(COLUMNS) {
@@ -243,6 +246,23 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
 
     y = key(&mut svg, y + 2.0, c, lang);
     svg.finish(y + MARGIN - 6.0, title)
+}
+
+/// The weights the dots are drawn under, bare (the note names them): one list when every
+/// dataset shares them, else each dataset's after its id.
+fn weights_in_force(c: &Comparison) -> String {
+    let label =
+        |e: &crate::comparative::Entry| crate::output::fmt::weights(&e.analysis.options.weights);
+    let first = c.entries.first().map(label).unwrap_or_default();
+    if c.entries.iter().all(|e| label(e) == first) {
+        first
+    } else {
+        c.entries
+            .iter()
+            .map(|e| format!("{}: {}", e.id(), label(e)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 struct Geometry {
@@ -378,7 +398,7 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         x + 8.0,
         y - 2.5
     ));
-    let figure = tr(lang, "the figure");
+    let figure = tr(lang, "the value");
     svg.text(x + 14.0, y, SMALL, Anchor::Start, "", figure);
     let bx = x + 14.0 + text_width(figure, SMALL) + 12.0;
     svg.raw(&format!(
@@ -416,17 +436,17 @@ fn key(svg: &mut Svg, y: f64, c: &Comparison, lang: Lang) -> f64 {
         let head = e.dataset.name(&e.indicators.head_of_state, lang);
         let text = t!(
             lang,
-            "{title} (law as of {date}); head of state: {head}",
+            "{title}; law as of {date}; head of state: {head}",
             title = e.dataset.prose(lang, &e.dataset.meta.title),
             date = e.dataset.meta.as_of,
             head = head
         );
         let lines = wrap(&text, SMALL, WIDTH - 2.0 * MARGIN - id_w);
-        y += 8.6;
+        y += 8.4;
         svg.text(x, y, SMALL, Anchor::Start, r#"font-weight="bold""#, e.id());
         for (k, line) in lines.iter().enumerate() {
             if k > 0 {
-                y += 8.6;
+                y += 8.2;
             }
             svg.text(
                 x + id_w,

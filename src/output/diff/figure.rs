@@ -20,17 +20,17 @@ use crate::model::i18n::tr;
 use crate::model::{Dataset, Lang};
 use crate::output::chart;
 use crate::output::chart::{
-    Anchor, BLUE, GREEN, GREY, INK, RULE, SKY, Svg, VERMILION, WIDTH, text_width, wrap,
+    Anchor, BLUE, GREEN, GREY, INK, SKY, Svg, VERMILION, WIDTH, text_width, wrap,
 };
 use crate::output::escape::xml;
 use crate::output::fmt::pct;
 use crate::t;
 
-const MARGIN: f64 = 14.0;
-const SMALL: f64 = 7.0;
-const LABEL: f64 = 7.5;
+pub(super) const MARGIN: f64 = 14.0;
+pub(super) const SMALL: f64 = 7.0;
+pub(super) const LABEL: f64 = 7.5;
 /// Shares that moved less than this are left out of B (half a percentage point).
-const MOVED: f64 = 0.005;
+pub(super) const MOVED: f64 = 0.005;
 /// The principals' colours, in the order principals first appear (Okabe–Ito without the
 /// yellow, too pale on white).
 const PALETTE: [&str; 7] = [BLUE, VERMILION, GREEN, "#CC79A7", "#E69F00", SKY, "#000000"];
@@ -88,12 +88,12 @@ pub fn render(v: &DiffView) -> String {
     if let Some(h) = v.delta.headline.1.as_ref().or(v.delta.headline.0.as_ref()) {
         y = headline(&mut svg, y, v, h);
     }
-    y = moved(&mut svg, y, v, &colours);
+    y = super::moved::moved(&mut svg, y, v, &colours);
     y = edges(&mut svg, y, v);
     svg.finish(y + MARGIN - 4.0, &title)
 }
 
-fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
+pub(super) fn section(svg: &mut Svg, y: f64, heading: &str) -> f64 {
     chart::section(svg, y, MARGIN, heading)
 }
 
@@ -125,13 +125,13 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
     let x0 = MARGIN + label_w;
     let x1 = WIDTH - MARGIN - 40.0;
     let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
-    let bar = 12.0;
+    let bar = 11.0;
     let top = y + 2.0;
     for (row, (when, h)) in [("before", before), ("after", after)]
         .into_iter()
         .enumerate()
     {
-        let by = top + row as f64 * (bar + 6.0);
+        let by = top + row as f64 * (bar + 5.0);
         let when = tr(v.lang, when);
         svg.text(MARGIN, by + bar / 2.0 + 2.6, LABEL, Anchor::Start, "", when);
         let Some(h) = h else {
@@ -186,7 +186,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
             &pct(h.total),
         );
     }
-    let bottom = top + 2.0 * bar + 6.0;
+    let bottom = top + 2.0 * bar + 5.0;
     svg.line(
         (x(0.5), top - 2.0),
         (x(0.5), bottom + 2.0),
@@ -203,7 +203,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
         );
     }
     // The key of the parts, flowing over lines.
-    y = bottom + 22.0;
+    y = bottom + 18.0;
     let mut kx = MARGIN;
     for k in &keys {
         // A name longer than the line wraps under itself.
@@ -215,7 +215,7 @@ fn headline(svg: &mut Svg, y: f64, v: &DiffView, h: &Headline) -> f64 {
         let w = 12.0 + widest + 10.0;
         if kx + w > WIDTH - MARGIN && kx > MARGIN {
             kx = MARGIN;
-            y += 10.0;
+            y += 9.0;
         }
         svg.raw(&format!(
             r#"<rect x="{kx:.1}" y="{:.1}" width="8" height="6" fill="{}"/>"#,
@@ -271,140 +271,6 @@ fn principal_colours(v: &DiffView) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// B: per body, an arrow per principal from its share before to its share after.
-fn moved(svg: &mut Svg, y: f64, v: &DiffView, colours: &[(String, &'static str)]) -> f64 {
-    let bodies: Vec<_> = v
-        .delta
-        .diff
-        .bodies
-        .iter()
-        .filter(|b| b.control.values().any(|(a, z)| (a - z).abs() >= MOVED))
-        .collect();
-    if bodies.is_empty() {
-        return y;
-    }
-    let mut y = section(
-        svg,
-        y,
-        tr(
-            v.lang,
-            "B. Integrated control that moved by half a point or more: each principal's share of \
-             the body, an arrow from before to after",
-        ),
-    );
-    let body_w = 104.0;
-    let who_w = 124.0;
-    let value_w = 62.0;
-    let x0 = MARGIN + body_w + who_w;
-    let x1 = WIDTH - MARGIN - value_w;
-    let x = |s: f64| x0 + s.clamp(0.0, 1.0) * (x1 - x0);
-    let row = 8.6;
-    svg.raw(
-        r##"<defs><marker id="head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse"><path d="M0,0 L6,3 L0,6 z" fill="context-stroke"/></marker></defs>"##,
-    );
-    let top = y + 2.0;
-    let mut ry = top;
-    let mut stripe = false;
-    for b in bodies {
-        let mut moves: Vec<(&String, &(f64, f64))> = b
-            .control
-            .iter()
-            .filter(|(_, (a, z))| (a - z).abs() >= MOVED)
-            .collect();
-        moves.sort_by(|p, q| {
-            let d = |m: &(f64, f64)| (m.1 - m.0).abs();
-            d(q.1).total_cmp(&d(p.1)).then(p.0.cmp(q.0))
-        });
-        let names = wrap(v.name(&b.id), LABEL, body_w - 6.0);
-        // Each move on as many lines as its principal's name takes, its arrow on the first.
-        let whos: Vec<Vec<String>> = moves
-            .iter()
-            .map(|(p, _)| wrap(v.name(p), SMALL, who_w - 6.0))
-            .collect();
-        let lines = whos.iter().map(Vec::len).sum::<usize>().max(names.len());
-        let h = lines as f64 * row + 3.0;
-        if stripe {
-            svg.raw(&format!(
-                r##"<rect x="{MARGIN:.1}" y="{ry:.1}" width="{:.1}" height="{h:.1}" fill="#f2f2f2"/>"##,
-                WIDTH - 2.0 * MARGIN
-            ));
-        }
-        stripe = !stripe;
-        for (k, line) in names.iter().enumerate() {
-            svg.text(
-                MARGIN + 2.0,
-                ry + 1.5 + (k as f64 + 0.5) * row + 2.6,
-                LABEL,
-                Anchor::Start,
-                "",
-                line,
-            );
-        }
-        let mut k = 0;
-        for ((p, (before, after)), who) in moves.into_iter().zip(whos) {
-            let cy = ry + 1.5 + (k as f64 + 0.5) * row;
-            let c = colours
-                .iter()
-                .find(|(id, _)| id == p)
-                .map_or(GREY, |(_, c)| c);
-            for (i, line) in who.iter().enumerate() {
-                svg.text(
-                    MARGIN + body_w,
-                    cy + 2.5 + i as f64 * row,
-                    SMALL,
-                    Anchor::Start,
-                    &format!(r#"fill="{c}""#),
-                    line,
-                );
-            }
-            k += who.len();
-            let tip = format!(
-                "{}, {}: {} -> {}",
-                v.name(&b.id),
-                v.name(p),
-                pct(*before),
-                pct(*after)
-            );
-            svg.raw(&format!(
-                r#"<g class="move"><title>{}</title><circle cx="{:.1}" cy="{cy:.1}" r="1.6" fill="none" stroke="{c}" stroke-width="0.8"/><line x1="{:.1}" y1="{cy:.1}" x2="{:.1}" y2="{cy:.1}" stroke="{c}" stroke-width="1.3" marker-end="url(#head)"/></g>"#,
-                xml(&tip),
-                x(*before),
-                x(*before),
-                x(*after)
-            ));
-            svg.text(
-                WIDTH - MARGIN,
-                cy + 2.5,
-                SMALL,
-                Anchor::End,
-                "",
-                &format!("{} → {}", pct(*before), pct(*after)),
-            );
-        }
-        ry += h;
-    }
-    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        let style = if t == 0.5 {
-            format!(r#"stroke="{GREY}" stroke-width="0.6" stroke-dasharray="2 1.5""#)
-        } else {
-            format!(r#"stroke="{RULE}" stroke-width="0.5""#)
-        };
-        svg.line((x(t), top), (x(t), ry), &style);
-        if t != 0.25 && t != 0.75 {
-            svg.text(
-                x(t),
-                ry + 9.0,
-                SMALL,
-                Anchor::Middle,
-                &format!(r#"fill="{GREY}""#),
-                &format!("{:.0}%", t * 100.0),
-            );
-        }
-    }
-    y = ry + 12.0;
-    y
-}
-
 /// Who takes part in filling whom: (actor, step role, body) for every step of every channel.
 fn steps(d: &Dataset) -> BTreeSet<(String, String, String)> {
     d.bodies
@@ -434,24 +300,35 @@ fn powers(d: &Dataset) -> BTreeSet<(String, String, String, Option<String>)> {
         .collect()
 }
 
-/// A step role or a power as a verb of its actor: `appoint` -> "appoints", `consent` ->
-/// "consents to", `dismiss_at_will` -> "dismisses at will".
-fn verb(s: &str) -> String {
-    let words = s.replace('_', " ");
-    if words == "ex officio" {
-        return "sits ex officio in".to_string();
-    }
-    let (first, rest) = words.split_once(' ').unwrap_or((words.as_str(), ""));
-    let first = if first.ends_with("ss") || first.ends_with("sh") {
-        format!("{first}es")
-    } else {
-        format!("{first}s")
+/// A step role or a power as the noun of its act, in English: `appoint` -> "appointment",
+/// `dismiss_at_will` -> "dismissal at will". A noun after the actor (`Maslikhats: election`)
+/// reads whatever the actor's number, where a verb would need it (`Maslikhats elects`); Russian
+/// and Kazakh name the act the same way, from the catalogue.
+fn act_noun(id: &str) -> String {
+    let noun = match id {
+        "recommend" => "recommendation",
+        "nominate" => "nomination",
+        "appoint" => "appointment",
+        "elect" => "election",
+        "ex_officio" => "ex officio seat",
+        "dismiss_at_will" => "dismissal at will",
+        "dismiss_for_cause" => "dismissal for cause",
+        "dissolve" => "dissolution",
+        "dissolve_on_refusal" => "dissolution after refusals",
+        "impeach" => "impeachment",
+        "holds_to_account" => "holding to account",
+        "no_confidence" => "vote of no confidence",
+        "audits" => "audit",
+        "investigates" => "investigation",
+        "reviews" => "constitutional review",
+        "vetoes" => "veto",
+        "overrides" => "veto override",
+        "directs" => "direction",
+        "petitions" => "petition",
+        // consent, shortlist, and any later id, read as they are.
+        other => return other.replace('_', " "),
     };
-    let to = if first == "consents" { " to" } else { "" };
-    format!(
-        "{first}{to}{}{rest}",
-        if rest.is_empty() { "" } else { " " }
-    )
+    noun.to_string()
 }
 
 /// C: the edges of the graph added and removed, as a marked list.
@@ -464,29 +341,20 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
     // channels are (`Президент: назначение → Сенат`): a verb would need the actor's number.
     let act = |kind: &str, id: &str| -> String {
         if lang == Lang::En {
-            verb(id)
+            act_noun(id)
         } else {
-            match crate::model::i18n::lookup(lang, &format!("{kind}.{id}")) {
-                Some(w) => format!(": {w}"),
-                None => format!(": {id}"),
-            }
+            crate::model::i18n::lookup(lang, &format!("{kind}.{id}"))
+                .map_or_else(|| id.to_string(), str::to_string)
         }
     };
     let step = |(a, r, b): &(String, String, String)| {
-        let sep = if lang == Lang::En { " " } else { "" };
-        format!("{}{sep}{} → {}", v.name(a), act("role", r), v.name(b))
+        format!("{}: {} → {}", v.name(a), act("role", r), v.name(b))
     };
     let power = |(a, k, b, c): &(String, String, String, Option<String>)| {
         let seats = c.as_ref().map_or(String::new(), |c| {
             t!(lang, " (channel {channel})", channel = c)
         });
-        let sep = if lang == Lang::En { " " } else { "" };
-        format!(
-            "{}{sep}{} → {}{seats}",
-            v.name(a),
-            act("kind", k),
-            v.name(b)
-        )
+        format!("{}: {} → {}{seats}", v.name(a), act("kind", k), v.name(b))
     };
     lines.extend(sa.difference(&sb).map(|e| (true, step(e))));
     lines.extend(pa.difference(&pb).map(|e| (true, power(e))));
@@ -500,16 +368,23 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
         y,
         tr(
             lang,
-            "C. Edges of the graph added (+) and removed (−): who takes part in filling a body, and \
-             powers over it",
+            "C. Edges added (+) and removed (−): roles in filling a body, and powers",
         ),
     );
     let col = (WIDTH - 2.0 * MARGIN - 10.0) / 2.0;
-    // Two columns: the additions, then the removals.
-    let (added, removed): (Vec<_>, Vec<_>) = lines.into_iter().partition(|(a, _)| *a);
+    // One list, the additions first, flowing down two columns of about equal length.
+    let items: Vec<(bool, Vec<String>)> = lines
+        .into_iter()
+        .map(|(add, text)| (add, wrap(&text, SMALL, col - 12.0)))
+        .collect();
+    let heights: Vec<f64> = items.iter().map(|(_, l)| l.len() as f64).collect();
+    let at = super::moved::split(&heights);
     let top = y;
     let mut bottom = y;
-    for (k, list) in [added, removed].into_iter().enumerate() {
+    let mut items = items.into_iter();
+    let parts: Vec<Vec<(bool, Vec<String>)>> =
+        vec![items.by_ref().take(at).collect(), items.collect()];
+    for (k, list) in parts.into_iter().enumerate() {
         let x = MARGIN + k as f64 * (col + 10.0);
         let mut ly = top;
         for (add, text) in list {
@@ -518,8 +393,8 @@ fn edges(svg: &mut Svg, y: f64, v: &DiffView) -> f64 {
             } else {
                 ("−", VERMILION)
             };
-            for (i, line) in wrap(&text, SMALL, col - 12.0).iter().enumerate() {
-                ly += 9.0;
+            for (i, line) in text.iter().enumerate() {
+                ly += 8.4;
                 if i == 0 {
                     svg.text(
                         x,
@@ -564,11 +439,12 @@ mod tests {
     }
 
     #[test]
-    fn roles_and_powers_read_as_verbs() {
-        assert_eq!(verb("appoint"), "appoints");
-        assert_eq!(verb("consent"), "consents to");
-        assert_eq!(verb("dismiss_at_will"), "dismisses at will");
-        assert_eq!(verb("ex_officio"), "sits ex officio in");
+    fn roles_and_powers_read_as_nouns() {
+        assert_eq!(act_noun("appoint"), "appointment");
+        assert_eq!(act_noun("consent"), "consent");
+        assert_eq!(act_noun("dismiss_at_will"), "dismissal at will");
+        assert_eq!(act_noun("ex_officio"), "ex officio seat");
+        assert_eq!(act_noun("some_new_kind"), "some new kind");
     }
 
     #[test]
@@ -589,8 +465,9 @@ mod tests {
             "Senate",
             "52.7% → 12.5%",
             "through the Chair of the Senate",
-            "Electorate elects → Senate",
-            "President dismisses at will → Senate",
+            "Electorate: election → Senate",
+            "Maslikhats (local councils): election → Senate",
+            "President: dismissal at will → Senate",
         ] {
             assert!(text.contains(want), "{want} missing from\n{text}");
         }

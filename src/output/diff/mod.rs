@@ -9,6 +9,7 @@
 pub mod figure;
 pub mod json;
 pub mod md;
+mod moved;
 pub mod text;
 
 use crate::analysis::diff::BodyDelta;
