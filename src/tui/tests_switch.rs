@@ -38,7 +38,7 @@ fn a_reform_switch_keeps_the_state_before_on_screen_until_it_arrives() {
     insta::assert_snapshot!("reform_switch_recomputing", pending);
     let asked = job(&mut a, Target::Reform).expect("a switch is the worker's job");
     update(&mut a, Action::Ranges(asked.run()));
-    assert_eq!(a.ctx.scenario.active, [first.clone()]);
+    assert_eq!(a.ctx.scenario.active, [first.as_str()]);
     assert_eq!(a.ctx.switching(), None);
     // The delta against the baseline follows.
     let delta = text(&render(&a));
