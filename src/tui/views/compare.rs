@@ -60,6 +60,14 @@ pub struct CompareView {
     ranges: Memo<u64, u64>,
     /// The ticket the comparison of a revision was asked of the worker with.
     asked: Memo<u64, u64>,
+    /// Whether the state on screen differs from its dataset as given (reforms, options), per
+    /// revision: the dataset's principals are a pass over every body, not one per frame.
+    changed: Memo<u64, bool>,
+}
+
+/// Whether the state on screen is its dataset as given: no reform, the dataset's options.
+fn as_given(ctx: &Ctx) -> bool {
+    ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset)
 }
 
 /// The Compare view's columns, to measure off the frame path (the eleven embedded datasets
@@ -111,6 +119,7 @@ impl Default for CompareView {
             comparison: Memo::default(),
             ranges: Memo::default(),
             asked: Memo::default(),
+            changed: Memo::default(),
         }
     }
 }
@@ -197,6 +206,8 @@ impl Tab for CompareView {
     /// embedded datasets loaded and analysed, the state on screen measured), then its
     /// columns' ranges once it is there.
     fn refresh(&mut self, ctx: &mut Ctx) {
+        self.changed
+            .get_or_insert_with(ctx.revision(), || !as_given(ctx));
         if self.comparison(ctx).is_some() {
             return;
         }
@@ -235,12 +246,16 @@ impl Tab for CompareView {
         let inner = blk.inner(list_area);
         blk.render(list_area, buf);
         let mut lines = vec![];
-        let current_label =
-            if ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset) {
-                tr(lang, "this state").to_string()
-            } else {
-                format!("{}*", tr(lang, "this state"))
-            };
+        let changed = match self.changed.get(&ctx.revision()) {
+            Some(&c) => c,
+            // A frame drawn before the view's first update in this state.
+            None => !as_given(ctx),
+        };
+        let current_label = if changed {
+            format!("{}*", tr(lang, "this state"))
+        } else {
+            tr(lang, "this state").to_string()
+        };
         let entries: Vec<(bool, String)> = std::iter::once((self.current, current_label))
             .chain(
                 EMBEDDED
