@@ -42,10 +42,7 @@ fn a_reform_switch_keeps_the_state_before_on_screen_until_it_arrives() {
     assert_eq!(a.ctx.switching(), None);
     // The delta against the baseline follows.
     let delta = text(&render(&a));
-    assert!(
-        delta.contains("measuring…"),
-        "{delta}"
-    );
+    assert!(delta.contains("measuring…"), "{delta}");
     assert!(
         delta.contains(&format!("{first} on · active: {first}")),
         "{delta}"

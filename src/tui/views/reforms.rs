@@ -485,10 +485,7 @@ impl ReformsView {
             ))];
         }
         let Some(d) = self.delta(ctx) else {
-            return vec![Line::from(Span::styled(
-                tr(lang, "measuring…"),
-                t.dim,
-            ))];
+            return vec![Line::from(Span::styled(tr(lang, "measuring…"), t.dim))];
         };
         let name = |id: &str| -> String {
             ctx.dataset
