@@ -275,14 +275,17 @@ impl App {
         // Every change of the weights, principals or reforms, by key or mouse, can be undone;
         // undo and redo themselves, and a reload of the file, are not changes to undo.
         // A tour step replaces the whole state, dataset included: not a change to undo.
-        let recorded = !matches!(
-            action,
-            Action::Command(Command::Undo | Command::Redo)
-                | Action::FileChanged(_)
-                | Action::TourStep { .. }
-                | Action::TourStart
-                | Action::Ranges(_)
-        );
+        // A reform switch computed by the worker is recorded when it arrives.
+        let recorded = match &action {
+            Action::Ranges(done) => done.target == super::ranges::Target::Reform,
+            _ => !matches!(
+                action,
+                Action::Command(Command::Undo | Command::Redo)
+                    | Action::FileChanged(_)
+                    | Action::TourStep { .. }
+                    | Action::TourStart
+            ),
+        };
         let before = recorded.then(|| Snapshot::of(&self.ctx));
         let effect = match action {
             Action::Command(c) => {

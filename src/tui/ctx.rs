@@ -13,6 +13,8 @@
 //! What other views keep a cursor on (the selection, the dataset, the size) is recorded in
 //! [`Changes`] for the app to pass round once the update is over.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::ranges::{
@@ -24,6 +26,11 @@ use crate::analysis::range::{Band, ControlRanges, PctRange};
 use crate::analysis::{self, Analysis, Options, Severity};
 use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer, Weights};
 use crate::reform::Scenario;
+
+mod figures;
+mod switch;
+use figures::Slot;
+pub use switch::{Switched, switched};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusKind {
@@ -49,19 +56,20 @@ pub struct Changes {
 }
 
 pub struct Ctx {
-    /// The baseline, the reform presets and those active.
-    pub scenario: Scenario,
+    /// The baseline, the reform presets and those active. Shared with a reform switch's job,
+    /// which would otherwise copy the baseline.
+    pub scenario: Arc<Scenario>,
     /// The dataset on screen: the baseline with the active reforms applied, in the layer
     /// `options.layer` names (codebook R34). Shared with the ranges worker's job, which would
     /// otherwise copy it on every change.
-    pub dataset: std::sync::Arc<Dataset>,
+    pub dataset: Arc<Dataset>,
     /// The same state with both layers, when it has a de facto layer (else `dataset` is it).
     pub full: Option<Dataset>,
     pub custom_principals: bool,
     pub options: Options,
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     /// Shared with the worker's headline job, which would otherwise copy it.
-    pub analysis: std::sync::Arc<Analysis>,
+    pub analysis: Arc<Analysis>,
     /// The analysis in the other layer, so that a figure can be shown with and without the
     /// de facto layer ([`Ctx::other`]): computed when first asked for, as only the Bodies
     /// detail shows it and a reform switched elsewhere should not wait for it.
@@ -103,46 +111,12 @@ pub struct Ctx {
     /// The headline of the state on screen (the Weights view's) and the Sources view's
     /// listing, each for the revision it was asked for.
     headline: Option<Slot<HeadlineOf>>,
-    listing: Option<Slot<std::sync::Arc<Listing>>>,
-}
-
-/// A figure of the state on screen asked of the worker: for the revision it was asked for and
-/// the ticket of its job (`None` inside while being computed).
-struct Slot<T> {
-    revision: u64,
-    ticket: u64,
-    value: Option<T>,
-}
-
-impl<T> Slot<T> {
-    /// The value for `revision`: `Err(())` while it is being computed or was asked for
-    /// another.
-    fn get(slot: &Option<Slot<T>>, revision: u64) -> Result<&T, ()> {
-        match slot {
-            Some(s) if s.revision == revision => s.value.as_ref().ok_or(()),
-            _ => Err(()),
-        }
-    }
-
-    /// Whether `slot` holds (or awaits) the value for `revision`.
-    fn asked(slot: &Option<Slot<T>>, revision: u64) -> bool {
-        slot.as_ref().is_some_and(|s| s.revision == revision)
-    }
-
-    /// Takes an answer for the ticket the slot awaits; false (dropped) for any other.
-    fn arrive(slot: &mut Option<Slot<T>>, ticket: u64, value: T) -> bool {
-        match slot {
-            Some(s) if s.ticket == ticket && s.value.is_none() => {
-                s.value = Some(value);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn pending(slot: &Option<Slot<T>>) -> bool {
-        slot.as_ref().is_some_and(|s| s.value.is_none())
-    }
+    listing: Option<Slot<Arc<Listing>>>,
+    /// A reform switch asked of the worker, until its state is on screen.
+    switching: Option<switch::Switch>,
+    /// Figures asked for by ticket ([`Ctx::want`]), each target's last, `None` inside until
+    /// it arrives.
+    awaited: Vec<(Target, u64, Option<Answer>)>,
 }
 
 /// What the baseline's figures depend on besides the baseline itself (the Reforms view keys
@@ -190,12 +164,12 @@ impl Ctx {
         let selected = default_selection(&dataset);
         let band = Band::default();
         let mut ctx = Ctx {
-            scenario,
-            dataset: std::sync::Arc::new(dataset),
+            scenario: Arc::new(scenario),
+            dataset: Arc::new(dataset),
             full,
             custom_principals,
             options,
-            analysis: std::sync::Arc::new(analysis),
+            analysis: Arc::new(analysis),
             other: Default::default(),
             band,
             ranges: None,
@@ -222,6 +196,8 @@ impl Ctx {
             compare_ranges: None,
             headline: None,
             listing: None,
+            switching: None,
+            awaited: Vec::new(),
         };
         ctx.request_ranges();
         Ok(ctx)
@@ -314,10 +290,11 @@ impl Ctx {
     pub fn reanalyze(&mut self, previous: Options) -> bool {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
-                self.analysis = std::sync::Arc::new(a);
+                self.analysis = Arc::new(a);
                 self.other = Default::default();
                 self.revision += 1;
                 self.request_ranges();
+                self.reask_switch();
                 true
             }
             Err(e) => {
@@ -328,93 +305,58 @@ impl Ctx {
         }
     }
 
-    /// Switches a reform preset on or off; a conflict or an invalid result is refused with its
-    /// reason in the status bar, and nothing changes.
-    pub fn toggle_reform(&mut self, id: &str) {
+    /// A reform switch inside `update` ([`Mode::Now`]).
+    fn toggle_reform_now(&mut self, id: &str) {
         let previous = self.scenario.active.clone();
-        let on = self.scenario.toggle(id);
+        let on = Arc::make_mut(&mut self.scenario).toggle(id);
         match self.scenario.reformed() {
             Ok(dataset) => {
                 if self.set_dataset(dataset) {
-                    use crate::model::i18n::tr;
-                    let lang = self.lang;
-                    let list = if self.scenario.active.is_empty() {
-                        tr(lang, "none: the baseline").to_string()
-                    } else {
-                        self.scenario.active.join(" + ")
-                    };
-                    let template = if on {
-                        "{id} on · active: {list}"
-                    } else {
-                        "{id} off · active: {list}"
-                    };
-                    let text = crate::model::i18n::fill(
-                        lang,
-                        template,
-                        &[("id", id.to_string()), ("list", list)],
-                    );
-                    self.set_status(text, StatusKind::Info);
+                    self.switched_status(Some((id.to_string(), on)));
                 } else {
-                    self.scenario.active = previous;
+                    Arc::make_mut(&mut self.scenario).active = previous;
                 }
             }
             Err(e) => {
-                self.scenario.active = previous;
+                Arc::make_mut(&mut self.scenario).active = previous;
                 self.set_status(e.to_string().replace('\n', " "), StatusKind::Error);
             }
         }
     }
 
-    /// Switches every reform off.
-    pub fn reset_reforms(&mut self) {
+    /// Every reform switched off inside `update` ([`Mode::Now`]).
+    fn reset_reforms_now(&mut self) {
         let previous = self.scenario.active.clone();
-        self.scenario.reset();
+        Arc::make_mut(&mut self.scenario).reset();
         let ok = match self.scenario.reformed() {
             Ok(dataset) => self.set_dataset(dataset),
             Err(_) => false,
         };
         if ok {
-            self.set_status(
-                crate::model::i18n::tr(self.lang, "all reforms off: the baseline"),
-                StatusKind::Info,
-            );
+            self.switched_status(None);
         } else {
-            self.scenario.active = previous;
+            Arc::make_mut(&mut self.scenario).active = previous;
         }
     }
 
-    /// Puts a new dataset on screen (the baseline with other reforms); false, with the reason
-    /// in the status bar, if it cannot be analysed.
+    /// Puts a new dataset on screen (the baseline with the reforms now in
+    /// `scenario.active`); false, with the reason in the status bar, if it cannot be
+    /// analysed. A switch in flight is no longer awaited: this state replaces it.
     fn set_dataset(&mut self, dataset: Dataset) -> bool {
-        let mut options = self.options.clone();
-        if !self.custom_principals {
-            options.principals = dataset.principals();
-        } else {
-            options.principals.retain(|p| dataset.body(p).is_some());
-        }
-        match layered(dataset, &options) {
-            Ok(l) => {
-                self.dataset = std::sync::Arc::new(l.dataset);
-                self.full = l.full;
-                self.options = options;
-                self.analysis = std::sync::Arc::new(l.analysis);
-                self.other = Default::default();
-                self.revision += 1;
-                self.request_ranges();
-                self.order = display_order(&self.dataset);
-                if self.dataset.body(&self.selected).is_none() {
-                    self.selected = default_selection(&self.dataset);
-                }
-                self.history.retain(|h| self.dataset.body(h).is_some());
-                self.changes.dataset = true;
-                self.changes.selection = true;
+        self.switching = None;
+        let active = self.scenario.active.clone();
+        match switch::prepared(
+            active,
+            dataset,
+            self.options.clone(),
+            self.custom_principals,
+        ) {
+            Ok(s) => {
+                self.install(s);
                 true
             }
             Err(e) => {
-                self.set_status(
-                    format!("cannot analyse the reformed state: {e}"),
-                    StatusKind::Error,
-                );
+                self.set_status(e, StatusKind::Error);
                 false
             }
         }
@@ -430,7 +372,7 @@ impl Ctx {
         custom_principals: bool,
     ) -> bool {
         let previous = (
-            std::mem::replace(&mut self.scenario.active, active),
+            std::mem::replace(&mut Arc::make_mut(&mut self.scenario).active, active),
             std::mem::replace(&mut self.options, options),
             std::mem::replace(&mut self.custom_principals, custom_principals),
         );
@@ -442,7 +384,11 @@ impl Ctx {
             }
         };
         if !ok {
-            (self.scenario.active, self.options, self.custom_principals) = previous;
+            (
+                Arc::make_mut(&mut self.scenario).active,
+                self.options,
+                self.custom_principals,
+            ) = previous;
         }
         ok
     }
@@ -453,7 +399,7 @@ impl Ctx {
     pub fn set_scenario(&mut self, scenario: Scenario, options: Options) -> bool {
         self.baseline_revision += 1;
         let previous = (
-            std::mem::replace(&mut self.scenario, scenario),
+            std::mem::replace(&mut self.scenario, Arc::new(scenario)),
             std::mem::replace(&mut self.options, options),
             std::mem::replace(&mut self.custom_principals, false),
         );
@@ -478,11 +424,12 @@ impl Ctx {
             self.options.weights = baseline.weights;
         }
         self.baseline_revision += 1;
-        let old = std::mem::replace(&mut self.scenario.baseline, baseline);
+        let old = std::mem::replace(&mut Arc::make_mut(&mut self.scenario).baseline, baseline);
         let dataset = match self.scenario.reformed() {
             Ok(d) => d,
             Err(e) => {
-                let dropped = std::mem::take(&mut self.scenario.active).join(" + ");
+                let dropped =
+                    std::mem::take(&mut Arc::make_mut(&mut self.scenario).active).join(" + ");
                 self.set_status(
                     format!(
                         "reforms {dropped} switched off: {}",
@@ -496,7 +443,7 @@ impl Ctx {
         if self.set_dataset(dataset) {
             true
         } else {
-            self.scenario.baseline = old;
+            Arc::make_mut(&mut self.scenario).baseline = old;
             false
         }
     }
@@ -506,6 +453,7 @@ impl Ctx {
         self.band = band;
         self.revision += 1;
         self.request_ranges();
+        self.reask_switch();
     }
 
     /// The analysis of the state on screen in the layer not on screen; `None` when the dataset
@@ -602,6 +550,7 @@ impl Ctx {
             || self.compare_ranges.as_ref().is_some_and(|c| c.1.is_none())
             || Slot::pending(&self.headline)
             || Slot::pending(&self.listing)
+            || self.awaiting_answers()
     }
 
     /// Goes up whenever ranges on screen change: a new state's are asked for, or arrive.
@@ -655,6 +604,16 @@ impl Ctx {
                     return;
                 }
             }
+            (Target::Reform, Answer::Reform(s)) => {
+                if !self.switch_arrived(done.ticket, s) {
+                    return;
+                }
+            }
+            (target @ (Target::Delta | Target::Comparison), answer) => {
+                if !self.awaited_arrived(target, done.ticket, answer) {
+                    return;
+                }
+            }
             _ => return,
         }
         self.ranges_revision += 1;
@@ -663,17 +622,11 @@ impl Ctx {
     /// Asks for the ranges of the Compare view's columns: computed now, or by the worker.
     /// Returns the ticket to read them with ([`Ctx::compare_ranges`]); a comparison asked for
     /// earlier is no longer answered.
-    pub fn want_compare_ranges(
-        &mut self,
-        comparison: std::sync::Arc<crate::comparative::Comparison>,
-    ) -> u64 {
+    pub fn want_compare_ranges(&mut self, comparison: Arc<crate::comparative::Comparison>) -> u64 {
         self.tickets += 1;
         self.ranges_revision += 1;
         let ranges = match self.range_mode {
-            Mode::Now => Some(std::sync::Arc::new(ranges::compare(
-                &comparison,
-                &self.band,
-            ))),
+            Mode::Now => Some(Arc::new(ranges::compare(&comparison, &self.band))),
             Mode::Deferred => {
                 self.jobs.retain(|j| j.target != Target::Compare);
                 self.jobs.push(Job {
@@ -700,95 +653,6 @@ impl Ctx {
         }
     }
 
-    /// Asks for the headline of the state on screen unless it was asked for already: computed
-    /// now, or by the worker (reading the consent steps the ranges solved, if they are here).
-    pub fn want_headline(&mut self) {
-        if Slot::asked(&self.headline, self.revision) {
-            return;
-        }
-        self.tickets += 1;
-        let value = match self.range_mode {
-            Mode::Now => Some(std::sync::Arc::new(analysis::headline::headline_with(
-                &self.dataset,
-                &self.options,
-                &self.analysis,
-                self.ranges(),
-            ))),
-            Mode::Deferred => {
-                self.ask(
-                    Target::Headline,
-                    Work::Headline {
-                        dataset: std::sync::Arc::clone(&self.dataset),
-                        options: self.options.clone(),
-                        analysis: std::sync::Arc::clone(&self.analysis),
-                        ranges: self.ranges.clone(),
-                    },
-                );
-                None
-            }
-        };
-        self.headline = Some(Slot {
-            revision: self.revision,
-            ticket: self.tickets,
-            value,
-        });
-    }
-
-    /// The headline of the state on screen: `Err(())` while it is being computed (or was never
-    /// asked for), `Ok(None)` when the state has none.
-    #[allow(clippy::result_unit_err)]
-    pub fn headline(&self) -> Result<Option<&analysis::Headline>, ()> {
-        Slot::get(&self.headline, self.revision).map(|h| h.as_ref().as_ref())
-    }
-
-    /// Asks for the Sources view's listing of the state on screen unless it was asked for
-    /// already: built now, or by the worker.
-    pub fn want_listing(&mut self) {
-        if Slot::asked(&self.listing, self.revision) {
-            return;
-        }
-        self.tickets += 1;
-        let value = match self.range_mode {
-            Mode::Now => Some(std::sync::Arc::new(Listing::of_parts(
-                &self.dataset,
-                &self.order,
-            ))),
-            Mode::Deferred => {
-                self.ask(
-                    Target::Sources,
-                    Work::Sources {
-                        dataset: std::sync::Arc::clone(&self.dataset),
-                        order: self.order.clone(),
-                    },
-                );
-                None
-            }
-        };
-        self.listing = Some(Slot {
-            revision: self.revision,
-            ticket: self.tickets,
-            value,
-        });
-    }
-
-    /// The Sources view's listing of the state on screen: `Err(())` while it is being built
-    /// (or was never asked for).
-    #[allow(clippy::result_unit_err)]
-    pub fn listing(&self) -> Result<&std::sync::Arc<Listing>, ()> {
-        Slot::get(&self.listing, self.revision)
-    }
-
-    /// Leaves a job for the event loop, with the ticket just taken, replacing an earlier one
-    /// of its target that was not handed over yet.
-    fn ask(&mut self, target: Target, work: Work) {
-        self.jobs.retain(|j| j.target != target);
-        self.jobs.push(Job {
-            ticket: self.tickets,
-            target,
-            work,
-        });
-    }
-
     /// Asks for the ranges of the state on screen: computed now, or by the worker.
     fn request_ranges(&mut self) {
         self.ranges_revision += 1;
@@ -796,7 +660,7 @@ impl Ctx {
         self.state_ticket = self.tickets;
         match self.range_mode {
             Mode::Now => {
-                self.ranges = Some(std::sync::Arc::new(ranges::compute(
+                self.ranges = Some(Arc::new(ranges::compute(
                     &self.dataset,
                     &self.options,
                     &self.band,
@@ -809,7 +673,7 @@ impl Ctx {
                     ticket: self.tickets,
                     target: Target::State,
                     work: Work::State {
-                        dataset: std::sync::Arc::clone(&self.dataset),
+                        dataset: Arc::clone(&self.dataset),
                         options: self.options.clone(),
                         band: self.band.clone(),
                     },
@@ -852,15 +716,13 @@ impl Ctx {
         self.tickets += 1;
         self.ranges_revision += 1;
         let ranges = match self.range_mode {
-            Mode::Now => Some(std::sync::Arc::new(ranges::compute(
-                &base, &options, &self.band,
-            ))),
+            Mode::Now => Some(Arc::new(ranges::compute(&base, &options, &self.band))),
             Mode::Deferred => {
                 let job = Job {
                     ticket: self.tickets,
                     target: Target::Baseline,
                     work: Work::State {
-                        dataset: std::sync::Arc::new(base.into_owned()),
+                        dataset: Arc::new(base.into_owned()),
                         options,
                         band: self.band.clone(),
                     },

@@ -270,6 +270,8 @@ mod tests_session;
 #[cfg(test)]
 mod tests_sources;
 #[cfg(test)]
+mod tests_switch;
+#[cfg(test)]
 mod tests_text;
 #[cfg(test)]
 mod tests_tour;

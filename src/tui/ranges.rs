@@ -24,6 +24,7 @@ use crate::analysis::range::{self, Band, ControlRanges};
 use crate::analysis::{Analysis, Headline, Options, headline};
 use crate::comparative::{Comparison, Entry};
 use crate::model::Dataset;
+use crate::reform::Scenario;
 // The one view whose derived data is a job: its listing type lives with the view.
 use super::views::sources::Listing;
 
@@ -52,6 +53,14 @@ pub enum Target {
     /// The Sources view's listing (every citation of the state, and the bibliography's
     /// tally: a second at 100,000 bodies).
     Sources,
+    /// A reform switched on or off: the reformed state and its analysis (tens of seconds at
+    /// 100,000 bodies), while the state before it stays on screen.
+    Reform,
+    /// The Reforms view's comparison of the state on screen with the baseline.
+    Delta,
+    /// The Compare view's columns: the embedded datasets loaded and analysed, and the state
+    /// on screen measured.
+    Comparison,
 }
 
 /// A state's headline as computed (`None` when the state has none).
@@ -99,6 +108,18 @@ pub enum Work {
         dataset: Arc<Dataset>,
         order: Vec<usize>,
     },
+    /// A reform switch ([`Target::Reform`]): the scenario's baseline with `active` applied,
+    /// analysed under `options`.
+    Reform {
+        scenario: Arc<Scenario>,
+        active: Vec<String>,
+        options: Options,
+        custom_principals: bool,
+    },
+    /// The Reforms view's delta ([`Target::Delta`]).
+    Delta(super::views::reforms::DeltaWork),
+    /// The Compare view's comparison ([`Target::Comparison`]).
+    Comparison(super::views::compare::ComparisonWork),
 }
 
 impl Job {
@@ -126,6 +147,19 @@ impl Job {
             Work::Sources { dataset, order } => {
                 Answer::Sources(Arc::new(Listing::of_parts(&dataset, &order)))
             }
+            Work::Reform {
+                scenario,
+                active,
+                options,
+                custom_principals,
+            } => Answer::Reform(Arc::new(super::ctx::switched(
+                &scenario,
+                active,
+                options,
+                custom_principals,
+            ))),
+            Work::Delta(work) => Answer::Delta(Arc::new(work.run())),
+            Work::Comparison(work) => Answer::Comparison(Arc::new(work.run())),
         };
         Done {
             ticket: self.ticket,
@@ -149,6 +183,11 @@ pub enum Answer {
     Compare(CompareRanges),
     Headline(HeadlineOf),
     Sources(Arc<Listing>),
+    /// The reformed state, or why it cannot be put on screen. In an `Arc` (taken back out
+    /// by the one `Ctx` that asked) so that an answer is cheap to move and clone.
+    Reform(Arc<Result<super::ctx::Switched, String>>),
+    Delta(Arc<super::views::reforms::DeltaDone>),
+    Comparison(Arc<Result<Arc<Comparison>, String>>),
 }
 
 /// Two reports are the same report when they answer the same job (the figures are then equal).
@@ -206,13 +245,17 @@ fn column(e: &Entry, band: &Band) -> Option<ColumnRanges> {
     Some(r.lo.into_iter().zip(r.hi).collect())
 }
 
-/// Two background threads, each computing the latest job of each of its targets: one for the
-/// ranges, one for the headline and the Sources listing (so that opening a view never waits
-/// behind a state's ranges, the longer job). A job overtaken by a newer one of its target before it started
+/// Three background threads, each computing the latest job of each of its targets: one for the
+/// ranges, one for the figures a view opens on (the headline, the Sources listing, the
+/// Reforms view's delta, the Compare view's columns: so that opening a view never waits
+/// behind a state's ranges, the longer job), one for a reform switch. A job overtaken by a newer one of its target before it started
 /// is skipped, as its answer would be dropped anyway.
 pub struct Worker {
     ranges: Sender<Job>,
     headline: Sender<Job>,
+    /// A reform switch has a thread of its own: the user waits for it, and it should not
+    /// queue behind the ranges or a headline.
+    state: Sender<Job>,
     done: Receiver<Done>,
 }
 
@@ -221,7 +264,8 @@ impl Worker {
         let (outbox, done) = mpsc::channel();
         Ok(Worker {
             ranges: serve("bilik-ranges", outbox.clone())?,
-            headline: serve("bilik-headline", outbox)?,
+            headline: serve("bilik-headline", outbox.clone())?,
+            state: serve("bilik-state", outbox)?,
             done,
         })
     }
@@ -230,8 +274,11 @@ impl Worker {
         // A thread only ends when its sender is dropped (or it panicked: then the state keeps
         // saying that its figures are being computed).
         let to = match job.target {
-            Target::Headline | Target::Sources => &self.headline,
-            _ => &self.ranges,
+            Target::Headline | Target::Sources | Target::Delta | Target::Comparison => {
+                &self.headline
+            }
+            Target::Reform => &self.state,
+            Target::State | Target::Baseline | Target::Compare => &self.ranges,
         };
         let _ = to.send(job);
     }

@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier};
 
 use super::app::{Action, App, AppOptions, Effect, action_from_event, update};
 use super::keymap::Keymap;
+use super::ranges::Mode;
 use super::theme::Theme;
 use super::views::Pane;
 use super::{View, views};
@@ -37,6 +38,29 @@ pub(crate) fn app_for(dataset: &str, width: u16, height: u16, theme: Theme) -> A
 
 fn app(width: u16, height: u16) -> App {
     app_for("kz-2022", width, height, Theme::colored())
+}
+
+/// kz-2022 with its presets, the ranges and the worker's jobs computed as `mode` says, at
+/// `width` x `height`: the fixture of the tests that drive the worker's flows.
+pub(crate) fn app_with(mode: Mode, lang: Lang, theme: Theme, width: u16, height: u16) -> App {
+    let dataset = crate::data::resolve("kz-2022").unwrap();
+    let mut a = App::with_ranges(
+        AppOptions {
+            options: Options::of(&dataset),
+            presets: crate::reform::embedded("kz-2022"),
+            dataset,
+            active: Vec::new(),
+            custom_principals: false,
+            lang,
+            keymap: Keymap::default(),
+            theme,
+            message: None,
+        },
+        mode,
+    )
+    .unwrap();
+    update(&mut a, Action::Resize { width, height });
+    a
 }
 
 /// Feeds keys written as in the config file (`j`, `enter`, `ctrl-d`); a bare string of

@@ -3,7 +3,7 @@
 
 use super::app::{App, AppOptions, update};
 use super::keymap::Keymap;
-use super::tests::{app_for, keys, render, text};
+use super::tests::{app_for, app_with, keys, render, text};
 use super::theme::Theme;
 use super::views::bodies::detail;
 use super::{Action, View};
@@ -282,28 +282,12 @@ fn compare_ranges_the_rows_that_show_control() {
 /// shows them; an answer for a comparison the user has since changed is dropped.
 #[test]
 fn compare_asks_the_worker_for_its_ranges() {
-    let dataset = crate::data::resolve("kz-2022").unwrap();
-    let mut a = App::with_ranges(
-        AppOptions {
-            options: Options::of(&dataset),
-            presets: crate::reform::embedded("kz-2022"),
-            dataset,
-            active: Vec::new(),
-            custom_principals: false,
-            lang: Lang::En,
-            keymap: Keymap::default(),
-            theme: Theme::colored(),
-            message: None,
-        },
+    let mut a = app_with(
         super::ranges::Mode::Deferred,
-    )
-    .unwrap();
-    update(
-        &mut a,
-        Action::Resize {
-            width: 160,
-            height: 48,
-        },
+        Lang::En,
+        Theme::colored(),
+        160,
+        48,
     );
     let compare_job = |a: &mut App| {
         a.ctx
@@ -311,7 +295,16 @@ fn compare_asks_the_worker_for_its_ranges() {
             .into_iter()
             .find(|j| j.target == super::ranges::Target::Compare)
     };
+    // The columns themselves come from the worker first.
+    let measure = |a: &mut App| {
+        for j in a.ctx.take_range_jobs() {
+            if j.target == super::ranges::Target::Comparison {
+                update(a, Action::Ranges(j.run()));
+            }
+        }
+    };
     keys(&mut a, &["7"]);
+    measure(&mut a);
     let screen = text(&render(&a));
     let pending = screen
         .lines()
@@ -324,6 +317,7 @@ fn compare_asks_the_worker_for_its_ranges() {
     keys(&mut a, &["space"]);
     let stale = job.run();
     update(&mut a, Action::Ranges(stale));
+    measure(&mut a);
     assert!(text(&render(&a)).contains("ranges being computed"));
     let job = compare_job(&mut a).expect("the new comparison asks again");
     update(&mut a, Action::Ranges(job.run()));

@@ -4,44 +4,19 @@
 //! have drawn computing it itself ([`Mode::Now`]). Through `update`, rendered to a
 //! `TestBackend`.
 
-use super::app::{App, AppOptions, update};
-use super::keymap::Keymap;
+use super::app::{App, update};
 use super::ranges::{Job, Mode, Target};
-use super::tests::{keys, render, text};
+use super::tests::{app_with, keys, render, text};
 use super::theme::Theme;
 use super::{Action, View};
-use crate::analysis::Options;
 use crate::model::Lang;
 
-fn app(mode: Mode, lang: Lang) -> App {
-    let dataset = crate::data::resolve("kz-2022").unwrap();
-    let mut a = App::with_ranges(
-        AppOptions {
-            options: Options::of(&dataset),
-            presets: crate::reform::embedded("kz-2022"),
-            dataset,
-            active: Vec::new(),
-            custom_principals: false,
-            lang,
-            keymap: Keymap::default(),
-            theme: Theme::monochrome(),
-            message: None,
-        },
-        mode,
-    )
-    .unwrap();
-    update(
-        &mut a,
-        Action::Resize {
-            width: 120,
-            height: 36,
-        },
-    );
-    a
+pub(super) fn app(mode: Mode, lang: Lang) -> App {
+    app_with(mode, lang, Theme::monochrome(), 120, 36)
 }
 
 /// The job of `target` the last updates left for the event loop, if any.
-fn job(a: &mut App, target: Target) -> Option<Job> {
+pub(super) fn job(a: &mut App, target: Target) -> Option<Job> {
     a.ctx
         .take_range_jobs()
         .into_iter()

@@ -26,16 +26,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Memo, Pane, Tab, bar, block, fit, pct, scroll_to, step, weights_summary};
-use crate::analysis::Options;
+use crate::analysis::{Analysis, Options};
 use crate::comparative::{Comparison, Entry, INDEPENDENT_ROLES};
 use crate::data::EMBEDDED;
-use crate::model::Lang;
 use crate::model::i18n::{tr, word};
+use crate::model::{Dataset, Lang};
 use crate::output::compare::role_words_in;
 use crate::t;
 use crate::tui::ctx::{Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::ranges::{Answer, Target, Work};
 use crate::tui::tabs::View;
 
 /// What the user chose to compare, and the comparison.
@@ -57,6 +58,53 @@ pub struct CompareView {
     /// The ticket of the columns' ranges asked of the worker with the comparison (the rows
     /// that show the head of state's control: see [`crate::tui::ranges::compare`]).
     ranges: Memo<u64, u64>,
+    /// The ticket the comparison of a revision was asked of the worker with.
+    asked: Memo<u64, u64>,
+    /// Whether the state on screen differs from its dataset as given (reforms, options), per
+    /// revision: the dataset's principals are a pass over every body, not one per frame.
+    changed: Memo<u64, bool>,
+}
+
+/// Whether the state on screen is its dataset as given: no reform, the dataset's options.
+fn as_given(ctx: &Ctx) -> bool {
+    ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset)
+}
+
+/// The Compare view's columns, to measure off the frame path (the eleven embedded datasets
+/// loaded and analysed, and the state on screen, copied into its column: tens of
+/// milliseconds, a copy of 100,000 bodies).
+#[derive(Debug, Clone)]
+pub struct ComparisonWork {
+    current: Option<(Arc<Dataset>, Arc<Analysis>)>,
+    chosen: Vec<String>,
+    /// The weights, threat option, share model and layer in force.
+    options: Options,
+}
+
+impl ComparisonWork {
+    pub fn run(self) -> Result<Arc<Comparison>, String> {
+        let mut entries = Vec::new();
+        if let Some((dataset, analysis)) = self.current {
+            let dataset = Arc::try_unwrap(dataset).unwrap_or_else(|d| (*d).clone());
+            let analysis = Arc::try_unwrap(analysis).unwrap_or_else(|a| (*a).clone());
+            entries.push(Entry::from_analysis(dataset, analysis).map_err(|e| e.to_string())?);
+        }
+        for e in EMBEDDED {
+            if !self.chosen.iter().any(|c| c == e.id) {
+                continue;
+            }
+            let dataset = crate::data::resolve(e.id).map_err(|err| err.to_string())?;
+            let options = Options {
+                weights: self.options.weights,
+                principals: dataset.principals(),
+                at_will_threat: self.options.at_will_threat,
+                share_model: self.options.share_model,
+                layer: self.options.layer,
+            };
+            entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
+        }
+        Ok(Arc::new(Comparison::new(entries)))
+    }
 }
 
 impl Default for CompareView {
@@ -70,6 +118,8 @@ impl Default for CompareView {
             focus: Pane::List,
             comparison: Memo::default(),
             ranges: Memo::default(),
+            asked: Memo::default(),
+            changed: Memo::default(),
         }
     }
 }
@@ -127,6 +177,7 @@ impl Tab for CompareView {
                 }
                 self.comparison.clear();
                 self.ranges.clear();
+                self.asked.clear();
                 self.first_col = 0;
             }
             (Pane::List, _) => {
@@ -151,22 +202,38 @@ impl Tab for CompareView {
         }
     }
 
-    /// Makes sure the comparison is there while the view is shown.
+    /// Makes sure the comparison is there while the view is shown: asked of the worker (the
+    /// embedded datasets loaded and analysed, the state on screen measured), then its
+    /// columns' ranges once it is there.
     fn refresh(&mut self, ctx: &mut Ctx) {
+        self.changed
+            .get_or_insert_with(ctx.revision(), || !as_given(ctx));
         if self.comparison(ctx).is_some() {
             return;
         }
-        match self.compute(ctx) {
-            Ok(c) => {
-                let c = Arc::new(c);
-                let ticket = ctx.want_compare_ranges(Arc::clone(&c));
-                self.ranges.set(ctx.revision(), ticket);
-                self.comparison.set(ctx.revision(), c);
+        let revision = ctx.revision();
+        let ticket = match self.asked.get(&revision) {
+            Some(t) => *t,
+            None => {
+                let t = ctx.want(Target::Comparison, Work::Comparison(self.work(ctx)));
+                self.asked.set(revision, t);
+                t
             }
-            Err(e) => ctx.set_status(
-                t!(ctx.lang, "cannot compare: {error}", error = e),
-                StatusKind::Error,
-            ),
+        };
+        let Some(Answer::Comparison(answer)) = ctx.answer(Target::Comparison, ticket) else {
+            return;
+        };
+        match &**answer {
+            Ok(c) => {
+                let c = Arc::clone(c);
+                let ticket = ctx.want_compare_ranges(Arc::clone(&c));
+                self.ranges.set(revision, ticket);
+                self.comparison.set(revision, c);
+            }
+            Err(e) => {
+                let text = t!(ctx.lang, "cannot compare: {error}", error = e);
+                ctx.set_status(text, StatusKind::Error)
+            }
         }
     }
 
@@ -179,12 +246,16 @@ impl Tab for CompareView {
         let inner = blk.inner(list_area);
         blk.render(list_area, buf);
         let mut lines = vec![];
-        let current_label =
-            if ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset) {
-                tr(lang, "this state").to_string()
-            } else {
-                format!("{}*", tr(lang, "this state"))
-            };
+        let changed = match self.changed.get(&ctx.revision()) {
+            Some(&c) => c,
+            // A frame drawn before the view's first update in this state.
+            None => !as_given(ctx),
+        };
+        let current_label = if changed {
+            format!("{}*", tr(lang, "this state"))
+        } else {
+            tr(lang, "this state").to_string()
+        };
         let entries: Vec<(bool, String)> = std::iter::once((self.current, current_label))
             .chain(
                 EMBEDDED
@@ -243,31 +314,16 @@ impl CompareView {
         self.comparison.get(&ctx.revision()).map(|c| &**c)
     }
 
-    /// Measures the chosen datasets under the weights in force. Called by `refresh` when the
-    /// view needs a comparison and its inputs changed, never while drawing.
-    pub fn compute(&self, ctx: &Ctx) -> Result<Comparison, String> {
-        let mut entries = Vec::new();
-        if self.current {
-            entries.push(
-                Entry::from_analysis((*ctx.dataset).clone(), (*ctx.analysis).clone())
-                    .map_err(|e| e.to_string())?,
-            );
+    /// What measuring the chosen datasets under the weights in force needs: the state on
+    /// screen shared, not copied (it is copied into its column on the worker).
+    fn work(&self, ctx: &Ctx) -> ComparisonWork {
+        ComparisonWork {
+            current: self
+                .current
+                .then(|| (Arc::clone(&ctx.dataset), Arc::clone(&ctx.analysis))),
+            chosen: self.chosen.clone(),
+            options: ctx.options.clone(),
         }
-        for e in EMBEDDED {
-            if !self.chosen.iter().any(|c| c == e.id) {
-                continue;
-            }
-            let dataset = crate::data::resolve(e.id).map_err(|err| err.to_string())?;
-            let options = Options {
-                weights: ctx.options.weights,
-                principals: dataset.principals(),
-                at_will_threat: ctx.options.at_will_threat,
-                share_model: ctx.options.share_model,
-                layer: ctx.options.layer,
-            };
-            entries.push(Entry::analyze(dataset, &options).map_err(|err| err.to_string())?);
-        }
-        Ok(Comparison::new(entries))
     }
 
     /// A dim row under a control row: each column's range, `48–58`, or `·` when the figure
@@ -332,6 +388,12 @@ impl CompareView {
         let t = &ctx.theme;
         let lang = ctx.lang;
         let Some(c) = self.comparison(ctx) else {
+            if self.asked.get(&ctx.revision()).is_some() && !ctx.computes_now() {
+                return vec![Line::from(Span::styled(
+                    tr(lang, "the comparison: measuring…"),
+                    t.dim,
+                ))];
+            }
             return vec![Line::from(tr(lang, "Choose datasets on the left (Space)."))];
         };
         if c.entries.is_empty() {

@@ -47,7 +47,10 @@ pub fn tabs(ctx: &Ctx, keymap: &Keymap, view: View, area: Rect, buf: &mut Buffer
         let style = if *v == view { t.tab_active } else { t.tab };
         buf.set_stringn(r.x, r.y, label, r.width as usize, style);
     }
-    let brand = format!(" bilik · {} ", ctx.state_label());
+    let brand = match ctx.switching() {
+        Some(mark) => format!(" bilik · {} · {mark} ", ctx.state_label()),
+        None => format!(" bilik · {} ", ctx.state_label()),
+    };
     let used = tabs.last().map(|(_, _, r)| r.x + r.width).unwrap_or(area.x);
     let right = area.x + area.width;
     let w = (brand.width() + badge.width()) as u16;
@@ -247,14 +250,19 @@ pub fn status(
         );
     } else {
         let badge = if ctx.de_facto() { BADGE } else { "" };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!(" {} ", ctx.state_label()), t.status_key),
             Span::styled(badge, t.status_key),
-            Span::styled(
-                format!("· {} · {} ", weights_summary(ctx), ctx.lang.code()),
-                t.status,
-            ),
-        ]);
+        ];
+        // The state on screen is the one before a switch until the new one arrives.
+        if let Some(mark) = ctx.switching() {
+            spans.push(Span::styled(format!("· {mark} "), t.accent));
+        }
+        spans.push(Span::styled(
+            format!("· {} · {} ", weights_summary(ctx), ctx.lang.code()),
+            t.status,
+        ));
+        let line = Line::from(spans);
         buf.set_line(state_row.x, state_row.y, &line, state_row.width);
     }
     if hints_row.height == 0 {

@@ -13,6 +13,8 @@
 //! Space toggles the preset under the cursor (Enter too), `r` switches all off; every other
 //! view shows the reformed state.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,13 +23,15 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
 use crate::analysis::diff::BodyChange;
 use crate::analysis::range::PctRange;
+use crate::analysis::{Analysis, Options};
 use crate::model::i18n::{tr, word};
-use crate::model::{Dataset, Lang};
-use crate::reform::{Delta, Side, side_options};
+use crate::model::{BodyId, Dataset, Lang};
+use crate::reform::{Delta, Scenario, Side, side_options};
 use crate::t;
 use crate::tui::ctx::{BaselineKey, Ctx, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::ranges::{Answer, Target, Work};
 use crate::tui::tabs::View;
 
 #[derive(Debug, Clone)]
@@ -41,10 +45,11 @@ pub struct ReformsView {
     pub delta_offset: usize,
     /// The baseline and the state on screen side by side, for the revision of the state it
     /// was computed for.
-    delta: Memo<u64, Delta>,
-    /// The baseline in the layer on screen and its side of the delta: switching a reform does
-    /// not change them, so a switch analyses only the state on screen (done by the `Ctx`).
-    baseline: Memo<BaselineKey, (Dataset, Side)>,
+    /// `None` inside when it could not be computed (the status line said why).
+    delta: Memo<u64, Option<Arc<Delta>>>,
+    /// The ticket the delta of a revision was asked for with.
+    asked: Memo<u64, u64>,
+    baseline: Memo<BaselineKey, BaselineSide>,
     /// The delta pane's lines, for the state and its ranges, the language and the width they
     /// were laid out for: a reform can move every body of a large state.
     delta_lines: Memo<LinesKey, Vec<Line<'static>>>,
@@ -68,6 +73,7 @@ impl Default for ReformsView {
             detail_offset: 0,
             delta_offset: 0,
             delta: Memo::default(),
+            asked: Memo::default(),
             baseline: Memo::default(),
             delta_lines: Memo::default(),
         }
@@ -143,8 +149,8 @@ impl Tab for ReformsView {
             ctx.want_baseline_ranges();
         }
         // With no reform on there is nothing to compare (the pane says so).
-        if self.delta(ctx).is_none() && !ctx.scenario.active.is_empty() {
-            self.compute_delta(ctx);
+        if self.delta.get(&ctx.revision()).is_none() && !ctx.scenario.active.is_empty() {
+            self.want_delta(ctx);
         }
         let (_, delta) =
             layout::reforms_right_split(layout::reforms_split(layout::screen(ctx.size).main).1);
@@ -252,67 +258,143 @@ impl Tab for ReformsView {
     }
 }
 
-impl ReformsView {
-    fn compute_delta(&mut self, ctx: &mut Ctx) {
-        let principals = ctx
-            .custom_principals
-            .then(|| ctx.options.principals.clone());
-        let key = ctx.baseline_key();
-        if self.baseline.get(&key).is_none() {
-            // The baseline in the layer on screen, as the reformed state is.
-            let base = ctx
-                .scenario
-                .baseline
-                .in_layer(ctx.options.layer)
-                .into_owned();
-            match crate::reform::side(&base, &ctx.options, principals.as_deref()) {
-                Ok(side) => self.baseline.set(key.clone(), (base, side)),
-                Err(e) => {
-                    return ctx.set_status(
-                        t!(
-                            ctx.lang,
-                            "cannot compare with the baseline: {error}",
-                            error = e
-                        ),
-                        StatusKind::Error,
-                    );
+/// The baseline in the layer on screen and its side of the delta, for what they depend on:
+/// switching a reform does not change them, so a switch analyses only the state on screen.
+pub type BaselineSide = Arc<(Dataset, Side)>;
+
+/// The Reforms view's delta, to compute off the frame path (the baseline's side alone is an
+/// analysis and a headline: seconds at 100,000 bodies).
+#[derive(Debug, Clone)]
+pub struct DeltaWork {
+    key: BaselineKey,
+    /// The baseline's side computed for `key` before, if the view has it.
+    baseline: Option<BaselineSide>,
+    scenario: Arc<Scenario>,
+    dataset: Arc<Dataset>,
+    analysis: Arc<Analysis>,
+    options: Options,
+    principals: Option<Vec<BodyId>>,
+}
+
+/// A delta computed, with the baseline's side it used (for the next switch), or why there is
+/// none.
+#[derive(Debug)]
+pub struct DeltaDone {
+    key: BaselineKey,
+    baseline: Option<BaselineSide>,
+    delta: Result<Arc<Delta>, String>,
+}
+
+impl DeltaWork {
+    fn of(ctx: &Ctx, baseline: Option<BaselineSide>) -> DeltaWork {
+        DeltaWork {
+            key: ctx.baseline_key(),
+            baseline,
+            scenario: Arc::clone(&ctx.scenario),
+            dataset: Arc::clone(&ctx.dataset),
+            analysis: Arc::clone(&ctx.analysis),
+            options: ctx.options.clone(),
+            principals: ctx
+                .custom_principals
+                .then(|| ctx.options.principals.clone()),
+        }
+    }
+
+    pub fn run(self) -> DeltaDone {
+        let principals = self.principals.as_deref();
+        let baseline = match self.baseline {
+            Some(b) => b,
+            None => {
+                // The baseline in the layer on screen, as the reformed state is.
+                let base = self
+                    .scenario
+                    .baseline
+                    .in_layer(self.options.layer)
+                    .into_owned();
+                match crate::reform::side(&base, &self.options, principals) {
+                    Ok(side) => Arc::new((base, side)),
+                    Err(e) => {
+                        return DeltaDone {
+                            key: self.key,
+                            baseline: None,
+                            delta: Err(e.to_string()),
+                        };
+                    }
                 }
             }
-        }
-        let Some((base, before)) = self.baseline.get(&key) else {
-            return;
         };
         // The state on screen was analysed when it was put there, under the same options
         // unless the user's principals include one the reform removed.
-        let options = side_options(&ctx.dataset, &ctx.options, principals.as_deref());
-        let after = if options == ctx.options {
+        let options = side_options(&self.dataset, &self.options, principals);
+        let after = if options == self.options {
             Ok(crate::reform::side_of(
-                &ctx.dataset,
+                &self.dataset,
                 &options,
-                (*ctx.analysis).clone(),
+                (*self.analysis).clone(),
             ))
         } else {
-            crate::reform::side(&ctx.dataset, &ctx.options, principals.as_deref())
+            crate::reform::side(&self.dataset, &self.options, principals)
         };
-        match after {
-            Ok(after) => {
-                let d = crate::reform::delta_of(base, before.clone(), &ctx.dataset, after);
-                self.delta.set(ctx.revision(), d);
+        let delta = after
+            .map(|after| {
+                let (base, before) = &*baseline;
+                Arc::new(crate::reform::delta_of(
+                    base,
+                    before.clone(),
+                    &self.dataset,
+                    after,
+                ))
+            })
+            .map_err(|e| e.to_string());
+        DeltaDone {
+            key: self.key,
+            baseline: Some(baseline),
+            delta,
+        }
+    }
+}
+
+impl ReformsView {
+    /// Asks for the delta of the state on screen (once per state), and takes it when it is
+    /// there.
+    fn want_delta(&mut self, ctx: &mut Ctx) {
+        let revision = ctx.revision();
+        let ticket = match self.asked.get(&revision) {
+            Some(t) => *t,
+            None => {
+                let baseline = self.baseline.get(&ctx.baseline_key()).cloned();
+                let work = DeltaWork::of(ctx, baseline);
+                let t = ctx.want(Target::Delta, Work::Delta(work));
+                self.asked.set(revision, t);
+                t
             }
-            Err(e) => ctx.set_status(
-                t!(
-                    ctx.lang,
-                    "cannot compare with the baseline: {error}",
-                    error = e
-                ),
-                StatusKind::Error,
-            ),
+        };
+        let Some(Answer::Delta(done)) = ctx.answer(Target::Delta, ticket) else {
+            return;
+        };
+        let done = Arc::clone(done);
+        if let Some(b) = &done.baseline {
+            self.baseline.set(done.key.clone(), Arc::clone(b));
+        }
+        match &done.delta {
+            Ok(d) => self.delta.set(revision, Some(Arc::clone(d))),
+            Err(e) => {
+                self.delta.set(revision, None);
+                ctx.set_status(
+                    t!(
+                        ctx.lang,
+                        "cannot compare with the baseline: {error}",
+                        error = e
+                    ),
+                    StatusKind::Error,
+                );
+            }
         }
     }
 
     /// The comparison with the baseline, if one was computed for the state on screen.
     pub fn delta(&self, ctx: &Ctx) -> Option<&Delta> {
-        self.delta.get(&ctx.revision())
+        self.delta.get(&ctx.revision())?.as_deref()
     }
 
     fn detail_lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
@@ -403,7 +485,7 @@ impl ReformsView {
             ))];
         }
         let Some(d) = self.delta(ctx) else {
-            return vec![Line::from("…")];
+            return vec![Line::from(Span::styled(tr(lang, "measuring…"), t.dim))];
         };
         let name = |id: &str| -> String {
             ctx.dataset
