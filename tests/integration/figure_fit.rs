@@ -57,9 +57,6 @@ fn check(what: &str, svg: &str, width: Length, labels_apart: bool) -> f64 {
     for (text, pt) in &sizes {
         assert!(*pt >= 6.99, "{what}: {text:?} prints at {pt:.2} pt");
     }
-    // A whole system is a poster: where a gap is crowded its labels may touch (the us
-    // poster's do since the gaps shrank to the labels' size); a Court's chain is a page's
-    // figure and keeps every label clear.
     for (i, a) in labels.iter().enumerate().filter(|_| labels_apart) {
         for b in &labels[i + 1..] {
             let apart = a.right() <= b.left() + 0.01
@@ -140,7 +137,7 @@ fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt_and_a_height
                 &name,
                 &String::from_utf8(svg).unwrap(),
                 width,
-                what == "court",
+                true,
             );
             if width == Length::Mm(160.0) {
                 let most = tallest(e.id, what);

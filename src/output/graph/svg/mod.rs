@@ -359,11 +359,33 @@ fn place_labels(labels: &[Vec<LabelLine>], laid: &placement::Output) -> Vec<(Pt,
                 y: p.y,
             })
         });
+        let samples = route.samples();
+        // Off the curve, further out, only when nothing nearer is free: a crowded gap of a
+        // whole system otherwise put two labels over each other.
+        let farther: Vec<Pt> = on_curve
+            .iter()
+            .chain(samples.iter().rev())
+            .flat_map(|p| {
+                [
+                    (-1.0, 0.0),
+                    (1.0, 0.0),
+                    (0.0, -1.0),
+                    (0.0, 1.0),
+                    (-2.0, 0.0),
+                    (2.0, 0.0),
+                ]
+                .map(|(sx, sy)| Pt {
+                    x: p.x + sx * (w / 2.0 + 3.0) + sx.signum() * 3.0,
+                    y: p.y + sy * (h + 2.0),
+                })
+            })
+            .collect();
         let candidates: Vec<Pt> = on_curve
             .iter()
             .copied()
             .chain(beside)
-            .chain(route.samples().into_iter().rev())
+            .chain(samples.into_iter().rev())
+            .chain(farther)
             .collect();
         let overlap = |p: Pt, from: usize| -> f64 {
             let b = boxed(p);
