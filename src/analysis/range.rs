@@ -36,6 +36,8 @@ use std::fmt;
 mod realise;
 mod rows;
 
+pub(crate) use rows::control_under;
+
 use super::{Analysis, AnalysisError, Options, analyze, control, shares};
 use crate::model::alt::Contested;
 use crate::model::{BodyId, Dataset, EdgeKind, MAX_WEIGHT, Weights};
@@ -626,8 +628,8 @@ fn interval_bound(
         if absorbing[bi] {
             continue;
         }
-        for c in &body.channels {
-            let relevant = relevance.channel(body, c);
+        for (ci, c) in body.channels.iter().enumerate() {
+            let relevant = relevance.channel(bi, ci, c);
             let combos = relevant
                 .iter()
                 .map(|&d| radix[d])
