@@ -1,12 +1,14 @@
 //! The headline check: how much of the constitutional court the head of state controls,
 //! directly and through the bodies he partly fills, and how that moves with the weights.
 //!
-//! Complexity: the sensitivity re-solves control alone (rows without channel shares and the
-//! linear solve, no flags, no summary and no per-body maps: [`control_values`] of the one
-//! figure it reads) once per consent step and once without the threat discount: at most five
-//! solves, each O(S + E + sweeps x (S + B) x P), linear in bodies + channels + edges. Given
-//! the state's ranges ([`headline_with`]), the steps that are points of the band (0.5 and 2
-//! in the default band) are read from the ranges' solves instead: three solves.
+//! Complexity: the sensitivity solves control alone (no flags, no summary, no per-body maps)
+//! once per consent step it does not already know and once without the threat discount: at
+//! most five solves, all on one set of row templates (`range::control_under`: the rows'
+//! structure built once, O(S + E), then O(S) arithmetic and a solve, O(sweeps x (S + B) x
+//! P), per step), linear in bodies + channels + edges. The step at the weight in force is the
+//! analysis's figure; given the state's ranges ([`headline_with`]), the steps that are points
+//! of the band (0.5 and 2 in the default band) are read from the ranges' solves: two or three
+//! solves.
 
 use super::range::{ControlRanges, control_under};
 use super::{Analysis, Options};

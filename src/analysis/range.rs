@@ -20,14 +20,17 @@
 //! turn inside the band; the sweep (`analysis::sweep`) draws the whole curve, and a test checks
 //! the shipped datasets' ranges against a fine grid.
 //!
-//! Complexity, for K combinations: one copy of the dataset in all (a combination patches the
-//! contested channels and edges of a working copy and puts them back after, see `Realiser`;
-//! the full edge list is put back only after a reading that removed an edge), and per
-//! combination the shares and the control solve alone ([`super::control_values`]: no per-body
-//! maps), O(S + E + sweeps x (S + B) x P). So O(K x (S + E + B x P)), with K independent of
-//! the number of bodies unless readings are added with them. Combinations with every element
-//! as coded whose options are equal (a band point at the value in force) are solved once, and
-//! their figures are kept for the headline's consent steps ([`ControlRanges::solved`]). The
+//! Complexity, for B bodies, S steps, E edges, P principals and K combinations: the
+//! structure of each body's row is built once (`rows::Template`, actors numbered by
+//! position; again only for a body a reading bears on, per choice of those readings, on one
+//! working copy of the dataset, see `Realiser`), O(S + E) with one look-up of each id; a
+//! combination then evaluates every row by arithmetic alone, O(S), and solves the system,
+//! O(sweeps x (S + B) x P), unless its rows are bit for bit those of a combination already
+//! solved. So O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state,
+//! with K independent of the number of bodies unless readings are added with them. The
+//! figures of the combinations with every element as coded are kept by their options for
+//! the headline's consent steps ([`ControlRanges::solved`]). The drivers keep each choice's
+//! figures until its dimension is done, O(choices x B x P), and name each choice once. The
 //! result is stored by position: O(B x P) figures and drivers, one id per body.
 
 use std::collections::HashMap;
