@@ -105,12 +105,11 @@ impl<'a> Relevance<'a> {
         }
         for e in &dataset.edges {
             // A reading may change an edge's kind, so any contested edge may dissolve at will.
-            if e.kind == EdgeKind::Dissolve || !e.alternatives.is_empty() {
-                if let (Some(&f), Some(&t)) =
+            if (e.kind == EdgeKind::Dissolve || !e.alternatives.is_empty())
+                && let (Some(&f), Some(&t)) =
                     (r.index.get(e.from.as_str()), r.index.get(e.to.as_str()))
-                {
-                    r.dissolvable[f].push(t);
-                }
+            {
+                r.dissolvable[f].push(t);
             }
         }
         r
@@ -544,6 +543,9 @@ impl<'a> Systems<'a> {
     }
 }
 
+/// A channel's seats, its counted steps (actor, position, strength) and its removers.
+type ChannelParts<'b> = (f64, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
+
 /// The template of `body`: its channels' counted steps with their positions and strengths, its
 /// removers at will, and its distinct actors in id order with their positions.
 fn build(
@@ -555,7 +557,7 @@ fn build(
     slots: &mut Vec<Option<usize>>,
 ) -> Template {
     // (actor, position, strength) of each counted step and the removers, channel by channel.
-    let mut channels: Vec<(f64, Vec<(&str, Position, f64)>, Vec<&str>)> = Vec::new();
+    let mut channels: Vec<ChannelParts<'_>> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for channel in &body.channels {
         let nominated = channel
