@@ -1,15 +1,17 @@
 //! The headline check: how much of the constitutional court the head of state controls,
 //! directly and through the bodies he partly fills, and how that moves with the weights.
 //!
-//! Complexity: the sensitivity re-solves control alone (rows without channel shares and the
-//! linear solve, no flags, no summary and no per-body maps: [`control_values`] of the one
-//! figure it reads) once per consent step and once without the threat discount: at most five
-//! solves, each O(S + E + sweeps x (S + B) x P), linear in bodies + channels + edges. Given
-//! the state's ranges ([`headline_with`]), the steps that are points of the band (0.5 and 2
-//! in the default band) are read from the ranges' solves instead: three solves.
+//! Complexity: the sensitivity solves control alone (no flags, no summary, no per-body maps)
+//! once per consent step it does not already know and once without the threat discount: at
+//! most five solves, all on one set of row templates (`range::control_under`: the rows'
+//! structure built once, O(S + E), then O(S) arithmetic and a solve, O(sweeps x (S + B) x
+//! P), per step), linear in bodies + channels + edges. The step at the weight in force is the
+//! analysis's figure; given the state's ranges ([`headline_with`]), the steps that are points
+//! of the band (0.5 and 2 in the default band) are read from the ranges' solves: two or three
+//! solves.
 
-use super::range::ControlRanges;
-use super::{Analysis, Options, control_values};
+use super::range::{ControlRanges, control_under};
+use super::{Analysis, Options};
 use crate::model::{BodyId, Dataset, Role};
 
 /// Consent weights the headline is recomputed at, from "consent counts nothing" to "consent
@@ -116,9 +118,11 @@ pub fn of_with(
         })
         .unwrap_or_default();
     through.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    let sensitivity = CONSENT_STEPS
+    // The options of each consent step, and the figures already known: the point's, and
+    // those the ranges solved; the rest are solved together, on one set of rows.
+    let steps: Vec<(f64, Options)> = CONSENT_STEPS
         .iter()
-        .filter_map(|&w| {
+        .map(|&w| {
             let mut o = options.clone();
             o.weights.consent = w;
             // A threatened consent keeps its ratio to a free one as the latter varies.
@@ -127,14 +131,17 @@ pub fn of_with(
             } else {
                 options.weights.consent_under_threat.min(w)
             };
-            let total = if w == options.weights.consent {
-                a.control_of(principal)
-            } else if let Some(v) = ranges.and_then(|r| r.solved(&o, body, principal)) {
-                v
+            (w, o)
+        })
+        .collect();
+    let known: Vec<Option<f64>> = steps
+        .iter()
+        .map(|(w, o)| {
+            if *w == options.weights.consent {
+                Some(a.control_of(principal))
             } else {
-                control_of(dataset, &o, body, principal)?
-            };
-            Some((w, total))
+                ranges.and_then(|r| r.solved(o, body, principal))
+            }
         })
         .collect();
     let threatened = analysis
@@ -145,12 +152,25 @@ pub fn of_with(
         .any(|s| s.under_threat);
     let threat_ratio = (threatened && options.weights.consent > 0.0)
         .then(|| options.weights.consent_under_threat / options.weights.consent);
+    let mut unsolved: Vec<Options> = steps
+        .iter()
+        .zip(&known)
+        .filter(|(_, k)| k.is_none())
+        .map(|((_, o), _)| o.clone())
+        .collect();
+    if threat_ratio.is_some() {
+        let mut o = options.clone();
+        o.weights.consent_under_threat = o.weights.consent;
+        unsolved.push(o);
+    }
+    let mut solved = control_of(dataset, options, &unsolved, body, principal).into_iter();
+    let sensitivity = steps
+        .iter()
+        .zip(known)
+        .filter_map(|((w, _), k)| Some((*w, k.or_else(|| solved.next().flatten())?)))
+        .collect();
     let without_threat_discount = match threat_ratio {
-        Some(_) => {
-            let mut o = options.clone();
-            o.weights.consent_under_threat = o.weights.consent;
-            Some(control_of(dataset, &o, body, principal)?)
-        }
+        Some(_) => Some(solved.next().flatten()?),
         None => None,
     };
     Some(Headline {
@@ -167,11 +187,24 @@ pub fn of_with(
     })
 }
 
-/// `principal`'s integrated control of `body` under `options`, or `None` when the analysis
-/// fails: the one figure the sensitivity reads, from the control solve alone.
-fn control_of(dataset: &Dataset, options: &Options, body: &str, principal: &str) -> Option<f64> {
-    let b = dataset.bodies.iter().position(|x| x.id == body)?;
-    control_values(dataset, options, &[(b, principal)])
-        .ok()
-        .map(|v| v[0])
+/// `principal`'s integrated control of `body` under each of `each` (the options in force with
+/// other weights), `None` where the analysis fails: the one figure the sensitivity reads, from
+/// the control solve alone, the rows' structure built once for all of them.
+fn control_of(
+    dataset: &Dataset,
+    options: &Options,
+    each: &[Options],
+    body: &str,
+    principal: &str,
+) -> Vec<Option<f64>> {
+    if each.is_empty() {
+        return Vec::new();
+    }
+    let Some(b) = dataset.bodies.iter().position(|x| x.id == body) else {
+        return vec![None; each.len()];
+    };
+    control_under(dataset, options, each, &[(b, principal)])
+        .into_iter()
+        .map(|v| v.map(|v| v[0]))
+        .collect()
 }

@@ -20,14 +20,17 @@
 //! turn inside the band; the sweep (`analysis::sweep`) draws the whole curve, and a test checks
 //! the shipped datasets' ranges against a fine grid.
 //!
-//! Complexity, for K combinations: one copy of the dataset in all (a combination patches the
-//! contested channels and edges of a working copy and puts them back after, see `Realiser`;
-//! the full edge list is put back only after a reading that removed an edge), and per
-//! combination the shares and the control solve alone ([`super::control_values`]: no per-body
-//! maps), O(S + E + sweeps x (S + B) x P). So O(K x (S + E + B x P)), with K independent of
-//! the number of bodies unless readings are added with them. Combinations with every element
-//! as coded whose options are equal (a band point at the value in force) are solved once, and
-//! their figures are kept for the headline's consent steps ([`ControlRanges::solved`]). The
+//! Complexity, for B bodies, S steps, E edges, P principals and K combinations: the
+//! structure of each body's row is built once (`rows::Template`, actors numbered by
+//! position; again only for a body a reading bears on, per choice of those readings, on one
+//! working copy of the dataset, see `Realiser`), O(S + E) with one look-up of each id; a
+//! combination then evaluates every row by arithmetic alone, O(S), and solves the system,
+//! O(sweeps x (S + B) x P), unless its rows are bit for bit those of a combination already
+//! solved. So O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state,
+//! with K independent of the number of bodies unless readings are added with them. The
+//! figures of the combinations with every element as coded are kept by their options for
+//! the headline's consent steps ([`ControlRanges::solved`]). The drivers keep each choice's
+//! figures until its dimension is done, O(choices x B x P), and name each choice once. The
 //! result is stored by position: O(B x P) figures and drivers, one id per body.
 
 use std::collections::HashMap;
@@ -35,6 +38,8 @@ use std::fmt;
 
 mod realise;
 mod rows;
+
+pub(crate) use rows::control_under;
 
 use super::{Analysis, AnalysisError, Options, analyze, control, shares};
 use crate::model::alt::Contested;
@@ -116,7 +121,8 @@ impl Band {
     }
 }
 
-fn trim(x: f64) -> String {
+/// A weight's value as the reports write it: at most three decimals, no trailing zeros.
+pub fn trim(x: f64) -> String {
     let s = format!("{x:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -208,6 +214,24 @@ impl Space {
         }
     }
 
+    /// What [`Space::choice_label`] names, as fields: what a report in another language
+    /// words without reading the label back.
+    pub fn choice_kind(&self, d: &Dimension, k: usize, options: &Options) -> Choice {
+        match d {
+            Dimension::Reading(i) if k == 0 => Choice::AsCoded {
+                element: self.contested[*i].label(),
+            },
+            Dimension::Reading(_) => Choice::Alternative,
+            Dimension::Threat => Choice::Threat {
+                on: (k == 1) != options.at_will_threat,
+            },
+            Dimension::Weight { name, lo, hi } => Choice::Weight {
+                id: name.clone(),
+                value: band_point(*lo, *hi, k),
+            },
+        }
+    }
+
     /// The dataset and options of one combination (`choice[d]` for each dimension; a weight's
     /// choice may be [`AT_POINT`]).
     pub fn realise(
@@ -291,9 +315,25 @@ fn can_dissolve_at_will(dataset: &Dataset) -> bool {
 /// How far one dimension alone moves a figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Driver {
-    /// The choice that moves it furthest: an alternative's id, `at-will threat on`, `consent 2`.
+    /// The choice that moves it furthest, in English: an alternative's id, `at-will threat
+    /// on`, `consent 2` (the text of the JSON and of English reports).
     pub choice: String,
+    /// The same choice as fields, for the reports in other languages.
+    pub kind: Choice,
     pub value: f64,
+}
+
+/// What a driver's choice is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// An alternative reading; the driver's text is its id, as the data writes it.
+    Alternative,
+    /// A contested element read as coded, with its label ([`Contested::label`]).
+    AsCoded { element: String },
+    /// The at-will threat option, on or off.
+    Threat { on: bool },
+    /// A weight of the band (its id, `consent`) at a value.
+    Weight { id: String, value: f64 },
 }
 
 /// Figures with their ranges.
@@ -411,7 +451,8 @@ where
     // Drivers: each dimension moved alone.
     let mut drivers: Vec<Vec<Driver>> = vec![Vec::new(); point.len()];
     for (d, dim) in space.dimensions.iter().enumerate() {
-        let mut best: Vec<Option<Driver>> = vec![None; point.len()];
+        let mut best: Vec<Option<usize>> = vec![None; point.len()];
+        let mut moves: Vec<(Driver, Vec<f64>)> = Vec::new();
         for k in 0..radix[d] as usize {
             // Every other dimension at the point: its own coding, the option in force, the
             // weight in force (not the band's low end).
@@ -433,22 +474,31 @@ where
                 take(&got, &mut lo, &mut hi);
                 combinations += 1;
             }
+            let m = moves.len();
             for (i, v) in got.iter().enumerate() {
                 let moved = (v - point[i]).abs();
                 if moved > 5e-5
-                    && best[i]
-                        .as_ref()
-                        .is_none_or(|b| moved > (b.value - point[i]).abs())
+                    && best[i].is_none_or(|b: usize| moved > (moves[b].1[i] - point[i]).abs())
                 {
-                    best[i] = Some(Driver {
-                        choice: space.choice_label(dim, k, options),
-                        value: *v,
-                    });
+                    best[i] = Some(m);
                 }
             }
+            // The choice is named once, however many figures it moves.
+            let driver = Driver {
+                choice: space.choice_label(dim, k, options),
+                kind: space.choice_kind(dim, k, options),
+                value: 0.0,
+            };
+            moves.push((driver, got));
         }
         for (i, b) in best.into_iter().enumerate() {
-            drivers[i].extend(b);
+            if let Some(b) = b {
+                let (driver, got) = &moves[b];
+                drivers[i].push(Driver {
+                    value: got[i],
+                    ..driver.clone()
+                });
+            }
         }
     }
     for (i, ds) in drivers.iter_mut().enumerate() {
@@ -626,8 +676,8 @@ fn interval_bound(
         if absorbing[bi] {
             continue;
         }
-        for c in &body.channels {
-            let relevant = relevance.channel(body, c);
+        for (ci, c) in body.channels.iter().enumerate() {
+            let relevant = relevance.channel(bi, ci, c);
             let combos = relevant
                 .iter()
                 .map(|&d| radix[d])

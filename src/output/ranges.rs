@@ -7,7 +7,9 @@
 //! Complexity: [`Ranges::of`] is [`control_ranges`] (see `analysis::range`); a look-up is
 //! O(1): one hash of the body's id and a scan of the P principals.
 
-use crate::analysis::range::{Band, ControlRanges, Driver, PctRange, Space, control_ranges};
+use crate::analysis::range::{
+    Band, Choice, ControlRanges, Driver, PctRange, Space, control_ranges, trim,
+};
 use crate::analysis::{AnalysisError, Options};
 use crate::model::i18n::tr;
 use crate::model::{Dataset, Lang};
@@ -66,13 +68,7 @@ impl Ranges {
         let d = self.drivers(body, principal);
         (!d.is_empty()).then(|| {
             d.iter()
-                .map(|d| {
-                    format!(
-                        "{} → {:.1}%",
-                        choice_in(lang, &plain(&d.choice)),
-                        d.value * 100.0
-                    )
-                })
+                .map(|d| format!("{} → {:.1}%", driver_in(lang, d), d.value * 100.0))
                 .collect::<Vec<_>>()
                 .join(", ")
         })
@@ -121,8 +117,36 @@ impl Ranges {
     }
 }
 
-/// A driver's choice in `lang`: the weight and option choices the analysis words
-/// (`at-will threat on`, `… as coded`); weight names and alternative ids as they are.
+/// A driver's choice in `lang`, from the fields the analysis gives it ([`Choice`]): the
+/// threat option and `… as coded` in words, a weight by its word with its value (`согласие
+/// 0.5`), an alternative's id as the data writes it; control characters dropped, so that data
+/// cannot reach a terminal.
+pub fn driver_in(lang: Lang, d: &Driver) -> String {
+    let choice = plain(&d.choice);
+    if lang == Lang::En {
+        return choice;
+    }
+    match &d.kind {
+        Choice::Threat { on: true } => tr(lang, "at-will threat on").to_string(),
+        Choice::Threat { on: false } => tr(lang, "at-will threat off").to_string(),
+        Choice::AsCoded { element } => {
+            t!(lang, "{id} as coded", id = more_in(lang, &plain(element)))
+        }
+        Choice::Weight { id, value } => {
+            match crate::model::i18n::lookup(lang, &format!("weight.{id}")) {
+                Some(w) => format!("{w} {}", trim(*value)),
+                None => choice,
+            }
+        }
+        Choice::Alternative => choice,
+    }
+}
+
+/// A driver's choice in `lang` from its English text alone, for the callers that hold only
+/// the text (the explanation's drivers, `analysis::explain::RangeDriver`, and the explorer's
+/// detail): the weight and option choices the analysis words (`at-will threat on`, `… as
+/// coded`); weight names and alternative ids as they are. [`driver_in`] reads the same from
+/// the driver's fields instead of the text.
 pub fn choice_in(lang: Lang, choice: &str) -> String {
     if lang == Lang::En {
         return choice.to_string();
@@ -189,6 +213,44 @@ pub fn plain(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_drivers_fields_word_it_and_an_id_stays_as_written() {
+        let driver = |choice: &str, kind: Choice| Driver {
+            choice: choice.to_string(),
+            kind,
+            value: 0.5,
+        };
+        let weight = driver(
+            "consent 0.5",
+            Choice::Weight {
+                id: "consent".into(),
+                value: 0.5,
+            },
+        );
+        assert_eq!(driver_in(Lang::Ru, &weight), "согласие 0.5");
+        assert_eq!(driver_in(Lang::En, &weight), "consent 0.5");
+        // An alternative whose id looks like a weight and a number stays as the data has it.
+        let id = driver("consent 2", Choice::Alternative);
+        assert_eq!(driver_in(Lang::Ru, &id), "consent 2");
+        let threat = driver("at-will threat on", Choice::Threat { on: true });
+        assert_eq!(
+            driver_in(Lang::Ru, &threat),
+            choice_in(Lang::Ru, "at-will threat on")
+        );
+        let coded = driver(
+            "edge a -appoint-> b and 2 more as coded",
+            Choice::AsCoded {
+                element: "edge a -appoint-> b and 2 more".into(),
+            },
+        );
+        for lang in [Lang::Ru, Lang::Kk] {
+            assert_eq!(
+                driver_in(lang, &coded),
+                choice_in(lang, "edge a -appoint-> b and 2 more as coded")
+            );
+        }
+    }
 
     #[test]
     fn a_weights_choice_reads_in_words_and_an_id_stays() {

@@ -1,73 +1,100 @@
-//! The control system of each combination, assembled from rows cached per body.
+//! The control system of each combination, from templates of the rows built once per body.
 //!
-//! A body's row of the control system (what each actor holds of it) depends only on the
-//! readings of its own channels and steps, of the edges into it and between its actors, on
-//! the threat option when an at-will dissolution joins two of its actors, and on the weights
-//! ([`Relevance`]). So each body's row is computed once per choice of those dimensions and
-//! reused by every combination that makes the same choice; a combination then costs one
-//! look-up per body and one solve, and a combination whose rows are all those of an earlier
-//! one reuses its figures. The rows are computed by the same arithmetic as the analysis
-//! ([`crate::analysis::analyze_control`], without its channel shares: `analysis::row`) and
-//! solved by the same solver, so every figure is bit-identical to solving the realised dataset
-//! afresh.
+//! A body's row of the control system (what each actor holds of it) is a fixed arithmetic of
+//! the weights over a structure that depends only on the readings of its own channels and
+//! steps, of the edges into it and between its actors, and on the threat option when an
+//! at-will dissolution joins two of its actors ([`Relevance`]): which steps count, in which
+//! position, with which veto strength, and who removes at will. That structure is a
+//! [`Template`], built once per body and per choice of the readings it depends on (almost
+//! always once), with the actors already numbered by position. A combination then evaluates
+//! every template under its weights (arithmetic only: no look-up by id, no allocation per
+//! body) into one flat system and solves it; a combination whose system is bit for bit that of
+//! an earlier one reuses its figures. The evaluation repeats, operation for operation, the
+//! arithmetic of the analysis's rows (`analysis::row`, the same as
+//! [`crate::analysis::analyze_control`]'s), and the system is solved by the same solver, so
+//! every figure is bit-identical to solving the realised dataset afresh (a test compares the
+//! rows on every shipped dataset). A body with blocs in the layer analysed has a voting-power
+//! row: it is computed whole, as the analysis does, and kept for the weights it was computed
+//! under.
 //!
-//! Complexity, for B bodies, K combinations and R distinct (body, choice) rows: building the
-//! relevance O(dimensions + targets + channels x actors^2), O(R x row) for the rows (at most
-//! K x B, far fewer when most bodies depend on few dimensions), and per combination O(B) to
-//! look the rows up plus the solve, O(sweeps x (S + B) x P).
+//! Complexity, for B bodies, S steps, E edges, K combinations and T templates (T = B unless
+//! readings bear on a body's structure): the relevance O(dimensions + targets + E + S) with
+//! one look-up of each actor's id; the templates O(T x row) plus one realisation and one edge
+//! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
+//! rows, O(S) to compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
+//! The solve starts afresh for every system, even when one weight moved: a warm start would
+//! change the figures' last bits.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::realise::Realiser;
-use super::{AT_POINT, Dimension, Space};
+use super::{Dimension, Space};
+use crate::analysis::shares::{EdgeIndex, Position, position_weight, step_position};
 use crate::analysis::{
-    AnalysisError, Options, absorbing, position_index, principals_in_force, row, shares, solve_rows,
+    AnalysisError, Options, absorbing, position_index, principals_in_force, row, solve_rows,
 };
 use crate::model::alt::Target;
-use crate::model::{Body, Channel, Dataset, EdgeKind};
+use crate::model::{Body, BodyId, Channel, Dataset, EdgeKind, Layer, Weights};
 
-/// Which dimensions of a space each channel's split can depend on, indexed once.
+/// Which dimensions of a space each channel's split can depend on, indexed once by the
+/// positions of the bodies.
 pub(super) struct Relevance<'a> {
-    /// Readings of a channel or of one of its steps, by (body, channel).
-    channels: HashMap<(&'a str, &'a str), Vec<usize>>,
+    index: HashMap<&'a str, usize>,
+    /// Readings of a channel or of one of its steps, by (body, channel) positions.
+    channels: HashMap<(usize, usize), Vec<usize>>,
     /// Readings of an edge, by its target body (removal at will reads those).
-    edges_to: HashMap<&'a str, Vec<usize>>,
+    edges_to: Vec<Vec<usize>>,
     /// Readings of an edge, by (source, target) (a dissolution between two actors).
-    edges_between: HashMap<(&'a str, &'a str), Vec<usize>>,
-    /// Pairs (source, target) joined by an edge that is, or a reading may make, an at-will
-    /// dissolution: only between those does the threat option change a split.
-    dissolvable: HashSet<(&'a str, &'a str)>,
+    edges_between: HashMap<(usize, usize), Vec<usize>>,
+    /// For each body, the bodies it is joined to by an edge that is, or a reading may make,
+    /// an at-will dissolution: only between those does the threat option change a split.
+    dissolvable: Vec<Vec<usize>>,
+    /// Every reading dimension: what a channel with an actor that is not a body depends on.
+    readings: Vec<usize>,
     threat: Option<usize>,
     weights: Vec<usize>,
 }
 
 impl<'a> Relevance<'a> {
-    pub(super) fn new(space: &'a Space, dataset: &'a Dataset) -> Relevance<'a> {
+    pub(super) fn new(space: &Space, dataset: &'a Dataset) -> Relevance<'a> {
+        let index = position_index(dataset);
+        let n = dataset.bodies.len();
         let mut r = Relevance {
             channels: HashMap::new(),
-            edges_to: HashMap::new(),
+            edges_to: vec![Vec::new(); n],
             edges_between: HashMap::new(),
-            dissolvable: HashSet::new(),
+            dissolvable: vec![Vec::new(); n],
+            readings: Vec::new(),
             threat: None,
             weights: Vec::new(),
+            index,
         };
         for (d, dim) in space.dimensions.iter().enumerate() {
             match dim {
                 Dimension::Reading(i) => {
+                    r.readings.push(d);
                     for t in &space.contested[*i].targets {
                         match t {
                             Target::Channel { body, channel }
-                            | Target::Step { body, channel, .. } => r
-                                .channels
-                                .entry((body.as_str(), channel.as_str()))
-                                .or_default()
-                                .push(d),
+                            | Target::Step { body, channel, .. } => {
+                                if let Some(&b) = r.index.get(body.as_str()) {
+                                    for (c, ch) in dataset.bodies[b].channels.iter().enumerate() {
+                                        if ch.id == *channel {
+                                            r.channels.entry((b, c)).or_default().push(d);
+                                        }
+                                    }
+                                }
+                            }
                             Target::Edge((from, _, to, _)) => {
-                                r.edges_to.entry(to.as_str()).or_default().push(d);
-                                r.edges_between
-                                    .entry((from.as_str(), to.as_str()))
-                                    .or_default()
-                                    .push(d);
+                                let (Some(&f), Some(&t)) =
+                                    (r.index.get(from.as_str()), r.index.get(to.as_str()))
+                                else {
+                                    // An edge of a body the dataset lacks fills no seat.
+                                    continue;
+                                };
+                                r.edges_to[t].push(d);
+                                r.edges_between.entry((f, t)).or_default().push(d);
                             }
                         }
                     }
@@ -78,49 +105,66 @@ impl<'a> Relevance<'a> {
         }
         for e in &dataset.edges {
             // A reading may change an edge's kind, so any contested edge may dissolve at will.
-            if e.kind == EdgeKind::Dissolve || !e.alternatives.is_empty() {
-                r.dissolvable.insert((e.from.as_str(), e.to.as_str()));
+            if (e.kind == EdgeKind::Dissolve || !e.alternatives.is_empty())
+                && let (Some(&f), Some(&t)) =
+                    (r.index.get(e.from.as_str()), r.index.get(e.to.as_str()))
+            {
+                r.dissolvable[f].push(t);
             }
         }
         r
     }
 
-    /// The dimensions `c` of `body` depends on, in dimension order: the readings of its own
-    /// elements, of the edges into its body (removal at will) and of the edges between its
-    /// actors in any reading (dissolution), the threat option where an at-will dissolution
-    /// may join two of its actors, and every weight of the band.
-    pub(super) fn channel(&self, body: &Body, c: &Channel) -> Vec<usize> {
-        let mut actors: Vec<&str> = c.steps.iter().map(|s| s.actor.as_str()).collect();
+    /// The dimensions channel `ci` of body `bi` depends on, in dimension order: the readings
+    /// of its own elements, of the edges into its body (removal at will) and of the edges
+    /// between its actors in any reading (dissolution), the threat option where an at-will
+    /// dissolution may join two of its actors, and every weight of the band.
+    pub(super) fn channel(&self, bi: usize, ci: usize, c: &Channel) -> Vec<usize> {
+        let mut names: Vec<&str> = c.steps.iter().map(|s| s.actor.as_str()).collect();
         for a in &c.alternatives {
-            actors.extend(a.change.steps.iter().flatten().map(|s| s.actor.as_str()));
+            names.extend(a.change.steps.iter().flatten().map(|s| s.actor.as_str()));
         }
         for s in &c.steps {
-            actors.extend(
+            names.extend(
                 s.alternatives
                     .iter()
                     .filter_map(|a| a.change.actor.as_deref()),
             );
         }
-        actors.sort_unstable();
-        actors.dedup();
         let mut out: Vec<usize> = Vec::new();
-        if let Some(v) = self.channels.get(&(body.id.as_str(), c.id.as_str())) {
-            out.extend(v);
-        }
-        if let Some(v) = self.edges_to.get(body.id.as_str()) {
-            out.extend(v);
-        }
-        let mut threat = false;
-        for &from in &actors {
-            for &to in &actors {
-                if let Some(v) = self.edges_between.get(&(from, to)) {
+        let actors: Option<Vec<usize>> = names.iter().map(|a| self.index.get(a).copied()).collect();
+        match actors {
+            Some(mut actors) => {
+                actors.sort_unstable();
+                actors.dedup();
+                if let Some(v) = self.channels.get(&(bi, ci)) {
                     out.extend(v);
                 }
-                threat |= self.dissolvable.contains(&(from, to));
+                out.extend(&self.edges_to[bi]);
+                let mut threat = false;
+                for &from in &actors {
+                    for &to in &self.dissolvable[from] {
+                        threat |= actors.binary_search(&to).is_ok();
+                    }
+                    if self.edges_between.is_empty() {
+                        continue;
+                    }
+                    for &to in &actors {
+                        if let Some(v) = self.edges_between.get(&(from, to)) {
+                            out.extend(v);
+                        }
+                    }
+                }
+                if threat {
+                    out.extend(self.threat);
+                }
             }
-        }
-        if threat {
-            out.extend(self.threat);
+            // An actor that is not a body (the analysis ignores its seats): every reading and
+            // the threat option, rather than a dependency missed.
+            None => {
+                out.extend(&self.readings);
+                out.extend(self.threat);
+            }
         }
         out.extend(&self.weights);
         out.sort_unstable();
@@ -129,38 +173,90 @@ impl<'a> Relevance<'a> {
     }
 }
 
-/// One body's cached row.
-struct Entry {
-    row: Vec<(usize, f64)>,
-    /// The body picks some of its own members in this reading (codebook R16).
-    co_opted: bool,
+/// One step of a template: a channel's header, then its counted steps, then its removers.
+#[derive(Clone, Copy)]
+enum Op {
+    Channel {
+        seats: f64,
+        parts: u32,
+        removers: u32,
+    },
+    Part {
+        slot: u32,
+        position: Position,
+        strength: f64,
+    },
+    Remover {
+        slot: u32,
+    },
 }
 
-/// Combinations past this many figures keep no memo of their values (memory at scale).
-const MEMO_FIGURES: usize = 1 << 16;
+/// A body's row as a function of the weights.
+enum Template {
+    /// Channels and steps: `ops` and `slots` index [`Systems::ops`] and [`Systems::slots`]
+    /// (the body's distinct actors in id order, each with its position if it is a body).
+    Lean {
+        seats: f64,
+        ops: (usize, usize),
+        slots: (usize, usize),
+        co_opted: bool,
+    },
+    /// A voting-power row (blocs), valid for `weights` only.
+    Fixed {
+        row: Vec<(usize, f64)>,
+        weights: Weights,
+        co_opted: bool,
+    },
+}
 
-/// The control figures of combinations of a space, from rows cached per body.
+impl Template {
+    fn co_opted(&self) -> bool {
+        match self {
+            Template::Lean { co_opted, .. } | Template::Fixed { co_opted, .. } => *co_opted,
+        }
+    }
+}
+
+/// A system solved before: its rows (flat) and its figures.
+struct Memo {
+    hash: u64,
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
+    values: Vec<f64>,
+}
+
+/// Combinations past this many stored numbers keep no memo of their systems (memory at scale).
+const MEMO_NUMBERS: usize = 1 << 23;
+
+/// The control figures of combinations of a space, from templates built per body.
 pub(super) struct Systems<'a> {
     base: &'a Dataset,
     realiser: Realiser<'a>,
     index: HashMap<&'a str, usize>,
     /// The principals in force, in dataset order.
-    pub(super) principals: Vec<crate::model::BodyId>,
+    pub(super) principals: Vec<BodyId>,
     absorbing: Vec<bool>,
-    /// Column of each principal in the solution.
+    /// Column of each principal in the solution, by id.
     cols: HashMap<&'a str, usize>,
-    /// For each body, the dimensions its row depends on with their number of choices (a
-    /// weight's one more, for [`AT_POINT`]); `None` when the choices are too many to key.
+    /// For each body, the reading dimensions (and the threat option) its row's structure
+    /// depends on with their number of choices; `None` when the choices are too many to key.
     deps: Vec<Option<Vec<(usize, u64)>>>,
-    cache: Vec<HashMap<u64, usize>>,
-    entries: Vec<Entry>,
-    /// The figures of each set of rows solved so far, by the rows' entries.
-    memo: HashMap<Vec<usize>, Vec<f64>>,
+    /// Bodies whose row is a voting-power row in the layer analysed.
+    blocs: Vec<bool>,
+    /// For each body, (key, template) of the structures built so far.
+    cache: Vec<Vec<(u64, usize)>>,
+    templates: Vec<Template>,
+    ops: Vec<Op>,
+    slots: Vec<Option<usize>>,
+    memo: Vec<Memo>,
     space: &'a Space,
     /// The figures of the combinations with every element as coded and the threat option in
     /// force, by their options: a band point whose options equal the point's (consent 1 in
     /// the default band) is not solved again, and the headline reads its consent steps here.
     solved: Vec<(Options, Vec<f64>)>,
+    /// Buffers of the system being evaluated.
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
 }
 
 /// The most figures [`Systems`] keeps of combinations by their options (memory at scale: 4M
@@ -177,7 +273,8 @@ impl<'a> Systems<'a> {
         let index = position_index(dataset);
         // Readings and the options a range varies never change the principals in force.
         let principals = principals_in_force(dataset, options, &index)?;
-        let in_force: HashSet<&str> = principals.iter().map(String::as_str).collect();
+        let in_force: std::collections::HashSet<&str> =
+            principals.iter().map(String::as_str).collect();
         let absorbing = absorbing(dataset, &in_force);
         let cols = dataset
             .bodies
@@ -187,31 +284,46 @@ impl<'a> Systems<'a> {
             .enumerate()
             .map(|(k, (b, _))| (b.id.as_str(), k))
             .collect();
-        let relevance = Relevance::new(space, dataset);
+        let structural = space
+            .dimensions
+            .iter()
+            .any(|d| !matches!(d, Dimension::Weight { .. }));
+        let relevance = structural.then(|| Relevance::new(space, dataset));
         let deps = dataset
             .bodies
             .iter()
-            .map(|b| {
+            .enumerate()
+            .map(|(bi, b)| {
+                let Some(relevance) = &relevance else {
+                    return Some(Vec::new());
+                };
                 let mut dims: Vec<usize> = b
                     .channels
                     .iter()
-                    .flat_map(|c| relevance.channel(b, c))
+                    .enumerate()
+                    .flat_map(|(ci, c)| relevance.channel(bi, ci, c))
+                    .filter(|&d| !matches!(space.dimensions[d], Dimension::Weight { .. }))
                     .collect();
                 dims.sort_unstable();
                 dims.dedup();
                 let with_radix: Vec<(usize, u64)> = dims
                     .into_iter()
-                    .map(|d| {
-                        let r = space.radix(&space.dimensions[d]);
-                        let extra =
-                            u64::from(matches!(space.dimensions[d], Dimension::Weight { .. }));
-                        (d, r + extra)
-                    })
+                    .map(|d| (d, space.radix(&space.dimensions[d])))
                     .collect();
                 with_radix
                     .iter()
                     .try_fold(1u64, |a, (_, r)| a.checked_mul(*r))
                     .map(|_| with_radix)
+            })
+            .collect();
+        let blocs = dataset
+            .bodies
+            .iter()
+            .map(|b| {
+                // The same test as `analysis::row`: such a row comes from the blocs' power.
+                b.blocs
+                    .iter()
+                    .any(|k| k.layer == Layer::DeJure || options.layer == Layer::DeFacto)
             })
             .collect();
         Ok(Systems {
@@ -222,22 +334,27 @@ impl<'a> Systems<'a> {
             absorbing,
             cols,
             deps,
-            cache: vec![HashMap::new(); dataset.bodies.len()],
-            entries: Vec::new(),
-            memo: HashMap::new(),
+            blocs,
+            cache: (0..dataset.bodies.len()).map(|_| Vec::new()).collect(),
+            templates: Vec::new(),
+            ops: Vec::new(),
+            slots: Vec::new(),
+            memo: Vec::new(),
             space,
             solved: Vec::new(),
+            starts: Vec::new(),
+            entries: Vec::new(),
         })
     }
 
-    /// The key of body `b`'s row under `choice`.
-    fn key(&self, b: usize, choice: &[usize]) -> Option<u64> {
+    /// The key of body `b`'s structure under `choice`, whose options are `o` (the threat
+    /// option keyed by its value, not by the choice, so that any base options key alike).
+    fn key(&self, b: usize, choice: &[usize], o: &Options) -> Option<u64> {
         let deps = self.deps[b].as_ref()?;
         Some(deps.iter().fold(0u64, |key, &(d, radix)| {
-            let k = if choice[d] == AT_POINT {
-                radix - 1
-            } else {
-                choice[d] as u64
+            let k = match self.space.dimensions[d] {
+                Dimension::Threat => u64::from(o.at_will_threat),
+                _ => choice[d] as u64,
             };
             key * radix + k
         }))
@@ -246,8 +363,17 @@ impl<'a> Systems<'a> {
     /// The column of the solution each key's principal has, if it is a principal: what
     /// [`Systems::values`] reads for `keys`.
     pub(super) fn columns(&self, keys: &[(usize, &str)]) -> Vec<Option<usize>> {
+        // Keys name a few principals many times over: one look-up per run of a name.
+        let mut last: Option<(&str, Option<usize>)> = None;
         keys.iter()
-            .map(|(_, p)| self.cols.get(p).copied())
+            .map(|(_, p)| match last {
+                Some((q, c)) if q == *p => c,
+                _ => {
+                    let c = self.cols.get(p).copied();
+                    last = Some((p, c));
+                    c
+                }
+            })
             .collect()
     }
 
@@ -267,14 +393,14 @@ impl<'a> Systems<'a> {
             .iter()
             .zip(choice)
             .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
-        if !coded {
-            return self.solve(options, choice, keys, cols);
-        }
         let (_, o) = self.space.readings_and_options(options, choice);
+        if !coded {
+            return self.solve(options, &o, choice, keys, cols);
+        }
         if let Some((_, v)) = self.solved.iter().find(|(x, _)| *x == o) {
             return Ok(v.clone());
         }
-        let values = self.solve(options, choice, keys, cols)?;
+        let values = self.solve(options, &o, choice, keys, cols)?;
         let kept: usize = self.solved.iter().map(|(_, v)| v.len()).sum();
         if kept + values.len() <= SOLVED_FIGURES {
             self.solved.push((o, values.clone()));
@@ -287,10 +413,23 @@ impl<'a> Systems<'a> {
         self.solved
     }
 
-    /// [`Systems::values`] of a combination from its rows.
+    /// The template of body `b` for the structure `key` under weights `w`, if built.
+    fn find(&self, b: usize, key: Option<u64>, w: &Weights) -> Option<usize> {
+        let key = key?;
+        self.cache[b].iter().find_map(|&(k, t)| {
+            let fits = match &self.templates[t] {
+                Template::Lean { .. } => true,
+                Template::Fixed { weights, .. } => weights == w,
+            };
+            (k == key && fits).then_some(t)
+        })
+    }
+
+    /// [`Systems::values`] of a combination whose options are `o`.
     fn solve(
         &mut self,
         options: &Options,
+        o: &Options,
         choice: &[usize],
         keys: &[(usize, &str)],
         cols: &[Option<usize>],
@@ -299,9 +438,9 @@ impl<'a> Systems<'a> {
         let mut ids = Vec::with_capacity(n);
         let mut missing: Vec<(usize, Option<u64>)> = Vec::new();
         for b in 0..n {
-            let key = self.key(b, choice);
-            match key.and_then(|k| self.cache[b].get(&k)) {
-                Some(&e) => ids.push(e),
+            let key = self.key(b, choice, o);
+            match self.find(b, key, &o.weights) {
+                Some(t) => ids.push(t),
                 None => {
                     ids.push(usize::MAX);
                     missing.push((b, key));
@@ -310,35 +449,362 @@ impl<'a> Systems<'a> {
         }
         if !missing.is_empty() {
             let (ds, o) = self.realiser.realise(options, choice);
-            let edges = shares::EdgeIndex::new(ds, o.at_will_threat);
-            let mut lean = row::Rows::default();
+            let edges = EdgeIndex::new(ds, o.at_will_threat);
+            let mut whole = row::Rows::default();
             for (b, key) in missing {
                 let body = &ds.bodies[b];
-                let row = lean.row(&edges, &self.index, body, &o);
                 let co_opted = !crate::model::validate::co_opted(body).is_empty();
-                let e = self.entries.len();
-                self.entries.push(Entry { row, co_opted });
+                let t = if self.blocs[b] {
+                    Template::Fixed {
+                        row: whole.row(&edges, &self.index, body, &o),
+                        weights: o.weights,
+                        co_opted,
+                    }
+                } else {
+                    build(
+                        &edges,
+                        &self.index,
+                        body,
+                        co_opted,
+                        &mut self.ops,
+                        &mut self.slots,
+                    )
+                };
+                let id = self.templates.len();
+                self.templates.push(t);
                 if let Some(k) = key {
-                    self.cache[b].insert(k, e);
+                    // A voting-power row under other weights is replaced, not kept beside.
+                    self.cache[b].retain(|&(x, t)| {
+                        x != k || matches!(self.templates[t], Template::Lean { .. })
+                    });
+                    self.cache[b].push((k, id));
                 }
-                ids[b] = e;
+                ids[b] = id;
             }
         }
-        if let Some(v) = self.memo.get(&ids) {
-            return Ok(v.clone());
-        }
-        if let Some(b) = (0..n).find(|&b| !self.absorbing[b] && self.entries[ids[b]].co_opted) {
+        if let Some(b) = (0..n).find(|&b| !self.absorbing[b] && self.templates[ids[b]].co_opted()) {
             return Err(AnalysisError::SelfFilled(self.base.bodies[b].id.clone()));
         }
-        let rows: Vec<&[(usize, f64)]> = ids
-            .iter()
-            .map(|&e| self.entries[e].row.as_slice())
+        self.evaluate(&ids, &o.weights);
+        let hash = fingerprint(&self.starts, &self.entries);
+        if let Some(m) = self.memo.iter().find(|m| {
+            m.hash == hash && m.starts == self.starts && same_bits(&m.entries, &self.entries)
+        }) {
+            return Ok(m.values.clone());
+        }
+        let rows: Vec<&[(usize, f64)]> = self
+            .starts
+            .windows(2)
+            .map(|w| &self.entries[w[0]..w[1]])
             .collect();
         let solution = solve_rows(self.base, &rows, &self.absorbing)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
-        if keys.len() <= MEMO_FIGURES {
-            self.memo.insert(ids, values.clone());
+        let kept: usize = self
+            .memo
+            .iter()
+            .map(|m| m.starts.len() + 2 * m.entries.len() + m.values.len())
+            .sum();
+        if kept + self.starts.len() + 2 * self.entries.len() + values.len() <= MEMO_NUMBERS {
+            self.memo.push(Memo {
+                hash,
+                starts: self.starts.clone(),
+                entries: self.entries.clone(),
+                values: values.clone(),
+            });
         }
         Ok(values)
+    }
+
+    /// Every body's row under `w`, from its template, into [`Systems::starts`] and
+    /// [`Systems::entries`].
+    fn evaluate(&mut self, ids: &[usize], w: &Weights) {
+        self.starts.clear();
+        self.entries.clear();
+        self.starts.push(0);
+        let mut acc: Vec<f64> = Vec::new();
+        let mut ws: Vec<f64> = Vec::new();
+        for &t in ids {
+            match &self.templates[t] {
+                Template::Fixed { row, .. } => self.entries.extend_from_slice(row),
+                Template::Lean {
+                    seats, ops, slots, ..
+                } => evaluate(
+                    &self.ops[ops.0..ops.1],
+                    &self.slots[slots.0..slots.1],
+                    *seats,
+                    w,
+                    &mut acc,
+                    &mut ws,
+                    &mut self.entries,
+                ),
+            }
+            self.starts.push(self.entries.len());
+        }
+    }
+}
+
+/// A channel's seats, its counted steps (actor, position, strength) and its removers.
+type ChannelParts<'b> = (f64, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
+
+/// The template of `body`: its channels' counted steps with their positions and strengths, its
+/// removers at will, and its distinct actors in id order with their positions.
+fn build(
+    edges: &EdgeIndex<'_>,
+    index: &HashMap<&str, usize>,
+    body: &Body,
+    co_opted: bool,
+    ops: &mut Vec<Op>,
+    slots: &mut Vec<Option<usize>>,
+) -> Template {
+    // (actor, position, strength) of each counted step and the removers, channel by channel.
+    let mut channels: Vec<ChannelParts<'_>> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for channel in &body.channels {
+        let nominated = channel
+            .steps
+            .iter()
+            .any(|s| s.role == crate::model::StepRole::Nominate);
+        let proposer = channel.proposer().map_or("", |s| s.actor.as_str());
+        let mut parts = Vec::new();
+        for step in &channel.steps {
+            let strength = step.veto_strength();
+            if let Some((position, _)) =
+                step_position(edges, body, channel, step, nominated, proposer)
+            {
+                parts.push((step.actor.as_str(), position, strength));
+                names.push(step.actor.as_str());
+            }
+        }
+        let removers = edges.removers(body, channel);
+        names.extend(&removers);
+        channels.push((f64::from(channel.seats), parts, removers));
+    }
+    names.sort_unstable();
+    names.dedup();
+    let slot = |a: &str| names.binary_search(&a).map_or(0, |i| i as u32);
+    let start = ops.len();
+    for (seats, parts, removers) in &channels {
+        ops.push(Op::Channel {
+            seats: *seats,
+            parts: parts.len() as u32,
+            removers: removers.len() as u32,
+        });
+        for &(a, position, strength) in parts {
+            ops.push(Op::Part {
+                slot: slot(a),
+                position,
+                strength,
+            });
+        }
+        for &r in removers {
+            ops.push(Op::Remover { slot: slot(r) });
+        }
+    }
+    let first = slots.len();
+    slots.extend(names.iter().map(|a| index.get(a).copied()));
+    Template::Lean {
+        seats: f64::from(body.seats),
+        ops: (start, ops.len()),
+        slots: (first, slots.len()),
+        co_opted,
+    }
+}
+
+/// Appends a lean body's row under `w` to `out`: the arithmetic of `analysis::row`, operation
+/// for operation (each actor's seats summed over the channels and steps in the data's order,
+/// only positive parts, the row in actor id order), so that every figure is the same to the
+/// last bit.
+fn evaluate(
+    ops: &[Op],
+    slots: &[Option<usize>],
+    body_seats: f64,
+    w: &Weights,
+    acc: &mut Vec<f64>,
+    ws: &mut Vec<f64>,
+    out: &mut Vec<(usize, f64)>,
+) {
+    acc.clear();
+    acc.resize(slots.len(), 0.0);
+    let mut i = 0;
+    while i < ops.len() {
+        let Op::Channel {
+            seats,
+            parts,
+            removers,
+        } = ops[i]
+        else {
+            unreachable!("a template starts each channel with its header");
+        };
+        let (parts, removers) = (parts as usize, removers as usize);
+        let steps = &ops[i + 1..i + 1 + parts];
+        let removing = &ops[i + 1 + parts..i + 1 + parts + removers];
+        i += 1 + parts + removers;
+        ws.clear();
+        ws.extend(steps.iter().map(|op| match *op {
+            Op::Part {
+                position, strength, ..
+            } => position_weight(w, position, strength),
+            _ => 0.0,
+        }));
+        let removal = if removers == 0 {
+            0.0
+        } else {
+            w.at_will_removal.clamp(0.0, 1.0)
+        };
+        let total: f64 = ws.iter().sum();
+        for (op, &wk) in steps.iter().zip(ws.iter()) {
+            let s = if total > 0.0 {
+                seats * (1.0 - removal) * wk / total
+            } else {
+                0.0
+            };
+            if let (Op::Part { slot, .. }, true) = (op, s > 0.0) {
+                // The first part is `0.0 + s`, which is `s` for a positive part.
+                acc[*slot as usize] += s;
+            }
+        }
+        if removal > 0.0 {
+            let each = seats * removal / removers as f64;
+            for op in removing {
+                if let (Op::Remover { slot }, true) = (op, each > 0.0) {
+                    acc[*slot as usize] += each;
+                }
+            }
+        }
+    }
+    // An actor holds a seat exactly when some positive part was added to it.
+    for (s, j) in acc.iter().zip(slots) {
+        if *s > 0.0
+            && let Some(j) = j
+        {
+            out.push((*j, s / body_seats));
+        }
+    }
+}
+
+/// A hash of a flat system, to find an earlier identical one quickly (then compared whole).
+fn fingerprint(starts: &[usize], entries: &[(usize, f64)]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
+    let h = starts.iter().fold(0u64, |h, &s| mix(h, s as u64));
+    entries
+        .iter()
+        .fold(h, |h, &(j, q)| mix(mix(h, j as u64), q.to_bits()))
+}
+
+fn same_bits(a: &[(usize, f64)], b: &[(usize, f64)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits())
+}
+
+/// Integrated control of the bodies at `keys` by the principals named there under each of
+/// `each` (options that differ from `base` in their weights only), every element as coded:
+/// the structure of the rows is built once and each options' figures cost the evaluation and
+/// a solve. `None` for options whose analysis fails.
+pub(crate) fn control_under(
+    dataset: &Dataset,
+    base: &Options,
+    each: &[Options],
+    keys: &[(usize, &str)],
+) -> Vec<Option<Vec<f64>>> {
+    let space = Space {
+        contested: Vec::new(),
+        dimensions: Vec::new(),
+        band: super::Band::none(),
+        max_exact: super::MAX_EXACT,
+    };
+    let Ok(systems) = Systems::new(&space, dataset, base) else {
+        return vec![None; each.len()];
+    };
+    let cols = systems.columns(keys);
+    let systems = RefCell::new(systems);
+    each.iter()
+        .map(|o| {
+            let mut s = systems.borrow_mut();
+            // No dimension: the combination is the empty choice and `o` its options.
+            s.solve(o, o, &[], keys, &cols).ok()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ShareModel;
+
+    /// Every template, evaluated, gives the analysis's row to the last bit, on every shipped
+    /// dataset and under moved options.
+    #[test]
+    fn templates_give_the_analysis_rows_bit_for_bit() {
+        let sets: Vec<Dataset> = crate::data::EMBEDDED
+            .iter()
+            .map(|e| crate::data::resolve(e.id).unwrap())
+            .collect();
+        for ds in &sets {
+            let index = position_index(ds);
+            for (k, layer) in [Layer::DeJure, Layer::DeFacto].into_iter().enumerate() {
+                for threat in [false, true] {
+                    let mut o = Options::of(ds);
+                    o.layer = layer;
+                    o.at_will_threat = threat;
+                    o.share_model = if k == 0 {
+                        ShareModel::Seats
+                    } else {
+                        ShareModel::Banzhaf
+                    };
+                    let edges = EdgeIndex::new(ds, threat);
+                    let (mut ops, mut slots) = (Vec::new(), Vec::new());
+                    let templates: Vec<Template> = ds
+                        .bodies
+                        .iter()
+                        .map(|b| build(&edges, &index, b, false, &mut ops, &mut slots))
+                        .collect();
+                    for consent in [0.0, 0.25, 0.5 * 4f64.powf(0.25 * (k + 1) as f64), 2.0] {
+                        o.weights.consent = consent;
+                        o.weights.consent_under_threat = 0.3 * consent;
+                        o.weights.at_will_removal = if consent > 1.0 { 0.0 } else { 0.25 };
+                        o.weights.recommend = 0.125;
+                        let mut lean = row::Rows::default();
+                        for (b, t) in ds.bodies.iter().zip(&templates) {
+                            let with_blocs = b
+                                .blocs
+                                .iter()
+                                .any(|x| x.layer == Layer::DeJure || o.layer == Layer::DeFacto);
+                            if with_blocs {
+                                continue;
+                            }
+                            let want = lean.row(&edges, &index, b, &o);
+                            let Template::Lean {
+                                seats,
+                                ops: r,
+                                slots: s,
+                                ..
+                            } = t
+                            else {
+                                unreachable!()
+                            };
+                            let mut got = Vec::new();
+                            evaluate(
+                                &ops[r.0..r.1],
+                                &slots[s.0..s.1],
+                                *seats,
+                                &o.weights,
+                                &mut Vec::new(),
+                                &mut Vec::new(),
+                                &mut got,
+                            );
+                            assert!(
+                                same_bits(&want, &got),
+                                "{}: {} {want:?} vs {got:?}",
+                                ds.meta.id,
+                                b.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }
