@@ -93,6 +93,9 @@ pub struct Veto {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeDriver {
     pub choice: String,
+    /// The same choice as fields ([`crate::analysis::range::Driver::kind`]), for the reports
+    /// in other languages.
+    pub kind: crate::analysis::range::Choice,
     pub value: f64,
     /// The contested element, the reading's argument and its source, when the choice is an
     /// alternative reading (R18).
@@ -422,6 +425,7 @@ pub fn explain(
             .iter()
             .map(|d| RangeDriver {
                 choice: d.choice.clone(),
+                kind: d.kind.clone(),
                 value: d.value,
                 reading: contested.iter().find_map(|c| {
                     c.readings

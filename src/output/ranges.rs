@@ -122,11 +122,17 @@ impl Ranges {
 /// 0.5`), an alternative's id as the data writes it; control characters dropped, so that data
 /// cannot reach a terminal.
 pub fn driver_in(lang: Lang, d: &Driver) -> String {
-    let choice = plain(&d.choice);
+    choice_in(lang, &d.choice, &d.kind)
+}
+
+/// A choice in `lang` from its English text and its fields ([`driver_in`] for a [`Driver`];
+/// the explanation's drivers, `analysis::explain::RangeDriver`, carry the same two).
+pub fn choice_in(lang: Lang, choice: &str, kind: &Choice) -> String {
+    let choice = plain(choice);
     if lang == Lang::En {
         return choice;
     }
-    match &d.kind {
+    match kind {
         Choice::Threat { on: true } => tr(lang, "at-will threat on").to_string(),
         Choice::Threat { on: false } => tr(lang, "at-will threat off").to_string(),
         Choice::AsCoded { element } => {
@@ -139,35 +145,6 @@ pub fn driver_in(lang: Lang, d: &Driver) -> String {
             }
         }
         Choice::Alternative => choice,
-    }
-}
-
-/// A driver's choice in `lang` from its English text alone, for the callers that hold only
-/// the text (the explanation's drivers, `analysis::explain::RangeDriver`, and the explorer's
-/// detail): the weight and option choices the analysis words (`at-will threat on`, `… as
-/// coded`); weight names and alternative ids as they are. [`driver_in`] reads the same from
-/// the driver's fields instead of the text.
-pub fn choice_in(lang: Lang, choice: &str) -> String {
-    if lang == Lang::En {
-        return choice.to_string();
-    }
-    match choice {
-        "at-will threat on" => tr(lang, "at-will threat on").to_string(),
-        "at-will threat off" => tr(lang, "at-will threat off").to_string(),
-        _ => match choice.strip_suffix(" as coded") {
-            Some(id) => t!(lang, "{id} as coded", id = more_in(lang, id)),
-            // A weight and its value (`consent 0.5`) reads as the weight's word (`согласие
-            // 0.5`); an alternative's id stays as the data writes it.
-            None => match choice.split_once(' ') {
-                Some((id, value)) if value.parse::<f64>().is_ok() => {
-                    match crate::model::i18n::lookup(lang, &format!("weight.{id}")) {
-                        Some(w) => format!("{w} {value}"),
-                        None => choice.to_string(),
-                    }
-                }
-                _ => choice.to_string(),
-            },
-        },
     }
 }
 
@@ -236,8 +213,9 @@ mod tests {
         let threat = driver("at-will threat on", Choice::Threat { on: true });
         assert_eq!(
             driver_in(Lang::Ru, &threat),
-            choice_in(Lang::Ru, "at-will threat on")
+            tr(Lang::Ru, "at-will threat on")
         );
+        assert_ne!(driver_in(Lang::Ru, &threat), "at-will threat on");
         let coded = driver(
             "edge a -appoint-> b and 2 more as coded",
             Choice::AsCoded {
@@ -247,16 +225,27 @@ mod tests {
         for lang in [Lang::Ru, Lang::Kk] {
             assert_eq!(
                 driver_in(lang, &coded),
-                choice_in(lang, "edge a -appoint-> b and 2 more as coded")
+                t!(
+                    lang,
+                    "{id} as coded",
+                    id = format!("edge a -appoint-> b {}", t!(lang, "and {n} more", n = 2))
+                )
             );
         }
     }
 
     #[test]
     fn a_weights_choice_reads_in_words_and_an_id_stays() {
-        assert_eq!(choice_in(Lang::Ru, "consent 0.5"), "согласие 0.5");
-        assert_eq!(choice_in(Lang::Ru, "cc_chair 2"), "cc_chair 2");
-        assert_eq!(choice_in(Lang::En, "consent 0.5"), "consent 0.5");
+        let weight = |id: &str, value: f64| Choice::Weight {
+            id: id.into(),
+            value,
+        };
+        let consent = weight("consent", 0.5);
+        assert_eq!(choice_in(Lang::Ru, "consent 0.5", &consent), "согласие 0.5");
+        assert_eq!(choice_in(Lang::En, "consent 0.5", &consent), "consent 0.5");
+        // A weight without a word of its own stays as its id.
+        let chair = weight("cc_chair", 2.0);
+        assert_eq!(choice_in(Lang::Ru, "cc_chair 2", &chair), "cc_chair 2");
     }
 
     #[test]
@@ -274,9 +263,12 @@ mod tests {
     fn a_contested_label_with_more_elements_reads_in_russian_and_kazakh() {
         use crate::model::i18n::leftover::english_left;
         let choice = "edge president -appoint-> ec and 6 more as coded";
-        assert_eq!(choice_in(Lang::En, choice), choice);
+        let kind = Choice::AsCoded {
+            element: "edge president -appoint-> ec and 6 more".into(),
+        };
+        assert_eq!(choice_in(Lang::En, choice, &kind), choice);
         for lang in [Lang::Ru, Lang::Kk] {
-            let shown = choice_in(lang, choice);
+            let shown = choice_in(lang, choice, &kind);
             assert!(shown.contains("edge president -appoint-> ec"), "{shown}");
             assert!(shown.contains('6'), "{shown}");
             // The element is ids: the data's, kept as written.
@@ -284,7 +276,7 @@ mod tests {
             assert!(left.is_empty(), "{lang:?}: {left:?}");
         }
         assert_eq!(
-            choice_in(Lang::Ru, "edge president -appoint-> ec and 6 more as coded"),
+            choice_in(Lang::Ru, choice, &kind),
             format!(
                 "{}",
                 crate::t!(

@@ -519,10 +519,20 @@ mod tests {
         for e in crate::data::EMBEDDED {
             let (name, ds) = (e.id, crate::data::resolve(e.id).unwrap());
             let c = constitution_of(&ds);
-            assert!(c.is_some(), "{name}: no source's title begins with \"Constitution\"");
+            assert!(
+                c.is_some(),
+                "{name}: no source's title begins with \"Constitution\""
+            );
             let t = cited(&ds);
-            let cited_by = &t.iter().find(|s| Some(s.id.as_str()) == c).unwrap().cited_by;
-            assert!(!cited_by.is_empty(), "{name}: its constitution is cited by nothing");
+            let cited_by = &t
+                .iter()
+                .find(|s| Some(s.id.as_str()) == c)
+                .unwrap()
+                .cited_by;
+            assert!(
+                !cited_by.is_empty(),
+                "{name}: its constitution is cited by nothing"
+            );
         }
     }
 }

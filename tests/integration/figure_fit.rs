@@ -133,12 +133,7 @@ fn every_states_court_chain_and_whole_system_fit_their_width_at_7pt_and_a_height
             };
             let svg = export::render(Format::Svg, &s, &RenderOptions::default()).unwrap();
             let name = format!("{} {what} at {width}", e.id);
-            let height = check(
-                &name,
-                &String::from_utf8(svg).unwrap(),
-                width,
-                true,
-            );
+            let height = check(&name, &String::from_utf8(svg).unwrap(), width, true);
             if width == Length::Mm(160.0) {
                 let most = tallest(e.id, what);
                 assert!(

@@ -620,7 +620,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                         t!(
                             lang,
                             "{choice} → {share}: the contested coding of {target} ({source})",
-                            choice = choice_in(lang, &d.choice),
+                            choice = choice_in(lang, &d.choice, &d.kind),
                             share = pct(d.value),
                             target = target,
                             source = source
@@ -632,7 +632,7 @@ pub fn doc(dataset: &Dataset, e: &Explanation, lang: Lang, range_basis: Option<&
                 }
                 None => b.line(
                     2,
-                    format!("{} → {}", choice_in(lang, &d.choice), pct(d.value)),
+                    format!("{} → {}", choice_in(lang, &d.choice, &d.kind), pct(d.value)),
                 ),
             }
         }

@@ -74,7 +74,7 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
                 3,
                 &format!(
                     "{} → {}",
-                    crate::output::ranges::choice_in(lang, &d.choice),
+                    crate::output::ranges::driver_in(lang, d),
                     super::pct(d.value)
                 ),
                 t.base,
