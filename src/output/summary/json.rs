@@ -25,7 +25,7 @@
 //! `headline.without_threat_discount`), and the bibliography (`sources`, each with its `url`
 //! and `cited_by_count`). No key of `/1` is removed or changes meaning.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -41,11 +41,11 @@ pub const SCHEMA: &str = "bilik.summary/2";
 pub struct Summary<'a> {
     pub schema: &'static str,
     pub dataset: DatasetOut,
-    pub reforms: Vec<String>,
+    pub reforms: &'a [String],
     pub weights: BTreeMap<String, f64>,
-    pub principals: Vec<String>,
+    pub principals: &'a [String],
     /// Each principal's majority-control closure: the bodies it controls (codebook R32).
-    pub closure: BTreeMap<String, Vec<String>>,
+    pub closure: BTreeMap<&'a str, &'a [String]>,
     pub summary: SystemOut,
     pub headline: Option<HeadlineOut>,
     /// Each body's record is built as it is written (see [`Bodies`]).
@@ -569,12 +569,23 @@ pub fn options_out(options: &crate::analysis::Options, ranges: Option<&Ranges>) 
 pub fn summary<'a>(
     dataset: &'a Dataset,
     analysis: &'a Analysis,
-    reforms: &[String],
+    reforms: &'a [String],
     ranges: Option<&'a Ranges>,
 ) -> Summary<'a> {
-    // Ids are unique, so sorting positions by id gives the order of sorting the records.
+    // Ids are unique, so sorting positions by id gives the order of sorting the records
+    // (and an unstable sort the same order as a stable one).
     let mut order: Vec<usize> = (0..dataset.bodies.len()).collect();
-    order.sort_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
+    order.sort_unstable_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
+    // Each body's rank in that order: comparing two ranks compares the two ids, so the edges
+    // sort on integers instead of strings (their sort was 4% of the export at 100,000 bodies).
+    let rank: HashMap<&str, u32> = order
+        .iter()
+        .zip(0u32..)
+        .map(|(&i, r)| (dataset.bodies[i].id.as_str(), r))
+        .collect();
+    let ends = |from: &str, to: &str| -> Option<u64> {
+        Some((u64::from(*rank.get(from)?) << 32) | u64::from(*rank.get(to)?))
+    };
 
     // The same keys in the same stable sort as sorting the records: the same order.
     let mut edges: Vec<EdgeKey<'a>> = Vec::new();
@@ -584,6 +595,7 @@ pub fn summary<'a>(
                 edges.push(EdgeKey {
                     from: &s.actor,
                     to: &b.id,
+                    ends: ends(&s.actor, &b.id),
                     kind: s.role.as_str(),
                     channel: Some(&c.id),
                     at: EdgeAt::Step(bi, ci, si),
@@ -595,24 +607,36 @@ pub fn summary<'a>(
         edges.push(EdgeKey {
             from: &e.from,
             to: &e.to,
+            ends: ends(&e.from, &e.to),
             kind: e.kind.as_str(),
             channel: e.channel.as_deref(),
             at: EdgeAt::Edge(i),
         });
     }
-    edges.sort_by(|a, b| (a.from, a.to, a.kind, a.channel).cmp(&(b.from, b.to, b.kind, b.channel)));
+    if edges.iter().all(|k| k.ends.is_some()) {
+        edges.sort_by(|a, b| {
+            a.ends
+                .cmp(&b.ends)
+                .then_with(|| (a.kind, a.channel).cmp(&(b.kind, b.channel)))
+        });
+    } else {
+        // An end that is no body (not in a valid dataset): the ids themselves.
+        edges.sort_by(|a, b| {
+            (a.from, a.to, a.kind, a.channel).cmp(&(b.from, b.to, b.kind, b.channel))
+        });
+    }
 
     let options = &analysis.options;
     Summary {
         schema: SCHEMA,
         dataset: DatasetOut::of(&dataset.meta),
-        reforms: reforms.to_vec(),
+        reforms,
         weights: weights_out(&options.weights),
-        principals: analysis.principals.clone(),
+        principals: &analysis.principals,
         closure: analysis
             .closure
             .iter()
-            .map(|c| (c.principal.clone(), c.controlled.clone()))
+            .map(|c| (c.principal.as_str(), c.controlled.as_slice()))
             .collect(),
         summary: SystemOut {
             system_hhi: r4(analysis.summary.system_hhi),
@@ -684,6 +708,8 @@ enum EdgeAt {
 struct EdgeKey<'a> {
     from: &'a str,
     to: &'a str,
+    /// The ranks of `from` and `to` in id order, when both are bodies.
+    ends: Option<u64>,
     kind: &'static str,
     channel: Option<&'a str>,
     at: EdgeAt,
@@ -835,4 +861,36 @@ pub fn write(s: &Snapshot, out: &mut dyn std::io::Write) -> std::io::Result<()> 
     serde_json::to_writer_pretty(&mut buf, &doc).map_err(std::io::Error::from)?;
     buf.write_all(b"\n")?;
     buf.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edges sort on the ranks of their ends; the contract's order is that of the ids.
+    #[test]
+    fn edges_come_in_the_order_of_their_ids() {
+        for e in crate::data::EMBEDDED {
+            let d = crate::data::resolve(e.id).unwrap();
+            let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
+            let doc = summary(&d, &a, &[], None);
+            assert!(doc.edges.keys.iter().all(|k| k.ends.is_some()), "{}", e.id);
+            let keys: Vec<_> = doc
+                .edges
+                .keys
+                .iter()
+                .map(|k| (k.from, k.to, k.kind, k.channel))
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "{}", e.id);
+            let ids: Vec<&str> = doc
+                .bodies
+                .order
+                .iter()
+                .map(|&i| d.bodies[i].id.as_str())
+                .collect();
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}", e.id);
+        }
+    }
 }
