@@ -44,9 +44,15 @@ fi
 synth=${SYNTH:-$root/target/release/examples/synth}
 system=${SYSTEM:-$root/target/release/examples/system}
 states=${STATES:-$work/synth-%s.ron}
-# An example is built only when it is needed and missing.
+# An example is built only when it is needed and missing (and only the release one: a path
+# given in SYNTH or SYSTEM must exist).
 example() {
-    [ -x "$2" ] || cargo build --release --quiet --example "$1"
+    [ -x "$2" ] && return
+    if [ "$2" != "$root/target/release/examples/$1" ]; then
+        echo "whole.sh: $2 is not an executable; build it or leave it out" >&2
+        exit 1
+    fi
+    cargo build --release --quiet --example "$1"
 }
 
 if [ -z "${PYTHON:-}" ]; then
