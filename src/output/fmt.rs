@@ -5,8 +5,6 @@
 //! `pct` and `seats` live in the model (`crate::model::numbers`), the lowest layer that needs
 //! them: flag messages in the analysis use them too.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,11 +16,6 @@ pub use crate::model::numbers::{pct, seats};
 pub fn r4(x: f64) -> f64 {
     let r = (x * 1e4).round() / 1e4;
     if r == 0.0 { 0.0 } else { r }
-}
-
-/// [`r4`] of every value.
-pub fn r4_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
-    m.iter().map(|(k, v)| (k.clone(), r4(*v))).collect()
 }
 
 /// A fraction or a number of seats with exactly 4 decimals and no negative zero: the fixed

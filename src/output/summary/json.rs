@@ -25,14 +25,14 @@
 //! `headline.without_threat_discount`), and the bibliography (`sources`, each with its `url`
 //! and `cited_by_count`). No key of `/1` is removed or changes meaning.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
 use crate::model::{Dataset, Lang, Meta, Weights};
 use crate::output::export::Snapshot;
-use crate::output::fmt::{r4, r4_map};
+use crate::output::fmt::r4;
 use crate::output::ranges::Ranges;
 
 pub const SCHEMA: &str = "bilik.summary/2";
@@ -41,11 +41,11 @@ pub const SCHEMA: &str = "bilik.summary/2";
 pub struct Summary<'a> {
     pub schema: &'static str,
     pub dataset: DatasetOut,
-    pub reforms: Vec<String>,
+    pub reforms: &'a [String],
     pub weights: BTreeMap<String, f64>,
-    pub principals: Vec<String>,
+    pub principals: &'a [String],
     /// Each principal's majority-control closure: the bodies it controls (codebook R32).
-    pub closure: BTreeMap<String, Vec<String>>,
+    pub closure: BTreeMap<&'a str, &'a [String]>,
     pub summary: SystemOut,
     pub headline: Option<HeadlineOut>,
     /// Each body's record is built as it is written (see [`Bodies`]).
@@ -198,83 +198,216 @@ pub struct Names {
     pub kk: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct BodyOut {
-    pub id: String,
-    pub names: Names,
-    pub branch: String,
-    pub role: Option<String>,
+/// A body's names in the three languages, borrowed from the dataset (the same keys as
+/// [`Names`]).
+#[derive(Serialize)]
+pub struct NamesOut<'a> {
+    pub en: &'a str,
+    pub ru: &'a str,
+    pub kk: &'a str,
+}
+
+/// One body's record. Records borrow every string from the dataset and the analysis: at
+/// 100,000 bodies copying them was a tenth of the export's time (BENCHMARKS.md, "The export,
+/// session 7").
+#[derive(Serialize)]
+pub struct BodyOut<'a> {
+    pub id: &'a str,
+    pub names: NamesOut<'a>,
+    pub branch: &'static str,
+    pub role: Option<&'static str>,
     pub seats: u32,
     pub seats_nominal: bool,
     pub independent: bool,
     pub non_partisan: bool,
-    pub confidence: String,
-    pub direct: BTreeMap<String, f64>,
-    pub control: BTreeMap<String, f64>,
+    pub confidence: &'static str,
+    pub direct: R4Map<'a>,
+    pub control: R4Map<'a>,
     /// principal -> `[lo, hi]` of `control`.
-    pub control_range: BTreeMap<String, [f64; 2]>,
-    pub vetoes: Vec<String>,
-    pub removable_at_will_by: Vec<String>,
-    pub removable_for_cause_by: Vec<String>,
+    pub control_range: ControlRange<'a>,
+    pub vetoes: &'a [String],
+    pub removable_at_will_by: &'a [String],
+    pub removable_for_cause_by: &'a [String],
     pub hhi: f64,
     /// The principals that control the body by majority-control closure (codebook R32).
-    pub controlled_by: Vec<String>,
+    pub controlled_by: &'a [String],
     /// The seats each principal fills by closure, and the seats its decisions need.
-    pub closure_seats: BTreeMap<String, f64>,
+    pub closure_seats: R4Map<'a>,
     pub quota: f64,
     /// The actors every chain of appointment to the body passes through, nearest first.
-    pub dominators: Vec<String>,
-    pub channels: Vec<ChannelOut>,
+    pub dominators: &'a [String],
+    pub channels: Channels<'a>,
     /// The layer these figures come from: `de_jure` or `de_facto` (codebook R34).
-    pub layer: String,
+    pub layer: &'static str,
     /// What the body's blocs contribute to control: `seats`, `banzhaf` or `shapley`
     /// (codebook R33).
-    pub share_model: String,
+    pub share_model: &'static str,
     /// The decision rule in words and the votes that carry it.
     pub decision: DecisionOut,
     /// The blocs that count in this layer, with their voting power; empty without blocs.
-    pub blocs: Vec<BlocOut>,
+    pub blocs: Blocs<'a>,
 }
 
-#[derive(Debug, Serialize)]
+/// A map of figures rounded by [`r4`] as they are written, without a rounded copy.
+pub struct R4Map<'a>(&'a BTreeMap<String, f64>);
+
+impl Serialize for R4Map<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_map(self.0.iter().map(|(k, v)| (k, r4(*v))))
+    }
+}
+
+/// A body's `control_range`: principal -> `[lo, hi]`, for the principals of its control map
+/// that have a range.
+pub struct ControlRange<'a> {
+    body: &'a str,
+    control: &'a BTreeMap<String, f64>,
+    ranges: Option<&'a Ranges>,
+}
+
+impl Serialize for ControlRange<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let Some(ranges) = self.ranges else {
+            return ser.collect_map(std::iter::empty::<(&str, [f64; 2])>());
+        };
+        ser.collect_map(self.control.keys().filter_map(|p| {
+            ranges
+                .get(self.body, p)
+                .map(|(lo, hi)| (p, [r4(lo), r4(hi)]))
+        }))
+    }
+}
+
+#[derive(Serialize)]
 pub struct DecisionOut {
-    pub rule: String,
+    #[serde(serialize_with = "display")]
+    pub rule: crate::model::Vote,
     pub quota: u32,
 }
 
-#[derive(Debug, Serialize)]
-pub struct BlocOut {
-    pub id: String,
-    pub label: String,
+/// Writes a value through its `Display`, straight into the output (no `String` between).
+fn display<T: std::fmt::Display, S: serde::Serializer>(v: &T, ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_str(v)
+}
+
+/// A body's blocs, each record built as it is written.
+pub struct Blocs<'a> {
+    body: &'a crate::model::Body,
+    power: Option<&'a crate::analysis::BodyPower>,
+}
+
+impl Serialize for Blocs<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.power.iter().flat_map(|p| &p.blocs).map(|k| {
+            let coded = self.body.blocs.iter().find(|x| x.id == k.id);
+            BlocOut {
+                id: &k.id,
+                label: &k.label,
+                seats: k.seats,
+                layer: k.layer.as_str(),
+                aligned_with: k.aligned_with.as_deref(),
+                banzhaf: r4(k.banzhaf),
+                shapley_shubik: r4(k.shapley_shubik),
+                source: coded.map_or("", |x| &x.source),
+                confidence: coded.map_or("", |x| x.confidence.as_str()),
+                note: coded.map_or("", |x| &x.note),
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+pub struct BlocOut<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
     pub seats: u32,
-    pub layer: String,
-    pub aligned_with: Option<String>,
+    pub layer: &'static str,
+    pub aligned_with: Option<&'a str>,
     /// Normalised Banzhaf index in the body's game.
     pub banzhaf: f64,
     /// Shapley-Shubik index in the body's game.
     pub shapley_shubik: f64,
-    pub source: String,
-    pub confidence: String,
-    pub note: String,
+    pub source: &'a str,
+    pub confidence: &'static str,
+    pub note: &'a str,
 }
 
-#[derive(Debug, Serialize)]
-pub struct ChannelOut {
-    pub id: String,
-    pub label: String,
+/// A body's seat channels, each record built as it is written.
+pub struct Channels<'a> {
+    body: &'a crate::model::Body,
+    shares: &'a [crate::analysis::ChannelShares],
+}
+
+impl Serialize for Channels<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(
+            self.body
+                .channels
+                .iter()
+                .zip(self.shares)
+                .map(|(c, cs)| ChannelOut {
+                    id: &c.id,
+                    label: &c.label,
+                    seats: c.seats,
+                    steps: Steps {
+                        channel: c,
+                        shares: cs,
+                    },
+                    mandate: c.mandate.as_str(),
+                    source: &c.source,
+                    confidence: c.confidence.as_str(),
+                    note: &c.note,
+                }),
+        )
+    }
+}
+
+#[derive(Serialize)]
+pub struct ChannelOut<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
     pub seats: u32,
-    pub steps: Vec<StepOut>,
-    pub mandate: String,
-    pub source: String,
-    pub confidence: String,
-    pub note: String,
+    pub steps: Steps<'a>,
+    pub mandate: &'static str,
+    pub source: &'a str,
+    pub confidence: &'static str,
+    pub note: &'a str,
 }
 
-#[derive(Debug, Serialize)]
-pub struct StepOut {
-    pub actor: String,
-    pub role: String,
-    pub position: String,
+/// A channel's steps, each record built as it is written.
+pub struct Steps<'a> {
+    channel: &'a crate::model::Channel,
+    shares: &'a crate::analysis::ChannelShares,
+}
+
+impl Serialize for Steps<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let cs = self.shares;
+        ser.collect_seq(self.channel.steps.iter().enumerate().map(|(i, s)| {
+            let share = cs.shares.iter().find(|x| x.actor == s.actor);
+            let derived = cs.steps.get(i);
+            StepOut {
+                actor: &s.actor,
+                role: s.role.as_str(),
+                position: share.map_or("propose", |x| x.position.weight_name()),
+                seats: r4(cs
+                    .shares
+                    .iter()
+                    .filter(|x| x.actor == s.actor)
+                    .map(|x| x.seats)
+                    .sum()),
+                veto_strength: r4(derived.map_or(1.0, |d| d.veto_strength)),
+                under_threat: derived.is_some_and(|d| d.under_threat),
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+pub struct StepOut<'a> {
+    pub actor: &'a str,
+    pub role: &'static str,
+    pub position: &'static str,
     pub seats: f64,
     /// Derived (codebook R-VOTE): the strength of the step's veto, 1 for a simple majority.
     pub veto_strength: f64,
@@ -282,17 +415,31 @@ pub struct StepOut {
     pub under_threat: bool,
 }
 
-#[derive(Debug, Serialize)]
-pub struct EdgeOut {
-    pub from: String,
-    pub to: String,
-    pub kind: String,
-    pub channel: Option<String>,
+#[derive(Serialize)]
+pub struct EdgeOut<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub kind: &'static str,
+    pub channel: Option<&'a str>,
     pub seats: Option<u32>,
     pub share: Option<f64>,
-    pub source: String,
-    pub confidence: String,
-    pub note: String,
+    pub source: &'a str,
+    pub confidence: &'static str,
+    pub note: &'a str,
+}
+
+/// A flag's record in the streamed document, borrowed from the analysis (the same keys as
+/// [`FlagOut`], which the diff contract keeps).
+#[derive(Serialize)]
+pub struct FlagRef<'a> {
+    pub rule: &'a str,
+    pub severity: &'static str,
+    pub body: &'a str,
+    pub actor: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub value: f64,
+    pub message: &'a str,
+    pub sources: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -422,50 +569,69 @@ pub fn options_out(options: &crate::analysis::Options, ranges: Option<&Ranges>) 
 pub fn summary<'a>(
     dataset: &'a Dataset,
     analysis: &'a Analysis,
-    reforms: &[String],
+    reforms: &'a [String],
     ranges: Option<&'a Ranges>,
 ) -> Summary<'a> {
-    // Ids are unique, so sorting positions by id gives the order of sorting the records.
+    // Ids are unique, so sorting positions by id gives the order of sorting the records
+    // (and an unstable sort the same order as a stable one).
     let mut order: Vec<usize> = (0..dataset.bodies.len()).collect();
-    order.sort_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
+    order.sort_unstable_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
+    // Each body's rank in that order: comparing two ranks compares the two ids, so the edges
+    // sort on integers instead of strings (their sort was 4% of the export at 100,000 bodies).
+    let rank: HashMap<&str, u32> = order
+        .iter()
+        .zip(0u32..)
+        .map(|(&i, r)| (dataset.bodies[i].id.as_str(), r))
+        .collect();
+    let ends = |from: &str, to: &str| -> Option<u64> {
+        Some((u64::from(*rank.get(from)?) << 32) | u64::from(*rank.get(to)?))
+    };
 
-    // The same keys in the same stable sort as sorting the records: the same order.
-    let mut edges: Vec<EdgeKey<'a>> = Vec::new();
+    // The same keys in the same stable sort as sorting the records: the same order. A key
+    // is 32 bytes (ranks and where the edge is); its strings are read from the dataset only
+    // where ranks tie (at 100,000 bodies about 540,000 edges: 17 MB instead of 60).
+    let mut edges: Vec<EdgeKey> = Vec::new();
     for (bi, b) in dataset.bodies.iter().enumerate() {
         for (ci, c) in b.channels.iter().enumerate() {
             for (si, s) in c.steps.iter().enumerate() {
                 edges.push(EdgeKey {
-                    from: &s.actor,
-                    to: &b.id,
-                    kind: s.role.as_str(),
-                    channel: Some(&c.id),
-                    at: EdgeAt::Step(bi, ci, si),
+                    ends: ends(&s.actor, &b.id),
+                    // Positions fit in 32 bits: no dataset of 4 billion elements loads.
+                    at: EdgeAt::Step(bi as u32, ci as u32, si as u32),
                 });
             }
         }
     }
     for (i, e) in dataset.edges.iter().enumerate() {
         edges.push(EdgeKey {
-            from: &e.from,
-            to: &e.to,
-            kind: e.kind.as_str(),
-            channel: e.channel.as_deref(),
-            at: EdgeAt::Edge(i),
+            ends: ends(&e.from, &e.to),
+            at: EdgeAt::Edge(i as u32),
         });
     }
-    edges.sort_by(|a, b| (a.from, a.to, a.kind, a.channel).cmp(&(b.from, b.to, b.kind, b.channel)));
+    if edges.iter().all(|k| k.ends.is_some()) {
+        edges.sort_by(|a, b| {
+            a.ends.cmp(&b.ends).then_with(|| {
+                let (_, _, ka, ca) = a.at.key(dataset);
+                let (_, _, kb, cb) = b.at.key(dataset);
+                (ka, ca).cmp(&(kb, cb))
+            })
+        });
+    } else {
+        // An end that is no body (not in a valid dataset): the ids themselves.
+        edges.sort_by(|a, b| a.at.key(dataset).cmp(&b.at.key(dataset)));
+    }
 
     let options = &analysis.options;
     Summary {
         schema: SCHEMA,
         dataset: DatasetOut::of(&dataset.meta),
-        reforms: reforms.to_vec(),
+        reforms,
         weights: weights_out(&options.weights),
-        principals: analysis.principals.clone(),
+        principals: &analysis.principals,
         closure: analysis
             .closure
             .iter()
-            .map(|c| (c.principal.clone(), c.controlled.clone()))
+            .map(|c| (c.principal.as_str(), c.controlled.as_slice()))
             .collect(),
         summary: SystemOut {
             system_hhi: r4(analysis.summary.system_hhi),
@@ -529,16 +695,32 @@ impl Serialize for Bodies<'_> {
 /// step) or a power edge.
 #[derive(Clone, Copy)]
 enum EdgeAt {
-    Step(usize, usize, usize),
-    Edge(usize),
+    Step(u32, u32, u32),
+    Edge(u32),
+}
+
+impl EdgeAt {
+    /// The edge's sort key: from, to, kind and channel.
+    fn key(self, d: &Dataset) -> (&str, &str, &'static str, Option<&str>) {
+        match self {
+            EdgeAt::Step(bi, ci, si) => {
+                let b = &d.bodies[bi as usize];
+                let c = &b.channels[ci as usize];
+                let s = &c.steps[si as usize];
+                (&s.actor, &b.id, s.role.as_str(), Some(&c.id))
+            }
+            EdgeAt::Edge(i) => {
+                let e = &d.edges[i as usize];
+                (&e.from, &e.to, e.kind.as_str(), e.channel.as_deref())
+            }
+        }
+    }
 }
 
 /// An edge's sort key and where its record is built from.
-struct EdgeKey<'a> {
-    from: &'a str,
-    to: &'a str,
-    kind: &'static str,
-    channel: Option<&'a str>,
+struct EdgeKey {
+    /// The ranks of its two ends in id order, when both are bodies.
+    ends: Option<u64>,
     at: EdgeAt,
 }
 
@@ -547,22 +729,23 @@ struct EdgeKey<'a> {
 pub struct Edges<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
-    keys: Vec<EdgeKey<'a>>,
+    keys: Vec<EdgeKey>,
 }
 
 impl Serialize for Edges<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         ser.collect_seq(self.keys.iter().map(|k| match k.at {
             EdgeAt::Step(bi, ci, si) => {
+                let (bi, ci, si) = (bi as usize, ci as usize, si as usize);
                 let b = &self.dataset.bodies[bi];
                 let c = &b.channels[ci];
                 let cs = &self.analysis.bodies[bi].channels[ci];
                 let s = &c.steps[si];
                 EdgeOut {
-                    from: s.actor.clone(),
-                    to: b.id.clone(),
-                    kind: s.role.to_string(),
-                    channel: Some(c.id.clone()),
+                    from: &s.actor,
+                    to: &b.id,
+                    kind: s.role.as_str(),
+                    channel: Some(&c.id),
                     seats: Some(c.seats),
                     share: Some(r4(cs
                         .shares
@@ -573,23 +756,23 @@ impl Serialize for Edges<'_> {
                         })
                         .map(|x| x.seats)
                         .sum())),
-                    source: c.source.clone(),
-                    confidence: c.confidence.to_string(),
-                    note: c.note.clone(),
+                    source: &c.source,
+                    confidence: c.confidence.as_str(),
+                    note: &c.note,
                 }
             }
             EdgeAt::Edge(i) => {
-                let e = &self.dataset.edges[i];
+                let e = &self.dataset.edges[i as usize];
                 EdgeOut {
-                    from: e.from.clone(),
-                    to: e.to.clone(),
-                    kind: e.kind.to_string(),
-                    channel: e.channel.clone(),
+                    from: &e.from,
+                    to: &e.to,
+                    kind: e.kind.as_str(),
+                    channel: e.channel.as_deref(),
                     seats: None,
                     share: None,
-                    source: e.source.clone(),
-                    confidence: e.confidence.to_string(),
-                    note: e.note.clone(),
+                    source: &e.source,
+                    confidence: e.confidence.as_str(),
+                    note: &e.note,
                 }
             }
         }))
@@ -601,114 +784,69 @@ pub struct Flags<'a>(&'a [Flag]);
 
 impl Serialize for Flags<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.0.iter().map(flag_out))
+        ser.collect_seq(self.0.iter().map(|f| FlagRef {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            body: &f.body,
+            actor: f.actor.as_deref(),
+            channel: f.channel.as_deref(),
+            value: r4(f.value),
+            message: &f.message,
+            sources: &f.sources,
+        }))
     }
 }
 
 /// The record of body `b` with its analysis `a`.
-fn body_out(
-    b: &crate::model::Body,
-    a: &crate::analysis::BodyAnalysis,
-    analysis: &Analysis,
-    ranges: Option<&Ranges>,
-) -> BodyOut {
+fn body_out<'a>(
+    b: &'a crate::model::Body,
+    a: &'a crate::analysis::BodyAnalysis,
+    analysis: &'a Analysis,
+    ranges: Option<&'a Ranges>,
+) -> BodyOut<'a> {
     BodyOut {
-        id: b.id.clone(),
-        names: Names {
-            en: b.name(Lang::En).to_string(),
-            ru: b.name(Lang::Ru).to_string(),
-            kk: b.name(Lang::Kk).to_string(),
+        id: &b.id,
+        names: NamesOut {
+            en: b.name(Lang::En),
+            ru: b.name(Lang::Ru),
+            kk: b.name(Lang::Kk),
         },
-        branch: b.branch.to_string(),
-        role: b.role.map(|r| r.to_string()),
+        branch: b.branch.as_str(),
+        role: b.role.map(|r| r.as_str()),
         seats: b.seats,
         seats_nominal: b.seats_nominal,
         independent: b.independent,
         non_partisan: b.non_partisan,
-        confidence: b.confidence.to_string(),
-        direct: r4_map(&a.direct),
-        control: r4_map(&a.control),
-        control_range: a
-            .control
-            .keys()
-            .filter_map(|p| {
-                ranges
-                    .and_then(|r| r.get(&b.id, p))
-                    .map(|(lo, hi)| (p.clone(), [r4(lo), r4(hi)]))
-            })
-            .collect(),
-        vetoes: a.vetoes.clone(),
-        removable_at_will_by: a.removable_at_will_by.clone(),
-        removable_for_cause_by: a.removable_for_cause_by.clone(),
+        confidence: b.confidence.as_str(),
+        direct: R4Map(&a.direct),
+        control: R4Map(&a.control),
+        control_range: ControlRange {
+            body: &b.id,
+            control: &a.control,
+            ranges,
+        },
+        vetoes: &a.vetoes,
+        removable_at_will_by: &a.removable_at_will_by,
+        removable_for_cause_by: &a.removable_for_cause_by,
         hhi: r4(a.hhi),
-        controlled_by: a.controlled_by.clone(),
-        closure_seats: r4_map(&a.closure_seats),
+        controlled_by: &a.controlled_by,
+        closure_seats: R4Map(&a.closure_seats),
         quota: a.quota,
-        dominators: a.dominators.clone(),
-        channels: b
-            .channels
-            .iter()
-            .zip(&a.channels)
-            .map(|(c, cs)| ChannelOut {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                seats: c.seats,
-                steps: c
-                    .steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let share = cs.shares.iter().find(|x| x.actor == s.actor);
-                        let derived = cs.steps.get(i);
-                        StepOut {
-                            actor: s.actor.clone(),
-                            role: s.role.to_string(),
-                            position: share
-                                .map(|x| x.position.weight_name().to_string())
-                                .unwrap_or_else(|| "propose".to_string()),
-                            seats: r4(cs
-                                .shares
-                                .iter()
-                                .filter(|x| x.actor == s.actor)
-                                .map(|x| x.seats)
-                                .sum()),
-                            veto_strength: r4(derived.map_or(1.0, |d| d.veto_strength)),
-                            under_threat: derived.is_some_and(|d| d.under_threat),
-                        }
-                    })
-                    .collect(),
-                mandate: c.mandate.to_string(),
-                source: c.source.clone(),
-                confidence: c.confidence.to_string(),
-                note: c.note.clone(),
-            })
-            .collect(),
-        layer: analysis.options.layer.to_string(),
-        share_model: analysis.options.share_model.as_str().to_string(),
+        dominators: &a.dominators,
+        channels: Channels {
+            body: b,
+            shares: &a.channels,
+        },
+        layer: analysis.options.layer.as_str(),
+        share_model: analysis.options.share_model.as_str(),
         decision: DecisionOut {
-            rule: b.decision_rule().to_string(),
+            rule: b.decision_rule(),
             quota: b.decision_quota(),
         },
-        blocs: a
-            .power
-            .iter()
-            .flat_map(|p| &p.blocs)
-            .map(|k| {
-                let coded = b.blocs.iter().find(|x| x.id == k.id);
-                BlocOut {
-                    id: k.id.clone(),
-                    label: k.label.clone(),
-                    seats: k.seats,
-                    layer: k.layer.to_string(),
-                    aligned_with: k.aligned_with.clone(),
-                    banzhaf: r4(k.banzhaf),
-                    shapley_shubik: r4(k.shapley_shubik),
-                    source: coded.map(|x| x.source.clone()).unwrap_or_default(),
-                    confidence: coded.map(|x| x.confidence.to_string()).unwrap_or_default(),
-                    note: coded.map(|x| x.note.clone()).unwrap_or_default(),
-                }
-            })
-            .collect(),
+        blocs: Blocs {
+            body: b,
+            power: a.power.as_ref(),
+        },
     }
 }
 
@@ -723,8 +861,41 @@ pub fn render(s: &Snapshot) -> String {
 /// Writes the `json` export of `s` to `out` as it is produced (see [`summary`]): the
 /// document's records are built one at a time, never the whole document nor its text.
 pub fn write(s: &Snapshot, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
     let ranges = s.ranges();
     let doc = summary(s.dataset, s.analysis, s.reforms, ranges.as_deref());
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")
+    // serde_json writes a few bytes at a time (keys, indents, punctuation): a buffer of its
+    // own, concrete, keeps those writes inlined copies instead of calls through `dyn Write`,
+    // and hands `out` whole blocks (which a caller's buffer passes straight through).
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buf, &doc).map_err(std::io::Error::from)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edges sort on the ranks of their ends; the contract's order is that of the ids.
+    #[test]
+    fn edges_come_in_the_order_of_their_ids() {
+        for e in crate::data::EMBEDDED {
+            let d = crate::data::resolve(e.id).unwrap();
+            let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
+            let doc = summary(&d, &a, &[], None);
+            assert!(doc.edges.keys.iter().all(|k| k.ends.is_some()), "{}", e.id);
+            let keys: Vec<_> = doc.edges.keys.iter().map(|k| k.at.key(&d)).collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "{}", e.id);
+            let ids: Vec<&str> = doc
+                .bodies
+                .order
+                .iter()
+                .map(|&i| d.bodies[i].id.as_str())
+                .collect();
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}", e.id);
+        }
+    }
 }
