@@ -335,8 +335,8 @@ pub enum Output<'a> {
     Dot(Snapshot<'a>),
     /// The Mermaid flowchart, written line by line.
     Mermaid(Snapshot<'a>),
-    /// Any other format, rendered.
-    Bytes(Vec<u8>),
+    /// A picture (SVG, PNG, PDF), rendered, and the figure's width in mm.
+    Picture { bytes: Vec<u8>, width_mm: f64 },
 }
 
 impl Output<'_> {
@@ -367,7 +367,17 @@ impl Output<'_> {
                 graph::mermaid::write(s, &mut sink);
                 sink.finish()
             }
-            Output::Bytes(bytes) => out.write_all(bytes),
+            Output::Picture { bytes, .. } => out.write_all(bytes),
+        }
+    }
+
+    /// A picture's width in mm when it is wider than `asked` (by more than rounding): a row
+    /// of bodies too wide for the page at the chosen text size, which is never scaled down.
+    pub fn wider_than(&self, asked: graph::print::Length) -> Option<f64> {
+        let asked_mm = asked.pt() * 25.4 / 72.0;
+        match self {
+            Output::Picture { width_mm, .. } if *width_mm > asked_mm + 0.5 => Some(*width_mm),
+            _ => None,
         }
     }
 }
@@ -391,21 +401,23 @@ pub fn produce<'a>(
         (Format::Mermaid, None) => Output::Mermaid(*snapshot),
         (Format::Svg | Format::Png | Format::Pdf, None) => {
             drawable(format, snapshot)?;
-            Output::Bytes(picture(format, snapshot)?)
+            let (bytes, width_mm) = picture(format, snapshot)?;
+            Output::Picture { bytes, width_mm }
         }
     })
 }
 
 /// The picture, as SVG or turned into PNG or PDF.
-fn picture(format: Format, snapshot: &Snapshot) -> Result<Vec<u8>, ExportError> {
-    let svg = graph::svg::render(snapshot);
-    match format {
+fn picture(format: Format, snapshot: &Snapshot) -> Result<(Vec<u8>, f64), ExportError> {
+    let (svg, width_mm) = graph::svg::drawn(snapshot);
+    let bytes = match format {
         // The same SVG, so that the three pictures of a state are one figure.
         Format::Png => render::png(&svg, png_scale(snapshot.figure.dpi))
             .map_err(|e| ExportError::Render(format!("png: {e:#}"))),
         Format::Pdf => render::pdf(&svg).map_err(|e| ExportError::Render(format!("pdf: {e:#}"))),
         _ => Ok(svg.into_bytes()),
-    }
+    }?;
+    Ok((bytes, width_mm))
 }
 
 /// A sensible file name for an export of `snapshot`, such as `kz-2022+P5+P10.md` or

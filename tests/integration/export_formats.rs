@@ -156,3 +156,58 @@ fn graphml_weighs_every_edge_and_places_every_node() {
     }
     assert!(edges > 100, "{edges}");
 }
+
+#[test]
+fn a_figure_wider_than_asked_says_so_and_one_that_fits_says_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole.svg");
+    let out = bilik(&[
+        "export",
+        "-d",
+        "kz-2022",
+        "--format",
+        "svg",
+        "--width",
+        "85mm",
+        "-o",
+        whole.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = stderr(&out);
+    assert!(
+        note.contains("wider than asked (85mm)") && note.contains("--focus"),
+        "{note}"
+    );
+    // The note's width is the figure's.
+    let svg = std::fs::read_to_string(&whole).unwrap();
+    let mm: f64 = note
+        .split("the figure is ")
+        .nth(1)
+        .and_then(|r| r.split(" mm").next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let drawn: f64 = svg
+        .split("width=\"")
+        .nth(1)
+        .and_then(|r| r.split("mm\"").next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((mm - drawn).abs() < 0.06, "note {mm} mm, figure {drawn} mm");
+    assert!(drawn > 86.0, "{drawn}");
+    let chain = dir.path().join("chain.svg");
+    let out = bilik(&[
+        "export",
+        "-d",
+        "kz-2022",
+        "--format",
+        "svg",
+        "--focus",
+        "constitutional_court",
+        "-o",
+        chain.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "", "the Court's chain fits 160 mm");
+}

@@ -620,6 +620,12 @@ fn lay_out(
 }
 
 pub fn render(s: &Snapshot) -> String {
+    drawn(s).0
+}
+
+/// The figure and its width in mm: wider than asked when a row of bodies cannot be narrower
+/// at the chosen text size (text is never scaled down), which the caller may tell the user.
+pub fn drawn(s: &Snapshot) -> (String, f64) {
     let g = Graph::new(s);
     let arrows = g.arrows();
     // Points per unit of the drawing: the smallest text prints at the chosen size.
@@ -707,10 +713,11 @@ pub fn render(s: &Snapshot) -> String {
     let height = (legend_top + legend.height() + MARGIN).ceil();
 
     let mut out = String::new();
+    let width_mm = width * scale * 25.4 / 72.0;
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}mm\" height=\"{}mm\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\">",
-        num(width * scale * 25.4 / 72.0),
+        num(width_mm),
         num(height * scale * 25.4 / 72.0)
     );
     let _ = writeln!(
@@ -755,7 +762,7 @@ pub fn render(s: &Snapshot) -> String {
     out.push_str("</g>\n</g>\n");
     legend.draw(&mut out, legend_top, inner);
     out.push_str("</svg>\n");
-    out
+    (out, width_mm)
 }
 
 #[cfg(test)]
