@@ -97,20 +97,26 @@ pub fn fit(s: &str, size: f64, width: f64) -> String {
 /// A figure's lettered section heading (`A. …`), bold at 8.5 pt from `margin`, wrapped
 /// within the margins; the same in the comparison and the diff. Returns the y below it.
 pub fn section(svg: &mut Svg, y: f64, margin: f64, heading: &str) -> f64 {
-    let mut y = y + 1.0;
+    bold_lines(svg, y + 1.0, margin, 8.5, 11.0, heading) + 4.0
+}
+
+/// `text` in bold at `size`, wrapped within the margins, a line every `step` below `y`
+/// (a figure's title, a section's heading). Returns the y of the last line.
+pub fn bold_lines(svg: &mut Svg, y: f64, margin: f64, size: f64, step: f64, text: &str) -> f64 {
+    let mut y = y;
     // Bold text is about a tenth wider than `text_width` measures.
-    for line in wrap(heading, 8.5, (WIDTH - 2.0 * margin) / 1.12) {
-        y += 11.0;
+    for line in wrap(text, size, (WIDTH - 2.0 * margin) / 1.12) {
+        y += step;
         svg.text(
             margin,
             y,
-            8.5,
+            size,
             Anchor::Start,
             r#"font-weight="bold""#,
             &line,
         );
     }
-    y + 4.0
+    y
 }
 
 /// An SVG document being written, in points.

@@ -124,19 +124,8 @@ pub fn render(c: &Comparison, lang: Lang, ranges: &[Option<Ranged>], band: &Band
         lang,
         "The head of state's hold on the bodies meant to be independent",
     );
-    let mut y = MARGIN;
     // A title longer than the line (as in Russian) wraps rather than runs off the page.
-    for line in wrap(title, 10.5, (WIDTH - 2.0 * MARGIN) / BOLD) {
-        y += 10.0;
-        svg.text(
-            MARGIN,
-            y,
-            10.5,
-            Anchor::Start,
-            r#"font-weight="bold""#,
-            &line,
-        );
-    }
+    let mut y = chart::bold_lines(&mut svg, MARGIN, MARGIN, 10.5, 10.0, title);
     y += 4.0;
     let note = t!(
         lang,

@@ -49,19 +49,7 @@ pub fn render(v: &DiffView) -> String {
         dataset = v.baseline.meta.id
     );
     let full = WIDTH - 2.0 * MARGIN;
-    let mut y = MARGIN;
-    // Bold text is about a tenth wider than `text_width` measures.
-    for line in wrap(&title, 10.5, full / 1.12) {
-        y += 10.0;
-        svg.text(
-            MARGIN,
-            y,
-            10.5,
-            Anchor::Start,
-            r#"font-weight="bold""#,
-            &line,
-        );
-    }
+    let mut y = chart::bold_lines(&mut svg, MARGIN, MARGIN, 10.5, 10.0, &title);
     let presets: Vec<String> = v
         .presets
         .iter()
