@@ -194,17 +194,22 @@ impl Ctx {
         true
     }
 
-    /// Puts a state computed by [`prepared`] on screen.
+    /// Puts a state computed by [`prepared`] on screen. The state it replaces is freed off the
+    /// frame path: at 100,000 bodies freeing its analysis alone took 1.2 s of the arrival. The state it replaces is freed off the
+    /// frame path: at 100,000 bodies freeing its analysis alone took 1.2 s of the arrival.
     pub(super) fn install(&mut self, s: Switched) {
         if s.active != self.scenario.active {
             Arc::make_mut(&mut self.scenario).active = s.active;
         }
-        self.dataset = Arc::new(s.dataset);
-        self.full = s.full;
+        let old = (
+            std::mem::replace(&mut self.dataset, Arc::new(s.dataset)),
+            std::mem::replace(&mut self.full, s.full),
+            std::mem::replace(&mut self.analysis, Arc::new(s.analysis)),
+            std::mem::take(&mut self.other),
+            std::mem::replace(&mut self.order, s.order),
+        );
+        retire(old);
         self.options = s.options;
-        self.analysis = Arc::new(s.analysis);
-        self.other = Default::default();
-        self.order = s.order;
         self.revision += 1;
         self.request_ranges();
         if self.dataset.body(&self.selected).is_none() {
@@ -291,6 +296,15 @@ impl Ctx {
     pub(super) fn awaiting_answers(&self) -> bool {
         self.switching.is_some() || self.awaited.iter().any(|(_, _, a)| a.is_none())
     }
+}
+
+/// Frees a state taken off the screen on a thread of its own, so that the frame does not
+/// wait for millions of small frees. If no thread can be started, the closure (and the state
+/// with it) is dropped here, in line.
+fn retire<T: Send + 'static>(old: T) {
+    let _ = std::thread::Builder::new()
+        .name("bilik-retire".into())
+        .spawn(move || drop(old));
 }
 
 #[cfg(test)]
