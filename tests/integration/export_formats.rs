@@ -157,57 +157,38 @@ fn graphml_weighs_every_edge_and_places_every_node() {
     assert!(edges > 100, "{edges}");
 }
 
+/// The number written between `before` and `after` in `text`.
+fn number_between(text: &str, before: &str, after: &str) -> f64 {
+    let rest = text
+        .split(before)
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    rest.split(after).next().unwrap().parse().unwrap()
+}
+
 #[test]
 fn a_figure_wider_than_asked_says_so_and_one_that_fits_says_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let whole = dir.path().join("whole.svg");
-    let out = bilik(&[
-        "export",
-        "-d",
-        "kz-2022",
-        "--format",
-        "svg",
-        "--width",
-        "85mm",
-        "-o",
-        whole.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let note = stderr(&out);
+    // The kz-2022 SVG with `args`: what bilik said on stderr, and the figure.
+    let svg = |args: &[&str]| -> (String, String) {
+        let path = dir.path().join("figure.svg");
+        let mut all = vec!["export", "-d", "kz-2022", "--format", "svg"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", path.to_str().unwrap()]);
+        let out = bilik(&all);
+        assert!(out.status.success(), "{}", stderr(&out));
+        (stderr(&out), std::fs::read_to_string(&path).unwrap())
+    };
+    let (note, whole) = svg(&["--width", "85mm"]);
     assert!(
         note.contains("wider than asked (85mm)") && note.contains("--focus"),
         "{note}"
     );
     // The note's width is the figure's.
-    let svg = std::fs::read_to_string(&whole).unwrap();
-    let mm: f64 = note
-        .split("the figure is ")
-        .nth(1)
-        .and_then(|r| r.split(" mm").next())
-        .unwrap()
-        .parse()
-        .unwrap();
-    let drawn: f64 = svg
-        .split("width=\"")
-        .nth(1)
-        .and_then(|r| r.split("mm\"").next())
-        .unwrap()
-        .parse()
-        .unwrap();
+    let mm = number_between(&note, "the figure is ", " mm");
+    let drawn = number_between(&whole, "width=\"", "mm\"");
     assert!((mm - drawn).abs() < 0.06, "note {mm} mm, figure {drawn} mm");
     assert!(drawn > 86.0, "{drawn}");
-    let chain = dir.path().join("chain.svg");
-    let out = bilik(&[
-        "export",
-        "-d",
-        "kz-2022",
-        "--format",
-        "svg",
-        "--focus",
-        "constitutional_court",
-        "-o",
-        chain.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    assert_eq!(stderr(&out), "", "the Court's chain fits 160 mm");
+    let (note, _) = svg(&["--focus", "constitutional_court"]);
+    assert_eq!(note, "", "the Court's chain fits 160 mm");
 }
