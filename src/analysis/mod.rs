@@ -149,12 +149,14 @@ pub struct BodyAnalysis {
 }
 
 impl BodyAnalysis {
-    /// The principal with the largest control and its share (ties broken by id).
+    /// The principal with the largest control and its share. Shares within
+    /// [`numbers::SAME`](crate::model::numbers::SAME) of the largest tie, and a tie goes to the
+    /// first id, so that the answer does not hang on the solve's last digits.
     pub fn largest(&self) -> Option<(&str, f64)> {
+        let top = self.control.values().copied().fold(0.0, f64::max);
         self.control
             .iter()
-            .filter(|(_, v)| **v > 0.0)
-            .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .find(|(_, v)| **v > 0.0 && crate::model::numbers::at_least(**v, top))
             .map(|(k, v)| (k.as_str(), *v))
     }
 

@@ -64,7 +64,7 @@ pub fn summarize(dataset: &Dataset, analysis: &Analysis) -> SystemSummary {
             }
             let c = a.control_of(p);
             s.seats_reached += f64::from(b.seats) * c;
-            if c > 0.5 {
+            if crate::model::numbers::majority(c) {
                 s.bodies_majority += 1;
             }
             if a.largest().is_some_and(|(id, _)| id == p) {
@@ -84,7 +84,7 @@ pub fn summarize(dataset: &Dataset, analysis: &Analysis) -> SystemSummary {
                 / independent.len() as f64;
             s.independent_majority = independent
                 .iter()
-                .filter(|(_, a)| a.control_of(p) > 0.5)
+                .filter(|(_, a)| crate::model::numbers::majority(a.control_of(p)))
                 .count();
         }
         principals.push(s);

@@ -276,10 +276,10 @@ pub fn sweep_with<E>(
         let mut found = Vec::new();
         for k in 1..grid.len() {
             let (a, b) = (grid[k - 1], grid[k]);
-            let above = |p: &Point| p.control > 0.5;
+            let above = |p: &Point| crate::model::numbers::majority(p.control);
             if above(&v[k - 1]) != above(&v[k]) {
                 let w = bisect(a, b, above(&v[k - 1]), |w| {
-                    eval(i, w).map(|p| p.control > 0.5)
+                    eval(i, w).map(|p| crate::model::numbers::majority(p.control))
                 })?;
                 let kind = if above(&v[k]) {
                     BreakKind::MajorityGained

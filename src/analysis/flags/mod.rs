@@ -14,7 +14,7 @@ use std::fmt;
 
 use super::{Analysis, BodyAnalysis, Position};
 use crate::model::i18n::{Arg, Phrase};
-use crate::model::numbers::pct;
+use crate::model::numbers::{self, pct};
 use crate::model::phrase::{after_the, capitalised, possessive};
 use crate::model::{
     Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
@@ -323,9 +323,9 @@ impl<'a> Ctx<'a> {
             .map(|(_, v)| *v)
             .fold(0.0, f64::max);
         // Decided before the sentence is built: most bodies raise neither rule.
-        let (rule, severity, what) = if share > 0.5 {
+        let (rule, severity, what) = if numbers::majority(share) {
             ("independent_majority", Severity::High, "a majority")
-        } else if share >= LARGEST_BLOC_MIN && share > second + 1e-9 {
+        } else if numbers::at_least(share, LARGEST_BLOC_MIN) && share > second + numbers::SAME {
             (
                 "independent_largest_bloc",
                 Severity::Medium,
@@ -528,7 +528,7 @@ impl<'a> Ctx<'a> {
                     }
                     self.out.push(Flag {
                         rule: "self_confirmation",
-                        severity: if stake >= 0.5 {
+                        severity: if numbers::at_least(stake, 0.5) {
                             Severity::High
                         } else {
                             Severity::Medium
@@ -895,7 +895,7 @@ impl<'a> Ctx<'a> {
             }
             self.out.push(Flag {
                 rule: "overseer_formed_by_overseen",
-                severity: if value >= 0.5 {
+                severity: if numbers::at_least(value, 0.5) {
                     Severity::High
                 } else {
                     Severity::Medium
