@@ -49,12 +49,34 @@ pub fn text_width(s: &str, size: f64) -> f64 {
         * size
 }
 
-/// `s` broken into lines no wider than `width` at `size` pt, at spaces; a word longer than a
-/// line is cut.
+/// The units a line may break between: `words` with a lone arrow kept with the word after it,
+/// so that no line of a figure ends with "→" ("before → / after" reads as a sentence cut off;
+/// "before / → after" as a change).
+pub fn breakable<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut arrow: Option<String> = None;
+    for w in words {
+        let w = match arrow.take() {
+            Some(a) => format!("{a} {w}"),
+            None => w.to_string(),
+        };
+        if matches!(w.as_str(), "→" | "←" | "↔") {
+            arrow = Some(w);
+        } else {
+            out.push(w);
+        }
+    }
+    out.extend(arrow);
+    out
+}
+
+/// `s` broken into lines no wider than `width` at `size` pt, at spaces ([`breakable`]); a word
+/// longer than a line is cut.
 pub fn wrap(s: &str, size: f64, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in s.split_whitespace() {
+    for word in breakable(s.split_whitespace()) {
+        let word = word.as_str();
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -216,6 +238,17 @@ mod tests {
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), s);
         assert!(lines.iter().all(|l| text_width(l, 7.0) <= 120.0));
+    }
+
+    #[test]
+    fn no_line_ends_with_an_arrow() {
+        let s = "Senate: до → после";
+        for width in [35.0, 45.0, 60.0, 80.0] {
+            let lines = wrap(s, 7.0, width);
+            assert_eq!(lines.join(" "), s);
+            assert!(lines.iter().all(|l| !l.ends_with('→')), "{lines:?}");
+        }
+        assert_eq!(breakable("a → b →".split(' ')), ["a", "→ b", "→"]);
     }
 
     #[test]

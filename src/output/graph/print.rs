@@ -116,9 +116,9 @@ pub fn wrap(text: &str, max: f64, measure: impl Fn(&str) -> f64) -> Vec<String> 
     }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in crate::output::chart::breakable(text.split(' ').filter(|w| !w.is_empty())) {
         let candidate = if line.is_empty() {
-            word.to_string()
+            word.clone()
         } else {
             format!("{line} {word}")
         };
@@ -126,7 +126,7 @@ pub fn wrap(text: &str, max: f64, measure: impl Fn(&str) -> f64) -> Vec<String> 
             line = candidate;
         } else {
             lines.push(std::mem::take(&mut line));
-            line = word.to_string();
+            line = word;
         }
     }
     if !line.is_empty() || lines.is_empty() {
