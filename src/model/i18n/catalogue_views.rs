@@ -222,7 +222,7 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "+{share} through the {via}",
-        "+{share} через «{via}»",
+        "+{share} через орган «{via}»",
         "+{share} «{via}» арқылы",
     ),
     ("range: {basis}", "диапазон: {basis}", "ауқым: {basis}"),
@@ -284,7 +284,7 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "{share} via {via}",
-        "{share} через «{via}»",
+        "{share} через орган «{via}»",
         "{share} «{via}» арқылы",
     ),
     ("before: {x}", "до: {x}", "бұрын: {x}"),
