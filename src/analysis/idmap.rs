@@ -74,6 +74,16 @@ impl<V> IdMap<V> {
         }
     }
 
+    /// The value of `key`, whose place in `ids` is `place`: by the place when the map is over
+    /// `ids` (no string compared), by the key otherwise.
+    pub fn get_placed(&self, ids: &Ids, place: Option<u32>, key: &str) -> Option<&V> {
+        if Arc::ptr_eq(&self.ids, ids) {
+            place.and_then(|p| self.at(p))
+        } else {
+            self.get(key)
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&V> {
         self.entries
             .binary_search_by(|(p, _)| self.ids[*p as usize].as_str().cmp(key))
