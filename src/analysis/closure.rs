@@ -191,6 +191,12 @@ pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> 
 pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
     let closed = closed(dataset, analysis);
     let doms = super::dominators::dominators(dataset, analysis);
+    let ids = analysis.principal_ids.clone();
+    // Each closure's principal by its place in the table the maps by principal share.
+    let places: Vec<u32> = closed
+        .iter()
+        .map(|c| super::idmap::place_in(&ids, &dataset.bodies[c.start].id).unwrap_or(u32::MAX))
+        .collect();
     for (b, ((body, ba), dom)) in dataset
         .bodies
         .iter()
@@ -201,16 +207,26 @@ pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
         ba.quota = decision_quota(dataset, body);
         ba.dominators = dom;
         ba.controlled_by.clear();
-        ba.closure_seats.clear();
-        for c in &closed {
+        let mut seats = Vec::new();
+        for (c, &place) in closed.iter().zip(&places) {
             let principal = &dataset.bodies[c.start].id;
             if c.filled[b] > 0.0 {
-                ba.closure_seats.insert(principal.clone(), c.filled[b]);
+                seats.push((place, c.filled[b]));
             }
             if c.controlled[b] && b != c.start {
                 ba.controlled_by.push(principal.clone());
             }
         }
+        // In id order; a principal listed twice keeps its last figure, as by id.
+        seats.sort_by_key(|e| e.0);
+        seats.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1;
+            }
+            same
+        });
+        ba.closure_seats = super::IdMap::from_sorted(ids.clone(), seats);
     }
     analysis.closure = closed.iter().map(|c| c.listed(dataset)).collect();
 }

@@ -76,10 +76,7 @@ fn moved(a: f64, b: f64) -> bool {
     (a - b).abs() > EPSILON
 }
 
-fn pairs(
-    before: &BTreeMap<BodyId, f64>,
-    after: &BTreeMap<BodyId, f64>,
-) -> BTreeMap<BodyId, (f64, f64)> {
+fn pairs(before: &super::Shares, after: &super::Shares) -> BTreeMap<BodyId, (f64, f64)> {
     let keys: BTreeSet<&BodyId> = before.keys().chain(after.keys()).collect();
     keys.into_iter()
         .filter_map(|k| {
@@ -109,7 +106,7 @@ pub fn diff(before_ds: &Dataset, before: &Analysis, after_ds: &Dataset, after: &
     for id in ids {
         let (bd, ad) = (before_ds.body(id), after_ds.body(id));
         let (ba, aa) = (before.body(id), after.body(id));
-        let empty = BTreeMap::new();
+        let empty = super::Shares::default();
         let change = match (bd, ad) {
             (None, Some(_)) => BodyChange::Added,
             (Some(_), None) => BodyChange::Removed,

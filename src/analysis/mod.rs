@@ -20,6 +20,7 @@ pub mod dominators;
 pub mod explain;
 pub mod flags;
 pub mod headline;
+pub mod idmap;
 pub mod power;
 pub mod range;
 pub mod reach;
@@ -37,6 +38,7 @@ pub use blocs::{BlocPower, BodyPower, ShareModel};
 pub use control::SolveError;
 pub use flags::{Flag, Severity};
 pub use headline::Headline;
+pub use idmap::{BodyIndex, IdMap, Ids, Shares};
 pub use shares::{ChannelShares, Position, Share};
 pub use summary::{PrincipalSummary, SystemSummary};
 
@@ -123,13 +125,16 @@ impl std::error::Error for AnalysisError {
 pub struct BodyAnalysis {
     pub id: BodyId,
     pub channels: Vec<ChannelShares>,
-    /// Seats held by each actor under the weights; sums to the body's seats.
-    pub direct: BTreeMap<BodyId, f64>,
-    /// Integrated control by principal; sums to 1.
-    pub control: BTreeMap<BodyId, f64>,
+    /// Seats held by each actor under the weights; sums to the body's seats. Over the ids of
+    /// [`Analysis::index`].
+    pub direct: Shares,
+    /// Integrated control by principal, every principal in force listed; sums to 1. Over
+    /// [`Analysis::principal_ids`].
+    pub control: Shares,
     /// For each principal, the part of its control that arrives through each immediate actor
-    /// (the principal itself for its direct share); sums to `control[p]`.
-    pub via: BTreeMap<BodyId, BTreeMap<BodyId, f64>>,
+    /// (the principal itself for its direct share); sums to `control[p]`. Over
+    /// [`Analysis::principal_ids`], each inner map over the ids of [`Analysis::index`].
+    pub via: IdMap<Shares>,
     /// Actors whose approval some channel needs.
     pub vetoes: Vec<BodyId>,
     pub removable_at_will_by: Vec<BodyId>,
@@ -138,8 +143,9 @@ pub struct BodyAnalysis {
     pub hhi: f64,
     /// The principals that control the body by majority-control closure (codebook R32).
     pub controlled_by: Vec<BodyId>,
-    /// The seats each principal fills by closure (principals filling none are left out).
-    pub closure_seats: BTreeMap<BodyId, f64>,
+    /// The seats each principal fills by closure (principals filling none are left out). Over
+    /// [`Analysis::principal_ids`].
+    pub closure_seats: Shares,
     /// The seats the body's decisions need ([`closure::decision_quota`]).
     pub quota: f64,
     /// The actors every chain of appointment to the body passes through, nearest first.
@@ -178,10 +184,13 @@ impl BodyAnalysis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub options: Options,
-    /// Position of each body in `bodies`, for lookups by id.
-    pub index: HashMap<BodyId, usize>,
+    /// Position of each body in `bodies`, for lookups by id; its table of ids (every body's
+    /// and every actor's, sorted) is the one the maps by actor index into.
+    pub index: BodyIndex,
     /// The principals in force: the chosen ones plus every body nobody fills.
     pub principals: Vec<BodyId>,
+    /// `principals` sorted: the table the maps by principal index into.
+    pub principal_ids: Ids,
     /// One entry per body, in dataset order.
     pub bodies: Vec<BodyAnalysis>,
     pub flags: Vec<Flag>,
@@ -274,19 +283,27 @@ pub fn analyze_without_flags(
 /// cost most of the time and change no control figure.
 pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis, AnalysisError> {
     let Solved {
+        index,
         principals,
         absorbing,
         channels,
         rows,
         solution,
     } = solve_control(dataset, options)?;
-    let cols: Vec<&str> = dataset
+    let principal_ids = idmap::sorted_ids(principals.iter().map(String::as_str));
+    // The place in `principal_ids` of each column of the solution.
+    let col_places: Vec<u32> = dataset
         .bodies
         .iter()
         .zip(&absorbing)
         .filter(|(_, a)| **a)
-        .map(|(b, _)| b.id.as_str())
+        .map(|(b, _)| idmap::place_in(&principal_ids, &b.id).unwrap_or(u32::MAX))
         .collect();
+    let (actor_ids, places) = actor_table(dataset, &index, &channels);
+    let place_of = |a: &str| match index.get(a) {
+        Some(&j) => places[j],
+        None => idmap::place_in(&actor_ids, a).unwrap_or(u32::MAX),
+    };
 
     let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
     for e in &dataset.edges {
@@ -295,33 +312,41 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
     }
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
-    for ((body, (cs, direct, power)), row) in dataset.bodies.iter().zip(channels).zip(&rows) {
-        let mut control: BTreeMap<BodyId, f64> =
-            principals.iter().map(|p| (p.clone(), 0.0)).collect();
-        let mut via: BTreeMap<BodyId, BTreeMap<BodyId, f64>> = BTreeMap::new();
+    // Per principal's place: the parts that arrive through each actor (place, part).
+    let mut parts: Vec<Vec<(u32, f64)>> = vec![Vec::new(); principal_ids.len()];
+    for (b, ((body, (cs, direct, power)), row)) in
+        dataset.bodies.iter().zip(channels).zip(&rows).enumerate()
+    {
+        let mut control = vec![0.0; principal_ids.len()];
         if row.is_empty() {
-            // A root: nobody fills it, so it answers only to itself.
-            control.insert(body.id.clone(), 1.0);
-            via.entry(body.id.clone())
-                .or_default()
-                .insert(body.id.clone(), 1.0);
+            // A root: nobody fills it, so it answers only to itself (the solve refuses a root
+            // that is no principal).
+            if let Some(p) = idmap::place_in(&principal_ids, &body.id) {
+                control[p as usize] = 1.0;
+                parts[p as usize].push((places[b], 1.0));
+            }
         }
         for &(j, p) in row {
-            for (k, col) in cols.iter().enumerate() {
+            for (k, &col) in col_places.iter().enumerate() {
                 let part = p * solution.at(j, k);
                 if part > 0.0 {
-                    // Looked up before an owned key is made: at 100,000 bodies a key
-                    // allocated per part (most of them already present) cost more than the
-                    // sums. The sums are the same, in the same order.
-                    add_part(&mut control, col, part);
-                    let by = match via.get_mut(*col) {
-                        Some(by) => by,
-                        None => via.entry(col.to_string()).or_default(),
-                    };
-                    add_part(by, &dataset.bodies[j].id, part);
+                    // The same sums, in the same order, as by id.
+                    control[col as usize] += part;
+                    parts[col as usize].push((places[j], part));
                 }
             }
         }
+        let mut via = Vec::new();
+        for (p, by) in (0..).zip(&mut parts) {
+            if !by.is_empty() {
+                via.push((p, IdMap::from_sorted(actor_ids.clone(), merged(by))));
+            }
+        }
+        let control = IdMap::from_sorted(principal_ids.clone(), (0..).zip(control).collect());
+        let direct = IdMap::from_sorted(
+            actor_ids.clone(),
+            direct.iter().map(|(a, s)| (place_of(a), *s)).collect(),
+        );
         let hhi = control.values().map(|v| v * v).sum();
         let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
         let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
@@ -337,13 +362,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             channels: cs,
             direct,
             control,
-            via,
+            via: IdMap::from_sorted(principal_ids.clone(), via),
             vetoes,
             removable_at_will_by: at_will,
             removable_for_cause_by: for_cause,
             hhi,
             controlled_by: Vec::new(),
-            closure_seats: BTreeMap::new(),
+            closure_seats: IdMap::from_sorted(principal_ids.clone(), Vec::new()),
             quota: 0.0,
             dominators: Vec::new(),
             power,
@@ -352,13 +377,9 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
 
     let analysis = Analysis {
         options: options.clone(),
-        index: dataset
-            .bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.clone(), i))
-            .collect(),
+        index: BodyIndex::new(actor_ids, &places),
         principals,
+        principal_ids,
         bodies,
         flags: Vec::new(),
         flag_index: FlagIndex::default(),
@@ -370,6 +391,59 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     Ok(analysis)
 }
 
+/// The ids of every body and of every actor that is no body, sorted and unique, and the place
+/// of each body's id in them (by position). Sorted by position rather than by a search per
+/// body: a search per body made a cache miss per comparison at 100,000 bodies.
+fn actor_table(
+    dataset: &Dataset,
+    index: &HashMap<&str, usize>,
+    channels: &[BodyShares],
+) -> (Ids, Vec<u32>) {
+    // Actors that are no body (a file the checks refuse, read all the same).
+    let strays: BTreeSet<&str> = channels
+        .iter()
+        .flat_map(|(_, direct, _)| direct.keys())
+        .map(String::as_str)
+        .filter(|a| !index.contains_key(a))
+        .collect();
+    let n = dataset.bodies.len();
+    let mut order: Vec<(&str, usize)> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .chain(strays.into_iter().map(|a| (a, usize::MAX)))
+        .collect();
+    order.sort_unstable();
+    let mut ids: Vec<BodyId> = Vec::with_capacity(order.len());
+    let mut places = vec![0; n];
+    for (id, i) in order {
+        if ids.last().is_none_or(|last| last != id) {
+            ids.push(id.to_string());
+        }
+        if i != usize::MAX {
+            places[i] = (ids.len() - 1) as u32;
+        }
+    }
+    (ids.into(), places)
+}
+
+/// The parts by place, sorted by place, those at one place summed in the order they came
+/// (as `add_part` summed them by id); empties `by`.
+fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
+    // Stable: parts at one place keep their order.
+    by.sort_by_key(|e| e.0);
+    let mut out: Vec<(u32, f64)> = Vec::with_capacity(by.len());
+    for &(p, v) in by.iter() {
+        match out.last_mut() {
+            Some(last) if last.0 == p => last.1 += v,
+            _ => out.push((p, v)),
+        }
+    }
+    by.clear();
+    out
+}
+
 /// A body's channel shares, its direct seats by actor and its blocs' voting power.
 type BodyShares = (
     Vec<ChannelShares>,
@@ -378,7 +452,8 @@ type BodyShares = (
 );
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
-struct Solved {
+struct Solved<'d> {
+    index: HashMap<&'d str, usize>,
     principals: Vec<BodyId>,
     absorbing: Vec<bool>,
     channels: Vec<BodyShares>,
@@ -387,7 +462,7 @@ struct Solved {
 }
 
 /// The shares and the control solve, with every check [`analyze_control`] makes.
-fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, AnalysisError> {
+fn solve_control<'d>(dataset: &'d Dataset, options: &Options) -> Result<Solved<'d>, AnalysisError> {
     let (index, principals, absorbing) = checked(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
@@ -400,6 +475,7 @@ fn solve_control(dataset: &Dataset, options: &Options) -> Result<Solved, Analysi
 
     let solution = solve_rows(dataset, &rows, &absorbing)?;
     Ok(Solved {
+        index,
         principals,
         absorbing,
         channels,
@@ -607,16 +683,6 @@ pub fn effective_principals(dataset: &Dataset, chosen: &[BodyId]) -> Vec<BodyId>
         .filter(|b| b.channels.is_empty() || chosen.contains(&b.id))
         .map(|b| b.id.clone())
         .collect()
-}
-
-/// `*map[key] += part`, making an owned key only for a new entry (`0.0 + part` is `part`).
-fn add_part(map: &mut BTreeMap<BodyId, f64>, key: &str, part: f64) {
-    match map.get_mut(key) {
-        Some(v) => *v += part,
-        None => {
-            map.insert(key.to_string(), part);
-        }
-    }
 }
 
 fn sorted_unique(items: impl Iterator<Item = BodyId>) -> Vec<BodyId> {

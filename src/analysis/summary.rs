@@ -52,39 +52,46 @@ pub fn summarize(dataset: &Dataset, analysis: &Analysis) -> SystemSummary {
     let independent: Vec<_> = rooted.iter().filter(|(b, _)| b.independent).collect();
     let independent_seats: f64 = independent.iter().map(|(b, _)| f64::from(b.seats)).sum();
 
+    // Once per body, not once per body and principal.
+    let largest: Vec<Option<&str>> = rooted
+        .iter()
+        .map(|(_, a)| a.largest().map(|(id, _)| id))
+        .collect();
+    let ids = &analysis.principal_ids;
     let mut principals = Vec::new();
     for p in &analysis.principals {
         let mut s = PrincipalSummary {
             id: p.clone(),
             ..Default::default()
         };
-        for (b, a) in &rooted {
+        // `control_of(p)` by the principal's place, found once.
+        let place = super::idmap::place_in(ids, p);
+        let control_of =
+            |a: &super::BodyAnalysis| a.control.get_placed(ids, place, p).copied().unwrap_or(0.0);
+        for ((b, a), top) in rooted.iter().zip(&largest) {
             if &b.id == p {
                 continue;
             }
-            let c = a.control_of(p);
+            let c = control_of(a);
             s.seats_reached += f64::from(b.seats) * c;
             if crate::model::numbers::majority(c) {
                 s.bodies_majority += 1;
             }
-            if a.largest().is_some_and(|(id, _)| id == p) {
+            if *top == Some(p.as_str()) {
                 s.bodies_largest += 1;
             }
         }
         if !independent.is_empty() {
             s.independent_seat_share = independent
                 .iter()
-                .map(|(b, a)| f64::from(b.seats) * a.control_of(p))
+                .map(|(b, a)| f64::from(b.seats) * control_of(a))
                 .sum::<f64>()
                 / independent_seats;
-            s.independent_mean = independent
-                .iter()
-                .map(|(_, a)| a.control_of(p))
-                .sum::<f64>()
+            s.independent_mean = independent.iter().map(|(_, a)| control_of(a)).sum::<f64>()
                 / independent.len() as f64;
             s.independent_majority = independent
                 .iter()
-                .filter(|(_, a)| crate::model::numbers::majority(a.control_of(p)))
+                .filter(|(_, a)| crate::model::numbers::majority(control_of(a)))
                 .count();
         }
         principals.push(s);

@@ -170,8 +170,8 @@ pub fn write(s: &Snapshot, table: Table, out: &mut dyn io::Write) -> Result<(), 
                     let direct = n
                         .analysis
                         .via
-                        .get(*p)
-                        .and_then(|v| v.get(*p))
+                        .get(p)
+                        .and_then(|v| v.get(p))
                         .copied()
                         .unwrap_or(0.0);
                     w.write_record(csv_cells([

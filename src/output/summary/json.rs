@@ -249,7 +249,7 @@ pub struct BodyOut<'a> {
 }
 
 /// A map of figures rounded by [`r4`] as they are written, without a rounded copy.
-pub struct R4Map<'a>(&'a BTreeMap<String, f64>);
+pub struct R4Map<'a>(&'a crate::analysis::Shares);
 
 impl Serialize for R4Map<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
@@ -261,7 +261,7 @@ impl Serialize for R4Map<'_> {
 /// that have a range.
 pub struct ControlRange<'a> {
     body: &'a str,
-    control: &'a BTreeMap<String, f64>,
+    control: &'a crate::analysis::Shares,
     ranges: Option<&'a Ranges>,
 }
 
