@@ -21,10 +21,10 @@ fn tiny_dataset_flags() {
         .find(|f| f.rule == "independent_majority")
         .unwrap();
     assert!((maj.value - 0.6).abs() < 1e-12);
+    let message = maj.message(&ds);
     assert!(
-        maj.message.contains("60.0%") && maj.message.contains("through the Senate"),
-        "{}",
-        maj.message
+        message.contains("60.0%") && message.contains("through the Senate"),
+        "{message}"
     );
     let conf = a
         .flags
