@@ -652,7 +652,7 @@ fn csv_tables_round_trip_through_a_csv_reader() {
         for (row, f) in rows.iter().zip(&s.analysis.flags) {
             assert_eq!(
                 (row[0].as_str(), row[9].as_str()),
-                (f.rule, f.message.as_str())
+                (f.rule, f.message(s.dataset).as_str())
             );
         }
     }

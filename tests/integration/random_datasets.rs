@@ -235,8 +235,8 @@ proptest! {
             }
             prop_assert_eq!(&x.vetoes, &y.vetoes);
         }
-        let mut fa: Vec<String> = aa.flags.iter().map(|f| format!("{} {}", f.body, f.message)).collect();
-        let mut fb: Vec<String> = ab.flags.iter().map(|f| format!("{} {}", f.body, f.message)).collect();
+        let mut fa: Vec<String> = aa.flags.iter().map(|f| format!("{} {}", f.body, f.message(&a))).collect();
+        let mut fb: Vec<String> = ab.flags.iter().map(|f| format!("{} {}", f.body, f.message(&b))).collect();
         fa.sort();
         fb.sort();
         prop_assert_eq!(fa, fb);

@@ -7,15 +7,17 @@
 //! edges) times the number of principals, plus the final sort, O(flags log flags). A rule
 //! decides whether it is raised before it builds its sentence.
 
+mod english;
 mod single;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use super::{Analysis, BodyAnalysis, Position};
 use crate::model::i18n::{Arg, Phrase};
-use crate::model::numbers::{self, pct};
-use crate::model::phrase::{after_the, capitalised, possessive};
+use crate::model::numbers;
 use crate::model::{
     Body, BodyId, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
 };
@@ -51,10 +53,11 @@ pub struct Flag {
     pub actor: Option<BodyId>,
     pub channel: Option<String>,
     pub value: f64,
-    pub message: String,
-    /// The message's key and arguments, for reports in other languages.
+    /// The message's key and arguments: the sentence is worded when it is read
+    /// ([`Flag::message`], [`Flag::message_in`]), in English as in the other languages.
     pub phrase: Phrase,
-    pub sources: Vec<String>,
+    /// The legal sources, shared with the other flags that cite them.
+    pub sources: Vec<Arc<str>>,
 }
 
 impl Flag {
@@ -71,8 +74,8 @@ impl Flag {
         crate::model::i18n::lookup(lang, &format!("rule.{}", self.rule)).unwrap_or(self.title())
     }
 
-    /// The message in `lang`, bodies named from `dataset`; the English message where the
-    /// catalogue has no wording.
+    /// The message in `lang`, bodies named from `dataset` (the dataset the analysis was made
+    /// of); the English message where the catalogue has no wording.
     pub fn message_in(&self, lang: Lang, dataset: &Dataset) -> String {
         self.phrase
             .render_with(
@@ -80,7 +83,7 @@ impl Flag {
                 |id| dataset.name(id, lang).to_string(),
                 |s| dataset.prose(lang, s).to_string(),
             )
-            .unwrap_or_else(|| self.message.clone())
+            .unwrap_or_else(|| self.message(dataset))
     }
 
     /// What identifies a flag across two analyses (for before/after comparisons).
@@ -203,6 +206,7 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
             .map(|b| b.id.as_str())
             .collect(),
         incoming,
+        shared: RefCell::default(),
         out: Vec::new(),
     };
     for (body, a) in dataset.bodies.iter().zip(&analysis.bodies) {
@@ -232,10 +236,10 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
     // 200,000: the slack `format!` and one-by-one pushes leave (a phrase of 5 arguments
     // holds room for 8) is tens of megabytes.
     for f in &mut flags {
-        f.message.shrink_to_fit();
         f.phrase.args.shrink_to_fit();
         f.sources.shrink_to_fit();
     }
+    flags.shrink_to_fit();
     flags
 }
 
@@ -249,25 +253,33 @@ struct Ctx<'a> {
     /// reads a small table that stays in cache.
     roots: HashSet<&'a str>,
     incoming: HashMap<&'a str, Vec<&'a Edge>>,
+    /// The ids and sources the flags name, each allocated once and shared by every flag
+    /// that names it.
+    shared: RefCell<HashSet<Arc<str>>>,
     out: Vec<Flag>,
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !v.iter().any(|x| x == s) {
-        v.push(s.to_string());
-    }
-}
-
 impl<'a> Ctx<'a> {
-    /// A body's name as it reads after `the` in a flag's sentence.
-    fn name(&self, id: &str) -> String {
-        after_the(self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id))
+    /// `s`, shared with every other flag that names it.
+    fn share(&self, s: &str) -> Arc<str> {
+        let mut shared = self.shared.borrow_mut();
+        if let Some(x) = shared.get(s) {
+            return Arc::clone(x);
+        }
+        let x: Arc<str> = Arc::from(s);
+        shared.insert(Arc::clone(&x));
+        x
     }
 
-    /// `thing` of the body `id`: `the President's pleasure`, `the 6 seats of the Federal
-    /// Election Commission`.
-    fn of(&self, id: &str, thing: &str) -> String {
-        possessive(self.body(id).map(|b| b.name(Lang::En)).unwrap_or(id), thing)
+    /// Adds the source `s` to `v` unless it is there.
+    fn push_source(&self, v: &mut Vec<Arc<str>>, s: &str) {
+        if !v.iter().any(|x| **x == *s) {
+            v.push(self.share(s));
+        }
+    }
+
+    fn sources(&self, s: &str) -> Vec<Arc<str>> {
+        vec![self.share(s)]
     }
 
     fn body(&self, id: &str) -> Option<&'a Body> {
@@ -323,14 +335,10 @@ impl<'a> Ctx<'a> {
             .map(|(_, v)| *v)
             .fold(0.0, f64::max);
         // Decided before the sentence is built: most bodies raise neither rule.
-        let (rule, severity, what) = if numbers::majority(share) {
-            ("independent_majority", Severity::High, "a majority")
+        let (rule, severity) = if numbers::majority(share) {
+            ("independent_majority", Severity::High)
         } else if numbers::at_least(share, LARGEST_BLOC_MIN) && share > second + numbers::SAME {
-            (
-                "independent_largest_bloc",
-                Severity::Medium,
-                "the largest bloc",
-            )
+            ("independent_largest_bloc", Severity::Medium)
         } else {
             return;
         };
@@ -345,32 +353,18 @@ impl<'a> Ctx<'a> {
             })
             .unwrap_or_default();
         through.sort_by(|x, y| y.1.total_cmp(&x.1));
-        let breakdown = if through.is_empty() {
-            String::new()
-        } else {
-            let parts: Vec<String> = through
-                .iter()
-                .map(|(k, x)| format!("{} through the {}", pct(*x), self.name(k)))
-                .collect();
-            format!(" ({} directly, {})", pct(direct), parts.join(", "))
-        };
         let mut sources = Vec::new();
         for c in &body.channels {
-            push_unique(&mut sources, &c.source);
+            self.push_source(&mut sources, &c.source);
         }
         let phrase = Phrase::new("")
-            .body("who", p)
-            .body("body", &body.id)
-            .text("share", pct(share))
-            .text("direct", pct(direct))
+            .body("who", self.share(p))
+            .body("body", self.share(&body.id))
+            .pct("share", share)
+            .pct("direct", direct)
             .arg(
                 "through",
-                Arg::Through(
-                    through
-                        .iter()
-                        .map(|(k, x)| (pct(*x), k.to_string()))
-                        .collect(),
-                ),
+                Arg::Through(through.iter().map(|(k, x)| (*x, self.share(k))).collect()),
             );
         self.out.push(Flag {
             rule,
@@ -379,12 +373,6 @@ impl<'a> Ctx<'a> {
             actor: Some(p.to_string()),
             channel: None,
             value: share,
-            message: format!(
-                "The {} holds {what} of the {}, a body meant to be independent: {} of its integrated control{breakdown}.",
-                self.name(p),
-                self.name(&body.id),
-                pct(share),
-            ),
             phrase: Phrase {
                 key: match (rule, through.is_empty()) {
                     ("independent_majority", true) => "flag.independent_majority",
@@ -428,11 +416,11 @@ impl<'a> Ctx<'a> {
                 covered += c.seats;
                 if c.proposer == r {
                     picked += c.seats;
-                    push_unique(&mut sources, &ch.source);
+                    self.push_source(&mut sources, &ch.source);
                 }
             }
             for e in &edges {
-                push_unique(&mut sources, &e.source);
+                self.push_source(&mut sources, &e.source);
             }
             let single = body.seats == 1;
             if picked > 0 {
@@ -447,31 +435,16 @@ impl<'a> Ctx<'a> {
                     actor: Some(r.to_string()),
                     channel: None,
                     value: f64::from(picked),
-                    message: if single {
-                        format!(
-                            "The {r_name} picks the {b_name} and can dismiss the holder at will: the post is held at {pleasure}.",
-                            pleasure = self.of(r, "pleasure"),
-                            r_name = self.name(r),
-                            b_name = self.name(&body.id),
-                        )
-                    } else {
-                        format!(
-                            "The {r_name} picks {picked} of {seats} and can dismiss the holders of {covered} at will: they serve at {pleasure}.",
-                            seats = self.of(&body.id, &format!("{} seats", body.seats)),
-                            pleasure = self.of(r, "pleasure"),
-                            r_name = self.name(r),
-                        )
-                    },
                     phrase: Phrase::new(if single {
                         "flag.appoint_dismiss_at_will.one"
                     } else {
                         "flag.appoint_dismiss_at_will.many"
                     })
-                    .body("who", r)
-                    .body("body", &body.id)
-                    .text("picked", picked)
-                    .text("seats", body.seats)
-                    .text("covered", covered),
+                    .body("who", self.share(r))
+                    .body("body", self.share(&body.id))
+                    .count("picked", picked)
+                    .count("seats", body.seats)
+                    .count("covered", covered),
                     sources,
                 });
             } else if body.independent {
@@ -482,28 +455,15 @@ impl<'a> Ctx<'a> {
                     actor: Some(r.to_string()),
                     channel: None,
                     value: f64::from(covered),
-                    message: if single {
-                        format!(
-                            "The {} can dismiss the {}, a post meant to be independent, at will.",
-                            self.name(r),
-                            self.name(&body.id),
-                        )
-                    } else {
-                        format!(
-                            "The {} can dismiss the holders of {covered} of {}, a body meant to be independent, at will.",
-                            self.name(r),
-                            self.of(&body.id, &format!("{} seats", body.seats)),
-                        )
-                    },
                     phrase: Phrase::new(if single {
                         "flag.removable_at_will.one"
                     } else {
                         "flag.removable_at_will.many"
                     })
-                    .body("who", r)
-                    .body("body", &body.id)
-                    .text("seats", body.seats)
-                    .text("covered", covered),
+                    .body("who", self.share(r))
+                    .body("body", self.share(&body.id))
+                    .count("seats", body.seats)
+                    .count("covered", covered),
                     sources,
                 });
             }
@@ -518,11 +478,11 @@ impl<'a> Ctx<'a> {
                 }
                 let stake = self.stake(&c.proposer, &share.actor);
                 if stake > 1e-9 {
-                    let mut sources = vec![ch.source.clone()];
+                    let mut sources = self.sources(&ch.source);
                     if let Some(rb) = self.body(&share.actor) {
                         for rc in &rb.channels {
                             if rc.steps.iter().any(|s| s.actor == c.proposer) {
-                                push_unique(&mut sources, &rc.source);
+                                self.push_source(&mut sources, &rc.source);
                             }
                         }
                     }
@@ -537,28 +497,13 @@ impl<'a> Ctx<'a> {
                         actor: Some(c.proposer.clone()),
                         channel: Some(c.channel.clone()),
                         value: stake,
-                        message: format!(
-                            "{} for the {} ({}, {} seat{}) {} confirmed by the {}, of which the {} holds {}.",
-                            capitalised(&self.of(
-                                &c.proposer,
-                                if c.seats == 1 { "pick" } else { "picks" }
-                            )),
-                            self.name(&body.id),
-                            channel_label(ch),
-                            c.seats,
-                            if c.seats == 1 { "" } else { "s" },
-                            if c.seats == 1 { "is" } else { "are" },
-                            self.name(&share.actor),
-                            self.name(&c.proposer),
-                            pct(stake),
-                        ),
                         phrase: Phrase::new("flag.self_confirmation")
-                            .body("who", &c.proposer)
-                            .body("body", &body.id)
+                            .body("who", self.share(&c.proposer))
+                            .body("body", self.share(&body.id))
                             .text("channel", channel_label(ch))
-                            .text("seats", c.seats)
-                            .body("confirmer", &share.actor)
-                            .text("stake", pct(stake)),
+                            .count("seats", c.seats)
+                            .body("confirmer", self.share(&share.actor))
+                            .pct("stake", stake),
                         sources,
                     });
                 }
@@ -572,9 +517,9 @@ impl<'a> Ctx<'a> {
                         .edges_to(&share.actor)
                         .find(|e| e.kind == EdgeKind::Dissolve && e.from == c.proposer);
                     let refusals = edge.and_then(|e| e.after_refusals);
-                    let mut sources = vec![ch.source.clone()];
+                    let mut sources = self.sources(&ch.source);
                     if let Some(e) = edge.or(general) {
-                        push_unique(&mut sources, &e.source);
+                        self.push_source(&mut sources, &e.source);
                     }
                     self.out.push(Flag {
                         rule: "consent_under_threat",
@@ -583,32 +528,16 @@ impl<'a> Ctx<'a> {
                         actor: Some(share.actor.clone()),
                         channel: Some(c.channel.clone()),
                         value: f64::from(c.seats),
-                        message: format!(
-                            "The {} consents to {} for the {} ({}, {} seat{}) under threat: {} the {} dissolve it.",
-                            self.name(&share.actor),
-                            self.of(&c.proposer, "picks"),
-                            self.name(&body.id),
-                            channel_label(ch),
-                            c.seats,
-                            if c.seats == 1 { "" } else { "s" },
-                            match refusals {
-                                Some(1) => "refusing once lets".to_string(),
-                                Some(2) => "refusing twice lets".to_string(),
-                                Some(n) => format!("refusing {n} times lets"),
-                                None => "at will (the option that counts it is on), may".to_string(),
-                            },
-                            self.name(&c.proposer),
-                        ),
                         phrase: Phrase::new(match refusals {
                             Some(_) => "flag.consent_under_threat.refusals",
                             None => "flag.consent_under_threat.at_will",
                         })
-                        .body("who", &share.actor)
-                        .body("proposer", &c.proposer)
-                        .body("body", &body.id)
+                        .body("who", self.share(&share.actor))
+                        .body("proposer", self.share(&c.proposer))
+                        .body("body", self.share(&body.id))
                         .text("channel", channel_label(ch))
-                        .text("seats", c.seats)
-                        .text("refusals", refusals.unwrap_or(0)),
+                        .count("seats", c.seats)
+                        .count("refusals", refusals.unwrap_or(0)),
                         sources,
                     });
                 }
@@ -633,23 +562,16 @@ impl<'a> Ctx<'a> {
                 actor: party.clone(),
                 channel: Some(c.channel.clone()),
                 value: f64::from(c.seats),
-                message: format!(
-                    "{} of {} are lost on leaving the party that nominated their holder{}: between elections the party, not the voters, holds them.",
-                    c.seats,
-                    self.of(&body.id, &format!("{} seats", body.seats)),
-                    party
-                        .as_deref()
-                        .map(|p| format!(" ({})", self.name(p)))
-                        .unwrap_or_default(),
-                ),
                 phrase: match party.as_deref() {
-                    Some(p) => Phrase::new("flag.imperative_mandate.party").body("party", p),
+                    Some(p) => {
+                        Phrase::new("flag.imperative_mandate.party").body("party", self.share(p))
+                    }
                     None => Phrase::new("flag.imperative_mandate"),
                 }
-                .body("body", &body.id)
-                .text("n", c.seats)
-                .text("seats", body.seats),
-                sources: vec![ch.source.clone()],
+                .body("body", self.share(&body.id))
+                .count("n", c.seats)
+                .count("seats", body.seats),
+                sources: self.sources(&ch.source),
             });
         }
     }
@@ -678,12 +600,8 @@ impl<'a> Ctx<'a> {
             actor: None,
             channel: None,
             value: 0.0,
-            message: format!(
-                "The {} answers to no one: no body holds it to account, dismisses, impeaches, audits or dissolves it, and the voters do not elect it.",
-                self.name(&body.id)
-            ),
-            phrase: Phrase::new("flag.unaccountable").body("body", &body.id),
-            sources: vec![body.source.clone()],
+            phrase: Phrase::new("flag.unaccountable").body("body", self.share(&body.id)),
+            sources: self.sources(&body.source),
         });
     }
 
@@ -697,24 +615,14 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                message: format!(
-                    "{} the {} may belong to a political party: the non-partisanship rule does not cover {}.",
-                    if body.seats == 1 { "The holder of" } else { "Members of" },
-                    self.name(&body.id),
-                    if is_admin {
-                        "the head of state's own administration"
-                    } else {
-                        "this body meant to be independent"
-                    }
-                ),
                 phrase: Phrase::new(match (body.seats == 1, is_admin) {
                     (true, true) => "flag.non_partisan_gap.one.admin",
                     (true, false) => "flag.non_partisan_gap.one",
                     (false, true) => "flag.non_partisan_gap.many.admin",
                     (false, false) => "flag.non_partisan_gap.many",
                 })
-                .body("body", &body.id),
-                sources: vec![body.attribute_source("non_partisan").to_string()],
+                .body("body", self.share(&body.id)),
+                sources: self.sources(body.attribute_source("non_partisan")),
             });
         }
         if body.senior_post && !body.relatives_ban {
@@ -725,12 +633,8 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                message: format!(
-                    "The ban on relatives in leading state posts does not cover the {}.",
-                    self.name(&body.id),
-                ),
-                phrase: Phrase::new("flag.relatives_ban_gap").body("body", &body.id),
-                sources: vec![body.attribute_source("relatives_ban").to_string()],
+                phrase: Phrase::new("flag.relatives_ban_gap").body("body", self.share(&body.id)),
+                sources: self.sources(body.attribute_source("relatives_ban")),
             });
         }
         if body.registration == Some(Registration::Permit) {
@@ -747,20 +651,14 @@ impl<'a> Ctx<'a> {
                 actor: gatekeeper.clone(),
                 channel: None,
                 value: 0.0,
-                message: format!(
-                    "{} exist only once the state registers them by permit: {} can keep a party out of politics.",
-                    capitalised(&self.name(&body.id)),
-                    gatekeeper
-                        .as_deref()
-                        .map(|g| format!("the {}", self.name(g)))
-                        .unwrap_or_else(|| "the registering authority".to_string())
-                ),
                 phrase: match gatekeeper.as_deref() {
-                    Some(g) => Phrase::new("flag.party_registration_permit").body("who", g),
+                    Some(g) => {
+                        Phrase::new("flag.party_registration_permit").body("who", self.share(g))
+                    }
                     None => Phrase::new("flag.party_registration_permit.authority"),
                 }
-                .body("body", &body.id),
-                sources: vec![body.attribute_source("registration").to_string()],
+                .body("body", self.share(&body.id)),
+                sources: self.sources(body.attribute_source("registration")),
             });
         }
         if let Some(liability) = &body.liability
@@ -774,26 +672,14 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                message: format!(
-                    "Judges of the {} bear {} liability but none financial for unlawful decisions.",
-                    self.name(&body.id),
-                    if kinds.is_empty() {
-                        "no".to_string()
-                    } else {
-                        kinds.join(" and ")
-                    }
-                ),
                 phrase: Phrase::new(if kinds.is_empty() {
                     "flag.judicial_liability_gap.none"
                 } else {
                     "flag.judicial_liability_gap"
                 })
-                .body("body", &body.id)
-                .arg(
-                    "kinds",
-                    Arg::Words("liability", liability.iter().map(|l| l.as_str()).collect()),
-                ),
-                sources: vec![body.attribute_source("liability").to_string()],
+                .body("body", self.share(&body.id))
+                .arg("kinds", Arg::Words("liability", kinds.into())),
+                sources: self.sources(body.attribute_source("liability")),
             });
         }
     }
@@ -839,13 +725,13 @@ impl<'a> Ctx<'a> {
             } else {
                 "flag.overseer.common"
             })
-            .body("body", &e.from)
-            .body("overseen", &e.to)
+            .body("body", self.share(&e.from))
+            .body("overseen", self.share(&e.to))
             .arg(
                 "verb",
                 Arg::Words(
                     "oversight",
-                    vec![match e.kind {
+                    Box::new([match e.kind {
                         EdgeKind::HoldsToAccount
                         | EdgeKind::Audits
                         | EdgeKind::Investigates
@@ -853,12 +739,11 @@ impl<'a> Ctx<'a> {
                         | EdgeKind::NoConfidence
                         | EdgeKind::Reviews => e.kind.as_str(),
                         _ => "other",
-                    }],
+                    }]),
                 ),
             );
-            let how = if direct >= common {
-                phrase = phrase.text("stake", pct(direct));
-                format!("the {} holds {} of it", self.name(&e.to), pct(direct))
+            if direct >= common {
+                phrase = phrase.pct("stake", direct);
             } else {
                 let top = oa
                     .control
@@ -869,29 +754,13 @@ impl<'a> Ctx<'a> {
                     .map(|(p, _)| p.as_str())
                     .unwrap_or_default();
                 phrase = phrase
-                    .body("who", top)
-                    .text("of_body", pct(oa.control_of(top)))
-                    .text("of_overseen", pct(ta.control_of(top)));
-                format!(
-                    "the {} controls {} of it and {} of the {}",
-                    self.name(top),
-                    pct(oa.control_of(top)),
-                    pct(ta.control_of(top)),
-                    self.name(&e.to)
-                )
-            };
-            let verb = match e.kind {
-                EdgeKind::HoldsToAccount => "holds to account",
-                EdgeKind::Audits => "audits",
-                EdgeKind::Investigates => "investigates",
-                EdgeKind::Impeach => "can impeach",
-                EdgeKind::NoConfidence => "can vote no confidence in",
-                EdgeKind::Reviews => "reviews the acts of",
-                _ => "oversees",
-            };
-            let mut sources = vec![e.source.clone()];
+                    .body("who", self.share(top))
+                    .pct("of_body", oa.control_of(top))
+                    .pct("of_overseen", ta.control_of(top));
+            }
+            let mut sources = self.sources(&e.source);
             for c in &overseer.channels {
-                push_unique(&mut sources, &c.source);
+                self.push_source(&mut sources, &c.source);
             }
             self.out.push(Flag {
                 rule: "overseer_formed_by_overseen",
@@ -904,11 +773,6 @@ impl<'a> Ctx<'a> {
                 actor: Some(e.to.clone()),
                 channel: None,
                 value,
-                message: format!(
-                    "The {} {verb} the {}, yet {how}.",
-                    self.name(&e.from),
-                    self.name(&e.to),
-                ),
                 phrase,
                 sources,
             });
@@ -954,32 +818,23 @@ impl<'a> Ctx<'a> {
                 actor: Some(e.from.clone()),
                 channel: None,
                 value: voters,
-                message: format!(
-                    "The {} can dissolve the {}, which the voters fill ({} of its control){}.",
-                    self.name(&e.from),
-                    self.name(&e.to),
-                    pct(voters),
-                    e.threshold
-                        .as_deref()
-                        .map(|t| format!("; conditions: {t}"))
-                        .unwrap_or_default()
-                        // The text's bars on the power (codebook R12) say when it is not there.
-                        + &if e.bars.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; bars: {}", e.bars)
-                        }
-                ),
                 phrase: Phrase::new("flag.dissolves_elected_body")
-                    .body("who", &e.from)
-                    .body("body", &e.to)
-                    .text("share", pct(voters))
+                    .body("who", self.share(&e.from))
+                    .body("body", self.share(&e.to))
+                    .pct("share", voters)
                     .arg(
                         "conditions",
-                        Arg::Clause("; conditions: {x}", e.threshold.clone().unwrap_or_default()),
+                        Arg::Clause("; conditions: {x}", e.threshold.as_deref().map(Into::into)),
                     )
-                    .arg("bars", Arg::Clause("; bars: {x}", e.bars.clone())),
-                sources: vec![e.source.clone()],
+                    // The text's bars on the power (codebook R12) say when it is not there.
+                    .arg(
+                        "bars",
+                        Arg::Clause(
+                            "; bars: {x}",
+                            (!e.bars.is_empty()).then(|| e.bars.as_str().into()),
+                        ),
+                    ),
+                sources: self.sources(&e.source),
             });
         }
     }

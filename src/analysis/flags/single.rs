@@ -1,7 +1,7 @@
 //! The single-point-of-control flag (codebook R32): every chain of appointment to a body
 //! passes through one actor.
 
-use super::{Ctx, Flag, Severity, push_unique};
+use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
 use crate::model::i18n::{Arg, Phrase};
@@ -15,21 +15,8 @@ impl Ctx<'_> {
         };
         let mut sources = Vec::new();
         for c in &body.channels {
-            push_unique(&mut sources, &c.source);
+            self.push_source(&mut sources, &c.source);
         }
-        let names: Vec<String> = doms.iter().map(|d| self.name(d)).collect();
-        let chain = if names.len() > 1 {
-            format!(
-                " (and so through {})",
-                names[1..]
-                    .iter()
-                    .map(|n| format!("the {n}"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            )
-        } else {
-            String::new()
-        };
         self.out.push(Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
@@ -41,21 +28,16 @@ impl Ctx<'_> {
             actor: Some(nearest.clone()),
             channel: None,
             value: doms.len() as f64,
-            message: format!(
-                "Every chain of appointment to the {} passes through the {}{chain}: no member reaches it by another route.",
-                self.name(&body.id),
-                self.name(nearest),
-            ),
             phrase: Phrase::new(if doms.len() > 1 {
                 "flag.single_point_of_control.chain"
             } else {
                 "flag.single_point_of_control"
             })
-            .body("body", &body.id)
-            .body("who", nearest)
+            .body("body", self.share(&body.id))
+            .body("who", self.share(nearest))
             .arg(
                 "chain",
-                Arg::Bodies(doms[1..].iter().map(|d| d.to_string()).collect()),
+                Arg::Bodies(doms[1..].iter().map(|d| self.share(d)).collect()),
             ),
             sources,
         });

@@ -30,9 +30,9 @@ mod catalogue_views;
 pub mod leftover;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use super::Lang;
+use super::{Lang, numbers};
 
 fn index() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     static INDEX: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
@@ -154,22 +154,60 @@ fn render(template: &str, lang: Lang, args: &[(&str, String)]) -> String {
 
 /// One argument of a [`Phrase`]: a body, named in the language the phrase is rendered in, or
 /// a text that reads the same in every language (a number, a share, a channel's label).
+///
+/// At 100,000 bodies the analysis keeps about 200,000 phrases until the reports are written,
+/// so an argument holds no copy it can avoid: ids are shared (`Arc<str>`, one allocation per
+/// distinct id), numbers are kept as numbers and written when the phrase is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
-    Body(String),
-    Text(String),
+    Body(Arc<str>),
+    /// The data's prose (a channel's label), put in the report's language where the dataset
+    /// translates it.
+    Text(Box<str>),
+    /// A share, written as [`numbers::pct`] writes it.
+    Pct(f64),
+    /// A count of seats, refusals or other things.
+    Count(u32),
     /// Shares through intermediaries, `(share, body)`: `8.2% through the Senate, …`.
-    Through(Vec<(String, String)>),
-    /// A clause shown only when its text is not empty: the template (key) with `{x}` filled.
-    Clause(&'static str, String),
+    Through(Box<[(f64, Arc<str>)]>),
+    /// A clause shown only when there is a text: the template (key) with `{x}` filled.
+    Clause(&'static str, Option<Box<str>>),
     /// Bodies joined by `and`.
-    Bodies(Vec<String>),
+    Bodies(Box<[Arc<str>]>),
     /// A list of vocabulary ids (`kind.id` in the catalogue), joined by `and`.
-    Words(&'static str, Vec<&'static str>),
+    Words(&'static str, Box<[&'static str]>),
+}
+
+impl Arg {
+    /// The body's id, for a [`Arg::Body`].
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Arg::Body(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The number, for a [`Arg::Count`].
+    pub fn count(&self) -> Option<u32> {
+        match self {
+            Arg::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The argument as the same text in every language (a number, a share); `None` for a
+    /// body, a list or a clause, which depend on the language.
+    fn plain(&self) -> Option<String> {
+        match self {
+            Arg::Pct(x) => Some(numbers::pct(*x)),
+            Arg::Count(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
 }
 
 /// A sentence built in the analysis, kept as its catalogue key and arguments so that a
-/// report in another language can word it: the analysis knows no language but English.
+/// report in any language, English included, can word it when it is written.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Phrase {
     pub key: &'static str,
@@ -184,19 +222,30 @@ impl Phrase {
         }
     }
 
-    pub fn body(mut self, name: &'static str, id: &str) -> Phrase {
-        self.args.push((name, Arg::Body(id.to_string())));
-        self
+    pub fn body(self, name: &'static str, id: impl Into<Arc<str>>) -> Phrase {
+        self.arg(name, Arg::Body(id.into()))
     }
 
-    pub fn text(mut self, name: &'static str, value: impl ToString) -> Phrase {
-        self.args.push((name, Arg::Text(value.to_string())));
-        self
+    pub fn text(self, name: &'static str, value: impl ToString) -> Phrase {
+        self.arg(name, Arg::Text(value.to_string().into()))
+    }
+
+    pub fn pct(self, name: &'static str, share: f64) -> Phrase {
+        self.arg(name, Arg::Pct(share))
+    }
+
+    pub fn count(self, name: &'static str, n: u32) -> Phrase {
+        self.arg(name, Arg::Count(n))
     }
 
     pub fn arg(mut self, name: &'static str, arg: Arg) -> Phrase {
         self.args.push((name, arg));
         self
+    }
+
+    /// The argument named `name`.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(k, _)| *k == name).map(|(_, a)| a)
     }
 
     /// The sentence in `lang`, naming bodies with `name`; `None` for English or a key the
@@ -222,6 +271,7 @@ impl Phrase {
                 // A text argument may be the data's prose (a channel's label): translated when
                 // the catalogue has it, the English otherwise.
                 Arg::Text(s) => (*k, prose(s)),
+                Arg::Pct(_) | Arg::Count(_) => (*k, a.plain().unwrap_or_default()),
                 Arg::Through(parts) => (
                     *k,
                     parts
@@ -230,14 +280,16 @@ impl Phrase {
                             fill(
                                 lang,
                                 "{share} through the {via}",
-                                &[("share", share.clone()), ("via", name(via))],
+                                &[("share", numbers::pct(*share)), ("via", name(via))],
                             )
                         })
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
-                Arg::Clause(_, x) if x.is_empty() => (*k, String::new()),
-                Arg::Clause(template, x) => (*k, fill(lang, template, &[("x", prose(x))])),
+                Arg::Clause(template, Some(x)) if !x.is_empty() => {
+                    (*k, fill(lang, template, &[("x", prose(x))]))
+                }
+                Arg::Clause(..) => (*k, String::new()),
                 Arg::Bodies(ids) => (
                     *k,
                     ids.iter()

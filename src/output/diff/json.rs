@@ -186,8 +186,16 @@ pub fn document(v: &DiffView) -> DiffDoc {
                 channels_changed: b.channels_changed.clone(),
             })
             .collect(),
-        flags_raised: d.flags_raised.iter().map(flag_out).collect(),
-        flags_cleared: d.flags_cleared.iter().map(flag_out).collect(),
+        flags_raised: d
+            .flags_raised
+            .iter()
+            .map(|f| flag_out(f, v.reformed))
+            .collect(),
+        flags_cleared: d
+            .flags_cleared
+            .iter()
+            .map(|f| flag_out(f, v.baseline))
+            .collect(),
         edges_added: d.edges_added.clone(),
         edges_removed: d.edges_removed.clone(),
         summary: SummaryDeltaOut {

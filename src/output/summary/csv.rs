@@ -216,7 +216,7 @@ pub fn write(s: &Snapshot, table: Table, out: &mut dyn io::Write) -> Result<(), 
                     f.actor.clone().unwrap_or_default(),
                     f.channel.clone().unwrap_or_default(),
                     fixed4(f.value),
-                    f.message.clone(),
+                    f.message(ds),
                     f.sources.join("; "),
                     change.as_str().to_string(),
                 ]))?;

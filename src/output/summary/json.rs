@@ -26,6 +26,7 @@
 //! and `cited_by_count`). No key of `/1` is removed or changes meaning.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -438,8 +439,17 @@ pub struct FlagRef<'a> {
     pub actor: Option<&'a str>,
     pub channel: Option<&'a str>,
     pub value: f64,
-    pub message: &'a str,
-    pub sources: &'a [String],
+    pub message: String,
+    pub sources: Sources<'a>,
+}
+
+/// A flag's sources, shared with the other flags that cite them, as a list of strings.
+pub struct Sources<'a>(&'a [Arc<str>]);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(|s| &**s))
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -462,7 +472,8 @@ pub fn weights_out(w: &Weights) -> BTreeMap<String, f64> {
         .collect()
 }
 
-pub fn flag_out(f: &Flag) -> FlagOut {
+/// The record of flag `f`, worded with the names of `dataset` (the one it was raised in).
+pub fn flag_out(f: &Flag, dataset: &Dataset) -> FlagOut {
     FlagOut {
         rule: f.rule.to_string(),
         severity: f.severity.to_string(),
@@ -470,8 +481,8 @@ pub fn flag_out(f: &Flag) -> FlagOut {
         actor: f.actor.clone(),
         channel: f.channel.clone(),
         value: r4(f.value),
-        message: f.message.clone(),
-        sources: f.sources.clone(),
+        message: f.message(dataset),
+        sources: f.sources.iter().map(|s| s.to_string()).collect(),
     }
 }
 
@@ -657,7 +668,7 @@ pub fn summary<'a>(
             analysis,
             keys: edges,
         },
-        flags: Flags(&analysis.flags),
+        flags: Flags(&analysis.flags, dataset),
         alternatives: alternatives_out(dataset),
         options: options_out(options, ranges),
         ranges: ranges.map(|r| RangesOut {
@@ -780,7 +791,7 @@ impl Serialize for Edges<'_> {
 }
 
 /// The flags of a [`Summary`], in the analysis's order, each built as it is serialised.
-pub struct Flags<'a>(&'a [Flag]);
+pub struct Flags<'a>(&'a [Flag], &'a Dataset);
 
 impl Serialize for Flags<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
@@ -791,8 +802,8 @@ impl Serialize for Flags<'_> {
             actor: f.actor.as_deref(),
             channel: f.channel.as_deref(),
             value: r4(f.value),
-            message: &f.message,
-            sources: &f.sources,
+            message: f.message(self.1),
+            sources: Sources(&f.sources),
         }))
     }
 }

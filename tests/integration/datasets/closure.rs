@@ -70,7 +70,7 @@ fn kz_2022_single_points_of_control() {
         .find(|f| f.rule == "single_point_of_control" && f.body == "local_courts")
         .unwrap();
     assert_eq!(
-        f.message,
+        f.message(&d),
         "Every chain of appointment to the local and other courts passes through the President: no member reaches it by another route."
     );
     assert!(
