@@ -860,7 +860,9 @@ impl Dataset {
     /// The default principal rule: bodies nobody fills (such as the electorate), and bodies
     /// every one of whose channels the electorate decides directly.
     pub fn default_principals(&self) -> Vec<BodyId> {
-        let roots: Vec<&str> = self
+        // A set, not a list: the test runs once per deciding step, and a dataset may have
+        // many bodies nobody fills.
+        let roots: rustc_hash::FxHashSet<&str> = self
             .bodies
             .iter()
             .filter(|b| b.channels.is_empty())
@@ -873,7 +875,7 @@ impl Dataset {
                     || b.channels.iter().all(|c| {
                         c.steps
                             .iter()
-                            .any(|s| s.role.decides() && roots.contains(&s.actor.as_str()))
+                            .any(|s| s.role.decides() && roots.contains(s.actor.as_str()))
                     })
             })
             .map(|b| b.id.clone())
