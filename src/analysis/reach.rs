@@ -290,6 +290,65 @@ mod tests {
         assert_eq!(p[0].fault.path(), "bodies[3].id");
     }
 
+    /// The actors holding a positive share of each body, as the analysis's own split gives
+    /// them.
+    fn by_the_split(d: &Dataset, weights: &Weights) -> Vec<Vec<BodyId>> {
+        let edges = EdgeIndex::new(d, false);
+        d.bodies
+            .iter()
+            .map(|b| {
+                let cs: Vec<_> = b
+                    .channels
+                    .iter()
+                    .map(|c| shares::channel_shares_indexed(&edges, b, c, weights))
+                    .collect();
+                shares::direct_shares(&cs)
+                    .into_iter()
+                    .filter(|(a, s)| *s > 0.0 && d.body(a).is_some())
+                    .map(|(a, _)| a)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_walk_follows_the_split() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            let d = crate::model::load_file(&path).unwrap();
+            let edges = EdgeIndex::new(&d, false);
+            let ids = Ids::new(&d);
+            let mut scratch = Scratch::default();
+            let zero = |name: &str| {
+                let mut w = d.weights.clone();
+                w.set_computed(name, 0.0).unwrap();
+                w
+            };
+            let mut removal = d.weights.clone();
+            removal.set("at_will_removal", 1.0).unwrap();
+            for w in [
+                d.weights.clone(),
+                zero("consent"),
+                zero("consent_under_threat"),
+                zero("recommend"),
+                removal,
+            ] {
+                let split = by_the_split(&d, &w);
+                for (b, expected) in d.bodies.iter().zip(&split) {
+                    let got = through(&edges, &ids, b, &w, &mut scratch);
+                    assert_eq!(&got, expected, "{} {}", path.display(), b.id);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
     #[test]
     fn a_dangling_reference_is_not_walked() {
         let mut d = tiny_dataset();
