@@ -325,14 +325,14 @@ mod tests {
             let ids = Ids::new(&d);
             let mut scratch = Scratch::default();
             let zero = |name: &str| {
-                let mut w = d.weights.clone();
+                let mut w = d.weights;
                 w.set_computed(name, 0.0).unwrap();
                 w
             };
-            let mut removal = d.weights.clone();
+            let mut removal = d.weights;
             removal.set("at_will_removal", 1.0).unwrap();
             for w in [
-                d.weights.clone(),
+                d.weights,
                 zero("consent"),
                 zero("consent_under_threat"),
                 zero("recommend"),

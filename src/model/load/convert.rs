@@ -854,7 +854,7 @@ fn iso_parts(s: &str) -> Option<(u32, u32, u32)> {
 /// `v` in an allocation of its length. A list converted from the raw one keeps the raw list's
 /// allocation when it can (`collect` works in place), and a raw body, channel or edge is
 /// larger than the converted one: without this, a quarter to a third of each list held by
-/// the dataset would be slack (36 MB at 100,000 bodies).
+/// the dataset would be slack (about 36 MB at 100,000 bodies).
 fn exact<T>(mut v: Vec<T>) -> Vec<T> {
     v.shrink_to_fit();
     v
