@@ -4,7 +4,9 @@
 //! O(steps + the dissolution and removal edges between its actors) through the index, so the
 //! shares of a whole dataset are O(S + E).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Body, BodyId, Channel, Dataset, Edge, EdgeKind, Mandate, StepRole, Weights};
 
@@ -106,8 +108,8 @@ impl<'a> EdgeIndex<'a> {
     /// consents under threat (off by default, codebook R-THREAT).
     pub fn new(dataset: &'a Dataset, at_will_threat: bool) -> Self {
         let mut index = EdgeIndex {
-            threats: HashMap::new(),
-            at_will: HashMap::new(),
+            threats: HashMap::default(),
+            at_will: HashMap::default(),
         };
         for e in &dataset.edges {
             match e.kind {

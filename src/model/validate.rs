@@ -314,9 +314,10 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     // body: a court that elects two of its three judges would read as held by the appointer
     // of the third. A body that renews itself is counted as holding its own seats only as a
     // principal.
-    let principals: HashSet<BodyId> = dataset.principals().into_iter().collect();
+    let principals = dataset.principals();
+    let principals: HashSet<&str> = principals.iter().map(String::as_str).collect();
     for (i, b) in dataset.bodies.iter().enumerate() {
-        if principals.contains(&b.id) {
+        if principals.contains(b.id.as_str()) {
             continue;
         }
         for (j, k) in co_opted(b) {

@@ -281,6 +281,7 @@ impl Validator<'_> {
                 None => stand_in_body(stand_in(shown!("bodies[{i}].id"))),
             })
             .collect();
+        let bodies = exact(bodies);
         for d in alignments {
             self.push(d);
         }
@@ -289,6 +290,7 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, e)| self.convert_edge(e, shown!("edges[{i}]")))
             .collect();
+        let edges = exact(edges);
 
         Dataset {
             meta: Meta {
@@ -431,6 +433,7 @@ impl Validator<'_> {
                 self.convert_channel(c, cpath, what)
             })
             .collect();
+        let channels = exact(channels);
         // Whether the channels add up is told after them.
         self.mark(shown!("{path}.seats"));
 
@@ -846,4 +849,13 @@ fn iso_parts(s: &str) -> Option<(u32, u32, u32)> {
     }
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// `v` in an allocation of its length. A list converted from the raw one keeps the raw list's
+/// allocation when it can (`collect` works in place), and a raw body, channel or edge is
+/// larger than the converted one: without this, a quarter to a third of each list held by
+/// the dataset would be slack (about 36 MB at 100,000 bodies).
+fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
