@@ -126,7 +126,7 @@ fn elements(dataset: &Dataset) -> Vec<(&str, Element, &str)> {
 /// pass over the citations, each split into words once.
 fn citing(dataset: &Dataset) -> Vec<Vec<(&str, Element)>> {
     let sources = &dataset.meta.sources;
-    let by_id: std::collections::HashMap<&str, usize> = sources
+    let by_id: rustc_hash::FxHashMap<&str, usize> = sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
@@ -200,7 +200,7 @@ impl Tally {
 
 /// Every source of the dataset, in its order, with how much cites it.
 pub fn tally(dataset: &Dataset) -> Vec<(&Source, Tally)> {
-    let order: std::collections::HashMap<&str, usize> = dataset
+    let order: rustc_hash::FxHashMap<&str, usize> = dataset
         .bodies
         .iter()
         .enumerate()
@@ -224,7 +224,7 @@ pub fn tally(dataset: &Dataset) -> Vec<(&Source, Tally)> {
                 }
                 about.push(body);
             }
-            about.sort_by_key(|b| order.get(b).copied().unwrap_or(usize::MAX));
+            about.sort_by_cached_key(|b| order.get(b).copied().unwrap_or(usize::MAX));
             about.dedup();
             t.about = about.into_iter().map(str::to_string).collect();
             (s, t)
