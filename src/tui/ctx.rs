@@ -424,7 +424,10 @@ impl Ctx {
             self.options.weights = baseline.weights;
         }
         self.baseline_revision += 1;
-        let old = std::mem::replace(&mut Arc::make_mut(&mut self.scenario).baseline, baseline);
+        let old = std::mem::replace(
+            &mut Arc::make_mut(&mut self.scenario).baseline,
+            Arc::new(baseline),
+        );
         let dataset = match self.scenario.reformed() {
             Ok(d) => d,
             Err(e) => {
@@ -437,7 +440,7 @@ impl Ctx {
                     ),
                     StatusKind::Error,
                 );
-                self.scenario.baseline.clone()
+                (*self.scenario.baseline).clone()
             }
         };
         if self.set_dataset(dataset) {
@@ -705,27 +708,33 @@ impl Ctx {
         if self.baseline_ranges.as_ref().is_some_and(|b| b.key == key) {
             return;
         }
-        let base = self.scenario.baseline.in_layer(self.options.layer);
-        let options = Options {
-            weights: self.options.weights,
-            principals: key.principals.clone().unwrap_or_else(|| base.principals()),
-            at_will_threat: self.options.at_will_threat,
-            share_model: self.options.share_model,
-            layer: self.options.layer,
-        };
         self.tickets += 1;
         self.ranges_revision += 1;
+        let work = Work::Baseline {
+            scenario: Arc::clone(&self.scenario),
+            options: self.options.clone(),
+            principals: key.principals.clone(),
+            band: self.band.clone(),
+        };
         let ranges = match self.range_mode {
-            Mode::Now => Some(Arc::new(ranges::compute(&base, &options, &self.band))),
+            Mode::Now => match Job::run(Job {
+                ticket: self.tickets,
+                target: Target::Baseline,
+                work,
+            })
+            .answer
+            {
+                Answer::State(r) => Some(r),
+                _ => None,
+            },
+            // The baseline in its layer (a copy when it has a de facto layer) and its
+            // principals (a pass over every body) are the job's: at 100,000 bodies the copy
+            // alone was a good part of a second of the frame a switch arrived in.
             Mode::Deferred => {
                 let job = Job {
                     ticket: self.tickets,
                     target: Target::Baseline,
-                    work: Work::State {
-                        dataset: Arc::new(base.into_owned()),
-                        options,
-                        band: self.band.clone(),
-                    },
+                    work,
                 };
                 self.jobs.retain(|j| j.target != Target::Baseline);
                 self.jobs.push(job);

@@ -90,6 +90,14 @@ pub enum Work {
         options: Options,
         band: Band,
     },
+    /// The baseline's ranges ([`Target::Baseline`]) in the layer `options` name, under
+    /// `principals` when the user chose them, else the baseline's own.
+    Baseline {
+        scenario: Arc<Scenario>,
+        options: Options,
+        principals: Option<Vec<crate::model::BodyId>>,
+        band: Band,
+    },
     /// The Compare view's columns ([`Target::Compare`]).
     Compare {
         comparison: Arc<Comparison>,
@@ -130,6 +138,16 @@ impl Job {
                 options,
                 band,
             } => Answer::State(Arc::new(compute(&dataset, &options, &band))),
+            Work::Baseline {
+                scenario,
+                mut options,
+                principals,
+                band,
+            } => {
+                let base = scenario.baseline_in(options.layer);
+                options.principals = principals.unwrap_or_else(|| base.principals());
+                Answer::State(Arc::new(compute(&base, &options, &band)))
+            }
             Work::Compare { comparison, band } => {
                 Answer::Compare(Arc::new(compare(&comparison, &band)))
             }
