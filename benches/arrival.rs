@@ -43,7 +43,106 @@ fn answered(job: Job) -> Done {
     }
 }
 
+/// The CPU time this thread has used (user + system, in clock ticks of 10 ms): what a toggle
+/// costs whatever else the machine runs, read over many toggles.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
+}
+
+/// Runs the jobs of `targets` in turn as the worker would (each one's arrival may ask for the
+/// next: the switch, then the Reforms view's delta), handing each answer back through
+/// `update`; the ranges are left out, as no frame waits for them. Returns the time each
+/// target's job took.
+fn settle(app: &mut App, targets: &[Target]) -> Vec<Duration> {
+    let mut worked = vec![Duration::ZERO; targets.len()];
+    for (i, target) in targets.iter().enumerate() {
+        for job in app.ctx.take_range_jobs() {
+            if job.target == *target {
+                let start = Instant::now();
+                let done = job.run();
+                worked[i] += start.elapsed();
+                update(app, Action::Ranges(done));
+            }
+        }
+    }
+    worked
+}
+
+/// kz-2022 end to end, many times over: a reform switched on or off in the Reforms view (the
+/// key's update and frame, the worker's switch, its arrival, the worker's delta, its arrival,
+/// the frame), and a weight changed in the Weights view (the key's update and frame, the
+/// worker's headline, its arrival, the frame). Wall time per change and this thread's CPU time
+/// per change (the jobs run on it), the latter what the change costs on a loaded machine.
+fn kz_end_to_end() {
+    let kz = bilik::data::embedded("kz-2022").expect("kz-2022 is embedded");
+    let dataset = load(kz.text);
+    let mut app = app(
+        &dataset,
+        &bilik::reform::embedded("kz-2022"),
+        Mode::Deferred,
+    );
+    let rounds: u32 = std::env::var("BILIK_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1000);
+    command(&mut app, Command::Show(View::Reforms));
+    let switch = [Target::Reform, Target::Delta];
+    let weight = [Target::Headline];
+    for what in ["a reform switched", "a weight changed"] {
+        let targets: &[Target] = if what == "a weight changed" {
+            command(&mut app, Command::Show(View::Weights));
+            &weight
+        } else {
+            &switch
+        };
+        let press = |i: u32| match (what, i % 2) {
+            ("a weight changed", 0) => Command::Increase,
+            ("a weight changed", _) => Command::Decrease,
+            _ => Command::Toggle,
+        };
+        // Warm: the baseline's side of the delta is kept between switches.
+        for i in 0..4 {
+            command(&mut app, press(i));
+            settle(&mut app, targets);
+            app.ctx.take_range_jobs();
+        }
+        let (wall, cpu_before) = (Instant::now(), cpu());
+        let mut jobs = vec![Duration::ZERO; targets.len()];
+        let mut slowest = Duration::ZERO;
+        for i in 0..rounds {
+            let start = Instant::now();
+            update(&mut app, Action::Command(press(i)));
+            draw(&app);
+            for (j, t) in settle(&mut app, targets).into_iter().enumerate() {
+                jobs[j] += t;
+            }
+            draw(&app);
+            app.ctx.take_range_jobs();
+            slowest = slowest.max(start.elapsed());
+        }
+        let (wall, cpu) = (wall.elapsed() / rounds, (cpu() - cpu_before) / rounds);
+        let jobs: Vec<String> = targets
+            .iter()
+            .zip(&jobs)
+            .map(|(t, d)| format!("{t:?} job {:?}", *d / rounds))
+            .collect();
+        eprintln!(
+            "tui kz-2022: {what} end to end, mean of {rounds}: wall {wall:?}, CPU {cpu:?} (of which {}); slowest wall {slowest:?}",
+            jobs.join(", ")
+        );
+    }
+}
+
 fn main() {
+    kz_end_to_end();
     for n in sizes() {
         let dataset = load(&generate(n, 1));
         let mut app = app(&dataset, &synth_presets(n), Mode::Deferred);

@@ -28,8 +28,10 @@ use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer, Weights};
 use crate::reform::Scenario;
 
 mod figures;
+mod holdings;
 mod switch;
 use figures::Slot;
+pub use holdings::Holdings;
 pub use switch::{Switched, switched};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +72,8 @@ pub struct Ctx {
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     /// Shared with the worker's headline job, which would otherwise copy it.
     pub analysis: Arc<Analysis>,
+    /// Which bodies each body holds seats in, for `analysis` (the Graph view's right column).
+    pub holdings: Holdings,
     /// The analysis in the other layer, so that a figure can be shown with and without the
     /// de facto layer ([`Ctx::other`]): computed when first asked for, as only the Bodies
     /// detail shows it and a reform switched elsewhere should not wait for it.
@@ -163,6 +167,7 @@ impl Ctx {
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
         let band = Band::default();
+        let holdings = Holdings::of(&analysis);
         let mut ctx = Ctx {
             scenario: Arc::new(scenario),
             dataset: Arc::new(dataset),
@@ -170,6 +175,7 @@ impl Ctx {
             custom_principals,
             options,
             analysis: Arc::new(analysis),
+            holdings,
             other: Default::default(),
             band,
             ranges: None,
@@ -290,6 +296,7 @@ impl Ctx {
     pub fn reanalyze(&mut self, previous: Options) -> bool {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
+                self.holdings = Holdings::of(&a);
                 self.analysis = Arc::new(a);
                 self.other = Default::default();
                 self.revision += 1;
