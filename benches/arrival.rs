@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bilik::tui::keymap::Command;
-use bilik::tui::ranges::{Answer, Done, Job, Mode, Target};
+use bilik::tui::ranges::{Answer, Done, Job, Mode, Target, Worker};
 use bilik::tui::{Action, App, View, update};
 use bilik_bench::generate::generate;
 use bilik_bench::{app, draw, load, sizes, synth_presets};
@@ -43,10 +43,10 @@ fn answered(job: Job) -> Done {
     }
 }
 
-/// The CPU time this thread has used (user + system, in clock ticks of 10 ms): what a toggle
-/// costs whatever else the machine runs, read over many toggles.
+/// The CPU time the process has used (user + system, every thread, in clock ticks of 10 ms):
+/// what a change costs whatever else the machine runs, read over many changes.
 fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
     let ticks: u64 = after
         .split_whitespace()
@@ -76,11 +76,35 @@ fn settle(app: &mut App, targets: &[Target]) -> Vec<Duration> {
     worked
 }
 
+/// As [`settle`], the jobs run by the explorer's worker threads (as in the explorer, whose
+/// loop takes an answer as it arrives), the wait for each answer included.
+fn settle_on(worker: &Worker, app: &mut App, targets: &[Target]) {
+    for target in targets {
+        let mut asked = 0;
+        for job in app.ctx.take_range_jobs() {
+            if job.target == *target {
+                worker.send(job);
+                asked += 1;
+            }
+        }
+        while asked > 0 {
+            let Some(done) = worker.recv_timeout(Duration::from_secs(60)) else {
+                panic!("the worker did not answer within a minute");
+            };
+            if done.target == *target {
+                asked -= 1;
+            }
+            update(app, Action::Ranges(done));
+        }
+    }
+}
+
 /// kz-2022 end to end, many times over: a reform switched on or off in the Reforms view (the
 /// key's update and frame, the worker's switch, its arrival, the worker's delta, its arrival,
 /// the frame), and a weight changed in the Weights view (the key's update and frame, the
-/// worker's headline, its arrival, the frame). Wall time per change and this thread's CPU time
-/// per change (the jobs run on it), the latter what the change costs on a loaded machine.
+/// worker's headline, its arrival, the frame), the jobs on the explorer's worker threads.
+/// Wall time per change, and the CPU time per change of the whole process (the worker's
+/// included): what the change costs on a loaded machine. `BILIK_BENCH_ROUNDS` (1,000).
 fn kz_end_to_end() {
     let kz = bilik::data::embedded("kz-2022").expect("kz-2022 is embedded");
     let dataset = load(kz.text);
@@ -89,6 +113,7 @@ fn kz_end_to_end() {
         &bilik::reform::embedded("kz-2022"),
         Mode::Deferred,
     );
+    let worker = Worker::spawn().expect("the worker starts");
     let rounds: u32 = std::env::var("BILIK_BENCH_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -111,38 +136,51 @@ fn kz_end_to_end() {
         // Warm: the baseline's side of the delta is kept between switches.
         for i in 0..4 {
             command(&mut app, press(i));
-            settle(&mut app, targets);
+            settle_on(&worker, &mut app, targets);
             app.ctx.take_range_jobs();
         }
         let (wall, cpu_before) = (Instant::now(), cpu());
-        let mut jobs = vec![Duration::ZERO; targets.len()];
-        let mut slowest = Duration::ZERO;
+        let mut times = Vec::with_capacity(rounds as usize);
         for i in 0..rounds {
             let start = Instant::now();
             update(&mut app, Action::Command(press(i)));
             draw(&app);
-            for (j, t) in settle(&mut app, targets).into_iter().enumerate() {
-                jobs[j] += t;
-            }
+            settle_on(&worker, &mut app, targets);
             draw(&app);
             app.ctx.take_range_jobs();
-            slowest = slowest.max(start.elapsed());
+            times.push(start.elapsed());
         }
         let (wall, cpu) = (wall.elapsed() / rounds, (cpu() - cpu_before) / rounds);
-        let jobs: Vec<String> = targets
-            .iter()
-            .zip(&jobs)
-            .map(|(t, d)| format!("{t:?} job {:?}", *d / rounds))
-            .collect();
+        times.sort();
+        let median = times.get(times.len() / 2).copied().unwrap_or_default();
         eprintln!(
-            "tui kz-2022: {what} end to end, mean of {rounds}: wall {wall:?}, CPU {cpu:?} (of which {}); slowest wall {slowest:?}",
-            jobs.join(", ")
+            "tui kz-2022: {what} end to end, {rounds} times: wall mean {wall:?}, median {median:?}; CPU (all threads) {cpu:?} per change"
         );
     }
+    // The same switch with the jobs in line on this thread: the work alone, split.
+    command(&mut app, Command::Show(View::Reforms));
+    let mut jobs = [Duration::ZERO; 2];
+    let start = Instant::now();
+    for _ in 0..rounds {
+        update(&mut app, Action::Command(Command::Toggle));
+        draw(&app);
+        for (j, t) in settle(&mut app, &switch).into_iter().enumerate() {
+            jobs[j] += t;
+        }
+        draw(&app);
+        app.ctx.take_range_jobs();
+    }
+    eprintln!(
+        "tui kz-2022: a reform switched, in line: {:?} per switch, of which the switch's job (apply + analysis) {:?}, the delta's {:?}",
+        start.elapsed() / rounds,
+        jobs[0] / rounds,
+        jobs[1] / rounds
+    );
 }
 
 fn main() {
     kz_end_to_end();
+    let worker = Worker::spawn().expect("the worker starts");
     for n in sizes() {
         let dataset = load(&generate(n, 1));
         let mut app = app(&dataset, &synth_presets(n), Mode::Deferred);
@@ -174,8 +212,13 @@ fn main() {
                         }
                         continue;
                     }
+                    // On the explorer's worker thread, as in the explorer: the state it
+                    // builds is then not freed into the arena the frame allocates from.
                     let start = Instant::now();
-                    let done = job.run();
+                    worker.send(job);
+                    let done = worker
+                        .recv_timeout(Duration::from_secs(3600))
+                        .expect("the worker answers");
                     let worked = start.elapsed();
                     let start = Instant::now();
                     update(&mut app, Action::Ranges(done));

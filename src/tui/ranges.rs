@@ -125,7 +125,7 @@ pub enum Work {
         custom_principals: bool,
     },
     /// The Reforms view's delta ([`Target::Delta`]).
-    Delta(super::views::reforms::DeltaWork),
+    Delta(Box<super::views::reforms::DeltaWork>),
     /// The Compare view's comparison ([`Target::Comparison`]).
     Comparison(super::views::compare::ComparisonWork),
 }
@@ -305,6 +305,19 @@ impl Worker {
     pub fn try_recv(&self) -> Option<Done> {
         // Empty, or the threads ended (they panicked): nothing to hand over.
         self.done.try_recv().ok()
+    }
+
+    /// A finished job, waiting for one at most `wait`.
+    pub fn recv_timeout(&self, wait: std::time::Duration) -> Option<Done> {
+        match self.done.recv_timeout(wait) {
+            Ok(done) => Some(done),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            // The threads ended (they panicked): still wait, so that the loop does not spin.
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(wait);
+                None
+            }
+        }
     }
 }
 

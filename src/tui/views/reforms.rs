@@ -387,7 +387,7 @@ impl ReformsView {
             None => {
                 let baseline = self.baseline.get(&ctx.baseline_key()).cloned();
                 let work = DeltaWork::of(ctx, baseline);
-                let t = ctx.want(Target::Delta, Work::Delta(work));
+                let t = ctx.want(Target::Delta, Work::Delta(Box::new(work)));
                 self.asked.set(revision, t);
                 t
             }
