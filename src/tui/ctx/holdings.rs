@@ -35,3 +35,36 @@ impl Holdings {
         self.0.get(actor).map_or(&[], Vec::as_slice)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze};
+
+    /// Every body that holds seats of another directly is found through the holdings, in the
+    /// dataset's order, in each embedded state that has many bodies holding seats.
+    #[test]
+    fn the_holdings_name_every_body_a_body_holds_seats_in() {
+        for id in ["kz-2022", "kz-2026", "us", "fr"] {
+            let d = crate::data::resolve(id).unwrap();
+            let a = analyze(&d, &Options::of(&d)).unwrap();
+            let h = Holdings::of(&a);
+            for b in &d.bodies {
+                let every: Vec<usize> = (0..a.bodies.len())
+                    .filter(|&i| a.bodies[i].direct.get(b.id.as_str()).is_some())
+                    .collect();
+                let found: Vec<usize> = h
+                    .of_actor(&b.id)
+                    .iter()
+                    .copied()
+                    .filter(|&i| a.bodies[i].direct.get(b.id.as_str()).is_some())
+                    .collect();
+                assert_eq!(found, every, "{id}: {}", b.id);
+            }
+            assert!(
+                d.bodies.iter().any(|b| !h.of_actor(&b.id).is_empty()),
+                "{id}"
+            );
+        }
+    }
+}
