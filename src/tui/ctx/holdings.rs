@@ -51,13 +51,13 @@ mod tests {
             let h = Holdings::of(&a);
             for b in &d.bodies {
                 let every: Vec<usize> = (0..a.bodies.len())
-                    .filter(|&i| a.bodies[i].direct.get(b.id.as_str()).is_some())
+                    .filter_map(|i| a.bodies[i].direct.get(b.id.as_str()).map(|_| i))
                     .collect();
                 let found: Vec<usize> = h
                     .of_actor(&b.id)
                     .iter()
                     .copied()
-                    .filter(|&i| a.bodies[i].direct.get(b.id.as_str()).is_some())
+                    .filter_map(|i| a.bodies[i].direct.get(b.id.as_str()).map(|_| i))
                     .collect();
                 assert_eq!(found, every, "{id}: {}", b.id);
             }
