@@ -21,7 +21,7 @@ mod readings_tests;
 pub mod tour;
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub use apply::{apply, check};
 pub use error::{Conflict, OpError, OpRef, ReformError};
@@ -33,7 +33,7 @@ use crate::diag::SpanIndex;
 use crate::model::validate::edge_label;
 use crate::model::{
     Alternative, Body, BodyId, Branch, Channel, ChannelChange, Confidence, Cover, Dataset, Edge,
-    EdgeChange, EdgeKey, Lang, Liability, Mandate, Names, Registration, Role, Step,
+    EdgeChange, EdgeKey, Lang, Layer, Liability, Mandate, Names, Registration, Role, Step,
 };
 
 /// Where a proposal is in the source article: its number, which a reader finds in the
@@ -477,18 +477,22 @@ pub fn embedded(dataset_id: &str) -> PresetSet {
 ///
 /// The reformed state is computed from the baseline every time ([`Scenario::reformed`]), so
 /// switching a preset off restores exactly the state before it was switched on.
+///
+/// The baseline is shared: the explorer hands a scenario to jobs on other threads and then
+/// switches a preset in its own copy, and at 100,000 bodies a copy of the baseline took a
+/// good part of a second.
 #[derive(Debug, Clone)]
 pub struct Scenario {
-    pub baseline: Dataset,
+    pub baseline: Arc<Dataset>,
     pub set: PresetSet,
     /// The active preset ids, kept in the order they apply in.
     pub active: Vec<String>,
 }
 
 impl Scenario {
-    pub fn new(baseline: Dataset, set: PresetSet) -> Scenario {
+    pub fn new(baseline: impl Into<Arc<Dataset>>, set: PresetSet) -> Scenario {
         Scenario {
-            baseline,
+            baseline: baseline.into(),
             set,
             active: Vec::new(),
         }
@@ -531,6 +535,15 @@ impl Scenario {
     pub fn reformed(&self) -> Result<Dataset, ReformError> {
         apply(&self.baseline, &self.set, &self.active)
     }
+
+    /// The baseline in `layer` ([`Dataset::in_layer`]): shared when the layer changes nothing,
+    /// else a copy (which is why a caller on the frame path leaves this to a job).
+    pub fn baseline_in(&self, layer: Layer) -> Arc<Dataset> {
+        match self.baseline.in_layer(layer) {
+            std::borrow::Cow::Borrowed(_) => Arc::clone(&self.baseline),
+            std::borrow::Cow::Owned(d) => Arc::new(d),
+        }
+    }
 }
 
 /// The attributes (by [`BODY_FIELDS`] name) in which two versions of a body differ, each with
@@ -552,8 +565,10 @@ pub fn changed_attributes(before: &Body, after: &Body) -> Vec<(&'static str, Str
 /// `bilik diff` show.
 #[derive(Debug, Clone)]
 pub struct Delta {
-    pub before: Analysis,
-    pub after: Analysis,
+    /// Shared: the explorer keeps the baseline's side between switches and the state on
+    /// screen's analysis is already in hand, so a delta copies neither.
+    pub before: Arc<Analysis>,
+    pub after: Arc<Analysis>,
     pub diff: Diff,
     /// The head of state's control of the constitutional court, before and after.
     pub headline: (Option<Headline>, Option<Headline>),
@@ -563,7 +578,7 @@ pub struct Delta {
 /// ([`side_options`]).
 #[derive(Debug, Clone)]
 pub struct Side {
-    pub analysis: Analysis,
+    pub analysis: Arc<Analysis>,
     pub headline: Option<Headline>,
 }
 
@@ -590,7 +605,8 @@ pub fn side(
 }
 
 /// The side of a state already analysed under `options` (its [`side_options`]).
-pub fn side_of(d: &Dataset, options: &Options, analysis: Analysis) -> Side {
+pub fn side_of(d: &Dataset, options: &Options, analysis: impl Into<Arc<Analysis>>) -> Side {
+    let analysis = analysis.into();
     let headline = headline::headline(d, options, &analysis);
     Side { analysis, headline }
 }

@@ -28,8 +28,10 @@ use crate::model::{Body, BodyId, Branch, Dataset, Lang, Layer, Weights};
 use crate::reform::Scenario;
 
 mod figures;
+mod holdings;
 mod switch;
 use figures::Slot;
+pub use holdings::Holdings;
 pub use switch::{Switched, switched};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +72,8 @@ pub struct Ctx {
     /// The analysis of `dataset` under `options`, recomputed only when one of them changes.
     /// Shared with the worker's headline job, which would otherwise copy it.
     pub analysis: Arc<Analysis>,
+    /// Which bodies each body holds seats in, for `analysis` (the Graph view's right column).
+    pub holdings: Holdings,
     /// The analysis in the other layer, so that a figure can be shown with and without the
     /// de facto layer ([`Ctx::other`]): computed when first asked for, as only the Bodies
     /// detail shows it and a reform switched elsewhere should not wait for it.
@@ -163,6 +167,7 @@ impl Ctx {
         let order = display_order(&dataset);
         let selected = default_selection(&dataset);
         let band = Band::default();
+        let holdings = Holdings::of(&analysis);
         let mut ctx = Ctx {
             scenario: Arc::new(scenario),
             dataset: Arc::new(dataset),
@@ -170,6 +175,7 @@ impl Ctx {
             custom_principals,
             options,
             analysis: Arc::new(analysis),
+            holdings,
             other: Default::default(),
             band,
             ranges: None,
@@ -290,6 +296,7 @@ impl Ctx {
     pub fn reanalyze(&mut self, previous: Options) -> bool {
         match analysis::analyze(&self.dataset, &self.options) {
             Ok(a) => {
+                self.holdings = Holdings::of(&a);
                 self.analysis = Arc::new(a);
                 self.other = Default::default();
                 self.revision += 1;
@@ -424,7 +431,10 @@ impl Ctx {
             self.options.weights = baseline.weights;
         }
         self.baseline_revision += 1;
-        let old = std::mem::replace(&mut Arc::make_mut(&mut self.scenario).baseline, baseline);
+        let old = std::mem::replace(
+            &mut Arc::make_mut(&mut self.scenario).baseline,
+            Arc::new(baseline),
+        );
         let dataset = match self.scenario.reformed() {
             Ok(d) => d,
             Err(e) => {
@@ -437,7 +447,7 @@ impl Ctx {
                     ),
                     StatusKind::Error,
                 );
-                self.scenario.baseline.clone()
+                (*self.scenario.baseline).clone()
             }
         };
         if self.set_dataset(dataset) {
@@ -705,27 +715,33 @@ impl Ctx {
         if self.baseline_ranges.as_ref().is_some_and(|b| b.key == key) {
             return;
         }
-        let base = self.scenario.baseline.in_layer(self.options.layer);
-        let options = Options {
-            weights: self.options.weights,
-            principals: key.principals.clone().unwrap_or_else(|| base.principals()),
-            at_will_threat: self.options.at_will_threat,
-            share_model: self.options.share_model,
-            layer: self.options.layer,
-        };
         self.tickets += 1;
         self.ranges_revision += 1;
+        let work = Work::Baseline {
+            scenario: Arc::clone(&self.scenario),
+            options: self.options.clone(),
+            principals: key.principals.clone(),
+            band: self.band.clone(),
+        };
         let ranges = match self.range_mode {
-            Mode::Now => Some(Arc::new(ranges::compute(&base, &options, &self.band))),
+            Mode::Now => match Job::run(Job {
+                ticket: self.tickets,
+                target: Target::Baseline,
+                work,
+            })
+            .answer
+            {
+                Answer::State(r) => Some(r),
+                _ => None,
+            },
+            // The baseline in its layer (a copy when it has a de facto layer) and its
+            // principals (a pass over every body) are the job's: at 100,000 bodies the copy
+            // alone was a good part of a second of the frame a switch arrived in.
             Mode::Deferred => {
                 let job = Job {
                     ticket: self.tickets,
                     target: Target::Baseline,
-                    work: Work::State {
-                        dataset: Arc::new(base.into_owned()),
-                        options,
-                        band: self.band.clone(),
-                    },
+                    work,
                 };
                 self.jobs.retain(|j| j.target != Target::Baseline);
                 self.jobs.push(job);

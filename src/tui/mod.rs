@@ -69,9 +69,11 @@ const FRAME: Duration = Duration::from_millis(100);
 /// parsed when the timeout is zero; a millisecond (rounded down to a non-blocking poll) sees
 /// them.
 const PENDING: Duration = Duration::from_millis(1);
-/// How long the loop waits for input while the worker computes ranges: their arrival is
-/// drawn within this.
-const AWAIT: Duration = Duration::from_millis(5);
+/// How long the loop waits for the worker's answer, while it computes, before it looks for
+/// input: an answer is taken as it arrives (a reform switch on kz-2022 is two answers, a
+/// millisecond each, which a wait for input of 5 ms each made ten), and a key waits at most
+/// this.
+const AWAIT: Duration = Duration::from_millis(2);
 
 /// Runs the explorer until the user quits or a signal ends it. The terminal is restored on
 /// every way out: quit, error, signal and panic (a hook installed first).
@@ -155,10 +157,15 @@ fn event_loop(
         if std::env::var_os("BILIK_DEBUG_PANIC").is_some() {
             panic!("BILIK_DEBUG_PANIC is set: panicking to test terminal restoration");
         }
-        let wait = if app.ctx.awaiting_ranges() {
-            AWAIT
-        } else {
-            TICK
+        let wait = match &worker {
+            Some(w) if app.ctx.awaiting_ranges() => {
+                if let Some(done) = w.recv_timeout(AWAIT) {
+                    update(app, Action::Ranges(done));
+                    dirty = true;
+                }
+                PENDING
+            }
+            _ => TICK,
         };
         if !event::poll(wait)? {
             continue;

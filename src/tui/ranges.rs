@@ -90,6 +90,14 @@ pub enum Work {
         options: Options,
         band: Band,
     },
+    /// The baseline's ranges ([`Target::Baseline`]) in the layer `options` name, under
+    /// `principals` when the user chose them, else the baseline's own.
+    Baseline {
+        scenario: Arc<Scenario>,
+        options: Options,
+        principals: Option<Vec<crate::model::BodyId>>,
+        band: Band,
+    },
     /// The Compare view's columns ([`Target::Compare`]).
     Compare {
         comparison: Arc<Comparison>,
@@ -117,7 +125,7 @@ pub enum Work {
         custom_principals: bool,
     },
     /// The Reforms view's delta ([`Target::Delta`]).
-    Delta(super::views::reforms::DeltaWork),
+    Delta(Box<super::views::reforms::DeltaWork>),
     /// The Compare view's comparison ([`Target::Comparison`]).
     Comparison(super::views::compare::ComparisonWork),
 }
@@ -130,6 +138,16 @@ impl Job {
                 options,
                 band,
             } => Answer::State(Arc::new(compute(&dataset, &options, &band))),
+            Work::Baseline {
+                scenario,
+                mut options,
+                principals,
+                band,
+            } => {
+                let base = scenario.baseline_in(options.layer);
+                options.principals = principals.unwrap_or_else(|| base.principals());
+                Answer::State(Arc::new(compute(&base, &options, &band)))
+            }
             Work::Compare { comparison, band } => {
                 Answer::Compare(Arc::new(compare(&comparison, &band)))
             }
@@ -287,6 +305,19 @@ impl Worker {
     pub fn try_recv(&self) -> Option<Done> {
         // Empty, or the threads ended (they panicked): nothing to hand over.
         self.done.try_recv().ok()
+    }
+
+    /// A finished job, waiting for one at most `wait`.
+    pub fn recv_timeout(&self, wait: std::time::Duration) -> Option<Done> {
+        match self.done.recv_timeout(wait) {
+            Ok(done) => Some(done),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            // The threads ended (they panicked): still wait, so that the loop does not spin.
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(wait);
+                None
+            }
+        }
     }
 }
 

@@ -522,7 +522,7 @@ fn reforms_switch_on_and_off_and_every_view_follows() {
     assert_eq!(a.ctx.dataset, with_p5);
     keys(&mut a, &["r"]);
     assert!(a.ctx.scenario.active.is_empty());
-    assert_eq!(a.ctx.full.as_ref(), Some(&a.ctx.scenario.baseline));
+    assert_eq!(a.ctx.full.as_ref(), Some(&*a.ctx.scenario.baseline));
     assert!((court(&a, "president") - 0.5273).abs() < 1e-4);
 }
 

@@ -66,8 +66,18 @@ pub struct CompareView {
 }
 
 /// Whether the state on screen is its dataset as given: no reform, the dataset's options.
+/// Unless the user chose the principals they are the dataset's own (every new state takes
+/// them), so its principals, a pass over every body (tens of milliseconds of the view's
+/// first opening at 100,000 bodies), are read only when the user chose some.
 fn as_given(ctx: &Ctx) -> bool {
-    ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset)
+    let o = &ctx.options;
+    // The rest as `Options::of` gives them.
+    ctx.scenario.active.is_empty()
+        && o.weights == ctx.dataset.weights
+        && !o.at_will_threat
+        && o.share_model == crate::analysis::ShareModel::Seats
+        && o.layer == crate::model::Layer::DeJure
+        && (!ctx.custom_principals || o.principals == ctx.dataset.principals())
 }
 
 /// The Compare view's columns, to measure off the frame path (the eleven embedded datasets
@@ -690,5 +700,36 @@ fn heading(label: &str, width: usize) -> String {
         label.to_string()
     } else {
         label.replace("-20", "").replace('-', "")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::Theme;
+
+    /// `as_given` reads the principals only when the user chose them: it says what comparing
+    /// the options with `Options::of` says, whatever was changed.
+    #[test]
+    fn the_state_is_as_given_exactly_when_its_options_are_the_dataset_s() {
+        let mut app = crate::tui::tests::app_for("kz-2022", 120, 40, Theme::colored());
+        let slow =
+            |ctx: &Ctx| ctx.scenario.active.is_empty() && ctx.options == Options::of(&ctx.dataset);
+        let ctx = &mut app.ctx;
+        assert!(as_given(ctx) && slow(ctx));
+        let own = ctx.options.principals.clone();
+        ctx.custom_principals = true;
+        assert_eq!(as_given(ctx), slow(ctx));
+        ctx.options.principals.pop();
+        assert!(!as_given(ctx) && !slow(ctx));
+        ctx.options.principals = own;
+        ctx.options.weights.consent += 0.5;
+        assert!(!as_given(ctx) && !slow(ctx));
+        ctx.options.weights = ctx.dataset.weights;
+        ctx.options.at_will_threat = true;
+        assert!(!as_given(ctx) && !slow(ctx));
+        ctx.options.at_will_threat = false;
+        ctx.options.layer = crate::model::Layer::DeFacto;
+        assert_eq!(as_given(ctx), slow(ctx));
     }
 }

@@ -61,7 +61,7 @@ pub fn snapshot<'a>(ctx: &'a Ctx, baseline: Option<&'a crate::analysis::Analysis
     Snapshot {
         reforms: &ctx.scenario.active,
         presets: Some(&ctx.scenario.set),
-        baseline: baseline.map(|a| (&ctx.scenario.baseline, a)),
+        baseline: baseline.map(|a| (&*ctx.scenario.baseline, a)),
         ..Snapshot::new(&ctx.dataset, &ctx.analysis, ctx.lang)
     }
 }
@@ -281,7 +281,7 @@ pub fn write(ctx: &Ctx, doc: Doc, source: &Source, out: &mut dyn io::Write) -> i
         Doc::State(format, table) => {
             // With reforms on, exports show what changed against the baseline.
             let d = baseline_delta(ctx, source.delta).map_err(io::Error::other)?;
-            let snapshot = snapshot(ctx, d.as_ref().map(|d| &d.before));
+            let snapshot = snapshot(ctx, d.as_ref().map(|d| &*d.before));
             export::produce(format, &snapshot, &RenderOptions { table })
                 .map_err(|e| io::Error::other(e.to_string()))?
                 .write_to(out)

@@ -33,6 +33,7 @@ use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::ranges::{Answer, Target, Work};
 use crate::tui::tabs::View;
+use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone)]
 pub struct ReformsView {
@@ -50,17 +51,33 @@ pub struct ReformsView {
     /// The ticket the delta of a revision was asked for with.
     asked: Memo<u64, u64>,
     baseline: Memo<BaselineKey, BaselineSide>,
-    /// The delta pane's lines, for the state and its ranges, the language and the width they
-    /// were laid out for: a reform can move every body of a large state.
-    delta_lines: Memo<LinesKey, Vec<Line<'static>>>,
+    /// The delta pane's first lines (the headline, with its range), for the state and its
+    /// ranges, the language and the width they were laid out for.
+    head_lines: Memo<LinesKey, Vec<Line<'static>>>,
+    /// The rest of the delta pane (every body that moved, the flags, the principals), for the
+    /// state, the language and the width: a reform can move every body of a large state, so
+    /// the worker lays them out with the delta ([`DeltaWork`]), and ranges arriving do not
+    /// lay them out again.
+    rest_lines: Memo<RestKey, Arc<Vec<Line<'static>>>>,
 }
 
-/// What the delta pane's lines depend on besides the delta: the state, its ranges, the
+/// What the delta pane's first lines depend on besides the delta: the state, its ranges, the
 /// language, the width.
 type LinesKey = (u64, u64, Lang, usize);
 
+/// What the rest of the delta pane depends on besides the delta: the state, the language, the
+/// width.
+type RestKey = (u64, Lang, usize);
+
 fn lines_key(ctx: &Ctx, width: usize) -> LinesKey {
     (ctx.revision(), ctx.ranges_revision(), ctx.lang, width)
+}
+
+/// The width of the delta pane's text at the terminal's size.
+fn delta_width(ctx: &Ctx) -> usize {
+    let (_, delta) =
+        layout::reforms_right_split(layout::reforms_split(layout::screen(ctx.size).main).1);
+    delta.width.saturating_sub(2) as usize
 }
 
 impl Default for ReformsView {
@@ -75,7 +92,8 @@ impl Default for ReformsView {
             delta: Memo::default(),
             asked: Memo::default(),
             baseline: Memo::default(),
-            delta_lines: Memo::default(),
+            head_lines: Memo::default(),
+            rest_lines: Memo::default(),
         }
     }
 }
@@ -111,10 +129,8 @@ impl Tab for ReformsView {
                 );
                 let (area, total, offset) = if self.delta_focus {
                     let width = delta.width.saturating_sub(2) as usize;
-                    let total = match self.delta_lines.get(&lines_key(ctx, width)) {
-                        Some(lines) => lines.len(),
-                        None => self.delta_lines(ctx, width).len(),
-                    };
+                    self.fresh_lines(ctx, width);
+                    let total = self.lines_total(ctx, width);
                     (delta, total, &mut self.delta_offset)
                 } else {
                     let total = self
@@ -152,14 +168,7 @@ impl Tab for ReformsView {
         if self.delta.get(&ctx.revision()).is_none() && !ctx.scenario.active.is_empty() {
             self.want_delta(ctx);
         }
-        let (_, delta) =
-            layout::reforms_right_split(layout::reforms_split(layout::screen(ctx.size).main).1);
-        let width = delta.width.saturating_sub(2) as usize;
-        let key = lines_key(ctx, width);
-        if self.delta_lines.get(&key).is_none() {
-            let lines = self.delta_lines(ctx, width);
-            self.delta_lines.set(key, lines);
-        }
+        self.fresh_lines(ctx, delta_width(ctx));
     }
 
     fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -245,22 +254,19 @@ impl Tab for ReformsView {
         let inner = blk.inner(delta);
         blk.render(delta, buf);
         // Only the lines in the window are handed over: the pane may list every body.
-        let window = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
-            let from = self.delta_offset.min(lines.len());
-            let to = (from + inner.height as usize).min(lines.len());
-            lines[from..to].to_vec()
-        };
-        let lines = match self.delta_lines.get(&lines_key(ctx, inner.width as usize)) {
-            Some(lines) => window(lines),
-            None => window(&self.delta_lines(ctx, inner.width as usize)),
-        };
+        let lines = self.window(
+            ctx,
+            inner.width as usize,
+            self.delta_offset,
+            inner.height as usize,
+        );
         Paragraph::new(lines).render(inner, buf);
     }
 }
 
 /// The baseline in the layer on screen and its side of the delta, for what they depend on:
 /// switching a reform does not change them, so a switch analyses only the state on screen.
-pub type BaselineSide = Arc<(Dataset, Side)>;
+pub type BaselineSide = Arc<(Arc<Dataset>, Side)>;
 
 /// The Reforms view's delta, to compute off the frame path (the baseline's side alone is an
 /// analysis and a headline: seconds at 100,000 bodies).
@@ -274,15 +280,20 @@ pub struct DeltaWork {
     analysis: Arc<Analysis>,
     options: Options,
     principals: Option<Vec<BodyId>>,
+    /// How the delta pane lays its lines out, for [`rest_lines`].
+    theme: Theme,
+    lang: Lang,
+    width: usize,
 }
 
 /// A delta computed, with the baseline's side it used (for the next switch), or why there is
-/// none.
+/// none; with the rest of the delta pane laid out for the language and width asked.
 #[derive(Debug)]
 pub struct DeltaDone {
     key: BaselineKey,
     baseline: Option<BaselineSide>,
     delta: Result<Arc<Delta>, String>,
+    rest: Option<(Lang, usize, Arc<Vec<Line<'static>>>)>,
 }
 
 impl DeltaWork {
@@ -297,6 +308,9 @@ impl DeltaWork {
             principals: ctx
                 .custom_principals
                 .then(|| ctx.options.principals.clone()),
+            theme: ctx.theme.clone(),
+            lang: ctx.lang,
+            width: delta_width(ctx),
         }
     }
 
@@ -306,11 +320,7 @@ impl DeltaWork {
             Some(b) => b,
             None => {
                 // The baseline in the layer on screen, as the reformed state is.
-                let base = self
-                    .scenario
-                    .baseline
-                    .in_layer(self.options.layer)
-                    .into_owned();
+                let base = self.scenario.baseline_in(self.options.layer);
                 match crate::reform::side(&base, &self.options, principals) {
                     Ok(side) => Arc::new((base, side)),
                     Err(e) => {
@@ -318,6 +328,7 @@ impl DeltaWork {
                             key: self.key,
                             baseline: None,
                             delta: Err(e.to_string()),
+                            rest: None,
                         };
                     }
                 }
@@ -330,7 +341,7 @@ impl DeltaWork {
             Ok(crate::reform::side_of(
                 &self.dataset,
                 &options,
-                (*self.analysis).clone(),
+                Arc::clone(&self.analysis),
             ))
         } else {
             crate::reform::side(&self.dataset, &self.options, principals)
@@ -346,10 +357,22 @@ impl DeltaWork {
                 ))
             })
             .map_err(|e| e.to_string());
+        let rest = delta.as_ref().ok().map(|d| {
+            let lines = rest_lines(
+                d,
+                &self.dataset,
+                &self.scenario.baseline,
+                &self.theme,
+                self.lang,
+                self.width,
+            );
+            (self.lang, self.width, Arc::new(lines))
+        });
         DeltaDone {
             key: self.key,
             baseline: Some(baseline),
             delta,
+            rest,
         }
     }
 }
@@ -364,7 +387,7 @@ impl ReformsView {
             None => {
                 let baseline = self.baseline.get(&ctx.baseline_key()).cloned();
                 let work = DeltaWork::of(ctx, baseline);
-                let t = ctx.want(Target::Delta, Work::Delta(work));
+                let t = ctx.want(Target::Delta, Work::Delta(Box::new(work)));
                 self.asked.set(revision, t);
                 t
             }
@@ -375,6 +398,10 @@ impl ReformsView {
         let done = Arc::clone(done);
         if let Some(b) = &done.baseline {
             self.baseline.set(done.key.clone(), Arc::clone(b));
+        }
+        if let Some((lang, width, lines)) = &done.rest {
+            self.rest_lines
+                .set((revision, *lang, *width), Arc::clone(lines));
         }
         match &done.delta {
             Ok(d) => self.delta.set(revision, Some(Arc::clone(d))),
@@ -471,8 +498,82 @@ impl ReformsView {
         out
     }
 
-    /// The effect of every active preset together, against the baseline.
+    /// Lays the delta pane out for the state on screen at `width`, unless it already is:
+    /// the rest from the worker's job when it came for this width and language.
+    fn fresh_lines(&mut self, ctx: &Ctx, width: usize) {
+        let key = lines_key(ctx, width);
+        if self.head_lines.get(&key).is_none() {
+            let lines = self.head_lines(ctx, width);
+            self.head_lines.set(key, lines);
+        }
+        let key = (ctx.revision(), ctx.lang, width);
+        if self.rest_lines.get(&key).is_none()
+            && let Some(d) = self.delta(ctx)
+        {
+            let lines = rest_lines(
+                d,
+                &ctx.dataset,
+                &ctx.scenario.baseline,
+                &ctx.theme,
+                ctx.lang,
+                width,
+            );
+            self.rest_lines.set(key, Arc::new(lines));
+        }
+    }
+
+    /// The delta pane's lines at `width`, the cached ones when they are for the state on
+    /// screen, else laid out now (a frame drawn before the view's first update).
+    fn parts(&self, ctx: &Ctx, width: usize) -> [std::borrow::Cow<'_, [Line<'static>]>; 2] {
+        use std::borrow::Cow;
+        let head = match self.head_lines.get(&lines_key(ctx, width)) {
+            Some(l) => Cow::Borrowed(l.as_slice()),
+            None => Cow::Owned(self.head_lines(ctx, width)),
+        };
+        let rest = match (
+            self.rest_lines.get(&(ctx.revision(), ctx.lang, width)),
+            self.delta(ctx),
+        ) {
+            (_, None) => Cow::Borrowed(&[][..]),
+            (Some(l), Some(_)) => Cow::Borrowed(l.as_slice()),
+            (None, Some(d)) => Cow::Owned(rest_lines(
+                d,
+                &ctx.dataset,
+                &ctx.scenario.baseline,
+                &ctx.theme,
+                ctx.lang,
+                width,
+            )),
+        };
+        [head, rest]
+    }
+
+    /// How many lines the delta pane has at `width`.
+    fn lines_total(&self, ctx: &Ctx, width: usize) -> usize {
+        self.parts(ctx, width).iter().map(|p| p.len()).sum()
+    }
+
+    /// The delta pane's lines `from` on, at most `n` of them: only these are copied.
+    fn window(&self, ctx: &Ctx, width: usize, from: usize, n: usize) -> Vec<Line<'static>> {
+        let [head, rest] = self.parts(ctx, width);
+        head.iter()
+            .chain(rest.iter())
+            .skip(from)
+            .take(n)
+            .cloned()
+            .collect()
+    }
+
+    /// The effect of every active preset together, against the baseline: every line of the
+    /// delta pane (the tests read it whole).
     pub fn delta_lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+        let [head, rest] = self.parts(ctx, width);
+        head.iter().chain(rest.iter()).cloned().collect()
+    }
+
+    /// The delta pane's first lines: what to wait for, or the headline before and after with
+    /// its range.
+    fn head_lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         let t = &ctx.theme;
         let lang = ctx.lang;
         if ctx.scenario.active.is_empty() {
@@ -487,14 +588,7 @@ impl ReformsView {
         let Some(d) = self.delta(ctx) else {
             return vec![Line::from(Span::styled(tr(lang, "measuring…"), t.dim))];
         };
-        let name = |id: &str| -> String {
-            ctx.dataset
-                .body(id)
-                .or_else(|| ctx.scenario.baseline.body(id))
-                .map(|b| b.name(ctx.lang).to_string())
-                .unwrap_or_else(|| id.to_string())
-        };
-        let pp = |a: f64, b: f64| format!("{:+.1} pp", (b - a) * 100.0);
+        let name = |id: &str| name_in(&ctx.dataset, &ctx.scenario.baseline, lang, id);
         let mut out = Vec::new();
         if let (Some(before), after) = (&d.headline.0, &d.headline.1) {
             let after_total = after.as_ref().map(|h| h.total).unwrap_or(0.0);
@@ -569,111 +663,140 @@ impl ReformsView {
                 }
             }
         }
-
-        out.push(Line::from(Span::styled(
-            t!(lang, "Bodies that changed ({n})", n = d.diff.bodies.len()),
-            t.title,
-        )));
-        for b in &d.diff.bodies {
-            let template = match b.change {
-                BodyChange::Added => "{name} (added):{seats} {detail}",
-                BodyChange::Removed => "{name} (removed):{seats} {detail}",
-                BodyChange::Changed => "{name}:{seats} {detail}",
-            };
-            let mut moves: Vec<(&String, &(f64, f64))> = b.control.iter().collect();
-            moves.sort_by(|x, y| (y.1.1 - y.1.0).abs().total_cmp(&(x.1.1 - x.1.0).abs()));
-            let detail = moves
-                .iter()
-                .take(2)
-                .map(|(p, (a, c))| format!("{} {}→{} ({})", name(p), pct(*a), pct(*c), pp(*a, *c)))
-                .collect::<Vec<_>>()
-                .join("; ");
-            let seats = match b.seats {
-                (Some(x), Some(y)) if x != y => t!(lang, " {x}→{y} seats;", x = x, y = y),
-                _ => String::new(),
-            };
-            for (i, l) in wrap(
-                &crate::model::i18n::fill(
-                    lang,
-                    template,
-                    &[("name", name(&b.id)), ("seats", seats), ("detail", detail)],
-                ),
-                width.saturating_sub(2),
-            )
-            .into_iter()
-            .enumerate()
-            {
-                out.push(Line::from(format!(
-                    "{}{l}",
-                    if i == 0 { "• " } else { "  " }
-                )));
-            }
-        }
-
-        out.push(Line::from(Span::styled(
-            t!(
-                lang,
-                "Flags cleared ({cleared}) and raised ({raised})",
-                cleared = d.diff.flags_cleared.len(),
-                raised = d.diff.flags_raised.len()
-            ),
-            t.title,
-        )));
-        for (sign, flags, style) in [
-            ("−", &d.diff.flags_cleared, t.ok),
-            ("+", &d.diff.flags_raised, t.high),
-        ] {
-            for f in flags {
-                out.push(Line::from(vec![
-                    Span::styled(format!("{sign} "), style),
-                    Span::raw(fit(
-                        &format!(
-                            "{} · {} · {}",
-                            word(lang, "severity", f.severity.as_str()),
-                            f.title_in(lang),
-                            name(&f.body)
-                        ),
-                        width.saturating_sub(2),
-                    )),
-                ]));
-            }
-        }
-
-        out.push(Line::from(Span::styled(
-            tr(
-                lang,
-                "Per principal: share of independent seats, majorities",
-            ),
-            t.title,
-        )));
-        for p in &d.diff.principals {
-            let b = p.before.as_ref();
-            let a = p.after.as_ref();
-            out.push(Line::from(fit(
-                &format!(
-                    "  {:<18} {} → {}   {} → {}",
-                    fit(&name(&p.id), 18),
-                    b.map(|x| pct(x.independent_seat_share))
-                        .unwrap_or("-".into()),
-                    a.map(|x| pct(x.independent_seat_share))
-                        .unwrap_or("-".into()),
-                    b.map(|x| x.bodies_majority.to_string())
-                        .unwrap_or("-".into()),
-                    a.map(|x| x.bodies_majority.to_string())
-                        .unwrap_or("-".into()),
-                ),
-                width,
-            )));
-        }
-        out.push(Line::from(Span::styled(
-            t!(
-                lang,
-                "system HHI {before} → {after}",
-                before = format!("{:.3}", d.diff.system_hhi.0),
-                after = format!("{:.3}", d.diff.system_hhi.1)
-            ),
-            t.dim,
-        )));
         out
     }
+}
+
+/// A body's name in `lang` as the state on screen has it, else as the baseline had it (a
+/// body the reforms removed), else its id.
+fn name_in(dataset: &Dataset, baseline: &Dataset, lang: Lang, id: &str) -> String {
+    dataset
+        .body(id)
+        .or_else(|| baseline.body(id))
+        .map(|b| b.name(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn pp(a: f64, b: f64) -> String {
+    format!("{:+.1} pp", (b - a) * 100.0)
+}
+
+/// The delta pane after the headline: every body that moved, the flags cleared and raised,
+/// each principal's shares and the system's concentration. At 100,000 bodies a reform can
+/// move most of them, so the worker lays this out with the delta.
+fn rest_lines(
+    d: &Delta,
+    dataset: &Dataset,
+    baseline: &Dataset,
+    t: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let name = |id: &str| name_in(dataset, baseline, lang, id);
+    let mut out = Vec::new();
+    out.push(Line::from(Span::styled(
+        t!(lang, "Bodies that changed ({n})", n = d.diff.bodies.len()),
+        t.title,
+    )));
+    for b in &d.diff.bodies {
+        let template = match b.change {
+            BodyChange::Added => "{name} (added):{seats} {detail}",
+            BodyChange::Removed => "{name} (removed):{seats} {detail}",
+            BodyChange::Changed => "{name}:{seats} {detail}",
+        };
+        let mut moves: Vec<(&String, &(f64, f64))> = b.control.iter().collect();
+        moves.sort_by(|x, y| (y.1.1 - y.1.0).abs().total_cmp(&(x.1.1 - x.1.0).abs()));
+        let detail = moves
+            .iter()
+            .take(2)
+            .map(|(p, (a, c))| format!("{} {}→{} ({})", name(p), pct(*a), pct(*c), pp(*a, *c)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let seats = match b.seats {
+            (Some(x), Some(y)) if x != y => t!(lang, " {x}→{y} seats;", x = x, y = y),
+            _ => String::new(),
+        };
+        for (i, l) in wrap(
+            &crate::model::i18n::fill(
+                lang,
+                template,
+                &[("name", name(&b.id)), ("seats", seats), ("detail", detail)],
+            ),
+            width.saturating_sub(2),
+        )
+        .into_iter()
+        .enumerate()
+        {
+            out.push(Line::from(format!(
+                "{}{l}",
+                if i == 0 { "• " } else { "  " }
+            )));
+        }
+    }
+
+    out.push(Line::from(Span::styled(
+        t!(
+            lang,
+            "Flags cleared ({cleared}) and raised ({raised})",
+            cleared = d.diff.flags_cleared.len(),
+            raised = d.diff.flags_raised.len()
+        ),
+        t.title,
+    )));
+    for (sign, flags, style) in [
+        ("−", &d.diff.flags_cleared, t.ok),
+        ("+", &d.diff.flags_raised, t.high),
+    ] {
+        for f in flags {
+            out.push(Line::from(vec![
+                Span::styled(format!("{sign} "), style),
+                Span::raw(fit(
+                    &format!(
+                        "{} · {} · {}",
+                        word(lang, "severity", f.severity.as_str()),
+                        f.title_in(lang),
+                        name(&f.body)
+                    ),
+                    width.saturating_sub(2),
+                )),
+            ]));
+        }
+    }
+
+    out.push(Line::from(Span::styled(
+        tr(
+            lang,
+            "Per principal: share of independent seats, majorities",
+        ),
+        t.title,
+    )));
+    for p in &d.diff.principals {
+        let b = p.before.as_ref();
+        let a = p.after.as_ref();
+        out.push(Line::from(fit(
+            &format!(
+                "  {:<18} {} → {}   {} → {}",
+                fit(&name(&p.id), 18),
+                b.map(|x| pct(x.independent_seat_share))
+                    .unwrap_or("-".into()),
+                a.map(|x| pct(x.independent_seat_share))
+                    .unwrap_or("-".into()),
+                b.map(|x| x.bodies_majority.to_string())
+                    .unwrap_or("-".into()),
+                a.map(|x| x.bodies_majority.to_string())
+                    .unwrap_or("-".into()),
+            ),
+            width,
+        )));
+    }
+    out.push(Line::from(Span::styled(
+        t!(
+            lang,
+            "system HHI {before} → {after}",
+            before = format!("{:.3}", d.diff.system_hhi.0),
+            after = format!("{:.3}", d.diff.system_hhi.1)
+        ),
+        t.dim,
+    )));
+    out
 }
