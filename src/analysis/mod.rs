@@ -527,7 +527,17 @@ fn solve_rows<R: AsRef<[(usize, f64)]>>(
     rows: &[R],
     absorbing: &[bool],
 ) -> Result<control::Solution, AnalysisError> {
-    control::solve(rows, absorbing).map_err(|e| match e {
+    solve_rows_with(dataset, rows, absorbing, &mut control::Orders::default())
+}
+
+/// [`solve_rows`] with the orders of the systems solved before ([`control::solve_with`]).
+fn solve_rows_with<R: AsRef<[(usize, f64)]>>(
+    dataset: &Dataset,
+    rows: &[R],
+    absorbing: &[bool],
+    orders: &mut control::Orders,
+) -> Result<control::Solution, AnalysisError> {
+    control::solve_with(rows, absorbing, orders).map_err(|e| match e {
         SolveError::Unreachable(ids) => AnalysisError::Unreachable(
             ids.into_iter()
                 .map(|i| dataset.bodies[i].id.clone())
