@@ -25,11 +25,13 @@
 //! position; again only for a body a reading bears on, per choice of those readings, on one
 //! working copy of the dataset, see `Realiser`), O(S + E) with one look-up of each id; a
 //! combination then evaluates every row by arithmetic alone, O(S), and solves the system,
-//! O(sweeps x (S + B) x P), unless its rows are bit for bit those of a combination already
+//! O(sweeps x (S + B) x P) (sweeps: the passes of the slowest cycle, `analysis::control`),
+//! unless its rows are bit for bit those of a combination already
 //! solved. So O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state,
 //! with K independent of the number of bodies unless readings are added with them. The
-//! figures of the combinations with every element as coded are kept by their options for
-//! the headline's consent steps ([`ControlRanges::solved`]). The drivers keep each choice's
+//! headline's figure of the combinations with every element as coded is kept by their
+//! options for its consent steps ([`ControlRanges::solved`]); the other figures of those
+//! solves are dropped with the solver's data when the ranges are done. The drivers keep each choice's
 //! figures until its dimension is done, O(choices x B x P), and name each choice once. The
 //! result is stored by position: O(B x P) figures and drivers, one id per body.
 

@@ -23,7 +23,10 @@
 //! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
 //! rows, O(S) to compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
-//! change the figures' last bits.
+//! change the figures' last bits. The order it visits the bodies in (their strongly connected
+//! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
+//! whose rows name exactly the same actors ([`control::Orders`], compared whole, O(S)): the
+//! same order a fresh solve computes, so the same bits.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
