@@ -62,15 +62,21 @@ pub fn headline_with(
     analysis: &Analysis,
     ranges: Option<&ControlRanges>,
 ) -> Option<Headline> {
-    let principal = dataset.head_of_state()?.id.clone();
+    let (principal, body) = subject(dataset)?;
     if !analysis.principals.contains(&principal) {
         return None;
     }
+    of_with(dataset, options, analysis, &principal, &body, ranges)
+}
+
+/// The headline's principal and body: the head of state and the constitutional court.
+pub fn subject(dataset: &Dataset) -> Option<(BodyId, BodyId)> {
+    let principal = dataset.head_of_state()?.id.clone();
     let body = dataset
         .bodies
         .iter()
         .find(|b| b.role == Some(Role::ConstitutionalReview))?;
-    of_with(dataset, options, analysis, &principal, &body.id, ranges)
+    Some((principal, body.id.clone()))
 }
 
 /// The head of state and the constitutional court when the dataset has both but the head of

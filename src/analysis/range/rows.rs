@@ -23,7 +23,10 @@
 //! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
 //! rows, O(S) to compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
-//! change the figures' last bits.
+//! change the figures' last bits. The order it visits the bodies in (their strongly connected
+//! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
+//! whose rows name exactly the same actors ([`control::Orders`], compared whole, O(S)): the
+//! same order a fresh solve computes, so the same bits.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -32,7 +35,8 @@ use super::realise::Realiser;
 use super::{Dimension, Space};
 use crate::analysis::shares::{EdgeIndex, Position, position_weight, step_position};
 use crate::analysis::{
-    AnalysisError, Options, absorbing, position_index, principals_in_force, row, solve_rows,
+    AnalysisError, Options, absorbing, control, position_index, principals_in_force, row,
+    solve_rows_with,
 };
 use crate::model::alt::Target;
 use crate::model::{Body, BodyId, Channel, Dataset, EdgeKind, Layer, Weights};
@@ -257,7 +261,14 @@ pub(super) struct Systems<'a> {
     /// Buffers of the system being evaluated.
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
+    /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
+    /// weight moves the values of the rows, rarely which actors they name.
+    orders: control::Orders,
 }
+
+/// The patterns whose order [`Systems`] keeps: the band's weights at their ends and a weight
+/// at 0 (which drops the parts it weighs from the rows), and a reading's.
+const ORDERS: usize = 3;
 
 /// The most figures [`Systems`] keeps of combinations by their options (memory at scale: 4M
 /// figures, 32 MiB; 100,000 bodies by four principals keep ten combinations).
@@ -344,6 +355,7 @@ impl<'a> Systems<'a> {
             solved: Vec::new(),
             starts: Vec::new(),
             entries: Vec::new(),
+            orders: control::Orders::keeping(ORDERS),
         })
     }
 
@@ -497,7 +509,7 @@ impl<'a> Systems<'a> {
             .windows(2)
             .map(|w| &self.entries[w[0]..w[1]])
             .collect();
-        let solution = solve_rows(self.base, &rows, &self.absorbing)?;
+        let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
         let kept: usize = self
             .memo
