@@ -438,7 +438,11 @@ pub(super) const ENTRIES: &[(&str, &str, &str)] = &[
         "мұндай орган немесе принципал жоқ",
     ),
     ("directly", "напрямую", "тікелей"),
-    ("through the {body}", "через орган «{body}»", "«{body}» арқылы"),
+    (
+        "through the {body}",
+        "через орган «{body}»",
+        "«{body}» арқылы",
+    ),
     (
         "B. Integrated control that moved by half a point or more, before → after",
         "B. Интегрированный контроль, изменившийся на полпункта и более, до → после",

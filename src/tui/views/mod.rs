@@ -221,6 +221,15 @@ pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Bl
         .title(title)
 }
 
+/// `text` wrapped to `width` as a list item: `mark` (two columns wide) before its first line,
+/// the lines after it indented under the text.
+pub fn item(mark: &'static str, text: &str, width: usize) -> impl Iterator<Item = String> {
+    wrap(text, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(move |(i, l)| format!("{}{l}", if i == 0 { mark } else { "  " }))
+}
+
 /// Greedy word wrap by display width.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();

@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Memo, Pane, Tab, block, fit, pct, scroll_to, step, wrap};
+use super::{Memo, Pane, Tab, block, fit, item, pct, scroll_to, step, wrap};
 use crate::analysis::diff::BodyChange;
 use crate::analysis::range::PctRange;
 use crate::analysis::{Analysis, Options};
@@ -469,15 +469,7 @@ impl ReformsView {
         if !p.assumptions.is_empty() {
             out.push(Line::from(Span::styled(tr(lang, "Assumptions"), t.title)));
             for a in &p.assumptions {
-                for (i, l) in wrap(ctx.scenario.set.prose(lang, a), width.saturating_sub(2))
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push(Line::from(format!(
-                        "{}{l}",
-                        if i == 0 { "• " } else { "  " }
-                    )));
-                }
+                out.extend(item("• ", ctx.scenario.set.prose(lang, a), width).map(Line::from));
             }
         }
         out.push(Line::from(Span::styled(
@@ -485,15 +477,9 @@ impl ReformsView {
             t.title,
         )));
         for op in &p.operations {
-            for (i, l) in wrap(&op.to_string(), width.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-            {
-                out.push(Line::from(Span::styled(
-                    format!("{}{l}", if i == 0 { "· " } else { "  " }),
-                    t.accent,
-                )));
-            }
+            out.extend(
+                item("· ", &op.to_string(), width).map(|l| Line::from(Span::styled(l, t.accent))),
+            );
         }
         out
     }
@@ -716,22 +702,12 @@ fn rest_lines(
             (Some(x), Some(y)) if x != y => t!(lang, " {x}→{y} seats;", x = x, y = y),
             _ => String::new(),
         };
-        for (i, l) in wrap(
-            &crate::model::i18n::fill(
-                lang,
-                template,
-                &[("name", name(&b.id)), ("seats", seats), ("detail", detail)],
-            ),
-            width.saturating_sub(2),
-        )
-        .into_iter()
-        .enumerate()
-        {
-            out.push(Line::from(format!(
-                "{}{l}",
-                if i == 0 { "• " } else { "  " }
-            )));
-        }
+        let line = crate::model::i18n::fill(
+            lang,
+            template,
+            &[("name", name(&b.id)), ("seats", seats), ("detail", detail)],
+        );
+        out.extend(item("• ", &line, width).map(Line::from));
     }
 
     out.push(Line::from(Span::styled(
