@@ -527,6 +527,23 @@ fn reforms_switch_on_and_off_and_every_view_follows() {
 }
 
 #[test]
+fn a_reform_that_changes_only_rules_says_which() {
+    // P1 makes the Presidential Administration non-partisan: no share moves, so the delta's
+    // entry for the body is its rule, in the reader's words.
+    let mut a = app(160, 48);
+    keys(&mut a, &["6", "space"]);
+    assert_eq!(a.ctx.scenario.active, ["P1"]);
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains("• Presidential Administration: non-partisan: no → yes"),
+        "{screen}"
+    );
+    keys(&mut a, &["L"]);
+    let screen = text(&render(&a));
+    assert!(screen.contains("беспартийный: нет → да"), "{screen}");
+}
+
+#[test]
 fn the_export_picker_renders_the_state_on_screen() {
     let mut a = app(100, 30);
     keys(&mut a, &["e"]);

@@ -134,12 +134,8 @@ pub fn render(v: &DiffView) -> String {
                 .chain(channel_changes(v.lang, b))
                 .map(|f| f.replace(" -> ", " → ")),
         );
-        for (name, before, after) in v.attributes(&b.id) {
-            match name {
-                "seats" => {}
-                "note" => facts.push(tr(lang, "note rewritten").to_string()),
-                _ => facts.push(format!("{name}: {} → {}", cell(&before), cell(&after))),
-            }
+        for phrase in v.attribute_phrases(&b.id, "→") {
+            facts.push(cell(&phrase).to_string());
         }
         for f in &facts {
             let _ = writeln!(out, "- {f}");

@@ -6,6 +6,7 @@
 //! and removed, and the summary per principal. The rows the text and Markdown forms share are
 //! built here, once.
 
+pub mod attributes;
 pub mod figure;
 pub mod json;
 pub mod md;
@@ -46,6 +47,14 @@ impl DiffView<'_> {
     fn attributes(&self, id: &str) -> Vec<(&'static str, String, String)> {
         match (self.baseline.body(id), self.reformed.body(id)) {
             (Some(b), Some(a)) => changed_attributes(b, a),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The changed attributes of a body in the reader's words ([`attributes::changed`]).
+    fn attribute_phrases(&self, id: &str, arrow: &str) -> Vec<String> {
+        match (self.baseline.body(id), self.reformed.body(id)) {
+            (Some(b), Some(a)) => attributes::changed(self.lang, b, a, arrow),
             _ => Vec::new(),
         }
     }

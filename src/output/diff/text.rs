@@ -142,16 +142,8 @@ pub fn render(v: &DiffView) -> String {
                 format!(": {}", facts.join("; "))
             }
         );
-        for (name, before, after) in v.attributes(&b.id) {
-            match name {
-                "seats" => {}
-                "note" => {
-                    let _ = writeln!(out, "    {}", tr(lang, "note rewritten"));
-                }
-                _ => {
-                    let _ = writeln!(out, "    {name}: {before} -> {after}");
-                }
-            }
+        for phrase in v.attribute_phrases(&b.id, "->") {
+            let _ = writeln!(out, "    {phrase}");
         }
         // A body added or removed has no before (or after) to compare its shares with.
         if b.change != BodyChange::Changed {

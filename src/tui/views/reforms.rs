@@ -702,6 +702,20 @@ fn rest_lines(
             (Some(x), Some(y)) if x != y => t!(lang, " {x}→{y} seats;", x = x, y = y),
             _ => String::new(),
         };
+        // A reform that changes only a body's rules (P1 makes the Administration
+        // non-partisan) moves no share: its rules are what changed.
+        let rules = match (baseline.body(&b.id), dataset.body(&b.id)) {
+            (Some(before), Some(after)) => {
+                crate::output::diff::attributes::changed(lang, before, after, "→")
+            }
+            _ => Vec::new(),
+        };
+        let detail = [detail]
+            .into_iter()
+            .chain(rules)
+            .filter(|d| !d.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
         let line = crate::model::i18n::fill(
             lang,
             template,
