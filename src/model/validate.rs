@@ -12,8 +12,9 @@
 //!
 //! Complexity, for b bodies, c channels, s steps and e edges: O(b + c + s + e) expected. Each
 //! id is hashed (FxHash, ids being short) into one map of first places, which every step's
-//! actor and every edge's ends are looked up in once; a body's few channels are compared
-//! directly. A problem formats its message and elements; a valid dataset formats nothing and
+//! actor and every edge's ends are looked up in once (an id of up to 15 bytes is packed into
+//! its own key, so that a look-up reads no other string); edges are told apart by the places
+//! of their ends; a body's few channels are compared directly. A problem formats its message and elements; a valid dataset formats nothing and
 //! copies no id.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -295,10 +296,9 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut out = Vec::new();
     // Where each id is first used: the edges find their target here, without a second look-up
     // through the dataset's index (each look-up misses the cache at 100,000 bodies).
-    let mut ids: HashMap<&str, usize> = HashMap::default();
-    ids.reserve(dataset.bodies.len());
+    let mut ids = Places::with_capacity(dataset.bodies.len());
     for (i, b) in dataset.bodies.iter().enumerate() {
-        if !first_place(&mut ids, &b.id, i) {
+        if !ids.first_place(&b.id, i) {
             out.push(Problem {
                 code: "duplicate-id",
                 message: format!("body id `{}` is used twice", b.id),
@@ -342,16 +342,21 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     }
 
     // Keys borrowed from the edges, and each edge's element and description made only for
-    // a problem: a valid dataset of 200,000 edges then copies no id here.
-    let mut keys: HashSet<(&str, EdgeKind, &str, Option<&str>)> =
+    // a problem: a valid dataset of 200,000 edges then copies no id here. An edge whose ends
+    // are both bodies is keyed by their first places, which are equal exactly when the ids
+    // are (no id is read again); the others by their ids.
+    let mut keys: HashSet<(u32, EdgeKind, u32, Option<&str>)> =
         HashSet::with_capacity_and_hasher(dataset.edges.len(), Default::default());
+    let mut loose_keys: HashSet<(&str, EdgeKind, &str, Option<&str>)> = HashSet::default();
     for (i, e) in dataset.edges.iter().enumerate() {
         let here = || Element::Edge(e.key());
         let what = || format!("edge `{}`", edge_label(&e.key()));
-        let target = ids.get(e.to.as_str()).map(|&j| &dataset.bodies[j]);
+        let from = ids.get(&e.from);
+        let to = ids.get(&e.to);
+        let target = to.map(|j| &dataset.bodies[j]);
         for (end, id) in [(End::From, &e.from), (End::To, &e.to)] {
             let known = match end {
-                End::From => ids.contains_key(id.as_str()),
+                End::From => from.is_some(),
                 End::To => target.is_some(),
             };
             if !known {
@@ -410,7 +415,13 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 fault: Fault::Undissolvable { edge: i },
             });
         }
-        if !keys.insert((&e.from, e.kind, &e.to, e.channel.as_deref())) {
+        let new = match (from, to) {
+            (Some(from), Some(to)) => {
+                keys.insert((from as u32, e.kind, to as u32, e.channel.as_deref()))
+            }
+            _ => loose_keys.insert((&e.from, e.kind, &e.to, e.channel.as_deref())),
+        };
+        if !new {
             out.push(Problem {
                 code: "duplicate-edge",
                 message: format!("{} is listed twice", what()),
@@ -421,7 +432,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     }
 
     for (i, p) in dataset.principals.iter().flatten().enumerate() {
-        if !ids.contains_key(p.as_str()) {
+        if ids.get(p).is_none() {
             out.push(Problem {
                 code: "unknown-id",
                 message: format!("the principals name `{p}`, which is not a body"),
@@ -433,14 +444,62 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     out
 }
 
-/// Records `id` at `i` unless it has a place already; whether it was new.
-fn first_place<'a>(ids: &mut HashMap<&'a str, usize>, id: &'a str, i: usize) -> bool {
-    match ids.entry(id) {
-        std::collections::hash_map::Entry::Occupied(_) => false,
-        std::collections::hash_map::Entry::Vacant(v) => {
-            v.insert(i);
-            true
+/// The first place of each body id. An id of up to 15 bytes (nearly all) is its own key,
+/// packed with its length into 16 bytes: a look-up hashes and compares those, and never
+/// follows a pointer to the body's id (a cache miss at 100,000 bodies, and a `memcmp`).
+/// Longer ids are keyed by the text.
+struct Places<'a> {
+    short: HashMap<u128, u32>,
+    long: HashMap<&'a str, u32>,
+}
+
+impl<'a> Places<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Places {
+            short: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
         }
+    }
+
+    /// `id` with its length in 16 bytes, if it fits.
+    fn packed(id: &str) -> Option<u128> {
+        let b = id.as_bytes();
+        (b.len() < 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..b.len()].copy_from_slice(b);
+            key[15] = b.len() as u8;
+            u128::from_le_bytes(key)
+        })
+    }
+
+    /// Records `id` at `i` unless it has a place already; whether it was new.
+    fn first_place(&mut self, id: &'a str, i: usize) -> bool {
+        use std::collections::hash_map::Entry;
+        match Self::packed(id) {
+            Some(key) => match self.short.entry(key) {
+                Entry::Occupied(_) => false,
+                Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                    true
+                }
+            },
+            None => match self.long.entry(id) {
+                Entry::Occupied(_) => false,
+                Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                    true
+                }
+            },
+        }
+    }
+
+    /// The first place of `id`, if a body has it.
+    fn get(&self, id: &str) -> Option<usize> {
+        match Self::packed(id) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(id),
+        }
+        .map(|&i| i as usize)
     }
 }
 
@@ -473,7 +532,7 @@ pub fn body_problems(body: &Body) -> Vec<Problem> {
 }
 
 /// The rules within `bodies[i]`; actors are checked against `ids` when given.
-fn body_rules(i: usize, b: &Body, ids: Option<&HashMap<&str, usize>>, out: &mut Vec<Problem>) {
+fn body_rules(i: usize, b: &Body, ids: Option<&Places>, out: &mut Vec<Problem>) {
     // A body has a few channels: comparing each with those before it beats hashing them,
     // up to a count past which the hash keeps the rule linear.
     const FEW: usize = 16;
@@ -499,7 +558,7 @@ fn body_rules(i: usize, b: &Body, ids: Option<&HashMap<&str, usize>>, out: &mut 
             });
         }
         for (k, s) in c.steps.iter().enumerate() {
-            if ids.is_some_and(|ids| !ids.contains_key(s.actor.as_str())) {
+            if ids.is_some_and(|ids| ids.get(&s.actor).is_none()) {
                 out.push(Problem {
                     code: "unknown-id",
                     message: format!("{} names `{}`, which is not a body", what(), s.actor),

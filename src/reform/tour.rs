@@ -253,7 +253,7 @@ fn step(
         ),
     };
     let view = s.view.as_ref().map_or(Some("bodies".to_string()), |w| {
-        known_id(v, w, &at("view"), "view", &VIEWS).then(|| w.0.clone())
+        known_id(v, w, &at("view"), "view", &VIEWS).then(|| w.to_string())
     });
     let mut weights = Vec::new();
     let mut probe = crate::model::Weights::default();

@@ -272,7 +272,7 @@ impl Read for String {
 impl Read for Word {
     fn read(c: &mut Cursor<'_>) -> Option<Self> {
         let word = c.ident()?;
-        c.ends_value().then(|| Word(word.to_string()))
+        c.ends_value().then(|| Word::new(word))
     }
     fn absent() -> Option<Self> {
         None
