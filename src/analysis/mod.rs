@@ -32,6 +32,9 @@ pub mod sweep;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::model::{BodyId, Dataset, EdgeKind, Layer, Weights};
 pub use blocs::{BlocPower, BodyPower, ShareModel};
@@ -306,7 +309,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         None => idmap::place_in(&actor_ids, a).unwrap_or(u32::MAX),
     };
 
-    let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut removal_for_cause: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for e in &dataset.edges {
         if matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach) {
             removal_for_cause.entry(&e.to).or_default().push(&e.from);
@@ -349,14 +352,17 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             direct.iter().map(|(a, s)| (place_of(a), *s)).collect(),
         );
         let hhi = control.values().map(|v| v * v).sum();
-        let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
-        let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
-        let for_cause = sorted_unique(
+        let vetoes = sorted_unique_ids(cs.iter().flat_map(|c| c.vetoes.iter().map(String::as_str)));
+        let at_will = sorted_unique_ids(
+            cs.iter()
+                .flat_map(|c| c.removers.iter().map(String::as_str)),
+        );
+        let for_cause = sorted_unique_ids(
             removal_for_cause
                 .get(body.id.as_str())
                 .into_iter()
                 .flatten()
-                .map(|s| s.to_string()),
+                .copied(),
         );
         bodies.push(BodyAnalysis {
             id: body.id.clone(),
@@ -397,7 +403,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
 /// body: a search per body made a cache miss per comparison at 100,000 bodies.
 fn actor_table(
     dataset: &Dataset,
-    index: &HashMap<&str, usize>,
+    index: &FxHashMap<&str, usize>,
     channels: &[BodyShares],
 ) -> (Ids, Vec<u32>) {
     // Actors that are no body (a file the checks refuse, read all the same).
@@ -454,7 +460,7 @@ type BodyShares = (
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
 struct Solved<'d> {
-    index: HashMap<&'d str, usize>,
+    index: FxHashMap<&'d str, usize>,
     principals: Vec<BodyId>,
     absorbing: Vec<bool>,
     channels: Vec<BodyShares>,
@@ -464,7 +470,7 @@ struct Solved<'d> {
 
 /// The shares and the control solve, with every check [`analyze_control`] makes.
 fn solve_control<'d>(dataset: &'d Dataset, options: &Options) -> Result<Solved<'d>, AnalysisError> {
-    let (index, principals, absorbing) = checked(dataset, options)?;
+    let (index, principals, absorbing) = checked::<FxBuildHasher>(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
@@ -487,12 +493,18 @@ fn solve_control<'d>(dataset: &'d Dataset, options: &Options) -> Result<Solved<'
 
 /// The position of each body by id, the principals in force and which bodies are absorbing,
 /// after the checks every solve makes (principals known, no transient body filling itself).
+/// The index is hashed by `S` (the analysis's own solve: FxHash, cheaper on short ids).
 #[allow(clippy::type_complexity)]
-fn checked<'d>(
+fn checked<'d, S: BuildHasher + Default>(
     dataset: &'d Dataset,
     options: &Options,
-) -> Result<(HashMap<&'d str, usize>, Vec<BodyId>, Vec<bool>), AnalysisError> {
-    let index = position_index(dataset);
+) -> Result<(HashMap<&'d str, usize, S>, Vec<BodyId>, Vec<bool>), AnalysisError> {
+    let index: HashMap<&'d str, usize, S> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
     let principals = principals_in_force(dataset, options, &index)?;
     let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
     if let Some(b) = dataset.bodies.iter().find(|b| {
@@ -517,10 +529,10 @@ fn position_index(dataset: &Dataset) -> HashMap<&str, usize> {
 /// The principals in force (the chosen ones, checked, and every body nobody fills; codebook
 /// R34 in the de facto layer), in dataset order. Readings never change them: they depend on
 /// which bodies have channels and on blocs, which no reading touches.
-fn principals_in_force(
+fn principals_in_force<S: BuildHasher>(
     dataset: &Dataset,
     options: &Options,
-    index: &HashMap<&str, usize>,
+    index: &HashMap<&str, usize, S>,
 ) -> Result<Vec<BodyId>, AnalysisError> {
     for p in &options.principals {
         if !index.contains_key(p.as_str()) {
@@ -563,9 +575,9 @@ fn absorbing(dataset: &Dataset, in_force: &std::collections::HashSet<&str>) -> V
 /// One body's channel shares, direct seats and blocs' power, and its row of the control
 /// system: (position of the actor, part of the body) in actor id order. It reads the body,
 /// the edges into it and between its actors (`edges`), and the options.
-fn body_system(
+fn body_system<S: BuildHasher>(
     edges: &shares::EdgeIndex<'_>,
-    index: &HashMap<&str, usize>,
+    index: &HashMap<&str, usize, S>,
     body: &crate::model::Body,
     options: &Options,
 ) -> (BodyShares, Vec<(usize, f64)>) {
@@ -632,7 +644,7 @@ pub fn control_values(
     options: &Options,
     keys: &[(usize, &str)],
 ) -> Result<Vec<f64>, AnalysisError> {
-    let (index, _, absorbing) = checked(dataset, options)?;
+    let (index, _, absorbing) = checked::<std::hash::RandomState>(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut lean = row::Rows::default();
     let rows: control::Rows = dataset
@@ -696,8 +708,12 @@ pub fn effective_principals(dataset: &Dataset, chosen: &[BodyId]) -> Vec<BodyId>
         .collect()
 }
 
-fn sorted_unique(items: impl Iterator<Item = BodyId>) -> Vec<BodyId> {
-    items.collect::<BTreeSet<_>>().into_iter().collect()
+/// The ids sorted and unique, each copied once (the order of a `BTreeSet` of them).
+fn sorted_unique_ids<'a>(items: impl Iterator<Item = &'a str>) -> Vec<BodyId> {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter().map(str::to_string).collect()
 }
 
 /// How a principal's control of a body moves as one weight varies (the robustness check).
