@@ -2,7 +2,8 @@
 //! appointment to it passes through.
 //!
 //! The appointment graph has an edge from each actor that takes a binding part in a channel
-//! (the one who picks, and every ratifier with a veto: [`super::closure::binding_actors`]) to
+//! (the one who picks, and every ratifier with a veto: [`super::closure::binding_actors`], each
+//! looked up once for the closure and the dominators) to
 //! the channel's body, and an edge from a virtual root to every principal in force; edges into
 //! principals are left out, since the walk stops at them (codebook R16). A body's dominators
 //! are the bodies other than itself and the root that lie on every path from the root to it
@@ -12,7 +13,7 @@
 //! O(B + the length of the lists).
 
 use super::Analysis;
-use super::closure::binding_actors;
+use super::closure::Binding;
 use crate::model::{BodyId, Dataset};
 
 /// No node yet: not reached from the root, or its immediate dominator not yet found.
@@ -21,24 +22,36 @@ const NONE: u32 = u32::MAX;
 /// Per body, in dataset order: its dominators, the nearest first (empty for principals and
 /// for bodies that two independent chains reach).
 pub fn dominators(dataset: &Dataset, analysis: &Analysis) -> Vec<Vec<BodyId>> {
+    let principal = super::closure::principal_flags(analysis);
+    let bound = super::closure::binding(dataset, analysis, &principal);
+    dominators_with(dataset, analysis, &principal, &bound)
+}
+
+/// [`dominators`] given which bodies are principals and the binding actors of the others'
+/// channels (by position, as the closure reads them).
+pub(super) fn dominators_with(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    principal: &[bool],
+    bound: &Binding,
+) -> Vec<Vec<BodyId>> {
     let n = dataset.bodies.len();
     let root = n as u32;
-    let principal = super::closure::principal_flags(analysis);
     // The edges (from, to), by position; the root is position n.
-    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n);
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n + bound.actors.len());
+    let mut c = 0;
     for (b, (body, ba)) in dataset.bodies.iter().zip(&analysis.bodies).enumerate() {
         if principal[b] {
             edges.push((root, b as u32));
             continue;
         }
-        for (channel, cs) in body.channels.iter().zip(&ba.channels) {
-            for a in binding_actors(channel, cs) {
-                if let Some(&i) = analysis.index.get(a)
-                    && i != b
-                {
-                    edges.push((i as u32, b as u32));
+        for _ in body.channels.iter().zip(&ba.channels) {
+            for &i in &bound.actors[bound.at[c]..bound.at[c + 1]] {
+                if i as usize != b {
+                    edges.push((i, b as u32));
                 }
             }
+            c += 1;
         }
     }
     let idom = immediate(n + 1, root, &edges);

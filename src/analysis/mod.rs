@@ -303,7 +303,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         .filter(|(_, a)| **a)
         .map(|(b, _)| idmap::place_in(&principal_ids, &b.id).unwrap_or(u32::MAX))
         .collect();
-    let (actor_ids, places) = actor_table(dataset, &index, &channels);
+    let (actor_ids, places) = actor_table(dataset, &channels);
     let place_of = |a: &str| match index.get(a) {
         Some(&j) => places[j],
         None => idmap::place_in(&actor_ids, a).unwrap_or(u32::MAX),
@@ -318,7 +318,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
     // Per principal's place: the parts that arrive through each actor (place, part).
     let mut parts: Vec<Vec<(u32, f64)>> = vec![Vec::new(); principal_ids.len()];
-    for (b, ((body, (cs, direct, power)), row)) in
+    for (b, ((body, (cs, direct, power, direct_at)), row)) in
         dataset.bodies.iter().zip(channels).zip(&rows).enumerate()
     {
         let mut control = vec![0.0; principal_ids.len()];
@@ -347,9 +347,21 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             }
         }
         let control = IdMap::from_sorted(principal_ids.clone(), (0..).zip(control).collect());
+        // Each actor by the position body_system found it at: no second lookup by id.
         let direct = IdMap::from_sorted(
             actor_ids.clone(),
-            direct.iter().map(|(a, s)| (place_of(a), *s)).collect(),
+            direct
+                .iter()
+                .zip(direct_at)
+                .map(|((a, s), j)| {
+                    let place = if j == usize::MAX {
+                        place_of(a)
+                    } else {
+                        places[j]
+                    };
+                    (place, *s)
+                })
+                .collect(),
         );
         let hhi = control.values().map(|v| v * v).sum();
         let vetoes = sorted_unique_ids(cs.iter().flat_map(|c| c.vetoes.iter().map(String::as_str)));
@@ -401,17 +413,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
 /// The ids of every body and of every actor that is no body, sorted and unique, and the place
 /// of each body's id in them (by position). Sorted by position rather than by a search per
 /// body: a search per body made a cache miss per comparison at 100,000 bodies.
-fn actor_table(
-    dataset: &Dataset,
-    index: &FxHashMap<&str, usize>,
-    channels: &[BodyShares],
-) -> (Ids, Vec<u32>) {
+fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
     // Actors that are no body (a file the checks refuse, read all the same).
     let strays: BTreeSet<&str> = channels
         .iter()
-        .flat_map(|(_, direct, _)| direct.keys())
-        .map(String::as_str)
-        .filter(|a| !index.contains_key(a))
+        .flat_map(|(_, direct, _, at)| direct.keys().zip(at))
+        .filter(|(_, j)| **j == usize::MAX)
+        .map(|(a, _)| a.as_str())
         .collect();
     let n = dataset.bodies.len();
     let mut order: Vec<(&str, usize)> = dataset
@@ -451,11 +459,14 @@ fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     out
 }
 
-/// A body's channel shares, its direct seats by actor and its blocs' voting power.
+/// A body's channel shares, its direct seats by actor, its blocs' voting power, and the
+/// position of each actor of the direct seats (in their order; `usize::MAX` for an actor that
+/// is no body): each actor looked up by its id once.
 type BodyShares = (
     Vec<ChannelShares>,
     BTreeMap<BodyId, f64>,
     Option<blocs::BodyPower>,
+    Vec<usize>,
 );
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
@@ -597,6 +608,10 @@ fn body_system<S: BuildHasher>(
         options.share_model,
         options.layer,
     );
+    let direct_at: Vec<usize> = direct
+        .keys()
+        .map(|a| index.get(a.as_str()).copied().unwrap_or(usize::MAX))
+        .collect();
     let row = match by_power {
         Some(row) => row
             .iter()
@@ -604,10 +619,12 @@ fn body_system<S: BuildHasher>(
             .collect(),
         None => direct
             .iter()
-            .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
+            .zip(&direct_at)
+            .filter(|(_, j)| **j != usize::MAX)
+            .map(|((_, s), &j)| (j, s / seats))
             .collect(),
     };
-    ((cs, direct, power), row)
+    ((cs, direct, power, direct_at), row)
 }
 
 /// [`control::solve`], its errors naming the bodies.
