@@ -45,34 +45,79 @@ struct Index {
     channels: Vec<(usize, f64)>,
     /// Per channel: how many distinct binding actors it has.
     binding: Vec<usize>,
-    /// Per body: the channels in which it takes a binding part.
-    takes_part: Vec<Vec<usize>>,
+    /// Per body, flat: the channels in which it takes a binding part, in channel order, those
+    /// of body `a` at `takes_part_at[a]..takes_part_at[a + 1]`.
+    takes_part_at: Vec<usize>,
+    takes_part: Vec<usize>,
 }
 
-fn index(dataset: &Dataset, analysis: &Analysis, principal: &[bool]) -> Index {
-    let n = dataset.bodies.len();
-    let mut ix = Index {
-        channels: Vec::new(),
-        binding: Vec::new(),
-        takes_part: vec![Vec::new(); n],
+/// The positions of the binding actors ([`binding_actors`]) of each channel of the bodies that
+/// are not principals, in dataset order and then channel order, as listed (actors that are no
+/// body left out): channel `c`'s at `actors[at[c]..at[c + 1]]`. Each actor is looked up by its
+/// id once, for the closure and the dominators alike.
+pub(super) struct Binding {
+    pub(super) at: Vec<usize>,
+    pub(super) actors: Vec<u32>,
+}
+
+pub(super) fn binding(dataset: &Dataset, analysis: &Analysis, principal: &[bool]) -> Binding {
+    let mut out = Binding {
+        at: vec![0],
+        actors: Vec::new(),
     };
     for (b, (body, ba)) in dataset.bodies.iter().zip(&analysis.bodies).enumerate() {
         if principal[b] {
             continue;
         }
         for (channel, cs) in body.channels.iter().zip(&ba.channels) {
+            out.actors.extend(
+                binding_actors(channel, cs)
+                    .filter_map(|a| analysis.index.get(a).map(|&i| i as u32)),
+            );
+            out.at.push(out.actors.len());
+        }
+    }
+    out
+}
+
+fn index(dataset: &Dataset, principal: &[bool], bound: &Binding) -> Index {
+    let n = dataset.bodies.len();
+    let mut ix = Index {
+        channels: Vec::new(),
+        binding: Vec::new(),
+        takes_part_at: vec![0; n + 1],
+        takes_part: Vec::new(),
+    };
+    // (actor, channel) pairs, in channel order.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(bound.actors.len());
+    let mut actors: Vec<u32> = Vec::new();
+    for (b, body) in dataset.bodies.iter().enumerate() {
+        if principal[b] {
+            continue;
+        }
+        for channel in &body.channels {
             let c = ix.channels.len();
             ix.channels.push((b, f64::from(channel.seats)));
-            let mut actors: Vec<usize> = binding_actors(channel, cs)
-                .filter_map(|a| analysis.index.get(a).copied())
-                .collect();
+            actors.clear();
+            actors.extend_from_slice(&bound.actors[bound.at[c]..bound.at[c + 1]]);
             actors.sort_unstable();
             actors.dedup();
             ix.binding.push(actors.len());
-            for a in actors {
-                ix.takes_part[a].push(c);
-            }
+            pairs.extend(actors.iter().map(|&a| (a, c as u32)));
         }
+    }
+    // Grouped by actor, each actor's channels in channel order (a counting sort).
+    for &(a, _) in &pairs {
+        ix.takes_part_at[a as usize + 1] += 1;
+    }
+    for a in 0..n {
+        ix.takes_part_at[a + 1] += ix.takes_part_at[a];
+    }
+    let mut next = ix.takes_part_at.clone();
+    ix.takes_part = vec![0; pairs.len()];
+    for (a, c) in pairs {
+        ix.takes_part[next[a as usize]] = c as usize;
+        next[a as usize] += 1;
     }
     ix
 }
@@ -119,9 +164,20 @@ struct Closed {
 
 /// The closures by position, in the order of `analysis.principals`.
 fn closed(dataset: &Dataset, analysis: &Analysis) -> Vec<Closed> {
-    let n = dataset.bodies.len();
     let principal = principal_flags(analysis);
-    let ix = index(dataset, analysis, &principal);
+    let bound = binding(dataset, analysis, &principal);
+    closed_with(dataset, analysis, &principal, &bound)
+}
+
+/// [`closed`] given which bodies are principals and the binding actors.
+fn closed_with(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    principal: &[bool],
+    bound: &Binding,
+) -> Vec<Closed> {
+    let n = dataset.bodies.len();
+    let ix = index(dataset, principal, bound);
     let quota: Vec<f64> = dataset
         .bodies
         .iter()
@@ -138,7 +194,7 @@ fn closed(dataset: &Dataset, analysis: &Analysis) -> Vec<Closed> {
         controlled[start] = true;
         let mut queue = vec![start];
         while let Some(a) = queue.pop() {
-            for &c in &ix.takes_part[a] {
+            for &c in &ix.takes_part[ix.takes_part_at[a]..ix.takes_part_at[a + 1]] {
                 missing[c] -= 1;
                 if missing[c] > 0 {
                     continue;
@@ -189,8 +245,11 @@ pub fn closure(dataset: &Dataset, analysis: &Analysis) -> Vec<PrincipalClosure> 
 /// Each body reads the closures by its position: O(B x P), where a search of each principal's
 /// controlled bodies per body was quadratic in the bodies.
 pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
-    let closed = closed(dataset, analysis);
-    let doms = super::dominators::dominators(dataset, analysis);
+    let principal = principal_flags(analysis);
+    let bound = binding(dataset, analysis, &principal);
+    let closed = closed_with(dataset, analysis, &principal, &bound);
+    let doms = super::dominators::dominators_with(dataset, analysis, &principal, &bound);
+    drop(bound);
     let ids = analysis.principal_ids.clone();
     // Each closure's principal by its place in the table the maps by principal share.
     let places: Vec<u32> = closed

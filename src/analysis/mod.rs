@@ -32,6 +32,9 @@ pub mod sweep;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::model::{BodyId, Dataset, EdgeKind, Layer, Weights};
 pub use blocs::{BlocPower, BodyPower, ShareModel};
@@ -300,13 +303,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         .filter(|(_, a)| **a)
         .map(|(b, _)| idmap::place_in(&principal_ids, &b.id).unwrap_or(u32::MAX))
         .collect();
-    let (actor_ids, places) = actor_table(dataset, &index, &channels);
+    let (actor_ids, places) = actor_table(dataset, &channels);
     let place_of = |a: &str| match index.get(a) {
         Some(&j) => places[j],
         None => idmap::place_in(&actor_ids, a).unwrap_or(u32::MAX),
     };
 
-    let mut removal_for_cause: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut removal_for_cause: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for e in &dataset.edges {
         if matches!(e.kind, EdgeKind::DismissForCause | EdgeKind::Impeach) {
             removal_for_cause.entry(&e.to).or_default().push(&e.from);
@@ -315,7 +318,7 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
     // Per principal's place: the parts that arrive through each actor (place, part).
     let mut parts: Vec<Vec<(u32, f64)>> = vec![Vec::new(); principal_ids.len()];
-    for (b, ((body, (cs, direct, power)), row)) in
+    for (b, ((body, (cs, direct, power, direct_at)), row)) in
         dataset.bodies.iter().zip(channels).zip(&rows).enumerate()
     {
         let mut control = vec![0.0; principal_ids.len()];
@@ -344,19 +347,34 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
             }
         }
         let control = IdMap::from_sorted(principal_ids.clone(), (0..).zip(control).collect());
+        // Each actor by the position body_system found it at: no second lookup by id.
         let direct = IdMap::from_sorted(
             actor_ids.clone(),
-            direct.iter().map(|(a, s)| (place_of(a), *s)).collect(),
+            direct
+                .iter()
+                .zip(direct_at)
+                .map(|((a, s), j)| {
+                    let place = if j == usize::MAX {
+                        place_of(a)
+                    } else {
+                        places[j]
+                    };
+                    (place, *s)
+                })
+                .collect(),
         );
         let hhi = control.values().map(|v| v * v).sum();
-        let vetoes = sorted_unique(cs.iter().flat_map(|c| c.vetoes.iter().cloned()));
-        let at_will = sorted_unique(cs.iter().flat_map(|c| c.removers.iter().cloned()));
-        let for_cause = sorted_unique(
+        let vetoes = sorted_unique_ids(cs.iter().flat_map(|c| c.vetoes.iter().map(String::as_str)));
+        let at_will = sorted_unique_ids(
+            cs.iter()
+                .flat_map(|c| c.removers.iter().map(String::as_str)),
+        );
+        let for_cause = sorted_unique_ids(
             removal_for_cause
                 .get(body.id.as_str())
                 .into_iter()
                 .flatten()
-                .map(|s| s.to_string()),
+                .copied(),
         );
         bodies.push(BodyAnalysis {
             id: body.id.clone(),
@@ -395,17 +413,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
 /// The ids of every body and of every actor that is no body, sorted and unique, and the place
 /// of each body's id in them (by position). Sorted by position rather than by a search per
 /// body: a search per body made a cache miss per comparison at 100,000 bodies.
-fn actor_table(
-    dataset: &Dataset,
-    index: &HashMap<&str, usize>,
-    channels: &[BodyShares],
-) -> (Ids, Vec<u32>) {
+fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
     // Actors that are no body (a file the checks refuse, read all the same).
     let strays: BTreeSet<&str> = channels
         .iter()
-        .flat_map(|(_, direct, _)| direct.keys())
-        .map(String::as_str)
-        .filter(|a| !index.contains_key(a))
+        .flat_map(|(_, direct, _, at)| direct.keys().zip(at))
+        .filter(|(_, j)| **j == usize::MAX)
+        .map(|(a, _)| a.as_str())
         .collect();
     let n = dataset.bodies.len();
     let mut order: Vec<(&str, usize)> = dataset
@@ -445,16 +459,19 @@ fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     out
 }
 
-/// A body's channel shares, its direct seats by actor and its blocs' voting power.
+/// A body's channel shares, its direct seats by actor, its blocs' voting power, and the
+/// position of each actor of the direct seats (in their order; `usize::MAX` for an actor that
+/// is no body): each actor looked up by its id once.
 type BodyShares = (
     Vec<ChannelShares>,
     BTreeMap<BodyId, f64>,
     Option<blocs::BodyPower>,
+    Vec<usize>,
 );
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
 struct Solved<'d> {
-    index: HashMap<&'d str, usize>,
+    index: FxHashMap<&'d str, usize>,
     principals: Vec<BodyId>,
     absorbing: Vec<bool>,
     channels: Vec<BodyShares>,
@@ -464,7 +481,7 @@ struct Solved<'d> {
 
 /// The shares and the control solve, with every check [`analyze_control`] makes.
 fn solve_control<'d>(dataset: &'d Dataset, options: &Options) -> Result<Solved<'d>, AnalysisError> {
-    let (index, principals, absorbing) = checked(dataset, options)?;
+    let (index, principals, absorbing) = checked::<FxBuildHasher>(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut channels = Vec::with_capacity(dataset.bodies.len());
     let mut rows: control::Rows = Vec::with_capacity(dataset.bodies.len());
@@ -487,12 +504,18 @@ fn solve_control<'d>(dataset: &'d Dataset, options: &Options) -> Result<Solved<'
 
 /// The position of each body by id, the principals in force and which bodies are absorbing,
 /// after the checks every solve makes (principals known, no transient body filling itself).
+/// The index is hashed by `S` (the analysis's own solve: FxHash, cheaper on short ids).
 #[allow(clippy::type_complexity)]
-fn checked<'d>(
+fn checked<'d, S: BuildHasher + Default>(
     dataset: &'d Dataset,
     options: &Options,
-) -> Result<(HashMap<&'d str, usize>, Vec<BodyId>, Vec<bool>), AnalysisError> {
-    let index = position_index(dataset);
+) -> Result<(HashMap<&'d str, usize, S>, Vec<BodyId>, Vec<bool>), AnalysisError> {
+    let index: HashMap<&'d str, usize, S> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
     let principals = principals_in_force(dataset, options, &index)?;
     let in_force: std::collections::HashSet<&str> = principals.iter().map(String::as_str).collect();
     if let Some(b) = dataset.bodies.iter().find(|b| {
@@ -517,10 +540,10 @@ fn position_index(dataset: &Dataset) -> HashMap<&str, usize> {
 /// The principals in force (the chosen ones, checked, and every body nobody fills; codebook
 /// R34 in the de facto layer), in dataset order. Readings never change them: they depend on
 /// which bodies have channels and on blocs, which no reading touches.
-fn principals_in_force(
+fn principals_in_force<S: BuildHasher>(
     dataset: &Dataset,
     options: &Options,
-    index: &HashMap<&str, usize>,
+    index: &HashMap<&str, usize, S>,
 ) -> Result<Vec<BodyId>, AnalysisError> {
     for p in &options.principals {
         if !index.contains_key(p.as_str()) {
@@ -563,9 +586,9 @@ fn absorbing(dataset: &Dataset, in_force: &std::collections::HashSet<&str>) -> V
 /// One body's channel shares, direct seats and blocs' power, and its row of the control
 /// system: (position of the actor, part of the body) in actor id order. It reads the body,
 /// the edges into it and between its actors (`edges`), and the options.
-fn body_system(
+fn body_system<S: BuildHasher>(
     edges: &shares::EdgeIndex<'_>,
-    index: &HashMap<&str, usize>,
+    index: &HashMap<&str, usize, S>,
     body: &crate::model::Body,
     options: &Options,
 ) -> (BodyShares, Vec<(usize, f64)>) {
@@ -585,6 +608,10 @@ fn body_system(
         options.share_model,
         options.layer,
     );
+    let direct_at: Vec<usize> = direct
+        .keys()
+        .map(|a| index.get(a.as_str()).copied().unwrap_or(usize::MAX))
+        .collect();
     let row = match by_power {
         Some(row) => row
             .iter()
@@ -592,10 +619,12 @@ fn body_system(
             .collect(),
         None => direct
             .iter()
-            .filter_map(|(a, s)| index.get(a.as_str()).map(|&j| (j, s / seats)))
+            .zip(&direct_at)
+            .filter(|(_, j)| **j != usize::MAX)
+            .map(|((_, s), &j)| (j, s / seats))
             .collect(),
     };
-    ((cs, direct, power), row)
+    ((cs, direct, power, direct_at), row)
 }
 
 /// [`control::solve`], its errors naming the bodies.
@@ -632,7 +661,7 @@ pub fn control_values(
     options: &Options,
     keys: &[(usize, &str)],
 ) -> Result<Vec<f64>, AnalysisError> {
-    let (index, _, absorbing) = checked(dataset, options)?;
+    let (index, _, absorbing) = checked::<std::hash::RandomState>(dataset, options)?;
     let edges = shares::EdgeIndex::new(dataset, options.at_will_threat);
     let mut lean = row::Rows::default();
     let rows: control::Rows = dataset
@@ -696,8 +725,12 @@ pub fn effective_principals(dataset: &Dataset, chosen: &[BodyId]) -> Vec<BodyId>
         .collect()
 }
 
-fn sorted_unique(items: impl Iterator<Item = BodyId>) -> Vec<BodyId> {
-    items.collect::<BTreeSet<_>>().into_iter().collect()
+/// The ids sorted and unique, each copied once (the order of a `BTreeSet` of them).
+fn sorted_unique_ids<'a>(items: impl Iterator<Item = &'a str>) -> Vec<BodyId> {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter().map(str::to_string).collect()
 }
 
 /// How a principal's control of a body moves as one weight varies (the robustness check).

@@ -276,7 +276,8 @@ pub fn channel_shares_indexed(
         .proposer()
         .map(|s| s.actor.clone())
         .unwrap_or_default();
-    let mut parts: Vec<(BodyId, Position, f64, f64)> = Vec::new();
+    // Borrowed: each actor's id is copied once, into its share.
+    let mut parts: Vec<(&str, Position, f64, f64)> = Vec::with_capacity(channel.steps.len());
     let mut derived = Vec::with_capacity(channel.steps.len());
     for step in &channel.steps {
         let strength = step.veto_strength();
@@ -299,7 +300,7 @@ pub fn channel_shares_indexed(
             under_threat: threat.is_some(),
             threat_source: threat.map(|e| e.source.clone()),
         });
-        parts.push((step.actor.clone(), position, w, strength));
+        parts.push((step.actor.as_str(), position, w, strength));
     }
     let removers = edges.at_will_removers(body, channel);
     let seats = f64::from(channel.seats);
@@ -309,19 +310,18 @@ pub fn channel_shares_indexed(
         weights.at_will_removal.clamp(0.0, 1.0)
     };
     let total: f64 = parts.iter().map(|p| p.2).sum();
-    let mut shares: Vec<Share> = parts
-        .iter()
-        .map(|(actor, position, w, strength)| Share {
-            actor: actor.clone(),
-            position: *position,
-            seats: if total > 0.0 {
-                seats * (1.0 - removal) * w / total
-            } else {
-                0.0
-            },
-            veto_strength: if position.is_veto() { *strength } else { 1.0 },
-        })
-        .collect();
+    let mut shares: Vec<Share> =
+        Vec::with_capacity(parts.len() + if removal > 0.0 { removers.len() } else { 0 });
+    shares.extend(parts.iter().map(|(actor, position, w, strength)| Share {
+        actor: actor.to_string(),
+        position: *position,
+        seats: if total > 0.0 {
+            seats * (1.0 - removal) * w / total
+        } else {
+            0.0
+        },
+        veto_strength: if position.is_veto() { *strength } else { 1.0 },
+    }));
     if removal > 0.0 {
         let each = seats * removal / removers.len() as f64;
         shares.extend(removers.iter().map(|r| Share {
@@ -334,7 +334,7 @@ pub fn channel_shares_indexed(
     let mut vetoes: Vec<BodyId> = parts
         .iter()
         .filter(|p| p.1.is_veto())
-        .map(|p| p.0.clone())
+        .map(|p| p.0.to_string())
         .collect();
     vetoes.sort();
     vetoes.dedup();
@@ -355,7 +355,13 @@ pub fn direct_shares(channels: &[ChannelShares]) -> BTreeMap<BodyId, f64> {
     for c in channels {
         for s in &c.shares {
             if s.seats > 0.0 {
-                *out.entry(s.actor.clone()).or_default() += s.seats;
+                // The id is copied only for an actor not met before.
+                match out.get_mut(s.actor.as_str()) {
+                    Some(v) => *v += s.seats,
+                    None => {
+                        out.insert(s.actor.clone(), 0.0 + s.seats);
+                    }
+                }
             }
         }
     }
