@@ -2,9 +2,10 @@
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
 //!
 //! Complexity: one pass over the bodies and one over the edges, each rule reading bodies, their
-//! analyses and incoming edges through one map of positions by id (an oversight edge looks its
-//! overseer up once) and roots through a set of the few roots: O(bodies + channels + steps +
-//! edges) times the number of principals, plus the final sort, O(flags log flags). A rule
+//! analyses and incoming edges by their places in the analysis's index (each id hashed once
+//! where a rule meets it; incoming edges in one flat vector by target) and roots through a set
+//! of the few roots: O(bodies + channels + steps + edges) times the number of principals, plus
+//! the final sort on places, O(flags log flags) with no id compared. A rule
 //! decides whether it is raised before it builds its sentence.
 
 mod english;
