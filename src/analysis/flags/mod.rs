@@ -2,20 +2,22 @@
 //! power, each with a severity, a plain sentence, the number behind it and its legal sources.
 //!
 //! Complexity: one pass over the bodies and one over the edges, each rule reading bodies, their
-//! analyses and incoming edges through one map of positions by id (an oversight edge looks its
-//! overseer up once) and roots through a set of the few roots: O(bodies + channels + steps +
-//! edges) times the number of principals, plus the final sort, O(flags log flags). A rule
+//! analyses and incoming edges by their places in the analysis's index (each id hashed once
+//! where a rule meets it; incoming edges in one flat vector by target) and roots through a set
+//! of the few roots: O(bodies + channels + steps + edges) times the number of principals, plus
+//! the final sort on places, O(flags log flags) with no id compared. A rule
 //! decides whether it is raised before it builds its sentence.
 
 mod english;
 mod single;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::Arc;
 
-use super::{Analysis, BodyAnalysis, Position};
+use super::{Analysis, BodyAnalysis, BodyIndex, Position};
 use crate::model::i18n::{Arg, Phrase};
 use crate::model::numbers;
 use crate::model::{
@@ -186,26 +188,50 @@ const LARGEST_BLOC_MIN: f64 = 1.0 / 3.0;
 const OVERSIGHT_STAKE_MIN: f64 = 0.25;
 
 pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
-    let mut incoming: HashMap<&str, Vec<&Edge>> = HashMap::new();
-    for e in &dataset.edges {
-        incoming.entry(e.to.as_str()).or_default().push(e);
+    let index = &analysis.index;
+    let places = index.ids().len();
+    // Edges by the place of their target (in the order of the dataset), as offsets into
+    // one flat vector; a target that has no place (no actor of the analysis) is listed by id.
+    let mut start = vec![0u32; places + 1];
+    let mut unplaced: FxHashMap<&str, Vec<&Edge>> = FxHashMap::default();
+    let to: Vec<Option<u32>> = dataset.edges.iter().map(|e| index.place(&e.to)).collect();
+    for t in to.iter().flatten() {
+        start[*t as usize + 1] += 1;
     }
+    for i in 0..places {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut incoming = vec![0u32; start[places] as usize];
+    for ((i, e), t) in dataset.edges.iter().enumerate().zip(&to) {
+        match t {
+            Some(t) => {
+                incoming[next[*t as usize] as usize] = i as u32;
+                next[*t as usize] += 1;
+            }
+            None => unplaced.entry(e.to.as_str()).or_default().push(e),
+        }
+    }
+    drop((to, next));
+    let roots: FxHashSet<&str> = dataset
+        .bodies
+        .iter()
+        .filter(|b| b.channels.is_empty())
+        .map(|b| b.id.as_str())
+        .collect();
+    let principal_root = analysis
+        .principal_ids
+        .iter()
+        .map(|p| roots.contains(p.as_str()))
+        .collect();
     let mut ctx = Ctx {
         dataset,
         analysis,
-        position: dataset
-            .bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.as_str(), i))
-            .collect(),
-        roots: dataset
-            .bodies
-            .iter()
-            .filter(|b| b.channels.is_empty())
-            .map(|b| b.id.as_str())
-            .collect(),
+        roots,
+        principal_root,
+        start,
         incoming,
+        unplaced,
         shared: RefCell::default(),
         out: Vec::new(),
     };
@@ -223,15 +249,53 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
     }
     ctx.oversight();
     ctx.dissolution();
-    let mut flags = ctx.out;
-    flags.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then_with(|| a.body.cmp(&b.body))
-            .then_with(|| a.rule.cmp(b.rule))
-            .then_with(|| a.actor.cmp(&b.actor))
-            .then_with(|| a.channel.cmp(&b.channel))
-    });
+    let Ctx { out, shared, .. } = ctx;
+    drop(shared);
+    sort(out, index)
+}
+
+/// The flags in their order: severity, body, rule, actor, channel (ids compared as strings),
+/// the order they were raised in between equals. Ids are compared by their places in the
+/// analysis's sorted table of ids, which order them as their strings do; when an id has no
+/// place the strings are compared.
+fn sort(mut flags: Vec<Flag>, index: &BodyIndex) -> Vec<Flag> {
+    // The place of an actor, or of no actor, plus one so that `None` comes first.
+    let keys: Option<Vec<(Severity, u32, &'static str, u32)>> = flags
+        .iter()
+        .map(|f| {
+            let body = index.place(&f.body)?;
+            let actor = match &f.actor {
+                Some(a) => index.place(a)? + 1,
+                None => 0,
+            };
+            Some((f.severity, body, f.rule, actor))
+        })
+        .collect();
+    match keys {
+        Some(keys) => {
+            let mut order: Vec<u32> = (0..flags.len() as u32).collect();
+            order.sort_by(|&x, &y| {
+                let (a, b) = (&flags[x as usize], &flags[y as usize]);
+                keys[x as usize]
+                    .cmp(&keys[y as usize])
+                    .then_with(|| a.channel.cmp(&b.channel))
+            });
+            drop(keys);
+            let mut slots: Vec<Option<Flag>> = flags.into_iter().map(Some).collect();
+            flags = order
+                .into_iter()
+                .filter_map(|i| slots[i as usize].take())
+                .collect();
+        }
+        None => flags.sort_by(|a, b| {
+            a.severity
+                .cmp(&b.severity)
+                .then_with(|| a.body.cmp(&b.body))
+                .then_with(|| a.rule.cmp(b.rule))
+                .then_with(|| a.actor.cmp(&b.actor))
+                .then_with(|| a.channel.cmp(&b.channel))
+        }),
+    }
     // The flags live until the reports are written, and at 100,000 bodies there are about
     // 200,000: the slack `format!` and one-by-one pushes leave (a phrase of 5 arguments
     // holds room for 8) is tens of megabytes.
@@ -246,48 +310,75 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
 struct Ctx<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
-    /// Positions by id (of the body in the dataset and its analysis alike) and edges by
-    /// target, so that the rules stay linear in the dataset's size.
-    position: HashMap<&'a str, usize>,
     /// The bodies nobody fills: few, so that the test a rule makes per principal and per edge
     /// reads a small table that stays in cache.
-    roots: HashSet<&'a str>,
-    incoming: HashMap<&'a str, Vec<&'a Edge>>,
+    roots: FxHashSet<&'a str>,
+    /// Per place of [`Analysis::principal_ids`]: whether that principal is a root.
+    principal_root: Vec<bool>,
+    /// Edges by target: the positions of those to the actor at place `p` of the analysis's
+    /// index are `incoming[start[p]..start[p + 1]]`, in the dataset's order.
+    start: Vec<u32>,
+    incoming: Vec<u32>,
+    /// Edges to targets that have no place, by target.
+    unplaced: FxHashMap<&'a str, Vec<&'a Edge>>,
     /// The ids and sources the flags name, each allocated once and shared by every flag
     /// that names it.
-    shared: RefCell<HashSet<Arc<str>>>,
+    shared: RefCell<FxHashMap<&'a str, Arc<str>>>,
     out: Vec<Flag>,
 }
 
 impl<'a> Ctx<'a> {
     /// `s`, shared with every other flag that names it.
-    fn share(&self, s: &str) -> Arc<str> {
-        let mut shared = self.shared.borrow_mut();
-        if let Some(x) = shared.get(s) {
-            return Arc::clone(x);
-        }
-        let x: Arc<str> = Arc::from(s);
-        shared.insert(Arc::clone(&x));
-        x
+    fn share(&self, s: &'a str) -> Arc<str> {
+        Arc::clone(
+            self.shared
+                .borrow_mut()
+                .entry(s)
+                .or_insert_with(|| Arc::from(s)),
+        )
     }
 
     /// Adds the source `s` to `v` unless it is there.
-    fn push_source(&self, v: &mut Vec<Arc<str>>, s: &str) {
+    fn push_source(&self, v: &mut Vec<Arc<str>>, s: &'a str) {
         if !v.iter().any(|x| **x == *s) {
             v.push(self.share(s));
         }
     }
 
-    fn sources(&self, s: &str) -> Vec<Arc<str>> {
+    fn sources(&self, s: &'a str) -> Vec<Arc<str>> {
         vec![self.share(s)]
     }
 
+    /// The place of `id` in the analysis's index.
+    fn place(&self, id: &str) -> Option<u32> {
+        self.analysis.index.place(id)
+    }
+
+    /// The position of the body at `place`.
+    fn position_at(&self, place: Option<u32>) -> Option<usize> {
+        let i = *self.analysis.index.positions().get(place? as usize)?;
+        (i != usize::MAX).then_some(i)
+    }
+
     fn body(&self, id: &str) -> Option<&'a Body> {
-        self.position.get(id).map(|&i| &self.dataset.bodies[i])
+        self.position_at(self.place(id))
+            .map(|i| &self.dataset.bodies[i])
     }
 
     fn edges_to(&self, id: &str) -> impl Iterator<Item = &'a Edge> + use<'a, '_> {
-        self.incoming.get(id).into_iter().flatten().copied()
+        let edges = &self.dataset.edges;
+        let (placed, unplaced): (&[u32], &[&'a Edge]) = match self.place(id) {
+            Some(p) => (
+                &self.incoming
+                    [self.start[p as usize] as usize..self.start[p as usize + 1] as usize],
+                &[],
+            ),
+            None => (&[], self.unplaced.get(id).map_or(&[], Vec::as_slice)),
+        };
+        placed
+            .iter()
+            .map(|&i| &edges[i as usize])
+            .chain(unplaced.iter().copied())
     }
 
     fn is_root(&self, id: &str) -> bool {
@@ -295,30 +386,35 @@ impl<'a> Ctx<'a> {
     }
 
     fn body_analysis(&self, id: &str) -> Option<&'a BodyAnalysis> {
-        self.position
-            .get(id)
-            .and_then(|&i| self.analysis.bodies.get(i))
+        self.position_at(self.place(id))
+            .and_then(|i| self.analysis.bodies.get(i))
     }
 
     /// The stake `holder` has in `body`: its direct seats as a fraction, or its integrated
     /// control when it is a principal, whichever is larger.
     fn stake(&self, holder: &str, body: &str) -> f64 {
-        match self.position.get(body) {
-            Some(&i) => self.stake_at(holder, i),
+        match self.position_at(self.place(body)) {
+            Some(i) => self.stake_at(holder, self.place(holder), i),
             None => 0.0,
         }
     }
 
-    /// [`Ctx::stake`] in the body at position `i`.
-    fn stake_at(&self, holder: &str, i: usize) -> f64 {
+    /// [`Ctx::stake`] in the body at position `i`, `place` being the place of `holder` in the
+    /// analysis's index.
+    fn stake_at(&self, holder: &str, place: Option<u32>, i: usize) -> f64 {
         let (Some(b), Some(a)) = (self.dataset.bodies.get(i), self.analysis.bodies.get(i)) else {
             return 0.0;
         };
-        let direct = a.direct.get(holder).copied().unwrap_or(0.0) / f64::from(b.seats);
+        let direct = a
+            .direct
+            .get_placed(self.analysis.index.ids(), place, holder)
+            .copied()
+            .unwrap_or(0.0)
+            / f64::from(b.seats);
         direct.max(a.control_of(holder))
     }
 
-    fn independence(&mut self, body: &Body, a: &BodyAnalysis) {
+    fn independence(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         if !body.independent {
             return;
         }
@@ -386,7 +482,7 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    fn tenure(&mut self, body: &Body, a: &BodyAnalysis) {
+    fn tenure(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         // Group by remover so that one actor gets one flag per body.
         let mut removers: Vec<&str> = a
             .channels
@@ -470,7 +566,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn confirmation(&mut self, body: &Body, a: &BodyAnalysis) {
+    fn confirmation(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         for (c, ch) in a.channels.iter().zip(&body.channels) {
             for share in &c.shares {
                 if !share.position.is_veto() || share.actor == c.proposer {
@@ -545,7 +641,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn mandates(&mut self, body: &Body, a: &BodyAnalysis) {
+    fn mandates(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         for (c, ch) in a.channels.iter().zip(&body.channels) {
             if ch.mandate != crate::model::Mandate::Imperative {
                 continue;
@@ -554,15 +650,15 @@ impl<'a> Ctx<'a> {
                 .steps
                 .iter()
                 .find(|s| s.role == crate::model::StepRole::Nominate)
-                .map(|s| s.actor.clone());
+                .map(|s| s.actor.as_str());
             self.out.push(Flag {
                 rule: "imperative_mandate",
                 severity: Severity::Medium,
                 body: body.id.clone(),
-                actor: party.clone(),
+                actor: party.map(str::to_string),
                 channel: Some(c.channel.clone()),
                 value: f64::from(c.seats),
-                phrase: match party.as_deref() {
+                phrase: match party {
                     Some(p) => {
                         Phrase::new("flag.imperative_mandate.party").body("party", self.share(p))
                     }
@@ -576,7 +672,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn accountability(&mut self, body: &Body, a: &BodyAnalysis) {
+    fn accountability(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         let answers = self
             .edges_to(&body.id)
             .any(|e| e.from != body.id && e.kind.is_accountability())
@@ -605,7 +701,7 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    fn attributes(&mut self, body: &Body) {
+    fn attributes(&mut self, body: &'a Body) {
         let is_admin = body.role == Some(Role::Administration);
         if (body.independent || is_admin) && !body.non_partisan {
             self.out.push(Flag {
@@ -643,15 +739,15 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .flat_map(|c| &c.steps)
                 .find(|s| s.role == crate::model::StepRole::Consent)
-                .map(|s| s.actor.clone());
+                .map(|s| s.actor.as_str());
             self.out.push(Flag {
                 rule: "party_registration_permit",
                 severity: Severity::Medium,
                 body: body.id.clone(),
-                actor: gatekeeper.clone(),
+                actor: gatekeeper.map(str::to_string),
                 channel: None,
                 value: 0.0,
-                phrase: match gatekeeper.as_deref() {
+                phrase: match gatekeeper {
                     Some(g) => {
                         Phrase::new("flag.party_registration_permit").body("who", self.share(g))
                     }
@@ -685,35 +781,66 @@ impl<'a> Ctx<'a> {
     }
 
     fn oversight(&mut self) {
-        for e in &self.dataset.edges {
+        let dataset = self.dataset;
+        let analysis = self.analysis;
+        let ids = analysis.index.ids();
+        let pids = &analysis.principal_ids;
+        for e in &dataset.edges {
             if !e.kind.is_oversight() || e.from == e.to {
                 continue;
             }
-            // Each end looked up once: the rule reads both ends several times per edge.
-            let Some(&from) = self.position.get(e.from.as_str()) else {
+            // Each end looked up once, by its place: the rule reads both ends several times
+            // per edge, in maps over the places.
+            let (from_place, to_place) = (self.place(&e.from), self.place(&e.to));
+            let Some(from) = self.position_at(from_place) else {
                 continue;
             };
-            let (overseer, oa) = (&self.dataset.bodies[from], &self.analysis.bodies[from]);
+            let (overseer, oa) = (&dataset.bodies[from], &analysis.bodies[from]);
             if overseer.channels.is_empty() {
                 continue;
             }
-            let Some(ta) = self.body_analysis(&e.to) else {
+            let Some(ta) = self
+                .position_at(to_place)
+                .and_then(|i| analysis.bodies.get(i))
+            else {
                 continue;
             };
-            let direct = self.stake_at(&e.to, from);
+            let direct = self.stake_at(&e.to, to_place, from);
             // The share of the overseer held by the same principals that hold the overseen
             // (the voters excluded: answering to them is the point of elections).
             // When the overseer itself fills part of the overseen (a chamber and its committee,
             // a parliament and the auditors it appoints), their common principals are the
             // ordinary line of accountability, not a capture of the overseer.
-            let fills_overseen = ta.direct.get(&e.from).is_some_and(|x| *x > 0.0);
+            let fills_overseen = ta
+                .direct
+                .get_placed(ids, from_place, &e.from)
+                .is_some_and(|x| *x > 0.0);
+            // The overseer's principals by their places in `principal_ids` when its map is
+            // over them (no id compared), by id otherwise.
+            let over_pids = Arc::ptr_eq(oa.control.ids(), pids);
+            let control_in = |m: &BodyAnalysis, place: u32, p: &str| -> f64 {
+                let place = over_pids.then_some(place);
+                m.control.get_placed(pids, place, p).copied().unwrap_or(0.0)
+            };
+            let root = |place: u32, p: &str| -> bool {
+                if over_pids {
+                    self.principal_root[place as usize]
+                } else {
+                    self.is_root(p)
+                }
+            };
+            let principals = || {
+                oa.control
+                    .entries()
+                    .iter()
+                    .map(|(place, v)| (*place, oa.control.ids()[*place as usize].as_str(), *v))
+            };
             let common: f64 = if fills_overseen {
                 0.0
             } else {
-                oa.control
-                    .iter()
-                    .filter(|(p, _)| !self.is_root(p) && p.as_str() != e.from)
-                    .map(|(p, v)| v.min(ta.control_of(p)))
+                principals()
+                    .filter(|&(place, p, _)| !root(place, p) && p != e.from)
+                    .map(|(place, p, v)| v.min(control_in(ta, place, p)))
                     .sum()
             };
             let value = direct.max(common);
@@ -745,13 +872,11 @@ impl<'a> Ctx<'a> {
             if direct >= common {
                 phrase = phrase.pct("stake", direct);
             } else {
-                let top = oa
-                    .control
-                    .iter()
-                    .filter(|(p, _)| !self.is_root(p))
-                    .map(|(p, v)| (p, v.min(ta.control_of(p))))
+                let top = principals()
+                    .filter(|&(place, p, _)| !root(place, p))
+                    .map(|(place, p, v)| (p, v.min(control_in(ta, place, p))))
                     .max_by(|x, y| x.1.total_cmp(&y.1))
-                    .map(|(p, _)| p.as_str())
+                    .map(|(p, _)| p)
                     .unwrap_or_default();
                 phrase = phrase
                     .body("who", self.share(top))
@@ -781,7 +906,7 @@ impl<'a> Ctx<'a> {
 
     fn dissolution(&mut self) {
         // Indexed once: a scan of all edges per dissolution on refusal was O(E^2).
-        let at_will: HashSet<(&str, &str)> = self
+        let at_will: FxHashSet<(&str, &str)> = self
             .dataset
             .edges
             .iter()

@@ -6,8 +6,8 @@ use crate::analysis::BodyAnalysis;
 use crate::model::Body;
 use crate::model::i18n::{Arg, Phrase};
 
-impl Ctx<'_> {
-    pub(super) fn single_point(&mut self, body: &Body, a: &BodyAnalysis) {
+impl<'a> Ctx<'a> {
+    pub(super) fn single_point(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
         // The voters lie on every chain of a body they alone fill, which says nothing.
         let doms: Vec<&String> = a.dominators.iter().filter(|d| !self.is_root(d)).collect();
         let Some(&nearest) = doms.first() else {
