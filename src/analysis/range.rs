@@ -781,7 +781,7 @@ pub fn control_ranges(
     options: &Options,
     space: &Space,
 ) -> Result<ControlRanges, AnalysisError> {
-    let systems = rows::Systems::new(space, dataset, options)?.without_memo();
+    let systems = rows::Systems::new(space, dataset, options)?;
     let principals = systems.principals.clone();
     let mut index = HashMap::with_capacity(dataset.bodies.len());
     for (i, b) in dataset.bodies.iter().enumerate() {

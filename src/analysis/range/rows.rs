@@ -11,7 +11,7 @@
 //! body) into one flat system and solves it. The ranges find the combinations whose systems
 //! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same`]) and
 //! take every figure of every body at once, body by body ([`Systems::grid_into`]), into one
-//! buffer; [`control_under`] reuses the figures of an earlier identical system (a memo). The evaluation repeats, operation for operation, the
+//! buffer; [`control_under`] likewise takes an earlier identical system's figures. The evaluation repeats, operation for operation, the
 //! arithmetic of the analysis's rows (`analysis::row`, the same as
 //! [`crate::analysis::analyze_control`]'s), and the system is solved by the same solver, so
 //! every figure is bit-identical to solving the realised dataset afresh (a test compares the
@@ -30,7 +30,6 @@
 //! whose rows name exactly the same actors ([`control::Orders`], compared whole, O(S)): the
 //! same order a fresh solve computes, so the same bits.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::realise::Realiser;
@@ -223,17 +222,6 @@ impl Template {
     }
 }
 
-/// A system solved before: its rows (flat) and its figures.
-struct Memo {
-    hash: u64,
-    starts: Vec<usize>,
-    entries: Vec<(usize, f64)>,
-    values: Vec<f64>,
-}
-
-/// Combinations past this many stored numbers keep no memo of their systems (memory at scale).
-const MEMO_NUMBERS: usize = 1 << 23;
-
 /// The control figures of combinations of a space, from templates built per body.
 pub(super) struct Systems<'a> {
     base: &'a Dataset,
@@ -251,14 +239,14 @@ pub(super) struct Systems<'a> {
     blocs: Vec<bool>,
     /// For each body, (key, template) of the structures built so far.
     cache: Vec<Vec<(u64, usize)>>,
+    /// For each body whose row's structure depends on no reading and that has no
+    /// voting-power row, its one template once built: what [`Systems::find`] would find for
+    /// every combination, without keying it.
+    constant: Vec<Option<usize>>,
     templates: Vec<Template>,
     ops: Vec<Op>,
     slots: Vec<Option<usize>>,
-    memo: Vec<Memo>,
     space: &'a Space,
-    /// Keep a memo of the systems solved ([`control_under`]); the ranges find equal systems
-    /// before solving instead ([`Systems::fingerprint`], [`Systems::same`]).
-    memo_on: bool,
     /// Buffers of the system being evaluated, of a second one to compare it with, and of the
     /// template of each body.
     starts: Vec<usize>,
@@ -347,12 +335,11 @@ impl<'a> Systems<'a> {
             deps,
             blocs,
             cache: (0..dataset.bodies.len()).map(|_| Vec::new()).collect(),
-            templates: Vec::new(),
+            constant: vec![None; dataset.bodies.len()],
+            templates: Vec::with_capacity(dataset.bodies.len()),
             ops: Vec::new(),
             slots: Vec::new(),
-            memo: Vec::new(),
             space,
-            memo_on: true,
             starts: Vec::new(),
             entries: Vec::new(),
             other: (Vec::new(), Vec::new()),
@@ -391,12 +378,6 @@ impl<'a> Systems<'a> {
             .collect()
     }
 
-    /// Keeps no memo of the systems solved: the ranges find equal systems before solving.
-    pub(super) fn without_memo(mut self) -> Systems<'a> {
-        self.memo_on = false;
-        self
-    }
-
     /// The rows of combination `choice` into `starts` and `entries`; fails as its analysis
     /// fails on a co-opted body.
     fn rows_into(
@@ -431,15 +412,18 @@ impl<'a> Systems<'a> {
     /// Whether combinations `a` and `b` give the same system, bit for bit (then the same
     /// figures). O(S).
     pub(super) fn same(&mut self, options: &Options, a: &[usize], b: &[usize]) -> bool {
+        self.same_under(options, a, options, b)
+    }
+
+    /// [`Systems::same`] of `a` under base options `oa` and `b` under `ob`.
+    fn same_under(&mut self, oa: &Options, a: &[usize], ob: &Options, b: &[usize]) -> bool {
         let (mut starts, mut entries) = (
             std::mem::take(&mut self.starts),
             std::mem::take(&mut self.entries),
         );
         let (mut s2, mut e2) = std::mem::take(&mut self.other);
-        let same = self
-            .rows_into(options, a, &mut starts, &mut entries)
-            .is_ok()
-            && self.rows_into(options, b, &mut s2, &mut e2).is_ok()
+        let same = self.rows_into(oa, a, &mut starts, &mut entries).is_ok()
+            && self.rows_into(ob, b, &mut s2, &mut e2).is_ok()
             && starts == s2
             && same_bits(&entries, &e2);
         (self.starts, self.entries) = (starts, entries);
@@ -464,10 +448,8 @@ impl<'a> Systems<'a> {
         let result = self
             .rows_into(options, choice, &mut starts, &mut entries)
             .and_then(|()| {
-                let rows: Vec<&[(usize, f64)]> = starts
-                    .windows(2)
-                    .map(|w| &entries[w[0]..w[1]])
-                    .collect();
+                let rows: Vec<&[(usize, f64)]> =
+                    starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
                 let solution =
                     solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
                 let cols: Vec<Option<usize>> = self
@@ -482,7 +464,11 @@ impl<'a> Systems<'a> {
                         // `values_of`, key by key.
                         if row.is_empty() {
                             // A root answers only to itself.
-                            out.push(if self.base.bodies[b].id == *p { 1.0 } else { 0.0 });
+                            out.push(if self.base.bodies[b].id == *p {
+                                1.0
+                            } else {
+                                0.0
+                            });
                             continue;
                         }
                         let Some(k) = col else {
@@ -531,6 +517,10 @@ impl<'a> Systems<'a> {
         ids.reserve(n);
         let mut missing: Vec<(usize, Option<u64>)> = Vec::new();
         for b in 0..n {
+            if let Some(t) = self.constant[b] {
+                ids.push(t);
+                continue;
+            }
             let key = self.key(b, choice, o);
             match self.find(b, key, &o.weights) {
                 Some(t) => ids.push(t),
@@ -571,6 +561,10 @@ impl<'a> Systems<'a> {
                         x != k || matches!(self.templates[t], Template::Lean { .. })
                     });
                     self.cache[b].push((k, id));
+                    // Keyed by nothing: the key is 0 in every combination.
+                    if !self.blocs[b] && self.deps[b].as_ref().is_some_and(Vec::is_empty) {
+                        self.constant[b] = Some(id);
+                    }
                 }
                 ids[b] = id;
             }
@@ -602,12 +596,6 @@ impl<'a> Systems<'a> {
         self.evaluate_into(&ids, &o.weights, &mut starts, &mut entries);
         (self.starts, self.entries) = (starts, entries);
         self.ids = ids;
-        let hash = fingerprint(&self.starts, &self.entries);
-        if let Some(m) = self.memo.iter().find(|m| {
-            m.hash == hash && m.starts == self.starts && same_bits(&m.entries, &self.entries)
-        }) {
-            return Ok(m.values.clone());
-        }
         let rows: Vec<&[(usize, f64)]> = self
             .starts
             .windows(2)
@@ -615,21 +603,6 @@ impl<'a> Systems<'a> {
             .collect();
         let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
-        let kept: usize = self
-            .memo
-            .iter()
-            .map(|m| m.starts.len() + 2 * m.entries.len() + m.values.len())
-            .sum();
-        if self.memo_on
-            && kept + self.starts.len() + 2 * self.entries.len() + values.len() <= MEMO_NUMBERS
-        {
-            self.memo.push(Memo {
-                hash,
-                starts: self.starts.clone(),
-                entries: self.entries.clone(),
-                values: values.clone(),
-            });
-        }
         Ok(values)
     }
 
@@ -842,14 +815,29 @@ pub(crate) fn control_under(
         return vec![None; each.len()];
     };
     let cols = systems.columns(keys);
-    let systems = RefCell::new(systems);
-    each.iter()
-        .map(|o| {
-            let mut s = systems.borrow_mut();
-            // No dimension: the combination is the empty choice and `o` its options.
-            s.solve(o, o, &[], keys, &cols).ok()
-        })
-        .collect()
+    let mut systems = systems;
+    // Options whose systems are bit for bit an earlier one's take its figures: found by hash
+    // and compared whole before solving, so that no system is kept.
+    let mut out: Vec<Option<Vec<f64>>> = Vec::with_capacity(each.len());
+    let mut prints: Vec<Option<u64>> = Vec::with_capacity(each.len());
+    for (i, o) in each.iter().enumerate() {
+        // No dimension: the combination is the empty choice and `o` its options.
+        let print = systems.fingerprint(o, &[]);
+        let earlier = print.and_then(|h| {
+            (0..i).find(|&j| {
+                prints[j] == Some(h)
+                    && out[j].is_some()
+                    && systems.same_under(&each[j], &[], o, &[])
+            })
+        });
+        let values = match earlier {
+            Some(j) => out[j].clone(),
+            None => systems.solve(o, o, &[], keys, &cols).ok(),
+        };
+        prints.push(print);
+        out.push(values);
+    }
+    out
 }
 
 #[cfg(test)]
