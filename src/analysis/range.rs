@@ -26,14 +26,20 @@
 //! working copy of the dataset, see `Realiser`), O(S + E) with one look-up of each id; a
 //! combination then evaluates every row by arithmetic alone, O(S), and solves the system,
 //! O(sweeps x (S + B) x P) (sweeps: the passes of the slowest cycle, `analysis::control`),
-//! unless its rows are bit for bit those of a combination already
-//! solved. So O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state,
-//! with K independent of the number of bodies unless readings are added with them. The
+//! once per distinct system: the analyses are planned first, and a combination with the
+//! readings and options of an earlier one, or whose rows are bit for bit those of an earlier
+//! one (each distinct combination's rows evaluated and hashed once more beforehand, O(S),
+//! and compared whole on equal hashes), takes that one's figures. So
+//! O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state, with K
+//! independent of the number of bodies unless readings are added with them.
+//!
+//! Memory: no combination's figures are kept. Each solve's figures go straight to the ranges
+//! (lo, hi) and, for each dimension, to each figure's largest move so far, O(D x B x P) for D
+//! dimensions, beside the rows of one system (two while comparing) and the templates. The
 //! headline's figure of the combinations with every element as coded is kept by their
-//! options for its consent steps ([`ControlRanges::solved`]); the other figures of those
-//! solves are dropped with the solver's data when the ranges are done. The drivers keep each choice's
-//! figures until its dimension is done, O(choices x B x P), and name each choice once. The
-//! result is stored by position: O(B x P) figures and drivers, one id per body.
+//! options for its consent steps ([`ControlRanges::solved`]). The result is stored by
+//! position: O(B x P) ranges, the drivers flat (a choice and a value each, every choice
+//! named once, a figure's [`Driver`]s made when asked for), one id per body.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -382,24 +388,111 @@ pub fn enumerate_with<F>(
 where
     F: Fn(&Dataset, &Analysis) -> Vec<f64>,
 {
-    let mut realiser = Realiser::new(space, dataset);
-    enumerate_values(space, options, |choice| {
-        let (ds, o) = realiser.realise(options, choice);
-        analyze(ds, &o).map(|a| figures(ds, &a))
+    /// Each combination analysed on the working copy.
+    struct Analysed<'a, F> {
+        realiser: Realiser<'a>,
+        options: &'a Options,
+        analyze: fn(&Dataset, &Options) -> Result<Analysis, AnalysisError>,
+        figures: F,
+    }
+    impl<F: Fn(&Dataset, &Analysis) -> Vec<f64>> Figures for Analysed<'_, F> {
+        fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError> {
+            let (ds, o) = self.realiser.realise(self.options, choice);
+            *out = (self.analyze)(ds, &o).map(|a| (self.figures)(ds, &a))?;
+            Ok(())
+        }
+    }
+    let mut analysed = Analysed {
+        realiser: Realiser::new(space, dataset),
+        options,
+        analyze,
+        figures,
+    };
+    let e = enumerate_values(space, options, &mut analysed)?;
+    let drivers = (0..e.point.len()).map(|i| e.drivers.of(i)).collect();
+    Ok(Ranged {
+        lo: e.ranges.iter().map(|r| r.0).collect(),
+        hi: e.ranges.iter().map(|r| r.1).collect(),
+        point: e.point,
+        exact: e.exact,
+        combinations: e.combinations,
+        drivers,
     })
 }
 
-/// [`enumerate`] with `values` computing the figures of one combination (a choice for each
+/// What an enumeration reads of each combination (a choice for each dimension).
+trait Figures {
+    /// The figures of the combination `choice`, into `out`.
+    fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError>;
+    /// A hash of what `choice`'s figures are computed from, if known (`None`: not compared).
+    fn fingerprint(&mut self, _choice: &[usize]) -> Option<u64> {
+        None
+    }
+    /// Whether `a` and `b`, of equal [`Figures::fingerprint`], give the same figures for sure.
+    fn same(&mut self, _a: &[usize], _b: &[usize]) -> bool {
+        false
+    }
+    /// The figures of `choice`, for what else the caller keeps of them.
+    fn seen(&mut self, _choice: &[usize], _values: &[f64]) {}
+}
+
+/// One analysis an enumeration takes figures from.
+#[derive(Clone, Copy)]
+enum Job {
+    /// Every element as coded, the option and the weights in force.
+    Point,
+    /// A combination of the exact range.
+    Combo,
+    /// Dimension `d` moved alone to its choice named `id` in [`Drivers::moves`].
+    Move { d: usize, id: u32 },
+}
+
+/// The drivers of every figure, flat: each figure's (choice, value) pairs, largest move first.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Drivers {
+    /// Each dimension's choices, named once (value 0).
+    moves: Vec<Driver>,
+    /// Figure `i`'s pairs are `which[starts[i]..starts[i + 1]]` and `values[..]`.
+    starts: Vec<usize>,
+    which: Vec<u32>,
+    values: Vec<f64>,
+}
+
+impl Drivers {
+    fn of(&self, i: usize) -> Vec<Driver> {
+        (self.starts[i]..self.starts[i + 1])
+            .map(|e| Driver {
+                value: self.values[e],
+                ..self.moves[self.which[e] as usize].clone()
+            })
+            .collect()
+    }
+}
+
+/// What [`enumerate_values`] finds: the point, the ranges `(lo, hi)` and the drivers of each
+/// figure.
+struct Enumerated {
+    point: Vec<f64>,
+    ranges: Vec<(f64, f64)>,
+    exact: bool,
+    combinations: u64,
+    drivers: Drivers,
+}
+
+/// [`enumerate`] with `figures` computing the figures of one combination (a choice for each
 /// dimension) directly. The point is the choice of every element as coded, the option in
 /// force and every weight at [`AT_POINT`].
-fn enumerate_values<F>(
+///
+/// The analyses are planned first (the point, every combination when exact, each dimension
+/// moved alone) and each distinct one runs once: two choices with the same readings and
+/// options are the same analysis, and so are two whose [`Figures::same`] says so. Each
+/// analysis's figures go straight to every use of them, so that no combination's figures are
+/// kept: the ranges, and for each dimension its largest move of each figure so far.
+fn enumerate_values<F: Figures>(
     space: &Space,
     options: &Options,
-    mut values: F,
-) -> Result<Ranged, AnalysisError>
-where
-    F: FnMut(&[usize]) -> Result<Vec<f64>, AnalysisError>,
-{
+    figures: &mut F,
+) -> Result<Enumerated, AnalysisError> {
     let at_point: Vec<usize> = space
         .dimensions
         .iter()
@@ -408,18 +501,9 @@ where
             _ => 0,
         })
         .collect();
-    let point = values(&at_point)?;
-    let mut lo = point.clone();
-    let mut hi = point.clone();
-    let mut combinations: u64 = 1;
-    let take = |values: &[f64], lo: &mut Vec<f64>, hi: &mut Vec<f64>| {
-        for ((l, h), v) in lo.iter_mut().zip(hi.iter_mut()).zip(values) {
-            *l = l.min(*v);
-            *h = h.max(*v);
-        }
-    };
     let exact = space.is_exact();
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
+    let mut jobs: Vec<(Job, Vec<usize>)> = vec![(Job::Point, at_point.clone())];
     if exact {
         // Every combination of every dimension, the band's corners included; the all-zero
         // one is the point itself only when there is no band.
@@ -431,8 +515,7 @@ where
         let mut first = true;
         loop {
             if !first || has_band {
-                take(&values(&choice)?, &mut lo, &mut hi);
-                combinations += 1;
+                jobs.push((Job::Combo, choice.clone()));
             }
             first = false;
             // Mixed-radix counter.
@@ -450,16 +533,12 @@ where
             }
         }
     }
-    // Drivers: each dimension moved alone.
-    let mut drivers: Vec<Vec<Driver>> = vec![Vec::new(); point.len()];
+    // Drivers: each dimension moved alone, every other at the point: its own coding, the
+    // option in force, the weight in force (not the band's low end). Each choice is named
+    // once, however many figures it moves.
+    let mut moves: Vec<Driver> = Vec::new();
     for (d, dim) in space.dimensions.iter().enumerate() {
-        let mut best: Vec<Option<usize>> = vec![None; point.len()];
-        let mut moves: Vec<(Driver, Vec<f64>)> = Vec::new();
         for k in 0..radix[d] as usize {
-            // Every other dimension at the point: its own coding, the option in force, the
-            // weight in force (not the band's low end).
-            let mut choice = at_point.clone();
-            choice[d] = k;
             let is_point = match dim {
                 Dimension::Weight { .. } => false,
                 _ => k == 0,
@@ -467,54 +546,150 @@ where
             if is_point {
                 continue;
             }
-            let got = match values(&choice) {
-                Ok(v) => v,
-                Err(e) if exact => return Err(e),
-                Err(_) => continue,
-            };
-            if !exact {
-                take(&got, &mut lo, &mut hi);
-                combinations += 1;
-            }
-            let m = moves.len();
-            for (i, v) in got.iter().enumerate() {
-                let moved = (v - point[i]).abs();
-                if moved > 5e-5
-                    && best[i].is_none_or(|b: usize| moved > (moves[b].1[i] - point[i]).abs())
-                {
-                    best[i] = Some(m);
-                }
-            }
-            // The choice is named once, however many figures it moves.
-            let driver = Driver {
+            let mut choice = at_point.clone();
+            choice[d] = k;
+            let id = moves.len() as u32;
+            moves.push(Driver {
                 choice: space.choice_label(dim, k, options),
                 kind: space.choice_kind(dim, k, options),
                 value: 0.0,
-            };
-            moves.push((driver, got));
+            });
+            jobs.push((Job::Move { d, id }, choice));
         }
-        for (i, b) in best.into_iter().enumerate() {
-            if let Some(b) = b {
-                let (driver, got) = &moves[b];
-                drivers[i].push(Driver {
-                    value: got[i],
-                    ..driver.clone()
-                });
+    }
+    // The first job of each analysis: by readings and options, then by what they compute.
+    let mut root: Vec<usize> = (0..jobs.len()).collect();
+    let mut by_readings: HashMap<Vec<usize>, Vec<(Options, usize)>> = HashMap::new();
+    for (j, (_, choice)) in jobs.iter().enumerate() {
+        let (readings, o) = space.readings_and_options(options, choice);
+        let bucket = by_readings.entry(readings).or_default();
+        match bucket.iter().find(|(x, _)| *x == o) {
+            Some(&(_, r)) => root[j] = r,
+            None => bucket.push((o, j)),
+        }
+    }
+    drop(by_readings);
+    let mut by_print: HashMap<u64, Vec<usize>> = HashMap::new();
+    for j in 0..jobs.len() {
+        if root[j] != j {
+            // Its root comes first and is final.
+            root[j] = root[root[j]];
+            continue;
+        }
+        let Some(h) = figures.fingerprint(&jobs[j].1) else {
+            continue;
+        };
+        let earlier = by_print.entry(h).or_default();
+        match earlier
+            .iter()
+            .copied()
+            .find(|&r| figures.same(&jobs[r].1, &jobs[j].1))
+        {
+            Some(r) => root[j] = r,
+            None => earlier.push(j),
+        }
+    }
+    drop(by_print);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
+    for (j, &r) in root.iter().enumerate() {
+        members[r].push(j);
+    }
+    let mut point: Vec<f64> = Vec::new();
+    let mut ranges: Vec<(f64, f64)> = Vec::new();
+    let mut combinations: u64 = 0;
+    // For each dimension, each figure's largest move so far: (move, value), `NONE` if none.
+    const NONE: u32 = u32::MAX;
+    let mut best: Vec<(Vec<u32>, Vec<f64>)> = vec![(Vec::new(), Vec::new()); radix.len()];
+    let take = |values: &[f64], ranges: &mut [(f64, f64)]| {
+        for ((l, h), v) in ranges.iter_mut().zip(values) {
+            *l = l.min(*v);
+            *h = h.max(*v);
+        }
+    };
+    let mut values: Vec<f64> = Vec::new();
+    for j in 0..jobs.len() {
+        if root[j] != j {
+            continue;
+        }
+        if let Err(e) = figures.values(&jobs[j].1, &mut values) {
+            // Every job of an analysis fails alike: the first to fail is its root. A driver
+            // that cannot be analysed is left out of an outer bound.
+            match jobs[j].0 {
+                Job::Move { .. } if !exact => continue,
+                _ => return Err(e),
+            }
+        }
+        for &m in &members[j] {
+            figures.seen(&jobs[m].1, &values);
+            match jobs[m].0 {
+                // The first job of all.
+                Job::Point => {
+                    point.clone_from(&values);
+                    ranges = values.iter().map(|&v| (v, v)).collect();
+                    combinations = 1;
+                    for b in &mut best {
+                        *b = (vec![NONE; point.len()], vec![0.0; point.len()]);
+                    }
+                }
+                Job::Combo => {
+                    take(&values, &mut ranges);
+                    combinations += 1;
+                }
+                Job::Move { d, id } => {
+                    if !exact {
+                        take(&values, &mut ranges);
+                        combinations += 1;
+                    }
+                    // The largest move wins, the first choice of the dimension on a tie (the
+                    // moves of a dimension are numbered in the order of its choices).
+                    let (which, at) = &mut best[d];
+                    for (i, v) in values.iter().enumerate() {
+                        let moved = (v - point[i]).abs();
+                        if moved > 5e-5 {
+                            let b = which[i];
+                            let was = (at[i] - point[i]).abs();
+                            if b == NONE || moved > was || (moved == was && id < b) {
+                                which[i] = id;
+                                at[i] = *v;
+                            }
+                        }
+                    }
+                }
             }
         }
     }
-    for (i, ds) in drivers.iter_mut().enumerate() {
-        ds.sort_by(|a, b| {
-            (b.value - point[i])
+    drop(values);
+    // Each figure's drivers, dimension by dimension, then largest move first.
+    let mut drivers = Drivers {
+        starts: Vec::with_capacity(point.len() + 1),
+        ..Drivers::default()
+    };
+    drivers.starts.push(0);
+    let mut row: Vec<(u32, f64)> = Vec::new();
+    for (i, p) in point.iter().enumerate() {
+        row.clear();
+        row.extend(
+            best.iter()
+                .filter(|(which, _)| which[i] != NONE)
+                .map(|(which, at)| (which[i], at[i])),
+        );
+        row.sort_by(|a, b| {
+            (b.1 - p)
                 .abs()
-                .total_cmp(&(a.value - point[i]).abs())
-                .then_with(|| a.choice.cmp(&b.choice))
+                .total_cmp(&(a.1 - p).abs())
+                .then_with(|| moves[a.0 as usize].choice.cmp(&moves[b.0 as usize].choice))
         });
+        drivers.which.extend(row.iter().map(|x| x.0));
+        drivers.values.extend(row.iter().map(|x| x.1));
+        drivers.starts.push(drivers.which.len());
     }
-    Ok(Ranged {
+    drop(best);
+    drivers.moves = moves;
+    drivers.which.shrink_to_fit();
+    drivers.values.shrink_to_fit();
+    Ok(Enumerated {
         point,
-        lo,
-        hi,
+        ranges,
         exact,
         combinations,
         drivers,
@@ -532,7 +707,8 @@ pub struct ControlRanges {
     principals: Vec<BodyId>,
     /// `(lo, hi)` of body `b` by principal `k` at `b * principals + k`.
     ranges: Vec<(f64, f64)>,
-    drivers: Vec<Vec<Driver>>,
+    /// The drivers of each figure at the same position, flat.
+    drivers: Drivers,
     pub exact: bool,
     pub combinations: u64,
     /// The one figure the outputs read again, the headline's (the head of state's control of
@@ -554,9 +730,11 @@ impl ControlRanges {
         self.at(body, principal).map(|i| self.ranges[i])
     }
 
-    pub fn drivers(&self, body: &str, principal: &str) -> &[Driver] {
+    /// The single-dimension moves that change the figure, largest first (made on demand: the
+    /// ranges keep them flat).
+    pub fn drivers(&self, body: &str, principal: &str) -> Vec<Driver> {
         self.at(body, principal)
-            .map_or(&[], |i| self.drivers[i].as_slice())
+            .map_or_else(Vec::new, |i| self.drivers.of(i))
     }
 
     /// Every `(body, principal, (lo, hi))`, bodies in dataset order.
@@ -603,31 +781,8 @@ pub fn control_ranges(
     options: &Options,
     space: &Space,
 ) -> Result<ControlRanges, AnalysisError> {
-    let mut systems = rows::Systems::new(space, dataset, options)?;
+    let systems = rows::Systems::new(space, dataset, options)?;
     let principals = systems.principals.clone();
-    // Readings never add, remove or move bodies, so the positions in the dataset address
-    // every combination's bodies.
-    let positions: Vec<(usize, &str)> = (0..dataset.bodies.len())
-        .flat_map(|b| principals.iter().map(move |p| (b, p.as_str())))
-        .collect();
-    let cols = systems.columns(&positions);
-    let ranged = enumerate_values(space, options, |choice| {
-        systems.values(options, choice, &positions, &cols)
-    })?;
-    let mut ranges: Vec<(f64, f64)> = ranged
-        .lo
-        .iter()
-        .zip(&ranged.hi)
-        .map(|(l, h)| (*l, *h))
-        .collect();
-    if !ranged.exact {
-        let bound = interval_bound(dataset, options, space, &principals)?;
-        for ((b, k), (l, h)) in bound {
-            let r = &mut ranges[b * principals.len() + k];
-            r.0 = r.0.min(l);
-            r.1 = r.1.max(h);
-        }
-    }
     let mut index = HashMap::with_capacity(dataset.bodies.len());
     for (i, b) in dataset.bodies.iter().enumerate() {
         // The last body of an id wins, as in the analysis's index of positions.
@@ -638,10 +793,66 @@ pub fn control_ranges(
         let k = principals.iter().position(|x| *x == p)?;
         Some(index.get(&b)? * principals.len() + k)
     });
-    let solved = headline.map(|i| {
-        let kept = systems.into_solved().into_iter();
-        (i, kept.map(|(o, v)| (o, v[i])).collect())
-    });
+    /// Every (body, principal) by positions ([`rows::Systems::grid_into`]), and the
+    /// headline's figure of each combination that reads every element as coded, by its
+    /// options.
+    struct Control<'a> {
+        systems: rows::Systems<'a>,
+        space: &'a Space,
+        options: &'a Options,
+        headline: Option<usize>,
+        solved: Vec<(Options, f64)>,
+    }
+    impl Figures for Control<'_> {
+        fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError> {
+            self.systems.grid_into(self.options, choice, out)
+        }
+        fn fingerprint(&mut self, choice: &[usize]) -> Option<u64> {
+            self.systems.fingerprint(self.options, choice)
+        }
+        fn same(&mut self, a: &[usize], b: &[usize]) -> bool {
+            self.systems.same(self.options, a, b)
+        }
+        fn seen(&mut self, choice: &[usize], values: &[f64]) {
+            let Some(i) = self.headline else {
+                return;
+            };
+            let coded = self
+                .space
+                .dimensions
+                .iter()
+                .zip(choice)
+                .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
+            if !coded {
+                return;
+            }
+            let (_, o) = self.space.readings_and_options(self.options, choice);
+            if !self.solved.iter().any(|(x, _)| *x == o) {
+                self.solved.push((o, values[i]));
+            }
+        }
+    }
+    let mut control = Control {
+        systems,
+        space,
+        options,
+        headline,
+        solved: Vec::new(),
+    };
+    // Readings never add, remove or move bodies, so the positions in the dataset address
+    // every combination's bodies.
+    let ranged = enumerate_values(space, options, &mut control)?;
+    let Control { solved, .. } = control;
+    let mut ranges = ranged.ranges;
+    if !ranged.exact {
+        let bound = interval_bound(dataset, options, space, &principals)?;
+        for ((b, k), (l, h)) in bound {
+            let r = &mut ranges[b * principals.len() + k];
+            r.0 = r.0.min(l);
+            r.1 = r.1.max(h);
+        }
+    }
+    let solved = headline.map(|i| (i, solved));
     Ok(ControlRanges {
         index,
         principals,
@@ -918,10 +1129,10 @@ mod tests {
         let r = control_ranges(&ds, &o, &Space::of(&ds, &Band::none())).unwrap();
         let (lo, hi) = r.get("court", "president").unwrap();
         assert!(hi - lo > 0.05, "{lo}-{hi}");
-        let drivers: Vec<&str> = r
+        let drivers: Vec<String> = r
             .drivers("court", "president")
-            .iter()
-            .map(|d| d.choice.as_str())
+            .into_iter()
+            .map(|d| d.choice)
             .collect();
         assert_eq!(drivers, ["chair_for_cause", "consent_as_recommendation"]);
     }

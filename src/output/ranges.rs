@@ -51,7 +51,8 @@ impl Ranges {
         PctRange(point, self.get(body, principal))
     }
 
-    pub fn drivers(&self, body: &str, principal: &str) -> &[Driver] {
+    /// The single-dimension moves that change the figure, largest first.
+    pub fn drivers(&self, body: &str, principal: &str) -> Vec<Driver> {
         self.control.drivers(body, principal)
     }
 

@@ -8,8 +8,10 @@
 //! [`Template`], built once per body and per choice of the readings it depends on (almost
 //! always once), with the actors already numbered by position. A combination then evaluates
 //! every template under its weights (arithmetic only: no look-up by id, no allocation per
-//! body) into one flat system and solves it; a combination whose system is bit for bit that of
-//! an earlier one reuses its figures. The evaluation repeats, operation for operation, the
+//! body) into one flat system and solves it. The ranges find the combinations whose systems
+//! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same`]) and
+//! take every figure of every body at once, body by body ([`Systems::grid_into`]), into one
+//! buffer; [`control_under`] likewise takes an earlier identical system's figures. The evaluation repeats, operation for operation, the
 //! arithmetic of the analysis's rows (`analysis::row`, the same as
 //! [`crate::analysis::analyze_control`]'s), and the system is solved by the same solver, so
 //! every figure is bit-identical to solving the realised dataset afresh (a test compares the
@@ -21,14 +23,13 @@
 //! readings bear on a body's structure): the relevance O(dimensions + targets + E + S) with
 //! one look-up of each actor's id; the templates O(T x row) plus one realisation and one edge
 //! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
-//! rows, O(S) to compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
+//! rows, O(S) to hash or compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
 //! change the figures' last bits. The order it visits the bodies in (their strongly connected
 //! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
 //! whose rows name exactly the same actors ([`control::Orders`], compared whole, O(S)): the
 //! same order a fresh solve computes, so the same bits.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::realise::Realiser;
@@ -221,17 +222,6 @@ impl Template {
     }
 }
 
-/// A system solved before: its rows (flat) and its figures.
-struct Memo {
-    hash: u64,
-    starts: Vec<usize>,
-    entries: Vec<(usize, f64)>,
-    values: Vec<f64>,
-}
-
-/// Combinations past this many stored numbers keep no memo of their systems (memory at scale).
-const MEMO_NUMBERS: usize = 1 << 23;
-
 /// The control figures of combinations of a space, from templates built per body.
 pub(super) struct Systems<'a> {
     base: &'a Dataset,
@@ -249,18 +239,20 @@ pub(super) struct Systems<'a> {
     blocs: Vec<bool>,
     /// For each body, (key, template) of the structures built so far.
     cache: Vec<Vec<(u64, usize)>>,
+    /// For each body whose row's structure depends on no reading and that has no
+    /// voting-power row, its one template once built: what [`Systems::find`] would find for
+    /// every combination, without keying it.
+    constant: Vec<Option<usize>>,
     templates: Vec<Template>,
     ops: Vec<Op>,
     slots: Vec<Option<usize>>,
-    memo: Vec<Memo>,
     space: &'a Space,
-    /// The figures of the combinations with every element as coded and the threat option in
-    /// force, by their options: a band point whose options equal the point's (consent 1 in
-    /// the default band) is not solved again, and the headline reads its consent steps here.
-    solved: Vec<(Options, Vec<f64>)>,
-    /// Buffers of the system being evaluated.
+    /// Buffers of the system being evaluated, of a second one to compare it with, and of the
+    /// template of each body.
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
+    other: (Vec<usize>, Vec<(usize, f64)>),
+    ids: Vec<usize>,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
     orders: control::Orders,
@@ -269,10 +261,6 @@ pub(super) struct Systems<'a> {
 /// The patterns whose order [`Systems`] keeps: the band's weights at their ends and a weight
 /// at 0 (which drops the parts it weighs from the rows), and a reading's.
 const ORDERS: usize = 3;
-
-/// The most figures [`Systems`] keeps of combinations by their options (memory at scale: 4M
-/// figures, 32 MiB; 100,000 bodies by four principals keep ten combinations).
-const SOLVED_FIGURES: usize = 1 << 22;
 
 impl<'a> Systems<'a> {
     /// Fails as the analysis of the dataset under `options` fails on its principals.
@@ -347,14 +335,15 @@ impl<'a> Systems<'a> {
             deps,
             blocs,
             cache: (0..dataset.bodies.len()).map(|_| Vec::new()).collect(),
-            templates: Vec::new(),
+            constant: vec![None; dataset.bodies.len()],
+            templates: Vec::with_capacity(dataset.bodies.len()),
             ops: Vec::new(),
             slots: Vec::new(),
-            memo: Vec::new(),
             space,
-            solved: Vec::new(),
             starts: Vec::new(),
             entries: Vec::new(),
+            other: (Vec::new(), Vec::new()),
+            ids: Vec::new(),
             orders: control::Orders::keeping(ORDERS),
         })
     }
@@ -389,40 +378,117 @@ impl<'a> Systems<'a> {
             .collect()
     }
 
-    /// Integrated control of the bodies at `keys` (positions) by the principals named there
-    /// (whose columns are `cols`, [`Systems::columns`]), in the combination `choice` of the
-    /// space, exactly as [`crate::analysis::control_values`] gives it on the realised dataset.
-    pub(super) fn values(
+    /// The rows of combination `choice` into `starts` and `entries`; fails as its analysis
+    /// fails on a co-opted body.
+    fn rows_into(
         &mut self,
         options: &Options,
         choice: &[usize],
-        keys: &[(usize, &str)],
-        cols: &[Option<usize>],
-    ) -> Result<Vec<f64>, AnalysisError> {
-        let coded = self
-            .space
-            .dimensions
-            .iter()
-            .zip(choice)
-            .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
+        starts: &mut Vec<usize>,
+        entries: &mut Vec<(usize, f64)>,
+    ) -> Result<(), AnalysisError> {
         let (_, o) = self.space.readings_and_options(options, choice);
-        if !coded {
-            return self.solve(options, &o, choice, keys, cols);
-        }
-        if let Some((_, v)) = self.solved.iter().find(|(x, _)| *x == o) {
-            return Ok(v.clone());
-        }
-        let values = self.solve(options, &o, choice, keys, cols)?;
-        let kept: usize = self.solved.iter().map(|(_, v)| v.len()).sum();
-        if kept + values.len() <= SOLVED_FIGURES {
-            self.solved.push((o, values.clone()));
-        }
-        Ok(values)
+        let ids = self.templates(options, &o, choice)?;
+        self.evaluate_into(&ids, &o.weights, starts, entries);
+        self.ids = ids;
+        Ok(())
     }
 
-    /// The figures kept by their options, for [`super::ControlRanges::solved`].
-    pub(super) fn into_solved(self) -> Vec<(Options, Vec<f64>)> {
-        self.solved
+    /// A hash of the system of combination `choice` (`None` if its analysis fails): equal
+    /// systems have equal hashes. O(S) beside the templates.
+    pub(super) fn fingerprint(&mut self, options: &Options, choice: &[usize]) -> Option<u64> {
+        let (mut starts, mut entries) = (
+            std::mem::take(&mut self.starts),
+            std::mem::take(&mut self.entries),
+        );
+        let ok = self
+            .rows_into(options, choice, &mut starts, &mut entries)
+            .is_ok();
+        let hash = ok.then(|| fingerprint(&starts, &entries));
+        (self.starts, self.entries) = (starts, entries);
+        hash
+    }
+
+    /// Whether combinations `a` and `b` give the same system, bit for bit (then the same
+    /// figures). O(S).
+    pub(super) fn same(&mut self, options: &Options, a: &[usize], b: &[usize]) -> bool {
+        self.same_under(options, a, options, b)
+    }
+
+    /// [`Systems::same`] of `a` under base options `oa` and `b` under `ob`.
+    fn same_under(&mut self, oa: &Options, a: &[usize], ob: &Options, b: &[usize]) -> bool {
+        let (mut starts, mut entries) = (
+            std::mem::take(&mut self.starts),
+            std::mem::take(&mut self.entries),
+        );
+        let (mut s2, mut e2) = std::mem::take(&mut self.other);
+        let same = self.rows_into(oa, a, &mut starts, &mut entries).is_ok()
+            && self.rows_into(ob, b, &mut s2, &mut e2).is_ok()
+            && starts == s2
+            && same_bits(&entries, &e2);
+        (self.starts, self.entries) = (starts, entries);
+        self.other = (s2, e2);
+        same
+    }
+
+    /// Integrated control of every body (dataset order) by every principal in force (their
+    /// order), body by body, into `out`, in the combination `choice`: exactly what
+    /// [`crate::analysis::control_values`] gives on the realised dataset for those keys (the
+    /// same sums in the same order), without a key per figure.
+    pub(super) fn grid_into(
+        &mut self,
+        options: &Options,
+        choice: &[usize],
+        out: &mut Vec<f64>,
+    ) -> Result<(), AnalysisError> {
+        let (mut starts, mut entries) = (
+            std::mem::take(&mut self.starts),
+            std::mem::take(&mut self.entries),
+        );
+        let result = self
+            .rows_into(options, choice, &mut starts, &mut entries)
+            .and_then(|()| {
+                let rows: Vec<&[(usize, f64)]> =
+                    starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
+                let solution =
+                    solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
+                let cols: Vec<Option<usize>> = self
+                    .principals
+                    .iter()
+                    .map(|p| self.cols.get(p.as_str()).copied())
+                    .collect();
+                out.clear();
+                out.reserve(rows.len() * cols.len());
+                for (b, row) in rows.iter().enumerate() {
+                    for (p, &col) in self.principals.iter().zip(&cols) {
+                        // `values_of`, key by key.
+                        if row.is_empty() {
+                            // A root answers only to itself.
+                            out.push(if self.base.bodies[b].id == *p {
+                                1.0
+                            } else {
+                                0.0
+                            });
+                            continue;
+                        }
+                        let Some(k) = col else {
+                            out.push(0.0);
+                            continue;
+                        };
+                        let mut v = 0.0;
+                        for &(j, q) in *row {
+                            let part = q * solution.at(j, k);
+                            if part > 0.0 {
+                                v += part;
+                            }
+                        }
+                        out.push(v);
+                    }
+                }
+                Ok(())
+            });
+        (self.starts, self.entries) = (starts, entries);
+        result
     }
 
     /// The template of body `b` for the structure `key` under weights `w`, if built.
@@ -437,19 +503,24 @@ impl<'a> Systems<'a> {
         })
     }
 
-    /// [`Systems::values`] of a combination whose options are `o`.
-    fn solve(
+    /// The template of every body in the combination `choice`, whose options are `o`, built
+    /// where missing; fails as the analysis fails on a co-opted body.
+    fn templates(
         &mut self,
         options: &Options,
         o: &Options,
         choice: &[usize],
-        keys: &[(usize, &str)],
-        cols: &[Option<usize>],
-    ) -> Result<Vec<f64>, AnalysisError> {
+    ) -> Result<Vec<usize>, AnalysisError> {
         let n = self.base.bodies.len();
-        let mut ids = Vec::with_capacity(n);
+        let mut ids = std::mem::take(&mut self.ids);
+        ids.clear();
+        ids.reserve(n);
         let mut missing: Vec<(usize, Option<u64>)> = Vec::new();
         for b in 0..n {
+            if let Some(t) = self.constant[b] {
+                ids.push(t);
+                continue;
+            }
             let key = self.key(b, choice, o);
             match self.find(b, key, &o.weights) {
                 Some(t) => ids.push(t),
@@ -490,20 +561,41 @@ impl<'a> Systems<'a> {
                         x != k || matches!(self.templates[t], Template::Lean { .. })
                     });
                     self.cache[b].push((k, id));
+                    // Keyed by nothing: the key is 0 in every combination.
+                    if !self.blocs[b] && self.deps[b].as_ref().is_some_and(Vec::is_empty) {
+                        self.constant[b] = Some(id);
+                    }
                 }
                 ids[b] = id;
             }
         }
         if let Some(b) = (0..n).find(|&b| !self.absorbing[b] && self.templates[ids[b]].co_opted()) {
+            self.ids = ids;
             return Err(AnalysisError::SelfFilled(self.base.bodies[b].id.clone()));
         }
-        self.evaluate(&ids, &o.weights);
-        let hash = fingerprint(&self.starts, &self.entries);
-        if let Some(m) = self.memo.iter().find(|m| {
-            m.hash == hash && m.starts == self.starts && same_bits(&m.entries, &self.entries)
-        }) {
-            return Ok(m.values.clone());
-        }
+        Ok(ids)
+    }
+
+    /// Integrated control of the bodies at `keys` by the principals named there (whose
+    /// columns are `cols`, [`Systems::columns`]) in the combination `choice`, whose options
+    /// are `o`: exactly as [`crate::analysis::control_values`] gives it on the realised
+    /// dataset.
+    fn solve(
+        &mut self,
+        options: &Options,
+        o: &Options,
+        choice: &[usize],
+        keys: &[(usize, &str)],
+        cols: &[Option<usize>],
+    ) -> Result<Vec<f64>, AnalysisError> {
+        let ids = self.templates(options, o, choice)?;
+        let (mut starts, mut entries) = (
+            std::mem::take(&mut self.starts),
+            std::mem::take(&mut self.entries),
+        );
+        self.evaluate_into(&ids, &o.weights, &mut starts, &mut entries);
+        (self.starts, self.entries) = (starts, entries);
+        self.ids = ids;
         let rows: Vec<&[(usize, f64)]> = self
             .starts
             .windows(2)
@@ -511,33 +603,25 @@ impl<'a> Systems<'a> {
             .collect();
         let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
-        let kept: usize = self
-            .memo
-            .iter()
-            .map(|m| m.starts.len() + 2 * m.entries.len() + m.values.len())
-            .sum();
-        if kept + self.starts.len() + 2 * self.entries.len() + values.len() <= MEMO_NUMBERS {
-            self.memo.push(Memo {
-                hash,
-                starts: self.starts.clone(),
-                entries: self.entries.clone(),
-                values: values.clone(),
-            });
-        }
         Ok(values)
     }
 
-    /// Every body's row under `w`, from its template, into [`Systems::starts`] and
-    /// [`Systems::entries`].
-    fn evaluate(&mut self, ids: &[usize], w: &Weights) {
-        self.starts.clear();
-        self.entries.clear();
-        self.starts.push(0);
+    /// Every body's row under `w`, from its template, into `starts` and `entries`.
+    fn evaluate_into(
+        &self,
+        ids: &[usize],
+        w: &Weights,
+        starts: &mut Vec<usize>,
+        entries: &mut Vec<(usize, f64)>,
+    ) {
+        starts.clear();
+        entries.clear();
+        starts.push(0);
         let mut acc: Vec<f64> = Vec::new();
         let mut ws: Vec<f64> = Vec::new();
         for &t in ids {
             match &self.templates[t] {
-                Template::Fixed { row, .. } => self.entries.extend_from_slice(row),
+                Template::Fixed { row, .. } => entries.extend_from_slice(row),
                 Template::Lean {
                     seats, ops, slots, ..
                 } => evaluate(
@@ -547,10 +631,10 @@ impl<'a> Systems<'a> {
                     w,
                     &mut acc,
                     &mut ws,
-                    &mut self.entries,
+                    entries,
                 ),
             }
-            self.starts.push(self.entries.len());
+            starts.push(entries.len());
         }
     }
 }
@@ -731,14 +815,29 @@ pub(crate) fn control_under(
         return vec![None; each.len()];
     };
     let cols = systems.columns(keys);
-    let systems = RefCell::new(systems);
-    each.iter()
-        .map(|o| {
-            let mut s = systems.borrow_mut();
-            // No dimension: the combination is the empty choice and `o` its options.
-            s.solve(o, o, &[], keys, &cols).ok()
-        })
-        .collect()
+    let mut systems = systems;
+    // Options whose systems are bit for bit an earlier one's take its figures: found by hash
+    // and compared whole before solving, so that no system is kept.
+    let mut out: Vec<Option<Vec<f64>>> = Vec::with_capacity(each.len());
+    let mut prints: Vec<Option<u64>> = Vec::with_capacity(each.len());
+    for (i, o) in each.iter().enumerate() {
+        // No dimension: the combination is the empty choice and `o` its options.
+        let print = systems.fingerprint(o, &[]);
+        let earlier = print.and_then(|h| {
+            (0..i).find(|&j| {
+                prints[j] == Some(h)
+                    && out[j].is_some()
+                    && systems.same_under(&each[j], &[], o, &[])
+            })
+        });
+        let values = match earlier {
+            Some(j) => out[j].clone(),
+            None => systems.solve(o, o, &[], keys, &cols).ok(),
+        };
+        prints.push(print);
+        out.push(values);
+    }
+    out
 }
 
 #[cfg(test)]

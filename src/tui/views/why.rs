@@ -57,7 +57,10 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
             ]),
             &p,
         );
-        let drivers = ctx.ranges().map(|r| r.drivers(&body.id, &p)).unwrap_or(&[]);
+        let drivers = ctx
+            .ranges()
+            .map(|r| r.drivers(&body.id, &p))
+            .unwrap_or_default();
         // While the ranges are computed the basis below says so; nothing is claimed about them.
         if drivers.is_empty() && !ctx.ranges_pending() {
             b.wrapped(
@@ -69,7 +72,7 @@ pub(super) fn section(b: &mut Builder<'_>, body: &Body, a: &BodyAnalysis) {
                 t.dim,
             );
         }
-        for d in drivers {
+        for d in &drivers {
             b.wrapped(
                 3,
                 &format!(
