@@ -966,10 +966,7 @@ impl serde_json::ser::Formatter for Pretty {
         self.line(w, first)
     }
 
-    fn begin_object_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-    ) -> std::io::Result<()> {
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         w.write_all(b": ")
     }
 
@@ -1010,7 +1007,12 @@ mod tests {
             values.push(serde_json::from_str(&doc).unwrap());
             // The document itself, as serde_json lays out what it reads back.
             let back: serde_json::Value = serde_json::from_str(&doc).unwrap();
-            assert_eq!(doc, serde_json::to_string_pretty(&back).unwrap() + "\n", "{}", e.id);
+            assert_eq!(
+                doc,
+                serde_json::to_string_pretty(&back).unwrap() + "\n",
+                "{}",
+                e.id
+            );
         }
         for v in &values {
             assert_eq!(pretty(v), serde_json::to_string_pretty(v).unwrap());
