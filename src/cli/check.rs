@@ -100,10 +100,6 @@ pub fn run(files: &[PathBuf], color: bool) -> ExitCode {
 /// listed source no element rests on is a reference the reader cannot trace to a coding
 /// (`bilik sources` says the same), often one cited only in a note.
 fn uncited_sources(d: &Dataset, text: &str) -> Vec<Diagnostic> {
-    // Without a bibliography there is nothing to tally (a walk over every citation).
-    if d.meta.sources.is_empty() {
-        return Vec::new();
-    }
     let tallied = tally(d);
     if tallied.iter().all(|(_, t)| !t.about.is_empty()) {
         return Vec::new();

@@ -200,6 +200,11 @@ impl Tally {
 
 /// Every source of the dataset, in its order, with how much cites it.
 pub fn tally(dataset: &Dataset) -> Vec<(&Source, Tally)> {
+    // Without a bibliography there is nothing to tally: skip the walk over every citation
+    // (`check` and every export of a dataset that lists no sources).
+    if dataset.meta.sources.is_empty() {
+        return Vec::new();
+    }
     let order: rustc_hash::FxHashMap<&str, usize> = dataset
         .bodies
         .iter()

@@ -1004,7 +1004,6 @@ mod tests {
             let d = crate::data::resolve(e.id).unwrap();
             let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
             let doc = render(&crate::output::export::Snapshot::new(&d, &a, Lang::En));
-            values.push(serde_json::from_str(&doc).unwrap());
             // The document itself, as serde_json lays out what it reads back.
             let back: serde_json::Value = serde_json::from_str(&doc).unwrap();
             assert_eq!(
@@ -1013,6 +1012,7 @@ mod tests {
                 "{}",
                 e.id
             );
+            values.push(back);
         }
         for v in &values {
             assert_eq!(pretty(v), serde_json::to_string_pretty(v).unwrap());
