@@ -127,7 +127,9 @@ pub fn normalise_text(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
     let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone_cr) {
+    // Most files have no carriage return at all: `contains` finds that out a word at a time
+    // (a tenth of loading's instructions at 100,000 bodies went to testing byte by byte).
+    if !bytes.contains(&b'\r') || !(0..bytes.len()).any(lone_cr) {
         return std::borrow::Cow::Borrowed(text);
     }
     let out: Vec<u8> = (0..bytes.len())
