@@ -1326,14 +1326,20 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
     loaded.dataset.make_visible();
     let analysis = analyze(&loaded)?;
     let r = ranges(&loaded, &band, &global.choose)?;
-    let out = summary::text::render(
-        &loaded.dataset,
-        &analysis,
-        &active,
-        global.lang.into(),
-        Some(&r),
-    );
-    print(visible_lines(&out).as_bytes())?;
+    write_stdout_with(|out| {
+        let mut shown = crate::diag::visible::VisibleLines::new(out);
+        // A failed write is kept by the writer and returned by `finish`.
+        let _ = summary::text::render_to(
+            &mut shown,
+            &loaded.dataset,
+            &analysis,
+            &active,
+            global.lang.into(),
+            Some(&r),
+        );
+        shown.finish().map(|_| ())
+    })
+    .context("stdout")?;
     Ok(ExitCode::SUCCESS)
 }
 

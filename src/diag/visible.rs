@@ -28,6 +28,75 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
     escape(s, true)
 }
 
+/// A text written piece by piece to `W`, each piece shown as [`visible_lines`] shows the
+/// whole: a report too large to hold is escaped as it is written. A carriage return ending a
+/// piece waits for the next, which decides whether it is a line break's.
+pub struct VisibleLines<W: std::io::Write> {
+    out: W,
+    cr: bool,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> VisibleLines<W> {
+    pub fn new(out: W) -> Self {
+        Self {
+            out,
+            cr: false,
+            error: None,
+        }
+    }
+
+    /// Writes what waits and gives the first error met, or the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if std::mem::take(&mut self.cr) {
+            self.put(&visible_lines("\r"));
+        }
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.out),
+        }
+    }
+
+    fn put(&mut self, s: &str) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(s.as_bytes())
+        {
+            self.error = Some(e);
+        }
+    }
+}
+
+impl<W: std::io::Write> std::fmt::Write for VisibleLines<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            // The report stops at the first failed write (a closed pipe, a full disk).
+            return Err(std::fmt::Error);
+        }
+        if s.is_empty() {
+            return Ok(());
+        }
+        let mut s = s;
+        if std::mem::take(&mut self.cr) {
+            match s.strip_prefix('\n') {
+                Some(rest) => {
+                    self.put("\r\n");
+                    s = rest;
+                }
+                None => self.put(&visible_lines("\r")),
+            }
+        }
+        if let Some(head) = s.strip_suffix('\r') {
+            self.cr = true;
+            s = head;
+        }
+        self.put(&visible_lines(s));
+        match self.error {
+            Some(_) => Err(std::fmt::Error),
+            None => Ok(()),
+        }
+    }
+}
+
 fn kept(c: char, next: Option<char>, lines: bool) -> bool {
     lines && (c == '\n' || c == '\t' || (c == '\r' && next == Some('\n')))
 }
@@ -99,6 +168,43 @@ mod tests {
             visible_lines("a\tb\r\nc\rd\u{2066}\n"),
             "a\tb\r\nc\\rd\\u{2066}\n"
         );
+    }
+
+    #[test]
+    fn a_text_written_in_pieces_is_shown_as_the_whole_would_be() {
+        let text = "a\tb\r\nc\rd\u{2066}\n\u{1b}[2Je\r";
+        // Every way of cutting the text in two or three pieces, at character boundaries.
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &i in &cuts {
+            for &j in cuts.iter().filter(|&&j| j >= i) {
+                let mut w = VisibleLines::new(Vec::new());
+                for piece in [&text[..i], &text[i..j], &text[j..]] {
+                    w.write_str(piece).unwrap();
+                }
+                let shown = String::from_utf8(w.finish().unwrap()).unwrap();
+                assert_eq!(shown, visible_lines(text), "cut at {i} and {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_text_and_is_reported() {
+        #[derive(Debug)]
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut w = VisibleLines::new(Full);
+        assert!(w.write_str("a line\n").is_err());
+        assert!(w.write_str("another\n").is_err());
+        assert_eq!(w.finish().unwrap_err().to_string(), "disk full");
     }
 
     #[test]

@@ -190,10 +190,24 @@ pub fn render(
     lang: Lang,
     ranges: Option<&Ranges>,
 ) -> String {
-    let name = |id: &str| dataset.name(id, lang).to_string();
     let mut out = String::new();
-    let _ = writeln!(out, "{}", dataset.prose(lang, &dataset.meta.title));
-    let _ = writeln!(
+    let _ = render_to(&mut out, dataset, analysis, reforms, lang, ranges);
+    out
+}
+
+/// [`render`] written to `out` as it is made: at 100,000 bodies the report is about 110 MB,
+/// which `bilik summary` then need not hold (nor copy as it grows).
+pub fn render_to(
+    out: &mut impl Write,
+    dataset: &Dataset,
+    analysis: &Analysis,
+    reforms: &[String],
+    lang: Lang,
+    ranges: Option<&Ranges>,
+) -> std::fmt::Result {
+    let name = |id: &str| dataset.name(id, lang).to_string();
+    writeln!(out, "{}", dataset.prose(lang, &dataset.meta.title))?;
+    writeln!(
         out,
         "{}{}",
         t!(
@@ -208,22 +222,22 @@ pub fn render(
         } else {
             t!(lang, " · reforms {ids}", ids = reforms.join("+"))
         }
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "{} {}",
         tr(lang, "weights:"),
         fmt::weights(&analysis.options.weights)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "{}",
         options_line_in(lang, analysis.options.at_will_threat, ranges)
-    );
+    )?;
     if let Some(line) = layer_line_in(lang, &analysis.options) {
-        let _ = writeln!(out, "{line}");
+        writeln!(out, "{line}")?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} {}",
         tr(lang, "principals:"),
@@ -233,8 +247,8 @@ pub fn render(
             .map(|p| name(p))
             .collect::<Vec<_>>()
             .join(", ")
-    );
-    out.push('\n');
+    )?;
+    out.write_char('\n')?;
 
     if let Some(h) = headline::headline_with(
         dataset,
@@ -242,10 +256,10 @@ pub fn render(
         analysis,
         ranges.map(|r| &r.control),
     ) {
-        out.push_str(&headline_block(dataset, &h, lang, ranges));
-        out.push('\n');
+        out.write_str(&headline_block(dataset, &h, lang, ranges))?;
+        out.write_char('\n')?;
     } else if let Some((head, body)) = headline::unasked(dataset, analysis) {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}\n  {}\n",
             t!(
@@ -259,10 +273,10 @@ pub fn render(
                 "Not computed: the {principal} is not among the principals in force, so the control that passes through the office is counted for those who fill it.",
                 principal = name(&head)
             )
-        );
+        )?;
     }
 
-    let _ = writeln!(out, "{}", tr(lang, "PRINCIPALS"));
+    writeln!(out, "{}", tr(lang, "PRINCIPALS"))?;
     let rows: Vec<Vec<String>> = analysis
         .summary
         .principals
@@ -278,7 +292,7 @@ pub fn render(
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.write_str(&table(
         &[
             tr(lang, "principal"),
             tr(lang, "seats reached"),
@@ -289,8 +303,8 @@ pub fn render(
         ],
         &rows,
         &[false, true, true, true, true, true],
-    ));
-    let _ = writeln!(
+    ))?;
+    writeln!(
         out,
         "  {}",
         t!(
@@ -300,10 +314,10 @@ pub fn render(
             mean = format!("{:.3}", analysis.summary.mean_body_hhi),
             n = analysis.summary.independent_bodies
         )
-    );
-    out.push('\n');
+    )?;
+    out.write_char('\n')?;
 
-    let _ = writeln!(out, "{}", tr(lang, "BODIES"));
+    writeln!(out, "{}", tr(lang, "BODIES"))?;
     for branch in Branch::ALL {
         let members: Vec<_> = dataset
             .bodies
@@ -314,7 +328,7 @@ pub fn render(
         if members.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "── {} ──", word(lang, "branch", branch.as_str()));
+        writeln!(out, "── {} ──", word(lang, "branch", branch.as_str()))?;
         for (b, a) in members {
             let mut tags = vec![crate::model::phrase::size_in(
                 lang,
@@ -327,7 +341,7 @@ pub fn render(
             if let Some(y) = b.term_years {
                 tags.push(t!(lang, "{n} years", n = seats(y)));
             }
-            let _ = writeln!(out, "{} [{}] ({})", name(&b.id), b.id, tags.join(", "));
+            writeln!(out, "{} [{}] ({})", name(&b.id), b.id, tags.join(", "))?;
             for c in &b.channels {
                 let chain: Vec<String> = c
                     .steps
@@ -346,7 +360,7 @@ pub fn render(
                 } else {
                     dataset.prose(lang, &c.label)
                 };
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {} ({}): {}  [{}]{}",
                     label,
@@ -358,14 +372,14 @@ pub fn render(
                     } else {
                         format!(" ({})", confidence(lang, c.confidence))
                     }
-                );
+                )?;
             }
             if b.channels.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {}",
                     tr(lang, "filled by no one: a root principal")
-                );
+                )?;
                 continue;
             }
             let direct: Vec<String> = a
@@ -373,12 +387,12 @@ pub fn render(
                 .iter()
                 .map(|(k, v)| format!("{} {}", name(k), seats(*v)))
                 .collect();
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    {} {}",
                 tr(lang, "direct seats:"),
                 direct.join(", ")
-            );
+            )?;
             let mut control: Vec<(&String, &f64)> =
                 a.control.iter().filter(|(_, v)| **v > 0.00005).collect();
             control.sort_by(|x, y| y.1.total_cmp(x.1).then_with(|| x.0.cmp(y.0)));
@@ -389,29 +403,29 @@ pub fn render(
                     None => format!("{} {}", name(k), pct(**v)),
                 })
                 .collect();
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    {} {}   HHI {:.3}",
                 tr(lang, "control:"),
                 control.join(", "),
                 a.hhi
-            );
-            let _ = writeln!(
+            )?;
+            writeln!(
                 out,
                 "    {} {}",
                 tr(lang, "majority control by closure:"),
                 super::closure_line_in(lang, a, b.seats, analysis.principals.contains(&b.id), name)
-            );
+            )?;
             if !a.dominators.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {} {}",
                     tr(lang, "every chain of appointment passes through:"),
                     super::dominators_line_in(lang, a, name)
-                );
+                )?;
             }
             if !a.vetoes.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {} {}",
                     tr(lang, "veto points:"),
@@ -420,10 +434,10 @@ pub fn render(
                         .map(|v| name(v))
                         .collect::<Vec<_>>()
                         .join(", ")
-                );
+                )?;
             }
             if !a.removable_at_will_by.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {} {}",
                     tr(lang, "removable at will by:"),
@@ -432,10 +446,10 @@ pub fn render(
                         .map(|v| name(v))
                         .collect::<Vec<_>>()
                         .join(", ")
-                );
+                )?;
             }
             if !a.removable_for_cause_by.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {} {}",
                     tr(lang, "removable for cause by:"),
@@ -444,34 +458,34 @@ pub fn render(
                         .map(|v| name(v))
                         .collect::<Vec<_>>()
                         .join(", ")
-                );
+                )?;
             }
             let n = analysis.flags_of(&b.id).count();
             if n > 0 {
-                let _ = writeln!(out, "    {}", t!(lang, "flags: {n} (see below)", n = n));
+                writeln!(out, "    {}", t!(lang, "flags: {n} (see below)", n = n))?;
             }
         }
     }
-    out.push('\n');
+    out.write_char('\n')?;
 
-    let _ = writeln!(out, "{}", t!(lang, "FLAGS ({n})", n = analysis.flags.len()));
+    writeln!(out, "{}", t!(lang, "FLAGS ({n})", n = analysis.flags.len()))?;
     for f in &analysis.flags {
-        let _ = writeln!(
+        writeln!(
             out,
             "  [{}] {} · {}: {}",
             word(lang, "severity", f.severity.as_str()),
             f.rule,
             name(&f.body),
             f.message_in(lang, dataset)
-        );
-        let _ = writeln!(
+        )?;
+        writeln!(
             out,
             "      {} {}",
             tr(lang, "sources:"),
             f.sources.join("; ")
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// `medium confidence`, in `lang`.
