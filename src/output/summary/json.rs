@@ -609,18 +609,21 @@ pub fn summary<'a>(
     // The kinds of edge in their order as strings, so that a key compares kinds as numbers:
     // edges between the same two bodies (a body's several steps in one channel) tie on their
     // ends, and reading their kinds and channels from the dataset there was most of the sort.
-    let kinds: Vec<&'static str> = dataset
-        .bodies
-        .iter()
-        .flat_map(|b| &b.channels)
-        .flat_map(|c| &c.steps)
-        .map(|s| s.role.as_str())
-        .chain(dataset.edges.iter().map(|e| e.kind.as_str()))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let kind = |k: &str| kinds.binary_search(&k).map_or(u32::MAX, |i| i as u32);
-
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let mut place = |k: &'static str| -> u32 {
+        // A handful of kinds: a scan, by address first (each kind is one literal).
+        match kinds
+            .iter()
+            .position(|x| std::ptr::eq(*x, k))
+            .or_else(|| kinds.iter().position(|x| *x == k))
+        {
+            Some(i) => i as u32,
+            None => {
+                kinds.push(k);
+                (kinds.len() - 1) as u32
+            }
+        }
+    };
     // The same keys in the same stable sort as sorting the records: the same order. A key
     // is 40 bytes (ranks, kind, where the edge is, and a step's share); its strings are read
     // from the dataset only where ends and kinds tie (at 100,000 bodies about 540,000 edges:
@@ -650,7 +653,7 @@ pub fn summary<'a>(
             for (si, s) in c.steps.iter().enumerate() {
                 edges.push(EdgeKey {
                     ends: ends(&s.actor, &b.id),
-                    kind: kind(s.role.as_str()),
+                    kind: place(s.role.as_str()),
                     // Positions fit in 32 bits: no dataset of 4 billion elements loads.
                     at: EdgeAt::Step(bi as u32, ci as u32, si as u32),
                     share: step_share(cs, &s.actor),
@@ -661,16 +664,29 @@ pub fn summary<'a>(
     for (i, e) in dataset.edges.iter().enumerate() {
         edges.push(EdgeKey {
             ends: ends(&e.from, &e.to),
-            kind: kind(e.kind.as_str()),
+            kind: place(e.kind.as_str()),
             at: EdgeAt::Edge(i as u32),
             share: 0.0,
         });
     }
     if ranked {
-        edges.sort_by(|a, b| {
+        // The kinds' places in order of first sight, then in the kinds' own order.
+        let mut sorted: Vec<u32> = (0..kinds.len() as u32).collect();
+        sorted.sort_unstable_by_key(|&i| kinds[i as usize]);
+        let mut kind_rank = vec![0u32; kinds.len()];
+        for (r, &i) in sorted.iter().enumerate() {
+            kind_rank[i as usize] = r as u32;
+        }
+        for k in &mut edges {
+            k.kind = kind_rank[k.kind as usize];
+        }
+        // Where the edge is breaks the last ties: its order is the order the keys were made
+        // in, so the unstable sort gives the stable sort's order.
+        edges.sort_unstable_by(|a, b| {
             (a.ends, a.kind)
                 .cmp(&(b.ends, b.kind))
                 .then_with(|| a.at.key(dataset).3.cmp(&b.at.key(dataset).3))
+                .then_with(|| a.at.cmp(&b.at))
         });
     } else {
         // An end that is no body (not in a valid dataset): the ids themselves.
@@ -749,7 +765,7 @@ impl Serialize for Bodies<'_> {
 
 /// Where an edge of the document comes from: a step of a seat channel (body, channel,
 /// step) or a power edge.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum EdgeAt {
     Step(u32, u32, u32),
     Edge(u32),
