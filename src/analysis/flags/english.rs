@@ -37,8 +37,9 @@ impl Flag {
 /// Bodies' English names by id, remembered across the sentences of one dataset.
 struct Names<'a> {
     dataset: &'a Dataset,
-    /// A direct-mapped table by the id's hash: (id, name, name as it reads after `the`).
-    slots: RefCell<Vec<Option<(&'a str, &'a str, String)>>>,
+    /// A direct-mapped table by the id's hash: (hash, id, name, name as it reads after
+    /// `the`). The hash is compared first: the id of another flag is rarely in the cache.
+    slots: RefCell<Vec<Option<(u64, &'a str, &'a str, String)>>>,
 }
 
 impl<'a> Names<'a> {
@@ -62,14 +63,15 @@ impl<'a> Names<'a> {
     fn with<R>(&self, id: &'a str, f: impl FnOnce(&str, &str) -> R) -> R {
         use std::hash::BuildHasher;
         let mut slots = self.slots.borrow_mut();
-        let i = rustc_hash::FxBuildHasher.hash_one(id) as usize % slots.len();
+        let hash = rustc_hash::FxBuildHasher.hash_one(id);
+        let i = hash as usize % slots.len();
         match &slots[i] {
-            Some((k, name, after)) if *k == id => f(name, after),
+            Some((h, k, name, after)) if *h == hash && *k == id => f(name, after),
             _ => {
                 let name = self.dataset.name(id, Lang::En);
                 let after = after_the(name);
                 let r = f(name, &after);
-                slots[i] = Some((id, name, after));
+                slots[i] = Some((hash, id, name, after));
                 r
             }
         }
