@@ -25,8 +25,10 @@
 //! `headline.without_threat_discount`), and the bibliography (`sources`, each with its `url`
 //! and `cited_by_count`). No key of `/1` is removed or changes meaning.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -584,31 +586,79 @@ pub fn summary<'a>(
     ranges: Option<&'a Ranges>,
 ) -> Summary<'a> {
     // Ids are unique, so sorting positions by id gives the order of sorting the records
-    // (and an unstable sort the same order as a stable one).
-    let mut order: Vec<usize> = (0..dataset.bodies.len()).collect();
-    order.sort_unstable_by(|&x, &y| dataset.bodies[x].id.cmp(&dataset.bodies[y].id));
-    // Each body's rank in that order: comparing two ranks compares the two ids, so the edges
-    // sort on integers instead of strings (their sort was 4% of the export at 100,000 bodies).
-    let rank: HashMap<&str, u32> = order
+    // (and an unstable sort the same order as a stable one). Each key carries the id's first
+    // eight bytes as a number: nearly every comparison ends there, without reading the body
+    // or its id from the heap (at 100,000 bodies the sort by `Body::id` missed the cache on
+    // both, 2% of the export).
+    let mut keyed: Vec<(u64, &str, u32)> = dataset
+        .bodies
         .iter()
         .zip(0u32..)
-        .map(|(&i, r)| (dataset.bodies[i].id.as_str(), r))
+        .map(|(b, i)| (prefix(&b.id), b.id.as_str(), i))
         .collect();
-    let ends = |from: &str, to: &str| -> Option<u64> {
-        Some((u64::from(*rank.get(from)?) << 32) | u64::from(*rank.get(to)?))
-    };
+    keyed.sort_unstable();
+    // Each body's rank in that order: comparing two ranks compares the two ids, so the edges
+    // sort on integers instead of strings (their sort was 4% of the export at 100,000 bodies).
+    let mut rank: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(keyed.len(), Default::default());
+    for (&(_, id, _), r) in keyed.iter().zip(0u32..) {
+        rank.insert(id, r);
+    }
+    let order: Vec<u32> = keyed.iter().map(|k| k.2).collect();
+    let ids: Vec<&str> = keyed.into_iter().map(|k| k.1).collect();
 
+    // The kinds of edge in their order as strings, so that a key compares kinds as numbers:
+    // edges between the same two bodies (a body's several steps in one channel) tie on their
+    // ends, and reading their kinds and channels from the dataset there was most of the sort.
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let mut place = |k: &'static str| -> u32 {
+        // A handful of kinds: a scan, by address first (each kind is one literal).
+        match kinds
+            .iter()
+            .position(|x| std::ptr::eq(*x, k))
+            .or_else(|| kinds.iter().position(|x| *x == k))
+        {
+            Some(i) => i as u32,
+            None => {
+                kinds.push(k);
+                (kinds.len() - 1) as u32
+            }
+        }
+    };
     // The same keys in the same stable sort as sorting the records: the same order. A key
-    // is 32 bytes (ranks and where the edge is); its strings are read from the dataset only
-    // where ranks tie (at 100,000 bodies about 540,000 edges: 17 MB instead of 60).
-    let mut edges: Vec<EdgeKey> = Vec::new();
+    // is 40 bytes (ranks, kind, where the edge is, and a step's share); its strings are read
+    // from the dataset only where ends and kinds tie (at 100,000 bodies about 540,000 edges:
+    // 22 MB instead of 60). The share is summed here, body by body, where the channel's
+    // shares are at hand: summed as the edges are written, in the order of their ends, it
+    // read each body's analysis again out of cache order.
+    let steps: usize = dataset
+        .bodies
+        .iter()
+        .flat_map(|b| &b.channels)
+        .map(|c| c.steps.len())
+        .sum();
+    let mut edges: Vec<EdgeKey<'a>> = Vec::with_capacity(steps + dataset.edges.len());
+    let mut ranked = true;
+    let mut ends = |from: &str, to: &str| -> u64 {
+        match (rank.get(from), rank.get(to)) {
+            (Some(&f), Some(&t)) => (u64::from(f) << 32) | u64::from(t),
+            _ => {
+                ranked = false;
+                0
+            }
+        }
+    };
     for (bi, b) in dataset.bodies.iter().enumerate() {
         for (ci, c) in b.channels.iter().enumerate() {
+            let cs = &analysis.bodies[bi].channels[ci];
             for (si, s) in c.steps.iter().enumerate() {
                 edges.push(EdgeKey {
                     ends: ends(&s.actor, &b.id),
+                    kind: place(s.role.as_str()),
                     // Positions fit in 32 bits: no dataset of 4 billion elements loads.
                     at: EdgeAt::Step(bi as u32, ci as u32, si as u32),
+                    channel: Some(c),
+                    share: step_share(cs, &s.actor),
                 });
             }
         }
@@ -616,21 +666,38 @@ pub fn summary<'a>(
     for (i, e) in dataset.edges.iter().enumerate() {
         edges.push(EdgeKey {
             ends: ends(&e.from, &e.to),
+            kind: place(e.kind.as_str()),
             at: EdgeAt::Edge(i as u32),
+            channel: None,
+            share: 0.0,
         });
     }
-    if edges.iter().all(|k| k.ends.is_some()) {
-        edges.sort_by(|a, b| {
-            a.ends.cmp(&b.ends).then_with(|| {
-                let (_, _, ka, ca) = a.at.key(dataset);
-                let (_, _, kb, cb) = b.at.key(dataset);
-                (ka, ca).cmp(&(kb, cb))
-            })
+    let named = if ranked {
+        // The kinds' places in order of first sight, then in the kinds' own order.
+        let mut sorted: Vec<u32> = (0..kinds.len() as u32).collect();
+        sorted.sort_unstable_by_key(|&i| kinds[i as usize]);
+        let mut kind_rank = vec![0u32; kinds.len()];
+        for (r, &i) in sorted.iter().enumerate() {
+            kind_rank[i as usize] = r as u32;
+        }
+        for k in &mut edges {
+            k.kind = kind_rank[k.kind as usize];
+        }
+        let kinds: Vec<&'static str> = sorted.iter().map(|&i| kinds[i as usize]).collect();
+        // Where the edge is breaks the last ties: its order is the order the keys were made
+        // in, so the unstable sort gives the stable sort's order.
+        edges.sort_unstable_by(|a, b| {
+            (a.ends, a.kind)
+                .cmp(&(b.ends, b.kind))
+                .then_with(|| a.at.key(dataset).3.cmp(&b.at.key(dataset).3))
+                .then_with(|| a.at.cmp(&b.at))
         });
+        Some((ids, kinds))
     } else {
         // An end that is no body (not in a valid dataset): the ids themselves.
         edges.sort_by(|a, b| a.at.key(dataset).cmp(&b.at.key(dataset)));
-    }
+        None
+    };
 
     let options = &analysis.options;
     Summary {
@@ -665,8 +732,8 @@ pub fn summary<'a>(
         },
         edges: Edges {
             dataset,
-            analysis,
             keys: edges,
+            named,
         },
         flags: Flags(&analysis.flags, dataset),
         alternatives: alternatives_out(dataset),
@@ -686,12 +753,13 @@ pub struct Bodies<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
     ranges: Option<&'a Ranges>,
-    order: Vec<usize>,
+    order: Vec<u32>,
 }
 
 impl Serialize for Bodies<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         ser.collect_seq(self.order.iter().map(|&i| {
+            let i = i as usize;
             body_out(
                 &self.dataset.bodies[i],
                 &self.analysis.bodies[i],
@@ -704,7 +772,7 @@ impl Serialize for Bodies<'_> {
 
 /// Where an edge of the document comes from: a step of a seat channel (body, channel,
 /// step) or a power edge.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum EdgeAt {
     Step(u32, u32, u32),
     Edge(u32),
@@ -729,44 +797,103 @@ impl EdgeAt {
 }
 
 /// An edge's sort key and where its record is built from.
-struct EdgeKey {
-    /// The ranks of its two ends in id order, when both are bodies.
-    ends: Option<u64>,
+struct EdgeKey<'a> {
+    /// The ranks of its two ends in id order (when every end is a body).
+    ends: u64,
+    /// The place of its kind in [`EdgeAt::key`]'s order of kinds.
+    kind: u32,
     at: EdgeAt,
+    /// A step's channel: with the ranks and the kind, all its record reads beyond the key.
+    channel: Option<&'a crate::model::Channel>,
+    /// A step's share of its channel's seats, as [`step_share`] sums it; 0 for a power edge.
+    share: f64,
+}
+
+/// The seats `actor` fills of a channel by its steps there, not counting dismissal at will.
+fn step_share(cs: &crate::analysis::ChannelShares, actor: &str) -> f64 {
+    cs.shares
+        .iter()
+        .filter(|x| x.actor == actor && x.position != crate::analysis::Position::RemoveAtWill)
+        .map(|x| x.seats)
+        .sum()
+}
+
+/// The first eight bytes of `id` as a big-endian number, zeros after its end: ordering two
+/// ids by it orders them as their bytes do, up to a tie.
+fn prefix(id: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = id.len().min(8);
+    b[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// The edges of a [`Summary`] (every channel step, then every power edge, sorted by from,
 /// to, kind and channel), each built as it is serialised.
 pub struct Edges<'a> {
     dataset: &'a Dataset,
-    analysis: &'a Analysis,
-    keys: Vec<EdgeKey>,
+    keys: Vec<EdgeKey<'a>>,
+    /// The ids by rank and the kinds by place, when the keys have them (every end a body).
+    named: Option<(Vec<&'a str>, Vec<&'static str>)>,
 }
 
 impl Serialize for Edges<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.keys.iter().map(|k| match k.at {
+        ser.collect_seq(self.keys.iter().map(|k| self.record(k)))
+    }
+}
+
+impl<'a> Edges<'a> {
+    /// The record of the edge at `k`. Its ends and kind come from the key: the records are
+    /// written in the order of their ends, not the dataset's, and reading each step's body
+    /// and step again for them missed the cache twice per edge at 100,000 bodies.
+    fn record(&self, k: &EdgeKey<'a>) -> EdgeOut<'a> {
+        if let Some((ids, kinds)) = &self.named {
+            let from = ids[(k.ends >> 32) as usize];
+            let to = ids[(k.ends & u64::from(u32::MAX)) as usize];
+            let kind = kinds[k.kind as usize];
+            match (k.at, k.channel) {
+                (EdgeAt::Step(..), Some(c)) => {
+                    return EdgeOut {
+                        from,
+                        to,
+                        kind,
+                        channel: Some(&c.id),
+                        seats: Some(c.seats),
+                        share: Some(r4(k.share)),
+                        source: &c.source,
+                        confidence: c.confidence.as_str(),
+                        note: &c.note,
+                    };
+                }
+                (EdgeAt::Edge(i), _) => {
+                    let e = &self.dataset.edges[i as usize];
+                    return EdgeOut {
+                        from,
+                        to,
+                        kind,
+                        channel: e.channel.as_deref(),
+                        seats: None,
+                        share: None,
+                        source: &e.source,
+                        confidence: e.confidence.as_str(),
+                        note: &e.note,
+                    };
+                }
+                _ => {}
+            }
+        }
+        match k.at {
             EdgeAt::Step(bi, ci, si) => {
-                let (bi, ci, si) = (bi as usize, ci as usize, si as usize);
-                let b = &self.dataset.bodies[bi];
-                let c = &b.channels[ci];
-                let cs = &self.analysis.bodies[bi].channels[ci];
-                let s = &c.steps[si];
+                let b = &self.dataset.bodies[bi as usize];
+                let c = &b.channels[ci as usize];
+                let s = &c.steps[si as usize];
                 EdgeOut {
                     from: &s.actor,
                     to: &b.id,
                     kind: s.role.as_str(),
                     channel: Some(&c.id),
                     seats: Some(c.seats),
-                    share: Some(r4(cs
-                        .shares
-                        .iter()
-                        .filter(|x| {
-                            x.actor == s.actor
-                                && x.position != crate::analysis::Position::RemoveAtWill
-                        })
-                        .map(|x| x.seats)
-                        .sum())),
+                    share: Some(r4(k.share)),
                     source: &c.source,
                     confidence: c.confidence.as_str(),
                     note: &c.note,
@@ -786,7 +913,7 @@ impl Serialize for Edges<'_> {
                     note: &e.note,
                 }
             }
-        }))
+        }
     }
 }
 
@@ -795,16 +922,21 @@ pub struct Flags<'a>(&'a [Flag], &'a Dataset);
 
 impl Serialize for Flags<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.0.iter().map(|f| FlagRef {
-            rule: f.rule,
-            severity: f.severity.as_str(),
-            body: &f.body,
-            actor: f.actor.as_deref(),
-            channel: f.channel.as_deref(),
-            value: r4(f.value),
-            message: f.message(self.1),
-            sources: Sources(&f.sources),
-        }))
+        ser.collect_seq(
+            self.0
+                .iter()
+                .zip(Flag::messages(self.0, self.1))
+                .map(|(f, message)| FlagRef {
+                    rule: f.rule,
+                    severity: f.severity.as_str(),
+                    body: &f.body,
+                    actor: f.actor.as_deref(),
+                    channel: f.channel.as_deref(),
+                    value: r4(f.value),
+                    message,
+                    sources: Sources(&f.sources),
+                }),
+        )
     }
 }
 
@@ -1019,6 +1151,30 @@ mod tests {
         }
     }
 
+    /// The records written from the keys' ranks and kinds are those read from the dataset.
+    #[test]
+    fn edges_from_their_keys_are_the_datasets() {
+        for e in crate::data::EMBEDDED {
+            let d = crate::data::resolve(e.id).unwrap();
+            let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
+            let doc = summary(&d, &a, &[], None);
+            assert!(doc.edges.named.is_some(), "{}", e.id);
+            let slow = Edges {
+                dataset: &d,
+                keys: Vec::new(),
+                named: None,
+            };
+            for k in &doc.edges.keys {
+                assert_eq!(
+                    serde_json::to_string(&doc.edges.record(k)).unwrap(),
+                    serde_json::to_string(&slow.record(k)).unwrap(),
+                    "{}",
+                    e.id
+                );
+            }
+        }
+    }
+
     /// The edges sort on the ranks of their ends; the contract's order is that of the ids.
     #[test]
     fn edges_come_in_the_order_of_their_ids() {
@@ -1026,7 +1182,6 @@ mod tests {
             let d = crate::data::resolve(e.id).unwrap();
             let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
             let doc = summary(&d, &a, &[], None);
-            assert!(doc.edges.keys.iter().all(|k| k.ends.is_some()), "{}", e.id);
             let keys: Vec<_> = doc.edges.keys.iter().map(|k| k.at.key(&d)).collect();
             let mut sorted = keys.clone();
             sorted.sort();
@@ -1035,7 +1190,7 @@ mod tests {
                 .bodies
                 .order
                 .iter()
-                .map(|&i| d.bodies[i].id.as_str())
+                .map(|&i| d.bodies[i as usize].id.as_str())
                 .collect();
             assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}", e.id);
         }
