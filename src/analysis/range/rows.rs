@@ -247,15 +247,36 @@ pub(super) struct Systems<'a> {
     ops: Vec<Op>,
     slots: Vec<Option<usize>>,
     space: &'a Space,
-    /// Buffers of the system being evaluated, of a second one to compare it with, and of the
-    /// template of each body.
+    /// Buffers of the system last evaluated (hashed, then compared and solved from here), of
+    /// an earlier one evaluated again to compare it with, of the template of each body, and
+    /// of one row's sums.
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
     other: (Vec<usize>, Vec<(usize, f64)>),
     ids: Vec<usize>,
+    acc: Vec<f64>,
+    ws: Vec<f64>,
+    /// The column of each principal in the solution, in their order.
+    principal_cols: Vec<Option<usize>>,
+    /// The rows of the distinct systems of the plan while they fit [`KEEP`].
+    kept: Kept,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
     orders: control::Orders,
+}
+
+/// The entries of rows the plan keeps at most (16 bytes each): every distinct system of a
+/// small state, such as a real one's thousand combinations, so that each system's rows are
+/// evaluated once; a large state's systems are each larger and are evaluated again instead.
+const KEEP: usize = 1 << 18;
+
+/// Rows kept by the number of their job: `at[job]` gives the ranges of `starts` and
+/// `entries`.
+#[derive(Default)]
+struct Kept {
+    at: HashMap<usize, (usize, usize, usize, usize)>,
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
 }
 
 /// The patterns whose order [`Systems`] keeps: the band's weights at their ends and a weight
@@ -275,7 +296,7 @@ impl<'a> Systems<'a> {
         let in_force: std::collections::HashSet<&str> =
             principals.iter().map(String::as_str).collect();
         let absorbing = absorbing(dataset, &in_force);
-        let cols = dataset
+        let cols: HashMap<&str, usize> = dataset
             .bodies
             .iter()
             .zip(&absorbing)
@@ -315,6 +336,10 @@ impl<'a> Systems<'a> {
                     .map(|_| with_radix)
             })
             .collect();
+        let principal_cols = principals
+            .iter()
+            .map(|p| cols.get(p.as_str()).copied())
+            .collect();
         let blocs = dataset
             .bodies
             .iter()
@@ -344,17 +369,21 @@ impl<'a> Systems<'a> {
             entries: Vec::new(),
             other: (Vec::new(), Vec::new()),
             ids: Vec::new(),
+            acc: Vec::new(),
+            ws: Vec::new(),
+            principal_cols,
+            kept: Kept::default(),
             orders: control::Orders::keeping(ORDERS),
         })
     }
 
-    /// The key of body `b`'s structure under `choice`, whose options are `o` (the threat
-    /// option keyed by its value, not by the choice, so that any base options key alike).
-    fn key(&self, b: usize, choice: &[usize], o: &Options) -> Option<u64> {
+    /// The key of body `b`'s structure under `choice`, whose threat option is `threat` (keyed
+    /// by its value, not by the choice, so that any base options key alike).
+    fn key(&self, b: usize, choice: &[usize], threat: bool) -> Option<u64> {
         let deps = self.deps[b].as_ref()?;
         Some(deps.iter().fold(0u64, |key, &(d, radix)| {
             let k = match self.space.dimensions[d] {
-                Dimension::Threat => u64::from(o.at_will_threat),
+                Dimension::Threat => u64::from(threat),
                 _ => choice[d] as u64,
             };
             key * radix + k
@@ -387,15 +416,16 @@ impl<'a> Systems<'a> {
         starts: &mut Vec<usize>,
         entries: &mut Vec<(usize, f64)>,
     ) -> Result<(), AnalysisError> {
-        let (_, o) = self.space.readings_and_options(options, choice);
-        let ids = self.templates(options, &o, choice)?;
+        let o = self.space.setting(options, choice, |_, _| ());
+        let ids = self.templates(options, &o.weights, o.threat, choice)?;
         self.evaluate_into(&ids, &o.weights, starts, entries);
         self.ids = ids;
         Ok(())
     }
 
-    /// A hash of the system of combination `choice` (`None` if its analysis fails): equal
-    /// systems have equal hashes. O(S) beside the templates.
+    /// Evaluates the system of combination `choice` and hashes it (`None` if its analysis
+    /// fails): equal systems have equal hashes. The rows stay, for [`Systems::same_as`],
+    /// [`Systems::keep`] and a solve. O(S) beside the templates.
     pub(super) fn fingerprint(&mut self, options: &Options, choice: &[usize]) -> Option<u64> {
         let (mut starts, mut entries) = (
             std::mem::take(&mut self.starts),
@@ -409,38 +439,58 @@ impl<'a> Systems<'a> {
         hash
     }
 
-    /// Whether combinations `a` and `b` give the same system, bit for bit (then the same
-    /// figures). O(S).
-    pub(super) fn same(&mut self, options: &Options, a: &[usize], b: &[usize]) -> bool {
-        self.same_under(options, a, options, b)
-    }
-
-    /// [`Systems::same`] of `a` under base options `oa` and `b` under `ob`.
-    fn same_under(&mut self, oa: &Options, a: &[usize], ob: &Options, b: &[usize]) -> bool {
-        let (mut starts, mut entries) = (
-            std::mem::take(&mut self.starts),
-            std::mem::take(&mut self.entries),
-        );
+    /// Whether the system last hashed ([`Systems::fingerprint`]) is bit for bit that of the
+    /// earlier job `earlier`, the combination `choice` (then the same figures): compared with
+    /// its kept rows, or with its rows evaluated again. O(S).
+    pub(super) fn same_as(&mut self, options: &Options, earlier: usize, choice: &[usize]) -> bool {
+        if let Some(&(s0, s1, e0, e1)) = self.kept.at.get(&earlier) {
+            return self.starts == self.kept.starts[s0..s1]
+                && same_bits(&self.entries, &self.kept.entries[e0..e1]);
+        }
         let (mut s2, mut e2) = std::mem::take(&mut self.other);
-        let same = self.rows_into(oa, a, &mut starts, &mut entries).is_ok()
-            && self.rows_into(ob, b, &mut s2, &mut e2).is_ok()
-            && starts == s2
-            && same_bits(&entries, &e2);
-        (self.starts, self.entries) = (starts, entries);
+        let same = self.rows_into(options, choice, &mut s2, &mut e2).is_ok()
+            && self.starts == s2
+            && same_bits(&self.entries, &e2);
         self.other = (s2, e2);
         same
     }
 
+    /// Keeps the rows last hashed as job `job`'s, if they fit [`KEEP`].
+    pub(super) fn keep(&mut self, job: usize) {
+        let kept = &mut self.kept;
+        if kept.entries.len() + self.entries.len() > KEEP {
+            return;
+        }
+        let (s0, e0) = (kept.starts.len(), kept.entries.len());
+        kept.starts.extend_from_slice(&self.starts);
+        kept.entries.extend_from_slice(&self.entries);
+        kept.at
+            .insert(job, (s0, kept.starts.len(), e0, kept.entries.len()));
+    }
+
     /// Integrated control of every body (dataset order) by every principal in force (their
-    /// order), body by body, into `out`, in the combination `choice`: exactly what
+    /// order), body by body, into `out`, in the combination `choice` (job `job`, from its
+    /// kept rows if [`Systems::keep`] kept them): exactly what
     /// [`crate::analysis::control_values`] gives on the realised dataset for those keys (the
     /// same sums in the same order), without a key per figure.
     pub(super) fn grid_into(
         &mut self,
         options: &Options,
+        job: usize,
         choice: &[usize],
         out: &mut Vec<f64>,
     ) -> Result<(), AnalysisError> {
+        if let Some(&(s0, s1, e0, e1)) = self.kept.at.get(&job) {
+            let kept = &self.kept;
+            return grid(
+                self.base,
+                &self.absorbing,
+                (&self.principals, &self.principal_cols),
+                &mut self.orders,
+                (&kept.starts[s0..s1], &kept.entries[e0..e1]),
+                out,
+            );
+        }
         let (mut starts, mut entries) = (
             std::mem::take(&mut self.starts),
             std::mem::take(&mut self.entries),
@@ -448,44 +498,14 @@ impl<'a> Systems<'a> {
         let result = self
             .rows_into(options, choice, &mut starts, &mut entries)
             .and_then(|()| {
-                let rows: Vec<&[(usize, f64)]> =
-                    starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
-                let solution =
-                    solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
-                let cols: Vec<Option<usize>> = self
-                    .principals
-                    .iter()
-                    .map(|p| self.cols.get(p.as_str()).copied())
-                    .collect();
-                out.clear();
-                out.reserve(rows.len() * cols.len());
-                for (b, row) in rows.iter().enumerate() {
-                    for (p, &col) in self.principals.iter().zip(&cols) {
-                        // `values_of`, key by key.
-                        if row.is_empty() {
-                            // A root answers only to itself.
-                            out.push(if self.base.bodies[b].id == *p {
-                                1.0
-                            } else {
-                                0.0
-                            });
-                            continue;
-                        }
-                        let Some(k) = col else {
-                            out.push(0.0);
-                            continue;
-                        };
-                        let mut v = 0.0;
-                        for &(j, q) in *row {
-                            let part = q * solution.at(j, k);
-                            if part > 0.0 {
-                                v += part;
-                            }
-                        }
-                        out.push(v);
-                    }
-                }
-                Ok(())
+                grid(
+                    self.base,
+                    &self.absorbing,
+                    (&self.principals, &self.principal_cols),
+                    &mut self.orders,
+                    (&starts, &entries),
+                    out,
+                )
             });
         (self.starts, self.entries) = (starts, entries);
         result
@@ -508,7 +528,8 @@ impl<'a> Systems<'a> {
     fn templates(
         &mut self,
         options: &Options,
-        o: &Options,
+        w: &Weights,
+        threat: bool,
         choice: &[usize],
     ) -> Result<Vec<usize>, AnalysisError> {
         let n = self.base.bodies.len();
@@ -521,8 +542,8 @@ impl<'a> Systems<'a> {
                 ids.push(t);
                 continue;
             }
-            let key = self.key(b, choice, o);
-            match self.find(b, key, &o.weights) {
+            let key = self.key(b, choice, threat);
+            match self.find(b, key, w) {
                 Some(t) => ids.push(t),
                 None => {
                     ids.push(usize::MAX);
@@ -577,25 +598,14 @@ impl<'a> Systems<'a> {
     }
 
     /// Integrated control of the bodies at `keys` by the principals named there (whose
-    /// columns are `cols`, [`Systems::columns`]) in the combination `choice`, whose options
-    /// are `o`: exactly as [`crate::analysis::control_values`] gives it on the realised
-    /// dataset.
-    fn solve(
+    /// columns are `cols`, [`Systems::columns`]) in the system last hashed
+    /// ([`Systems::fingerprint`]): exactly as [`crate::analysis::control_values`] gives it on
+    /// the realised dataset.
+    fn solve_last(
         &mut self,
-        options: &Options,
-        o: &Options,
-        choice: &[usize],
         keys: &[(usize, &str)],
         cols: &[Option<usize>],
     ) -> Result<Vec<f64>, AnalysisError> {
-        let ids = self.templates(options, o, choice)?;
-        let (mut starts, mut entries) = (
-            std::mem::take(&mut self.starts),
-            std::mem::take(&mut self.entries),
-        );
-        self.evaluate_into(&ids, &o.weights, &mut starts, &mut entries);
-        (self.starts, self.entries) = (starts, entries);
-        self.ids = ids;
         let rows: Vec<&[(usize, f64)]> = self
             .starts
             .windows(2)
@@ -608,7 +618,7 @@ impl<'a> Systems<'a> {
 
     /// Every body's row under `w`, from its template, into `starts` and `entries`.
     fn evaluate_into(
-        &self,
+        &mut self,
         ids: &[usize],
         w: &Weights,
         starts: &mut Vec<usize>,
@@ -616,9 +626,9 @@ impl<'a> Systems<'a> {
     ) {
         starts.clear();
         entries.clear();
+        starts.reserve(ids.len() + 1);
         starts.push(0);
-        let mut acc: Vec<f64> = Vec::new();
-        let mut ws: Vec<f64> = Vec::new();
+        let (acc, ws) = (&mut self.acc, &mut self.ws);
         for &t in ids {
             match &self.templates[t] {
                 Template::Fixed { row, .. } => entries.extend_from_slice(row),
@@ -629,8 +639,8 @@ impl<'a> Systems<'a> {
                     &self.slots[slots.0..slots.1],
                     *seats,
                     w,
-                    &mut acc,
-                    &mut ws,
+                    acc,
+                    ws,
                     entries,
                 ),
             }
@@ -788,6 +798,45 @@ fn fingerprint(starts: &[usize], entries: &[(usize, f64)]) -> u64 {
         .fold(h, |h, &(j, q)| mix(mix(h, j as u64), q.to_bits()))
 }
 
+/// Integrated control of every body by every principal (whose columns are `cols`), body by
+/// body, into `out`, solving the system `(starts, entries)`: `values_of` key by key, without
+/// the keys.
+fn grid(
+    base: &Dataset,
+    absorbing: &[bool],
+    (principals, cols): (&[BodyId], &[Option<usize>]),
+    orders: &mut control::Orders,
+    (starts, entries): (&[usize], &[(usize, f64)]),
+    out: &mut Vec<f64>,
+) -> Result<(), AnalysisError> {
+    let rows: Vec<&[(usize, f64)]> = starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
+    let solution = solve_rows_with(base, &rows, absorbing, orders)?;
+    out.clear();
+    out.reserve(rows.len() * cols.len());
+    for (b, row) in rows.iter().enumerate() {
+        for (p, &col) in principals.iter().zip(cols) {
+            if row.is_empty() {
+                // A root answers only to itself.
+                out.push(if base.bodies[b].id == *p { 1.0 } else { 0.0 });
+                continue;
+            }
+            let Some(k) = col else {
+                out.push(0.0);
+                continue;
+            };
+            let mut v = 0.0;
+            for &(j, q) in *row {
+                let part = q * solution.at(j, k);
+                if part > 0.0 {
+                    v += part;
+                }
+            }
+            out.push(v);
+        }
+    }
+    Ok(())
+}
+
 fn same_bits(a: &[(usize, f64)], b: &[(usize, f64)]) -> bool {
     a.len() == b.len()
         && a.iter()
@@ -825,14 +874,20 @@ pub(crate) fn control_under(
         let print = systems.fingerprint(o, &[]);
         let earlier = print.and_then(|h| {
             (0..i).find(|&j| {
-                prints[j] == Some(h)
-                    && out[j].is_some()
-                    && systems.same_under(&each[j], &[], o, &[])
+                prints[j] == Some(h) && out[j].is_some() && systems.same_as(&each[j], j, &[])
             })
         });
-        let values = match earlier {
-            Some(j) => out[j].clone(),
-            None => systems.solve(o, o, &[], keys, &cols).ok(),
+        let values = match (earlier, print) {
+            (Some(j), _) => out[j].clone(),
+            (None, Some(_)) => {
+                let values = systems.solve_last(keys, &cols).ok();
+                if values.is_some() {
+                    systems.keep(i);
+                }
+                values
+            }
+            // Its analysis fails.
+            (None, None) => None,
         };
         prints.push(print);
         out.push(values);
