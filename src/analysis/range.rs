@@ -44,6 +44,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
+
 mod realise;
 mod rows;
 
@@ -596,7 +598,7 @@ fn enumerate_values<F: Figures>(
     }
     // The first job of each analysis: by readings and options, then by what they compute.
     let mut root: Vec<usize> = (0..jobs.len()).collect();
-    let mut by_readings: HashMap<Vec<usize>, Vec<(Setting, usize)>> = HashMap::new();
+    let mut by_readings: FxHashMap<Vec<usize>, Vec<(Setting, usize)>> = FxHashMap::default();
     let mut readings = vec![0; space.contested.len()];
     for (j, (_, choice)) in jobs.iter().enumerate() {
         let o = space.setting(options, choice, |i, k| readings[i] = k);
@@ -610,7 +612,7 @@ fn enumerate_values<F: Figures>(
         }
     }
     drop(by_readings);
-    let mut by_print: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_print: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for j in 0..jobs.len() {
         if root[j] != j {
             // Its root comes first and is final.
@@ -634,10 +636,22 @@ fn enumerate_values<F: Figures>(
         }
     }
     drop(by_print);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
-    for (j, &r) in root.iter().enumerate() {
-        members[r].push(j);
+    // The jobs of each analysis, in job order: those of root `r` are
+    // `members[first[r]..first[r + 1]]`.
+    let mut first = vec![0usize; jobs.len() + 1];
+    for &r in &root {
+        first[r + 1] += 1;
     }
+    for r in 0..jobs.len() {
+        first[r + 1] += first[r];
+    }
+    let mut members = vec![0usize; jobs.len()];
+    let mut next = first.clone();
+    for (j, &r) in root.iter().enumerate() {
+        members[next[r]] = j;
+        next[r] += 1;
+    }
+    drop(next);
     let mut point: Vec<f64> = Vec::new();
     let mut ranges: Vec<(f64, f64)> = Vec::new();
     let mut combinations: u64 = 0;
@@ -663,7 +677,7 @@ fn enumerate_values<F: Figures>(
                 _ => return Err(e),
             }
         }
-        for &m in &members[j] {
+        for &m in &members[first[j]..first[j + 1]] {
             figures.seen(&jobs[m].1, &values);
             match jobs[m].0 {
                 // The first job of all.

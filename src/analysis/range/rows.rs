@@ -260,6 +260,7 @@ pub(super) struct Systems<'a> {
     principal_cols: Vec<Option<usize>>,
     /// The rows of the distinct systems of the plan while they fit [`KEEP`].
     kept: Kept,
+    memo: Memo,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
     orders: control::Orders,
@@ -269,6 +270,22 @@ pub(super) struct Systems<'a> {
 /// small state, such as a real one's thousand combinations, so that each system's rows are
 /// evaluated once; a large state's systems are each larger and are evaluated again instead.
 const KEEP: usize = 1 << 18;
+
+/// Each template's row as last evaluated, under the weights of one generation: the
+/// combinations of a plan come in runs under the same weights (the band's points change
+/// last), in which most bodies keep their template, so their rows are copied rather than
+/// evaluated again. Only while the rows fit [`KEEP`]: a large state's templates beyond it are
+/// evaluated each time.
+#[derive(Default)]
+struct Memo {
+    weights: Weights,
+    /// Bumped when the weights change; a template's row is current when its stamp is this.
+    generation: u32,
+    stamp: Vec<u32>,
+    /// (start in `rows`, length) of each template's row; `u32::MAX` if it has no room.
+    at: Vec<(u32, u32)>,
+    rows: Vec<(usize, f64)>,
+}
 
 /// Rows kept by the number of their job: `at[job]` gives the ranges of `starts` and
 /// `entries`.
@@ -373,6 +390,10 @@ impl<'a> Systems<'a> {
             ws: Vec::new(),
             principal_cols,
             kept: Kept::default(),
+            memo: Memo {
+                generation: 1,
+                ..Memo::default()
+            },
             orders: control::Orders::keeping(ORDERS),
         })
     }
@@ -628,21 +649,48 @@ impl<'a> Systems<'a> {
         entries.clear();
         starts.reserve(ids.len() + 1);
         starts.push(0);
-        let (acc, ws) = (&mut self.acc, &mut self.ws);
+        let (acc, ws, memo) = (&mut self.acc, &mut self.ws, &mut self.memo);
+        if !same_weights(&memo.weights, w) {
+            memo.weights = *w;
+            memo.generation += 1;
+        }
+        memo.stamp.resize(self.templates.len(), 0);
+        memo.at.resize(self.templates.len(), (u32::MAX, 0));
         for &t in ids {
             match &self.templates[t] {
                 Template::Fixed { row, .. } => entries.extend_from_slice(row),
+                Template::Lean { .. } if memo.stamp[t] == memo.generation => {
+                    let (a, len) = memo.at[t];
+                    let a = a as usize;
+                    entries.extend_from_slice(&memo.rows[a..a + len as usize]);
+                }
                 Template::Lean {
                     seats, ops, slots, ..
-                } => evaluate(
-                    &self.ops[ops.0..ops.1],
-                    &self.slots[slots.0..slots.1],
-                    *seats,
-                    w,
-                    acc,
-                    ws,
-                    entries,
-                ),
+                } => {
+                    let first = entries.len();
+                    evaluate(
+                        &self.ops[ops.0..ops.1],
+                        &self.slots[slots.0..slots.1],
+                        *seats,
+                        w,
+                        acc,
+                        ws,
+                        entries,
+                    );
+                    // A row never has more entries than its template has actors.
+                    let most = slots.1 - slots.0;
+                    if memo.at[t].0 == u32::MAX && memo.rows.len() + most <= KEEP {
+                        memo.at[t].0 = memo.rows.len() as u32;
+                        memo.rows.resize(memo.rows.len() + most, (0, 0.0));
+                    }
+                    if memo.at[t].0 != u32::MAX {
+                        let row = &entries[first..];
+                        let a = memo.at[t].0 as usize;
+                        memo.rows[a..a + row.len()].copy_from_slice(row);
+                        memo.at[t].1 = row.len() as u32;
+                        memo.stamp[t] = memo.generation;
+                    }
+                }
             }
             starts.push(entries.len());
         }
@@ -792,10 +840,22 @@ fn evaluate(
 fn fingerprint(starts: &[usize], entries: &[(usize, f64)]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
-    let h = starts.iter().fold(0u64, |h, &s| mix(h, s as u64));
-    entries
-        .iter()
-        .fold(h, |h, &(j, q)| mix(mix(h, j as u64), q.to_bits()))
+    // Four lanes, mixed apart and joined at the end: each multiply waits only on its own
+    // lane's last one.
+    let mut h = [starts.iter().fold(0u64, |h, &s| mix(h, s as u64)), 1, 2, 3];
+    let pairs = entries.chunks_exact(2);
+    let rest = pairs.remainder();
+    for p in pairs {
+        h[0] = mix(h[0], p[0].0 as u64);
+        h[1] = mix(h[1], p[0].1.to_bits());
+        h[2] = mix(h[2], p[1].0 as u64);
+        h[3] = mix(h[3], p[1].1.to_bits());
+    }
+    for &(j, q) in rest {
+        h[0] = mix(h[0], j as u64);
+        h[1] = mix(h[1], q.to_bits());
+    }
+    h.into_iter().fold(entries.len() as u64, mix)
 }
 
 /// Integrated control of every body by every principal (whose columns are `cols`), body by
@@ -835,6 +895,28 @@ fn grid(
         }
     }
     Ok(())
+}
+
+/// The same weights to the bit (so the same rows, where `==` would take -0 for 0).
+fn same_weights(a: &Weights, b: &Weights) -> bool {
+    // Destructured, so that a weight added to the model is not left out here.
+    let bits = |&Weights {
+                    recommend,
+                    propose,
+                    consent,
+                    consent_under_threat,
+                    at_will_removal,
+                }: &Weights| {
+        [
+            recommend,
+            propose,
+            consent,
+            consent_under_threat,
+            at_will_removal,
+        ]
+        .map(f64::to_bits)
+    };
+    bits(a) == bits(b)
 }
 
 fn same_bits(a: &[(usize, f64)], b: &[(usize, f64)]) -> bool {
