@@ -179,10 +179,11 @@ impl<'a> Relevance<'a> {
 }
 
 /// One step of a template: a channel's header, then its counted steps, then its removers.
+/// 16 bytes: a template holds one per channel and step of its body.
 #[derive(Clone, Copy)]
 enum Op {
     Channel {
-        seats: f64,
+        seats: u32,
         parts: u32,
         removers: u32,
     },
@@ -196,30 +197,43 @@ enum Op {
     },
 }
 
-/// A body's row as a function of the weights.
+/// A body's row as a function of the weights. 24 bytes: one per body, the rare voting-power
+/// row boxed so that it does not size every lean one.
 enum Template {
     /// Channels and steps: `ops` and `slots` index [`Systems::ops`] and [`Systems::slots`]
     /// (the body's distinct actors in id order, each with its position if it is a body).
     Lean {
-        seats: f64,
-        ops: (usize, usize),
-        slots: (usize, usize),
+        seats: u32,
+        ops: (u32, u32),
+        slots: (u32, u32),
         co_opted: bool,
     },
-    /// A voting-power row (blocs), valid for `weights` only.
-    Fixed {
-        row: Vec<(usize, f64)>,
-        weights: Weights,
-        co_opted: bool,
-    },
+    /// A voting-power row (blocs).
+    Fixed(Box<Fixed>),
+}
+
+/// A voting-power row, valid for `weights` only.
+struct Fixed {
+    row: Vec<(usize, f64)>,
+    weights: Weights,
+    co_opted: bool,
 }
 
 impl Template {
     fn co_opted(&self) -> bool {
         match self {
-            Template::Lean { co_opted, .. } | Template::Fixed { co_opted, .. } => *co_opted,
+            Template::Lean { co_opted, .. } => *co_opted,
+            Template::Fixed(f) => f.co_opted,
         }
     }
+}
+
+/// A slot of an actor that is not a body.
+const NO_BODY: u32 = u32::MAX;
+
+/// An index into the templates' shared vectors, which hold a few entries per step.
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 steps and bodies")
 }
 
 /// The control figures of combinations of a space, from templates built per body.
@@ -245,7 +259,7 @@ pub(super) struct Systems<'a> {
     constant: Vec<Option<usize>>,
     templates: Vec<Template>,
     ops: Vec<Op>,
-    slots: Vec<Option<usize>>,
+    slots: Vec<u32>,
     space: &'a Space,
     /// Buffers of the system last evaluated (hashed, then compared and solved from here), of
     /// an earlier one evaluated again to compare it with, of the template of each body, and
@@ -538,7 +552,7 @@ impl<'a> Systems<'a> {
         self.cache[b].iter().find_map(|&(k, t)| {
             let fits = match &self.templates[t] {
                 Template::Lean { .. } => true,
-                Template::Fixed { weights, .. } => weights == w,
+                Template::Fixed(f) => f.weights == *w,
             };
             (k == key && fits).then_some(t)
         })
@@ -580,11 +594,11 @@ impl<'a> Systems<'a> {
                 let body = &ds.bodies[b];
                 let co_opted = !crate::model::validate::co_opted(body).is_empty();
                 let t = if self.blocs[b] {
-                    Template::Fixed {
+                    Template::Fixed(Box::new(Fixed {
                         row: whole.row(&edges, &self.index, body, &o),
                         weights: o.weights,
                         co_opted,
-                    }
+                    }))
                 } else {
                     build(
                         &edges,
@@ -598,14 +612,16 @@ impl<'a> Systems<'a> {
                 let id = self.templates.len();
                 self.templates.push(t);
                 if let Some(k) = key {
-                    // A voting-power row under other weights is replaced, not kept beside.
-                    self.cache[b].retain(|&(x, t)| {
-                        x != k || matches!(self.templates[t], Template::Lean { .. })
-                    });
-                    self.cache[b].push((k, id));
-                    // Keyed by nothing: the key is 0 in every combination.
+                    // Keyed by nothing: the key is 0 in every combination, and the body is
+                    // never looked up in the cache again.
                     if !self.blocs[b] && self.deps[b].as_ref().is_some_and(Vec::is_empty) {
                         self.constant[b] = Some(id);
+                    } else {
+                        // A voting-power row under other weights is replaced, not kept beside.
+                        self.cache[b].retain(|&(x, t)| {
+                            x != k || matches!(self.templates[t], Template::Lean { .. })
+                        });
+                        self.cache[b].push((k, id));
                     }
                 }
                 ids[b] = id;
@@ -658,7 +674,7 @@ impl<'a> Systems<'a> {
         memo.at.resize(self.templates.len(), (u32::MAX, 0));
         for &t in ids {
             match &self.templates[t] {
-                Template::Fixed { row, .. } => entries.extend_from_slice(row),
+                Template::Fixed(f) => entries.extend_from_slice(&f.row),
                 Template::Lean { .. } if memo.stamp[t] == memo.generation => {
                     let (a, len) = memo.at[t];
                     let a = a as usize;
@@ -668,9 +684,14 @@ impl<'a> Systems<'a> {
                     seats, ops, slots, ..
                 } => {
                     let first = entries.len();
+                    let (ops, slots) = (
+                        ops.0 as usize..ops.1 as usize,
+                        slots.0 as usize..slots.1 as usize,
+                    );
+                    let most = slots.len();
                     evaluate(
-                        &self.ops[ops.0..ops.1],
-                        &self.slots[slots.0..slots.1],
+                        &self.ops[ops],
+                        &self.slots[slots],
                         *seats,
                         w,
                         acc,
@@ -678,7 +699,6 @@ impl<'a> Systems<'a> {
                         entries,
                     );
                     // A row never has more entries than its template has actors.
-                    let most = slots.1 - slots.0;
                     if memo.at[t].0 == u32::MAX && memo.rows.len() + most <= KEEP {
                         memo.at[t].0 = memo.rows.len() as u32;
                         memo.rows.resize(memo.rows.len() + most, (0, 0.0));
@@ -698,7 +718,7 @@ impl<'a> Systems<'a> {
 }
 
 /// A channel's seats, its counted steps (actor, position, strength) and its removers.
-type ChannelParts<'b> = (f64, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
+type ChannelParts<'b> = (u32, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
 
 /// The template of `body`: its channels' counted steps with their positions and strengths, its
 /// removers at will, and its distinct actors in id order with their positions.
@@ -708,7 +728,7 @@ fn build(
     body: &Body,
     co_opted: bool,
     ops: &mut Vec<Op>,
-    slots: &mut Vec<Option<usize>>,
+    slots: &mut Vec<u32>,
 ) -> Template {
     // (actor, position, strength) of each counted step and the removers, channel by channel.
     let mut channels: Vec<ChannelParts<'_>> = Vec::new();
@@ -731,7 +751,7 @@ fn build(
         }
         let removers = edges.removers(body, channel);
         names.extend(&removers);
-        channels.push((f64::from(channel.seats), parts, removers));
+        channels.push((channel.seats, parts, removers));
     }
     names.sort_unstable();
     names.dedup();
@@ -755,11 +775,15 @@ fn build(
         }
     }
     let first = slots.len();
-    slots.extend(names.iter().map(|a| index.get(a).copied()));
+    slots.extend(
+        names
+            .iter()
+            .map(|a| index.get(a).map_or(NO_BODY, |&j| narrow(j))),
+    );
     Template::Lean {
-        seats: f64::from(body.seats),
-        ops: (start, ops.len()),
-        slots: (first, slots.len()),
+        seats: body.seats,
+        ops: (narrow(start), narrow(ops.len())),
+        slots: (narrow(first), narrow(slots.len())),
         co_opted,
     }
 }
@@ -770,8 +794,8 @@ fn build(
 /// last bit.
 fn evaluate(
     ops: &[Op],
-    slots: &[Option<usize>],
-    body_seats: f64,
+    slots: &[u32],
+    body_seats: u32,
     w: &Weights,
     acc: &mut Vec<f64>,
     ws: &mut Vec<f64>,
@@ -789,6 +813,7 @@ fn evaluate(
         else {
             unreachable!("a template starts each channel with its header");
         };
+        let seats = f64::from(seats);
         let (parts, removers) = (parts as usize, removers as usize);
         let steps = &ops[i + 1..i + 1 + parts];
         let removing = &ops[i + 1 + parts..i + 1 + parts + removers];
@@ -827,11 +852,10 @@ fn evaluate(
         }
     }
     // An actor holds a seat exactly when some positive part was added to it.
-    for (s, j) in acc.iter().zip(slots) {
-        if *s > 0.0
-            && let Some(j) = j
-        {
-            out.push((*j, s / body_seats));
+    let body_seats = f64::from(body_seats);
+    for (s, &j) in acc.iter().zip(slots) {
+        if *s > 0.0 && j != NO_BODY {
+            out.push((j as usize, s / body_seats));
         }
     }
 }
@@ -1035,8 +1059,8 @@ mod tests {
                             };
                             let mut got = Vec::new();
                             evaluate(
-                                &ops[r.0..r.1],
-                                &slots[s.0..s.1],
+                                &ops[r.0 as usize..r.1 as usize],
+                                &slots[s.0 as usize..s.1 as usize],
                                 *seats,
                                 &o.weights,
                                 &mut Vec::new(),
