@@ -960,7 +960,7 @@ fn interval_bound(
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
     // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
     let mut realiser = Realiser::new(space, dataset);
-    let relevance = rows::Relevance::new(space, dataset);
+    let relevance = rows::Relevance::new(space, dataset, &index);
     type Candidates = Vec<(f64, Option<Vec<Vec<(usize, f64)>>>)>;
     let mut candidates: Vec<Candidates> = vec![Vec::new(); n];
     for (bi, body) in dataset.bodies.iter().enumerate() {

@@ -62,8 +62,13 @@ pub(super) struct Relevance<'a> {
 }
 
 impl<'a> Relevance<'a> {
-    pub(super) fn new(space: &Space, dataset: &'a Dataset) -> Relevance<'a> {
-        let index = position_index(dataset);
+    /// `index`: [`position_index`] of `dataset`.
+    pub(super) fn new(
+        space: &Space,
+        dataset: &'a Dataset,
+        index: &HashMap<&'a str, usize>,
+    ) -> Relevance<'a> {
+        let index = index.clone();
         let n = dataset.bodies.len();
         let mut r = Relevance {
             channels: HashMap::new(),
@@ -262,11 +267,11 @@ pub(super) struct Systems<'a> {
     slots: Vec<u32>,
     space: &'a Space,
     /// Buffers of the system last evaluated (hashed, then compared and solved from here), of
-    /// an earlier one evaluated again to compare it with, of the template of each body, and
-    /// of one row's sums.
+    /// one row of an earlier system evaluated again to compare it with, of the template of
+    /// each body, and of one row's sums.
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
-    other: (Vec<usize>, Vec<(usize, f64)>),
+    row: Vec<(usize, f64)>,
     ids: Vec<usize>,
     acc: Vec<f64>,
     ws: Vec<f64>,
@@ -339,7 +344,7 @@ impl<'a> Systems<'a> {
             .dimensions
             .iter()
             .any(|d| !matches!(d, Dimension::Weight { .. }));
-        let relevance = structural.then(|| Relevance::new(space, dataset));
+        let relevance = structural.then(|| Relevance::new(space, dataset, &index));
         let deps = dataset
             .bodies
             .iter()
@@ -398,7 +403,7 @@ impl<'a> Systems<'a> {
             space,
             starts: Vec::new(),
             entries: Vec::new(),
-            other: (Vec::new(), Vec::new()),
+            row: Vec::new(),
             ids: Vec::new(),
             acc: Vec::new(),
             ws: Vec::new(),
@@ -482,11 +487,26 @@ impl<'a> Systems<'a> {
             return self.starts == self.kept.starts[s0..s1]
                 && same_bits(&self.entries, &self.kept.entries[e0..e1]);
         }
-        let (mut s2, mut e2) = std::mem::take(&mut self.other);
-        let same = self.rows_into(options, choice, &mut s2, &mut e2).is_ok()
-            && self.starts == s2
-            && same_bits(&self.entries, &e2);
-        self.other = (s2, e2);
+        // Body by body, so that no second system is held (tens of MB in a large state).
+        let o = self.space.setting(options, choice, |_, _| ());
+        let Ok(ids) = self.templates(options, &o.weights, o.threat, choice) else {
+            return false;
+        };
+        let mut row = std::mem::take(&mut self.row);
+        let mut same = ids.len() + 1 == self.starts.len();
+        if same {
+            self.weigh(&o.weights);
+            for (b, &t) in ids.iter().enumerate() {
+                row.clear();
+                self.row_into(t, &o.weights, &mut row);
+                if !same_bits(&row, &self.entries[self.starts[b]..self.starts[b + 1]]) {
+                    same = false;
+                    break;
+                }
+            }
+        }
+        self.row = row;
+        self.ids = ids;
         same
     }
 
@@ -665,54 +685,67 @@ impl<'a> Systems<'a> {
         entries.clear();
         starts.reserve(ids.len() + 1);
         starts.push(0);
-        let (acc, ws, memo) = (&mut self.acc, &mut self.ws, &mut self.memo);
+        self.weigh(w);
+        for &t in ids {
+            self.row_into(t, w, entries);
+            starts.push(entries.len());
+        }
+    }
+
+    /// Starts the rows evaluated under `w`: the memo's rows of other weights are stale.
+    fn weigh(&mut self, w: &Weights) {
+        let memo = &mut self.memo;
         if !same_weights(&memo.weights, w) {
             memo.weights = *w;
             memo.generation += 1;
         }
         memo.stamp.resize(self.templates.len(), 0);
         memo.at.resize(self.templates.len(), (u32::MAX, 0));
-        for &t in ids {
-            match &self.templates[t] {
-                Template::Fixed(f) => entries.extend_from_slice(&f.row),
-                Template::Lean { .. } if memo.stamp[t] == memo.generation => {
-                    let (a, len) = memo.at[t];
-                    let a = a as usize;
-                    entries.extend_from_slice(&memo.rows[a..a + len as usize]);
+    }
+
+    /// Template `t`'s row under `w` (the weights of the last [`Systems::weigh`]), appended to
+    /// `entries`.
+    #[inline]
+    fn row_into(&mut self, t: usize, w: &Weights, entries: &mut Vec<(usize, f64)>) {
+        let (acc, ws, memo) = (&mut self.acc, &mut self.ws, &mut self.memo);
+        match &self.templates[t] {
+            Template::Fixed(f) => entries.extend_from_slice(&f.row),
+            Template::Lean { .. } if memo.stamp[t] == memo.generation => {
+                let (a, len) = memo.at[t];
+                let a = a as usize;
+                entries.extend_from_slice(&memo.rows[a..a + len as usize]);
+            }
+            Template::Lean {
+                seats, ops, slots, ..
+            } => {
+                let first = entries.len();
+                let (ops, slots) = (
+                    ops.0 as usize..ops.1 as usize,
+                    slots.0 as usize..slots.1 as usize,
+                );
+                let most = slots.len();
+                evaluate(
+                    &self.ops[ops],
+                    &self.slots[slots],
+                    *seats,
+                    w,
+                    acc,
+                    ws,
+                    entries,
+                );
+                // A row never has more entries than its template has actors.
+                if memo.at[t].0 == u32::MAX && memo.rows.len() + most <= KEEP {
+                    memo.at[t].0 = memo.rows.len() as u32;
+                    memo.rows.resize(memo.rows.len() + most, (0, 0.0));
                 }
-                Template::Lean {
-                    seats, ops, slots, ..
-                } => {
-                    let first = entries.len();
-                    let (ops, slots) = (
-                        ops.0 as usize..ops.1 as usize,
-                        slots.0 as usize..slots.1 as usize,
-                    );
-                    let most = slots.len();
-                    evaluate(
-                        &self.ops[ops],
-                        &self.slots[slots],
-                        *seats,
-                        w,
-                        acc,
-                        ws,
-                        entries,
-                    );
-                    // A row never has more entries than its template has actors.
-                    if memo.at[t].0 == u32::MAX && memo.rows.len() + most <= KEEP {
-                        memo.at[t].0 = memo.rows.len() as u32;
-                        memo.rows.resize(memo.rows.len() + most, (0, 0.0));
-                    }
-                    if memo.at[t].0 != u32::MAX {
-                        let row = &entries[first..];
-                        let a = memo.at[t].0 as usize;
-                        memo.rows[a..a + row.len()].copy_from_slice(row);
-                        memo.at[t].1 = row.len() as u32;
-                        memo.stamp[t] = memo.generation;
-                    }
+                if memo.at[t].0 != u32::MAX {
+                    let row = &entries[first..];
+                    let a = memo.at[t].0 as usize;
+                    memo.rows[a..a + row.len()].copy_from_slice(row);
+                    memo.at[t].1 = row.len() as u32;
+                    memo.stamp[t] = memo.generation;
                 }
             }
-            starts.push(entries.len());
         }
     }
 }
