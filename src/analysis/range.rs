@@ -28,14 +28,18 @@
 //! O(sweeps x (S + B) x P) (sweeps: the passes of the slowest cycle, `analysis::control`),
 //! once per distinct system: the analyses are planned first, and a combination with the
 //! readings and options of an earlier one, or whose rows are bit for bit those of an earlier
-//! one (each distinct combination's rows evaluated and hashed once more beforehand, O(S),
-//! and compared whole on equal hashes), takes that one's figures. So
+//! one (its rows evaluated and hashed, O(S), and compared whole with an earlier system of
+//! equal hash), takes that one's figures. While the distinct systems' rows fit 4 MB (a real
+//! state's thousand combinations) they are kept, so that each combination's rows are
+//! evaluated once, then compared and solved from the same rows; a larger state's earlier
+//! system is evaluated again to compare (body by body) and to solve. So
 //! O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state, with K
 //! independent of the number of bodies unless readings are added with them.
 //!
 //! Memory: no combination's figures are kept. Each solve's figures go straight to the ranges
 //! (lo, hi) and, for each dimension, to each figure's largest move so far, O(D x B x P) for D
-//! dimensions, beside the rows of one system (two while comparing) and the templates. The
+//! dimensions, beside the rows of one system, the templates and at most 4 MB each of kept
+//! systems and of rows memoised per template (`rows::Systems`). The
 //! headline's figure of the combinations with every element as coded is kept by their
 //! options for its consent steps ([`ControlRanges::solved`]). The result is stored by
 //! position: O(B x P) ranges, the drivers flat (a choice and a value each, every choice

@@ -9,7 +9,7 @@
 //! always once), with the actors already numbered by position. A combination then evaluates
 //! every template under its weights (arithmetic only: no look-up by id, no allocation per
 //! body) into one flat system and solves it. The ranges find the combinations whose systems
-//! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same`]) and
+//! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same_as`]) and
 //! take every figure of every body at once, body by body ([`Systems::grid_into`]), into one
 //! buffer; [`control_under`] likewise takes an earlier identical system's figures. The evaluation repeats, operation for operation, the
 //! arithmetic of the analysis's rows (`analysis::row`, the same as
@@ -23,7 +23,10 @@
 //! readings bear on a body's structure): the relevance O(dimensions + targets + E + S) with
 //! one look-up of each actor's id; the templates O(T x row) plus one realisation and one edge
 //! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
-//! rows, O(S) to hash or compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
+//! rows (a template's row is copied instead while the weights have not changed since it was
+//! last evaluated, [`Memo`], in a state whose rows fit 4 MB), O(S) to hash or compare them
+//! with the earlier systems (kept in such a state, [`Kept`], else evaluated again), and the
+//! solve, O(sweeps x (S + B) x P).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
 //! change the figures' last bits. The order it visits the bodies in (their strongly connected
 //! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
@@ -431,7 +434,7 @@ impl<'a> Systems<'a> {
     }
 
     /// The column of the solution each key's principal has, if it is a principal: what
-    /// [`Systems::values`] reads for `keys`.
+    /// [`control_under`] reads for `keys`.
     pub(super) fn columns(&self, keys: &[(usize, &str)]) -> Vec<Option<usize>> {
         // Keys name a few principals many times over: one look-up per run of a name.
         let mut last: Option<(&str, Option<usize>)> = None;
