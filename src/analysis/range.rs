@@ -28,14 +28,18 @@
 //! O(sweeps x (S + B) x P) (sweeps: the passes of the slowest cycle, `analysis::control`),
 //! once per distinct system: the analyses are planned first, and a combination with the
 //! readings and options of an earlier one, or whose rows are bit for bit those of an earlier
-//! one (each distinct combination's rows evaluated and hashed once more beforehand, O(S),
-//! and compared whole on equal hashes), takes that one's figures. So
+//! one (its rows evaluated and hashed, O(S), and compared whole with an earlier system of
+//! equal hash), takes that one's figures. While the distinct systems' rows fit 4 MB (a real
+//! state's thousand combinations) they are kept, so that each combination's rows are
+//! evaluated once, then compared and solved from the same rows; a larger state's earlier
+//! system is evaluated again to compare (body by body) and to solve. So
 //! O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state, with K
 //! independent of the number of bodies unless readings are added with them.
 //!
 //! Memory: no combination's figures are kept. Each solve's figures go straight to the ranges
 //! (lo, hi) and, for each dimension, to each figure's largest move so far, O(D x B x P) for D
-//! dimensions, beside the rows of one system (two while comparing) and the templates. The
+//! dimensions, beside the rows of one system, the templates and at most 4 MB each of kept
+//! systems and of rows memoised per template (`rows::Systems`). The
 //! headline's figure of the combinations with every element as coded is kept by their
 //! options for its consent steps ([`ControlRanges::solved`]). The result is stored by
 //! position: O(B x P) ranges, the drivers flat (a choice and a value each, every choice
@@ -43,6 +47,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
+
+use rustc_hash::FxHashMap;
 
 mod realise;
 mod rows;
@@ -261,12 +267,29 @@ impl Space {
     fn readings_and_options(&self, base: &Options, choice: &[usize]) -> (Vec<usize>, Options) {
         let mut readings = vec![0; self.contested.len()];
         let mut options = base.clone();
+        let setting = self.setting(base, choice, |i, k| readings[i] = k);
+        (options.weights, options.at_will_threat) = (setting.weights, setting.threat);
+        (readings, options)
+    }
+
+    /// What a combination changes of the options, the weights and the threat option (the
+    /// other options are the base's in every combination), and each element's reading to
+    /// `reading(element, choice)`: what the plan compares and the rows are evaluated under,
+    /// without a copy of the options per combination.
+    fn setting(
+        &self,
+        base: &Options,
+        choice: &[usize],
+        mut reading: impl FnMut(usize, usize),
+    ) -> Setting {
+        let mut weights = base.weights;
+        let mut threat = base.at_will_threat;
         for (d, &k) in self.dimensions.iter().zip(choice) {
             match d {
-                Dimension::Reading(i) => readings[*i] = k,
+                Dimension::Reading(i) => reading(*i, k),
                 Dimension::Threat => {
                     if k == 1 {
-                        options.at_will_threat = !base.at_will_threat;
+                        threat = !base.at_will_threat;
                     }
                 }
                 // A weight left at the point's value (a driver moves one dimension alone).
@@ -275,7 +298,7 @@ impl Space {
                     // The band's ends were checked when it was set, and every point lies
                     // between them.
                     let v = band_point(*lo, *hi, k);
-                    let _ = options.weights.set_computed(name, v);
+                    let _ = weights.set_computed(name, v);
                     // A consent under threat keeps its ratio to a free one as the band moves
                     // consent (codebook R19), unless the band names it too.
                     if name == "consent"
@@ -287,15 +310,20 @@ impl Space {
                             .any(|(n, _, _)| n == "consent_under_threat")
                     {
                         let ratio = base.weights.consent_under_threat / base.weights.consent;
-                        let _ = options
-                            .weights
-                            .set_computed("consent_under_threat", ratio * v);
+                        let _ = weights.set_computed("consent_under_threat", ratio * v);
                     }
                 }
             }
         }
-        (readings, options)
+        Setting { weights, threat }
     }
+}
+
+/// The options a combination sets: [`Space::setting`].
+#[derive(Clone, Copy, PartialEq)]
+struct Setting {
+    weights: Weights,
+    threat: bool,
 }
 
 /// Points at which each weight of the band is evaluated: its two ends and three between.
@@ -396,7 +424,12 @@ where
         figures: F,
     }
     impl<F: Fn(&Dataset, &Analysis) -> Vec<f64>> Figures for Analysed<'_, F> {
-        fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError> {
+        fn values(
+            &mut self,
+            _job: usize,
+            choice: &[usize],
+            out: &mut Vec<f64>,
+        ) -> Result<(), AnalysisError> {
             let (ds, o) = self.realiser.realise(self.options, choice);
             *out = (self.analyze)(ds, &o).map(|a| (self.figures)(ds, &a))?;
             Ok(())
@@ -420,18 +453,28 @@ where
     })
 }
 
-/// What an enumeration reads of each combination (a choice for each dimension).
+/// What an enumeration reads of each combination (a choice for each dimension). `job`
+/// numbers the analyses of one enumeration.
 trait Figures {
     /// The figures of the combination `choice`, into `out`.
-    fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError>;
+    fn values(
+        &mut self,
+        job: usize,
+        choice: &[usize],
+        out: &mut Vec<f64>,
+    ) -> Result<(), AnalysisError>;
     /// A hash of what `choice`'s figures are computed from, if known (`None`: not compared).
     fn fingerprint(&mut self, _choice: &[usize]) -> Option<u64> {
         None
     }
-    /// Whether `a` and `b`, of equal [`Figures::fingerprint`], give the same figures for sure.
-    fn same(&mut self, _a: &[usize], _b: &[usize]) -> bool {
+    /// Whether the combination last hashed and the earlier job `earlier` (the combination
+    /// `choice`), of equal [`Figures::fingerprint`], give the same figures for sure.
+    fn same(&mut self, _earlier: usize, _choice: &[usize]) -> bool {
         false
     }
+    /// The combination last hashed is job `job`, a new analysis: what its hash was computed
+    /// from may be kept for [`Figures::same`] and [`Figures::values`].
+    fn keep(&mut self, _job: usize) {}
     /// The figures of `choice`, for what else the caller keeps of them.
     fn seen(&mut self, _choice: &[usize], _values: &[f64]) {}
 }
@@ -559,17 +602,21 @@ fn enumerate_values<F: Figures>(
     }
     // The first job of each analysis: by readings and options, then by what they compute.
     let mut root: Vec<usize> = (0..jobs.len()).collect();
-    let mut by_readings: HashMap<Vec<usize>, Vec<(Options, usize)>> = HashMap::new();
+    let mut by_readings: FxHashMap<Vec<usize>, Vec<(Setting, usize)>> = FxHashMap::default();
+    let mut readings = vec![0; space.contested.len()];
     for (j, (_, choice)) in jobs.iter().enumerate() {
-        let (readings, o) = space.readings_and_options(options, choice);
-        let bucket = by_readings.entry(readings).or_default();
+        let o = space.setting(options, choice, |i, k| readings[i] = k);
+        let bucket = match by_readings.get_mut(&readings) {
+            Some(bucket) => bucket,
+            None => by_readings.entry(readings.clone()).or_default(),
+        };
         match bucket.iter().find(|(x, _)| *x == o) {
             Some(&(_, r)) => root[j] = r,
             None => bucket.push((o, j)),
         }
     }
     drop(by_readings);
-    let mut by_print: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_print: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for j in 0..jobs.len() {
         if root[j] != j {
             // Its root comes first and is final.
@@ -583,17 +630,32 @@ fn enumerate_values<F: Figures>(
         match earlier
             .iter()
             .copied()
-            .find(|&r| figures.same(&jobs[r].1, &jobs[j].1))
+            .find(|&r| figures.same(r, &jobs[r].1))
         {
             Some(r) => root[j] = r,
-            None => earlier.push(j),
+            None => {
+                earlier.push(j);
+                figures.keep(j);
+            }
         }
     }
     drop(by_print);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
-    for (j, &r) in root.iter().enumerate() {
-        members[r].push(j);
+    // The jobs of each analysis, in job order: those of root `r` are
+    // `members[first[r]..first[r + 1]]`.
+    let mut first = vec![0usize; jobs.len() + 1];
+    for &r in &root {
+        first[r + 1] += 1;
     }
+    for r in 0..jobs.len() {
+        first[r + 1] += first[r];
+    }
+    let mut members = vec![0usize; jobs.len()];
+    let mut next = first.clone();
+    for (j, &r) in root.iter().enumerate() {
+        members[next[r]] = j;
+        next[r] += 1;
+    }
+    drop(next);
     let mut point: Vec<f64> = Vec::new();
     let mut ranges: Vec<(f64, f64)> = Vec::new();
     let mut combinations: u64 = 0;
@@ -611,7 +673,7 @@ fn enumerate_values<F: Figures>(
         if root[j] != j {
             continue;
         }
-        if let Err(e) = figures.values(&jobs[j].1, &mut values) {
+        if let Err(e) = figures.values(j, &jobs[j].1, &mut values) {
             // Every job of an analysis fails alike: the first to fail is its root. A driver
             // that cannot be analysed is left out of an outer bound.
             match jobs[j].0 {
@@ -619,7 +681,7 @@ fn enumerate_values<F: Figures>(
                 _ => return Err(e),
             }
         }
-        for &m in &members[j] {
+        for &m in &members[first[j]..first[j + 1]] {
             figures.seen(&jobs[m].1, &values);
             match jobs[m].0 {
                 // The first job of all.
@@ -804,14 +866,22 @@ pub fn control_ranges(
         solved: Vec<(Options, f64)>,
     }
     impl Figures for Control<'_> {
-        fn values(&mut self, choice: &[usize], out: &mut Vec<f64>) -> Result<(), AnalysisError> {
-            self.systems.grid_into(self.options, choice, out)
+        fn values(
+            &mut self,
+            job: usize,
+            choice: &[usize],
+            out: &mut Vec<f64>,
+        ) -> Result<(), AnalysisError> {
+            self.systems.grid_into(self.options, job, choice, out)
         }
         fn fingerprint(&mut self, choice: &[usize]) -> Option<u64> {
             self.systems.fingerprint(self.options, choice)
         }
-        fn same(&mut self, a: &[usize], b: &[usize]) -> bool {
-            self.systems.same(self.options, a, b)
+        fn same(&mut self, earlier: usize, choice: &[usize]) -> bool {
+            self.systems.same_as(self.options, earlier, choice)
+        }
+        fn keep(&mut self, job: usize) {
+            self.systems.keep(job);
         }
         fn seen(&mut self, choice: &[usize], values: &[f64]) {
             let Some(i) = self.headline else {
@@ -894,7 +964,7 @@ fn interval_bound(
     let radix: Vec<u64> = space.dimensions.iter().map(|d| space.radix(d)).collect();
     // (share of the body's seats, candidate rows) per channel; `None` rows: unbounded.
     let mut realiser = Realiser::new(space, dataset);
-    let relevance = rows::Relevance::new(space, dataset);
+    let relevance = rows::Relevance::new(space, dataset, &index);
     type Candidates = Vec<(f64, Option<Vec<Vec<(usize, f64)>>>)>;
     let mut candidates: Vec<Candidates> = vec![Vec::new(); n];
     for (bi, body) in dataset.bodies.iter().enumerate() {

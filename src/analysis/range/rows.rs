@@ -9,7 +9,7 @@
 //! always once), with the actors already numbered by position. A combination then evaluates
 //! every template under its weights (arithmetic only: no look-up by id, no allocation per
 //! body) into one flat system and solves it. The ranges find the combinations whose systems
-//! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same`]) and
+//! are bit for bit the same before solving ([`Systems::fingerprint`], [`Systems::same_as`]) and
 //! take every figure of every body at once, body by body ([`Systems::grid_into`]), into one
 //! buffer; [`control_under`] likewise takes an earlier identical system's figures. The evaluation repeats, operation for operation, the
 //! arithmetic of the analysis's rows (`analysis::row`, the same as
@@ -23,7 +23,10 @@
 //! readings bear on a body's structure): the relevance O(dimensions + targets + E + S) with
 //! one look-up of each actor's id; the templates O(T x row) plus one realisation and one edge
 //! index O(E) per combination that needs a new one; per combination O(S) to evaluate the
-//! rows, O(S) to hash or compare them with the earlier systems, and the solve, O(sweeps x (S + B) x P).
+//! rows (a template's row is copied instead while the weights have not changed since it was
+//! last evaluated, [`Memo`], in a state whose rows fit 4 MB), O(S) to hash or compare them
+//! with the earlier systems (kept in such a state, [`Kept`], else evaluated again), and the
+//! solve, O(sweeps x (S + B) x P).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
 //! change the figures' last bits. The order it visits the bodies in (their strongly connected
 //! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
@@ -62,8 +65,13 @@ pub(super) struct Relevance<'a> {
 }
 
 impl<'a> Relevance<'a> {
-    pub(super) fn new(space: &Space, dataset: &'a Dataset) -> Relevance<'a> {
-        let index = position_index(dataset);
+    /// `index`: [`position_index`] of `dataset`.
+    pub(super) fn new(
+        space: &Space,
+        dataset: &'a Dataset,
+        index: &HashMap<&'a str, usize>,
+    ) -> Relevance<'a> {
+        let index = index.clone();
         let n = dataset.bodies.len();
         let mut r = Relevance {
             channels: HashMap::new(),
@@ -179,10 +187,11 @@ impl<'a> Relevance<'a> {
 }
 
 /// One step of a template: a channel's header, then its counted steps, then its removers.
+/// 16 bytes: a template holds one per channel and step of its body.
 #[derive(Clone, Copy)]
 enum Op {
     Channel {
-        seats: f64,
+        seats: u32,
         parts: u32,
         removers: u32,
     },
@@ -196,30 +205,43 @@ enum Op {
     },
 }
 
-/// A body's row as a function of the weights.
+/// A body's row as a function of the weights. 24 bytes: one per body, the rare voting-power
+/// row boxed so that it does not size every lean one.
 enum Template {
     /// Channels and steps: `ops` and `slots` index [`Systems::ops`] and [`Systems::slots`]
     /// (the body's distinct actors in id order, each with its position if it is a body).
     Lean {
-        seats: f64,
-        ops: (usize, usize),
-        slots: (usize, usize),
+        seats: u32,
+        ops: (u32, u32),
+        slots: (u32, u32),
         co_opted: bool,
     },
-    /// A voting-power row (blocs), valid for `weights` only.
-    Fixed {
-        row: Vec<(usize, f64)>,
-        weights: Weights,
-        co_opted: bool,
-    },
+    /// A voting-power row (blocs).
+    Fixed(Box<Fixed>),
+}
+
+/// A voting-power row, valid for `weights` only.
+struct Fixed {
+    row: Vec<(usize, f64)>,
+    weights: Weights,
+    co_opted: bool,
 }
 
 impl Template {
     fn co_opted(&self) -> bool {
         match self {
-            Template::Lean { co_opted, .. } | Template::Fixed { co_opted, .. } => *co_opted,
+            Template::Lean { co_opted, .. } => *co_opted,
+            Template::Fixed(f) => f.co_opted,
         }
     }
+}
+
+/// A slot of an actor that is not a body.
+const NO_BODY: u32 = u32::MAX;
+
+/// An index into the templates' shared vectors, which hold a few entries per step.
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 steps and bodies")
 }
 
 /// The control figures of combinations of a space, from templates built per body.
@@ -245,17 +267,55 @@ pub(super) struct Systems<'a> {
     constant: Vec<Option<usize>>,
     templates: Vec<Template>,
     ops: Vec<Op>,
-    slots: Vec<Option<usize>>,
+    slots: Vec<u32>,
     space: &'a Space,
-    /// Buffers of the system being evaluated, of a second one to compare it with, and of the
-    /// template of each body.
+    /// Buffers of the system last evaluated (hashed, then compared and solved from here), of
+    /// one row of an earlier system evaluated again to compare it with, of the template of
+    /// each body, and of one row's sums.
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
-    other: (Vec<usize>, Vec<(usize, f64)>),
+    row: Vec<(usize, f64)>,
     ids: Vec<usize>,
+    acc: Vec<f64>,
+    ws: Vec<f64>,
+    /// The column of each principal in the solution, in their order.
+    principal_cols: Vec<Option<usize>>,
+    /// The rows of the distinct systems of the plan while they fit [`KEEP`].
+    kept: Kept,
+    memo: Memo,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
     orders: control::Orders,
+}
+
+/// The entries of rows the plan keeps at most (16 bytes each): every distinct system of a
+/// small state, such as a real one's thousand combinations, so that each system's rows are
+/// evaluated once; a large state's systems are each larger and are evaluated again instead.
+const KEEP: usize = 1 << 18;
+
+/// Each template's row as last evaluated, under the weights of one generation: the
+/// combinations of a plan come in runs under the same weights (the band's points change
+/// last), in which most bodies keep their template, so their rows are copied rather than
+/// evaluated again. Only while the rows fit [`KEEP`]: a large state's templates beyond it are
+/// evaluated each time.
+#[derive(Default)]
+struct Memo {
+    weights: Weights,
+    /// Bumped when the weights change; a template's row is current when its stamp is this.
+    generation: u32,
+    stamp: Vec<u32>,
+    /// (start in `rows`, length) of each template's row; `u32::MAX` if it has no room.
+    at: Vec<(u32, u32)>,
+    rows: Vec<(usize, f64)>,
+}
+
+/// Rows kept by the number of their job: `at[job]` gives the ranges of `starts` and
+/// `entries`.
+#[derive(Default)]
+struct Kept {
+    at: HashMap<usize, (usize, usize, usize, usize)>,
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
 }
 
 /// The patterns whose order [`Systems`] keeps: the band's weights at their ends and a weight
@@ -275,7 +335,7 @@ impl<'a> Systems<'a> {
         let in_force: std::collections::HashSet<&str> =
             principals.iter().map(String::as_str).collect();
         let absorbing = absorbing(dataset, &in_force);
-        let cols = dataset
+        let cols: HashMap<&str, usize> = dataset
             .bodies
             .iter()
             .zip(&absorbing)
@@ -287,7 +347,7 @@ impl<'a> Systems<'a> {
             .dimensions
             .iter()
             .any(|d| !matches!(d, Dimension::Weight { .. }));
-        let relevance = structural.then(|| Relevance::new(space, dataset));
+        let relevance = structural.then(|| Relevance::new(space, dataset, &index));
         let deps = dataset
             .bodies
             .iter()
@@ -314,6 +374,10 @@ impl<'a> Systems<'a> {
                     .try_fold(1u64, |a, (_, r)| a.checked_mul(*r))
                     .map(|_| with_radix)
             })
+            .collect();
+        let principal_cols = principals
+            .iter()
+            .map(|p| cols.get(p.as_str()).copied())
             .collect();
         let blocs = dataset
             .bodies
@@ -342,19 +406,27 @@ impl<'a> Systems<'a> {
             space,
             starts: Vec::new(),
             entries: Vec::new(),
-            other: (Vec::new(), Vec::new()),
+            row: Vec::new(),
             ids: Vec::new(),
+            acc: Vec::new(),
+            ws: Vec::new(),
+            principal_cols,
+            kept: Kept::default(),
+            memo: Memo {
+                generation: 1,
+                ..Memo::default()
+            },
             orders: control::Orders::keeping(ORDERS),
         })
     }
 
-    /// The key of body `b`'s structure under `choice`, whose options are `o` (the threat
-    /// option keyed by its value, not by the choice, so that any base options key alike).
-    fn key(&self, b: usize, choice: &[usize], o: &Options) -> Option<u64> {
+    /// The key of body `b`'s structure under `choice`, whose threat option is `threat` (keyed
+    /// by its value, not by the choice, so that any base options key alike).
+    fn key(&self, b: usize, choice: &[usize], threat: bool) -> Option<u64> {
         let deps = self.deps[b].as_ref()?;
         Some(deps.iter().fold(0u64, |key, &(d, radix)| {
             let k = match self.space.dimensions[d] {
-                Dimension::Threat => u64::from(o.at_will_threat),
+                Dimension::Threat => u64::from(threat),
                 _ => choice[d] as u64,
             };
             key * radix + k
@@ -362,7 +434,7 @@ impl<'a> Systems<'a> {
     }
 
     /// The column of the solution each key's principal has, if it is a principal: what
-    /// [`Systems::values`] reads for `keys`.
+    /// [`control_under`] reads for `keys`.
     pub(super) fn columns(&self, keys: &[(usize, &str)]) -> Vec<Option<usize>> {
         // Keys name a few principals many times over: one look-up per run of a name.
         let mut last: Option<(&str, Option<usize>)> = None;
@@ -387,15 +459,16 @@ impl<'a> Systems<'a> {
         starts: &mut Vec<usize>,
         entries: &mut Vec<(usize, f64)>,
     ) -> Result<(), AnalysisError> {
-        let (_, o) = self.space.readings_and_options(options, choice);
-        let ids = self.templates(options, &o, choice)?;
+        let o = self.space.setting(options, choice, |_, _| ());
+        let ids = self.templates(options, &o.weights, o.threat, choice)?;
         self.evaluate_into(&ids, &o.weights, starts, entries);
         self.ids = ids;
         Ok(())
     }
 
-    /// A hash of the system of combination `choice` (`None` if its analysis fails): equal
-    /// systems have equal hashes. O(S) beside the templates.
+    /// Evaluates the system of combination `choice` and hashes it (`None` if its analysis
+    /// fails): equal systems have equal hashes. The rows stay, for [`Systems::same_as`],
+    /// [`Systems::keep`] and a solve. O(S) beside the templates.
     pub(super) fn fingerprint(&mut self, options: &Options, choice: &[usize]) -> Option<u64> {
         let (mut starts, mut entries) = (
             std::mem::take(&mut self.starts),
@@ -409,38 +482,73 @@ impl<'a> Systems<'a> {
         hash
     }
 
-    /// Whether combinations `a` and `b` give the same system, bit for bit (then the same
-    /// figures). O(S).
-    pub(super) fn same(&mut self, options: &Options, a: &[usize], b: &[usize]) -> bool {
-        self.same_under(options, a, options, b)
-    }
-
-    /// [`Systems::same`] of `a` under base options `oa` and `b` under `ob`.
-    fn same_under(&mut self, oa: &Options, a: &[usize], ob: &Options, b: &[usize]) -> bool {
-        let (mut starts, mut entries) = (
-            std::mem::take(&mut self.starts),
-            std::mem::take(&mut self.entries),
-        );
-        let (mut s2, mut e2) = std::mem::take(&mut self.other);
-        let same = self.rows_into(oa, a, &mut starts, &mut entries).is_ok()
-            && self.rows_into(ob, b, &mut s2, &mut e2).is_ok()
-            && starts == s2
-            && same_bits(&entries, &e2);
-        (self.starts, self.entries) = (starts, entries);
-        self.other = (s2, e2);
+    /// Whether the system last hashed ([`Systems::fingerprint`]) is bit for bit that of the
+    /// earlier job `earlier`, the combination `choice` (then the same figures): compared with
+    /// its kept rows, or with its rows evaluated again. O(S).
+    pub(super) fn same_as(&mut self, options: &Options, earlier: usize, choice: &[usize]) -> bool {
+        if let Some(&(s0, s1, e0, e1)) = self.kept.at.get(&earlier) {
+            return self.starts == self.kept.starts[s0..s1]
+                && same_bits(&self.entries, &self.kept.entries[e0..e1]);
+        }
+        // Body by body, so that no second system is held (tens of MB in a large state).
+        let o = self.space.setting(options, choice, |_, _| ());
+        let Ok(ids) = self.templates(options, &o.weights, o.threat, choice) else {
+            return false;
+        };
+        let mut row = std::mem::take(&mut self.row);
+        let mut same = ids.len() + 1 == self.starts.len();
+        if same {
+            self.weigh(&o.weights);
+            for (b, &t) in ids.iter().enumerate() {
+                row.clear();
+                self.row_into(t, &o.weights, &mut row);
+                if !same_bits(&row, &self.entries[self.starts[b]..self.starts[b + 1]]) {
+                    same = false;
+                    break;
+                }
+            }
+        }
+        self.row = row;
+        self.ids = ids;
         same
     }
 
+    /// Keeps the rows last hashed as job `job`'s, if they fit [`KEEP`].
+    pub(super) fn keep(&mut self, job: usize) {
+        let kept = &mut self.kept;
+        if kept.entries.len() + self.entries.len() > KEEP {
+            return;
+        }
+        let (s0, e0) = (kept.starts.len(), kept.entries.len());
+        kept.starts.extend_from_slice(&self.starts);
+        kept.entries.extend_from_slice(&self.entries);
+        kept.at
+            .insert(job, (s0, kept.starts.len(), e0, kept.entries.len()));
+    }
+
     /// Integrated control of every body (dataset order) by every principal in force (their
-    /// order), body by body, into `out`, in the combination `choice`: exactly what
+    /// order), body by body, into `out`, in the combination `choice` (job `job`, from its
+    /// kept rows if [`Systems::keep`] kept them): exactly what
     /// [`crate::analysis::control_values`] gives on the realised dataset for those keys (the
     /// same sums in the same order), without a key per figure.
     pub(super) fn grid_into(
         &mut self,
         options: &Options,
+        job: usize,
         choice: &[usize],
         out: &mut Vec<f64>,
     ) -> Result<(), AnalysisError> {
+        if let Some(&(s0, s1, e0, e1)) = self.kept.at.get(&job) {
+            let kept = &self.kept;
+            return grid(
+                self.base,
+                &self.absorbing,
+                (&self.principals, &self.principal_cols),
+                &mut self.orders,
+                (&kept.starts[s0..s1], &kept.entries[e0..e1]),
+                out,
+            );
+        }
         let (mut starts, mut entries) = (
             std::mem::take(&mut self.starts),
             std::mem::take(&mut self.entries),
@@ -448,44 +556,14 @@ impl<'a> Systems<'a> {
         let result = self
             .rows_into(options, choice, &mut starts, &mut entries)
             .and_then(|()| {
-                let rows: Vec<&[(usize, f64)]> =
-                    starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
-                let solution =
-                    solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
-                let cols: Vec<Option<usize>> = self
-                    .principals
-                    .iter()
-                    .map(|p| self.cols.get(p.as_str()).copied())
-                    .collect();
-                out.clear();
-                out.reserve(rows.len() * cols.len());
-                for (b, row) in rows.iter().enumerate() {
-                    for (p, &col) in self.principals.iter().zip(&cols) {
-                        // `values_of`, key by key.
-                        if row.is_empty() {
-                            // A root answers only to itself.
-                            out.push(if self.base.bodies[b].id == *p {
-                                1.0
-                            } else {
-                                0.0
-                            });
-                            continue;
-                        }
-                        let Some(k) = col else {
-                            out.push(0.0);
-                            continue;
-                        };
-                        let mut v = 0.0;
-                        for &(j, q) in *row {
-                            let part = q * solution.at(j, k);
-                            if part > 0.0 {
-                                v += part;
-                            }
-                        }
-                        out.push(v);
-                    }
-                }
-                Ok(())
+                grid(
+                    self.base,
+                    &self.absorbing,
+                    (&self.principals, &self.principal_cols),
+                    &mut self.orders,
+                    (&starts, &entries),
+                    out,
+                )
             });
         (self.starts, self.entries) = (starts, entries);
         result
@@ -497,7 +575,7 @@ impl<'a> Systems<'a> {
         self.cache[b].iter().find_map(|&(k, t)| {
             let fits = match &self.templates[t] {
                 Template::Lean { .. } => true,
-                Template::Fixed { weights, .. } => weights == w,
+                Template::Fixed(f) => f.weights == *w,
             };
             (k == key && fits).then_some(t)
         })
@@ -508,7 +586,8 @@ impl<'a> Systems<'a> {
     fn templates(
         &mut self,
         options: &Options,
-        o: &Options,
+        w: &Weights,
+        threat: bool,
         choice: &[usize],
     ) -> Result<Vec<usize>, AnalysisError> {
         let n = self.base.bodies.len();
@@ -521,8 +600,8 @@ impl<'a> Systems<'a> {
                 ids.push(t);
                 continue;
             }
-            let key = self.key(b, choice, o);
-            match self.find(b, key, &o.weights) {
+            let key = self.key(b, choice, threat);
+            match self.find(b, key, w) {
                 Some(t) => ids.push(t),
                 None => {
                     ids.push(usize::MAX);
@@ -538,11 +617,11 @@ impl<'a> Systems<'a> {
                 let body = &ds.bodies[b];
                 let co_opted = !crate::model::validate::co_opted(body).is_empty();
                 let t = if self.blocs[b] {
-                    Template::Fixed {
+                    Template::Fixed(Box::new(Fixed {
                         row: whole.row(&edges, &self.index, body, &o),
                         weights: o.weights,
                         co_opted,
-                    }
+                    }))
                 } else {
                     build(
                         &edges,
@@ -556,14 +635,16 @@ impl<'a> Systems<'a> {
                 let id = self.templates.len();
                 self.templates.push(t);
                 if let Some(k) = key {
-                    // A voting-power row under other weights is replaced, not kept beside.
-                    self.cache[b].retain(|&(x, t)| {
-                        x != k || matches!(self.templates[t], Template::Lean { .. })
-                    });
-                    self.cache[b].push((k, id));
-                    // Keyed by nothing: the key is 0 in every combination.
+                    // Keyed by nothing: the key is 0 in every combination, and the body is
+                    // never looked up in the cache again.
                     if !self.blocs[b] && self.deps[b].as_ref().is_some_and(Vec::is_empty) {
                         self.constant[b] = Some(id);
+                    } else {
+                        // A voting-power row under other weights is replaced, not kept beside.
+                        self.cache[b].retain(|&(x, t)| {
+                            x != k || matches!(self.templates[t], Template::Lean { .. })
+                        });
+                        self.cache[b].push((k, id));
                     }
                 }
                 ids[b] = id;
@@ -577,25 +658,14 @@ impl<'a> Systems<'a> {
     }
 
     /// Integrated control of the bodies at `keys` by the principals named there (whose
-    /// columns are `cols`, [`Systems::columns`]) in the combination `choice`, whose options
-    /// are `o`: exactly as [`crate::analysis::control_values`] gives it on the realised
-    /// dataset.
-    fn solve(
+    /// columns are `cols`, [`Systems::columns`]) in the system last hashed
+    /// ([`Systems::fingerprint`]): exactly as [`crate::analysis::control_values`] gives it on
+    /// the realised dataset.
+    fn solve_last(
         &mut self,
-        options: &Options,
-        o: &Options,
-        choice: &[usize],
         keys: &[(usize, &str)],
         cols: &[Option<usize>],
     ) -> Result<Vec<f64>, AnalysisError> {
-        let ids = self.templates(options, o, choice)?;
-        let (mut starts, mut entries) = (
-            std::mem::take(&mut self.starts),
-            std::mem::take(&mut self.entries),
-        );
-        self.evaluate_into(&ids, &o.weights, &mut starts, &mut entries);
-        (self.starts, self.entries) = (starts, entries);
-        self.ids = ids;
         let rows: Vec<&[(usize, f64)]> = self
             .starts
             .windows(2)
@@ -608,7 +678,7 @@ impl<'a> Systems<'a> {
 
     /// Every body's row under `w`, from its template, into `starts` and `entries`.
     fn evaluate_into(
-        &self,
+        &mut self,
         ids: &[usize],
         w: &Weights,
         starts: &mut Vec<usize>,
@@ -616,31 +686,75 @@ impl<'a> Systems<'a> {
     ) {
         starts.clear();
         entries.clear();
+        starts.reserve(ids.len() + 1);
         starts.push(0);
-        let mut acc: Vec<f64> = Vec::new();
-        let mut ws: Vec<f64> = Vec::new();
+        self.weigh(w);
         for &t in ids {
-            match &self.templates[t] {
-                Template::Fixed { row, .. } => entries.extend_from_slice(row),
-                Template::Lean {
-                    seats, ops, slots, ..
-                } => evaluate(
-                    &self.ops[ops.0..ops.1],
-                    &self.slots[slots.0..slots.1],
+            self.row_into(t, w, entries);
+            starts.push(entries.len());
+        }
+    }
+
+    /// Starts the rows evaluated under `w`: the memo's rows of other weights are stale.
+    fn weigh(&mut self, w: &Weights) {
+        let memo = &mut self.memo;
+        if !same_weights(&memo.weights, w) {
+            memo.weights = *w;
+            memo.generation += 1;
+        }
+        memo.stamp.resize(self.templates.len(), 0);
+        memo.at.resize(self.templates.len(), (u32::MAX, 0));
+    }
+
+    /// Template `t`'s row under `w` (the weights of the last [`Systems::weigh`]), appended to
+    /// `entries`.
+    #[inline]
+    fn row_into(&mut self, t: usize, w: &Weights, entries: &mut Vec<(usize, f64)>) {
+        let (acc, ws, memo) = (&mut self.acc, &mut self.ws, &mut self.memo);
+        match &self.templates[t] {
+            Template::Fixed(f) => entries.extend_from_slice(&f.row),
+            Template::Lean { .. } if memo.stamp[t] == memo.generation => {
+                let (a, len) = memo.at[t];
+                let a = a as usize;
+                entries.extend_from_slice(&memo.rows[a..a + len as usize]);
+            }
+            Template::Lean {
+                seats, ops, slots, ..
+            } => {
+                let first = entries.len();
+                let (ops, slots) = (
+                    ops.0 as usize..ops.1 as usize,
+                    slots.0 as usize..slots.1 as usize,
+                );
+                let most = slots.len();
+                evaluate(
+                    &self.ops[ops],
+                    &self.slots[slots],
                     *seats,
                     w,
-                    &mut acc,
-                    &mut ws,
+                    acc,
+                    ws,
                     entries,
-                ),
+                );
+                // A row never has more entries than its template has actors.
+                if memo.at[t].0 == u32::MAX && memo.rows.len() + most <= KEEP {
+                    memo.at[t].0 = memo.rows.len() as u32;
+                    memo.rows.resize(memo.rows.len() + most, (0, 0.0));
+                }
+                if memo.at[t].0 != u32::MAX {
+                    let row = &entries[first..];
+                    let a = memo.at[t].0 as usize;
+                    memo.rows[a..a + row.len()].copy_from_slice(row);
+                    memo.at[t].1 = row.len() as u32;
+                    memo.stamp[t] = memo.generation;
+                }
             }
-            starts.push(entries.len());
         }
     }
 }
 
 /// A channel's seats, its counted steps (actor, position, strength) and its removers.
-type ChannelParts<'b> = (f64, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
+type ChannelParts<'b> = (u32, Vec<(&'b str, Position, f64)>, Vec<&'b str>);
 
 /// The template of `body`: its channels' counted steps with their positions and strengths, its
 /// removers at will, and its distinct actors in id order with their positions.
@@ -650,7 +764,7 @@ fn build(
     body: &Body,
     co_opted: bool,
     ops: &mut Vec<Op>,
-    slots: &mut Vec<Option<usize>>,
+    slots: &mut Vec<u32>,
 ) -> Template {
     // (actor, position, strength) of each counted step and the removers, channel by channel.
     let mut channels: Vec<ChannelParts<'_>> = Vec::new();
@@ -673,7 +787,7 @@ fn build(
         }
         let removers = edges.removers(body, channel);
         names.extend(&removers);
-        channels.push((f64::from(channel.seats), parts, removers));
+        channels.push((channel.seats, parts, removers));
     }
     names.sort_unstable();
     names.dedup();
@@ -697,11 +811,15 @@ fn build(
         }
     }
     let first = slots.len();
-    slots.extend(names.iter().map(|a| index.get(a).copied()));
+    slots.extend(
+        names
+            .iter()
+            .map(|a| index.get(a).map_or(NO_BODY, |&j| narrow(j))),
+    );
     Template::Lean {
-        seats: f64::from(body.seats),
-        ops: (start, ops.len()),
-        slots: (first, slots.len()),
+        seats: body.seats,
+        ops: (narrow(start), narrow(ops.len())),
+        slots: (narrow(first), narrow(slots.len())),
         co_opted,
     }
 }
@@ -712,8 +830,8 @@ fn build(
 /// last bit.
 fn evaluate(
     ops: &[Op],
-    slots: &[Option<usize>],
-    body_seats: f64,
+    slots: &[u32],
+    body_seats: u32,
     w: &Weights,
     acc: &mut Vec<f64>,
     ws: &mut Vec<f64>,
@@ -731,6 +849,7 @@ fn evaluate(
         else {
             unreachable!("a template starts each channel with its header");
         };
+        let seats = f64::from(seats);
         let (parts, removers) = (parts as usize, removers as usize);
         let steps = &ops[i + 1..i + 1 + parts];
         let removing = &ops[i + 1 + parts..i + 1 + parts + removers];
@@ -769,11 +888,10 @@ fn evaluate(
         }
     }
     // An actor holds a seat exactly when some positive part was added to it.
-    for (s, j) in acc.iter().zip(slots) {
-        if *s > 0.0
-            && let Some(j) = j
-        {
-            out.push((*j, s / body_seats));
+    let body_seats = f64::from(body_seats);
+    for (s, &j) in acc.iter().zip(slots) {
+        if *s > 0.0 && j != NO_BODY {
+            out.push((j as usize, s / body_seats));
         }
     }
 }
@@ -782,10 +900,83 @@ fn evaluate(
 fn fingerprint(starts: &[usize], entries: &[(usize, f64)]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
-    let h = starts.iter().fold(0u64, |h, &s| mix(h, s as u64));
-    entries
-        .iter()
-        .fold(h, |h, &(j, q)| mix(mix(h, j as u64), q.to_bits()))
+    // Four lanes, mixed apart and joined at the end: each multiply waits only on its own
+    // lane's last one.
+    let mut h = [starts.iter().fold(0u64, |h, &s| mix(h, s as u64)), 1, 2, 3];
+    let pairs = entries.chunks_exact(2);
+    let rest = pairs.remainder();
+    for p in pairs {
+        h[0] = mix(h[0], p[0].0 as u64);
+        h[1] = mix(h[1], p[0].1.to_bits());
+        h[2] = mix(h[2], p[1].0 as u64);
+        h[3] = mix(h[3], p[1].1.to_bits());
+    }
+    for &(j, q) in rest {
+        h[0] = mix(h[0], j as u64);
+        h[1] = mix(h[1], q.to_bits());
+    }
+    h.into_iter().fold(entries.len() as u64, mix)
+}
+
+/// Integrated control of every body by every principal (whose columns are `cols`), body by
+/// body, into `out`, solving the system `(starts, entries)`: `values_of` key by key, without
+/// the keys.
+fn grid(
+    base: &Dataset,
+    absorbing: &[bool],
+    (principals, cols): (&[BodyId], &[Option<usize>]),
+    orders: &mut control::Orders,
+    (starts, entries): (&[usize], &[(usize, f64)]),
+    out: &mut Vec<f64>,
+) -> Result<(), AnalysisError> {
+    let rows: Vec<&[(usize, f64)]> = starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
+    let solution = solve_rows_with(base, &rows, absorbing, orders)?;
+    out.clear();
+    out.reserve(rows.len() * cols.len());
+    for (b, row) in rows.iter().enumerate() {
+        for (p, &col) in principals.iter().zip(cols) {
+            if row.is_empty() {
+                // A root answers only to itself.
+                out.push(if base.bodies[b].id == *p { 1.0 } else { 0.0 });
+                continue;
+            }
+            let Some(k) = col else {
+                out.push(0.0);
+                continue;
+            };
+            let mut v = 0.0;
+            for &(j, q) in *row {
+                let part = q * solution.at(j, k);
+                if part > 0.0 {
+                    v += part;
+                }
+            }
+            out.push(v);
+        }
+    }
+    Ok(())
+}
+
+/// The same weights to the bit (so the same rows, where `==` would take -0 for 0).
+fn same_weights(a: &Weights, b: &Weights) -> bool {
+    // Destructured, so that a weight added to the model is not left out here.
+    let bits = |&Weights {
+                    recommend,
+                    propose,
+                    consent,
+                    consent_under_threat,
+                    at_will_removal,
+                }: &Weights| {
+        [
+            recommend,
+            propose,
+            consent,
+            consent_under_threat,
+            at_will_removal,
+        ]
+        .map(f64::to_bits)
+    };
+    bits(a) == bits(b)
 }
 
 fn same_bits(a: &[(usize, f64)], b: &[(usize, f64)]) -> bool {
@@ -825,14 +1016,20 @@ pub(crate) fn control_under(
         let print = systems.fingerprint(o, &[]);
         let earlier = print.and_then(|h| {
             (0..i).find(|&j| {
-                prints[j] == Some(h)
-                    && out[j].is_some()
-                    && systems.same_under(&each[j], &[], o, &[])
+                prints[j] == Some(h) && out[j].is_some() && systems.same_as(&each[j], j, &[])
             })
         });
-        let values = match earlier {
-            Some(j) => out[j].clone(),
-            None => systems.solve(o, o, &[], keys, &cols).ok(),
+        let values = match (earlier, print) {
+            (Some(j), _) => out[j].clone(),
+            (None, Some(_)) => {
+                let values = systems.solve_last(keys, &cols).ok();
+                if values.is_some() {
+                    systems.keep(i);
+                }
+                values
+            }
+            // Its analysis fails.
+            (None, None) => None,
         };
         prints.push(print);
         out.push(values);
@@ -898,8 +1095,8 @@ mod tests {
                             };
                             let mut got = Vec::new();
                             evaluate(
-                                &ops[r.0..r.1],
-                                &slots[s.0..s.1],
+                                &ops[r.0 as usize..r.1 as usize],
+                                &slots[s.0 as usize..s.1 as usize],
                                 *seats,
                                 &o.weights,
                                 &mut Vec::new(),
