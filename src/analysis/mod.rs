@@ -318,9 +318,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
     // Per principal's place: the parts that arrive through each actor (place, part).
     let mut parts: Vec<Vec<(u32, f64)>> = vec![Vec::new(); principal_ids.len()];
-    for (b, ((body, (cs, direct, power, direct_at)), row)) in
-        dataset.bodies.iter().zip(channels).zip(&rows).enumerate()
-    {
+    for (b, ((body, shares), row)) in dataset.bodies.iter().zip(channels).zip(&rows).enumerate() {
+        let BodyShares {
+            channels: cs,
+            direct,
+            strays,
+            power,
+        } = shares;
         let mut control = vec![0.0; principal_ids.len()];
         if row.is_empty() {
             // A root: nobody fills it, so it answers only to itself (the solve refuses a root
@@ -348,18 +352,17 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
         let control = IdMap::from_sorted(principal_ids.clone(), (0..).zip(control).collect());
         // Each actor by the position body_system found it at: no second lookup by id.
+        let mut strays = strays.iter();
         let direct = IdMap::from_sorted(
             actor_ids.clone(),
             direct
                 .iter()
-                .zip(direct_at)
-                .map(|((a, s), j)| {
-                    let place = if j == usize::MAX {
-                        place_of(a)
-                    } else {
-                        places[j]
+                .map(|&(j, s)| {
+                    let place = match j {
+                        usize::MAX => strays.next().map_or(u32::MAX, |a| place_of(a)),
+                        j => places[j],
                     };
-                    (place, *s)
+                    (place, s)
                 })
                 .collect(),
         );
@@ -417,9 +420,8 @@ fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
     // Actors that are no body (a file the checks refuse, read all the same).
     let strays: BTreeSet<&str> = channels
         .iter()
-        .flat_map(|(_, direct, _, at)| direct.keys().zip(at))
-        .filter(|(_, j)| **j == usize::MAX)
-        .map(|(a, _)| a.as_str())
+        .flat_map(|shares| &shares.strays)
+        .map(String::as_str)
         .collect();
     let n = dataset.bodies.len();
     let mut order: Vec<(&str, usize)> = dataset
@@ -459,15 +461,17 @@ fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     out
 }
 
-/// A body's channel shares, its direct seats by actor, its blocs' voting power, and the
-/// position of each actor of the direct seats (in their order; `usize::MAX` for an actor that
-/// is no body): each actor looked up by its id once.
-type BodyShares = (
-    Vec<ChannelShares>,
-    BTreeMap<BodyId, f64>,
-    Option<blocs::BodyPower>,
-    Vec<usize>,
-);
+/// A body's channel shares, its direct seats and its blocs' voting power, each actor of the
+/// direct seats looked up by its id once.
+struct BodyShares {
+    channels: Vec<ChannelShares>,
+    /// (position of the actor, `usize::MAX` for an actor that is no body; its seats), in the
+    /// order of the actors' ids.
+    direct: Vec<(usize, f64)>,
+    /// The ids of the actors that are no body, in the same order.
+    strays: Vec<BodyId>,
+    power: Option<blocs::BodyPower>,
+}
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
 struct Solved<'d> {
@@ -597,34 +601,58 @@ fn body_system<S: BuildHasher>(
         .iter()
         .map(|c| shares::channel_shares_indexed(edges, body, c, &options.weights))
         .collect();
-    let direct = shares::direct_shares(&cs);
+    // The direct seats as `shares::direct_shares` sums them (each actor's parts in the order
+    // they come, actors in id order), on borrowed ids: no map and no copied id per body.
+    let mut parts: Vec<(&str, f64)> = cs
+        .iter()
+        .flat_map(|c| &c.shares)
+        .filter(|s| s.seats > 0.0)
+        .map(|s| (s.actor.as_str(), s.seats))
+        .collect();
+    // Stable: an actor's parts keep their order.
+    parts.sort_by(|x, y| x.0.cmp(y.0));
+    let mut direct: Vec<(&str, f64)> = Vec::with_capacity(parts.len());
+    for (a, v) in parts {
+        match direct.last_mut() {
+            Some(last) if last.0 == a => last.1 += v,
+            _ => direct.push((a, 0.0 + v)),
+        }
+    }
     let seats = f64::from(body.seats);
     let power = blocs::body_power(body, options.layer);
-    let by_power = blocs::power_row(
-        body,
-        &cs,
-        &direct,
-        power.as_ref(),
-        options.share_model,
-        options.layer,
-    );
-    let direct_at: Vec<usize> = direct
-        .keys()
-        .map(|a| index.get(a.as_str()).copied().unwrap_or(usize::MAX))
+    // Only a body with blocs reads its direct seats as a map of owned ids.
+    let by_power = power.as_ref().and_then(|p| {
+        let map: BTreeMap<BodyId, f64> = direct.iter().map(|(a, s)| (a.to_string(), *s)).collect();
+        blocs::power_row(body, &cs, &map, Some(p), options.share_model, options.layer)
+    });
+    let direct_at: Vec<(usize, f64)> = direct
+        .iter()
+        .map(|(a, s)| (index.get(*a).copied().unwrap_or(usize::MAX), *s))
+        .collect();
+    let strays: Vec<BodyId> = direct
+        .iter()
+        .zip(&direct_at)
+        .filter(|(_, (j, _))| *j == usize::MAX)
+        .map(|((a, _), _)| a.to_string())
         .collect();
     let row = match by_power {
         Some(row) => row
             .iter()
             .filter_map(|(a, p)| index.get(a.as_str()).map(|&j| (j, *p)))
             .collect(),
-        None => direct
+        None => direct_at
             .iter()
-            .zip(&direct_at)
-            .filter(|(_, j)| **j != usize::MAX)
-            .map(|((_, s), &j)| (j, s / seats))
+            .filter(|(j, _)| *j != usize::MAX)
+            .map(|&(j, s)| (j, s / seats))
             .collect(),
     };
-    ((cs, direct, power, direct_at), row)
+    let shares = BodyShares {
+        channels: cs,
+        direct: direct_at,
+        strays,
+        power,
+    };
+    (shares, row)
 }
 
 /// [`control::solve`], its errors naming the bodies.

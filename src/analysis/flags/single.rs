@@ -4,7 +4,7 @@
 use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
-use crate::model::i18n::{Arg, Phrase};
+use crate::model::i18n::Arg;
 
 impl<'a> Ctx<'a> {
     pub(super) fn single_point(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
@@ -17,7 +17,7 @@ impl<'a> Ctx<'a> {
         for c in &body.channels {
             self.push_source(&mut sources, &c.source);
         }
-        self.out.push(Flag {
+        self.raise(Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
                 Severity::High
@@ -28,11 +28,14 @@ impl<'a> Ctx<'a> {
             actor: Some(nearest.clone()),
             channel: None,
             value: doms.len() as f64,
-            phrase: Phrase::new(if doms.len() > 1 {
-                "flag.single_point_of_control.chain"
-            } else {
-                "flag.single_point_of_control"
-            })
+            phrase: super::phrase(
+                3,
+                if doms.len() > 1 {
+                    "flag.single_point_of_control.chain"
+                } else {
+                    "flag.single_point_of_control"
+                },
+            )
             .body("body", self.share(&body.id))
             .body("who", self.share(nearest))
             .arg(
