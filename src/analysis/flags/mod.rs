@@ -223,7 +223,7 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
             None => unplaced.entry(e.to.as_str()).or_default().push(e),
         }
     }
-    drop((to, next));
+    drop(next);
     let roots: FxHashSet<&str> = dataset
         .bodies
         .iter()
@@ -264,16 +264,22 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         out: Vec::with_capacity(expected),
         keys: Vec::with_capacity(expected),
         current: None,
+        current_position: 0,
+        edge_to: to,
+        by_place: RefCell::new(vec![None; places]),
+        channel_sources: RefCell::new(vec![None; dataset.bodies.len()]),
     };
-    for ((body, a), &place) in dataset
+    for (i, ((body, a), &place)) in dataset
         .bodies
         .iter()
         .zip(&analysis.bodies)
         .zip(&body_places)
+        .enumerate()
     {
         if body.channels.is_empty() {
             continue;
         }
+        ctx.current_position = i;
         ctx.current = Some(match place {
             u32::MAX => index.place(&body.id).unwrap_or(u32::MAX),
             p => p,
@@ -376,6 +382,16 @@ struct Ctx<'a> {
     keys: Vec<Option<(u32, u32)>>,
     /// The place of the body the per-body rules are reading (`u32::MAX` if it has none).
     current: Option<u32>,
+    /// Its position.
+    current_position: usize,
+    /// The place of each edge's target (`None`: no place), in the dataset's order.
+    edge_to: Vec<Option<u32>>,
+    /// The shared id at each place, once a flag named it: ids whose place is known are not
+    /// hashed again.
+    by_place: RefCell<Vec<Option<Arc<str>>>>,
+    /// Per body position, the sources of its channels, each once, in the channels' order:
+    /// the oversight rule cites them for every edge from the body.
+    channel_sources: RefCell<Vec<Option<Box<[Arc<str>]>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -387,6 +403,41 @@ impl<'a> Ctx<'a> {
                 .entry(s)
                 .or_insert_with(|| Arc::from(s)),
         )
+    }
+
+    /// [`Ctx::share`] `id`, whose place is `place`.
+    fn share_at(&self, place: Option<u32>, id: &'a str) -> Arc<str> {
+        let Some(p) = place else {
+            return self.share(id);
+        };
+        let mut cache = self.by_place.borrow_mut();
+        match &mut cache[p as usize] {
+            Some(a) => Arc::clone(a),
+            slot => Arc::clone(slot.insert(self.share(id))),
+        }
+    }
+
+    /// [`Ctx::share`] the id of the body the per-body rules are reading.
+    fn share_current(&self, id: &'a str) -> Arc<str> {
+        match self.current {
+            Some(u32::MAX) | None => self.share(id),
+            place => self.share_at(place, id),
+        }
+    }
+
+    /// `f` of the sources of the channels of the body at position `i` (each once, in the
+    /// channels' order), found once per body.
+    fn with_channel_sources<R>(&self, i: usize, f: impl FnOnce(&[Arc<str>]) -> R) -> R {
+        if self.channel_sources.borrow()[i].is_none() {
+            let mut v = Vec::new();
+            for c in &self.dataset.bodies[i].channels {
+                self.push_source(&mut v, &c.source);
+            }
+            self.channel_sources.borrow_mut()[i] = Some(v.into_boxed_slice());
+        }
+        f(self.channel_sources.borrow()[i]
+            .as_deref()
+            .unwrap_or_default())
     }
 
     /// Adds the source `s` to `v` unless it is there.
@@ -545,13 +596,10 @@ impl<'a> Ctx<'a> {
             })
             .unwrap_or_default();
         through.sort_by(|x, y| y.1.total_cmp(&x.1));
-        let mut sources = Vec::new();
-        for c in &body.channels {
-            self.push_source(&mut sources, &c.source);
-        }
+        let sources = self.with_channel_sources(self.current_position, <[Arc<str>]>::to_vec);
         let phrase = phrase(5, "")
             .body("who", self.share(p))
-            .body("body", self.share(&body.id))
+            .body("body", self.share_current(&body.id))
             .pct("share", share)
             .pct("direct", direct)
             .arg(
@@ -636,7 +684,7 @@ impl<'a> Ctx<'a> {
                         },
                     )
                     .body("who", self.share(r))
-                    .body("body", self.share(&body.id))
+                    .body("body", self.share_current(&body.id))
                     .count("picked", picked)
                     .count("seats", body.seats)
                     .count("covered", covered),
@@ -659,7 +707,7 @@ impl<'a> Ctx<'a> {
                         },
                     )
                     .body("who", self.share(r))
-                    .body("body", self.share(&body.id))
+                    .body("body", self.share_current(&body.id))
                     .count("seats", body.seats)
                     .count("covered", covered),
                     sources,
@@ -697,7 +745,7 @@ impl<'a> Ctx<'a> {
                         value: stake,
                         phrase: phrase(6, "flag.self_confirmation")
                             .body("who", self.share(&c.proposer))
-                            .body("body", self.share(&body.id))
+                            .body("body", self.share_current(&body.id))
                             .text("channel", channel_label(ch))
                             .count("seats", c.seats)
                             .body("confirmer", self.share(&share.actor))
@@ -735,7 +783,7 @@ impl<'a> Ctx<'a> {
                         )
                         .body("who", self.share(&share.actor))
                         .body("proposer", self.share(&c.proposer))
-                        .body("body", self.share(&body.id))
+                        .body("body", self.share_current(&body.id))
                         .text("channel", channel_label(ch))
                         .count("seats", c.seats)
                         .count("refusals", refusals.unwrap_or(0)),
@@ -769,7 +817,7 @@ impl<'a> Ctx<'a> {
                     }
                     None => phrase(3, "flag.imperative_mandate"),
                 }
-                .body("body", self.share(&body.id))
+                .body("body", self.share_current(&body.id))
                 .count("n", c.seats)
                 .count("seats", body.seats),
                 sources: self.sources(&ch.source),
@@ -801,7 +849,7 @@ impl<'a> Ctx<'a> {
             actor: None,
             channel: None,
             value: 0.0,
-            phrase: phrase(1, "flag.unaccountable").body("body", self.share(&body.id)),
+            phrase: phrase(1, "flag.unaccountable").body("body", self.share_current(&body.id)),
             sources: self.sources(&body.source),
         });
     }
@@ -825,7 +873,7 @@ impl<'a> Ctx<'a> {
                         (false, false) => "flag.non_partisan_gap.many",
                     },
                 )
-                .body("body", self.share(&body.id)),
+                .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("non_partisan")),
             });
         }
@@ -837,7 +885,8 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                phrase: phrase(1, "flag.relatives_ban_gap").body("body", self.share(&body.id)),
+                phrase: phrase(1, "flag.relatives_ban_gap")
+                    .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("relatives_ban")),
             });
         }
@@ -861,7 +910,7 @@ impl<'a> Ctx<'a> {
                     }
                     None => phrase(1, "flag.party_registration_permit.authority"),
                 }
-                .body("body", self.share(&body.id)),
+                .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("registration")),
             });
         }
@@ -884,7 +933,7 @@ impl<'a> Ctx<'a> {
                         "flag.judicial_liability_gap"
                     },
                 )
-                .body("body", self.share(&body.id))
+                .body("body", self.share_current(&body.id))
                 .arg("kinds", Arg::Words("liability", kinds.into())),
                 sources: self.sources(body.attribute_source("liability")),
             });
@@ -896,13 +945,14 @@ impl<'a> Ctx<'a> {
         let analysis = self.analysis;
         let ids = analysis.index.ids();
         let pids = &analysis.principal_ids;
-        for e in &dataset.edges {
+        let edge_to = std::mem::take(&mut self.edge_to);
+        for (e, &to_place) in dataset.edges.iter().zip(&edge_to) {
             if !e.kind.is_oversight() || e.from == e.to {
                 continue;
             }
-            // Each end looked up once, by its place: the rule reads both ends several times
-            // per edge, in maps over the places.
-            let (from_place, to_place) = (self.place(&e.from), self.place(&e.to));
+            // Each end looked up once, by its place (the target's when the edges were indexed):
+            // the rule reads both ends several times per edge, in maps over the places.
+            let from_place = self.place(&e.from);
             let Some(from) = self.position_at(from_place) else {
                 continue;
             };
@@ -966,8 +1016,8 @@ impl<'a> Ctx<'a> {
                     "flag.overseer.common"
                 },
             )
-            .body("body", self.share(&e.from))
-            .body("overseen", self.share(&e.to))
+            .body("body", self.share_at(from_place, &e.from))
+            .body("overseen", self.share_at(to_place, &e.to))
             .arg(
                 "verb",
                 Arg::Words(
@@ -997,10 +1047,12 @@ impl<'a> Ctx<'a> {
                     .pct("of_body", oa.control_of(top))
                     .pct("of_overseen", ta.control_of(top));
             }
-            let mut sources = self.sources(&e.source);
-            for c in &overseer.channels {
-                self.push_source(&mut sources, &c.source);
-            }
+            let sources = self.with_channel_sources(from, |cited| {
+                let mut v = Vec::with_capacity(1 + cited.len());
+                v.push(self.share(&e.source));
+                v.extend(cited.iter().filter(|s| ***s != *e.source).cloned());
+                v
+            });
             self.raise_placed(
                 Flag {
                     rule: "overseer_formed_by_overseen",

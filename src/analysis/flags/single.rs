@@ -1,6 +1,8 @@
 //! The single-point-of-control flag (codebook R32): every chain of appointment to a body
 //! passes through one actor.
 
+use std::sync::Arc;
+
 use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
@@ -13,10 +15,7 @@ impl<'a> Ctx<'a> {
         let Some(&nearest) = doms.first() else {
             return;
         };
-        let mut sources = Vec::new();
-        for c in &body.channels {
-            self.push_source(&mut sources, &c.source);
-        }
+        let sources = self.with_channel_sources(self.current_position, <[Arc<str>]>::to_vec);
         self.raise(Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
@@ -36,7 +35,7 @@ impl<'a> Ctx<'a> {
                     "flag.single_point_of_control"
                 },
             )
-            .body("body", self.share(&body.id))
+            .body("body", self.share_current(&body.id))
             .body("who", self.share(nearest))
             .arg(
                 "chain",
