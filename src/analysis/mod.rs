@@ -212,7 +212,18 @@ pub struct Analysis {
 /// It is trusted only while `flags` has the length it was built at (the analysis sets
 /// `flags` once, before any lookup); otherwise the lookup scans.
 #[derive(Default)]
-pub struct FlagIndex(std::sync::OnceLock<(usize, HashMap<BodyId, Vec<usize>>)>);
+pub struct FlagIndex(std::sync::OnceLock<FlagPlaces>);
+
+/// The flags by the place of their body in [`Analysis::index`]: those of the body at place
+/// `p` are `at[start[p]..start[p + 1]]`, in the flags' order; a flag whose body has no place
+/// is in `unplaced`. Flat vectors of positions: a map of an owned id to a vector per body was
+/// 15 MB at 100,000 bodies.
+struct FlagPlaces {
+    len: usize,
+    start: Vec<u32>,
+    at: Vec<u32>,
+    unplaced: Vec<u32>,
+}
 
 impl Clone for FlagIndex {
     fn clone(&self) -> Self {
@@ -239,22 +250,52 @@ impl Analysis {
     }
 
     pub fn flags_of<'a>(&'a self, body: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
-        let (len, index) = self.flag_index.0.get_or_init(|| {
-            let mut m: HashMap<BodyId, Vec<usize>> = HashMap::new();
-            for (i, f) in self.flags.iter().enumerate() {
-                m.entry(f.body.clone()).or_default().push(i);
+        let index = self.flag_index.0.get_or_init(|| {
+            let places = self.index.ids().len();
+            let of: Vec<Option<u32>> = self
+                .flags
+                .iter()
+                .map(|f| self.index.place(&f.body))
+                .collect();
+            let mut start = vec![0u32; places + 1];
+            for p in of.iter().flatten() {
+                start[*p as usize + 1] += 1;
             }
-            (self.flags.len(), m)
+            for p in 0..places {
+                start[p + 1] += start[p];
+            }
+            let mut next = start.clone();
+            let mut at = vec![0u32; start[places] as usize];
+            let mut unplaced = Vec::new();
+            for (i, p) in (0..).zip(&of) {
+                match p {
+                    Some(p) => {
+                        at[next[*p as usize] as usize] = i;
+                        next[*p as usize] += 1;
+                    }
+                    None => unplaced.push(i),
+                }
+            }
+            FlagPlaces {
+                len: self.flags.len(),
+                start,
+                at,
+                unplaced,
+            }
         });
-        let fresh = *len == self.flags.len();
-        let listed: &[usize] = match index.get(body) {
-            Some(v) if fresh => v,
-            _ => &[],
+        let fresh = index.len == self.flags.len();
+        // A body's flags all have its place; a flag with no place names no body that has one.
+        let listed: &[u32] = match self.index.place(body) {
+            _ if !fresh => &[],
+            Some(p) => {
+                &index.at[index.start[p as usize] as usize..index.start[p as usize + 1] as usize]
+            }
+            None => &index.unplaced,
         };
         let scan = if fresh { 0..0 } else { 0..self.flags.len() };
         listed
             .iter()
-            .copied()
+            .map(|&i| i as usize)
             .chain(scan)
             .filter_map(|i| self.flags.get(i))
             .filter(move |f| f.body == body)
@@ -344,7 +385,8 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
                 }
             }
         }
-        let mut via = Vec::new();
+        // Sized once: the maps live as long as the analysis.
+        let mut via = Vec::with_capacity(parts.iter().filter(|by| !by.is_empty()).count());
         for (p, by) in (0..).zip(&mut parts) {
             if !by.is_empty() {
                 via.push((p, IdMap::from_sorted(actor_ids.clone(), merged(by))));
@@ -450,7 +492,9 @@ fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
 fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     // Stable: parts at one place keep their order.
     by.sort_by_key(|e| e.0);
-    let mut out: Vec<(u32, f64)> = Vec::with_capacity(by.len());
+    // Sized to the places, not the parts: the map lives as long as the analysis.
+    let places = 1 + by.windows(2).filter(|w| w[0].0 != w[1].0).count();
+    let mut out: Vec<(u32, f64)> = Vec::with_capacity(places);
     for &(p, v) in by.iter() {
         match out.last_mut() {
             Some(last) if last.0 == p => last.1 += v,
