@@ -854,6 +854,37 @@ pub(crate) mod tests {
         assert_eq!(court.picked_by("president"), 2);
     }
 
+    /// Each body's flags, found through the index, are the flags that name it, in their order,
+    /// on every shipped dataset; a flag naming an id the analysis does not know is found too.
+    #[test]
+    fn flags_of_lists_what_a_filter_over_all_flags_lists() {
+        for e in crate::data::EMBEDDED {
+            let ds = crate::data::resolve(e.id).unwrap();
+            let a = analyze(&ds, &Options::of(&ds)).unwrap();
+            for b in &ds.bodies {
+                let want: Vec<&Flag> = a.flags.iter().filter(|f| f.body == b.id).collect();
+                assert_eq!(
+                    a.flags_of(&b.id).collect::<Vec<_>>(),
+                    want,
+                    "{} {}",
+                    e.id,
+                    b.id
+                );
+            }
+            assert_eq!(a.flags_of("no-such-body").count(), 0);
+            let mut ghost = a.clone();
+            let mut f = a.flags[0].clone();
+            f.body = "ghost".into();
+            ghost.flags.push(f.clone());
+            assert_eq!(
+                ghost.flags_of("ghost").collect::<Vec<_>>(),
+                vec![&f],
+                "{}",
+                e.id
+            );
+        }
+    }
+
     #[test]
     fn control_sums_to_one_everywhere() {
         let ds = tiny_dataset();

@@ -309,19 +309,34 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
 /// compared. The flags are put in order where they are, by following the permutation's
 /// cycles: no second vector of 200,000 flags at 100,000 bodies.
 fn sort(mut flags: Vec<Flag>, keys: Vec<Option<(u32, u32)>>) -> Vec<Flag> {
-    let keys: Option<Vec<(Severity, u32, &'static str, u32)>> = flags
+    // The rules by their ids' order, so that a rule compares as a number.
+    let mut rules: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    rules.sort_unstable();
+    // (severity, body place, rule, actor place) in one integer, compared at once.
+    let keys: Option<Vec<u128>> = flags
         .iter()
         .zip(&keys)
-        .map(|(f, k)| k.map(|(body, actor)| (f.severity, body, f.rule, actor)))
+        .map(|(f, k)| {
+            let (body, actor) = (*k)?;
+            let rule = rules.binary_search(&f.rule).ok()?;
+            Some(
+                (f.severity as u128) << 72
+                    | u128::from(body) << 40
+                    | (rule as u128) << 32
+                    | u128::from(actor),
+            )
+        })
         .collect();
     match keys {
         Some(keys) => {
             let mut order: Vec<u32> = (0..flags.len() as u32).collect();
-            order.sort_by(|&x, &y| {
+            // Unstable, with the position last: the order a stable sort gives.
+            order.sort_unstable_by(|&x, &y| {
                 let (a, b) = (&flags[x as usize], &flags[y as usize]);
                 keys[x as usize]
                     .cmp(&keys[y as usize])
                     .then_with(|| a.channel.cmp(&b.channel))
+                    .then(x.cmp(&y))
             });
             drop(keys);
             permute(&mut flags, &mut order);
