@@ -212,7 +212,18 @@ pub struct Analysis {
 /// It is trusted only while `flags` has the length it was built at (the analysis sets
 /// `flags` once, before any lookup); otherwise the lookup scans.
 #[derive(Default)]
-pub struct FlagIndex(std::sync::OnceLock<(usize, HashMap<BodyId, Vec<usize>>)>);
+pub struct FlagIndex(std::sync::OnceLock<FlagPlaces>);
+
+/// The flags by the place of their body in [`Analysis::index`]: those of the body at place
+/// `p` are `at[start[p]..start[p + 1]]`, in the flags' order; a flag whose body has no place
+/// is in `unplaced`. Flat vectors of positions: a map of an owned id to a vector per body was
+/// 15 MB at 100,000 bodies.
+struct FlagPlaces {
+    len: usize,
+    start: Vec<u32>,
+    at: Vec<u32>,
+    unplaced: Vec<u32>,
+}
 
 impl Clone for FlagIndex {
     fn clone(&self) -> Self {
@@ -239,22 +250,52 @@ impl Analysis {
     }
 
     pub fn flags_of<'a>(&'a self, body: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
-        let (len, index) = self.flag_index.0.get_or_init(|| {
-            let mut m: HashMap<BodyId, Vec<usize>> = HashMap::new();
-            for (i, f) in self.flags.iter().enumerate() {
-                m.entry(f.body.clone()).or_default().push(i);
+        let index = self.flag_index.0.get_or_init(|| {
+            let places = self.index.ids().len();
+            let of: Vec<Option<u32>> = self
+                .flags
+                .iter()
+                .map(|f| self.index.place(&f.body))
+                .collect();
+            let mut start = vec![0u32; places + 1];
+            for p in of.iter().flatten() {
+                start[*p as usize + 1] += 1;
             }
-            (self.flags.len(), m)
+            for p in 0..places {
+                start[p + 1] += start[p];
+            }
+            let mut next = start.clone();
+            let mut at = vec![0u32; start[places] as usize];
+            let mut unplaced = Vec::new();
+            for (i, p) in (0..).zip(&of) {
+                match p {
+                    Some(p) => {
+                        at[next[*p as usize] as usize] = i;
+                        next[*p as usize] += 1;
+                    }
+                    None => unplaced.push(i),
+                }
+            }
+            FlagPlaces {
+                len: self.flags.len(),
+                start,
+                at,
+                unplaced,
+            }
         });
-        let fresh = *len == self.flags.len();
-        let listed: &[usize] = match index.get(body) {
-            Some(v) if fresh => v,
-            _ => &[],
+        let fresh = index.len == self.flags.len();
+        // A body's flags all have its place; a flag with no place names no body that has one.
+        let listed: &[u32] = match self.index.place(body) {
+            _ if !fresh => &[],
+            Some(p) => {
+                &index.at[index.start[p as usize] as usize..index.start[p as usize + 1] as usize]
+            }
+            None => &index.unplaced,
         };
         let scan = if fresh { 0..0 } else { 0..self.flags.len() };
         listed
             .iter()
-            .copied()
+            .map(|&i| i as usize)
             .chain(scan)
             .filter_map(|i| self.flags.get(i))
             .filter(move |f| f.body == body)
@@ -318,9 +359,13 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
     let mut bodies = Vec::with_capacity(dataset.bodies.len());
     // Per principal's place: the parts that arrive through each actor (place, part).
     let mut parts: Vec<Vec<(u32, f64)>> = vec![Vec::new(); principal_ids.len()];
-    for (b, ((body, (cs, direct, power, direct_at)), row)) in
-        dataset.bodies.iter().zip(channels).zip(&rows).enumerate()
-    {
+    for (b, ((body, shares), row)) in dataset.bodies.iter().zip(channels).zip(&rows).enumerate() {
+        let BodyShares {
+            channels: cs,
+            direct,
+            strays,
+            power,
+        } = shares;
         let mut control = vec![0.0; principal_ids.len()];
         if row.is_empty() {
             // A root: nobody fills it, so it answers only to itself (the solve refuses a root
@@ -340,7 +385,8 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
                 }
             }
         }
-        let mut via = Vec::new();
+        // Sized once: the maps live as long as the analysis.
+        let mut via = Vec::with_capacity(parts.iter().filter(|by| !by.is_empty()).count());
         for (p, by) in (0..).zip(&mut parts) {
             if !by.is_empty() {
                 via.push((p, IdMap::from_sorted(actor_ids.clone(), merged(by))));
@@ -348,18 +394,17 @@ pub fn analyze_control(dataset: &Dataset, options: &Options) -> Result<Analysis,
         }
         let control = IdMap::from_sorted(principal_ids.clone(), (0..).zip(control).collect());
         // Each actor by the position body_system found it at: no second lookup by id.
+        let mut strays = strays.iter();
         let direct = IdMap::from_sorted(
             actor_ids.clone(),
             direct
                 .iter()
-                .zip(direct_at)
-                .map(|((a, s), j)| {
-                    let place = if j == usize::MAX {
-                        place_of(a)
-                    } else {
-                        places[j]
+                .map(|&(j, s)| {
+                    let place = match j {
+                        usize::MAX => strays.next().map_or(u32::MAX, |a| place_of(a)),
+                        j => places[j],
                     };
-                    (place, *s)
+                    (place, s)
                 })
                 .collect(),
         );
@@ -417,9 +462,8 @@ fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
     // Actors that are no body (a file the checks refuse, read all the same).
     let strays: BTreeSet<&str> = channels
         .iter()
-        .flat_map(|(_, direct, _, at)| direct.keys().zip(at))
-        .filter(|(_, j)| **j == usize::MAX)
-        .map(|(a, _)| a.as_str())
+        .flat_map(|shares| &shares.strays)
+        .map(String::as_str)
         .collect();
     let n = dataset.bodies.len();
     let mut order: Vec<(&str, usize)> = dataset
@@ -448,7 +492,9 @@ fn actor_table(dataset: &Dataset, channels: &[BodyShares]) -> (Ids, Vec<u32>) {
 fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     // Stable: parts at one place keep their order.
     by.sort_by_key(|e| e.0);
-    let mut out: Vec<(u32, f64)> = Vec::with_capacity(by.len());
+    // Sized to the places, not the parts: the map lives as long as the analysis.
+    let places = 1 + by.windows(2).filter(|w| w[0].0 != w[1].0).count();
+    let mut out: Vec<(u32, f64)> = Vec::with_capacity(places);
     for &(p, v) in by.iter() {
         match out.last_mut() {
             Some(last) if last.0 == p => last.1 += v,
@@ -459,15 +505,17 @@ fn merged(by: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
     out
 }
 
-/// A body's channel shares, its direct seats by actor, its blocs' voting power, and the
-/// position of each actor of the direct seats (in their order; `usize::MAX` for an actor that
-/// is no body): each actor looked up by its id once.
-type BodyShares = (
-    Vec<ChannelShares>,
-    BTreeMap<BodyId, f64>,
-    Option<blocs::BodyPower>,
-    Vec<usize>,
-);
+/// A body's channel shares, its direct seats and its blocs' voting power, each actor of the
+/// direct seats looked up by its id once.
+struct BodyShares {
+    channels: Vec<ChannelShares>,
+    /// (position of the actor, `usize::MAX` for an actor that is no body; its seats), in the
+    /// order of the actors' ids.
+    direct: Vec<(usize, f64)>,
+    /// The ids of the actors that are no body, in the same order.
+    strays: Vec<BodyId>,
+    power: Option<blocs::BodyPower>,
+}
 
 /// What [`analyze_control`] computes before it builds the per-body maps.
 struct Solved<'d> {
@@ -597,34 +645,58 @@ fn body_system<S: BuildHasher>(
         .iter()
         .map(|c| shares::channel_shares_indexed(edges, body, c, &options.weights))
         .collect();
-    let direct = shares::direct_shares(&cs);
+    // The direct seats as `shares::direct_shares` sums them (each actor's parts in the order
+    // they come, actors in id order), on borrowed ids: no map and no copied id per body.
+    let mut parts: Vec<(&str, f64)> = cs
+        .iter()
+        .flat_map(|c| &c.shares)
+        .filter(|s| s.seats > 0.0)
+        .map(|s| (s.actor.as_str(), s.seats))
+        .collect();
+    // Stable: an actor's parts keep their order.
+    parts.sort_by(|x, y| x.0.cmp(y.0));
+    let mut direct: Vec<(&str, f64)> = Vec::with_capacity(parts.len());
+    for (a, v) in parts {
+        match direct.last_mut() {
+            Some(last) if last.0 == a => last.1 += v,
+            _ => direct.push((a, 0.0 + v)),
+        }
+    }
     let seats = f64::from(body.seats);
     let power = blocs::body_power(body, options.layer);
-    let by_power = blocs::power_row(
-        body,
-        &cs,
-        &direct,
-        power.as_ref(),
-        options.share_model,
-        options.layer,
-    );
-    let direct_at: Vec<usize> = direct
-        .keys()
-        .map(|a| index.get(a.as_str()).copied().unwrap_or(usize::MAX))
+    // Only a body with blocs reads its direct seats as a map of owned ids.
+    let by_power = power.as_ref().and_then(|p| {
+        let map: BTreeMap<BodyId, f64> = direct.iter().map(|(a, s)| (a.to_string(), *s)).collect();
+        blocs::power_row(body, &cs, &map, Some(p), options.share_model, options.layer)
+    });
+    let direct_at: Vec<(usize, f64)> = direct
+        .iter()
+        .map(|(a, s)| (index.get(*a).copied().unwrap_or(usize::MAX), *s))
+        .collect();
+    let strays: Vec<BodyId> = direct
+        .iter()
+        .zip(&direct_at)
+        .filter(|(_, (j, _))| *j == usize::MAX)
+        .map(|((a, _), _)| a.to_string())
         .collect();
     let row = match by_power {
         Some(row) => row
             .iter()
             .filter_map(|(a, p)| index.get(a.as_str()).map(|&j| (j, *p)))
             .collect(),
-        None => direct
+        None => direct_at
             .iter()
-            .zip(&direct_at)
-            .filter(|(_, j)| **j != usize::MAX)
-            .map(|((_, s), &j)| (j, s / seats))
+            .filter(|(j, _)| *j != usize::MAX)
+            .map(|&(j, s)| (j, s / seats))
             .collect(),
     };
-    ((cs, direct, power, direct_at), row)
+    let shares = BodyShares {
+        channels: cs,
+        direct: direct_at,
+        strays,
+        power,
+    };
+    (shares, row)
 }
 
 /// [`control::solve`], its errors naming the bodies.
@@ -780,6 +852,37 @@ pub(crate) mod tests {
         assert_eq!(court.removable_at_will_by, vec!["president"]);
         assert!((court.hhi - (0.36 + 0.16)).abs() < 1e-12);
         assert_eq!(court.picked_by("president"), 2);
+    }
+
+    /// Each body's flags, found through the index, are the flags that name it, in their order,
+    /// on every shipped dataset; a flag naming an id the analysis does not know is found too.
+    #[test]
+    fn flags_of_lists_what_a_filter_over_all_flags_lists() {
+        for e in crate::data::EMBEDDED {
+            let ds = crate::data::resolve(e.id).unwrap();
+            let a = analyze(&ds, &Options::of(&ds)).unwrap();
+            for b in &ds.bodies {
+                let want: Vec<&Flag> = a.flags.iter().filter(|f| f.body == b.id).collect();
+                assert_eq!(
+                    a.flags_of(&b.id).collect::<Vec<_>>(),
+                    want,
+                    "{} {}",
+                    e.id,
+                    b.id
+                );
+            }
+            assert_eq!(a.flags_of("no-such-body").count(), 0);
+            let mut ghost = a.clone();
+            let mut f = a.flags[0].clone();
+            f.body = "ghost".into();
+            ghost.flags.push(f.clone());
+            assert_eq!(
+                ghost.flags_of("ghost").collect::<Vec<_>>(),
+                vec![&f],
+                "{}",
+                e.id
+            );
+        }
     }
 
     #[test]

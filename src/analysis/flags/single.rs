@@ -1,10 +1,12 @@
 //! The single-point-of-control flag (codebook R32): every chain of appointment to a body
 //! passes through one actor.
 
+use std::sync::Arc;
+
 use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
-use crate::model::i18n::{Arg, Phrase};
+use crate::model::i18n::Arg;
 
 impl<'a> Ctx<'a> {
     pub(super) fn single_point(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
@@ -13,11 +15,8 @@ impl<'a> Ctx<'a> {
         let Some(&nearest) = doms.first() else {
             return;
         };
-        let mut sources = Vec::new();
-        for c in &body.channels {
-            self.push_source(&mut sources, &c.source);
-        }
-        self.out.push(Flag {
+        let sources = self.with_channel_sources(self.current_position, <[Arc<str>]>::to_vec);
+        self.raise(Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
                 Severity::High
@@ -28,12 +27,15 @@ impl<'a> Ctx<'a> {
             actor: Some(nearest.clone()),
             channel: None,
             value: doms.len() as f64,
-            phrase: Phrase::new(if doms.len() > 1 {
-                "flag.single_point_of_control.chain"
-            } else {
-                "flag.single_point_of_control"
-            })
-            .body("body", self.share(&body.id))
+            phrase: super::phrase(
+                3,
+                if doms.len() > 1 {
+                    "flag.single_point_of_control.chain"
+                } else {
+                    "flag.single_point_of_control"
+                },
+            )
+            .body("body", self.share_current(&body.id))
             .body("who", self.share(nearest))
             .arg(
                 "chain",

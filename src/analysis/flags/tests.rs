@@ -106,3 +106,18 @@ fn flags_sorted_as_by_their_ids() {
         assert_eq!(a.flags, by_ids, "{f}");
     }
 }
+
+/// The sort's permutation in place gives what gathering the flags into a new vector gave.
+#[test]
+fn the_permutation_in_place_equals_the_gather() {
+    for n in 0..40u32 {
+        // A permutation of 0..n made of cycles of several lengths.
+        let mut order: Vec<u32> = (0..n).collect();
+        order.sort_by_key(|&i| (i * 7 + 3) % n.max(1) * 64 + i);
+        let v: Vec<String> = (0..n).map(|i| format!("f{i}")).collect();
+        let want: Vec<String> = order.iter().map(|&i| v[i as usize].clone()).collect();
+        let mut got = v.clone();
+        super::permute(&mut got, &mut order.clone());
+        assert_eq!(got, want, "{n}");
+    }
+}
