@@ -37,9 +37,19 @@ impl Flag {
 /// Bodies' English names by id, remembered across the sentences of one dataset.
 struct Names<'a> {
     dataset: &'a Dataset,
-    /// A direct-mapped table by the id's hash: (hash, id, name, name as it reads after
-    /// `the`). The hash is compared first: the id of another flag is rarely in the cache.
-    slots: RefCell<Vec<Option<(u64, &'a str, &'a str, String)>>>,
+    /// A direct-mapped table by the id's hash.
+    slots: RefCell<Vec<Option<Slot<'a>>>>,
+}
+
+/// A remembered name. The hash is compared first: the id of another flag is rarely in the
+/// cache.
+#[derive(Clone)]
+struct Slot<'a> {
+    hash: u64,
+    id: &'a str,
+    name: &'a str,
+    /// The name as it reads after `the`.
+    after: String,
 }
 
 impl<'a> Names<'a> {
@@ -66,12 +76,17 @@ impl<'a> Names<'a> {
         let hash = rustc_hash::FxBuildHasher.hash_one(id);
         let i = hash as usize % slots.len();
         match &slots[i] {
-            Some((h, k, name, after)) if *h == hash && *k == id => f(name, after),
+            Some(x) if x.hash == hash && x.id == id => f(x.name, &x.after),
             _ => {
                 let name = self.dataset.name(id, Lang::En);
                 let after = after_the(name);
                 let r = f(name, &after);
-                slots[i] = Some((hash, id, name, after));
+                slots[i] = Some(Slot {
+                    hash,
+                    id,
+                    name,
+                    after,
+                });
                 r
             }
         }

@@ -626,9 +626,9 @@ pub fn summary<'a>(
         }
     };
     // The same keys in the same stable sort as sorting the records: the same order. A key
-    // is 40 bytes (ranks, kind, where the edge is, and a step's share); its strings are read
-    // from the dataset only where ends and kinds tie (at 100,000 bodies about 540,000 edges:
-    // 22 MB instead of 60). The share is summed here, body by body, where the channel's
+    // is 48 bytes (ranks, kind, where the edge is, a step's channel and share); its strings
+    // are read from the dataset only where ends and kinds tie (at 100,000 bodies about
+    // 540,000 edges: 26 MB instead of 60). The share is summed here, body by body, where the channel's
     // shares are at hand: summed as the edges are written, in the order of their ends, it
     // read each body's analysis again out of cache order.
     let steps: usize = dataset
