@@ -610,7 +610,6 @@ impl<'a> Systems<'a> {
             }
         }
         if !missing.is_empty() {
-            let big = missing.len() >= 4096 && missing.len() * 2 >= n;
             let (ds, o) = self.realiser.realise(options, choice);
             let edges = EdgeIndex::new(ds, o.at_will_threat);
             let mut whole = row::Rows::default();
@@ -649,11 +648,6 @@ impl<'a> Systems<'a> {
                     }
                 }
                 ids[b] = id;
-            }
-            if big {
-                // The first build grew them by doubling; they hold their size from here on.
-                self.ops.shrink_to_fit();
-                self.slots.shrink_to_fit();
             }
         }
         if let Some(b) = (0..n).find(|&b| !self.absorbing[b] && self.templates[ids[b]].co_opted()) {
