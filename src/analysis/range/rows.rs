@@ -288,9 +288,10 @@ pub(super) struct Systems<'a> {
     orders: control::Orders,
 }
 
-/// The entries of rows the plan keeps at most (16 bytes each): every distinct system of a
-/// small state, such as a real one's thousand combinations, so that each system's rows are
-/// evaluated once; a large state's systems are each larger and are evaluated again instead.
+/// The entries of rows kept at most (16 bytes each), by [`Kept`] and by [`Memo`] each: every
+/// distinct system of a small state, such as a real one's thousand combinations, so that each
+/// system's rows are evaluated once; a large state's systems are each larger and are
+/// evaluated again instead.
 const KEEP: usize = 1 << 18;
 
 /// Each template's row as last evaluated, under the weights of one generation: the
