@@ -374,6 +374,9 @@ fn permute<T>(v: &mut [T], order: &mut [u32]) {
     }
 }
 
+/// The sources a flag cites, each shared with the other flags that cite it.
+type Sources = Box<[Arc<str>]>;
+
 struct Ctx<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
@@ -406,7 +409,7 @@ struct Ctx<'a> {
     by_place: RefCell<Vec<Option<Arc<str>>>>,
     /// Per body position, the sources of its channels, each once, in the channels' order:
     /// the oversight rule cites them for every edge from the body.
-    channel_sources: RefCell<Vec<Option<Box<[Arc<str>]>>>>,
+    channel_sources: RefCell<Vec<Option<Sources>>>,
 }
 
 impl<'a> Ctx<'a> {
