@@ -235,6 +235,12 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         .iter()
         .map(|p| roots.contains(p.as_str()))
         .collect();
+    let mut principal_at = vec![u32::MAX; places];
+    for (k, p) in (0..).zip(analysis.principal_ids.iter()) {
+        if let Some(place) = index.place(p) {
+            principal_at[place as usize] = k;
+        }
+    }
     // The place of each body by position, read off the index rather than looked up by id per
     // flag; a body whose id another body repeats (a file the checks refuse) is looked up.
     let mut body_places = vec![u32::MAX; dataset.bodies.len()];
@@ -257,6 +263,7 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         analysis,
         roots,
         principal_root,
+        principal_at,
         start,
         incoming,
         unplaced,
@@ -374,6 +381,9 @@ fn permute<T>(v: &mut [T], order: &mut [u32]) {
     }
 }
 
+/// The sources a flag cites, each shared with the other flags that cite it.
+type Sources = Box<[Arc<str>]>;
+
 struct Ctx<'a> {
     dataset: &'a Dataset,
     analysis: &'a Analysis,
@@ -382,6 +392,9 @@ struct Ctx<'a> {
     roots: FxHashSet<&'a str>,
     /// Per place of [`Analysis::principal_ids`]: whether that principal is a root.
     principal_root: Vec<bool>,
+    /// Per place of the analysis's index: the place of that id in
+    /// [`Analysis::principal_ids`], `u32::MAX` for an actor that is no principal.
+    principal_at: Vec<u32>,
     /// Edges by target: the positions of those to the actor at place `p` of the analysis's
     /// index are `incoming[start[p]..start[p + 1]]`, in the dataset's order.
     start: Vec<u32>,
@@ -406,7 +419,7 @@ struct Ctx<'a> {
     by_place: RefCell<Vec<Option<Arc<str>>>>,
     /// Per body position, the sources of its channels, each once, in the channels' order:
     /// the oversight rule cites them for every edge from the body.
-    channel_sources: RefCell<Vec<Option<Box<[Arc<str>]>>>>,
+    channel_sources: RefCell<Vec<Option<Sources>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -573,7 +586,23 @@ impl<'a> Ctx<'a> {
             .copied()
             .unwrap_or(0.0)
             / f64::from(b.seats);
-        direct.max(a.control_of(holder))
+        // The holder's control by its place among the principals (the rule reads it for
+        // every oversight edge), by its id when it has no place.
+        let control = match place {
+            Some(p) => {
+                let principal = self
+                    .principal_at
+                    .get(p as usize)
+                    .copied()
+                    .filter(|&k| k != u32::MAX);
+                a.control
+                    .get_placed(&self.analysis.principal_ids, principal, holder)
+                    .copied()
+                    .unwrap_or(0.0)
+            }
+            None => a.control_of(holder),
+        };
+        direct.max(control)
     }
 
     fn independence(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
