@@ -847,50 +847,28 @@ impl<'a> Edges<'a> {
     /// written in the order of their ends, not the dataset's, and reading each step's body
     /// and step again for them missed the cache twice per edge at 100,000 bodies.
     fn record(&self, k: &EdgeKey<'a>) -> EdgeOut<'a> {
-        if let Some((ids, kinds)) = &self.named {
-            let from = ids[(k.ends >> 32) as usize];
-            let to = ids[(k.ends & u64::from(u32::MAX)) as usize];
-            let kind = kinds[k.kind as usize];
-            match (k.at, k.channel) {
-                (EdgeAt::Step(..), Some(c)) => {
-                    return EdgeOut {
-                        from,
-                        to,
-                        kind,
-                        channel: Some(&c.id),
-                        seats: Some(c.seats),
-                        share: Some(r4(k.share)),
-                        source: &c.source,
-                        confidence: c.confidence.as_str(),
-                        note: &c.note,
-                    };
-                }
-                (EdgeAt::Edge(i), _) => {
-                    let e = &self.dataset.edges[i as usize];
-                    return EdgeOut {
-                        from,
-                        to,
-                        kind,
-                        channel: e.channel.as_deref(),
-                        seats: None,
-                        share: None,
-                        source: &e.source,
-                        confidence: e.confidence.as_str(),
-                        note: &e.note,
-                    };
-                }
-                _ => {}
-            }
-        }
+        let named = self.named.as_ref().map(|(ids, kinds)| {
+            (
+                ids[(k.ends >> 32) as usize],
+                ids[(k.ends & u64::from(u32::MAX)) as usize],
+                kinds[k.kind as usize],
+            )
+        });
         match k.at {
             EdgeAt::Step(bi, ci, si) => {
-                let b = &self.dataset.bodies[bi as usize];
-                let c = &b.channels[ci as usize];
-                let s = &c.steps[si as usize];
+                let c = match k.channel {
+                    Some(c) if named.is_some() => c,
+                    _ => &self.dataset.bodies[bi as usize].channels[ci as usize],
+                };
+                let (from, to, kind) = named.unwrap_or_else(|| {
+                    let b = &self.dataset.bodies[bi as usize];
+                    let s = &c.steps[si as usize];
+                    (s.actor.as_str(), b.id.as_str(), s.role.as_str())
+                });
                 EdgeOut {
-                    from: &s.actor,
-                    to: &b.id,
-                    kind: s.role.as_str(),
+                    from,
+                    to,
+                    kind,
                     channel: Some(&c.id),
                     seats: Some(c.seats),
                     share: Some(r4(k.share)),
@@ -901,10 +879,12 @@ impl<'a> Edges<'a> {
             }
             EdgeAt::Edge(i) => {
                 let e = &self.dataset.edges[i as usize];
+                let (from, to, kind) =
+                    named.unwrap_or((e.from.as_str(), e.to.as_str(), e.kind.as_str()));
                 EdgeOut {
-                    from: &e.from,
-                    to: &e.to,
-                    kind: e.kind.as_str(),
+                    from,
+                    to,
+                    kind,
                     channel: e.channel.as_deref(),
                     seats: None,
                     share: None,
