@@ -119,6 +119,46 @@ impl<V> IdMap<V> {
     }
 }
 
+/// Items `0..n` grouped by their places in a table of `places` ids, in one flat vector (a
+/// counting sort: O(n + places), no vector per place).
+#[derive(Default)]
+pub(crate) struct ByPlace {
+    /// The items at place `p` are `at[start[p]..start[p + 1]]`, in their order.
+    start: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl ByPlace {
+    /// Groups the items by `of` (each item's place); an item with no place is given to
+    /// `unplaced`, in order.
+    pub(crate) fn new(places: usize, of: &[Option<u32>], mut unplaced: impl FnMut(u32)) -> Self {
+        let mut start = vec![0u32; places + 1];
+        for p in of.iter().flatten() {
+            start[*p as usize + 1] += 1;
+        }
+        for p in 0..places {
+            start[p + 1] += start[p];
+        }
+        let mut next = start.clone();
+        let mut at = vec![0u32; start[places] as usize];
+        for (i, p) in (0..).zip(of) {
+            match p {
+                Some(p) => {
+                    at[next[*p as usize] as usize] = i;
+                    next[*p as usize] += 1;
+                }
+                None => unplaced(i),
+            }
+        }
+        Self { start, at }
+    }
+
+    /// The items at place `p`, in their order.
+    pub(crate) fn at(&self, p: u32) -> &[u32] {
+        &self.at[self.start[p as usize] as usize..self.start[p as usize + 1] as usize]
+    }
+}
+
 /// The place of `key` in sorted `ids`.
 pub(crate) fn place_in(ids: &[BodyId], key: &str) -> Option<u32> {
     ids.binary_search_by(|id| id.as_str().cmp(key))
@@ -307,6 +347,19 @@ impl fmt::Debug for BodyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_grouped_by_place_keep_their_order() {
+        let mut unplaced = Vec::new();
+        let g = ByPlace::new(3, &[Some(2), None, Some(0), Some(2), None], |i| {
+            unplaced.push(i)
+        });
+        assert_eq!(
+            (g.at(0), g.at(1), g.at(2)),
+            (&[2][..], &[][..], &[0, 3][..])
+        );
+        assert_eq!(unplaced, [1, 4]);
+    }
 
     #[test]
     fn reads_like_the_btreemap_it_replaced() {

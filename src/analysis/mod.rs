@@ -220,8 +220,7 @@ pub struct FlagIndex(std::sync::OnceLock<FlagPlaces>);
 /// 15 MB at 100,000 bodies.
 struct FlagPlaces {
     len: usize,
-    start: Vec<u32>,
-    at: Vec<u32>,
+    by_place: idmap::ByPlace,
     unplaced: Vec<u32>,
 }
 
@@ -257,29 +256,11 @@ impl Analysis {
                 .iter()
                 .map(|f| self.index.place(&f.body))
                 .collect();
-            let mut start = vec![0u32; places + 1];
-            for p in of.iter().flatten() {
-                start[*p as usize + 1] += 1;
-            }
-            for p in 0..places {
-                start[p + 1] += start[p];
-            }
-            let mut next = start.clone();
-            let mut at = vec![0u32; start[places] as usize];
             let mut unplaced = Vec::new();
-            for (i, p) in (0..).zip(&of) {
-                match p {
-                    Some(p) => {
-                        at[next[*p as usize] as usize] = i;
-                        next[*p as usize] += 1;
-                    }
-                    None => unplaced.push(i),
-                }
-            }
+            let by_place = idmap::ByPlace::new(places, &of, |i| unplaced.push(i));
             FlagPlaces {
                 len: self.flags.len(),
-                start,
-                at,
+                by_place,
                 unplaced,
             }
         });
@@ -287,9 +268,7 @@ impl Analysis {
         // A body's flags all have its place; a flag with no place names no body that has one.
         let listed: &[u32] = match self.index.place(body) {
             _ if !fresh => &[],
-            Some(p) => {
-                &index.at[index.start[p as usize] as usize..index.start[p as usize + 1] as usize]
-            }
+            Some(p) => index.by_place.at(p),
             None => &index.unplaced,
         };
         let scan = if fresh { 0..0 } else { 0..self.flags.len() };

@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::Arc;
 
+use super::idmap::ByPlace;
 use super::{Analysis, BodyAnalysis, Position};
 use crate::model::i18n::{Arg, Phrase};
 use crate::model::numbers;
@@ -203,27 +204,12 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
     let places = index.ids().len();
     // Edges by the place of their target (in the order of the dataset), as offsets into
     // one flat vector; a target that has no place (no actor of the analysis) is listed by id.
-    let mut start = vec![0u32; places + 1];
     let mut unplaced: FxHashMap<&str, Vec<&Edge>> = FxHashMap::default();
     let to: Vec<Option<u32>> = dataset.edges.iter().map(|e| index.place(&e.to)).collect();
-    for t in to.iter().flatten() {
-        start[*t as usize + 1] += 1;
-    }
-    for i in 0..places {
-        start[i + 1] += start[i];
-    }
-    let mut next = start.clone();
-    let mut incoming = vec![0u32; start[places] as usize];
-    for ((i, e), t) in dataset.edges.iter().enumerate().zip(&to) {
-        match t {
-            Some(t) => {
-                incoming[next[*t as usize] as usize] = i as u32;
-                next[*t as usize] += 1;
-            }
-            None => unplaced.entry(e.to.as_str()).or_default().push(e),
-        }
-    }
-    drop(next);
+    let incoming = ByPlace::new(places, &to, |i| {
+        let e = &dataset.edges[i as usize];
+        unplaced.entry(e.to.as_str()).or_default().push(e);
+    });
     let roots: FxHashSet<&str> = dataset
         .bodies
         .iter()
@@ -264,7 +250,6 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         roots,
         principal_root,
         principal_at,
-        start,
         incoming,
         unplaced,
         shared: RefCell::default(),
@@ -396,9 +381,8 @@ struct Ctx<'a> {
     /// [`Analysis::principal_ids`], `u32::MAX` for an actor that is no principal.
     principal_at: Vec<u32>,
     /// Edges by target: the positions of those to the actor at place `p` of the analysis's
-    /// index are `incoming[start[p]..start[p + 1]]`, in the dataset's order.
-    start: Vec<u32>,
-    incoming: Vec<u32>,
+    /// index, in the dataset's order.
+    incoming: ByPlace,
     /// Edges to targets that have no place, by target.
     unplaced: FxHashMap<&'a str, Vec<&'a Edge>>,
     /// The ids and sources the flags name, each allocated once and shared by every flag
@@ -543,11 +527,7 @@ impl<'a> Ctx<'a> {
     ) -> impl Iterator<Item = &'a Edge> + use<'a, '_> {
         let edges = &self.dataset.edges;
         let (placed, unplaced): (&[u32], &[&'a Edge]) = match place {
-            Some(p) => (
-                &self.incoming
-                    [self.start[p as usize] as usize..self.start[p as usize + 1] as usize],
-                &[],
-            ),
+            Some(p) => (self.incoming.at(p), &[]),
             None => (&[], self.unplaced.get(id).map_or(&[], Vec::as_slice)),
         };
         placed
