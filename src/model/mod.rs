@@ -793,6 +793,18 @@ impl Dataset {
         self.position(id).map(|i| &self.bodies[i])
     }
 
+    /// How many edges the exports list: one per step of every seat channel, one per power
+    /// edge (to size their vectors once).
+    pub fn link_count(&self) -> usize {
+        let steps: usize = self
+            .bodies
+            .iter()
+            .flat_map(|b| &b.channels)
+            .map(|c| c.steps.len())
+            .sum();
+        steps + self.edges.len()
+    }
+
     pub fn body_mut(&mut self, id: &str) -> Option<&mut Body> {
         let i = self.position(id)?;
         // The caller may change the id.

@@ -631,13 +631,7 @@ pub fn summary<'a>(
     // 540,000 edges: 26 MB instead of 60). The share is summed here, body by body, where the channel's
     // shares are at hand: summed as the edges are written, in the order of their ends, it
     // read each body's analysis again out of cache order.
-    let steps: usize = dataset
-        .bodies
-        .iter()
-        .flat_map(|b| &b.channels)
-        .map(|c| c.steps.len())
-        .sum();
-    let mut edges: Vec<EdgeKey<'a>> = Vec::with_capacity(steps + dataset.edges.len());
+    let mut edges: Vec<EdgeKey<'a>> = Vec::with_capacity(dataset.link_count());
     let mut ranked = true;
     let mut ends = |from: &str, to: &str| -> u64 {
         match (rank.get(from), rank.get(to)) {
@@ -1139,6 +1133,7 @@ mod tests {
             let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
             let doc = summary(&d, &a, &[], None);
             assert!(doc.edges.named.is_some(), "{}", e.id);
+            assert_eq!(doc.edges.keys.len(), d.link_count(), "{}", e.id);
             let slow = Edges {
                 dataset: &d,
                 keys: Vec::new(),
