@@ -755,6 +755,32 @@ pub fn ranges(loaded: &Loaded, band: &Band, chosen: &[String]) -> Result<Ranges,
     Ok(r)
 }
 
+/// [`analyze`] and [`ranges`] of one loaded state, the ranges on a second thread: neither
+/// reads what the other makes, and at 100,000 bodies each takes about a second. The errors are
+/// those of the two run one after the other: the analysis's first.
+pub fn analyze_with_ranges(
+    loaded: &Loaded,
+    band: &Band,
+    chosen: &[String],
+) -> Result<(Analysis, Ranges), Failure> {
+    std::thread::scope(|scope| {
+        let ranged = std::thread::Builder::new()
+            .name("ranges".into())
+            // As much stack as the main thread has: the ranges walk datasets of any depth.
+            .stack_size(8 << 20)
+            .spawn_scoped(scope, || ranges(loaded, band, chosen));
+        let analysis = analyze(loaded);
+        let ranges = match ranged {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No second thread to be had: the ranges after the analysis, as before.
+            Err(_) => ranges(loaded, band, chosen),
+        };
+        Ok((analysis?, ranges?))
+    })
+}
+
 /// The presets for the dataset: those of `--reforms FILE`, validated against it, or the
 /// embedded ones. `warn` also prints the pairs of presets that cannot be active together
 /// (for `bilik reforms`; elsewhere only the pair actually chosen matters, and is an error).
@@ -980,7 +1006,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )?;
                     (loaded, active, Some(baseline))
                 };
-            let analysis = analyze(&loaded)?;
+            // Pictures show no range; the other formats compute it once here, beside the
+            // analysis.
+            let (analysis, state_ranges) = match format {
+                export::Format::Md | export::Format::Json | export::Format::Csv => {
+                    let (analysis, ranges) = analyze_with_ranges(&loaded, &band, &global.choose)?;
+                    (analysis, Some(ranges))
+                }
+                _ => (analyze(&loaded)?, None),
+            };
             let lang = global.lang.into();
             let focus = match &args.focus {
                 Some(q) => Some(output::graph::Focus {
@@ -990,13 +1024,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     direction: args.direction.into(),
                 }),
                 None => None,
-            };
-            // Pictures show no range; the other formats compute it once here.
-            let state_ranges = match format {
-                export::Format::Md | export::Format::Json | export::Format::Csv => {
-                    Some(ranges(&loaded, &band, &global.choose)?)
-                }
-                _ => None,
             };
             // With reforms the exports show what they changed against the baseline.
             let before = match &baseline {
@@ -1324,8 +1351,7 @@ fn summary_text(global: &Global) -> anyhow::Result<ExitCode> {
     let (mut loaded, active) = reformed(global, load(global)?)?;
     // No name, source or note can break the report's lines (ids and numbers are untouched).
     loaded.dataset.make_visible();
-    let analysis = analyze(&loaded)?;
-    let r = ranges(&loaded, &band, &global.choose)?;
+    let (analysis, r) = analyze_with_ranges(&loaded, &band, &global.choose)?;
     write_stdout_with(|out| {
         let mut shown = crate::diag::visible::VisibleLines::new(out);
         // A failed write is kept by the writer and returned by `finish`.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{Failure, Global, Loaded, analyze, emit, load, ranges, reformed};
+use super::{Failure, Global, Loaded, analyze_with_ranges, emit, load, reformed};
 use crate::analysis::explain::explain;
 use crate::analysis::range::Band;
 use crate::output::escape::visible_lines;
@@ -42,13 +42,12 @@ pub enum ExplainFormat {
 pub fn run(global: &Global, band: &Band, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let baseline = load(global)?;
     let (loaded, _active): (Loaded, _) = reformed(global, baseline)?;
-    let analysis = analyze(&loaded)?;
+    let (analysis, r) = analyze_with_ranges(&loaded, band, &global.choose)?;
     // The principal: `--of`, else the first `--principal`, else the default.
     let principal = args
         .of
         .clone()
         .or_else(|| global.principals.first().cloned());
-    let r = ranges(&loaded, band, &global.choose)?;
     let e = explain(
         &loaded.dataset,
         &analysis,
