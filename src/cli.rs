@@ -1006,14 +1006,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )?;
                     (loaded, active, Some(baseline))
                 };
-            // Pictures show no range; the other formats compute it once here, beside the
-            // analysis.
-            let (analysis, state_ranges) = match format {
-                export::Format::Md | export::Format::Json | export::Format::Csv => {
-                    let (analysis, ranges) = analyze_with_ranges(&loaded, &band, &global.choose)?;
-                    (analysis, Some(ranges))
-                }
-                _ => (analyze(&loaded)?, None),
+            // Pictures and the CSV tables other than control show no range; the other
+            // outputs compute it once here, beside the analysis.
+            let shows_ranges = match format {
+                export::Format::Md | export::Format::Json => true,
+                export::Format::Csv => options.table == Some(export::Table::Control),
+                _ => false,
+            };
+            let (analysis, state_ranges) = if shows_ranges {
+                let (analysis, ranges) = analyze_with_ranges(&loaded, &band, &global.choose)?;
+                (analysis, Some(ranges))
+            } else {
+                (analyze(&loaded)?, None)
             };
             let lang = global.lang.into();
             let focus = match &args.focus {
