@@ -42,21 +42,33 @@ where
 /// a figure would obey a right-to-left override and show a name reversed.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if hidden(c) || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    let _ = xml_to(&mut out, s);
     out
+}
+
+/// [`xml`] written into `out`, with no string of its own: the GraphML of a large state writes
+/// millions of values.
+pub fn xml_to(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Result {
+    // Runs of characters that need no escape are written whole.
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            '\n' => "&#10;",
+            '\r' => "&#13;",
+            '\t' => "&#9;",
+            c if hidden(c) || c == '\u{FFFE}' || c == '\u{FFFF}' => "\u{FFFD}",
+            _ => continue,
+        };
+        out.write_str(&s[start..i])?;
+        out.write_str(escaped)?;
+        start = i + c.len_utf8();
+    }
+    out.write_str(&s[start..])
 }
 
 /// The inside of a double-quoted DOT string. A backslash is doubled because Graphviz reads

@@ -21,7 +21,17 @@ pub fn r4(x: f64) -> f64 {
 /// A fraction or a number of seats with exactly 4 decimals and no negative zero: the fixed
 /// float format of the CSV and GraphML exports.
 pub fn fixed4(x: f64) -> String {
-    format!("{:.4}", r4(x))
+    Fixed4(x).to_string()
+}
+
+/// [`fixed4`] as a value to format, for writers that format into a buffer of their own.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed4(pub f64);
+
+impl std::fmt::Display for Fixed4 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.4}", r4(self.0))
+    }
 }
 
 /// The role weights in force, `consent 1, threat 0.5, recommend 0.25, …`: the label under

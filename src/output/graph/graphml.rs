@@ -13,9 +13,9 @@
 use std::fmt::Write;
 
 use super::{Graph, Node};
-use crate::output::escape::{word, xml};
+use crate::output::escape::{word, xml, xml_to};
 use crate::output::export::{MAX_FIGURE_BODIES, Snapshot};
-use crate::output::fmt::{self, fixed4};
+use crate::output::fmt::{self, Fixed4, fixed4};
 use crate::output::sink::{self, Sink};
 
 #[derive(Clone, Copy)]
@@ -94,16 +94,25 @@ fn key(out: &mut Sink, prefix: &str, domain: &str, name: &str, ty: Ty) {
 }
 
 /// A `<data>` element, or nothing for a value that does not apply (readers such as networkx
-/// turn an empty element into the string "None").
-fn data(out: &mut Sink, indent: &str, key: &str, value: Option<String>) {
+/// turn an empty element into the string "None"). The value is borrowed or written into
+/// `scratch`, and escaped straight into `out`: at 100,000 bodies a string per value was 11
+/// million allocations.
+fn data(out: &mut Sink, indent: &str, key: &str, value: Option<&str>) {
+    // Keys come worded ([`word`]): the fixed ones are words already, the principals' are
+    // worded once.
+    debug_assert_eq!(key, word(key));
     if let Some(v) = value.filter(|v| !v.is_empty()) {
-        let _ = writeln!(
-            out,
-            "{indent}<data key=\"{}\">{}</data>",
-            word(key),
-            xml(&v)
-        );
+        let _ = write!(out, "{indent}<data key=\"{key}\">");
+        let _ = xml_to(out, v);
+        out.push_str("</data>\n");
     }
+}
+
+/// A value formatted into `scratch`, for [`data`].
+fn shown(scratch: &mut String, value: impl std::fmt::Display) -> &str {
+    scratch.clear();
+    let _ = write!(scratch, "{value}");
+    scratch
 }
 
 /// A step's weight: the share of the body's seats its channel fills (channel seats / body
@@ -159,99 +168,118 @@ pub fn write(s: &Snapshot, out: &mut Sink) {
     );
     let weights = fmt::weights_as(&a.options.weights, |k, v| format!("{k}={}", fixed4(v)), ",");
     let ind = "    ";
-    data(out, ind, "g_dataset", Some(ds.meta.id.clone()));
-    data(out, ind, "g_title", Some(ds.meta.title.clone()));
+    data(out, ind, "g_dataset", Some(&ds.meta.id));
+    data(out, ind, "g_title", Some(&ds.meta.title));
+    data(out, ind, "g_jurisdiction", Some(&ds.meta.jurisdiction));
+    data(out, ind, "g_as_of", Some(&ds.meta.as_of));
+    data(out, ind, "g_reforms", Some(&s.reforms.join(",")));
+    data(out, ind, "g_weights", Some(&weights));
+    data(out, ind, "g_principals", Some(&a.principals.join(",")));
     data(
         out,
         ind,
-        "g_jurisdiction",
-        Some(ds.meta.jurisdiction.clone()),
+        "g_system_hhi",
+        Some(&fixed4(a.summary.system_hhi)),
     );
-    data(out, ind, "g_as_of", Some(ds.meta.as_of.clone()));
-    data(out, ind, "g_reforms", Some(s.reforms.join(",")));
-    data(out, ind, "g_weights", Some(weights));
-    data(out, ind, "g_principals", Some(a.principals.join(",")));
-    data(out, ind, "g_system_hhi", Some(fixed4(a.summary.system_hhi)));
 
     let ind = "      ";
     // The positions of the SVG's layered placement, y growing downwards as on screen.
     let present: Vec<&Node> = g.present_nodes().collect();
-    let arrows: Vec<_> = g
-        .arrows()
-        .into_iter()
-        .filter(|a| a.change != super::Change::Removed)
-        .collect();
     // Above the figures' cap the layout would take minutes: positions are left out, and the
-    // reader (Gephi, yEd) lays the graph out itself.
-    let laid =
-        (present.len() <= MAX_FIGURE_BODIES).then(|| super::dot::placed(&present, &arrows, s.lang));
+    // reader (Gephi, yEd) lays the graph out itself; the arrows only the layout reads are
+    // not made either (at 100,000 bodies their groups held 66 MB).
+    let laid = (present.len() <= MAX_FIGURE_BODIES).then(|| {
+        let arrows: Vec<_> = g
+            .arrows()
+            .into_iter()
+            .filter(|a| a.change != super::Change::Removed)
+            .collect();
+        super::dot::placed(&present, &arrows, s.lang)
+    });
+    let control_keys: Vec<String> = g
+        .principals
+        .iter()
+        .map(|p| word(&format!("n_control_{p}")))
+        .collect();
+    let mut scratch = String::new();
     for (i, n) in present.iter().enumerate() {
         let b = n.body;
-        let _ = writeln!(out, "    <node id=\"{}\">", xml(&b.id));
+        out.push_str("    <node id=\"");
+        let _ = xml_to(out, &b.id);
+        out.push_str("\">\n");
         let largest = n.analysis.largest();
-        let change = n.change.as_str();
-        let values: [(&str, Option<String>); 18] = [
-            ("n_label", Some(b.name(s.lang).to_string())),
-            ("n_name_en", Some(b.names.en.clone())),
-            ("n_name_ru", Some(b.names.ru.clone())),
-            ("n_name_kk", Some(b.names.kk.clone())),
-            ("n_branch", Some(b.branch.to_string())),
-            ("n_role", b.role.map(|r| r.to_string())),
-            ("n_seats", Some(b.seats.to_string())),
-            ("n_seats_nominal", Some(b.seats_nominal.to_string())),
-            ("n_independent", Some(b.independent.to_string())),
-            ("n_non_partisan", Some(b.non_partisan.to_string())),
-            ("n_principal", Some(n.principal.to_string())),
-            ("n_largest_principal", largest.map(|l| l.0.to_string())),
-            ("n_largest_control", largest.map(|l| fixed4(l.1))),
-            ("n_hhi", Some(fixed4(n.analysis.hhi))),
-            ("n_source", Some(b.source.clone())),
-            ("n_confidence", Some(b.confidence.to_string())),
-            ("n_note", Some(b.note.clone())),
-            ("n_change", Some(change.to_string())),
-        ];
-        for (k, v) in values {
-            data(out, ind, k, v);
-        }
-        for p in &g.principals {
-            data(
-                out,
-                ind,
-                &format!("n_control_{p}"),
-                Some(fixed4(n.analysis.control_of(p))),
-            );
+        let yes_no = |x: bool| if x { "true" } else { "false" };
+        data(out, ind, "n_label", Some(b.name(s.lang)));
+        data(out, ind, "n_name_en", Some(&b.names.en));
+        data(out, ind, "n_name_ru", Some(&b.names.ru));
+        data(out, ind, "n_name_kk", Some(&b.names.kk));
+        data(out, ind, "n_branch", Some(b.branch.as_str()));
+        data(out, ind, "n_role", b.role.map(|r| r.as_str()));
+        data(out, ind, "n_seats", Some(shown(&mut scratch, b.seats)));
+        data(out, ind, "n_seats_nominal", Some(yes_no(b.seats_nominal)));
+        data(out, ind, "n_independent", Some(yes_no(b.independent)));
+        data(out, ind, "n_non_partisan", Some(yes_no(b.non_partisan)));
+        data(out, ind, "n_principal", Some(yes_no(n.principal)));
+        data(out, ind, "n_largest_principal", largest.map(|l| l.0));
+        data(
+            out,
+            ind,
+            "n_largest_control",
+            largest.map(|l| shown(&mut scratch, Fixed4(l.1))),
+        );
+        data(
+            out,
+            ind,
+            "n_hhi",
+            Some(shown(&mut scratch, Fixed4(n.analysis.hhi))),
+        );
+        data(out, ind, "n_source", Some(&b.source));
+        data(out, ind, "n_confidence", Some(b.confidence.as_str()));
+        data(out, ind, "n_note", Some(&b.note));
+        data(out, ind, "n_change", Some(n.change.as_str()));
+        for (p, k) in g.principals.iter().zip(&control_keys) {
+            let v = shown(&mut scratch, Fixed4(n.analysis.control_of(p)));
+            data(out, ind, k, Some(v));
         }
         if let Some(at) = laid.as_ref().map(|l| &l.boxes[i]) {
-            data(out, ind, "x", Some(format!("{:.1}", at.cx())));
-            data(out, ind, "y", Some(format!("{:.1}", at.y + at.h / 2.0)));
+            let x = format!("{:.1}", at.cx());
+            data(out, ind, "x", Some(&x));
+            let y = format!("{:.1}", at.y + at.h / 2.0);
+            data(out, ind, "y", Some(&y));
         }
         out.push_str("    </node>\n");
     }
     for (i, l) in g.present_links().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            xml(l.from),
-            xml(l.to)
+        let _ = write!(out, "    <edge id=\"e{i}\" source=\"");
+        let _ = xml_to(out, l.from);
+        out.push_str("\" target=\"");
+        let _ = xml_to(out, l.to);
+        out.push_str("\">\n");
+        scratch.clear();
+        scratch.extend(
+            l.kind
+                .as_str()
+                .chars()
+                .map(|c| if c == '_' { ' ' } else { c }),
         );
-        let change = l.change.as_str();
-        let values: [(&str, Option<String>); 11] = [
-            ("e_label", Some(l.kind.as_str().replace('_', " "))),
-            ("e_kind", Some(l.kind.as_str().to_string())),
-            ("e_class", Some(l.class().as_str().to_string())),
-            ("e_channel", l.channel.map(str::to_string)),
-            ("e_seats", l.seats.map(|x| x.to_string())),
-            ("e_share", l.share.map(fixed4)),
-            ("e_threshold", l.threshold.map(str::to_string)),
-            ("e_source", Some(l.source.to_string())),
-            ("e_confidence", Some(l.confidence.to_string())),
-            ("e_note", Some(l.note.to_string())),
-            ("e_change", Some(change.to_string())),
-        ];
-        for (k, v) in values {
-            data(out, ind, k, v);
-        }
-        data(out, ind, "weight", weight(l, &g).map(fixed4));
+        data(out, ind, "e_label", Some(&scratch));
+        data(out, ind, "e_kind", Some(l.kind.as_str()));
+        data(out, ind, "e_class", Some(l.class().as_str()));
+        data(out, ind, "e_channel", l.channel);
+        data(out, ind, "e_seats", l.seats.map(|x| shown(&mut scratch, x)));
+        data(
+            out,
+            ind,
+            "e_share",
+            l.share.map(|x| shown(&mut scratch, Fixed4(x))),
+        );
+        data(out, ind, "e_threshold", l.threshold);
+        data(out, ind, "e_source", Some(l.source));
+        data(out, ind, "e_confidence", Some(l.confidence.as_str()));
+        data(out, ind, "e_note", Some(&l.note));
+        data(out, ind, "e_change", Some(l.change.as_str()));
+        let w = weight(l, &g).map(|x| shown(&mut scratch, Fixed4(x)));
+        data(out, ind, "weight", w);
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
