@@ -1378,6 +1378,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn analysis_and_ranges_together_are_each_alone() {
+        let dataset = crate::model::testdata::tiny_dataset();
+        let options = Options::of(&dataset);
+        let loaded = Loaded {
+            dataset,
+            options,
+            unchosen: None,
+        };
+        let band = Band::default();
+        let (analysis, ranges) = analyze_with_ranges(&loaded, &band, &[]).unwrap();
+        let alone = analyze(&loaded).unwrap();
+        assert_eq!(analysis.bodies, alone.bodies);
+        assert_eq!(analysis.flags, alone.flags);
+        let ranges_alone = super::ranges(&loaded, &band, &[]).unwrap();
+        for b in &loaded.dataset.bodies {
+            for p in &analysis.principals {
+                assert_eq!(ranges.get(&b.id, p), ranges_alone.get(&b.id, p));
+            }
+        }
+        assert_eq!(
+            ranges.control.combinations,
+            ranges_alone.control.combinations
+        );
+
+        // Both fail on an unknown principal: the analysis's error is the one reported, as when
+        // the two ran one after the other.
+        let mut wrong = loaded;
+        wrong.options.principals = vec!["nobody".to_string()];
+        let err = analyze_with_ranges(&wrong, &band, &[]).unwrap_err();
+        let alone = analyze(&wrong).unwrap_err();
+        assert_eq!(err.to_string(), alone.to_string());
+        assert!(
+            err.to_string().contains("unknown principal 'nobody'"),
+            "{err}"
+        );
+        assert!(!err.to_string().starts_with("ranges:"), "{err}");
+    }
+
+    #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
     }
