@@ -10,7 +10,8 @@
 //! export holds their order (O(n) positions and borrowed sort keys), never the whole document
 //! or its text. Time O(n log n) for the two sorts of bodies and edges, linear otherwise (the
 //! headline's solves aside, see [`crate::analysis::headline`]); memory beyond the analysis
-//! O(n) small keys.
+//! O(n) small keys. Nothing before the flags reads a flag, so the command line writes the
+//! document while a second thread evaluates them ([`write_with_flags`]).
 //!
 //! The summary describes one state and lists the active reforms; it carries no baseline.
 //! What reforms change against the baseline is a different document, `bilik.diff/1`
@@ -585,6 +586,23 @@ pub fn summary<'a>(
     reforms: &'a [String],
     ranges: Option<&'a Ranges>,
 ) -> Summary<'a> {
+    summary_with(
+        dataset,
+        analysis,
+        reforms,
+        ranges,
+        FlagSource::Ready(&analysis.flags),
+    )
+}
+
+/// [`summary`] with its flags from `flags`: the analysis's, or flags still being evaluated.
+fn summary_with<'a>(
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
+    reforms: &'a [String],
+    ranges: Option<&'a Ranges>,
+    flags: FlagSource<'a>,
+) -> Summary<'a> {
     // Ids are unique, so sorting positions by id gives the order of sorting the records
     // (and an unstable sort the same order as a stable one). Each key carries the id's first
     // eight bytes as a number: nearly every comparison ends there, without reading the body
@@ -729,7 +747,7 @@ pub fn summary<'a>(
             keys: edges,
             named,
         },
-        flags: Flags(&analysis.flags, dataset),
+        flags: Flags(flags, dataset),
         alternatives: alternatives_out(dataset),
         options: options_out(options, ranges),
         ranges: ranges.map(|r| RangesOut {
@@ -892,14 +910,33 @@ impl<'a> Edges<'a> {
 }
 
 /// The flags of a [`Summary`], in the analysis's order, each built as it is serialised.
-pub struct Flags<'a>(&'a [Flag], &'a Dataset);
+pub struct Flags<'a>(FlagSource<'a>, &'a Dataset);
+
+/// Where the flags of a document come from.
+#[derive(Clone, Copy)]
+pub enum FlagSource<'a> {
+    /// The analysis's own.
+    Ready(&'a [Flag]),
+    /// Flags evaluated beside the writing, asked for when the document reaches them (see
+    /// [`write_with_flags`]).
+    Later(&'a dyn PendingFlags),
+}
+
+/// Flags being evaluated elsewhere: [`PendingFlags::flags`] waits for them.
+pub trait PendingFlags {
+    fn flags(&self) -> &[Flag];
+}
 
 impl Serialize for Flags<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let flags = match self.0 {
+            FlagSource::Ready(flags) => flags,
+            FlagSource::Later(pending) => pending.flags(),
+        };
         ser.collect_seq(
-            self.0
+            flags
                 .iter()
-                .zip(Flag::messages(self.0, self.1))
+                .zip(Flag::messages(flags, self.1))
                 .map(|(f, message)| FlagRef {
                     rule: f.rule,
                     severity: f.severity.as_str(),
@@ -978,9 +1015,28 @@ pub fn render(s: &Snapshot) -> String {
 /// Writes the `json` export of `s` to `out` as it is produced (see [`summary`]): the
 /// document's records are built one at a time, never the whole document nor its text.
 pub fn write(s: &Snapshot, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_from(s, FlagSource::Ready(&s.analysis.flags), out)
+}
+
+/// [`write`] of a snapshot whose analysis has no flags yet: `flags` gives them, and is first
+/// asked when the document reaches its flags, after the bodies and edges (nothing before
+/// them reads a flag). The command line evaluates the flags on a second thread meanwhile.
+pub fn write_with_flags(
+    s: &Snapshot,
+    flags: &dyn PendingFlags,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_from(s, FlagSource::Later(flags), out)
+}
+
+fn write_from(
+    s: &Snapshot,
+    flags: FlagSource,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use std::io::Write;
     let ranges = s.ranges();
-    let doc = summary(s.dataset, s.analysis, s.reforms, ranges.as_deref());
+    let doc = summary_with(s.dataset, s.analysis, s.reforms, ranges.as_deref(), flags);
     // serde_json writes a few bytes at a time (keys, indents, punctuation): a buffer of its
     // own, concrete, keeps those writes inlined copies instead of calls through `dyn Write`,
     // and hands `out` whole blocks (which a caller's buffer passes straight through).
@@ -1126,6 +1182,31 @@ mod tests {
     }
 
     /// The records written from the keys' ranks and kinds are those read from the dataset.
+    #[test]
+    fn flags_given_later_write_the_same_document() {
+        struct Later<'a>(&'a [Flag], std::cell::Cell<usize>);
+        impl PendingFlags for Later<'_> {
+            fn flags(&self) -> &[Flag] {
+                self.1.set(self.1.get() + 1);
+                self.0
+            }
+        }
+        for e in crate::data::EMBEDDED {
+            let d = crate::data::resolve(e.id).unwrap();
+            let a = crate::analysis::analyze(&d, &crate::analysis::Options::of(&d)).unwrap();
+            assert!(!a.flags.is_empty(), "{}", e.id);
+            let mut whole = Vec::new();
+            write(&Snapshot::new(&d, &a, Lang::En), &mut whole).unwrap();
+            let mut without = crate::analysis::analyze_without_flags(&d, &a.options).unwrap();
+            without.flags = Vec::new();
+            let later = Later(&a.flags, std::cell::Cell::new(0));
+            let mut beside = Vec::new();
+            write_with_flags(&Snapshot::new(&d, &without, Lang::En), &later, &mut beside).unwrap();
+            assert_eq!(later.1.get(), 1, "{}: asked once", e.id);
+            assert!(whole == beside, "{}: the documents differ", e.id);
+        }
+    }
+
     #[test]
     fn edges_from_their_keys_are_the_datasets() {
         for e in crate::data::EMBEDDED {
