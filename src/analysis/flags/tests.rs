@@ -63,12 +63,12 @@ fn a_flag_holds_no_sentence_and_small_arguments() {
     // At 100,000 bodies the analysis keeps about 200,000 flags until the reports are written:
     // a flag's size times that is tens of megabytes of the export's peak.
     assert!(
-        std::mem::size_of::<Flag>() <= 168,
+        std::mem::size_of::<Flag>() <= 136,
         "{}",
         std::mem::size_of::<Flag>()
     );
     assert!(
-        std::mem::size_of::<(&str, Arg)>() <= 56,
+        std::mem::size_of::<(&str, Arg)>() <= 40,
         "{}",
         std::mem::size_of::<(&str, Arg)>()
     );

@@ -157,7 +157,8 @@ fn render(template: &str, lang: Lang, args: &[(&str, String)]) -> String {
 ///
 /// At 100,000 bodies the analysis keeps about 200,000 phrases until the reports are written,
 /// so an argument holds no copy it can avoid: ids are shared (`Arc<str>`, one allocation per
-/// distinct id), numbers are kept as numbers and written when the phrase is.
+/// distinct id), numbers are kept as numbers and written when the phrase is, and no variant
+/// is wider than two words (24 bytes an argument, the rare wide ones boxed).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Body(Arc<str>),
@@ -170,12 +171,16 @@ pub enum Arg {
     Count(u32),
     /// Shares through intermediaries, `(share, body)`: `8.2% through the Senate, …`.
     Through(Box<[(f64, Arc<str>)]>),
-    /// A clause shown only when there is a text: the template (key) with `{x}` filled.
-    Clause(&'static str, Option<Box<str>>),
+    /// A clause shown only when there is a text: the template (key) with `{x}` filled, and
+    /// the text.
+    Clause(Option<Box<(&'static str, Box<str>)>>),
     /// Bodies joined by `and`.
     Bodies(Box<[Arc<str>]>),
-    /// A list of vocabulary ids (`kind.id` in the catalogue), joined by `and`.
-    Words(&'static str, Box<[&'static str]>),
+    /// A list of vocabulary ids (`kind.id` in the catalogue), joined by `and`: the kind and
+    /// the ids.
+    Words(Box<(&'static str, Box<[&'static str]>)>),
+    /// One vocabulary id, `(kind, id)`: a word the rule picks from a fixed set.
+    Word(&'static (&'static str, &'static str)),
 }
 
 impl Arg {
@@ -286,10 +291,10 @@ impl Phrase {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
-                Arg::Clause(template, Some(x)) if !x.is_empty() => {
-                    (*k, fill(lang, template, &[("x", prose(x))]))
+                Arg::Clause(Some(c)) if !c.1.is_empty() => {
+                    (*k, fill(lang, c.0, &[("x", prose(&c.1))]))
                 }
-                Arg::Clause(..) => (*k, String::new()),
+                Arg::Clause(_) => (*k, String::new()),
                 Arg::Bodies(ids) => (
                     *k,
                     ids.iter()
@@ -297,13 +302,14 @@ impl Phrase {
                         .collect::<Vec<_>>()
                         .join(tr(lang, " and ")),
                 ),
-                Arg::Words(kind, ids) => (
+                Arg::Words(w) => (
                     *k,
-                    ids.iter()
-                        .map(|id| word(lang, kind, id))
+                    w.1.iter()
+                        .map(|id| word(lang, w.0, id))
                         .collect::<Vec<_>>()
                         .join(tr(lang, " and ")),
                 ),
+                Arg::Word((kind, id)) => (*k, word(lang, kind, id).to_string()),
             })
             .collect();
         Some(render(template, lang, &args))
