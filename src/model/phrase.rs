@@ -44,11 +44,11 @@ pub fn the(name: &str) -> String {
 /// (`the President's`, `the Senate's`); not `the President of the United States's` nor
 /// `the Cabinet (heads of the executive departments)'s`.
 fn takes_s(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() <= 3
+    name.split_whitespace().count() <= 3
         && !name.contains('(')
-        && words[1..]
-            .iter()
+        && name
+            .split_whitespace()
+            .skip(1)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 

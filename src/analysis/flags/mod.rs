@@ -8,6 +8,17 @@
 //! the final sort on places, O(flags log flags) with no id compared. A rule
 //! decides whether it is raised before it builds its sentence.
 
+/// A phrase's static [`Key`]: its catalogue id and its arguments' names, in the order the
+/// rule adds them.
+macro_rules! key {
+    ($id:literal: $($name:literal),*) => {
+        &$crate::model::i18n::Key {
+            id: $id,
+            names: &[$($name),*],
+        }
+    };
+}
+
 mod english;
 mod single;
 
@@ -21,7 +32,7 @@ use std::sync::Arc;
 
 use super::idmap::ByPlace;
 use super::{Analysis, BodyAnalysis, Position};
-use crate::model::i18n::{Arg, Phrase};
+use crate::model::i18n::{Arg, Key, Phrase};
 use crate::model::numbers;
 use crate::model::{
     Body, Branch, Channel, Dataset, Edge, EdgeKind, Lang, Liability, Registration, Role,
@@ -754,7 +765,21 @@ impl<'a> Ctx<'a> {
             .unwrap_or_default();
         through.sort_by(|x, y| y.1.total_cmp(&x.1));
         let sources = self.channel_sources(self.current_position);
-        let phrase = phrase(5, "")
+        let key = match (rule, through.is_empty()) {
+            ("independent_majority", true) => {
+                key!("flag.independent_majority": "who", "body", "share", "direct", "through")
+            }
+            ("independent_majority", false) => {
+                key!("flag.independent_majority.through": "who", "body", "share", "direct", "through")
+            }
+            (_, true) => {
+                key!("flag.independent_largest_bloc": "who", "body", "share", "direct", "through")
+            }
+            (_, false) => {
+                key!("flag.independent_largest_bloc.through": "who", "body", "share", "direct", "through")
+            }
+        };
+        let phrase = phrase(key)
             .body("who", self.share(p))
             .body("body", self.share_current(&body.id))
             .pct("share", share)
@@ -770,15 +795,7 @@ impl<'a> Ctx<'a> {
             actor: Some(self.id(p)),
             channel: None,
             value: share,
-            phrase: Phrase {
-                key: match (rule, through.is_empty()) {
-                    ("independent_majority", true) => "flag.independent_majority",
-                    ("independent_majority", false) => "flag.independent_majority.through",
-                    (_, true) => "flag.independent_largest_bloc",
-                    (_, false) => "flag.independent_largest_bloc.through",
-                },
-                ..phrase
-            },
+            phrase,
             sources,
         });
     }
@@ -833,12 +850,10 @@ impl<'a> Ctx<'a> {
                     actor: Some(self.id(r)),
                     channel: None,
                     value: f64::from(picked),
-                    phrase: phrase(
-                        5,
-                        if single {
-                            "flag.appoint_dismiss_at_will.one"
+                    phrase: phrase(if single {
+                            key!("flag.appoint_dismiss_at_will.one": "who", "body", "picked", "seats", "covered")
                         } else {
-                            "flag.appoint_dismiss_at_will.many"
+                            key!("flag.appoint_dismiss_at_will.many": "who", "body", "picked", "seats", "covered")
                         },
                     )
                     .body("who", self.share(r))
@@ -856,14 +871,11 @@ impl<'a> Ctx<'a> {
                     actor: Some(self.id(r)),
                     channel: None,
                     value: f64::from(covered),
-                    phrase: phrase(
-                        4,
-                        if single {
-                            "flag.removable_at_will.one"
-                        } else {
-                            "flag.removable_at_will.many"
-                        },
-                    )
+                    phrase: phrase(if single {
+                        key!("flag.removable_at_will.one": "who", "body", "seats", "covered")
+                    } else {
+                        key!("flag.removable_at_will.many": "who", "body", "seats", "covered")
+                    })
                     .body("who", self.share(r))
                     .body("body", self.share_current(&body.id))
                     .count("seats", body.seats)
@@ -902,7 +914,7 @@ impl<'a> Ctx<'a> {
                         actor: Some(self.id(&c.proposer)),
                         channel: Some(self.id(&c.channel)),
                         value: stake,
-                        phrase: phrase(6, "flag.self_confirmation")
+                        phrase: phrase(key!("flag.self_confirmation": "who", "body", "channel", "seats", "confirmer", "stake"))
                             .body("who", self.share(&c.proposer))
                             .body("body", self.share_current(&body.id))
                             .text("channel", channel_label(ch))
@@ -934,11 +946,9 @@ impl<'a> Ctx<'a> {
                         actor: Some(self.id(&share.actor)),
                         channel: Some(self.id(&c.channel)),
                         value: f64::from(c.seats),
-                        phrase: phrase(
-                            6,
-                            match refusals {
-                                Some(_) => "flag.consent_under_threat.refusals",
-                                None => "flag.consent_under_threat.at_will",
+                        phrase: phrase(match refusals {
+                                Some(_) => key!("flag.consent_under_threat.refusals": "who", "proposer", "body", "channel", "seats", "refusals"),
+                                None => key!("flag.consent_under_threat.at_will": "who", "proposer", "body", "channel", "seats", "refusals"),
                             },
                         )
                         .body("who", self.share(&share.actor))
@@ -973,9 +983,10 @@ impl<'a> Ctx<'a> {
                 value: f64::from(c.seats),
                 phrase: match party {
                     Some(p) => {
-                        phrase(4, "flag.imperative_mandate.party").body("party", self.share(p))
+                        phrase(key!("flag.imperative_mandate.party": "party", "body", "n", "seats"))
+                            .body("party", self.share(p))
                     }
-                    None => phrase(3, "flag.imperative_mandate"),
+                    None => phrase(key!("flag.imperative_mandate": "body", "n", "seats")),
                 }
                 .body("body", self.share_current(&body.id))
                 .count("n", c.seats)
@@ -1009,7 +1020,8 @@ impl<'a> Ctx<'a> {
             actor: None,
             channel: None,
             value: 0.0,
-            phrase: phrase(1, "flag.unaccountable").body("body", self.share_current(&body.id)),
+            phrase: phrase(key!("flag.unaccountable": "body"))
+                .body("body", self.share_current(&body.id)),
             sources: self.sources(&body.source),
         });
     }
@@ -1024,15 +1036,12 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                phrase: phrase(
-                    1,
-                    match (body.seats == 1, is_admin) {
-                        (true, true) => "flag.non_partisan_gap.one.admin",
-                        (true, false) => "flag.non_partisan_gap.one",
-                        (false, true) => "flag.non_partisan_gap.many.admin",
-                        (false, false) => "flag.non_partisan_gap.many",
-                    },
-                )
+                phrase: phrase(match (body.seats == 1, is_admin) {
+                    (true, true) => key!("flag.non_partisan_gap.one.admin": "body"),
+                    (true, false) => key!("flag.non_partisan_gap.one": "body"),
+                    (false, true) => key!("flag.non_partisan_gap.many.admin": "body"),
+                    (false, false) => key!("flag.non_partisan_gap.many": "body"),
+                })
                 .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("non_partisan")),
             });
@@ -1045,7 +1054,7 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                phrase: phrase(1, "flag.relatives_ban_gap")
+                phrase: phrase(key!("flag.relatives_ban_gap": "body"))
                     .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("relatives_ban")),
             });
@@ -1065,10 +1074,9 @@ impl<'a> Ctx<'a> {
                 channel: None,
                 value: 0.0,
                 phrase: match gatekeeper {
-                    Some(g) => {
-                        phrase(2, "flag.party_registration_permit").body("who", self.share(g))
-                    }
-                    None => phrase(1, "flag.party_registration_permit.authority"),
+                    Some(g) => phrase(key!("flag.party_registration_permit": "who", "body"))
+                        .body("who", self.share(g)),
+                    None => phrase(key!("flag.party_registration_permit.authority": "body")),
                 }
                 .body("body", self.share_current(&body.id)),
                 sources: self.sources(body.attribute_source("registration")),
@@ -1085,14 +1093,11 @@ impl<'a> Ctx<'a> {
                 actor: None,
                 channel: None,
                 value: 0.0,
-                phrase: phrase(
-                    2,
-                    if kinds.is_empty() {
-                        "flag.judicial_liability_gap.none"
-                    } else {
-                        "flag.judicial_liability_gap"
-                    },
-                )
+                phrase: phrase(if kinds.is_empty() {
+                    key!("flag.judicial_liability_gap.none": "body", "kinds")
+                } else {
+                    key!("flag.judicial_liability_gap": "body", "kinds")
+                })
                 .body("body", self.share_current(&body.id))
                 .arg("kinds", Arg::Words(Box::new(("liability", kinds.into())))),
                 sources: self.sources(body.attribute_source("liability")),
@@ -1169,11 +1174,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut phrase = phrase(
-                if direct >= common { 4 } else { 6 },
                 if direct >= common {
-                    "flag.overseer.direct"
+                    key!("flag.overseer.direct": "body", "overseen", "verb", "stake")
                 } else {
-                    "flag.overseer.common"
+                    key!("flag.overseer.common": "body", "overseen", "verb", "who", "of_body", "of_overseen")
                 },
             )
             .body("body", self.share_at(from_place, &e.from))
@@ -1284,7 +1288,7 @@ impl<'a> Ctx<'a> {
                 actor: Some(self.id(&e.from)),
                 channel: None,
                 value: voters,
-                phrase: phrase(5, "flag.dissolves_elected_body")
+                phrase: phrase(key!("flag.dissolves_elected_body": "who", "body", "share", "conditions", "bars"))
                     .body("who", self.share(&e.from))
                     .body("body", self.share(&e.to))
                     .pct("share", voters)
@@ -1310,14 +1314,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A phrase with room for exactly its `args` arguments: the flags keep their phrases until
-/// the reports are written, and a phrase grown one argument at a time was allocated twice
-/// and shrunk once (about 600,000 allocations at 100,000 bodies).
-fn phrase(args: usize, key: &'static str) -> Phrase {
-    Phrase {
-        key,
-        args: Vec::with_capacity(args),
-    }
+/// A phrase with room for exactly its arguments: the flags keep their phrases until the
+/// reports are written, and a phrase grown one argument at a time was allocated twice and
+/// shrunk once (about 600,000 allocations at 100,000 bodies).
+fn phrase(key: &'static Key) -> Phrase {
+    Phrase::new(key)
 }
 
 fn channel_label(c: &Channel) -> &str {

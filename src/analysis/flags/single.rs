@@ -25,14 +25,11 @@ impl<'a> Ctx<'a> {
             actor: Some(self.id(nearest)),
             channel: None,
             value: doms.len() as f64,
-            phrase: super::phrase(
-                3,
-                if doms.len() > 1 {
-                    "flag.single_point_of_control.chain"
-                } else {
-                    "flag.single_point_of_control"
-                },
-            )
+            phrase: super::phrase(if doms.len() > 1 {
+                key!("flag.single_point_of_control.chain": "body", "who", "chain")
+            } else {
+                key!("flag.single_point_of_control": "body", "who", "chain")
+            })
             .body("body", self.share_current(&body.id))
             .body("who", self.share(nearest))
             .arg(
