@@ -10,14 +10,7 @@
 /// capitalised: `Local and other courts`, `Regional akims`) is written in lower case; a
 /// proper name (`Supreme Court`, `Chair of the Mazhilis`, `Senate`) keeps its capitals.
 pub fn after_the(name: &str) -> String {
-    // The words outside any parenthesis decide: `Maslikhats (local councils)` is a proper name.
-    let head = name.split('(').next().unwrap_or(name);
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let descriptive = words.len() > 1
-        && words[1..]
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
-    if !descriptive {
+    if !lowered_after_the(name) {
         return name.to_string();
     }
     let mut chars = name.chars();
@@ -25,6 +18,21 @@ pub fn after_the(name: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Whether [`after_the`] writes `name` with its first letter in lower case: a writer of many
+/// sentences decides it once per name and copies no name.
+pub fn lowered_after_the(name: &str) -> bool {
+    // The words outside any parenthesis decide: `Maslikhats (local councils)` is a proper name.
+    let head = name.split('(').next().unwrap_or(name);
+    let mut words = head.split_whitespace().skip(1).peekable();
+    words.peek().is_some() && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+}
+
+/// Whether [`possessive`] writes `the {owner}'s {thing}` rather than `the {thing} of the
+/// {owner}`.
+pub fn possessive_s(owner: &str) -> bool {
+    takes_s(owner) && !owner.ends_with('s')
 }
 
 /// `the {name}`, as it reads in a sentence.
@@ -36,11 +44,11 @@ pub fn the(name: &str) -> String {
 /// (`the President's`, `the Senate's`); not `the President of the United States's` nor
 /// `the Cabinet (heads of the executive departments)'s`.
 fn takes_s(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() <= 3
+    name.split_whitespace().count() <= 3
         && !name.contains('(')
-        && words[1..]
-            .iter()
+        && name
+            .split_whitespace()
+            .skip(1)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -49,7 +57,7 @@ fn takes_s(name: &str) -> bool {
 pub fn possessive(owner: &str, thing: &str) -> String {
     // A name ending in `s` may be singular (`Mazhilis's`) or plural (`Maslikhats'`), which
     // the name does not tell: `of` reads right for both.
-    if takes_s(owner) && !owner.ends_with('s') {
+    if possessive_s(owner) {
         format!("the {}'s {thing}", after_the(owner))
     } else {
         format!("the {thing} of {}", the(owner))

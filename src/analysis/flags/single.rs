@@ -1,8 +1,6 @@
 //! The single-point-of-control flag (codebook R32): every chain of appointment to a body
 //! passes through one actor.
 
-use std::sync::Arc;
-
 use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
@@ -15,7 +13,7 @@ impl<'a> Ctx<'a> {
         let Some(&nearest) = doms.first() else {
             return;
         };
-        let sources = self.with_channel_sources(self.current_position, <[Arc<str>]>::to_vec);
+        let sources = self.channel_sources(self.current_position);
         self.raise(Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
@@ -23,18 +21,15 @@ impl<'a> Ctx<'a> {
             } else {
                 Severity::Low
             },
-            body: body.id.clone(),
-            actor: Some(nearest.clone()),
+            body: self.id_current(&body.id),
+            actor: Some(self.id(nearest)),
             channel: None,
             value: doms.len() as f64,
-            phrase: super::phrase(
-                3,
-                if doms.len() > 1 {
-                    "flag.single_point_of_control.chain"
-                } else {
-                    "flag.single_point_of_control"
-                },
-            )
+            phrase: super::phrase(if doms.len() > 1 {
+                key!("flag.single_point_of_control.chain": "body", "who", "chain")
+            } else {
+                key!("flag.single_point_of_control": "body", "who", "chain")
+            })
             .body("body", self.share_current(&body.id))
             .body("who", self.share(nearest))
             .arg(

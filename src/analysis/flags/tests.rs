@@ -63,15 +63,28 @@ fn a_flag_holds_no_sentence_and_small_arguments() {
     // At 100,000 bodies the analysis keeps about 200,000 flags until the reports are written:
     // a flag's size times that is tens of megabytes of the export's peak.
     assert!(
-        std::mem::size_of::<Flag>() <= 168,
+        std::mem::size_of::<Flag>() <= 128,
         "{}",
         std::mem::size_of::<Flag>()
     );
     assert!(
-        std::mem::size_of::<(&str, Arg)>() <= 56,
+        std::mem::size_of::<Arg>() <= 24,
         "{}",
-        std::mem::size_of::<(&str, Arg)>()
+        std::mem::size_of::<Arg>()
     );
+}
+
+/// Every flag of the shipped datasets carries one argument per name of its phrase's key, so
+/// that each argument is read under its own name.
+#[test]
+fn a_phrase_has_an_argument_per_name() {
+    for e in crate::data::EMBEDDED {
+        let ds = crate::data::resolve(e.id).unwrap();
+        let a = analyze(&ds, &Options::of(&ds)).unwrap();
+        for f in &a.flags {
+            assert_eq!(f.phrase.args.len(), f.phrase.key.names.len(), "{f:?}");
+        }
+    }
 }
 
 #[test]

@@ -33,6 +33,7 @@ use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
+use crate::analysis::flags::Messages;
 use crate::analysis::{Analysis, Flag, Headline, PrincipalSummary, headline};
 use crate::model::{Dataset, Lang, Meta, Weights};
 use crate::output::export::Snapshot;
@@ -435,15 +436,25 @@ pub struct EdgeOut<'a> {
 /// A flag's record in the streamed document, borrowed from the analysis (the same keys as
 /// [`FlagOut`], which the diff contract keeps).
 #[derive(Serialize)]
-pub struct FlagRef<'a> {
+pub struct FlagRef<'a, 'm> {
     pub rule: &'a str,
     pub severity: &'static str,
     pub body: &'a str,
     pub actor: Option<&'a str>,
     pub channel: Option<&'a str>,
     pub value: f64,
-    pub message: String,
+    pub message: Message<'m, 'a>,
     pub sources: Sources<'a>,
+}
+
+/// A flag's English sentence, written into the writer's one buffer as it is serialised: no
+/// string of its own per flag.
+pub struct Message<'m, 'a>(&'m Messages<'a>, &'a Flag);
+
+impl Serialize for Message<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.0.with(self.1, |s| ser.serialize_str(s))
+    }
 }
 
 /// A flag's sources, shared with the other flags that cite them, as a list of strings.
@@ -480,9 +491,9 @@ pub fn flag_out(f: &Flag, dataset: &Dataset) -> FlagOut {
     FlagOut {
         rule: f.rule.to_string(),
         severity: f.severity.to_string(),
-        body: f.body.clone(),
-        actor: f.actor.clone(),
-        channel: f.channel.clone(),
+        body: f.body.to_string(),
+        actor: f.actor.as_deref().map(str::to_string),
+        channel: f.channel.as_deref().map(str::to_string),
         value: r4(f.value),
         message: f.message(dataset),
         sources: f.sources.iter().map(|s| s.to_string()).collect(),
@@ -933,21 +944,17 @@ impl Serialize for Flags<'_> {
             FlagSource::Ready(flags) => flags,
             FlagSource::Later(pending) => pending.flags(),
         };
-        ser.collect_seq(
-            flags
-                .iter()
-                .zip(Flag::messages(flags, self.1))
-                .map(|(f, message)| FlagRef {
-                    rule: f.rule,
-                    severity: f.severity.as_str(),
-                    body: &f.body,
-                    actor: f.actor.as_deref(),
-                    channel: f.channel.as_deref(),
-                    value: r4(f.value),
-                    message,
-                    sources: Sources(&f.sources),
-                }),
-        )
+        let messages = Messages::new(self.1);
+        ser.collect_seq(flags.iter().map(|f| FlagRef {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            body: &f.body,
+            actor: f.actor.as_deref(),
+            channel: f.channel.as_deref(),
+            value: r4(f.value),
+            message: Message(&messages, f),
+            sources: Sources(&f.sources),
+        }))
     }
 }
 
