@@ -962,7 +962,7 @@ fn body_out<'a>(
         },
         blocs: Blocs {
             body: b,
-            power: a.power.as_ref(),
+            power: a.power.as_deref(),
         },
     }
 }
