@@ -4,11 +4,14 @@
 //! Complexity: the sensitivity solves control alone (no flags, no summary, no per-body maps)
 //! once per consent step it does not already know and once without the threat discount: at
 //! most five solves, all on one set of row templates (`range::control_under`: the rows'
-//! structure built once, O(S + E), then O(S) arithmetic and a solve, O(sweeps x (S + B) x
-//! P), per step), linear in bodies + channels + edges. The step at the weight in force is the
-//! analysis's figure; given the state's ranges ([`headline_with`]), the steps that are points
-//! of the band (0.5 and 2 in the default band) are read from the ranges' solves: two or three
-//! solves.
+//! structure built once, then arithmetic and a solve per step). They run on the K bodies the
+//! court's figure reads (`upstream`: O(K + E) to find and copy them, then O(sweeps x K-sized
+//! rows x P) per step; K is the court and its principals in a typical state), or, when that
+//! could change a bit or K is more than a quarter of the state, on the whole state: O(S + E)
+//! for the structure, then O(S) arithmetic and O(sweeps x (S + B) x P) per step. Linear in
+//! bodies + channels + edges either way. The step at the weight in force is the analysis's
+//! figure; given the state's ranges ([`headline_with`]), the steps that are points of the band
+//! (0.5 and 2 in the default band) are read from the ranges' solves: two or three solves.
 
 use super::range::{ControlRanges, control_under};
 use super::{Analysis, Options};
