@@ -251,6 +251,13 @@ pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
     let doms = super::dominators::dominators_with(dataset, analysis, &principal, &bound);
     drop(bound);
     let ids = analysis.principal_ids.clone();
+    // The table the analysis's maps by principal already share, if it has bodies.
+    let table = analysis
+        .bodies
+        .first()
+        .map(|b| b.control.table())
+        .filter(|t| std::sync::Arc::ptr_eq(t.as_ref(), &ids))
+        .map_or_else(|| std::sync::Arc::new(ids.clone()), std::sync::Arc::clone);
     // Each closure's principal by its place in the table the maps by principal share.
     let places: Vec<u32> = closed
         .iter()
@@ -285,7 +292,7 @@ pub fn annotate(dataset: &Dataset, analysis: &mut Analysis) {
             }
             same
         });
-        ba.closure_seats = super::IdMap::from_sorted(ids.clone(), seats);
+        ba.closure_seats = super::IdMap::over(&table, seats);
     }
     analysis.closure = closed.iter().map(|c| c.listed(dataset)).collect();
 }

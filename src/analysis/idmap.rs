@@ -17,11 +17,17 @@ use crate::model::BodyId;
 /// Ids sorted and unique, shared by every map of one analysis that indexes into them.
 pub type Ids = Arc<[BodyId]>;
 
+/// A shared table as the maps hold it: one pointer (an [`Ids`] is two), so that a map is 24
+/// bytes; the analysis holds several per body.
+pub(crate) type Table = Arc<Ids>;
+
 /// A map from ids of a shared table to values, in id order.
 #[derive(Clone)]
 pub struct IdMap<V> {
-    ids: Ids,
-    entries: Vec<(u32, V)>,
+    ids: Table,
+    /// Boxed rather than a vector: a map is built once and never grows, and an analysis holds
+    /// several per body (100,000 bodies: 8 bytes each, a few MB).
+    entries: Box<[(u32, V)]>,
 }
 
 /// A body's figures by id: seats by actor, shares by principal.
@@ -30,19 +36,27 @@ pub type Shares = IdMap<f64>;
 impl<V> Default for IdMap<V> {
     fn default() -> Self {
         IdMap {
-            ids: Arc::from(Vec::new()),
-            entries: Vec::new(),
+            ids: Arc::new(Arc::from(Vec::new())),
+            entries: Box::default(),
         }
     }
 }
 
 impl<V> IdMap<V> {
-    /// A map over `ids` (sorted, unique) of `entries`, whose places must be increasing and
-    /// within `ids`.
-    pub(crate) fn from_sorted(ids: Ids, entries: Vec<(u32, V)>) -> Self {
+    /// A map over the table `ids` (sorted, unique; shared by the maps over it, see
+    /// [`IdMap::table`]) of `entries`, whose places must be increasing and within `ids`.
+    pub(crate) fn over(ids: &Table, entries: Vec<(u32, V)>) -> Self {
         debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
         debug_assert!(entries.last().is_none_or(|e| (e.0 as usize) < ids.len()));
-        IdMap { ids, entries }
+        IdMap {
+            ids: ids.clone(),
+            entries: entries.into_boxed_slice(),
+        }
+    }
+
+    /// The table as the map shares it, for [`IdMap::over`].
+    pub(crate) fn table(&self) -> &Table {
+        &self.ids
     }
 
     /// The table the map's places index into.
@@ -77,7 +91,7 @@ impl<V> IdMap<V> {
     /// The value of `key`, whose place in `ids` is `place`: by the place when the map is over
     /// `ids` (no string compared), by the key otherwise.
     pub fn get_placed(&self, ids: &Ids, place: Option<u32>, key: &str) -> Option<&V> {
-        if Arc::ptr_eq(&self.ids, ids) {
+        if Arc::ptr_eq(&*self.ids, ids) {
             place.and_then(|p| self.at(p))
         } else {
             self.get(key)
@@ -181,7 +195,7 @@ impl<V> FromIterator<(BodyId, V)> for IdMap<V> {
         let map: std::collections::BTreeMap<BodyId, V> = iter.into_iter().collect();
         let (ids, values): (Vec<BodyId>, Vec<V>) = map.into_iter().unzip();
         IdMap {
-            ids: ids.into(),
+            ids: Arc::new(ids.into()),
             entries: (0..).zip(values).collect(),
         }
     }
@@ -378,7 +392,7 @@ mod tests {
     #[test]
     fn sparse_maps_over_one_table() {
         let ids = sorted_ids(["p", "q", "r"]);
-        let m = IdMap::from_sorted(ids.clone(), vec![(0, 1.0), (2, 3.0)]);
+        let m = IdMap::over(&Arc::new(ids.clone()), vec![(0, 1.0), (2, 3.0)]);
         assert_eq!(m.at(2), Some(&3.0));
         assert_eq!(m.at(1), None);
         assert_eq!(m.get("r"), Some(&3.0));

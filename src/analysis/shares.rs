@@ -331,13 +331,16 @@ pub fn channel_shares_indexed(
             veto_strength: 1.0,
         }));
     }
-    let mut vetoes: Vec<BodyId> = parts
+    // Sorted and made unique before they are copied, so that the copies are sized once: a
+    // vector grown by pushes holds room for four.
+    let mut vetoing: Vec<&str> = parts
         .iter()
         .filter(|p| p.1.is_veto())
-        .map(|p| p.0.to_string())
+        .map(|p| p.0)
         .collect();
-    vetoes.sort();
-    vetoes.dedup();
+    vetoing.sort_unstable();
+    vetoing.dedup();
+    let vetoes: Vec<BodyId> = vetoing.into_iter().map(str::to_string).collect();
     ChannelShares {
         channel: channel.id.clone(),
         seats: channel.seats,

@@ -613,6 +613,24 @@ impl<'a> Systems<'a> {
         if !missing.is_empty() {
             let (ds, o) = self.realiser.realise(options, choice);
             let edges = EdgeIndex::new(ds, o.at_will_threat);
+            if self.ops.is_empty() {
+                // The first build (every body's template) sized once: grown by pushes, a
+                // large state's templates held up to twice their size (100,000 bodies: 8 MB
+                // more). A bound, almost always: each channel a header and at most one
+                // remover beside the at-will edges, each step at most one part and one slot.
+                let at_will = ds
+                    .edges
+                    .iter()
+                    .filter(|e| e.kind == EdgeKind::DismissAtWill)
+                    .count();
+                let (channels, steps) = missing.iter().fold((0, 0), |(c, s), &(b, _)| {
+                    let body = &ds.bodies[b];
+                    let steps: usize = body.channels.iter().map(|c| c.steps.len()).sum();
+                    (c + body.channels.len(), s + steps)
+                });
+                self.ops.reserve_exact(2 * channels + steps + at_will);
+                self.slots.reserve_exact(channels + steps + at_will);
+            }
             let mut whole = row::Rows::default();
             for (b, key) in missing {
                 let body = &ds.bodies[b];

@@ -1006,7 +1006,7 @@ fn body_out<'a>(
         },
         blocs: Blocs {
             body: b,
-            power: a.power.as_ref(),
+            power: a.power.as_deref(),
         },
     }
 }
