@@ -152,6 +152,22 @@ fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
         text: String::new(),
         diagnostics: Vec::new(),
     };
+    if text.len() as u64 <= crate::diag::max_input_bytes() {
+        let mut v = Validator::lazy(&text);
+        if let Some(dataset) = v.convert_as_read(&text) {
+            let dataset = v.validated(dataset, more);
+            report.diagnostics = v.out;
+            report.text = text;
+            return Checked { dataset, report };
+        }
+    }
+    check_whole(report, text, more)
+}
+
+/// [`check_text_then`] by the raw values of the whole file, then their conversion: for text
+/// the fast reader leaves to `ron`, and for a file with something to tell, whose problems are
+/// told in the order this conversion finds them.
+fn check_whole(mut report: FileReport, text: String, more: Pass) -> Checked {
     let (raw, fast) = match parse_raw(&text) {
         Ok(read) => read,
         Err(d) => {
@@ -325,11 +341,24 @@ pub(crate) mod tests {
         );
     }
 
-    /// Text the fast reader reads must read the same with `ron`.
+    /// Text the fast reader reads must read the same with `ron`, and check the same
+    /// converted as it is read as converted whole.
     fn same_as_ron(text: &str) -> bool {
         let Some(fast) = fast::raw_dataset(text) else {
             return false;
         };
+        let as_read = check_str_then("t.ron", text, crate::analysis::reach::problems);
+        let report = FileReport {
+            path: "t.ron".into(),
+            text: String::new(),
+            diagnostics: Vec::new(),
+        };
+        let whole = check_whole(report, text.to_string(), crate::analysis::reach::problems);
+        assert_eq!(as_read.dataset, whole.dataset, "{text}");
+        assert_eq!(
+            as_read.report.diagnostics, whole.report.diagnostics,
+            "{text}"
+        );
         match parse_ron::<RawDataset>(text) {
             Ok(ron) => assert_eq!(format!("{fast:?}"), format!("{ron:?}"), "{text}"),
             Err(e) => panic!("the fast reader read what ron refuses ({e:?}):\n{text}"),
