@@ -223,6 +223,8 @@ impl Validator<'_> {
         let mut edges: Vec<Edge> = Vec::new();
         let head = super::fast::raw_dataset_each(text, |item| {
             match item {
+                super::fast::Item::Bodies(n) => bodies.reserve_exact(n - bodies.len()),
+                super::fast::Item::Edges(n) => edges.reserve_exact(n - edges.len()),
                 super::fast::Item::Body(mut b) => {
                     let i = bodies.len();
                     let id = b.id.take()?;

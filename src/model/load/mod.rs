@@ -25,8 +25,11 @@
 //! else by `ron`; a scan for map keys written twice O(n), allocating nothing, only after
 //! `ron` (the fast reader leaves such text to it); conversion O(b + c + s + e), which moves each raw string into the dataset (none
 //! is copied) and formats no path or description unless a value is wrong; validation
-//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the raw values only
-//! until each is converted. On the error path only: the index of places (O(n), built on the
+//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the dataset. Text the
+//! fast reader reads is converted as it is read, one body or edge at a time, into vectors
+//! sized once from the first items of their lists; the raw values of the whole file
+//! are built first only for a file with something to tell (whose problems are told in the
+//! order conversion of the whole finds them) or one left to `ron`. On the error path only: the index of places (O(n), built on the
 //! first problem told) and, when problems found after conversion need the marks skipped
 //! while nothing had been found, a second parse and conversion (O(n)) that writes them down.
 
