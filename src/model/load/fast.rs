@@ -52,9 +52,9 @@ pub(super) enum Item {
 /// How many items a list of `sample` items read in `read` bytes is expected to hold when it
 /// takes the `rest` bytes of the text: so that the vector of a long list is sized once, from
 /// its first items, instead of doubling as its values come (at 100,000 bodies the last
-/// doubling of the bodies alone held 60 MB, a third of it copies). An overestimate costs
-/// little: the pages of a vector's tail never written are never touched, and a vector
-/// shrunk to no less than half of it keeps its place.
+/// doubling of the bodies held 60 MB at the heap's peak). An overestimate costs little: the
+/// pages of a vector's tail never written are never touched, and mimalloc shrinks a block
+/// to no less than half of it in place.
 fn expected(sample: usize, read: usize, rest: usize) -> usize {
     sample.saturating_mul(rest) / read.max(1)
 }
