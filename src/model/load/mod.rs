@@ -150,50 +150,45 @@ fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
         std::borrow::Cow::Borrowed(s) => s.to_string(),
         std::borrow::Cow::Owned(s) => s,
     };
-    let mut report = FileReport {
-        path: path.to_string(),
-        text: String::new(),
-        diagnostics: Vec::new(),
-    };
-    if text.len() as u64 <= crate::diag::max_input_bytes() {
-        let mut v = Validator::lazy(&text);
-        if let Some(dataset) = v.convert_as_read(&text) {
-            let dataset = v.validated(dataset, more);
-            report.diagnostics = v.out;
-            report.text = text;
-            return Checked { dataset, report };
-        }
-    }
-    check_whole(report, text, more)
-}
-
-/// [`check_text_then`] by the raw values of the whole file, then their conversion: for text
-/// the fast reader leaves to `ron`, and for a file with something to tell, whose problems are
-/// told in the order this conversion finds them.
-fn check_whole(mut report: FileReport, text: String, more: Pass) -> Checked {
-    let (raw, fast) = match parse_raw(&text) {
-        Ok(read) => read,
-        Err(d) => {
-            report.diagnostics.push(d);
-            report.text = text;
-            return Checked {
-                dataset: None,
-                report,
-            };
-        }
-    };
     let mut v = Validator::lazy(&text);
-    if !fast {
-        v.duplicate_keys();
-    }
-    let dataset = v.dataset(raw, more);
-    report.diagnostics = v.out;
-    report.text = text;
+    let fast = text.len() as u64 <= crate::diag::max_input_bytes();
+    let dataset = match fast.then(|| v.convert_as_read(&text)).flatten() {
+        Some(dataset) => v.validated(dataset, more),
+        None => {
+            // The index of places, if a problem found converting as read built it, is kept:
+            // at 100,000 bodies it takes seconds to build.
+            v.restart();
+            check_whole(&mut v, &text, more)
+        }
+    };
+    let diagnostics = v.out;
+    let report = FileReport {
+        path: path.to_string(),
+        text,
+        diagnostics,
+    };
     let ok = report.errors() == 0;
     Checked {
         dataset: if ok { dataset } else { None },
         report,
     }
+}
+
+/// [`check_text_then`] by the raw values of the whole file, then their conversion: for text
+/// the fast reader leaves to `ron`, and for a file with something to tell, whose problems are
+/// told in the order this conversion finds them. `v` has found nothing yet.
+fn check_whole(v: &mut Validator<'_>, text: &str, more: Pass) -> Option<Dataset> {
+    let (raw, fast) = match parse_raw(text) {
+        Ok(read) => read,
+        Err(d) => {
+            v.push(d);
+            return None;
+        }
+    };
+    if !fast {
+        v.duplicate_keys();
+    }
+    v.dataset(raw, more)
 }
 
 /// The raw values of dataset text, and whether they were read by [`fast`] (which reads text
@@ -351,17 +346,10 @@ pub(crate) mod tests {
             return false;
         };
         let as_read = check_str_then("t.ron", text, |_| Vec::new());
-        let report = FileReport {
-            path: "t.ron".into(),
-            text: String::new(),
-            diagnostics: Vec::new(),
-        };
-        let whole = check_whole(report, text.to_string(), |_| Vec::new());
-        assert_eq!(as_read.dataset, whole.dataset, "{text}");
-        assert_eq!(
-            as_read.report.diagnostics, whole.report.diagnostics,
-            "{text}"
-        );
+        let mut v = Validator::lazy(text);
+        let whole = check_whole(&mut v, text, |_| Vec::new());
+        assert_eq!(as_read.dataset, whole, "{text}");
+        assert_eq!(as_read.report.diagnostics, v.out, "{text}");
         match parse_ron::<RawDataset>(text) {
             Ok(ron) => assert_eq!(format!("{fast:?}"), format!("{ron:?}"), "{text}"),
             Err(e) => panic!("the fast reader read what ron refuses ({e:?}):\n{text}"),
