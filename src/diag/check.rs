@@ -134,6 +134,18 @@ impl<'a> Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// Forgets everything found, to check the same text again another way; the index of
+    /// places is kept if it was built.
+    pub(crate) fn restart(&mut self) {
+        self.out.clear();
+        self.failed.clear();
+        self.marks.clear();
+        self.mark_paths.clear();
+        self.skipped = false;
+        self.mark_index.clear();
+        self.indexed = 0;
+    }
+
     /// Where the values of the file are (built on the first call of a lazy validator).
     pub(crate) fn spans(&self) -> &SpanIndex {
         match &self.spans {

@@ -25,8 +25,11 @@
 //! else by `ron`; a scan for map keys written twice O(n), allocating nothing, only after
 //! `ron` (the fast reader leaves such text to it); conversion O(b + c + s + e), which moves each raw string into the dataset (none
 //! is copied) and formats no path or description unless a value is wrong; validation
-//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the raw values only
-//! until each is converted. On the error path only: the index of places (O(n), built on the
+//! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the dataset. Text the
+//! fast reader reads is converted as it is read, one body or edge at a time, into vectors
+//! sized once from the first items of their lists; the raw values of the whole file
+//! are built first only for a file with something to tell (whose problems are told in the
+//! order conversion of the whole finds them) or one left to `ron`. On the error path only: the index of places (O(n), built on the
 //! first problem told) and, when problems found after conversion need the marks skipped
 //! while nothing had been found, a second parse and conversion (O(n)) that writes them down.
 
@@ -147,34 +150,45 @@ fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
         std::borrow::Cow::Borrowed(s) => s.to_string(),
         std::borrow::Cow::Owned(s) => s,
     };
-    let mut report = FileReport {
-        path: path.to_string(),
-        text: String::new(),
-        diagnostics: Vec::new(),
-    };
-    let (raw, fast) = match parse_raw(&text) {
-        Ok(read) => read,
-        Err(d) => {
-            report.diagnostics.push(d);
-            report.text = text;
-            return Checked {
-                dataset: None,
-                report,
-            };
+    let mut v = Validator::lazy(&text);
+    let fast = text.len() as u64 <= crate::diag::max_input_bytes();
+    let dataset = match fast.then(|| v.convert_as_read(&text)).flatten() {
+        Some(dataset) => v.validated(dataset, more),
+        None => {
+            // The index of places, if a problem found converting as read built it, is kept:
+            // at 100,000 bodies it takes seconds to build.
+            v.restart();
+            check_whole(&mut v, &text, more)
         }
     };
-    let mut v = Validator::lazy(&text);
-    if !fast {
-        v.duplicate_keys();
-    }
-    let dataset = v.dataset(raw, more);
-    report.diagnostics = v.out;
-    report.text = text;
+    let diagnostics = v.out;
+    let report = FileReport {
+        path: path.to_string(),
+        text,
+        diagnostics,
+    };
     let ok = report.errors() == 0;
     Checked {
         dataset: if ok { dataset } else { None },
         report,
     }
+}
+
+/// [`check_text_then`] by the raw values of the whole file, then their conversion: for text
+/// the fast reader leaves to `ron`, and for a file with something to tell, whose problems are
+/// told in the order this conversion finds them. `v` has found nothing yet.
+fn check_whole(v: &mut Validator<'_>, text: &str, more: Pass) -> Option<Dataset> {
+    let (raw, fast) = match parse_raw(text) {
+        Ok(read) => read,
+        Err(d) => {
+            v.push(d);
+            return None;
+        }
+    };
+    if !fast {
+        v.duplicate_keys();
+    }
+    v.dataset(raw, more)
 }
 
 /// The raw values of dataset text, and whether they were read by [`fast`] (which reads text
@@ -325,11 +339,17 @@ pub(crate) mod tests {
         );
     }
 
-    /// Text the fast reader reads must read the same with `ron`.
+    /// Text the fast reader reads must read the same with `ron`, and check the same
+    /// converted as it is read as converted whole.
     fn same_as_ron(text: &str) -> bool {
         let Some(fast) = fast::raw_dataset(text) else {
             return false;
         };
+        let as_read = check_str_then("t.ron", text, |_| Vec::new());
+        let mut v = Validator::lazy(text);
+        let whole = check_whole(&mut v, text, |_| Vec::new());
+        assert_eq!(as_read.dataset, whole, "{text}");
+        assert_eq!(as_read.report.diagnostics, v.out, "{text}");
         match parse_ron::<RawDataset>(text) {
             Ok(ron) => assert_eq!(format!("{fast:?}"), format!("{ron:?}"), "{text}"),
             Err(e) => panic!("the fast reader read what ron refuses ({e:?}):\n{text}"),

@@ -38,6 +38,11 @@ impl Validator<'_> {
     /// Converts and validates a dataset; `more` is asked about a dataset that broke no rule.
     pub(super) fn dataset(&mut self, raw: RawDataset, more: super::Pass) -> Found<Dataset> {
         let dataset = self.convert_dataset(raw);
+        self.validated(dataset, more)
+    }
+
+    /// Validates a converted dataset; `more` is asked about a dataset that broke no rule.
+    pub(super) fn validated(&mut self, dataset: Dataset, more: super::Pass) -> Found<Dataset> {
         let scope = Scope::Dataset(&dataset);
         let problems = validate(&dataset);
         if !problems.is_empty() && self.marks_skipped() {
