@@ -62,6 +62,26 @@ fn expected(sample: usize, read: usize, rest: usize) -> usize {
 /// The number of items of a list read before its length is guessed from them.
 const SAMPLE: usize = 256;
 
+/// Reads a list, handing each of its items (`read`) to `item` and, once [`SAMPLE`] items are
+/// read, the length the list is expected to have (`count`).
+fn sampled(
+    c: &mut Cursor<'_>,
+    item: &mut impl FnMut(Item) -> Option<()>,
+    read: impl Fn(&mut Cursor<'_>) -> Option<Item>,
+    count: fn(usize) -> Item,
+) -> Option<()> {
+    c.ws()?;
+    let (start, mut k) = (c.pos, 0);
+    c.each(|c| {
+        item(read(c)?)?;
+        k += 1;
+        if k == SAMPLE {
+            item(count(expected(k, c.pos - start, c.bytes.len() - start)))?;
+        }
+        Some(())
+    })
+}
+
 /// [`raw_dataset`], handing each body and edge to `item` as soon as it is read instead of
 /// keeping it: the dataset comes back with no bodies and no edges. `None` as soon as `item`
 /// says `None`, or on text outside the subset read here. The raw values of one body or edge
@@ -106,31 +126,21 @@ pub(super) fn raw_dataset_each(
             "principals" => once(&mut principals, &mut c)?,
             "bodies" if !bodies => {
                 bodies = true;
-                c.ws()?;
-                let (start, mut k) = (c.pos, 0);
-                c.each(|c| {
-                    item(Item::Body(RawBody::read(c)?))?;
-                    k += 1;
-                    if k == SAMPLE {
-                        let n = expected(k, c.pos - start, c.bytes.len() - start);
-                        item(Item::Bodies(n))?;
-                    }
-                    Some(())
-                })?;
+                sampled(
+                    &mut c,
+                    &mut item,
+                    |c| Some(Item::Body(RawBody::read(c)?)),
+                    Item::Bodies,
+                )?;
             }
             "edges" if !edges => {
                 edges = true;
-                c.ws()?;
-                let (start, mut k) = (c.pos, 0);
-                c.each(|c| {
-                    item(Item::Edge(RawEdge::read(c)?))?;
-                    k += 1;
-                    if k == SAMPLE {
-                        let n = expected(k, c.pos - start, c.bytes.len() - start);
-                        item(Item::Edges(n))?;
-                    }
-                    Some(())
-                })?;
+                sampled(
+                    &mut c,
+                    &mut item,
+                    |c| Some(Item::Edge(RawEdge::read(c)?)),
+                    Item::Edges,
+                )?;
             }
             _ => return None,
         }
