@@ -1131,20 +1131,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         summary::json::write_with_flags(&snapshot, &flags, out)
                     })
                 })?;
-                leave(before);
-                leave((loaded, analysis, state_ranges, baseline));
-                return Ok(ExitCode::SUCCESS);
+            } else {
+                let body = export::produce(format, &snapshot, &options)
+                    .map_err(|e| Failure::Data(e.to_string()))?;
+                emit_export(args.output.as_deref(), &body)?;
+                if let Some(mm) = body.wider_than(figure.width) {
+                    eprintln!(
+                        "bilik: note: the figure is {mm:.1} mm wide, wider than asked ({}): at {} pt its widest row of bodies needs it, as text is never made smaller; --focus BODY or a smaller --font-size gives a narrower figure",
+                        args.width, figure.font_pt
+                    );
+                }
             }
-            let body = export::produce(format, &snapshot, &options)
-                .map_err(|e| Failure::Data(e.to_string()))?;
-            emit_export(args.output.as_deref(), &body)?;
-            if let Some(mm) = body.wider_than(figure.width) {
-                eprintln!(
-                    "bilik: note: the figure is {mm:.1} mm wide, wider than asked ({}): at {} pt its widest row of bodies needs it, as text is never made smaller; --focus BODY or a smaller --font-size gives a narrower figure",
-                    args.width, figure.font_pt
-                );
-            }
-            drop(body);
             leave(before);
             leave((loaded, analysis, state_ranges, baseline));
             Ok(ExitCode::SUCCESS)
