@@ -1127,9 +1127,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if flags_beside {
                 std::thread::scope(|scope| {
                     let flags = FlagsBeside::start(scope, &loaded.dataset, &analysis);
-                    emit_export_with(args.output.as_deref(), |out| {
+                    let written = emit_export_with(args.output.as_deref(), |out| {
                         summary::json::write_with_flags(&snapshot, &flags, out)
-                    })
+                    });
+                    // The scope still joins the flags' thread if the document never asked.
+                    leave(flags);
+                    written
                 })?;
             } else {
                 let body = export::produce(format, &snapshot, &options)
