@@ -603,6 +603,7 @@ pub fn summary<'a>(
         reforms,
         ranges,
         FlagSource::Ready(&analysis.flags),
+        None,
     )
 }
 
@@ -613,6 +614,7 @@ fn summary_with<'a>(
     reforms: &'a [String],
     ranges: Option<&'a Ranges>,
     flags: FlagSource<'a>,
+    splice: Option<&'a Splice>,
 ) -> Summary<'a> {
     // Ids are unique, so sorting positions by id gives the order of sorting the records
     // (and an unstable sort the same order as a stable one). Each key carries the id's first
@@ -758,7 +760,7 @@ fn summary_with<'a>(
             keys: edges,
             named,
         },
-        flags: Flags(flags, dataset),
+        flags: Flags(flags, dataset, splice),
         alternatives: alternatives_out(dataset),
         options: options_out(options, ranges),
         ranges: ranges.map(|r| RangesOut {
@@ -920,8 +922,9 @@ impl<'a> Edges<'a> {
     }
 }
 
-/// The flags of a [`Summary`], in the analysis's order, each built as it is serialised.
-pub struct Flags<'a>(FlagSource<'a>, &'a Dataset);
+/// The flags of a [`Summary`], in the analysis's order, each built as it is serialised (or,
+/// written elsewhere, copied in through the splice, when the document has one).
+pub struct Flags<'a>(FlagSource<'a>, &'a Dataset, Option<&'a Splice>);
 
 /// Where the flags of a document come from.
 #[derive(Clone, Copy)]
@@ -936,13 +939,47 @@ pub enum FlagSource<'a> {
 /// Flags being evaluated elsewhere: [`PendingFlags::flags`] waits for them.
 pub trait PendingFlags {
     fn flags(&self) -> &[Flag];
+
+    /// The document's `flags` value already written elsewhere by [`write_flags`], read from
+    /// its start, to be copied in whole instead of written from [`PendingFlags::flags`]; `None`
+    /// when there is none (then `flags` is asked). Waits for it like `flags`.
+    fn written(&self) -> Option<std::fs::File> {
+        None
+    }
+}
+
+/// The `flags` value of a document whose flags were written elsewhere ([`write_flags`]),
+/// waiting to be copied in where the value goes: [`Flags`] arms it and writes a `null`, and
+/// the layout ([`Pretty`]) copies the file in place of that `null`. A value can go through
+/// serde only as values, so the copy is made below it, by the formatter, which alone holds
+/// the writer.
+#[derive(Default)]
+struct Splice {
+    file: std::cell::RefCell<Option<std::fs::File>>,
+}
+
+impl Splice {
+    /// Copies the armed file to `w`, if there is one: `true` when it did.
+    fn copy<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<bool> {
+        match self.file.borrow_mut().take() {
+            Some(mut file) => std::io::copy(&mut file, w).map(|_| true),
+            None => Ok(false),
+        }
+    }
 }
 
 impl Serialize for Flags<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let flags = match self.0 {
-            FlagSource::Ready(flags) => flags,
-            FlagSource::Later(pending) => pending.flags(),
+        let flags = match (self.0, self.2) {
+            (FlagSource::Ready(flags), _) => flags,
+            (FlagSource::Later(pending), Some(splice)) => match pending.written() {
+                Some(file) => {
+                    *splice.file.borrow_mut() = Some(file);
+                    return ser.serialize_unit();
+                }
+                None => pending.flags(),
+            },
+            (FlagSource::Later(pending), None) => pending.flags(),
         };
         let messages = Messages::new(self.1);
         ser.collect_seq(flags.iter().map(|f| FlagRef {
@@ -1036,6 +1073,29 @@ pub fn write_with_flags(
     write_from(s, FlagSource::Later(flags), out)
 }
 
+/// The `flags` value of the document of `dataset` with `flags`, alone, laid out where the
+/// document has it (under the top level), for a writer elsewhere to make beside the rest of
+/// the document: [`PendingFlags::written`] hands it back, and it is copied in as it stands.
+pub fn write_flags(
+    dataset: &Dataset,
+    flags: &[Flag],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut buf,
+        Pretty {
+            level: 1,
+            ..Pretty::default()
+        },
+    );
+    Flags(FlagSource::Ready(flags), dataset, None)
+        .serialize(&mut ser)
+        .map_err(std::io::Error::from)?;
+    buf.flush()
+}
+
 fn write_from(
     s: &Snapshot,
     flags: FlagSource,
@@ -1043,12 +1103,26 @@ fn write_from(
 ) -> std::io::Result<()> {
     use std::io::Write;
     let ranges = s.ranges();
-    let doc = summary_with(s.dataset, s.analysis, s.reforms, ranges.as_deref(), flags);
+    let splice = Splice::default();
+    let doc = summary_with(
+        s.dataset,
+        s.analysis,
+        s.reforms,
+        ranges.as_deref(),
+        flags,
+        Some(&splice),
+    );
     // serde_json writes a few bytes at a time (keys, indents, punctuation): a buffer of its
     // own, concrete, keeps those writes inlined copies instead of calls through `dyn Write`,
     // and hands `out` whole blocks (which a caller's buffer passes straight through).
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Pretty::default());
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut buf,
+        Pretty {
+            splice: Some(&splice),
+            ..Pretty::default()
+        },
+    );
     doc.serialize(&mut ser).map_err(std::io::Error::from)?;
     buf.write_all(b"\n")?;
     buf.flush()
@@ -1058,15 +1132,17 @@ fn write_from(
 /// its indentation written in one piece: `PrettyFormatter` writes the indentation a level at a
 /// time, about 200 million two-byte writes in the JSON of 100,000 bodies.
 #[derive(Default)]
-struct Pretty {
+struct Pretty<'s> {
     level: usize,
     has_value: bool,
+    /// The flags written elsewhere, copied in place of the `null` [`Flags`] writes for them.
+    splice: Option<&'s Splice>,
 }
 
 /// A comma, a line break and the indentation of the deepest level written in one piece.
 const BREAK: &[u8] = b",\n                                                                                                                                ";
 
-impl Pretty {
+impl Pretty<'_> {
     /// A line break (after a comma unless `first`) and the current level's indentation.
     fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
         let start = usize::from(first);
@@ -1097,7 +1173,14 @@ impl Pretty {
     }
 }
 
-impl serde_json::ser::Formatter for Pretty {
+impl serde_json::ser::Formatter for Pretty<'_> {
+    fn write_null<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.splice {
+            Some(splice) if splice.copy(w)? => Ok(()),
+            _ => w.write_all(b"null"),
+        }
+    }
+
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.open(w, b"[")
     }
@@ -1191,11 +1274,21 @@ mod tests {
     /// The records written from the keys' ranks and kinds are those read from the dataset.
     #[test]
     fn flags_given_later_write_the_same_document() {
-        struct Later<'a>(&'a [Flag], std::cell::Cell<usize>);
+        /// Flags given when asked, or written beforehand by `write_flags` into a file.
+        struct Later<'a>(&'a [Flag], std::cell::Cell<usize>, Option<&'a Dataset>);
         impl PendingFlags for Later<'_> {
             fn flags(&self) -> &[Flag] {
                 self.1.set(self.1.get() + 1);
                 self.0
+            }
+            fn written(&self) -> Option<std::fs::File> {
+                use std::io::Seek;
+                let d = self.2?;
+                self.1.set(self.1.get() + 1);
+                let mut file = tempfile::tempfile().unwrap();
+                write_flags(d, self.0, &mut file).unwrap();
+                file.rewind().unwrap();
+                Some(file)
             }
         }
         for e in crate::data::EMBEDDED {
@@ -1206,11 +1299,14 @@ mod tests {
             write(&Snapshot::new(&d, &a, Lang::En), &mut whole).unwrap();
             let mut without = crate::analysis::analyze_without_flags(&d, &a.options).unwrap();
             without.flags = Vec::new();
-            let later = Later(&a.flags, std::cell::Cell::new(0));
-            let mut beside = Vec::new();
-            write_with_flags(&Snapshot::new(&d, &without, Lang::En), &later, &mut beside).unwrap();
-            assert_eq!(later.1.get(), 1, "{}: asked once", e.id);
-            assert!(whole == beside, "{}: the documents differ", e.id);
+            for (how, written) in [("asked", None), ("written beside", Some(&d))] {
+                let later = Later(&a.flags, std::cell::Cell::new(0), written);
+                let mut beside = Vec::new();
+                write_with_flags(&Snapshot::new(&d, &without, Lang::En), &later, &mut beside)
+                    .unwrap();
+                assert_eq!(later.1.get(), 1, "{} ({how}): asked once", e.id);
+                assert!(whole == beside, "{} ({how}): the documents differ", e.id);
+            }
         }
     }
 
