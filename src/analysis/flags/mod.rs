@@ -554,6 +554,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The place of the actor `id` and its id shared: one lookup by id for the flag's actor,
+    /// its sort key and its phrase.
+    fn actor(&self, id: &'a str) -> (Option<u32>, Arc<str>) {
+        let place = self.place(id);
+        (place, self.share_at(place, id))
+    }
+
     /// `id`, shared, as a flag holds it.
     fn id(&self, id: &'a str) -> Id {
         Id(self.share(id))
@@ -620,6 +627,16 @@ impl<'a> Ctx<'a> {
         };
         self.keys.push(body.zip(actor));
         self.out.push(flag);
+    }
+
+    /// Adds a flag raised by a per-body rule whose actor's place the rule already found.
+    fn raise_with_actor(&mut self, flag: Flag, actor: Option<u32>) {
+        let body = match self.current {
+            Some(u32::MAX) => None,
+            Some(p) => Some(p),
+            None => self.place(&flag.body),
+        };
+        self.raise_placed(flag, body, actor);
     }
 
     /// Adds a flag whose body's and actor's places the rule already found.
@@ -749,15 +766,22 @@ impl<'a> Ctx<'a> {
         };
         let via = a.via.get(p);
         let direct = via.and_then(|v| v.get(p)).copied().unwrap_or(0.0);
-        let mut through: Vec<(&str, f64)> = via
+        // Each intermediary with its place when the map is over the index's table: its id is
+        // then shared without a lookup.
+        let mut through: Vec<(Option<u32>, &str, f64)> = via
             .map(|v| {
-                v.iter()
-                    .filter(|(k, _)| k.as_str() != p)
-                    .map(|(k, x)| (k.as_str(), *x))
+                let placed = Arc::ptr_eq(v.ids(), self.analysis.index.ids());
+                v.entries()
+                    .iter()
+                    .map(|&(place, x)| {
+                        (placed.then_some(place), v.ids()[place as usize].as_str(), x)
+                    })
+                    .filter(|(_, k, _)| *k != p)
                     .collect()
             })
             .unwrap_or_default();
-        through.sort_by(|x, y| y.1.total_cmp(&x.1));
+        through.sort_by(|x, y| y.2.total_cmp(&x.2));
+        let (p_place, who) = self.actor(p);
         let sources = self.channel_sources(self.current_position);
         let key = match (rule, through.is_empty()) {
             ("independent_majority", true) => {
@@ -774,24 +798,32 @@ impl<'a> Ctx<'a> {
             }
         };
         let phrase = phrase(key)
-            .body("who", self.share(p))
+            .body("who", Arc::clone(&who))
             .body("body", self.share_current(&body.id))
             .pct("share", share)
             .pct("direct", direct)
             .arg(
                 "through",
-                Arg::Through(through.iter().map(|(k, x)| (*x, self.share(k))).collect()),
+                Arg::Through(
+                    through
+                        .iter()
+                        .map(|&(place, k, x)| (x, self.share_at(place, k)))
+                        .collect(),
+                ),
             );
-        self.raise(Flag {
-            rule,
-            severity,
-            body: self.id_current(&body.id),
-            actor: Some(self.id(p)),
-            channel: None,
-            value: share,
-            phrase,
-            sources,
-        });
+        self.raise_with_actor(
+            Flag {
+                rule,
+                severity,
+                body: self.id_current(&body.id),
+                actor: Some(Id(who)),
+                channel: None,
+                value: share,
+                phrase,
+                sources,
+            },
+            p_place,
+        );
     }
 
     fn tenure(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
@@ -830,10 +862,14 @@ impl<'a> Ctx<'a> {
             for e in &edges {
                 self.push_source(&mut sources, &e.source);
             }
+            if picked == 0 && !body.independent {
+                continue;
+            }
             let sources = self.list(sources);
             let single = body.seats == 1;
+            let (r_place, who) = self.actor(r);
             if picked > 0 {
-                self.raise(Flag {
+                self.raise_with_actor(Flag {
                     rule: "appoint_dismiss_at_will",
                     severity: if body.independent {
                         Severity::High
@@ -841,7 +877,7 @@ impl<'a> Ctx<'a> {
                         Severity::Low
                     },
                     body: self.id_current(&body.id),
-                    actor: Some(self.id(r)),
+                    actor: Some(Id(Arc::clone(&who))),
                     channel: None,
                     value: f64::from(picked),
                     phrase: phrase(if single {
@@ -850,32 +886,35 @@ impl<'a> Ctx<'a> {
                             key!("flag.appoint_dismiss_at_will.many": "who", "body", "picked", "seats", "covered")
                         },
                     )
-                    .body("who", self.share(r))
+                    .body("who", Arc::clone(&who))
                     .body("body", self.share_current(&body.id))
                     .count("picked", picked)
                     .count("seats", body.seats)
                     .count("covered", covered),
                     sources,
-                });
+                }, r_place);
             } else if body.independent {
-                self.raise(Flag {
-                    rule: "removable_at_will",
-                    severity: Severity::High,
-                    body: self.id_current(&body.id),
-                    actor: Some(self.id(r)),
-                    channel: None,
-                    value: f64::from(covered),
-                    phrase: phrase(if single {
-                        key!("flag.removable_at_will.one": "who", "body", "seats", "covered")
-                    } else {
-                        key!("flag.removable_at_will.many": "who", "body", "seats", "covered")
-                    })
-                    .body("who", self.share(r))
-                    .body("body", self.share_current(&body.id))
-                    .count("seats", body.seats)
-                    .count("covered", covered),
-                    sources,
-                });
+                self.raise_with_actor(
+                    Flag {
+                        rule: "removable_at_will",
+                        severity: Severity::High,
+                        body: self.id_current(&body.id),
+                        actor: Some(Id(Arc::clone(&who))),
+                        channel: None,
+                        value: f64::from(covered),
+                        phrase: phrase(if single {
+                            key!("flag.removable_at_will.one": "who", "body", "seats", "covered")
+                        } else {
+                            key!("flag.removable_at_will.many": "who", "body", "seats", "covered")
+                        })
+                        .body("who", who)
+                        .body("body", self.share_current(&body.id))
+                        .count("seats", body.seats)
+                        .count("covered", covered),
+                        sources,
+                    },
+                    r_place,
+                );
             }
         }
     }
