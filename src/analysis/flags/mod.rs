@@ -366,7 +366,6 @@ pub fn evaluate(dataset: &Dataset, analysis: &Analysis) -> Vec<Flag> {
         edge_to: to,
         by_place: RefCell::new(vec![None; places]),
         channel_sources: RefCell::new(vec![None; dataset.bodies.len()]),
-        single: RefCell::default(),
         scratch: RefCell::default(),
     };
     for (i, ((body, a), &place)) in dataset
@@ -492,8 +491,11 @@ struct Ctx<'a> {
     incoming: ByPlace,
     /// Edges to targets that have no place, by target.
     unplaced: FxHashMap<&'a str, Vec<&'a Edge>>,
-    /// The ids and sources the flags name, each allocated once and shared by every flag
-    /// that names it.
+    /// The texts the flags name that have no place in the analysis's index (channels' ids,
+    /// actors that are no body), each allocated once and shared by every flag that names it.
+    /// Ids with a place are shared through `by_place`, and sources are not looked up at all:
+    /// a map of every id and source by its text was 17 MB and half a million hashed strings
+    /// at 100,000 bodies, where sources are cited once or twice each.
     shared: RefCell<FxHashMap<&'a str, Arc<str>>>,
     out: Vec<Flag>,
     /// Per flag of `out`: the places of its body and of its actor (plus one, 0 for none),
@@ -511,16 +513,19 @@ struct Ctx<'a> {
     /// Per body position, the sources of its channels, each once, in the channels' order:
     /// the oversight rule cites them for every edge from the body.
     channel_sources: RefCell<Vec<Option<Sources>>>,
-    /// The list of each single source, by the address of its shared text: most flags cite
-    /// one text, which thousands of flags share.
-    single: RefCell<FxHashMap<usize, Sources>>,
     /// The sources of the flag being built, before they are copied to their size.
     scratch: RefCell<Vec<Arc<str>>>,
 }
 
 impl<'a> Ctx<'a> {
-    /// `s`, shared with every other flag that names it.
-    fn share(&self, s: &'a str) -> Arc<str> {
+    /// The id `id`, shared with every other flag that names it.
+    fn share(&self, id: &'a str) -> Arc<str> {
+        self.share_at(self.place(id), id)
+    }
+
+    /// The text `s`, shared with every other flag that names it, by the text: for what has no
+    /// place in the index (a channel's id, an actor that is no body).
+    fn text(&self, s: &'a str) -> Arc<str> {
         Arc::clone(
             self.shared
                 .borrow_mut()
@@ -532,12 +537,12 @@ impl<'a> Ctx<'a> {
     /// [`Ctx::share`] `id`, whose place is `place`.
     fn share_at(&self, place: Option<u32>, id: &'a str) -> Arc<str> {
         let Some(p) = place else {
-            return self.share(id);
+            return self.text(id);
         };
         let mut cache = self.by_place.borrow_mut();
         match &mut cache[p as usize] {
             Some(a) => Arc::clone(a),
-            slot => Arc::clone(slot.insert(self.share(id))),
+            slot => Arc::clone(slot.insert(Arc::from(id))),
         }
     }
 
@@ -549,9 +554,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The place of the actor `id` and its id shared: one lookup by id for the flag's actor,
+    /// its sort key and its phrase.
+    fn actor(&self, id: &'a str) -> (Option<u32>, Arc<str>) {
+        let place = self.place(id);
+        (place, self.share_at(place, id))
+    }
+
     /// `id`, shared, as a flag holds it.
     fn id(&self, id: &'a str) -> Id {
         Id(self.share(id))
+    }
+
+    /// A channel's id, shared, as a flag holds it.
+    fn channel_id(&self, id: &'a str) -> Id {
+        Id(self.text(id))
     }
 
     /// [`Ctx::id`] of the body the per-body rules are reading.
@@ -577,34 +594,18 @@ impl<'a> Ctx<'a> {
     /// Adds the source `s` to `v` unless it is there.
     fn push_source(&self, v: &mut Vec<Arc<str>>, s: &'a str) {
         if !v.iter().any(|x| **x == *s) {
-            v.push(self.share(s));
+            v.push(Arc::from(s));
         }
     }
 
-    /// The one source `s`, as a list shared by every flag that cites it alone.
+    /// The one source `s`, as a flag holds it.
     fn sources(&self, s: &'a str) -> Sources {
-        self.single_source(self.share(s))
+        Arc::new([Arc::from(s)])
     }
 
-    /// The list of the one shared source `one`. Keyed by the text's address: [`Ctx::share`]
-    /// gives one allocation per distinct text.
-    fn single_source(&self, one: Arc<str>) -> Sources {
-        let key = Arc::as_ptr(&one).cast::<u8>() as usize;
-        Arc::clone(
-            self.single
-                .borrow_mut()
-                .entry(key)
-                .or_insert_with(|| Arc::new([one])),
-        )
-    }
-
-    /// The sources `v` as a flag holds them: one allocation of their size, or the shared
-    /// list of a single source.
+    /// The sources `v` as a flag holds them: one allocation of their size.
     fn list(&self, v: Vec<Arc<str>>) -> Sources {
-        match v.as_slice() {
-            [one] => self.single_source(Arc::clone(one)),
-            _ => v.into(),
-        }
+        v.into()
     }
 
     /// The place of `id` in the analysis's index.
@@ -626,6 +627,16 @@ impl<'a> Ctx<'a> {
         };
         self.keys.push(body.zip(actor));
         self.out.push(flag);
+    }
+
+    /// Adds a flag raised by a per-body rule whose actor's place the rule already found.
+    fn raise_with_actor(&mut self, flag: Flag, actor: Option<u32>) {
+        let body = match self.current {
+            Some(u32::MAX) => None,
+            Some(p) => Some(p),
+            None => self.place(&flag.body),
+        };
+        self.raise_placed(flag, body, actor);
     }
 
     /// Adds a flag whose body's and actor's places the rule already found.
@@ -755,15 +766,22 @@ impl<'a> Ctx<'a> {
         };
         let via = a.via.get(p);
         let direct = via.and_then(|v| v.get(p)).copied().unwrap_or(0.0);
-        let mut through: Vec<(&str, f64)> = via
+        // Each intermediary with its place when the map is over the index's table: its id is
+        // then shared without a lookup.
+        let mut through: Vec<(Option<u32>, &str, f64)> = via
             .map(|v| {
-                v.iter()
-                    .filter(|(k, _)| k.as_str() != p)
-                    .map(|(k, x)| (k.as_str(), *x))
+                let placed = Arc::ptr_eq(v.ids(), self.analysis.index.ids());
+                v.entries()
+                    .iter()
+                    .map(|&(place, x)| {
+                        (placed.then_some(place), v.ids()[place as usize].as_str(), x)
+                    })
+                    .filter(|(_, k, _)| *k != p)
                     .collect()
             })
             .unwrap_or_default();
-        through.sort_by(|x, y| y.1.total_cmp(&x.1));
+        through.sort_by(|x, y| y.2.total_cmp(&x.2));
+        let (p_place, who) = self.actor(p);
         let sources = self.channel_sources(self.current_position);
         let key = match (rule, through.is_empty()) {
             ("independent_majority", true) => {
@@ -780,24 +798,32 @@ impl<'a> Ctx<'a> {
             }
         };
         let phrase = phrase(key)
-            .body("who", self.share(p))
+            .body("who", Arc::clone(&who))
             .body("body", self.share_current(&body.id))
             .pct("share", share)
             .pct("direct", direct)
             .arg(
                 "through",
-                Arg::Through(through.iter().map(|(k, x)| (*x, self.share(k))).collect()),
+                Arg::Through(
+                    through
+                        .iter()
+                        .map(|&(place, k, x)| (x, self.share_at(place, k)))
+                        .collect(),
+                ),
             );
-        self.raise(Flag {
-            rule,
-            severity,
-            body: self.id_current(&body.id),
-            actor: Some(self.id(p)),
-            channel: None,
-            value: share,
-            phrase,
-            sources,
-        });
+        self.raise_with_actor(
+            Flag {
+                rule,
+                severity,
+                body: self.id_current(&body.id),
+                actor: Some(Id(who)),
+                channel: None,
+                value: share,
+                phrase,
+                sources,
+            },
+            p_place,
+        );
     }
 
     fn tenure(&mut self, body: &'a Body, a: &'a BodyAnalysis) {
@@ -836,10 +862,14 @@ impl<'a> Ctx<'a> {
             for e in &edges {
                 self.push_source(&mut sources, &e.source);
             }
+            if picked == 0 && !body.independent {
+                continue;
+            }
             let sources = self.list(sources);
             let single = body.seats == 1;
+            let (r_place, who) = self.actor(r);
             if picked > 0 {
-                self.raise(Flag {
+                self.raise_with_actor(Flag {
                     rule: "appoint_dismiss_at_will",
                     severity: if body.independent {
                         Severity::High
@@ -847,7 +877,7 @@ impl<'a> Ctx<'a> {
                         Severity::Low
                     },
                     body: self.id_current(&body.id),
-                    actor: Some(self.id(r)),
+                    actor: Some(Id(Arc::clone(&who))),
                     channel: None,
                     value: f64::from(picked),
                     phrase: phrase(if single {
@@ -856,32 +886,35 @@ impl<'a> Ctx<'a> {
                             key!("flag.appoint_dismiss_at_will.many": "who", "body", "picked", "seats", "covered")
                         },
                     )
-                    .body("who", self.share(r))
+                    .body("who", Arc::clone(&who))
                     .body("body", self.share_current(&body.id))
                     .count("picked", picked)
                     .count("seats", body.seats)
                     .count("covered", covered),
                     sources,
-                });
+                }, r_place);
             } else if body.independent {
-                self.raise(Flag {
-                    rule: "removable_at_will",
-                    severity: Severity::High,
-                    body: self.id_current(&body.id),
-                    actor: Some(self.id(r)),
-                    channel: None,
-                    value: f64::from(covered),
-                    phrase: phrase(if single {
-                        key!("flag.removable_at_will.one": "who", "body", "seats", "covered")
-                    } else {
-                        key!("flag.removable_at_will.many": "who", "body", "seats", "covered")
-                    })
-                    .body("who", self.share(r))
-                    .body("body", self.share_current(&body.id))
-                    .count("seats", body.seats)
-                    .count("covered", covered),
-                    sources,
-                });
+                self.raise_with_actor(
+                    Flag {
+                        rule: "removable_at_will",
+                        severity: Severity::High,
+                        body: self.id_current(&body.id),
+                        actor: Some(Id(Arc::clone(&who))),
+                        channel: None,
+                        value: f64::from(covered),
+                        phrase: phrase(if single {
+                            key!("flag.removable_at_will.one": "who", "body", "seats", "covered")
+                        } else {
+                            key!("flag.removable_at_will.many": "who", "body", "seats", "covered")
+                        })
+                        .body("who", who)
+                        .body("body", self.share_current(&body.id))
+                        .count("seats", body.seats)
+                        .count("covered", covered),
+                        sources,
+                    },
+                    r_place,
+                );
             }
         }
     }
@@ -894,7 +927,7 @@ impl<'a> Ctx<'a> {
                 }
                 let stake = self.stake(&c.proposer, &share.actor);
                 if stake > 1e-9 {
-                    let mut sources = vec![self.share(&ch.source)];
+                    let mut sources = vec![Arc::from(ch.source.as_str())];
                     if let Some(rb) = self.body(&share.actor) {
                         for rc in &rb.channels {
                             if rc.steps.iter().any(|s| s.actor == c.proposer) {
@@ -912,7 +945,7 @@ impl<'a> Ctx<'a> {
                         },
                         body: self.id_current(&body.id),
                         actor: Some(self.id(&c.proposer)),
-                        channel: Some(self.id(&c.channel)),
+                        channel: Some(self.channel_id(&c.channel)),
                         value: stake,
                         phrase: phrase(key!("flag.self_confirmation": "who", "body", "channel", "seats", "confirmer", "stake"))
                             .body("who", self.share(&c.proposer))
@@ -934,7 +967,7 @@ impl<'a> Ctx<'a> {
                         .edges_to(&share.actor)
                         .find(|e| e.kind == EdgeKind::Dissolve && e.from == c.proposer);
                     let refusals = edge.and_then(|e| e.after_refusals);
-                    let mut sources = vec![self.share(&ch.source)];
+                    let mut sources = vec![Arc::from(ch.source.as_str())];
                     if let Some(e) = edge.or(general) {
                         self.push_source(&mut sources, &e.source);
                     }
@@ -944,7 +977,7 @@ impl<'a> Ctx<'a> {
                         severity: Severity::High,
                         body: self.id_current(&body.id),
                         actor: Some(self.id(&share.actor)),
-                        channel: Some(self.id(&c.channel)),
+                        channel: Some(self.channel_id(&c.channel)),
                         value: f64::from(c.seats),
                         phrase: phrase(match refusals {
                                 Some(_) => key!("flag.consent_under_threat.refusals": "who", "proposer", "body", "channel", "seats", "refusals"),
@@ -979,7 +1012,7 @@ impl<'a> Ctx<'a> {
                 severity: Severity::Medium,
                 body: self.id_current(&body.id),
                 actor: party.map(|p| self.id(p)),
-                channel: Some(self.id(&c.channel)),
+                channel: Some(self.channel_id(&c.channel)),
                 value: f64::from(c.seats),
                 phrase: match party {
                     Some(p) => {
@@ -1212,20 +1245,19 @@ impl<'a> Ctx<'a> {
             // built in a buffer and copied once at its size.
             let sources = {
                 let cited = self.channel_sources(from);
-                let first = self.share(&e.source);
-                if cited.len() == 1 && Arc::ptr_eq(&cited[0], &first) {
-                    cited
+                let first = e.source.as_str();
+                if cited.iter().all(|s| **s == *first) {
+                    if cited.len() == 1 {
+                        cited
+                    } else {
+                        self.sources(first)
+                    }
                 } else {
                     let mut v = self.scratch.borrow_mut();
                     v.clear();
-                    v.extend(cited.iter().filter(|s| !Arc::ptr_eq(s, &first)).cloned());
-                    if v.is_empty() {
-                        drop(v);
-                        self.single_source(first)
-                    } else {
-                        v.insert(0, first);
-                        Arc::from(v.as_slice())
-                    }
+                    v.push(Arc::from(first));
+                    v.extend(cited.iter().filter(|s| ***s != *first).cloned());
+                    Arc::from(v.as_slice())
                 }
             };
             self.raise_placed(

@@ -1,6 +1,8 @@
 //! The single-point-of-control flag (codebook R32): every chain of appointment to a body
 //! passes through one actor.
 
+use std::sync::Arc;
+
 use super::{Ctx, Flag, Severity};
 use crate::analysis::BodyAnalysis;
 use crate::model::Body;
@@ -14,7 +16,8 @@ impl<'a> Ctx<'a> {
             return;
         };
         let sources = self.channel_sources(self.current_position);
-        self.raise(Flag {
+        let (place, who) = self.actor(nearest);
+        let flag = Flag {
             rule: "single_point_of_control",
             severity: if body.independent {
                 Severity::High
@@ -22,7 +25,7 @@ impl<'a> Ctx<'a> {
                 Severity::Low
             },
             body: self.id_current(&body.id),
-            actor: Some(self.id(nearest)),
+            actor: Some(super::Id(Arc::clone(&who))),
             channel: None,
             value: doms.len() as f64,
             phrase: super::phrase(if doms.len() > 1 {
@@ -31,12 +34,13 @@ impl<'a> Ctx<'a> {
                 key!("flag.single_point_of_control": "body", "who", "chain")
             })
             .body("body", self.share_current(&body.id))
-            .body("who", self.share(nearest))
+            .body("who", who)
             .arg(
                 "chain",
                 Arg::Bodies(doms[1..].iter().map(|d| self.share(d)).collect()),
             ),
             sources,
-        });
+        };
+        self.raise_with_actor(flag, place);
     }
 }
