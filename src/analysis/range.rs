@@ -64,6 +64,12 @@ use realise::Realiser;
 /// exactly; beyond it integrated control gets a proven outer bound instead.
 pub const MAX_EXACT: u64 = 4096;
 
+/// The bodies from which the ranges solve their distinct systems on two threads. Below it
+/// a system solves in well under 10 ms (10,000 bodies: about 8 ms each, the ranges 0.1 s in
+/// all) and the shipped datasets' (under 1,000 bodies) in a fraction of a millisecond, where
+/// a second thread would cost as much as it saves.
+pub const THREADS_FROM: usize = 10_000;
+
 /// A weight dimension's choice meaning "the value in force", not an end of the band.
 pub const AT_POINT: usize = usize::MAX;
 
@@ -160,6 +166,9 @@ pub struct Space {
     pub band: Band,
     /// Combinations of readings enumerated exactly; [`MAX_EXACT`] unless a test lowers it.
     pub max_exact: u64,
+    /// Bodies from which the distinct systems are solved on two threads; [`THREADS_FROM`]
+    /// unless a test lowers it.
+    pub threads_from: usize,
 }
 
 impl Space {
@@ -181,6 +190,7 @@ impl Space {
             dimensions,
             band: band.clone(),
             max_exact: MAX_EXACT,
+            threads_from: THREADS_FROM,
         }
     }
 
@@ -441,7 +451,7 @@ where
         analyze,
         figures,
     };
-    let e = enumerate_values(space, options, &mut analysed)?;
+    let e = enumerate_values(space, options, &mut analysed, &mut |_, _| ())?;
     let drivers = (0..e.point.len()).map(|i| e.drivers.of(i)).collect();
     Ok(Ranged {
         lo: e.ranges.iter().map(|r| r.0).collect(),
@@ -475,8 +485,21 @@ trait Figures {
     /// The combination last hashed is job `job`, a new analysis: what its hash was computed
     /// from may be kept for [`Figures::same`] and [`Figures::values`].
     fn keep(&mut self, _job: usize) {}
-    /// The figures of `choice`, for what else the caller keeps of them.
-    fn seen(&mut self, _choice: &[usize], _values: &[f64]) {}
+    /// The figures of each of `work` (job, choice), handed to `fold` in that order with
+    /// their position in `work`; stops at the first error `fold` returns. One after the
+    /// other unless the figures can be computed on two threads.
+    fn values_each(
+        &mut self,
+        work: &[(usize, &[usize])],
+        fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+    ) -> Result<(), AnalysisError> {
+        let mut values = Vec::new();
+        for (i, &(job, choice)) in work.iter().enumerate() {
+            let r = self.values(job, choice, &mut values);
+            fold(i, r.map(|()| values.as_slice()))?;
+        }
+        Ok(())
+    }
 }
 
 /// One analysis an enumeration takes figures from.
@@ -530,11 +553,14 @@ struct Enumerated {
 /// moved alone) and each distinct one runs once: two choices with the same readings and
 /// options are the same analysis, and so are two whose [`Figures::same`] says so. Each
 /// analysis's figures go straight to every use of them, so that no combination's figures are
-/// kept: the ranges, and for each dimension its largest move of each figure so far.
+/// kept: the ranges, for each dimension its largest move of each figure so far, and `seen`
+/// (each job's choice with its figures). They are taken in the order of the jobs, however
+/// many threads computed them, so that ties and sums fall as in one.
 fn enumerate_values<F: Figures>(
     space: &Space,
     options: &Options,
     figures: &mut F,
+    seen: &mut dyn FnMut(&[usize], &[f64]),
 ) -> Result<Enumerated, AnalysisError> {
     let at_point: Vec<usize> = space
         .dimensions
@@ -668,25 +694,30 @@ fn enumerate_values<F: Figures>(
             *h = h.max(*v);
         }
     };
-    let mut values: Vec<f64> = Vec::new();
-    for j in 0..jobs.len() {
-        if root[j] != j {
-            continue;
-        }
-        if let Err(e) = figures.values(j, &jobs[j].1, &mut values) {
+    let work: Vec<(usize, &[usize])> = (0..jobs.len())
+        .filter(|&j| root[j] == j)
+        .map(|j| (j, jobs[j].1.as_slice()))
+        .collect();
+    let mut fold = |i: usize, values: Result<&[f64], AnalysisError>| {
+        let j = work[i].0;
+        let values = match values {
+            Ok(values) => values,
             // Every job of an analysis fails alike: the first to fail is its root. A driver
             // that cannot be analysed is left out of an outer bound.
-            match jobs[j].0 {
-                Job::Move { .. } if !exact => continue,
-                _ => return Err(e),
+            Err(e) => {
+                return match jobs[j].0 {
+                    Job::Move { .. } if !exact => Ok(()),
+                    _ => Err(e),
+                };
             }
-        }
+        };
         for &m in &members[first[j]..first[j + 1]] {
-            figures.seen(&jobs[m].1, &values);
+            seen(&jobs[m].1, values);
             match jobs[m].0 {
                 // The first job of all.
                 Job::Point => {
-                    point.clone_from(&values);
+                    point.clear();
+                    point.extend_from_slice(values);
                     ranges = values.iter().map(|&v| (v, v)).collect();
                     combinations = 1;
                     for b in &mut best {
@@ -694,12 +725,12 @@ fn enumerate_values<F: Figures>(
                     }
                 }
                 Job::Combo => {
-                    take(&values, &mut ranges);
+                    take(values, &mut ranges);
                     combinations += 1;
                 }
                 Job::Move { d, id } => {
                     if !exact {
-                        take(&values, &mut ranges);
+                        take(values, &mut ranges);
                         combinations += 1;
                     }
                     // The largest move wins, the first choice of the dimension on a tie (the
@@ -719,8 +750,10 @@ fn enumerate_values<F: Figures>(
                 }
             }
         }
-    }
-    drop(values);
+        Ok(())
+    };
+    figures.values_each(&work, &mut fold)?;
+    drop(work);
     // Each figure's drivers, dimension by dimension, then largest move first.
     let mut drivers = Drivers {
         starts: Vec::with_capacity(point.len() + 1),
@@ -855,15 +888,11 @@ pub fn control_ranges(
         let k = principals.iter().position(|x| *x == p)?;
         Some(index.get(&b)? * principals.len() + k)
     });
-    /// Every (body, principal) by positions ([`rows::Systems::grid_into`]), and the
-    /// headline's figure of each combination that reads every element as coded, by its
-    /// options.
+    /// Every (body, principal) by positions ([`rows::Systems::grid_into`]), the distinct
+    /// systems of a large state on two threads ([`rows::Systems::grid_each`]).
     struct Control<'a> {
         systems: rows::Systems<'a>,
-        space: &'a Space,
         options: &'a Options,
-        headline: Option<usize>,
-        solved: Vec<(Options, f64)>,
     }
     impl Figures for Control<'_> {
         fn values(
@@ -883,36 +912,36 @@ pub fn control_ranges(
         fn keep(&mut self, job: usize) {
             self.systems.keep(job);
         }
-        fn seen(&mut self, choice: &[usize], values: &[f64]) {
-            let Some(i) = self.headline else {
-                return;
-            };
-            let coded = self
-                .space
-                .dimensions
-                .iter()
-                .zip(choice)
-                .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
-            if !coded {
-                return;
-            }
-            let (_, o) = self.space.readings_and_options(self.options, choice);
-            if !self.solved.iter().any(|(x, _)| *x == o) {
-                self.solved.push((o, values[i]));
-            }
+        fn values_each(
+            &mut self,
+            work: &[(usize, &[usize])],
+            fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+        ) -> Result<(), AnalysisError> {
+            self.systems.grid_each(self.options, work, fold)
         }
     }
-    let mut control = Control {
-        systems,
-        space,
-        options,
-        headline,
-        solved: Vec::new(),
+    let mut control = Control { systems, options };
+    let mut solved: Vec<(Options, f64)> = Vec::new();
+    let mut seen = |choice: &[usize], values: &[f64]| {
+        let Some(i) = headline else {
+            return;
+        };
+        let coded = space
+            .dimensions
+            .iter()
+            .zip(choice)
+            .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
+        if !coded {
+            return;
+        }
+        let (_, o) = space.readings_and_options(options, choice);
+        if !solved.iter().any(|(x, _)| *x == o) {
+            solved.push((o, values[i]));
+        }
     };
     // Readings never add, remove or move bodies, so the positions in the dataset address
     // every combination's bodies.
-    let ranged = enumerate_values(space, options, &mut control)?;
-    let Control { solved, .. } = control;
+    let ranged = enumerate_values(space, options, &mut control, &mut seen)?;
     let mut ranges = ranged.ranges;
     if !ranged.exact {
         let bound = interval_bound(dataset, options, space, &principals)?;
