@@ -26,7 +26,9 @@
 //! rows (a template's row is copied instead while the weights have not changed since it was
 //! last evaluated, [`Memo`], in a state whose rows fit 4 MB), O(S) to hash or compare them
 //! with the earlier systems (kept in such a state, [`Kept`], else evaluated again), and the
-//! solve, O(sweeps x (S + B) x P).
+//! solve, O(sweeps x (S + B) x P). Every template is built while the systems are hashed, one
+//! after the other; the solves of a large state then run on two threads that only read them
+//! ([`Systems::grid_each`]).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
 //! change the figures' last bits. The order it visits the bodies in (their strongly connected
 //! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
@@ -285,7 +287,25 @@ pub(super) struct Systems<'a> {
     memo: Memo,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
+    orders: Solver,
+}
+
+/// What a solve keeps for the next: the order of the last patterns solved
+/// ([`control::Orders`]), and the allocation of the rows' slices (16 bytes a body, 1.6 MB at
+/// 100,000 bodies, first touched once rather than once per system).
+#[derive(Default)]
+struct Solver {
     orders: control::Orders,
+    rows: Vec<(usize, usize)>,
+}
+
+impl Solver {
+    fn keeping(keep: usize) -> Solver {
+        Solver {
+            orders: control::Orders::keeping(keep),
+            rows: Vec::new(),
+        }
+    }
 }
 
 /// The entries of rows kept at most (16 bytes each), by [`Kept`] and by [`Memo`] each: every
@@ -327,7 +347,7 @@ struct Scratch {
     ids: Vec<usize>,
     acc: Vec<f64>,
     ws: Vec<f64>,
-    orders: control::Orders,
+    orders: Solver,
 }
 
 /// A system solved on one of two threads, waiting to be folded in order.
@@ -435,7 +455,7 @@ impl<'a> Systems<'a> {
                 generation: 1,
                 ..Memo::default()
             },
-            orders: control::Orders::keeping(ORDERS),
+            orders: Solver::keeping(ORDERS),
         })
     }
 
@@ -683,7 +703,7 @@ impl<'a> Systems<'a> {
                     let solve = &solve;
                     move || {
                         let mut scratch = Scratch {
-                            orders: control::Orders::keeping(ORDERS),
+                            orders: Solver::keeping(ORDERS),
                             ..Scratch::default()
                         };
                         loop {
@@ -949,7 +969,7 @@ impl<'a> Systems<'a> {
             .windows(2)
             .map(|w| &self.entries[w[0]..w[1]])
             .collect();
-        let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
+        let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders.orders)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
         Ok(values)
     }
@@ -1203,12 +1223,18 @@ fn grid(
     base: &Dataset,
     absorbing: &[bool],
     (principals, cols): (&[BodyId], &[Option<usize>]),
-    orders: &mut control::Orders,
+    solver: &mut Solver,
     (starts, entries): (&[usize], &[(usize, f64)]),
     out: &mut Vec<f64>,
 ) -> Result<(), AnalysisError> {
-    let rows: Vec<&[(usize, f64)]> = starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
-    let solution = solve_rows_with(base, &rows, absorbing, orders)?;
+    // The kept allocation, empty, taken as slices of this system's rows (the same size and
+    // alignment, so the collect reuses it) and given back below.
+    let mut rows: Vec<&[(usize, f64)]> = std::mem::take(&mut solver.rows)
+        .into_iter()
+        .map(|_| -> &[(usize, f64)] { unreachable!("the kept rows are empty") })
+        .collect();
+    rows.extend(starts.windows(2).map(|w| &entries[w[0]..w[1]]));
+    let solution = solve_rows_with(base, &rows, absorbing, &mut solver.orders)?;
     out.clear();
     out.reserve(rows.len() * cols.len());
     for (b, row) in rows.iter().enumerate() {
@@ -1232,6 +1258,11 @@ fn grid(
             out.push(v);
         }
     }
+    rows.clear();
+    solver.rows = rows
+        .into_iter()
+        .map(|_| -> (usize, usize) { unreachable!("cleared") })
+        .collect();
     Ok(())
 }
 
