@@ -495,7 +495,7 @@ trait Figures {
     fn values_each(
         &mut self,
         work: &[(usize, &[usize])],
-        fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+        fold: Fold<'_>,
     ) -> Result<(), AnalysisError> {
         let mut values = Vec::new();
         for (i, &(job, choice)) in work.iter().enumerate() {
@@ -505,6 +505,11 @@ trait Figures {
         Ok(())
     }
 }
+
+/// What takes each analysis's figures, or its error, by its position in the work given
+/// ([`Figures::values_each`]); an error it returns stops the enumeration.
+type Fold<'f> =
+    &'f mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>;
 
 /// One analysis an enumeration takes figures from.
 #[derive(Clone, Copy)]
@@ -982,7 +987,7 @@ pub fn control_ranges(
         fn values_each(
             &mut self,
             work: &[(usize, &[usize])],
-            fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+            fold: Fold<'_>,
         ) -> Result<(), AnalysisError> {
             self.systems.grid_each(self.options, work, fold)
         }

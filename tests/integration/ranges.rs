@@ -158,8 +158,7 @@ fn cached_ranges_equal_every_combination_analysed_afresh() {
     }
 }
 
-#[path = "../../examples/synth/generate.rs"]
-mod generate;
+use crate::synth::generate;
 
 /// The ranges of `ds` with their distinct systems solved on one thread and on two: every
 /// range, every driver and the headline's solved figures the same to the last bit.

@@ -38,7 +38,7 @@
 use std::collections::HashMap;
 
 use super::realise::Realiser;
-use super::{Dimension, Space};
+use super::{Dimension, Fold, Space};
 use crate::analysis::shares::{EdgeIndex, Position, position_weight, step_position};
 use crate::analysis::{
     AnalysisError, Options, absorbing, control, position_index, principals_in_force, row,
@@ -621,7 +621,7 @@ impl<'a> Systems<'a> {
         &mut self,
         options: &Options,
         work: &[(usize, &[usize])],
-        fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+        fold: Fold<'_>,
     ) -> Result<(), AnalysisError> {
         let mut done = 0;
         let mut pending: Vec<Option<Solved>> = Vec::new();
@@ -677,7 +677,7 @@ impl<'a> Systems<'a> {
         scratch: &mut Scratch,
         pending: &mut [Option<Solved>],
         done: &mut usize,
-        fold: &mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>,
+        fold: Fold<'_>,
     ) -> Result<(), AnalysisError> {
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::mpsc;
