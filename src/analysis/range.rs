@@ -34,7 +34,9 @@
 //! evaluated once, then compared and solved from the same rows; a larger state's earlier
 //! system is evaluated again to compare (body by body) and to solve. So
 //! O(S + E + K x (S + sweeps x (S + B) x P)), linear in the size of the state, with K
-//! independent of the number of bodies unless readings are added with them.
+//! independent of the number of bodies unless readings are added with them. From
+//! [`THREADS_FROM`] bodies the distinct systems are evaluated and solved on two threads, each
+//! taking the next one (the same work, shared; the figures folded in the plan's order).
 //!
 //! Memory: no combination's figures are kept. Each solve's figures go straight to the ranges
 //! (lo, hi) and, for each dimension, to each figure's largest move so far, O(D x B x P) for D
@@ -43,10 +45,12 @@
 //! headline's figure of the combinations with every element as coded is kept by their
 //! options for its consent steps ([`ControlRanges::solved`]). The result is stored by
 //! position: O(B x P) ranges, the drivers flat (a choice and a value each, every choice
-//! named once, a figure's [`Driver`]s made when asked for), one id per body.
+//! named once, a figure's [`Driver`]s made when asked for), the ids in one buffer of text.
+//! On two threads each has its own buffers of one system and its solve, and a system solved
+//! ahead of its turn waits with its figures (O(B x P)) for those before it: one or two.
 
-use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher as _;
 
 use rustc_hash::FxHashMap;
 
@@ -63,6 +67,12 @@ use realise::Realiser;
 /// The most combinations of readings (alternatives times the threat option) enumerated
 /// exactly; beyond it integrated control gets a proven outer bound instead.
 pub const MAX_EXACT: u64 = 4096;
+
+/// The bodies from which the ranges solve their distinct systems on two threads. Below it
+/// a system solves in well under 10 ms (10,000 bodies: about 8 ms each, the ranges 0.1 s in
+/// all) and the shipped datasets' (under 1,000 bodies) in a fraction of a millisecond, where
+/// a second thread would cost as much as it saves.
+pub const THREADS_FROM: usize = 10_000;
 
 /// A weight dimension's choice meaning "the value in force", not an end of the band.
 pub const AT_POINT: usize = usize::MAX;
@@ -160,6 +170,9 @@ pub struct Space {
     pub band: Band,
     /// Combinations of readings enumerated exactly; [`MAX_EXACT`] unless a test lowers it.
     pub max_exact: u64,
+    /// Bodies from which the distinct systems are solved on two threads; [`THREADS_FROM`]
+    /// unless a test lowers it.
+    pub threads_from: usize,
 }
 
 impl Space {
@@ -181,6 +194,7 @@ impl Space {
             dimensions,
             band: band.clone(),
             max_exact: MAX_EXACT,
+            threads_from: THREADS_FROM,
         }
     }
 
@@ -441,7 +455,7 @@ where
         analyze,
         figures,
     };
-    let e = enumerate_values(space, options, &mut analysed)?;
+    let e = enumerate_values(space, options, &mut analysed, &mut |_, _| ())?;
     let drivers = (0..e.point.len()).map(|i| e.drivers.of(i)).collect();
     Ok(Ranged {
         lo: e.ranges.iter().map(|r| r.0).collect(),
@@ -475,9 +489,27 @@ trait Figures {
     /// The combination last hashed is job `job`, a new analysis: what its hash was computed
     /// from may be kept for [`Figures::same`] and [`Figures::values`].
     fn keep(&mut self, _job: usize) {}
-    /// The figures of `choice`, for what else the caller keeps of them.
-    fn seen(&mut self, _choice: &[usize], _values: &[f64]) {}
+    /// The figures of each of `work` (job, choice), handed to `fold` in that order with
+    /// their position in `work`; stops at the first error `fold` returns. One after the
+    /// other unless the figures can be computed on two threads.
+    fn values_each(
+        &mut self,
+        work: &[(usize, &[usize])],
+        fold: Fold<'_>,
+    ) -> Result<(), AnalysisError> {
+        let mut values = Vec::new();
+        for (i, &(job, choice)) in work.iter().enumerate() {
+            let r = self.values(job, choice, &mut values);
+            fold(i, r.map(|()| values.as_slice()))?;
+        }
+        Ok(())
+    }
 }
+
+/// What takes each analysis's figures, or its error, by its position in the work given
+/// ([`Figures::values_each`]); an error it returns stops the enumeration.
+type Fold<'f> =
+    &'f mut dyn FnMut(usize, Result<&[f64], AnalysisError>) -> Result<(), AnalysisError>;
 
 /// One analysis an enumeration takes figures from.
 #[derive(Clone, Copy)]
@@ -495,15 +527,17 @@ enum Job {
 struct Drivers {
     /// Each dimension's choices, named once (value 0).
     moves: Vec<Driver>,
-    /// Figure `i`'s pairs are `which[starts[i]..starts[i + 1]]` and `values[..]`.
-    starts: Vec<usize>,
+    /// Figure `i`'s pairs are `which[starts[i]..starts[i + 1]]` and `values[..]`; `u32`
+    /// (4 bytes a figure, 1.6 MB less at 100,000 bodies by four principals): the pairs are
+    /// at most the figures times the dimensions, far below 2^32 for any system that solves.
+    starts: Vec<u32>,
     which: Vec<u32>,
     values: Vec<f64>,
 }
 
 impl Drivers {
     fn of(&self, i: usize) -> Vec<Driver> {
-        (self.starts[i]..self.starts[i + 1])
+        (self.starts[i] as usize..self.starts[i + 1] as usize)
             .map(|e| Driver {
                 value: self.values[e],
                 ..self.moves[self.which[e] as usize].clone()
@@ -530,11 +564,14 @@ struct Enumerated {
 /// moved alone) and each distinct one runs once: two choices with the same readings and
 /// options are the same analysis, and so are two whose [`Figures::same`] says so. Each
 /// analysis's figures go straight to every use of them, so that no combination's figures are
-/// kept: the ranges, and for each dimension its largest move of each figure so far.
+/// kept: the ranges, for each dimension its largest move of each figure so far, and `seen`
+/// (each job's choice with its figures). They are taken in the order of the jobs, however
+/// many threads computed them, so that ties and sums fall as in one.
 fn enumerate_values<F: Figures>(
     space: &Space,
     options: &Options,
     figures: &mut F,
+    seen: &mut dyn FnMut(&[usize], &[f64]),
 ) -> Result<Enumerated, AnalysisError> {
     let at_point: Vec<usize> = space
         .dimensions
@@ -668,25 +705,30 @@ fn enumerate_values<F: Figures>(
             *h = h.max(*v);
         }
     };
-    let mut values: Vec<f64> = Vec::new();
-    for j in 0..jobs.len() {
-        if root[j] != j {
-            continue;
-        }
-        if let Err(e) = figures.values(j, &jobs[j].1, &mut values) {
+    let work: Vec<(usize, &[usize])> = (0..jobs.len())
+        .filter(|&j| root[j] == j)
+        .map(|j| (j, jobs[j].1.as_slice()))
+        .collect();
+    let mut fold = |i: usize, values: Result<&[f64], AnalysisError>| {
+        let j = work[i].0;
+        let values = match values {
+            Ok(values) => values,
             // Every job of an analysis fails alike: the first to fail is its root. A driver
             // that cannot be analysed is left out of an outer bound.
-            match jobs[j].0 {
-                Job::Move { .. } if !exact => continue,
-                _ => return Err(e),
+            Err(e) => {
+                return match jobs[j].0 {
+                    Job::Move { .. } if !exact => Ok(()),
+                    _ => Err(e),
+                };
             }
-        }
+        };
         for &m in &members[first[j]..first[j + 1]] {
-            figures.seen(&jobs[m].1, &values);
+            seen(&jobs[m].1, values);
             match jobs[m].0 {
                 // The first job of all.
                 Job::Point => {
-                    point.clone_from(&values);
+                    point.clear();
+                    point.extend_from_slice(values);
                     ranges = values.iter().map(|&v| (v, v)).collect();
                     combinations = 1;
                     for b in &mut best {
@@ -694,12 +736,12 @@ fn enumerate_values<F: Figures>(
                     }
                 }
                 Job::Combo => {
-                    take(&values, &mut ranges);
+                    take(values, &mut ranges);
                     combinations += 1;
                 }
                 Job::Move { d, id } => {
                     if !exact {
-                        take(&values, &mut ranges);
+                        take(values, &mut ranges);
                         combinations += 1;
                     }
                     // The largest move wins, the first choice of the dimension on a tie (the
@@ -719,8 +761,10 @@ fn enumerate_values<F: Figures>(
                 }
             }
         }
-    }
-    drop(values);
+        Ok(())
+    };
+    figures.values_each(&work, &mut fold)?;
+    drop(work);
     // Each figure's drivers, dimension by dimension, then largest move first.
     let mut drivers = Drivers {
         starts: Vec::with_capacity(point.len() + 1),
@@ -743,7 +787,9 @@ fn enumerate_values<F: Figures>(
         });
         drivers.which.extend(row.iter().map(|x| x.0));
         drivers.values.extend(row.iter().map(|x| x.1));
-        drivers.starts.push(drivers.which.len());
+        drivers
+            .starts
+            .push(u32::try_from(drivers.which.len()).expect("fewer than 2^32 drivers"));
     }
     drop(best);
     drivers.moves = moves;
@@ -764,7 +810,7 @@ fn enumerate_values<F: Figures>(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlRanges {
     /// The position of each body, by id.
-    index: HashMap<BodyId, usize>,
+    index: Ids,
     /// The principals in force, in dataset order: the columns.
     principals: Vec<BodyId>,
     /// `(lo, hi)` of body `b` by principal `k` at `b * principals + k`.
@@ -783,7 +829,7 @@ pub struct ControlRanges {
 
 impl ControlRanges {
     fn at(&self, body: &str, principal: &str) -> Option<usize> {
-        let b = *self.index.get(body)?;
+        let b = self.index.get(body)?;
         let k = self.principals.iter().position(|p| p == principal)?;
         Some(b * self.principals.len() + k)
     }
@@ -801,10 +847,7 @@ impl ControlRanges {
 
     /// Every `(body, principal, (lo, hi))`, bodies in dataset order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, (f64, f64))> + '_ {
-        let mut bodies: Vec<(&str, usize)> =
-            self.index.iter().map(|(b, &i)| (b.as_str(), i)).collect();
-        bodies.sort_unstable_by_key(|x| x.1);
-        bodies.into_iter().flat_map(move |(b, i)| {
+        self.index.iter().flat_map(move |(i, b)| {
             self.principals
                 .iter()
                 .enumerate()
@@ -836,6 +879,72 @@ impl ControlRanges {
     }
 }
 
+/// The bodies' ids with a table of their positions: one buffer of text and two vectors
+/// instead of a string and a map entry per body (100,000 bodies: 2.5 MB instead of 5 MB and
+/// 100,000 allocations, held as long as the ranges are).
+#[derive(Debug, Clone, PartialEq)]
+struct Ids {
+    text: String,
+    /// Body `i`'s id is `text[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+    /// Open addressing by the id's hash, probed linearly: one more than the position of the
+    /// body of an id, 0 for an empty slot. A power of two at least twice the bodies, so that
+    /// a probe ends within a few slots.
+    slots: Vec<u32>,
+}
+
+impl Ids {
+    fn of(dataset: &Dataset) -> Ids {
+        let n = dataset.bodies.len();
+        let mut ids = Ids {
+            text: String::with_capacity(dataset.bodies.iter().map(|b| b.id.len()).sum()),
+            ends: Vec::with_capacity(n),
+            slots: vec![0; (2 * n).next_power_of_two().max(2)],
+        };
+        for (i, b) in dataset.bodies.iter().enumerate() {
+            ids.text.push_str(&b.id);
+            ids.ends.push(ids.text.len());
+            let at = u32::try_from(i + 1).expect("fewer than 2^32 bodies");
+            // The last body of an id wins, as in the analysis's index of positions.
+            let slot = ids.slot(&b.id);
+            ids.slots[slot] = at;
+        }
+        ids
+    }
+
+    fn id(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The slot of `id`: its own, or the empty one where it would go.
+    fn slot(&self, id: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = rustc_hash::FxBuildHasher.hash_one(id) as usize & mask;
+        loop {
+            match self.slots[s] {
+                0 => return s,
+                at if self.id(at as usize - 1) == id => return s,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        match self.slots[self.slot(id)] {
+            0 => None,
+            at => Some(at as usize - 1),
+        }
+    }
+
+    /// Every (position, id) an id's look-up gives, in dataset order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        (0..self.ends.len())
+            .map(|i| (i, self.id(i)))
+            .filter(|&(i, id)| self.get(id) == Some(i))
+    }
+}
+
 /// The ranges of integrated control: exact by enumeration when the space is small, else an
 /// outer bound by interval value iteration.
 pub fn control_ranges(
@@ -845,25 +954,17 @@ pub fn control_ranges(
 ) -> Result<ControlRanges, AnalysisError> {
     let systems = rows::Systems::new(space, dataset, options)?;
     let principals = systems.principals.clone();
-    let mut index = HashMap::with_capacity(dataset.bodies.len());
-    for (i, b) in dataset.bodies.iter().enumerate() {
-        // The last body of an id wins, as in the analysis's index of positions.
-        index.insert(b.id.clone(), i);
-    }
+    let index = Ids::of(dataset);
     // The headline's figure, the only one read again (`headline::headline_with`).
     let headline = super::headline::subject(dataset).and_then(|(p, b)| {
         let k = principals.iter().position(|x| *x == p)?;
         Some(index.get(&b)? * principals.len() + k)
     });
-    /// Every (body, principal) by positions ([`rows::Systems::grid_into`]), and the
-    /// headline's figure of each combination that reads every element as coded, by its
-    /// options.
+    /// Every (body, principal) by positions ([`rows::Systems::grid_into`]), the distinct
+    /// systems of a large state on two threads ([`rows::Systems::grid_each`]).
     struct Control<'a> {
         systems: rows::Systems<'a>,
-        space: &'a Space,
         options: &'a Options,
-        headline: Option<usize>,
-        solved: Vec<(Options, f64)>,
     }
     impl Figures for Control<'_> {
         fn values(
@@ -883,36 +984,39 @@ pub fn control_ranges(
         fn keep(&mut self, job: usize) {
             self.systems.keep(job);
         }
-        fn seen(&mut self, choice: &[usize], values: &[f64]) {
-            let Some(i) = self.headline else {
-                return;
-            };
-            let coded = self
-                .space
-                .dimensions
-                .iter()
-                .zip(choice)
-                .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
-            if !coded {
-                return;
-            }
-            let (_, o) = self.space.readings_and_options(self.options, choice);
-            if !self.solved.iter().any(|(x, _)| *x == o) {
-                self.solved.push((o, values[i]));
-            }
+        fn values_each(
+            &mut self,
+            work: &[(usize, &[usize])],
+            fold: Fold<'_>,
+        ) -> Result<(), AnalysisError> {
+            self.systems.grid_each(self.options, work, fold)
         }
     }
-    let mut control = Control {
-        systems,
-        space,
-        options,
-        headline,
-        solved: Vec::new(),
+    let mut control = Control { systems, options };
+    let mut solved: Vec<(Options, f64)> = Vec::new();
+    let mut seen = |choice: &[usize], values: &[f64]| {
+        let Some(i) = headline else {
+            return;
+        };
+        let coded = space
+            .dimensions
+            .iter()
+            .zip(choice)
+            .all(|(d, &k)| matches!(d, Dimension::Weight { .. }) || k == 0);
+        if !coded {
+            return;
+        }
+        let (_, o) = space.readings_and_options(options, choice);
+        if !solved.iter().any(|(x, _)| *x == o) {
+            solved.push((o, values[i]));
+        }
     };
     // Readings never add, remove or move bodies, so the positions in the dataset address
     // every combination's bodies.
-    let ranged = enumerate_values(space, options, &mut control)?;
-    let Control { solved, .. } = control;
+    let ranged = enumerate_values(space, options, &mut control, &mut seen)?;
+    // The templates and the buffers of the solves (tens of MB in a large state) are not
+    // held through the outer bound nor handed back.
+    drop(control);
     let mut ranges = ranged.ranges;
     if !ranged.exact {
         let bound = interval_bound(dataset, options, space, &principals)?;

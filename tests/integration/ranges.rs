@@ -157,3 +157,60 @@ fn cached_ranges_equal_every_combination_analysed_afresh() {
         }
     }
 }
+
+use crate::synth::generate;
+
+/// The ranges of `ds` with their distinct systems solved on one thread and on two: every
+/// range, every driver and the headline's solved figures the same to the last bit.
+fn one_and_two_threads_agree(name: &str, ds: &bilik::model::Dataset, band: &Band) {
+    use bilik::analysis::range::ControlRanges;
+    let options = Options::of(ds);
+    let mut space = Space::of(ds, band);
+    space.threads_from = usize::MAX;
+    let one = control_ranges(ds, &options, &space).unwrap();
+    space.threads_from = 0;
+    let two = control_ranges(ds, &options, &space).unwrap();
+    let bits = |r: &ControlRanges| {
+        r.iter()
+            .map(|(b, p, (lo, hi))| {
+                let drivers: Vec<(String, u64)> = r
+                    .drivers(b, p)
+                    .into_iter()
+                    .map(|d| (d.choice, d.value.to_bits()))
+                    .collect();
+                (
+                    b.to_string(),
+                    p.to_string(),
+                    lo.to_bits(),
+                    hi.to_bits(),
+                    drivers,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(one.combinations, two.combinations, "{name}");
+    assert_eq!(one.exact, two.exact, "{name}");
+    assert!(bits(&one) == bits(&two), "{name}: the ranges moved");
+    assert_eq!(one, two, "{name}");
+}
+
+/// The distinct systems solved on two threads give the ranges one thread gives, bit for bit:
+/// on every shipped dataset (contested readings, the threat option, voting-power rows) with
+/// the default band and a band of two weights, and on a synthetic state of the size that
+/// takes two threads by default.
+#[test]
+fn ranges_on_two_threads_equal_ranges_on_one() {
+    let mut wide = Band::default();
+    wide.apply_spec("recommend=0..0.5").unwrap();
+    for e in EMBEDDED {
+        let ds = resolve(e.id).unwrap();
+        one_and_two_threads_agree(e.id, &ds, &Band::default());
+        one_and_two_threads_agree(e.id, &ds, &wide);
+    }
+    let n = bilik::analysis::range::THREADS_FROM;
+    let text = generate::generate(n, 5);
+    let ds = bilik::data::check_str("synth.ron", &text).dataset.unwrap();
+    let space = Space::of(&ds, &Band::default());
+    assert!(ds.bodies.len() >= space.threads_from);
+    one_and_two_threads_agree("synth", &ds, &Band::default());
+}

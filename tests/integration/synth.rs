@@ -2,7 +2,7 @@
 //! shape they claim, and the same seed gives the same file.
 
 #[path = "../../examples/synth/generate.rs"]
-mod generate;
+pub(crate) mod generate;
 
 use bilik::analysis::{Options, analyze};
 use bilik::data::check_str;

@@ -26,7 +26,9 @@
 //! rows (a template's row is copied instead while the weights have not changed since it was
 //! last evaluated, [`Memo`], in a state whose rows fit 4 MB), O(S) to hash or compare them
 //! with the earlier systems (kept in such a state, [`Kept`], else evaluated again), and the
-//! solve, O(sweeps x (S + B) x P).
+//! solve, O(sweeps x (S + B) x P). Every template is built while the systems are hashed, one
+//! after the other; the solves of a large state then run on two threads that only read them
+//! ([`Systems::grid_each`]).
 //! The solve starts afresh for every system, even when one weight moved: a warm start would
 //! change the figures' last bits. The order it visits the bodies in (their strongly connected
 //! components, O(S + B)) is kept for the last few patterns of rows and reused for a system
@@ -36,7 +38,7 @@
 use std::collections::HashMap;
 
 use super::realise::Realiser;
-use super::{Dimension, Space};
+use super::{Dimension, Fold, Space};
 use crate::analysis::shares::{EdgeIndex, Position, position_weight, step_position};
 use crate::analysis::{
     AnalysisError, Options, absorbing, control, position_index, principals_in_force, row,
@@ -285,7 +287,25 @@ pub(super) struct Systems<'a> {
     memo: Memo,
     /// The order of the bodies of the last systems' patterns ([`control::Orders`]): a
     /// weight moves the values of the rows, rarely which actors they name.
+    orders: Solver,
+}
+
+/// What a solve keeps for the next: the order of the last patterns solved
+/// ([`control::Orders`]), and the allocation of the rows' slices (16 bytes a body, 1.6 MB at
+/// 100,000 bodies, first touched once rather than once per system).
+#[derive(Default)]
+struct Solver {
     orders: control::Orders,
+    rows: Vec<(usize, usize)>,
+}
+
+impl Solver {
+    fn keeping(keep: usize) -> Solver {
+        Solver {
+            orders: control::Orders::keeping(keep),
+            rows: Vec::new(),
+        }
+    }
 }
 
 /// The entries of rows kept at most (16 bytes each), by [`Kept`] and by [`Memo`] each: every
@@ -317,6 +337,24 @@ struct Kept {
     at: HashMap<usize, (usize, usize, usize, usize)>,
     starts: Vec<usize>,
     entries: Vec<(usize, f64)>,
+}
+
+/// One thread's buffers for [`Systems::grid_shared`].
+#[derive(Default)]
+struct Scratch {
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
+    ids: Vec<usize>,
+    acc: Vec<f64>,
+    ws: Vec<f64>,
+    orders: Solver,
+}
+
+/// A system solved on one of two threads, waiting to be folded in order.
+enum Solved {
+    Done(Result<Vec<f64>, AnalysisError>),
+    /// A template of it was not built: solved again with `&mut Systems`.
+    Missing,
 }
 
 /// The patterns whose order [`Systems`] keeps: the band's weights at their ends and a weight
@@ -417,7 +455,7 @@ impl<'a> Systems<'a> {
                 generation: 1,
                 ..Memo::default()
             },
-            orders: control::Orders::keeping(ORDERS),
+            orders: Solver::keeping(ORDERS),
         })
     }
 
@@ -570,6 +608,248 @@ impl<'a> Systems<'a> {
         result
     }
 
+    /// The figures of each of `work` (job, choice), as [`Systems::grid_into`] gives them,
+    /// handed to `fold` (with the position in `work`) in the order of `work`. In a state of
+    /// at least [`Space::threads_from`] bodies the systems are solved on this thread and a
+    /// second one, each taking the next unsolved system (every template was built when the
+    /// systems were hashed, so both only read them); `fold` still takes them in order, so
+    /// that what it makes of them does not depend on which thread solved which. A system
+    /// finished out of order waits for those before it: with two threads, one or two at a
+    /// time. Without a second thread, or for a template not built yet, the rest run here.
+    /// Stops at the first error `fold` returns.
+    pub(super) fn grid_each(
+        &mut self,
+        options: &Options,
+        work: &[(usize, &[usize])],
+        fold: Fold<'_>,
+    ) -> Result<(), AnalysisError> {
+        let mut done = 0;
+        let mut pending: Vec<Option<Solved>> = Vec::new();
+        if work.len() >= 2 && self.base.bodies.len() >= self.space.threads_from {
+            pending.resize_with(work.len(), || None);
+            let mut scratch = Scratch {
+                starts: std::mem::take(&mut self.starts),
+                entries: std::mem::take(&mut self.entries),
+                ids: std::mem::take(&mut self.ids),
+                acc: std::mem::take(&mut self.acc),
+                ws: std::mem::take(&mut self.ws),
+                orders: std::mem::take(&mut self.orders),
+            };
+            let result =
+                self.grid_shared_each(options, work, &mut scratch, &mut pending, &mut done, fold);
+            (
+                self.starts,
+                self.entries,
+                self.ids,
+                self.acc,
+                self.ws,
+                self.orders,
+            ) = (
+                scratch.starts,
+                scratch.entries,
+                scratch.ids,
+                scratch.acc,
+                scratch.ws,
+                scratch.orders,
+            );
+            result?;
+        }
+        // Sequentially: a small state, or what two threads left.
+        let mut values = Vec::new();
+        for (i, &(job, choice)) in work.iter().enumerate().skip(done) {
+            match pending.get_mut(i).and_then(Option::take) {
+                Some(Solved::Done(Ok(v))) => fold(i, Ok(&v))?,
+                Some(Solved::Done(Err(e))) => fold(i, Err(e))?,
+                _ => {
+                    let r = self.grid_into(options, job, choice, &mut values);
+                    fold(i, r.map(|()| values.as_slice()))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The two threads of [`Systems::grid_each`]; `done`: how many of `work` were folded.
+    fn grid_shared_each(
+        &self,
+        options: &Options,
+        work: &[(usize, &[usize])],
+        scratch: &mut Scratch,
+        pending: &mut [Option<Solved>],
+        done: &mut usize,
+        fold: Fold<'_>,
+    ) -> Result<(), AnalysisError> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::mpsc;
+        let n = work.len();
+        let next = AtomicUsize::new(0);
+        let solve = |i: usize, scratch: &mut Scratch, mut out: Vec<f64>| {
+            let (job, choice) = work[i];
+            match self.grid_shared(options, job, choice, scratch, &mut out) {
+                Some(r) => Solved::Done(r.map(|()| out)),
+                None => Solved::Missing,
+            }
+        };
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel::<(usize, Solved)>();
+            // The buffers of figures folded, back to the second thread: no 3 MB vector
+            // (100,000 bodies by four principals) allocated and first touched per system.
+            let (back, spare) = mpsc::channel::<Vec<f64>>();
+            let second = std::thread::Builder::new()
+                .name("ranges-2".into())
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, {
+                    let next = &next;
+                    let solve = &solve;
+                    move || {
+                        let mut scratch = Scratch {
+                            orders: Solver::keeping(ORDERS),
+                            ..Scratch::default()
+                        };
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= n {
+                                break;
+                            }
+                            let out = spare.try_recv().unwrap_or_default();
+                            if tx.send((i, solve(i, &mut scratch, out))).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                });
+            let mut spares: Vec<Vec<f64>> = Vec::new();
+            let mut result = Ok(());
+            while *done < n {
+                while let Ok((i, s)) = rx.try_recv() {
+                    pending[i] = Some(s);
+                }
+                if let Some(s) = pending[*done].take() {
+                    let Solved::Done(r) = s else {
+                        // Not built: the rest run on this thread alone, with `&mut self`.
+                        pending[*done] = Some(Solved::Missing);
+                        break;
+                    };
+                    let r = match r {
+                        Ok(v) => {
+                            let r = fold(*done, Ok(&v));
+                            if second.is_ok() {
+                                let _ = back.send(v);
+                            } else {
+                                spares.push(v);
+                            }
+                            r
+                        }
+                        Err(e) => fold(*done, Err(e)),
+                    };
+                    if r.is_err() {
+                        result = r;
+                        break;
+                    }
+                    *done += 1;
+                    continue;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i < n {
+                    pending[i] = Some(solve(i, scratch, spares.pop().unwrap_or_default()));
+                    continue;
+                }
+                // Everything is taken: wait for the second thread's next.
+                match rx.recv() {
+                    Ok((i, s)) => pending[i] = Some(s),
+                    // It is gone (it panicked: the scope passes the panic on).
+                    Err(_) => break,
+                }
+            }
+            // The second thread takes no more.
+            next.store(n, Ordering::Relaxed);
+            drop(rx);
+            if let Ok(handle) = second {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            result
+        })
+    }
+
+    /// [`Systems::grid_into`] reading `self` only, its buffers in `scratch`: `None` if a
+    /// template of the combination is not built yet.
+    fn grid_shared(
+        &self,
+        options: &Options,
+        job: usize,
+        choice: &[usize],
+        scratch: &mut Scratch,
+        out: &mut Vec<f64>,
+    ) -> Option<Result<(), AnalysisError>> {
+        let columns = (&self.principals[..], &self.principal_cols[..]);
+        if let Some(&(s0, s1, e0, e1)) = self.kept.at.get(&job) {
+            let kept = (&self.kept.starts[s0..s1], &self.kept.entries[e0..e1]);
+            return Some(grid(
+                self.base,
+                &self.absorbing,
+                columns,
+                &mut scratch.orders,
+                kept,
+                out,
+            ));
+        }
+        let o = self.space.setting(options, choice, |_, _| ());
+        let Scratch {
+            starts,
+            entries,
+            ids,
+            acc,
+            ws,
+            orders,
+        } = scratch;
+        ids.clear();
+        for b in 0..self.base.bodies.len() {
+            let t = match self.constant[b] {
+                Some(t) => t,
+                None => self.find(b, self.key(b, choice, o.threat), &o.weights)?,
+            };
+            ids.push(t);
+        }
+        if let Some(b) =
+            (0..ids.len()).find(|&b| !self.absorbing[b] && self.templates[ids[b]].co_opted())
+        {
+            return Some(Err(AnalysisError::SelfFilled(
+                self.base.bodies[b].id.clone(),
+            )));
+        }
+        starts.clear();
+        entries.clear();
+        starts.reserve(ids.len() + 1);
+        starts.push(0);
+        for &t in ids.iter() {
+            match &self.templates[t] {
+                Template::Fixed(f) => entries.extend_from_slice(&f.row),
+                Template::Lean {
+                    seats, ops, slots, ..
+                } => evaluate(
+                    &self.ops[ops.0 as usize..ops.1 as usize],
+                    &self.slots[slots.0 as usize..slots.1 as usize],
+                    *seats,
+                    &o.weights,
+                    acc,
+                    ws,
+                    entries,
+                ),
+            }
+            starts.push(entries.len());
+        }
+        Some(grid(
+            self.base,
+            &self.absorbing,
+            columns,
+            orders,
+            (starts, entries),
+            out,
+        ))
+    }
+
     /// The template of body `b` for the structure `key` under weights `w`, if built.
     fn find(&self, b: usize, key: Option<u64>, w: &Weights) -> Option<usize> {
         let key = key?;
@@ -659,10 +939,9 @@ impl<'a> Systems<'a> {
                     if !self.blocs[b] && self.deps[b].as_ref().is_some_and(Vec::is_empty) {
                         self.constant[b] = Some(id);
                     } else {
-                        // A voting-power row under other weights is replaced, not kept beside.
-                        self.cache[b].retain(|&(x, t)| {
-                            x != k || matches!(self.templates[t], Template::Lean { .. })
-                        });
+                        // A voting-power row under other weights is kept beside (a few per
+                        // band point): every system planned then finds its templates built,
+                        // so that the solves can run on two threads reading them.
                         self.cache[b].push((k, id));
                     }
                 }
@@ -690,7 +969,7 @@ impl<'a> Systems<'a> {
             .windows(2)
             .map(|w| &self.entries[w[0]..w[1]])
             .collect();
-        let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders)?;
+        let solution = solve_rows_with(self.base, &rows, &self.absorbing, &mut self.orders.orders)?;
         let values = crate::analysis::values_of(self.base, &rows, &solution, cols, keys);
         Ok(values)
     }
@@ -944,12 +1223,18 @@ fn grid(
     base: &Dataset,
     absorbing: &[bool],
     (principals, cols): (&[BodyId], &[Option<usize>]),
-    orders: &mut control::Orders,
+    solver: &mut Solver,
     (starts, entries): (&[usize], &[(usize, f64)]),
     out: &mut Vec<f64>,
 ) -> Result<(), AnalysisError> {
-    let rows: Vec<&[(usize, f64)]> = starts.windows(2).map(|w| &entries[w[0]..w[1]]).collect();
-    let solution = solve_rows_with(base, &rows, absorbing, orders)?;
+    // The kept allocation, empty, taken as slices of this system's rows (the same size and
+    // alignment, so the collect reuses it) and given back below.
+    let mut rows: Vec<&[(usize, f64)]> = std::mem::take(&mut solver.rows)
+        .into_iter()
+        .map(|_| -> &[(usize, f64)] { unreachable!("the kept rows are empty") })
+        .collect();
+    rows.extend(starts.windows(2).map(|w| &entries[w[0]..w[1]]));
+    let solution = solve_rows_with(base, &rows, absorbing, &mut solver.orders)?;
     out.clear();
     out.reserve(rows.len() * cols.len());
     for (b, row) in rows.iter().enumerate() {
@@ -973,6 +1258,11 @@ fn grid(
             out.push(v);
         }
     }
+    rows.clear();
+    solver.rows = rows
+        .into_iter()
+        .map(|_| -> (usize, usize) { unreachable!("cleared") })
+        .collect();
     Ok(())
 }
 
@@ -1020,6 +1310,7 @@ pub(crate) fn control_under(
         dimensions: Vec::new(),
         band: super::Band::none(),
         max_exact: super::MAX_EXACT,
+        threads_from: super::THREADS_FROM,
     };
     let Ok(systems) = Systems::new(&space, dataset, base) else {
         return vec![None; each.len()];
