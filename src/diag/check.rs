@@ -134,6 +134,13 @@ impl<'a> Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// Takes in what `other`, which converted the rest of the same text on another thread and
+    /// found nothing, passed: as if this validator had converted it too.
+    pub(crate) fn joined(&mut self, other: Validator<'_>) {
+        debug_assert!(other.out.is_empty() && other.failed.is_empty());
+        self.skipped |= other.skipped;
+    }
+
     /// Forgets everything found, to check the same text again another way; the index of
     /// places is kept if it was built.
     pub(crate) fn restart(&mut self) {
