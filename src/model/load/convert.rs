@@ -314,9 +314,12 @@ impl Validator<'_> {
                 // given up.
                 given_up.store(true, Ordering::Relaxed);
             }
-            let (later, rest, v) = second
+            let (later, rest, mut v) = second
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // A problem the second found built the index of places; the whole check that
+            // follows needs it.
+            self.take_spans(&mut v);
             let (head, stopped) = first?;
             if stopped {
                 let head = head.and(later?)?.dataset()?;
