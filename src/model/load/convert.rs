@@ -41,6 +41,39 @@ fn stand_in(path: impl Display) -> String {
     format!("\u{0}{path}")
 }
 
+/// Text of this many bytes or more is read and converted on two threads
+/// ([`Validator::convert_as_read`]); below, a thread costs more than it saves.
+pub(super) const SPLIT_FROM: usize = 2_000_000;
+
+/// Where in the text the second thread starts: its share of the bodies and the edges.
+pub(super) const SPLIT_SHARE: f64 = 0.5;
+
+/// The bodies and edges one reader converted, in the order read.
+#[derive(Default)]
+struct Part {
+    bodies: Vec<Body>,
+    edges: Vec<Edge>,
+}
+
+impl Part {
+    /// This part, then `rest`, read after it. A list only one part holds is taken as it is:
+    /// moving it would touch as many fresh pages as it fills (the edges' 46 MB at 100,000
+    /// bodies).
+    fn then(self, rest: Part) -> Part {
+        fn joined<T>(mut first: Vec<T>, mut rest: Vec<T>) -> Vec<T> {
+            if first.is_empty() {
+                return rest;
+            }
+            first.append(&mut rest);
+            first
+        }
+        Part {
+            bodies: joined(self.bodies, rest.bodies),
+            edges: joined(self.edges, rest.edges),
+        }
+    }
+}
+
 impl Validator<'_> {
     /// The seats of the body or channel at `path`.
     pub(crate) fn seats(
@@ -218,30 +251,33 @@ impl Validator<'_> {
     /// the file has) is then kept by starting again with it, on a fresh validator. With
     /// nothing to tell, both give the same dataset and leave the validator alike (no
     /// failed path, every mark skipped).
-    pub(super) fn convert_as_read(&mut self, text: &str) -> Option<Dataset> {
-        let mut bodies: Vec<Body> = Vec::new();
-        let mut edges: Vec<Edge> = Vec::new();
-        let head = super::fast::raw_dataset_each(text, |item| {
-            match item {
-                super::fast::Item::Bodies(n) => bodies.reserve_exact(n - bodies.len()),
-                super::fast::Item::Edges(n) => edges.reserve_exact(n - edges.len()),
-                super::fast::Item::Body(mut b) => {
-                    let i = bodies.len();
-                    let id = b.id.take()?;
-                    let path = shown!("bodies[{i}].id");
-                    self.check_id(&id, path, "body id", false);
-                    self.mark(path);
-                    let body = self.convert_body(b, id, shown!("bodies[{i}]"));
-                    bodies.push(body);
-                }
-                super::fast::Item::Edge(e) => {
-                    let i = edges.len();
-                    let edge = self.convert_edge(e, shown!("edges[{i}]"));
-                    edges.push(edge);
-                }
+    ///
+    /// Text of `split_from` bytes or more is read on two threads: the second reads and
+    /// converts from a body about `share` of the way through the text to the end while the
+    /// first reads up to that body, and the two are joined in the order of the file. Both
+    /// convert each item alike and neither has anything to tell when the dataset comes
+    /// back, so that the dataset and the validator are those of one thread; anything else
+    /// (a problem, text outside the fast reader's subset, a field met by both) gives `None`
+    /// as one thread would, and the file is checked whole.
+    pub(super) fn convert_as_read(
+        &mut self,
+        text: &str,
+        split_from: usize,
+        share: f64,
+    ) -> Option<Dataset> {
+        let at = (text.len() >= split_from)
+            .then(|| super::fast::split_guess(text, share))
+            .flatten();
+        let (head, part) = match at {
+            Some(at) => self.convert_in_two(text, at)?,
+            None => {
+                let mut part = Part::default();
+                let head =
+                    super::fast::raw_dataset_each(text, |item| self.convert_item(&mut part, item))?;
+                (head, part)
             }
-            self.out.is_empty().then_some(())
-        })?;
+        };
+        let Part { bodies, edges } = part;
         let mut dataset = self.convert_head(head, !bodies.is_empty());
         if !self.out.is_empty() || !blocs_aligned(&bodies) {
             return None;
@@ -249,6 +285,75 @@ impl Validator<'_> {
         dataset.bodies = exact(bodies);
         dataset.edges = exact(edges);
         Some(dataset)
+    }
+
+    /// The two threads of [`convert_as_read`](Self::convert_as_read), the second
+    /// starting at the body at byte `at`. A second thread's paths count its bodies from its
+    /// first: they are written out only for a problem, and with one the file is checked whole.
+    fn convert_in_two(&mut self, text: &str, at: usize) -> Option<(RawDataset, Part)> {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let given_up = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let second = s.spawn(|| {
+                let mut v = Validator::lazy(text);
+                let mut part = Part::default();
+                let head = super::fast::read_from(text, at, |item| {
+                    if given_up.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    v.convert_item(&mut part, item)
+                });
+                let found_nothing = v.out.is_empty();
+                (head.filter(|_| found_nothing), part, v)
+            });
+            let mut part = Part::default();
+            let first =
+                super::fast::read_until(text, Some(at), |item| self.convert_item(&mut part, item));
+            if first.as_ref().is_none_or(|(_, stopped)| !stopped) {
+                // Whatever the second finds is not needed: the first has read the whole or
+                // given up.
+                given_up.store(true, Ordering::Relaxed);
+            }
+            let (later, rest, mut v) = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // A problem the second found built the index of places; the whole check that
+            // follows needs it.
+            self.take_spans(&mut v);
+            let (head, stopped) = first?;
+            if stopped {
+                let head = head.and(later?)?.dataset()?;
+                self.joined(v);
+                Some((head, part.then(rest)))
+            } else {
+                Some((head.dataset()?, part))
+            }
+        })
+    }
+
+    /// Converts one body or edge of [`convert_as_read`](Self::convert_as_read) into `part`;
+    /// `None` as soon as anything is to be told.
+    fn convert_item(&mut self, part: &mut Part, item: super::fast::Item) -> Option<()> {
+        let Part { bodies, edges } = part;
+        match item {
+            super::fast::Item::Bodies(n) => bodies.reserve_exact(n.saturating_sub(bodies.len())),
+            super::fast::Item::Edges(n) => edges.reserve_exact(n.saturating_sub(edges.len())),
+            super::fast::Item::Body(mut b) => {
+                let i = bodies.len();
+                let id = b.id.take()?;
+                let path = shown!("bodies[{i}].id");
+                self.check_id(&id, path, "body id", false);
+                self.mark(path);
+                let body = self.convert_body(b, id, shown!("bodies[{i}]"));
+                bodies.push(body);
+            }
+            super::fast::Item::Edge(e) => {
+                let i = edges.len();
+                let edge = self.convert_edge(e, shown!("edges[{i}]"));
+                edges.push(edge);
+            }
+        }
+        self.out.is_empty().then_some(())
     }
 
     /// The dataset's own fields, converted; its bodies and edges are left empty (`raw`'s

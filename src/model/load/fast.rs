@@ -18,7 +18,8 @@
 //! thousands of damaged ones.
 //!
 //! Cost: one pass over the text, O(n) for n bytes, one allocation per string, bare word and
-//! list; nothing else is kept.
+//! list; nothing else is kept. Two readers may share the pass ([`read_until`] a body,
+//! [`read_from`] it), the body found by a search of the text, O(n) ([`split_guess`]).
 
 use std::collections::BTreeMap;
 
@@ -63,16 +64,20 @@ fn expected(sample: usize, read: usize, rest: usize) -> usize {
 const SAMPLE: usize = 256;
 
 /// Reads a list, handing each of its items (`read`) to `item` and, once [`SAMPLE`] items are
-/// read, the length the list is expected to have (`count`).
+/// read, the length the list is expected to have (`count`). `inside`: the list's `[` and its
+/// items before the cursor are read already (by another reader), an item or `]` comes next.
+/// Stops before the item that starts at byte `stop`, if it comes to one: `Some(true)`.
 fn sampled(
     c: &mut Cursor<'_>,
     item: &mut impl FnMut(Item) -> Option<()>,
     read: impl Fn(&mut Cursor<'_>) -> Option<Item>,
     count: fn(usize) -> Item,
-) -> Option<()> {
+    inside: bool,
+    stop: Option<usize>,
+) -> Option<bool> {
     c.ws()?;
     let (start, mut k) = (c.pos, 0);
-    c.each(|c| {
+    c.each_from(inside, stop, |c| {
         item(read(c)?)?;
         k += 1;
         if k == SAMPLE {
@@ -82,6 +87,133 @@ fn sampled(
     })
 }
 
+/// The dataset's own fields as one reader found them; its bodies and edges are handed on as
+/// they are read, and only whether their lists were met is kept.
+#[derive(Default)]
+pub(super) struct Head {
+    id: Option<Option<String>>,
+    title: Option<Option<String>>,
+    jurisdiction: Option<Option<String>>,
+    as_of: Option<Option<String>>,
+    note: Option<String>,
+    sources: Option<Vec<RawSource>>,
+    weights: Option<BTreeMap<String, f64>>,
+    principals: Option<Option<Vec<String>>>,
+    bodies: bool,
+    edges: bool,
+}
+
+impl Head {
+    /// The fields two readers of one text found, the second reading on from a body where
+    /// the first stopped (both met the bodies); `None` when both met another field (a field
+    /// written twice, which serde refuses).
+    pub(super) fn and(self, later: Head) -> Option<Head> {
+        fn one<T>(a: Option<T>, b: Option<T>) -> Option<Option<T>> {
+            match (a, b) {
+                (Some(_), Some(_)) => None,
+                (a, b) => Some(a.or(b)),
+            }
+        }
+        if self.edges && later.edges {
+            return None;
+        }
+        Some(Head {
+            id: one(self.id, later.id)?,
+            title: one(self.title, later.title)?,
+            jurisdiction: one(self.jurisdiction, later.jurisdiction)?,
+            as_of: one(self.as_of, later.as_of)?,
+            note: one(self.note, later.note)?,
+            sources: one(self.sources, later.sources)?,
+            weights: one(self.weights, later.weights)?,
+            principals: one(self.principals, later.principals)?,
+            bodies: self.bodies || later.bodies,
+            edges: self.edges || later.edges,
+        })
+    }
+
+    /// The dataset of these fields, with no bodies and no edges; `None` when a required field
+    /// is missing.
+    pub(super) fn dataset(self) -> Option<RawDataset> {
+        fn given<T: Read>(slot: Option<T>) -> Option<T> {
+            match slot {
+                Some(v) => Some(v),
+                None => T::absent(),
+            }
+        }
+        Some(RawDataset {
+            id: given(self.id)?,
+            title: given(self.title)?,
+            jurisdiction: given(self.jurisdiction)?,
+            as_of: given(self.as_of)?,
+            note: given(self.note)?,
+            sources: given(self.sources)?,
+            weights: given(self.weights)?,
+            principals: given(self.principals)?,
+            bodies: Vec::new(),
+            edges: Vec::new(),
+        })
+    }
+
+    /// Reads the value of the field `name`, [`fields`](Self::fields) of one field.
+    fn field(
+        &mut self,
+        c: &mut Cursor<'_>,
+        name: &str,
+        item: &mut impl FnMut(Item) -> Option<()>,
+        stop: Option<usize>,
+    ) -> Option<bool> {
+        fn once<T: Read>(slot: &mut Option<T>, c: &mut Cursor<'_>) -> Option<()> {
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some(T::read(c)?);
+            Some(())
+        }
+        match name {
+            "id" => once(&mut self.id, c)?,
+            "title" => once(&mut self.title, c)?,
+            "jurisdiction" => once(&mut self.jurisdiction, c)?,
+            "as_of" => once(&mut self.as_of, c)?,
+            "note" => once(&mut self.note, c)?,
+            "sources" => once(&mut self.sources, c)?,
+            "weights" => once(&mut self.weights, c)?,
+            "principals" => once(&mut self.principals, c)?,
+            "bodies" if !self.bodies => {
+                self.bodies = true;
+                let body = |c: &mut Cursor<'_>| Some(Item::Body(RawBody::read(c)?));
+                return sampled(c, item, body, Item::Bodies, false, stop);
+            }
+            "edges" if !self.edges => {
+                self.edges = true;
+                let edge = |c: &mut Cursor<'_>| Some(Item::Edge(RawEdge::read(c)?));
+                sampled(c, item, edge, Item::Edges, false, None)?;
+            }
+            _ => return None,
+        }
+        Some(false)
+    }
+
+    /// Reads the dataset's fields up to its closing `)` and the end of the text, handing each
+    /// body and edge to `item`; `first`: no field has been read yet. Stops before the body
+    /// that starts at byte `stop`, if it comes to one at the top of the bodies' list:
+    /// `Some(true)`, with the cursor there.
+    fn fields(
+        &mut self,
+        c: &mut Cursor<'_>,
+        mut first: bool,
+        item: &mut impl FnMut(Item) -> Option<()>,
+        stop: Option<usize>,
+    ) -> Option<bool> {
+        while let Some(name) = c.field(&mut first)? {
+            if self.field(c, name, item, stop)? {
+                return Some(true);
+            }
+        }
+        c.ws()?;
+        (c.pos == c.bytes.len()).then_some(false)
+    }
+}
+
 /// [`raw_dataset`], handing each body and edge to `item` as soon as it is read instead of
 /// keeping it: the dataset comes back with no bodies and no edges. `None` as soon as `item`
 /// says `None`, or on text outside the subset read here. The raw values of one body or edge
@@ -89,78 +221,98 @@ fn sampled(
 /// raw values behind.
 pub(super) fn raw_dataset_each(
     text: &str,
-    mut item: impl FnMut(Item) -> Option<()>,
+    item: impl FnMut(Item) -> Option<()>,
 ) -> Option<RawDataset> {
+    match read_until(text, None, item)? {
+        (head, false) => head.dataset(),
+        (_, true) => None,
+    }
+}
+
+/// [`raw_dataset_each`] up to the body that starts at byte `stop`: the fields read, and
+/// whether it stopped there (`true`) or, never meeting that byte at the start of a body, read
+/// the whole text (`false`). Another reader goes on from `stop` ([`read_from`]).
+pub(super) fn read_until(
+    text: &str,
+    stop: Option<usize>,
+    mut item: impl FnMut(Item) -> Option<()>,
+) -> Option<(Head, bool)> {
     let mut c = Cursor {
         text,
         bytes: text.as_bytes(),
         pos: 0,
     };
-    fn once<T: Read>(slot: &mut Option<T>, c: &mut Cursor<'_>) -> Option<()> {
-        if slot.is_some() {
-            return None;
-        }
-        *slot = Some(T::read(c)?);
-        Some(())
-    }
-    fn given<T: Read>(slot: Option<T>) -> Option<T> {
-        match slot {
-            Some(v) => Some(v),
-            None => T::absent(),
-        }
-    }
     c.open_struct("Dataset")?;
-    let (mut id, mut title, mut jurisdiction, mut as_of, mut note) = (None, None, None, None, None);
-    let (mut sources, mut weights, mut principals) = (None, None, None);
-    let (mut bodies, mut edges) = (false, false);
-    let mut first = true;
-    while let Some(name) = c.field(&mut first)? {
-        match name {
-            "id" => once(&mut id, &mut c)?,
-            "title" => once(&mut title, &mut c)?,
-            "jurisdiction" => once(&mut jurisdiction, &mut c)?,
-            "as_of" => once(&mut as_of, &mut c)?,
-            "note" => once(&mut note, &mut c)?,
-            "sources" => once(&mut sources, &mut c)?,
-            "weights" => once(&mut weights, &mut c)?,
-            "principals" => once(&mut principals, &mut c)?,
-            "bodies" if !bodies => {
-                bodies = true;
-                sampled(
-                    &mut c,
-                    &mut item,
-                    |c| Some(Item::Body(RawBody::read(c)?)),
-                    Item::Bodies,
-                )?;
-            }
-            "edges" if !edges => {
-                edges = true;
-                sampled(
-                    &mut c,
-                    &mut item,
-                    |c| Some(Item::Edge(RawEdge::read(c)?)),
-                    Item::Edges,
-                )?;
-            }
-            _ => return None,
-        }
-    }
-    c.ws()?;
-    (c.pos == c.bytes.len()).then_some(())?;
-    Some(RawDataset {
-        id: given(id)?,
-        title: given(title)?,
-        jurisdiction: given(jurisdiction)?,
-        as_of: given(as_of)?,
-        note: given(note)?,
-        sources: given(sources)?,
-        weights: given(weights)?,
-        principals: given(principals)?,
-        bodies: Vec::new(),
-        edges: Vec::new(),
-    })
+    let mut head = Head::default();
+    let stopped = head.fields(&mut c, true, &mut item, stop)?;
+    Some((head, stopped))
 }
 
+/// Reads on from the body that starts at byte `at` of `text` to the end, as [`read_until`]
+/// would have gone on had it not stopped there; the fields read before `at` are the other
+/// reader's.
+pub(super) fn read_from(
+    text: &str,
+    at: usize,
+    mut item: impl FnMut(Item) -> Option<()>,
+) -> Option<Head> {
+    let mut c = Cursor {
+        text,
+        bytes: text.as_bytes(),
+        pos: at,
+    };
+    let body = |c: &mut Cursor<'_>| Some(Item::Body(RawBody::read(c)?));
+    sampled(&mut c, &mut item, body, Item::Bodies, true, None)?;
+    let mut head = Head {
+        bodies: true,
+        ..Head::default()
+    };
+    head.fields(&mut c, false, &mut item, None)?;
+    Some(head)
+}
+
+/// Where a second reader could start, about `share` of the way through the text: the start
+/// of a body found by the bytes the second body starts with (`\n  (`: its line, its
+/// indentation and its first byte), searched from there. Only a guess: a string or a comment may hold those bytes, or the bodies may
+/// end before; [`read_until`] tells whether it was met at the start of a body.
+pub(super) fn split_guess(text: &str, share: f64) -> Option<usize> {
+    let mut c = Cursor {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    c.open_struct("Dataset")?;
+    let mut head = Head::default();
+    let mut first = true;
+    // The fields before the bodies are read again by the first reader: a few kilobytes.
+    loop {
+        let name = c.field(&mut first)??;
+        if name == "bodies" {
+            break;
+        }
+        head.field(&mut c, name, &mut |_| None, None)?;
+    }
+    if !c.eat(b'[')? {
+        return None;
+    }
+    RawBody::read(&mut c)?;
+    if !c.eat(b',')? {
+        return None;
+    }
+    let comma = c.pos - 1;
+    c.ws()?;
+    // From the line the second body starts on, when it starts a line: what separates the
+    // first two may hold a comment of their own.
+    let between = text.get(comma..c.pos)?;
+    let from_line = between.rfind('\n').map_or(comma, |n| comma + n);
+    let sep = text.get(from_line..c.pos + 1)?;
+    let mut from = ((text.len() as f64 * share) as usize).clamp(c.pos, text.len());
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let found = text[from..].find(sep)?;
+    Some(from + found + sep.len() - 1)
+}
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -335,17 +487,32 @@ impl<'a> Cursor<'a> {
     }
 
     /// Reads `[a, b, ...]`, handing each element to `item` as it is read.
-    fn each(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        if !self.eat(b'[')? {
+    fn each(&mut self, item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.each_from(false, None, item).map(|_| ())
+    }
+
+    /// [`each`](Self::each), from inside the list when `inside` (its `[` and the elements
+    /// before the cursor read already), stopping before the element that starts at byte
+    /// `stop` if it comes to one (`Some(true)`, the cursor there).
+    fn each_from(
+        &mut self,
+        inside: bool,
+        stop: Option<usize>,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<bool> {
+        if !inside && !self.eat(b'[')? {
             return None;
         }
         loop {
             if self.eat(b']')? {
-                return Some(());
+                return Some(false);
+            }
+            if stop == Some(self.pos) {
+                return Some(true);
             }
             item(self)?;
             if !self.eat(b',')? {
-                return self.eat(b']')?.then_some(());
+                return self.eat(b']')?.then_some(false);
             }
         }
     }

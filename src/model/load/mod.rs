@@ -26,10 +26,13 @@
 //! `ron` (the fast reader leaves such text to it); conversion O(b + c + s + e), which moves each raw string into the dataset (none
 //! is copied) and formats no path or description unless a value is wrong; validation
 //! O(b + c + s + e) with ids in hash sets. Memory: the text once, and the dataset. Text the
-//! fast reader reads is converted as it is read, one body or edge at a time, into vectors
-//! sized once from the first items of their lists; the raw values of the whole file
-//! are built first only for a file with something to tell (whose problems are told in the
-//! order conversion of the whole finds them) or one left to `ron`. On the error path only: the index of places (O(n), built on the
+//! fast reader reads, from 1 MB, is converted as it is read, one body or edge at a time, into
+//! vectors sized once from the first items of their lists, and from 2 MB on two threads (the
+//! second from a body half way through the text, found by a search for the bytes that
+//! separate bodies, O(n); the two parts joined in order, O(b + e) moves); the raw values of
+//! the whole file are built first for a smaller file (read once, warned or not), a file
+//! with something to tell (whose problems are told in the order conversion of the whole
+//! finds them) or one left to `ron`. On the error path only: the index of places (O(n), built on the
 //! first problem told) and, when problems found after conversion need the marks skipped
 //! while nothing had been found, a second parse and conversion (O(n)) that writes them down.
 
@@ -40,6 +43,8 @@ mod place;
 mod readings;
 #[cfg(test)]
 mod readings_tests;
+#[cfg(test)]
+mod split_tests;
 
 use std::fmt;
 use std::path::Path;
@@ -145,14 +150,40 @@ pub fn check_str_then(path: &str, text: &str, more: Pass) -> Checked {
 ///
 /// [`SpanIndex`]: crate::diag::SpanIndex
 fn check_text_then(path: &str, text: String, more: Pass) -> Checked {
+    check_text_as(path, text, more, READING)
+}
+
+/// How dataset text is read: text of `as_read` bytes or more is converted as it is read, on
+/// two threads from `split` bytes, the second from about `share` of the way through it.
+#[derive(Clone, Copy)]
+struct Reading {
+    as_read: usize,
+    split: usize,
+    share: f64,
+}
+
+/// Converting as read stops at the first thing to tell, and the file is then read again,
+/// whole, to tell everything in order (6 of the 11 shipped datasets have a warning). The raw
+/// values of a small file cost little, so it is read whole at once: one parse, warned or not.
+const READING: Reading = Reading {
+    as_read: 1 << 20,
+    split: convert::SPLIT_FROM,
+    share: convert::SPLIT_SHARE,
+};
+
+/// [`check_text_then`], read as `how` says.
+fn check_text_as(path: &str, text: String, more: Pass, how: Reading) -> Checked {
     let text = match normalise_text(&text) {
         std::borrow::Cow::Borrowed(s) if s.len() == text.len() => text,
         std::borrow::Cow::Borrowed(s) => s.to_string(),
         std::borrow::Cow::Owned(s) => s,
     };
     let mut v = Validator::lazy(&text);
-    let fast = text.len() as u64 <= crate::diag::max_input_bytes();
-    let dataset = match fast.then(|| v.convert_as_read(&text)).flatten() {
+    let as_read = text.len() >= how.as_read && text.len() as u64 <= crate::diag::max_input_bytes();
+    let dataset = match as_read
+        .then(|| v.convert_as_read(&text, how.split, how.share))
+        .flatten()
+    {
         Some(dataset) => v.validated(dataset, more),
         None => {
             // The index of places, if a problem found converting as read built it, is kept:
@@ -345,7 +376,11 @@ pub(crate) mod tests {
         let Some(fast) = fast::raw_dataset(text) else {
             return false;
         };
-        let as_read = check_str_then("t.ron", text, |_| Vec::new());
+        let every_way = Reading {
+            as_read: 0,
+            ..READING
+        };
+        let as_read = check_text_as("t.ron", text.to_string(), |_| Vec::new(), every_way);
         let mut v = Validator::lazy(text);
         let whole = check_whole(&mut v, text, |_| Vec::new());
         assert_eq!(as_read.dataset, whole, "{text}");
