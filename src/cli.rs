@@ -814,6 +814,16 @@ struct FlagsBeside<'scope, 'a> {
     flags: std::cell::OnceCell<Vec<analysis::Flag>>,
 }
 
+impl FlagsBeside<'_, '_> {
+    /// Lets go of the flags without freeing them, like a command's other large values
+    /// ([`leave`]). A thread the document never asked (a write failed first) is handed back to
+    /// the scope, which joins it: a forgotten handle would keep the scope waiting for ever.
+    fn leave(self) {
+        drop(self.handle.take());
+        leave(self.flags);
+    }
+}
+
 /// What the flags' thread hands back.
 enum Beside {
     /// The `flags` value written (`json::write_flags`), read from its start.
@@ -1174,8 +1184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let written = emit_export_with(args.output.as_deref(), |out| {
                         summary::json::write_with_flags(&snapshot, &flags, out)
                     });
-                    // The scope still joins the flags' thread if the document never asked.
-                    leave(flags);
+                    flags.leave();
                     written
                 })?;
             } else {
