@@ -31,11 +31,7 @@ use crate::model::raw::{
 /// The dataset `text` holds, or `None` when the text is outside the subset read here.
 /// No map of such text has a key written twice.
 pub(super) fn raw_dataset(text: &str) -> Option<RawDataset> {
-    let mut c = Cursor {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut c = Cursor::at(text, 0);
     let d = RawDataset::read(&mut c)?;
     c.ws()?;
     (c.pos == c.bytes.len()).then_some(d)
@@ -237,15 +233,16 @@ pub(super) fn read_until(
     stop: Option<usize>,
     mut item: impl FnMut(Item) -> Option<()>,
 ) -> Option<(Head, bool)> {
-    let mut c = Cursor {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    c.open_struct("Dataset")?;
-    let mut head = Head::default();
+    let (mut c, mut head) = opened(text)?;
     let stopped = head.fields(&mut c, true, &mut item, stop)?;
     Some((head, stopped))
+}
+
+/// A reader at the start of `text`'s dataset, past its opening, with no field read yet.
+fn opened(text: &str) -> Option<(Cursor<'_>, Head)> {
+    let mut c = Cursor::at(text, 0);
+    c.open_struct("Dataset")?;
+    Some((c, Head::default()))
 }
 
 /// Reads on from the body that starts at byte `at` of `text` to the end, as [`read_until`]
@@ -256,11 +253,7 @@ pub(super) fn read_from(
     at: usize,
     mut item: impl FnMut(Item) -> Option<()>,
 ) -> Option<Head> {
-    let mut c = Cursor {
-        text,
-        bytes: text.as_bytes(),
-        pos: at,
-    };
+    let mut c = Cursor::at(text, at);
     let body = |c: &mut Cursor<'_>| Some(Item::Body(RawBody::read(c)?));
     sampled(&mut c, &mut item, body, Item::Bodies, true, None)?;
     let mut head = Head {
@@ -276,13 +269,7 @@ pub(super) fn read_from(
 /// indentation and its first byte), searched from there. Only a guess: a string or a comment may hold those bytes, or the bodies may
 /// end before; [`read_until`] tells whether it was met at the start of a body.
 pub(super) fn split_guess(text: &str, share: f64) -> Option<usize> {
-    let mut c = Cursor {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    c.open_struct("Dataset")?;
-    let mut head = Head::default();
+    let (mut c, mut head) = opened(text)?;
     let mut first = true;
     // The fields before the bodies are read again by the first reader: a few kilobytes.
     loop {
@@ -320,6 +307,14 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    fn at(text: &'a str, pos: usize) -> Self {
+        Cursor {
+            text,
+            bytes: text.as_bytes(),
+            pos,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
